@@ -1,0 +1,33 @@
+# rpy's front door. `make help` lists the targets.
+CARGO ?= cargo
+CPYTHON ?= python3.14
+JOBS ?= 2
+
+.PHONY: help build release test fmt fmt-check lint ast-parity check
+
+help:
+	@echo "build        debug build of every crate and the rpy binary"
+	@echo "release      optimized rpy binary (target/release/rpy)"
+	@echo "test         the test suite (what CI runs)"
+	@echo "fmt / lint   cargo fmt / cargo clippy -D warnings"
+	@echo "ast-parity   CPYTHON=path: rpy ast vs CPython ast.dump over CPython's stdlib"
+
+build:
+	$(CARGO) build --workspace
+
+release:
+	$(CARGO) build --release --bin rpy
+
+test:
+	$(CARGO) test --workspace --release
+
+fmt:
+	$(CARGO) fmt --all
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+lint:
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+check: fmt-check lint test

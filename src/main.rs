@@ -1,0 +1,56 @@
+//! The `rpy` command: CPython-style command line over the `vm` crate.
+//!
+//! `rpy ast FILE` dumps the AST like `ast.dump(ast.parse(src))`. Running programs (`rpy FILE`,
+//! `-c`, `-m`), `rpy dis`, `rpy uops` and `rpy stats` arrive with later issues and say so
+//! plainly until then.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+mod ast_cmd;
+
+/// Tool subcommands, recognised by the first argument. Anything else is treated as a Python
+/// command line (`rpy [options] FILE [args]`), as `python3` would.
+#[derive(Parser)]
+#[command(name = "rpy", version = concat!(env!("CARGO_PKG_VERSION"), " (Python 3.14)"))]
+struct Tools {
+    #[command(subcommand)]
+    command: Tool,
+}
+
+#[derive(Subcommand)]
+enum Tool {
+    /// Print the AST of FILE as CPython's `ast.dump(ast.parse(source))` does.
+    Ast(ast_cmd::AstArgs),
+}
+
+const TOOL_NAMES: &[&str] = &["ast"];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let first = args.get(1).map(String::as_str);
+    match first {
+        Some(name) if TOOL_NAMES.contains(&name) => {}
+        Some("--version" | "-h" | "--help") => {}
+        Some("-V") => {
+            println!("Python 3.14.0 (rpy {})", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "rpy: running Python programs is not implemented yet; available: rpy ast FILE"
+            );
+            return ExitCode::from(2);
+        }
+    }
+    let tools = Tools::parse();
+    match tools.command {
+        Tool::Ast(a) => ast_cmd::run(&a),
+    }
+}

@@ -1,0 +1,5 @@
+//! The abstract syntax tree and its printers.
+
+pub mod nodes;
+
+pub use nodes::*;
