@@ -159,14 +159,20 @@ def nesting():
     yield "nest/power-chain-1000", b"**".join([b"2"] * 1000)
     yield "nest/compare-chain-1000", b"<".join([b"a"] * 1000)
     yield "nest/fstring-2", b"f'{f\"{1}\"}'"
-    for depth in (140, 150, 151, 160, 200):
+    for depth in (149, 150, 200):
         inner = b"1"
         for i in range(depth):
             q = b"'" if i % 2 == 0 else b'"'
             inner = b"f" + q + b"{" + inner + b"}" + q
         yield f"nest/fstring-{depth}", inner
-    yield "nest/many-args", b"f(" + b"a, " * 3000 + b")"
-    yield "nest/many-statements", b"x = 1\n" * 1000
+    yield "nest/many-args", b"f(" + b"a, " * 1000 + b")"
+    # ast.dump's own limits: _format recursion (992 UnaryOps dump from a script's top level,
+    # 993 raise RecursionError) and repr of an int over 4300 decimal digits (ValueError).
+    yield "dump/unary-minus-992", b"-" * 992 + b"1"
+    yield "dump/unary-minus-993", b"-" * 993 + b"1"
+    yield "dump/hex-int-4300-digits", b"x = 0x" + b"f" * 3571 + b"\n"
+    yield "dump/hex-int-4302-digits", b"x = 0x" + b"f" * 3572 + b"\n"
+    yield "nest/many-statements", b"x = 1\n" * 300
     yield "nest/long-line", b"x = " + b"1" * 3000 + b"\n"
 
 

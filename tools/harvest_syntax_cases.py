@@ -101,6 +101,8 @@ SOURCE_FILES = [
 MAX_SOURCE_BYTES = 4096
 # Snippets whose include_attributes dump is larger than this are dropped (keeps files small).
 MAX_DUMP_CHARS = 40000
+# The same for hand-written cases, a few of which are large on purpose (limits, long lists).
+MAX_HAND_DUMP_CHARS = 300000
 
 # Calls whose arguments are not source code: positional indexes and keyword names whose
 # constants are regular expressions or expected messages.
@@ -334,10 +336,42 @@ def _error_of(exc):
     }
 
 
+def _frame_depth():
+    depth, frame = 0, sys._getframe(1)
+    while frame is not None:
+        depth, frame = depth + 1, frame.f_back
+    return depth
+
+
+def dump_as_from_module_level(tree, **options):
+    """ast.dump(tree) with the recursion headroom of `print(ast.dump(tree))` at a script's
+    top level: rpy's `ast` command is compared with that, and the depth at which ast.dump
+    raises RecursionError depends on how many frames are already on the stack."""
+    limit = sys.getrecursionlimit()
+    # The frames below this one, minus the script's own `<module>` frame.
+    sys.setrecursionlimit(limit + _frame_depth() - 1)
+    try:
+        return ast.dump(tree, **options)
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def dumps_of(tree):
+    """{"dump", "dump_attrs"} texts, or {"dump_error"} when ast.dump raises (RecursionError
+    for deep trees, ValueError for ints too long to repr)."""
+    try:
+        return {
+            "dump": dump_as_from_module_level(tree),
+            "dump_attrs": dump_as_from_module_level(tree, include_attributes=True),
+        }
+    except (RecursionError, ValueError) as exc:
+        return {"dump_error": {"type": type(exc).__name__, "msg": str(exc)}}
+
+
 def run_cpython(data):
     """What CPython does with `data`: ('error', err, warnings), ('compile_error',
-    (err, dumps), warnings), ('ok', dumps, warnings), or ('skip', reason, None), where dumps
-    is (dump, dump_attrs) or None when ast.dump itself recurses too deeply."""
+    (err, dumps), warnings), ('ok', dumps, warnings), or ('skip', reason, None); dumps is
+    what dumps_of() returns."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -348,10 +382,7 @@ def run_cpython(data):
                 return "skip", "depends on the C stack size", None
             return "error", err, _warnings_of(caught)
         parse_warnings = _warnings_of(caught)
-    try:
-        dumps = (ast.dump(tree), ast.dump(tree, include_attributes=True))
-    except RecursionError:
-        dumps = None  # too deep for ast.dump itself; the case only checks that it parses
+    dumps = dumps_of(tree)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -392,14 +423,13 @@ def build_case(origin, data, outcome, payload, warns, hand):
     else:
         if outcome == "compile_error":
             case["error"], payload = payload
-        dump, dump_attrs = payload if payload else (None, None)
-        if not hand and dump_attrs is not None and len(dump_attrs) > MAX_DUMP_CHARS:
-            return None
-        if dump_attrs is not None and len(dump_attrs) > MAX_DUMP_CHARS:
-            # Large hand-written boundary cases: only "it parses" is recorded.
-            dump = dump_attrs = None
-        case["dump"] = dump
-        case["dump_attrs"] = dump_attrs
+        size = len(payload.get("dump_attrs") or "")
+        if size > (MAX_HAND_DUMP_CHARS if hand else MAX_DUMP_CHARS):
+            if not hand:
+                return None
+            # A large hand-written boundary case: only "it parses" is recorded.
+            payload = {"dump": None, "dump_attrs": None}
+        case.update(payload)
     if warns:
         case["warnings"] = warns
     return case
@@ -450,7 +480,8 @@ ABOUT = {
     "compile_errors": "Sources ast.parse accepts but compile(bytes, '<string>', 'exec') rejects, "
     "with the compile error and the ast.dump() texts.",
     "snippets": "Sources ast.parse(bytes) accepts, with ast.dump() and include_attributes=True "
-    "(null dumps: the case is too deep or too large to dump; it must only parse).",
+    "as printed from a script's top level; dump_error: what ast.dump raises instead; null "
+    "dumps without dump_error: too large to record, the case must only parse.",
 }
 
 
@@ -518,6 +549,10 @@ def main():
     args = parser.parse_args()
     if sys.version_info[:2] != (3, 14):
         sys.exit("run this under CPython 3.14 (/opt/cpython314/bin/python3.14)")
+    # Settings that change results: the int digit limit (PYTHONINTMAXSTRDIGITS, -X) and the
+    # recursion limit that ast.dump runs into.
+    if sys.get_int_max_str_digits() != 4300 or sys.getrecursionlimit() != 1000:
+        sys.exit("run with CPython's default int_max_str_digits and recursion limit")
     out, stats = collect()
     if args.check:
         failures = check(out)

@@ -1,46 +1,61 @@
 //! The snippet suite: sources CPython 3.14 parses, with the exact `ast.dump` text.
 //!
 //! Each case of `tests/data/snippets.json` must parse with `vm::parse::parse_bytes` (exec
-//! mode) and print what CPython's `ast.dump(tree)` prints (check id `<id>`) and what
-//! `ast.dump(tree, include_attributes=True)` prints (check id `<id>@attrs`). Cases whose dump
-//! is `null` (too deep or too large to record) only have to parse. The sources of
-//! `compile_errors.json` are valid syntax too (only the compiler rejects them), so they run
-//! here as a second suite. The ratchet is explained in `case_suite`.
+//! mode) and `vm::ast::dump::dump` must print what CPython's `ast.dump(tree)` prints from a
+//! script's top level (check id `<id>`) and what `ast.dump(tree, include_attributes=True)`
+//! prints (check id `<id>@attrs`). Where CPython's `ast.dump` raises (`dump_error`: a
+//! RecursionError for deep trees, a ValueError for huge ints) `dump` must fail the same way.
+//! Cases with null dumps and no `dump_error` (too large to record) only have to parse.
+//!
+//! The sources of `compile_errors.json` are valid syntax too (only the compiler rejects them),
+//! so they run here as a second suite. The ratchet is explained in `case_suite`.
 
 mod case_suite;
 
 use case_suite::{Case, Check, load_cases, run_suite};
-use vm::parse::{Mode, Parsed, parse_bytes};
+use vm::ast::dump::{DumpOptions, dump};
+use vm::parse::{Mode, SyntaxError, parse_bytes};
 
-/// Prints `parsed` like CPython's `ast.dump` (no indent). `None` while `vm::ast::dump` (branch
-/// `dump`) is not merged; once it is, this becomes:
-/// `Some(vm::ast::dump::dump(&parsed.module, parsed.source, &parsed.lines,
-///  &vm::ast::dump::DumpOptions { indent: None, include_attributes }))`.
-fn dump(parsed: &Parsed<'_>, include_attributes: bool) -> Option<String> {
-    let _ = (parsed, include_attributes);
-    None
+/// What CPython's `ast.dump` gives for one setting of `include_attributes`.
+enum Expected<'c> {
+    Text(&'c str),
+    Error(String),
+}
+
+fn describe_error(err: &SyntaxError) -> String {
+    format!("{}: {}", err.kind.name(), err.msg)
 }
 
 fn check_case(case: &Case) -> Vec<Check> {
-    // (expected text, include_attributes, check id); both texts are null together.
-    let expected =
-        [("dump", false, ""), ("dump_attrs", true, "@attrs")].map(|(key, attrs, suffix)| {
-            (
-                case.json[key].as_str(),
-                attrs,
-                format!("{}{suffix}", case.id),
-            )
-        });
-    let only_parse = expected[0].0.is_none();
+    let json = &case.json;
+    let error = json["dump_error"].as_object().map(|e| {
+        let field = |k: &str| e.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+        format!("{}: {}", field("type"), field("msg"))
+    });
+    // (include_attributes, check id, expected); empty when the case must only parse.
+    let mut wanted = Vec::new();
+    for (key, attrs, suffix) in [("dump", false, ""), ("dump_attrs", true, "@attrs")] {
+        let id = format!("{}{suffix}", case.id);
+        match (&error, json[key].as_str()) {
+            (Some(err), _) => wanted.push((attrs, id, Expected::Error(err.clone()))),
+            (None, Some(text)) => wanted.push((attrs, id, Expected::Text(text))),
+            (None, None) => {}
+        }
+    }
+
     let arena = arena::Arena::new();
     let parsed = match parse_bytes(&arena, &case.bytes, Mode::Exec) {
         Ok(parsed) => parsed,
         Err(err) => {
             let actual = format!(
-                "{err} at {}:{}-{}:{}",
-                err.lineno, err.offset, err.end_lineno, err.end_offset
+                "{} at {}:{}-{}:{}",
+                describe_error(&err),
+                err.lineno,
+                err.offset,
+                err.end_lineno,
+                err.end_offset
             );
-            if only_parse {
+            if wanted.is_empty() {
                 return vec![Check::fail(
                     case.id.clone(),
                     "error",
@@ -48,32 +63,43 @@ fn check_case(case: &Case) -> Vec<Check> {
                     actual,
                 )];
             }
-            return expected
+            return wanted
                 .into_iter()
-                .map(|(want, _, id)| {
-                    Check::fail(id, "error", want.unwrap_or_default().into(), actual.clone())
+                .map(|(_, id, want)| {
+                    let want = match want {
+                        Expected::Text(text) => text.to_string(),
+                        Expected::Error(err) => err,
+                    };
+                    Check::fail(id, "error", want, actual.clone())
                 })
                 .collect();
         }
     };
-    if only_parse {
+    if wanted.is_empty() {
         return vec![Check::pass(case.id.clone())];
     }
-    expected
+    wanted
         .into_iter()
-        .map(|(want, attrs, id)| {
-            let want = want.unwrap_or_default();
-            match dump(&parsed, attrs) {
-                None => Check::fail(
-                    id,
-                    "no-dump",
-                    want.into(),
-                    "vm::ast::dump is not merged".into(),
-                ),
-                Some(got) if got == want => Check::pass(id),
-                Some(got) => {
-                    Check::fail(id, if attrs { "attrs" } else { "dump" }, want.into(), got)
+        .map(|(include_attributes, id, want)| {
+            let options = DumpOptions {
+                indent: None,
+                include_attributes,
+            };
+            let got = dump(&parsed.module, parsed.source, &parsed.lines, &options);
+            let class = if include_attributes { "attrs" } else { "dump" };
+            match (want, got) {
+                (Expected::Text(want), Ok(got)) if got == want => Check::pass(id),
+                (Expected::Text(want), Ok(got)) => Check::fail(id, class, want.into(), got),
+                (Expected::Text(want), Err(err)) => {
+                    Check::fail(id, "dump-error", want.into(), describe_error(&err))
                 }
+                (Expected::Error(want), Err(err)) if describe_error(&err) == want => {
+                    Check::pass(id)
+                }
+                (Expected::Error(want), Err(err)) => {
+                    Check::fail(id, "dump-error", want, describe_error(&err))
+                }
+                (Expected::Error(want), Ok(got)) => Check::fail(id, "dump-error", want, got),
             }
         })
         .collect()
