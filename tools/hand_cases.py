@@ -157,7 +157,7 @@ def nesting():
     yield "nest/call-chain-1000", b"f" + b"()" * 1000
     yield "nest/binop-chain-1000", b"+".join([b"1"] * 1000)
     yield "nest/power-chain-1000", b"**".join([b"2"] * 1000)
-    yield "nest/compare-chain-1000", b"<".join([b"a"] * 1000)
+    yield "nest/compare-chain-300", b"<".join([b"a"] * 300)
     yield "nest/fstring-2", b"f'{f\"{1}\"}'"
     for depth in (149, 150, 200):
         inner = b"1"
@@ -165,7 +165,7 @@ def nesting():
             q = b"'" if i % 2 == 0 else b'"'
             inner = b"f" + q + b"{" + inner + b"}" + q
         yield f"nest/fstring-{depth}", inner
-    yield "nest/many-args", b"f(" + b"a, " * 1000 + b")"
+    yield "nest/many-args", b"f(" + b"a, " * 300 + b")"
     # ast.dump's own limits: _format recursion (992 UnaryOps dump from a script's top level,
     # 993 raise RecursionError) and repr of an int over 4300 decimal digits (ValueError).
     yield "dump/unary-minus-992", b"-" * 992 + b"1"
