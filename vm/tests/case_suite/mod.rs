@@ -14,11 +14,14 @@
 //! * `RPY_SUITE_SHOW=n` prints up to `n` failures (default 30), `RPY_SUITE_SHOW_KNOWN=1`
 //!   includes known failures in that listing.
 //! * `RPY_SUITE_TIMEOUT_SECS=n` changes the per-case time limit (default 30 s).
+//! * `RPY_SUITE_TRACE=1` prints each case id to stderr before running it, to find the case
+//!   behind a crash that cannot be caught (a stack overflow aborts the process).
 
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -203,13 +206,33 @@ where
         .and_then(|s| s.parse().ok())
         .map_or(Duration::from_secs(30), Duration::from_secs);
     let cases = std::sync::Arc::new(cases);
+    let results = run_checks(&cases, check, timeout);
+    report_and_ratchet(suite, &cases, &results);
+}
+
+/// Runs `check` on each case on a worker thread; panics name the case that exceeds `timeout`.
+fn run_checks<F>(
+    cases: &std::sync::Arc<Vec<Case>>,
+    check: F,
+    timeout: Duration,
+) -> Vec<(usize, Check)>
+where
+    F: Fn(&Case) -> Vec<Check> + Send + 'static,
+{
+    silence_worker_panics();
     let (tx, rx) = mpsc::channel();
     let worker_cases = cases.clone();
     let spawned = std::thread::Builder::new()
         .name("case-suite-worker".into())
         .stack_size(WORKER_STACK)
         .spawn(move || {
+            let trace = env_flag("RPY_SUITE_TRACE");
             for (i, case) in worker_cases.iter().enumerate() {
+                if trace {
+                    // Written to the stream, not through eprintln!, which the test harness
+                    // captures and would lose on an abort.
+                    let _ = writeln!(std::io::stderr(), "case {} ({})", case.id, case.origin);
+                }
                 if tx.send(Message::Started(i)).is_err() {
                     return;
                 }
@@ -230,7 +253,6 @@ where
     if let Err(e) = spawned {
         panic!("cannot spawn the suite worker: {e}");
     }
-    silence_worker_panics();
 
     let mut results: Vec<(usize, Check)> = Vec::new();
     let mut current = None;
@@ -252,7 +274,7 @@ where
             }
         }
     }
-    report_and_ratchet(suite, &cases, &results);
+    results
 }
 
 /// Keeps panics of checked code off stderr (they are reported as failures instead).
@@ -519,4 +541,60 @@ fn base64_round_trips_cpython_encodings() {
     assert_eq!(base64_decode("AAEC").as_deref(), Some(&b"\x00\x01\x02"[..]));
     assert_eq!(base64_decode("abc"), None);
     assert_eq!(base64_decode("ab!="), None);
+}
+
+#[cfg(test)]
+fn dummy_cases(n: usize) -> std::sync::Arc<Vec<Case>> {
+    let case = |i: usize| Case {
+        id: format!("case{i}"),
+        origin: format!("dummy.py:{i}"),
+        bytes: Vec::new(),
+        json: Value::Null,
+    };
+    std::sync::Arc::new((0..n).map(case).collect())
+}
+
+#[test]
+fn runner_turns_panics_into_failures_and_keeps_going() {
+    let results = run_checks(
+        &dummy_cases(3),
+        |case: &Case| {
+            assert!(case.id != "case1", "boom in {}", case.id);
+            vec![Check::pass(case.id.clone())]
+        },
+        Duration::from_secs(30),
+    );
+    let summary: Vec<(usize, &str, Option<&str>)> = results
+        .iter()
+        .map(|(i, c)| {
+            (
+                *i,
+                c.id.as_str(),
+                c.failure.as_ref().map(|f| f.actual.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (0, "case0", None),
+            (1, "case1", Some("panicked: boom in case1")),
+            (2, "case2", None)
+        ]
+    );
+}
+
+#[test]
+#[should_panic(expected = "case case1 (dummy.py:1) did not finish")]
+fn runner_names_the_case_that_hangs() {
+    run_checks(
+        &dummy_cases(3),
+        |case: &Case| {
+            if case.id == "case1" {
+                std::thread::sleep(Duration::from_secs(3));
+            }
+            vec![Check::pass(case.id.clone())]
+        },
+        Duration::from_millis(300),
+    );
 }
