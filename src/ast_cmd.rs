@@ -22,7 +22,11 @@ pub fn run(args: &AstArgs) -> ExitCode {
     let bytes = match std::fs::read(&args.file) {
         Ok(b) => b,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "rpy: can't open file '{}': {e}", args.file.display());
+            let _ = writeln!(
+                std::io::stderr(),
+                "rpy: can't open file '{}': {e}",
+                args.file.display()
+            );
             return ExitCode::from(2);
         }
     };

@@ -44,7 +44,9 @@ impl ErrorKind {
 /// A front-end error with CPython's `SyntaxError` attributes.
 ///
 /// `lineno`/`end_lineno` are 1-based; `offset`/`end_offset` are 1-based *character* columns,
-/// as in CPython (0 means "not set"). `text` is the offending source line, when there is one.
+/// as in CPython. They are signed because CPython reports `-1` in some cases (e.g.
+/// `end_offset` of many tokenizer errors, `offset` of decoding errors); `0` means "not set"
+/// (CPython's `None`). `text` is the offending source line, when there is one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     /// Exception type.
@@ -52,13 +54,13 @@ pub struct SyntaxError {
     /// The message (`str(exc)` without the location suffix).
     pub msg: String,
     /// 1-based line, 0 if unknown.
-    pub lineno: u32,
+    pub lineno: i32,
     /// 1-based character column, 0 if unknown.
-    pub offset: u32,
+    pub offset: i32,
     /// 1-based end line, 0 if unknown.
-    pub end_lineno: u32,
+    pub end_lineno: i32,
     /// 1-based end character column (exclusive), 0 if unknown.
-    pub end_offset: u32,
+    pub end_offset: i32,
     /// The source line the error is on, without its newline.
     pub text: Option<String>,
 }

@@ -35,7 +35,14 @@ pub struct Parsed<'a> {
 }
 
 /// Decodes `bytes` (BOM, PEP 263 coding declaration, newline normalization) and parses them.
-pub fn parse_bytes<'a>(arena: &'a Arena, bytes: &[u8], mode: Mode) -> Result<Parsed<'a>, SyntaxError> {
+pub fn parse_bytes<'a>(
+    arena: &'a Arena,
+    bytes: &[u8],
+    mode: Mode,
+) -> Result<Parsed<'a>, SyntaxError> {
     let _ = (arena, bytes, mode);
-    Err(SyntaxError::new(ErrorKind::SyntaxError, "the parser is not built yet"))
+    Err(SyntaxError::new(
+        ErrorKind::SyntaxError,
+        "the parser is not built yet",
+    ))
 }
