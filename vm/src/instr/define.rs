@@ -66,7 +66,7 @@ macro_rules! define_uops {
         ///
         /// Discriminants are dense row indices; [`Uop::cpython_id`] gives CPython's number.
         #[allow(non_camel_case_types)]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(u16)]
         pub enum Uop {
             $(
@@ -232,7 +232,7 @@ macro_rules! define_instructions {
 
         /// A CPython 3.14 instruction or pseudo-instruction, numbered as in CPython.
         #[allow(non_camel_case_types)]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(u16)]
         pub enum Opcode {
             $($(#[doc = $doc])* $name = $num,)*

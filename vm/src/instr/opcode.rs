@@ -449,3 +449,9 @@ impl fmt::Display for Opcode {
         f.write_str(self.name())
     }
 }
+
+impl fmt::Debug for Opcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}

@@ -600,9 +600,12 @@ macro_rules! instruction_table {
                 ToBoolCache { counter/1, version/2 }
                 /// `BINARY_OP`: a pointer to a `BINARY_OP_EXTEND` descriptor.
                 BinaryOpCache { counter/1, descr/4 }
-                /// `LOAD_GLOBAL`, in physical order (`opcode._cache_format` lists `index` second, so
+                /// `LOAD_GLOBAL`, in physical order (`opcode._cache_format` lists `index`
+                /// second, so
                 /// `dis` mislabels these units).
-                LoadGlobalCache { counter/1, module_keys_version/1, builtin_keys_version/1, index/1 }
+                LoadGlobalCache {
+                    counter/1, module_keys_version/1, builtin_keys_version/1, index/1
+                }
                 /// `LOAD_ATTR`; specializations read `keys_version` units as an offset, slot index
                 /// or hint, and `version` as a module dict version.
                 LoadAttrCache { counter/1, version/2, keys_version/2, descr/4 }
@@ -617,7 +620,8 @@ macro_rules! instruction_table {
                 CACHE = 0 Real = _CACHE;
                 BINARY_SLICE = 1 Real = _SPECIALIZE_BINARY_SLICE + _BINARY_SLICE;
                 BUILD_TEMPLATE = 2 Real = _BUILD_TEMPLATE;
-                CALL_FUNCTION_EX = 4 Real = _MAKE_CALLARGS_A_TUPLE + _DO_CALL_FUNCTION_EX + _CHECK_PERIODIC;
+                CALL_FUNCTION_EX = 4 Real
+                    = _MAKE_CALLARGS_A_TUPLE + _DO_CALL_FUNCTION_EX + _CHECK_PERIODIC;
                 CHECK_EG_MATCH = 5 Real = _CHECK_EG_MATCH;
                 CHECK_EXC_MATCH = 6 Real = _CHECK_EXC_MATCH;
                 CLEANUP_THROW = 7 Real = _CLEANUP_THROW;
@@ -657,8 +661,10 @@ macro_rules! instruction_table {
                 WITH_EXCEPT_START = 43 Real = _WITH_EXCEPT_START;
 
                 // --- STORE_SUBSCR family ---
-                STORE_SUBSCR = 38 Real cache(CounterCache) = _SPECIALIZE_STORE_SUBSCR[counter] + _STORE_SUBSCR;
-                STORE_SUBSCR_DICT = 201 Specialized(STORE_SUBSCR) = _GUARD_NOS_DICT + _STORE_SUBSCR_DICT;
+                STORE_SUBSCR = 38 Real cache(CounterCache)
+                    = _SPECIALIZE_STORE_SUBSCR[counter] + _STORE_SUBSCR;
+                STORE_SUBSCR_DICT = 201 Specialized(STORE_SUBSCR)
+                    = _GUARD_NOS_DICT + _STORE_SUBSCR_DICT;
                 STORE_SUBSCR_LIST_INT = 202 Specialized(STORE_SUBSCR)
                     = _GUARD_TOS_INT + _GUARD_NOS_LIST + _STORE_SUBSCR_LIST_INT;
 
@@ -690,9 +696,11 @@ macro_rules! instruction_table {
                     = _GUARD_TOS_FLOAT + _GUARD_NOS_FLOAT + _BINARY_OP_MULTIPLY_FLOAT;
                 BINARY_OP_MULTIPLY_INT = 134 Specialized(BINARY_OP)
                     = _GUARD_TOS_INT + _GUARD_NOS_INT + _BINARY_OP_MULTIPLY_INT;
-                BINARY_OP_SUBSCR_DICT = 135 Specialized(BINARY_OP) = _GUARD_NOS_DICT + _BINARY_OP_SUBSCR_DICT;
+                BINARY_OP_SUBSCR_DICT = 135 Specialized(BINARY_OP)
+                    = _GUARD_NOS_DICT + _BINARY_OP_SUBSCR_DICT;
                 BINARY_OP_SUBSCR_GETITEM = 136 Specialized(BINARY_OP)
-                    = _CHECK_PEP_523 + _BINARY_OP_SUBSCR_CHECK_FUNC + _BINARY_OP_SUBSCR_INIT_CALL + _PUSH_FRAME;
+                    = _CHECK_PEP_523 + _BINARY_OP_SUBSCR_CHECK_FUNC + _BINARY_OP_SUBSCR_INIT_CALL
+                    + _PUSH_FRAME;
                 BINARY_OP_SUBSCR_LIST_INT = 137 Specialized(BINARY_OP)
                     = _GUARD_TOS_INT + _GUARD_NOS_LIST + _BINARY_OP_SUBSCR_LIST_INT;
                 BINARY_OP_SUBSCR_LIST_SLICE = 138 Specialized(BINARY_OP)
@@ -726,7 +734,8 @@ macro_rules! instruction_table {
                 MAP_ADD = 98 Real oparg(Depth) = _MAP_ADD;
                 MATCH_CLASS = 99 Real oparg(Count) = _MATCH_CLASS;
                 SET_ADD = 107 Real oparg(Depth) = _SET_ADD;
-                SET_FUNCTION_ATTRIBUTE = 108 Real oparg(FunctionAttribute) = _SET_FUNCTION_ATTRIBUTE;
+                SET_FUNCTION_ATTRIBUTE = 108 Real oparg(FunctionAttribute)
+                    = _SET_FUNCTION_ATTRIBUTE;
                 SET_UPDATE = 109 Real oparg(Depth) = _SET_UPDATE;
                 SWAP = 117 Real oparg(Depth) = _SWAP;
                 UNPACK_EX = 118 Real oparg(UnpackEx) = _UNPACK_EX;
@@ -744,14 +753,16 @@ macro_rules! instruction_table {
                     + _INIT_CALL_PY_EXACT_ARGS + _SAVE_RETURN_OFFSET + _PUSH_FRAME;
                 CALL_BOUND_METHOD_GENERAL = 145 Specialized(CALL)
                     = _CHECK_PEP_523 + _CHECK_METHOD_VERSION[func_version] + _EXPAND_METHOD
-                    + _CHECK_RECURSION_REMAINING + _PY_FRAME_GENERAL + _SAVE_RETURN_OFFSET + _PUSH_FRAME;
+                    + _CHECK_RECURSION_REMAINING + _PY_FRAME_GENERAL + _SAVE_RETURN_OFFSET
+                    + _PUSH_FRAME;
                 CALL_BUILTIN_CLASS = 146 Specialized(CALL) = _CALL_BUILTIN_CLASS + _CHECK_PERIODIC;
                 CALL_BUILTIN_FAST = 147 Specialized(CALL) = _CALL_BUILTIN_FAST + _CHECK_PERIODIC;
                 CALL_BUILTIN_FAST_WITH_KEYWORDS = 148 Specialized(CALL)
                     = _CALL_BUILTIN_FAST_WITH_KEYWORDS + _CHECK_PERIODIC;
                 CALL_BUILTIN_O = 149 Specialized(CALL) = _CALL_BUILTIN_O + _CHECK_PERIODIC;
                 CALL_ISINSTANCE = 150 Specialized(CALL) = _CALL_ISINSTANCE;
-                CALL_LEN = 154 Specialized(CALL) = _GUARD_NOS_NULL + _GUARD_CALLABLE_LEN + _CALL_LEN;
+                CALL_LEN = 154 Specialized(CALL)
+                    = _GUARD_NOS_NULL + _GUARD_CALLABLE_LEN + _CALL_LEN;
                 /// Fused with the `POP_TOP` that follows it.
                 CALL_LIST_APPEND = 155 Specialized(CALL) = _CALL_LIST_APPEND;
                 CALL_METHOD_DESCRIPTOR_FAST = 156 Specialized(CALL)
@@ -760,21 +771,25 @@ macro_rules! instruction_table {
                     = _CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS + _CHECK_PERIODIC;
                 CALL_METHOD_DESCRIPTOR_NOARGS = 158 Specialized(CALL)
                     = _CALL_METHOD_DESCRIPTOR_NOARGS + _CHECK_PERIODIC;
-                CALL_METHOD_DESCRIPTOR_O = 159 Specialized(CALL) = _CALL_METHOD_DESCRIPTOR_O + _CHECK_PERIODIC;
+                CALL_METHOD_DESCRIPTOR_O = 159 Specialized(CALL)
+                    = _CALL_METHOD_DESCRIPTOR_O + _CHECK_PERIODIC;
                 CALL_NON_PY_GENERAL = 160 Specialized(CALL)
                     = _CHECK_IS_NOT_PY_CALLABLE + _CALL_NON_PY_GENERAL + _CHECK_PERIODIC;
                 CALL_PY_EXACT_ARGS = 161 Specialized(CALL)
-                    = _CHECK_PEP_523 + _CHECK_FUNCTION_VERSION[func_version] + _CHECK_FUNCTION_EXACT_ARGS
+                    = _CHECK_PEP_523 + _CHECK_FUNCTION_VERSION[func_version]
+                    + _CHECK_FUNCTION_EXACT_ARGS
                     + _CHECK_STACK_SPACE + _CHECK_RECURSION_REMAINING + _INIT_CALL_PY_EXACT_ARGS
                     + _SAVE_RETURN_OFFSET + _PUSH_FRAME;
                 CALL_PY_GENERAL = 162 Specialized(CALL)
-                    = _CHECK_PEP_523 + _CHECK_FUNCTION_VERSION[func_version] + _CHECK_RECURSION_REMAINING
+                    = _CHECK_PEP_523 + _CHECK_FUNCTION_VERSION[func_version]
+                    + _CHECK_RECURSION_REMAINING
                     + _PY_FRAME_GENERAL + _SAVE_RETURN_OFFSET + _PUSH_FRAME;
                 CALL_STR_1 = 163 Specialized(CALL)
                     = _GUARD_NOS_NULL + _GUARD_CALLABLE_STR_1 + _CALL_STR_1 + _CHECK_PERIODIC;
                 CALL_TUPLE_1 = 164 Specialized(CALL)
                     = _GUARD_NOS_NULL + _GUARD_CALLABLE_TUPLE_1 + _CALL_TUPLE_1 + _CHECK_PERIODIC;
-                CALL_TYPE_1 = 165 Specialized(CALL) = _GUARD_NOS_NULL + _GUARD_CALLABLE_TYPE_1 + _CALL_TYPE_1;
+                CALL_TYPE_1 = 165 Specialized(CALL)
+                    = _GUARD_NOS_NULL + _GUARD_CALLABLE_TYPE_1 + _CALL_TYPE_1;
 
                 // --- CALL_KW family ---
                 CALL_KW = 55 Real oparg(Count) cache(CallCache)
@@ -785,7 +800,8 @@ macro_rules! instruction_table {
                 CALL_KW_NON_PY = 152 Specialized(CALL_KW)
                     = _CHECK_IS_NOT_PY_CALLABLE_KW + _CALL_KW_NON_PY + _CHECK_PERIODIC;
                 CALL_KW_PY = 153 Specialized(CALL_KW)
-                    = _CHECK_PEP_523 + _CHECK_FUNCTION_VERSION_KW[func_version] + _CHECK_RECURSION_REMAINING
+                    = _CHECK_PEP_523 + _CHECK_FUNCTION_VERSION_KW[func_version]
+                    + _CHECK_RECURSION_REMAINING
                     + _PY_FRAME_KW + _SAVE_RETURN_OFFSET + _PUSH_FRAME;
 
                 // --- COMPARE_OP, CONTAINS_OP and IS_OP ---
@@ -799,8 +815,10 @@ macro_rules! instruction_table {
                     = _GUARD_TOS_UNICODE + _GUARD_NOS_UNICODE + _COMPARE_OP_STR;
                 CONTAINS_OP = 57 Real oparg(Invert) cache(CounterCache)
                     = _SPECIALIZE_CONTAINS_OP[counter] + _CONTAINS_OP;
-                CONTAINS_OP_DICT = 169 Specialized(CONTAINS_OP) = _GUARD_TOS_DICT + _CONTAINS_OP_DICT;
-                CONTAINS_OP_SET = 170 Specialized(CONTAINS_OP) = _GUARD_TOS_ANY_SET + _CONTAINS_OP_SET;
+                CONTAINS_OP_DICT = 169 Specialized(CONTAINS_OP)
+                    = _GUARD_TOS_DICT + _CONTAINS_OP_DICT;
+                CONTAINS_OP_SET = 170 Specialized(CONTAINS_OP)
+                    = _GUARD_TOS_ANY_SET + _CONTAINS_OP_SET;
                 IS_OP = 74 Real oparg(Invert) = _IS_OP;
 
                 // --- Names, locals, cells and constants ---
@@ -877,19 +895,23 @@ macro_rules! instruction_table {
                     = _GUARD_TYPE_VERSION[version] + _LOAD_ATTR_NONDESCRIPTOR_NO_DICT[descr];
                 LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES = 186 Specialized(LOAD_ATTR)
                     = _GUARD_TYPE_VERSION[version] + _GUARD_DORV_VALUES_INST_ATTR_FROM_DICT
-                    + _GUARD_KEYS_VERSION[keys_version] + _LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES[descr];
+                    + _GUARD_KEYS_VERSION[keys_version]
+                    + _LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES[descr];
                 LOAD_ATTR_PROPERTY = 187 Specialized(LOAD_ATTR)
-                    = _CHECK_PEP_523 + _GUARD_TYPE_VERSION[version] + _LOAD_ATTR_PROPERTY_FRAME[descr]
+                    = _CHECK_PEP_523 + _GUARD_TYPE_VERSION[version]
+                    + _LOAD_ATTR_PROPERTY_FRAME[descr]
                     + _SAVE_RETURN_OFFSET + _PUSH_FRAME;
                 LOAD_ATTR_SLOT = 188 Specialized(LOAD_ATTR)
-                    = _GUARD_TYPE_VERSION[version] + _LOAD_ATTR_SLOT[keys_version] + _PUSH_NULL_CONDITIONAL;
+                    = _GUARD_TYPE_VERSION[version] + _LOAD_ATTR_SLOT[keys_version]
+                    + _PUSH_NULL_CONDITIONAL;
                 LOAD_ATTR_WITH_HINT = 189 Specialized(LOAD_ATTR)
                     = _GUARD_TYPE_VERSION[version] + _LOAD_ATTR_WITH_HINT[keys_version]
                     + _PUSH_NULL_CONDITIONAL;
 
                 // --- LOAD_SUPER_ATTR family and LOAD_SPECIAL ---
                 LOAD_SUPER_ATTR = 96 Real oparg(NameAndSuperBits) cache(CounterCache)
-                    = _SPECIALIZE_LOAD_SUPER_ATTR[counter] + _LOAD_SUPER_ATTR + _PUSH_NULL_CONDITIONAL;
+                    = _SPECIALIZE_LOAD_SUPER_ATTR[counter] + _LOAD_SUPER_ATTR
+                    + _PUSH_NULL_CONDITIONAL;
                 LOAD_SUPER_ATTR_ATTR = 194 Specialized(LOAD_SUPER_ATTR) = _LOAD_SUPER_ATTR_ATTR;
                 LOAD_SUPER_ATTR_METHOD = 195 Specialized(LOAD_SUPER_ATTR) = _LOAD_SUPER_ATTR_METHOD;
                 LOAD_SPECIAL = 95 Real oparg(SpecialMethod) = _INSERT_NULL + _LOAD_SPECIAL;
@@ -928,7 +950,8 @@ macro_rules! instruction_table {
                     = _ITER_CHECK_TUPLE + _ITER_JUMP_TUPLE + _ITER_NEXT_TUPLE;
 
                 // --- Generators and coroutines: SEND family ---
-                SEND = 106 Real oparg(JumpForward) cache(CounterCache) = _SPECIALIZE_SEND[counter] + _SEND;
+                SEND = 106 Real oparg(JumpForward) cache(CounterCache)
+                    = _SPECIALIZE_SEND[counter] + _SEND;
                 SEND_GEN = 197 Specialized(SEND) = _CHECK_PEP_523 + _SEND_GEN_FRAME + _PUSH_FRAME;
                 END_ASYNC_FOR = 68 Real oparg(JumpBackward) = _END_ASYNC_FOR;
                 GET_AWAITABLE = 71 Real oparg(Await) = _GET_AWAITABLE;
@@ -942,14 +965,17 @@ macro_rules! instruction_table {
                     = _CHECK_PERIODIC + _JUMP_BACKWARD_NO_INTERRUPT + _JIT;
                 JUMP_BACKWARD_NO_JIT = 176 Specialized(JUMP_BACKWARD)
                     = _CHECK_PERIODIC + _JUMP_BACKWARD_NO_INTERRUPT;
-                JUMP_BACKWARD_NO_INTERRUPT = 76 Real oparg(JumpBackward) = _JUMP_BACKWARD_NO_INTERRUPT;
+                JUMP_BACKWARD_NO_INTERRUPT = 76 Real oparg(JumpBackward)
+                    = _JUMP_BACKWARD_NO_INTERRUPT;
                 JUMP_FORWARD = 77 Real oparg(JumpForward) = _JUMP_FORWARD;
-                POP_JUMP_IF_FALSE = 100 Real oparg(JumpForward) cache(CounterCache) = _POP_JUMP_IF_FALSE;
+                POP_JUMP_IF_FALSE = 100 Real oparg(JumpForward) cache(CounterCache)
+                    = _POP_JUMP_IF_FALSE;
                 POP_JUMP_IF_NONE = 101 Real oparg(JumpForward) cache(CounterCache)
                     = _IS_NONE + _POP_JUMP_IF_TRUE;
                 POP_JUMP_IF_NOT_NONE = 102 Real oparg(JumpForward) cache(CounterCache)
                     = _IS_NONE + _POP_JUMP_IF_FALSE;
-                POP_JUMP_IF_TRUE = 103 Real oparg(JumpForward) cache(CounterCache) = _POP_JUMP_IF_TRUE;
+                POP_JUMP_IF_TRUE = 103 Real oparg(JumpForward) cache(CounterCache)
+                    = _POP_JUMP_IF_TRUE;
                 RAISE_VARARGS = 104 Real oparg(Count) = _RAISE_VARARGS;
                 RERAISE = 105 Real oparg(Reraise) = _RERAISE;
 
@@ -965,7 +991,8 @@ macro_rules! instruction_table {
                 INSTRUMENTED_END_SEND = 236 Instrumented(END_SEND) = _INSTRUMENTED_END_SEND;
                 INSTRUMENTED_FOR_ITER = 237 Instrumented(FOR_ITER) = _INSTRUMENTED_FOR_ITER;
                 INSTRUMENTED_INSTRUCTION = 238 Instrumented = _INSTRUMENTED_INSTRUCTION;
-                INSTRUMENTED_JUMP_FORWARD = 239 Instrumented(JUMP_FORWARD) = _INSTRUMENTED_JUMP_FORWARD;
+                INSTRUMENTED_JUMP_FORWARD = 239 Instrumented(JUMP_FORWARD)
+                    = _INSTRUMENTED_JUMP_FORWARD;
                 INSTRUMENTED_NOT_TAKEN = 240 Instrumented(NOT_TAKEN) = _INSTRUMENTED_NOT_TAKEN;
                 INSTRUMENTED_POP_JUMP_IF_TRUE = 241 Instrumented(POP_JUMP_IF_TRUE)
                     = _INSTRUMENTED_POP_JUMP_IF_TRUE;
@@ -980,7 +1007,8 @@ macro_rules! instruction_table {
                     + _MONITOR_RESUME;
                 INSTRUMENTED_RETURN_VALUE = 246 Instrumented(RETURN_VALUE)
                     = _RETURN_VALUE_EVENT + _RETURN_VALUE;
-                INSTRUMENTED_YIELD_VALUE = 247 Instrumented(YIELD_VALUE) = _YIELD_VALUE_EVENT + _YIELD_VALUE;
+                INSTRUMENTED_YIELD_VALUE = 247 Instrumented(YIELD_VALUE)
+                    = _YIELD_VALUE_EVENT + _YIELD_VALUE;
                 INSTRUMENTED_END_ASYNC_FOR = 248 Instrumented(END_ASYNC_FOR)
                     = _MONITOR_END_ASYNC_FOR + _END_ASYNC_FOR;
                 INSTRUMENTED_LOAD_SUPER_ATTR = 249 Instrumented(LOAD_SUPER_ATTR)

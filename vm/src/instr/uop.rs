@@ -274,3 +274,9 @@ impl fmt::Display for Uop {
         f.write_str(self.name())
     }
 }
+
+impl fmt::Debug for Uop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
