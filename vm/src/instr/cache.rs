@@ -13,6 +13,8 @@
 
 use std::fmt;
 
+pub use super::opcode::layouts::*;
+
 /// One 16-bit word of bytecode: an instruction (opcode byte, oparg byte) or a cache unit.
 ///
 /// The layout matches CPython's `_Py_CODEUNIT` on little-endian machines: the opcode is the

@@ -122,7 +122,7 @@ macro_rules! declared_layout {
         None
     };
     ($layout:ident) => {
-        Some(&$layout::LAYOUT)
+        Some(&layouts::$layout::LAYOUT)
     };
 }
 
@@ -208,27 +208,34 @@ macro_rules! define_instructions {
             )*
         }
     ) => {
-        $(
-            $(#[doc = $cdoc])*
-            #[derive(Clone, Copy, Debug)]
-            pub struct $layout;
+        /// The inline cache layouts, one unit struct per layout; its associated consts are the
+        /// fields (`LoadAttrCache::version`).
+        pub mod layouts {
+            use $crate::instr::cache::{CacheField, CacheLayout, with_offsets};
 
-            #[allow(non_upper_case_globals)]
-            impl $layout {
-                /// The layout as data.
-                pub const LAYOUT: CacheLayout = CacheLayout {
-                    name: stringify!($layout),
-                    fields: &with_offsets([$((stringify!($field), $fsize)),+]),
-                };
-                $(
-                    #[doc = concat!("The `", stringify!($field), "` field.")]
-                    pub const $field: CacheField = Self::LAYOUT.expect_field(stringify!($field));
-                )+
-            }
-        )*
+            $(
+                $(#[doc = $cdoc])*
+                #[derive(Clone, Copy, Debug)]
+                pub struct $layout;
 
-        /// Every cache layout the table declares.
-        pub const CACHE_LAYOUTS: &[&CacheLayout] = &[$(&$layout::LAYOUT),*];
+                #[allow(non_upper_case_globals)]
+                impl $layout {
+                    /// The layout as data.
+                    pub const LAYOUT: CacheLayout = CacheLayout {
+                        name: stringify!($layout),
+                        fields: &with_offsets([$((stringify!($field), $fsize)),+]),
+                    };
+                    $(
+                        #[doc = concat!("The `", stringify!($field), "` field.")]
+                        pub const $field: CacheField =
+                            Self::LAYOUT.expect_field(stringify!($field));
+                    )+
+                }
+            )*
+
+            /// Every cache layout the table declares.
+            pub const CACHE_LAYOUTS: &[&CacheLayout] = &[$(&$layout::LAYOUT),*];
+        }
 
         /// A CPython 3.14 instruction or pseudo-instruction, numbered as in CPython.
         #[allow(non_camel_case_types)]

@@ -22,9 +22,8 @@ pub use cache::{CacheField, CacheLayout, CodeUnit};
 pub use expansion::{CacheRead, MAX_UOPS_PER_EXPANSION, Operand, Part, Step};
 pub use flags::Flags;
 pub use oparg::OpargKind;
+pub use opcode::layouts::*;
 pub use opcode::{
-    BinaryOpCache, CACHE_LAYOUTS, CallCache, CounterCache, InstrInfo, InstrKind, LoadAttrCache,
-    LoadGlobalCache, MIN_INSTRUMENTED_OPCODE, OPCODE_COUNT, Opcode, PseudoInfo, PseudoMode,
-    StoreAttrCache, ToBoolCache,
+    InstrInfo, InstrKind, MIN_INSTRUMENTED_OPCODE, OPCODE_COUNT, Opcode, PseudoInfo, PseudoMode,
 };
 pub use uop::{ExitKind, MAX_CPYTHON_UOP_ID, UOP_COUNT, Uop, UopCacheEntry, UopInfo};

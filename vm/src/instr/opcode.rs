@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use super::cache::{CacheField, CacheLayout, with_offsets};
+use super::cache::CacheLayout;
 use super::define::{
     declared_layout, define_instructions, jump_stack, oparg_kind, part, related_opcode, stack_item,
     super_halves,
@@ -291,7 +291,9 @@ impl Opcode {
         1 + self.cache_entries()
     }
 
-    /// Properties, composed from the uops of the body (see [`composed_flags`]).
+    /// Properties: the union of the body's uop flags, except `PURE` and `NO_SAVE_IP`, which
+    /// every uop must have; for a pseudo-instruction, the same over its targets plus its
+    /// declared flags. These are CPython's `_PyOpcode_opcode_metadata` flags.
     pub fn flags(self) -> Flags {
         FLAGS[self.row()]
     }
