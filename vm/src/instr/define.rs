@@ -12,8 +12,8 @@
 //!   [replaced(..)];`
 //! - instruction: `NAME = number kind[(RELATED)] [oparg(Kind)] [cache(Layout)]
 //!   [super(A, B)] = _UOP[field] + _UOP + ...;`
-//! - pseudo: `NAME = number any|seq(TARGETS) [oparg(Kind)] (in -- out) [jump(in -- out)]
-//!   [FLAGS];`
+//! - pseudo: `NAME = number OneOf|Sequence(TARGETS) [oparg(Kind)] (in -- out)
+//!   [jump(in -- out)] [FLAGS];`
 
 /// One stack item: `name` (one slot) or `name[formula of oparg]`.
 macro_rules! stack_item {
