@@ -3,6 +3,8 @@
 
 pub mod code;
 pub mod instr_seq;
+pub mod unit;
 
 pub use code::{CodeObject, Const};
 pub use instr_seq::{Instr, InstrSeq, Label, Location};
+pub use unit::UnitMetadata;
