@@ -44,7 +44,8 @@ impl ErrorKind {
 /// A front-end error with CPython's `SyntaxError` attributes.
 ///
 /// `lineno`/`end_lineno` are 1-based; `offset`/`end_offset` are 1-based *character* columns,
-/// as in CPython (0 means "not set"). `text` is the offending source line, when there is one.
+/// as in CPython (0 means "not set"; `end_offset` is -1 where CPython reports -1, e.g. for
+/// "unexpected indent"). `text` is the offending source line, when there is one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     /// Exception type.
@@ -57,8 +58,9 @@ pub struct SyntaxError {
     pub offset: u32,
     /// 1-based end line, 0 if unknown.
     pub end_lineno: u32,
-    /// 1-based end character column (exclusive), 0 if unknown.
-    pub end_offset: u32,
+    /// 1-based end character column (exclusive), 0 if unknown, -1 as CPython reports it for
+    /// errors placed on INDENT/DEDENT/ENDMARKER tokens.
+    pub end_offset: i32,
     /// The source line the error is on, without its newline.
     pub text: Option<String>,
 }

@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod line_index;
+mod parser;
 pub mod token;
 
 pub use error::{ErrorKind, SyntaxError};
@@ -35,7 +36,14 @@ pub struct Parsed<'a> {
 }
 
 /// Decodes `bytes` (BOM, PEP 263 coding declaration, newline normalization) and parses them.
-pub fn parse_bytes<'a>(arena: &'a Arena, bytes: &[u8], mode: Mode) -> Result<Parsed<'a>, SyntaxError> {
+pub fn parse_bytes<'a>(
+    arena: &'a Arena,
+    bytes: &[u8],
+    mode: Mode,
+) -> Result<Parsed<'a>, SyntaxError> {
     let _ = (arena, bytes, mode);
-    Err(SyntaxError::new(ErrorKind::SyntaxError, "the parser is not built yet"))
+    Err(SyntaxError::new(
+        ErrorKind::SyntaxError,
+        "the parser is not built yet",
+    ))
 }
