@@ -1,5 +1,9 @@
-//! Text utilities shared by the front end and the object model: Python `str` storage.
+//! Text utilities shared by the front end and the object model: Python `str` storage and the
+//! `repr` of built-in constants.
 
+pub mod float_repr;
+pub mod repr;
+pub mod unicode_printable;
 pub mod wtf8;
 
 pub use wtf8::Wtf8;

@@ -18,6 +18,7 @@ pub struct Wtf8([u8]);
 impl Wtf8 {
     /// Views ordinary UTF-8 as a Python string.
     #[inline]
+    #[allow(clippy::should_implement_trait)] // borrows; FromStr would have to allocate
     pub fn from_str(s: &str) -> &Wtf8 {
         Wtf8::from_bytes_unchecked(s.as_bytes())
     }

@@ -11,15 +11,6 @@ use crate::ast::Span;
 use crate::parse::token::{Token, TokenKind};
 use crate::parse::{ErrorKind, SyntaxError};
 
-/// A SyntaxWarning raised while parsing (e.g. an invalid escape sequence).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Warning {
-    /// The warning text.
-    pub msg: String,
-    /// 1-based line the warning is attributed to.
-    pub lineno: u32,
-}
-
 /// An error recorded by the parser, not yet converted to character offsets.
 pub(super) enum PendingError {
     /// Already complete (tokenizer errors, MemoryError, ValueError).
@@ -34,35 +25,6 @@ pub(super) enum PendingError {
         end_lineno: u32,
         end_col: i64,
     },
-}
-
-/// How a tokenizer error that the parser did not reach competes with a parser error
-/// (CPython's `_PyPegen_tokenize_full_source_to_check_for_errors`).
-enum TokErrClass {
-    /// The tokenizer raised it itself: it replaces any parser error.
-    Raised,
-    /// End of input inside brackets: replaces the parser error only when the bracket was
-    /// opened on an earlier line than the parser's current token.
-    Unclosed,
-    /// Reported through the tokenizer's status code: ignored unless the parser reaches it.
-    Status,
-}
-
-fn classify(e: &SyntaxError) -> TokErrClass {
-    if e.msg.ends_with("was never closed") {
-        TokErrClass::Unclosed
-    } else if matches!(
-        e.msg.as_str(),
-        "unindent does not match any outer indentation level"
-            | "inconsistent use of tabs and spaces in indentation"
-            | "too many levels of indentation"
-            | "unexpected character after line continuation character"
-            | "unexpected EOF while parsing"
-    ) {
-        TokErrClass::Status
-    } else {
-        TokErrClass::Raised
-    }
 }
 
 impl<'a> Parser<'a, '_> {
@@ -234,7 +196,7 @@ impl<'a> Parser<'a, '_> {
     /// Records a SyntaxWarning at the line of byte offset `off`.
     pub(super) fn warn(&mut self, msg: String, off: u32) {
         let lineno = self.lines.line(off);
-        self.warnings.push(Warning { msg, lineno });
+        self.warnings.push(crate::parse::Warning { msg, lineno });
     }
 
     // --- Reporting ------------------------------------------------------------------------
@@ -303,17 +265,9 @@ impl<'a> Parser<'a, '_> {
     /// A tokenizer error beyond the parser's reach replaces the parser's error when CPython's
     /// full-source re-tokenization would raise it.
     fn prefer_later_tokenizer_error(&mut self) {
-        let Some(te) = self.tok_err else { return };
-        let replace = match classify(te) {
-            TokErrClass::Raised => true,
-            TokErrClass::Unclosed => {
-                let (current_line, _) = self.line_col_start(self.last_fetched().start);
-                current_line > te.lineno
-            }
-            TokErrClass::Status => false,
-        };
-        if replace {
-            self.error = Some(PendingError::Final(te.clone()));
+        let (current_line, _) = self.line_col_start(self.last_fetched().start);
+        if let Some(e) = self.stream.error_after_parse_error(current_line) {
+            self.error = Some(PendingError::Final(e));
         }
     }
 
@@ -348,7 +302,7 @@ impl<'a> Parser<'a, '_> {
                     kind,
                     msg,
                     lineno,
-                    offset,
+                    offset: offset as i32,
                     end_lineno,
                     end_offset,
                     text: Some(line.to_string()),

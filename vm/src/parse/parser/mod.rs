@@ -44,11 +44,11 @@ use arena::{Arena, ArenaVec, Interner};
 
 use super::line_index::LineIndex;
 use super::token::{Token, TokenKind};
-use super::{Mode, SyntaxError};
+use super::tokenizer::TokenStream;
+use super::{Mode, SyntaxError, Warning};
 use crate::ast::*;
 
 use errors::PendingError;
-pub(crate) use errors::Warning;
 use memo::Memo;
 
 /// CPython's `MAXSTACK`: rule nesting beyond this raises MemoryError.
@@ -65,8 +65,9 @@ pub(crate) struct Parser<'a, 't> {
     names: Interner<'a>,
     src: &'a str,
     toks: &'t [Token],
-    /// The tokenizer error that follows the last token, if tokenizing stopped early.
-    tok_err: Option<&'t SyntaxError>,
+    /// The tokenizer's output: the error that follows the last token, if tokenizing stopped
+    /// early, and how it competes with parser errors.
+    stream: &'t TokenStream,
     lines: &'t LineIndex,
     mode: Mode,
     /// Cursor: index of the next token.
@@ -98,16 +99,15 @@ pub(crate) fn parse_tokens<'a>(
     arena: &'a Arena,
     src: &'a str,
     lines: &LineIndex,
-    toks: &[Token],
-    tok_err: Option<&SyntaxError>,
+    stream: &TokenStream,
     mode: Mode,
 ) -> Result<Outcome<'a>, SyntaxError> {
     let mut p = Parser {
         arena,
         names: Interner::new(arena),
         src,
-        toks,
-        tok_err,
+        toks: &stream.tokens,
+        stream,
         lines,
         mode,
         pos: 0,
@@ -172,7 +172,7 @@ impl<'a, 't> Parser<'a, 't> {
     fn hit_tokenizer_error(&mut self) -> TokenKind {
         self.fill = self.fill.min(self.toks.len() + 1);
         if self.error.is_none() {
-            self.error = Some(match self.tok_err {
+            self.error = Some(match &self.stream.error {
                 Some(e) => PendingError::Final(e.clone()),
                 None => PendingError::Final(SyntaxError::new(
                     super::ErrorKind::SyntaxError,
