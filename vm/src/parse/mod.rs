@@ -1,7 +1,10 @@
 //! The front end: source decoding, tokenizer and parser producing the arena AST.
 
 pub mod error;
+pub mod file_run;
+pub mod keyword_typos;
 pub mod line_index;
+pub mod report;
 pub mod token;
 
 pub use error::{ErrorKind, SyntaxError};
