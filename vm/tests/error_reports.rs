@@ -25,11 +25,14 @@ fn kind(name: &str) -> ErrorKind {
     }
 }
 
-/// CPython's attribute, with None and negative values (both "unset") as 0.
-fn num(v: &Value, key: &str) -> u32 {
-    v.get(key)
-        .and_then(Value::as_i64)
-        .map_or(0, |n| n.max(0) as u32)
+/// CPython's line attribute, with None as 0.
+fn line(v: &Value, key: &str) -> u32 {
+    v.get(key).and_then(Value::as_i64).map_or(0, |n| n as u32)
+}
+
+/// CPython's column attribute (may be -1), with None as 0.
+fn col(v: &Value, key: &str) -> i32 {
+    v.get(key).and_then(Value::as_i64).map_or(0, |n| n as i32)
 }
 
 fn error_from(v: &Value) -> SyntaxError {
@@ -37,15 +40,15 @@ fn error_from(v: &Value) -> SyntaxError {
         kind(v["type"].as_str().unwrap()),
         v["msg"].as_str().unwrap(),
     );
-    e.lineno = num(v, "lineno");
-    e.offset = num(v, "offset");
-    e.end_lineno = num(v, "end_lineno");
-    e.end_offset = num(v, "end_offset");
+    e.lineno = line(v, "lineno");
+    e.offset = col(v, "offset");
+    e.end_lineno = line(v, "end_lineno");
+    e.end_offset = col(v, "end_offset");
     e.text = v
         .get("text")
         .and_then(Value::as_str)
         .map(|t| t.trim_end_matches('\n').to_string());
-    e.stmt_lineno = num(v, "stmt_lineno");
+    e.stmt_lineno = line(v, "stmt_lineno");
     e
 }
 

@@ -44,7 +44,9 @@ impl ErrorKind {
 /// A front-end error with CPython's `SyntaxError` attributes.
 ///
 /// `lineno`/`end_lineno` are 1-based; `offset`/`end_offset` are 1-based *character* columns,
-/// as in CPython (0 means "not set"). `text` is the offending source line, when there is one.
+/// as in CPython (0 means "not set"; CPython also reports -1 in a few cases, e.g. the
+/// `end_offset` of "unexpected indent", so they are signed). `text` is the offending source
+/// line, when there is one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     /// Exception type.
@@ -54,11 +56,11 @@ pub struct SyntaxError {
     /// 1-based line, 0 if unknown.
     pub lineno: u32,
     /// 1-based character column, 0 if unknown.
-    pub offset: u32,
+    pub offset: i32,
     /// 1-based end line, 0 if unknown.
     pub end_lineno: u32,
     /// 1-based end character column (exclusive), 0 if unknown.
-    pub end_offset: u32,
+    pub end_offset: i32,
     /// The source line the error is on, without its newline.
     pub text: Option<String>,
     /// Line of the last statement the parser's error pass completed (pegen's

@@ -47,7 +47,7 @@ pub fn file_run_error(err: &SyntaxError, filename: &str, bytes: &[u8]) -> Syntax
 /// True when nothing but whitespace follows the error position: the parser failed at the
 /// end-of-file token.
 fn at_end_of_file(err: &SyntaxError, bytes: &[u8]) -> bool {
-    if err.end_offset != 0 || err.offset == 0 {
+    if err.end_offset > 0 || err.offset <= 0 {
         return false;
     }
     let lines = line_ranges(bytes);
@@ -253,7 +253,7 @@ fn codec_error(err: &SyntaxError, bytes: &[u8]) -> Option<SyntaxError> {
         );
         e.lineno = idx as u32 + 1;
         e.end_lineno = e.lineno;
-        (e.offset, e.end_offset) = (0, 0);
+        (e.offset, e.end_offset) = (0, -1);
         let mut text = String::from_utf8_lossy(line).into_owned();
         if !text.ends_with('\n') {
             text.push('\n');

@@ -140,8 +140,8 @@ pub fn find_keyword_typo(
                 .unwrap_or("");
             let mut fixed = err.clone();
             fixed.text = Some(token_line.to_string());
-            fixed.offset = col as u32 + 1;
-            fixed.end_offset = end_col as u32 + 1;
+            fixed.offset = col as i32 + 1;
+            fixed.end_offset = end_col as i32 + 1;
             fixed.lineno = row as u32;
             fixed.end_lineno = end_row as u32;
             fixed.msg = format!("invalid syntax. Did you mean '{suggestion}'?");

@@ -5,7 +5,9 @@ pub mod file_run;
 pub mod keyword_typos;
 pub mod line_index;
 pub mod report;
+pub mod source;
 pub mod token;
+pub mod tokenizer;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use line_index::LineIndex;

@@ -104,7 +104,7 @@ fn write_source_line(out: &mut String, err: &SyntaxError, text: &str) {
     let text_len = text.chars().count() as i64;
     let spaces = rlen - ltext.chars().count() as i64;
 
-    // 0 stands for CPython's None/0/-1 here; all three print the same.
+    // An unset offset (0) prints like CPython's None: no caret line.
     let mut offset = i64::from(err.offset);
     let mut end_offset = if err.lineno == err.end_lineno {
         if err.end_offset != 0 {
@@ -121,7 +121,7 @@ fn write_source_line(out: &mut String, err: &SyntaxError, text: &str) {
     if text_len > 0 && end_offset > text_len {
         end_offset = rlen + 1;
     }
-    if offset >= end_offset {
+    if offset >= end_offset || end_offset < 0 {
         end_offset = offset + 1;
     }
     let colno = offset - 1 - spaces;
@@ -157,7 +157,7 @@ mod tests {
     fn err(
         kind: ErrorKind,
         msg: &str,
-        pos: (u32, u32, u32, u32),
+        pos: (u32, i32, u32, i32),
         text: Option<&str>,
     ) -> SyntaxError {
         let mut e = SyntaxError::new(kind, msg);
