@@ -1,5 +1,6 @@
 //! The abstract syntax tree and its printers.
 
+pub mod dump;
 pub mod nodes;
 
 pub use nodes::*;

@@ -63,6 +63,10 @@ pub struct SyntaxError {
     pub end_offset: i32,
     /// The source line the error is on, without its newline.
     pub text: Option<String>,
+    /// Line of the last statement the parser's error pass completed (pegen's
+    /// `last_stmt_location.lineno`), 0 if none. CPython publishes it as
+    /// `SyntaxError._metadata[0]`; `traceback` starts its keyword-typo search there.
+    pub stmt_lineno: u32,
 }
 
 impl SyntaxError {
@@ -76,6 +80,7 @@ impl SyntaxError {
             end_lineno: 0,
             end_offset: 0,
             text: None,
+            stmt_lineno: 0,
         }
     }
 }

@@ -1,8 +1,11 @@
 //! The front end: source decoding, tokenizer and parser producing the arena AST.
 
 pub mod error;
+pub mod file_run;
+pub mod keyword_typos;
 pub mod line_index;
 mod parser;
+pub mod report;
 pub mod source;
 pub mod token;
 pub mod tokenizer;

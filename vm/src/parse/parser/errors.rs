@@ -273,6 +273,14 @@ impl<'a> Parser<'a, '_> {
 
     /// Converts the recorded error to CPython's `SyntaxError` attributes.
     pub(super) fn finish_error(&mut self) -> SyntaxError {
+        let mut e = self.located_error();
+        if e.kind.is_syntax() {
+            e.stmt_lineno = self.last_stmt_line;
+        }
+        e
+    }
+
+    fn located_error(&mut self) -> SyntaxError {
         match self.error.take() {
             Some(PendingError::Final(e)) => e,
             Some(PendingError::Located {
@@ -306,6 +314,7 @@ impl<'a> Parser<'a, '_> {
                     end_lineno,
                     end_offset,
                     text: Some(line.to_string()),
+                    stmt_lineno: 0,
                 }
             }
             None => SyntaxError::new(ErrorKind::SyntaxError, "invalid syntax"),

@@ -86,6 +86,9 @@ pub(crate) struct Parser<'a, 't> {
     /// Parenthesis nesting level of each token, computed for the error pass only.
     levels: Vec<u16>,
     warnings: Vec<Warning>,
+    /// Line of the last compound statement the error pass completed (pegen's
+    /// `last_stmt_location`, exposed as `SyntaxError._metadata`).
+    last_stmt_line: u32,
 }
 
 /// What a successful parse produces besides the tree.
@@ -119,6 +122,7 @@ pub(crate) fn parse_tokens<'a>(
         memo: Memo::default(),
         levels: Vec::new(),
         warnings: Vec::new(),
+        last_stmt_line: 0,
     };
     let result = p.start_rule();
     if let (Some(module), None) = (result, &p.error) {

@@ -38,6 +38,7 @@ impl<'a> Parser<'a, '_> {
     fn statement_newline(&mut self) -> Option<&'a [Stmt<'a>]> {
         let start = self.pos;
         if let Some(s) = self.compound_stmt() {
+            self.register_stmt(&s);
             // In interactive mode the end of input stands for the closing NEWLINE.
             if self.eat(T::Newline) || self.at(T::EndMarker) {
                 return Some(self.arena.alloc_slice_copy(&[s]));
@@ -135,6 +136,7 @@ impl<'a> Parser<'a, '_> {
     fn statement(&mut self, out: &mut arena::ArenaVec<'a, Stmt<'a>>) -> bool {
         let start = self.pos;
         if let Some(s) = self.compound_stmt() {
+            self.register_stmt(&s);
             out.push(s);
             return true;
         }
@@ -145,6 +147,13 @@ impl<'a> Parser<'a, '_> {
                 true
             }
             None => false,
+        }
+    }
+
+    /// `_PyPegen_register_stmts`: the error pass remembers the last compound statement.
+    fn register_stmt(&mut self, s: &Stmt<'a>) {
+        if self.invalid_pass {
+            self.last_stmt_line = self.lines.line(s.span.start);
         }
     }
 
