@@ -95,6 +95,8 @@ enum OpType {
 /// The state of one code unit being generated (CPython's `compiler_unit`).
 pub(crate) struct Unit<'a> {
     ste: ScopeId,
+    /// The AST node this unit compiles.
+    key: ScopeKey,
     scope_type: ScopeType,
     /// Class name for mangling.
     private: Option<&'a str>,
@@ -147,6 +149,10 @@ pub(crate) struct Compiler<'a, 's> {
     units: Vec<Unit<'a>>,
     output: Output,
     interactive: bool,
+    /// Code objects by the node compiled and a fingerprint of the unit: the same node
+    /// compiled twice (a `finally` body, `all(genexp)`) gives equal code objects, which
+    /// CPython's constant cache merges into one constant.
+    code_cache: std::collections::HashMap<ScopeKey, (u64, Rc<CodeObject>), FnvBuild>,
 }
 
 /// Compiles `parsed`; returns the module's code object and, in codegen-only mode, the
@@ -182,6 +188,7 @@ fn compile_in<'a, 'p: 'a>(
         units: Vec::new(),
         output,
         interactive: false,
+        code_cache: Default::default(),
     };
     c.module(module)
 }
@@ -277,6 +284,7 @@ impl<'a> Compiler<'a, '_> {
         let private = private.or_else(|| self.units.last().and_then(|u| u.private));
         self.units.push(Unit {
             ste: ste_id,
+            key,
             scope_type,
             private,
             static_attributes: (scope_type == ScopeType::Class).then(NameSet::default),
@@ -398,9 +406,17 @@ impl<'a> Compiler<'a, '_> {
             firstlineno: u.firstlineno,
             flags,
         };
-        let code = match self.output {
-            Output::Assemble => Rc::new(assemble(u.seq.clone(), meta.clone(), &self.filename)?),
-            Output::CodegenOnly => Rc::new(placeholder_code(&meta, &self.filename)),
+        let fingerprint = unit_fingerprint(&u.seq, &meta);
+        let code = match self.code_cache.get(&u.key) {
+            Some((fp, code)) if *fp == fingerprint => code.clone(),
+            _ => {
+                let code = match self.output {
+                    Output::Assemble => Rc::new(assemble(u.seq.clone(), meta.clone(), &self.filename)?),
+                    Output::CodegenOnly => Rc::new(placeholder_code(&meta, &self.filename)),
+                };
+                self.code_cache.insert(u.key, (fingerprint, code.clone()));
+                code
+            }
         };
         let unit = CodegenUnit { seq: u.seq, meta, nested: u.nested };
         Ok((code, unit))
@@ -744,6 +760,26 @@ pub(crate) fn const_from_ast(c: &Constant<'_>) -> Const {
         Constant::Tuple(items) => Const::Tuple(items.iter().map(const_from_ast).collect()),
         Constant::FrozenSet(items) => Const::FrozenSet(items.iter().map(const_from_ast).collect()),
     }
+}
+
+/// A hash of everything codegen decides about a unit: equal fingerprints mean equal code
+/// objects.
+fn unit_fingerprint(seq: &InstrSeq, meta: &UnitMetadata) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for ins in &seq.instrs {
+        ins.opcode.hash(&mut h);
+        ins.oparg.hash(&mut h);
+        ins.loc.hash(&mut h);
+    }
+    seq.label_map.hash(&mut h);
+    meta.consts.hash(&mut h);
+    meta.names.hash(&mut h);
+    meta.varnames.hash(&mut h);
+    meta.cellvars.hash(&mut h);
+    meta.freevars.hash(&mut h);
+    (meta.argcount, meta.posonlyargcount, meta.kwonlyargcount, meta.flags, meta.firstlineno).hash(&mut h);
+    h.finish()
 }
 
 /// TEMPORARY until the `backend` branch (flow graph + assembler) is merged: then this

@@ -249,7 +249,7 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
         inlined_cells: &mut NameSet<'a>,
     ) {
         let is_class = self.table.scopes[id].kind == BlockKind::Class;
-        let mut remove_dunder_class = false;
+        let mut removed: Vec<&'a str> = Vec::new();
         let comp_syms: Vec<(&'a str, Symbol)> =
             self.table.scopes[comp].symbols.iter().map(|(&k, &s)| (k, s)).collect();
         for (name, sym) in comp_syms {
@@ -260,11 +260,16 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             if scope == SymScope::Cell || sym.flags & DEF_COMP_CELL != 0 {
                 inlined_cells.insert(name);
             }
-            // `__class__` is never free through a class scope.
-            if scope == SymScope::Free && is_class && name == "__class__" {
+            // The implicit class cells are never free through a class scope; the class
+            // still provides the cell when a scope nested in the comprehension needs it
+            // (CPython 3.14.10 gives `class C: [lambda: __class__ for _ in x]` a
+            // `__class__` cell, and likewise for `__classdict__`).
+            if scope == SymScope::Free && is_class && is_class_cell(name) {
                 scope = SymScope::GlobalImplicit;
-                comp_free.shift_remove(name);
-                remove_dunder_class = true;
+                if !self.is_free_in_any_child(comp, name) {
+                    comp_free.shift_remove(name);
+                }
+                removed.push(name);
             }
             match self.table.scopes[id].symbols.get(name).map(|s| s.flags) {
                 None => {
@@ -283,8 +288,8 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
                 }
             }
         }
-        if remove_dunder_class {
-            self.table.scopes[comp].symbols.shift_remove("__class__");
+        for name in removed {
+            self.table.scopes[comp].symbols.shift_remove(name);
         }
     }
 
@@ -342,6 +347,11 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             symbols.insert(name, Symbol { flags: 0, scope: SymScope::Free });
         }
     }
+}
+
+/// The names a class provides to nested scopes as cells.
+fn is_class_cell(name: &str) -> bool {
+    matches!(name, "__class__" | "__classdict__" | "__conditional_annotations__")
 }
 
 /// Locals that children need become cells (CPython's `analyze_cells`).
