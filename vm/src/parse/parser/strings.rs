@@ -7,6 +7,7 @@ use super::escapes::{InvalidEscape, decode_bytes, decode_str};
 use super::memo::{Rule, memoized};
 use crate::ast::*;
 use crate::parse::ErrorKind;
+use crate::parse::tokenizer::strip_expr_comments;
 use crate::parse::token::TokenKind as T;
 use crate::text::wtf8::{Wtf8, Wtf8Buf};
 
@@ -309,6 +310,7 @@ impl<'a> Parser<'a, '_> {
             return None;
         }
         let value = self.annotated_rhs()?;
+        let equal_tok = self.pos;
         let debug = self.eat(T::Equal);
         let conversion = self.fstring_conversion();
         if self.failed() {
@@ -331,7 +333,7 @@ impl<'a> Parser<'a, '_> {
             (None, false) => self.tok(rbrace).start,
         };
         let text_start = self.tok(start).end;
-        let expr_text = &self.src[text_start as usize..text_end as usize];
+        let expr_text = strip_expr_comments(&self.src[text_start as usize..text_end as usize]);
         let conversion = match conversion {
             Some(c) => c.conversion,
             None if debug && format_spec.is_none() => Conversion::Repr,
@@ -340,8 +342,11 @@ impl<'a> Parser<'a, '_> {
         let format_spec = format_spec.map(|f| &*self.alloc(f));
         let value = self.alloc(value);
         let field = if kind == Template::T {
-            let stripped = expr_text.trim_end_matches(|c: char| c.is_whitespace() || c == '=');
-            let str = Wtf8::from_str(self.arena.alloc_str(stripped));
+            // The interpolation's `str` is the expression as written, without a debug `=`
+            // and what follows it.
+            let str_end = if debug { self.tok(equal_tok).start } else { text_end };
+            let written = strip_expr_comments(&self.src[text_start as usize..str_end as usize]);
+            let str = Wtf8::from_str(self.arena.alloc_str(&written));
             self.expr(
                 ExprKind::Interpolation {
                     value,
@@ -362,7 +367,7 @@ impl<'a> Parser<'a, '_> {
             )
         };
         let debug_text = if debug {
-            let text = Wtf8::from_str(self.arena.alloc_str(expr_text));
+            let text = Wtf8::from_str(self.arena.alloc_str(&expr_text));
             let c = ExprKind::Constant {
                 value: Constant::Str(text),
                 kind_u: false,
