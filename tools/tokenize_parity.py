@@ -4,8 +4,9 @@
 CPython's `tokenize` module runs the C tokenizer (in its "extra tokens" mode); this script
 turns its output into the dump format of `vm/src/parse/tokenizer/dump.rs` (comments, NL and
 ENCODING dropped, hard keywords as NAME) and diffs it with the dump printed by
-`cargo run -p vm --example tokenize_dump`. Files CPython cannot tokenize (decode errors,
-invalid syntax) are compared on the error message only.
+`cargo run -p vm --example tokenize_dump`. Where rpy stops at an error, CPython's
+`compile()` must raise the same message and the tokens before it must agree (`tokenize`
+skips some checks, e.g. identifier validation, and decodes sources its own way).
 
 Usage:
   python3.14 tools/tokenize_parity.py [--rpy BINARY] [--show N] [PATH...]
@@ -85,15 +86,37 @@ def rpy_dumps(binary: str, files: list[Path]) -> dict[str, str]:
     return dumps
 
 
-def comparable(dump: str) -> list[str]:
-    """Lines to compare: an error line keeps only its type and message."""
-    lines = []
+def split_error(dump: str) -> tuple[list[str], str | None]:
+    """Token lines, and the error message (without location) if the dump ends in one."""
+    lines, error = [], None
     for line in dump.splitlines():
-        if line.startswith("ERROR "):
-            lines.append(line.rsplit(" ", 1)[0] if line[6:].startswith(("SyntaxError", "Indent", "Tab")) else line)
+        if line.startswith(("ERROR ", "DECODE ERROR ")):
+            error = line.split(": ", 1)[1]
+            if not line.startswith("DECODE"):
+                error = error.rsplit(" ", 1)[0]
             break
         lines.append(line)
-    return lines
+    return lines, error
+
+
+def compile_error(data: bytes, path: Path) -> str | None:
+    try:
+        compile(data, str(path), "exec")
+    except SyntaxError as e:
+        return e.msg
+    except (ValueError, MemoryError, RecursionError) as e:
+        return str(e)
+    return None
+
+
+def agrees(expected_dump: str, actual_dump: str, data: bytes, path: Path) -> bool:
+    """rpy agrees with CPython: same tokens, or the same error as `compile()` after a prefix
+    of `tokenize`'s tokens (tokenize skips some checks and decodes sources its own way)."""
+    expected, expected_error = split_error(expected_dump)
+    actual, actual_error = split_error(actual_dump)
+    if actual_error is None:
+        return expected_error is None and expected == actual
+    return compile_error(data, path) == actual_error and expected[: len(actual)] == actual
 
 
 def collect(paths: list[str]) -> list[Path]:
@@ -123,25 +146,22 @@ def main() -> None:
     ours = rpy_dumps(args.rpy, files)
     agree, differ, shown = 0, [], 0
     for f in files:
-        expected = comparable(cpython_dump(f.read_bytes()))
-        actual = comparable(ours.get(str(f), "MISSING\n"))
-        if expected[-1:] and expected[-1].startswith("ERROR"):
-            # CPython's tokenize stops at the error; compare the error message only.
-            ok = bool(actual) and actual[-1].startswith("ERROR") and expected[-1].split(":")[1:] == actual[-1].split(":")[1:]
-        else:
-            ok = expected == actual
-        if ok:
+        data = f.read_bytes()
+        expected = cpython_dump(data)
+        actual = ours.get(str(f), "MISSING\n")
+        if agrees(expected, actual, data, f):
             agree += 1
             continue
         differ.append(f)
         if shown < args.show:
             shown += 1
-            for i, (a, b) in enumerate(zip(expected, actual)):
+            exp_lines, act_lines = expected.splitlines(), actual.splitlines()
+            for i, (a, b) in enumerate(zip(exp_lines, act_lines)):
                 if a != b:
                     print(f"{f}: token {i}\n  cpython: {a}\n  rpy:     {b}")
                     break
             else:
-                print(f"{f}: lengths {len(expected)} vs {len(actual)}; tails {expected[-1:]} {actual[-1:]}")
+                print(f"{f}: lengths {len(exp_lines)} vs {len(act_lines)}; tails {exp_lines[-1:]} {act_lines[-1:]}")
     total = len(files)
     print(f"{agree}/{total} files agree ({100 * agree / max(total, 1):.2f}%)")
     for f in differ[args.show :][:50]:

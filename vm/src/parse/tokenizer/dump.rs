@@ -119,8 +119,9 @@ impl CharLines<'_> {
     }
 }
 
-/// `text` in double quotes with backslash, quote and control characters escaped.
-fn quote(text: &str) -> String {
+/// `text` in double quotes with backslash, quote and control characters escaped (the
+/// quoting of the dump and of the test data files).
+pub fn quote(text: &str) -> String {
     let mut s = String::with_capacity(text.len() + 2);
     s.push('"');
     for ch in text.chars() {
