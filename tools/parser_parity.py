@@ -26,7 +26,7 @@ def expected_for(path):
             tree = ast.parse(src)
         return ast.dump(tree, include_attributes=True)
     except SyntaxError as e:
-        return f"ERR {type(e).__name__}|{e.msg}|{e.lineno}|{e.offset}|{e.end_lineno}|{e.end_offset}"
+        return f"ERR {type(e).__name__}|{e.msg}|{e.lineno}|{e.offset}|{e.end_lineno or 0}|{e.end_offset or 0}"
     except (ValueError, MemoryError, RecursionError) as e:
         return f"ERR {type(e).__name__}|{e}|0|0|0|0"
 
