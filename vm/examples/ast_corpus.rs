@@ -12,7 +12,11 @@ use vm::ast::dump::{DumpOptions, dump};
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let time_only = args.iter().any(|a| a == "--time");
-    let rest: Vec<&String> = args.iter().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let rest: Vec<&String> = args
+        .iter()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let Some(list) = rest.first() else {
         eprintln!("usage: ast_corpus [--time] LIST [OUTDIR]");
         std::process::exit(2);
@@ -24,9 +28,14 @@ fn main() {
         .map(String::from)
         .collect();
     let mut total = Duration::ZERO;
-    let opts = DumpOptions { indent: None, include_attributes: true };
+    let opts = DumpOptions {
+        indent: None,
+        include_attributes: true,
+    };
     for (i, path) in files.iter().enumerate() {
-        let Ok(bytes) = std::fs::read(path) else { continue };
+        let Ok(bytes) = std::fs::read(path) else {
+            continue;
+        };
         let mut arena = arena::Arena::with_capacity(bytes.len() * 8);
         let t = Instant::now();
         let result = vm::parse::parse_bytes(&arena, &bytes, vm::parse::Mode::Exec);
@@ -55,5 +64,10 @@ fn main() {
             let _ = std::fs::write(format!("{out}/{i}.txt"), text);
         }
     }
-    let _ = writeln!(std::io::stdout(), "parsed {} files in {:.3}s", files.len(), total.as_secs_f64());
+    let _ = writeln!(
+        std::io::stdout(),
+        "parsed {} files in {:.3}s",
+        files.len(),
+        total.as_secs_f64()
+    );
 }

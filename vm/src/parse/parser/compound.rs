@@ -290,6 +290,10 @@ impl<'a> Parser<'a, '_> {
     /// `if_stmt: invalid_if_stmt | 'if' named_expression ':' block elif_stmt
     ///     | 'if' named_expression ':' block [else_block]` (and `elif_stmt` alike)
     fn if_stmt(&mut self) -> Option<Stmt<'a>> {
+        self.nest(Self::if_stmt_body)
+    }
+
+    fn if_stmt_body(&mut self) -> Option<Stmt<'a>> {
         self.if_or_elif(T::If)
     }
 

@@ -30,37 +30,34 @@ pub(super) enum PendingError {
 impl<'a> Parser<'a, '_> {
     // --- Positions ------------------------------------------------------------------------
 
-    /// `(line, 0-based byte column)` of a byte offset, counting the end of input as if the
-    /// source ended with a newline (CPython's string tokenizer appends one) and placing a
-    /// position just after a newline at the end of that newline's line.
-    pub(super) fn line_col_after(&self, off: u32) -> (u32, i64) {
+    /// `(line, 0-based byte column)` of a byte offset.
+    pub(super) fn line_col_at(&self, off: u32) -> (u32, i64) {
+        let (l, c) = self.lines.line_col(off);
+        (l, i64::from(c))
+    }
+
+    /// Where a NEWLINE token ends for pegen: one column past its `\n`, on the `\n`'s line
+    /// (also for the implicit newline CPython appends to a source that lacks one).
+    fn newline_end(&self, end: u32) -> (u32, i64) {
         let bytes = self.src.as_bytes();
-        let o = off as usize;
+        let o = end as usize;
         if o > 0 && o <= bytes.len() && bytes[o - 1] == b'\n' {
-            let (l, c) = self.lines.line_col(off - 1);
-            return (l, i64::from(c) + 1);
-        }
-        if o >= bytes.len() && !bytes.is_empty() {
-            let (l, c) = self.lines.line_col(bytes.len() as u32);
-            return (l, i64::from(c) + 1);
-        }
-        let (l, c) = self.lines.line_col(off);
-        (l, i64::from(c))
-    }
-
-    /// Start `(line, 0-based byte column)` of a byte offset.
-    fn line_col_start(&self, off: u32) -> (u32, i64) {
-        let (l, c) = self.lines.line_col(off);
-        (l, i64::from(c))
-    }
-
-    /// Where the tokenizer's cursor is after the token `t` (pegen's `CURRENT_POS`).
-    fn cursor_after(&self, t: Token) -> (u32, i64) {
-        if t.kind == TokenKind::Newline && t.start == t.end {
-            let (l, c) = self.line_col_start(t.start);
+            let (l, c) = self.line_col_at(end - 1);
             return (l, c + 1);
         }
-        self.line_col_after(t.end)
+        let (l, c) = self.line_col_at(end);
+        (l, c + 1)
+    }
+
+    /// Where the tokenizer's cursor is after the token `t` (pegen's `CURRENT_POS`): past the
+    /// newline for NEWLINE, and past the final (possibly implicit) newline for the tokens
+    /// placed at the end of the source.
+    fn cursor_after(&self, t: Token) -> (u32, i64) {
+        let at_end = t.start as usize >= self.src.len();
+        if t.kind == TokenKind::Newline || (at_end && Self::is_positionless(t)) {
+            return self.newline_end(t.end);
+        }
+        self.line_col_at(t.end)
     }
 
     /// The last token fetched (`p->tokens[p->fill - 1]`).
@@ -70,12 +67,23 @@ impl<'a> Parser<'a, '_> {
 
     /// pegen's token columns: real tokens have a start and end; INDENT, DEDENT and
     /// ENDMARKER have none (`-1`), and errors placed on them use the tokenizer cursor.
+    ///
+    /// For those, pegen's columns are -1 (so an error *at* the token reports column 0) and
+    /// the line is the tokenizer's: the last line of the source for the final ones.
     fn token_lc(&self, t: Token) -> ((u32, i64), (u32, i64)) {
-        let start = self.line_col_start(t.start);
+        if Self::is_positionless(t) {
+            let line = if t.start as usize >= self.src.len() {
+                self.newline_end(t.start).0
+            } else {
+                self.lines.line(t.start)
+            };
+            return ((line, -1), (line, -1));
+        }
+        let start = self.line_col_at(t.start);
         let end = if t.kind == TokenKind::Newline {
-            (start.0, start.1 + 1)
+            self.newline_end(t.end)
         } else {
-            self.line_col_after(t.end)
+            self.line_col_at(t.end)
         };
         (start, end)
     }
@@ -121,8 +129,8 @@ impl<'a> Parser<'a, '_> {
 
     /// `RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, b)`: from the start of `a` to the end of `b`.
     pub(super) fn raise_range(&mut self, msg: impl Into<String>, a: Span, b: Span) {
-        let s = self.line_col_start(a.start);
-        let e = self.line_col_after(b.end);
+        let s = self.line_col_at(a.start);
+        let e = self.line_col_at(b.end);
         self.located(
             ErrorKind::SyntaxError,
             msg.into(),
@@ -162,7 +170,7 @@ impl<'a> Parser<'a, '_> {
 
     /// `RAISE_SYNTAX_ERROR_STARTING_FROM(a)`: from `a` to the tokenizer cursor.
     pub(super) fn raise_starting_from(&mut self, msg: impl Into<String>, start: u32) {
-        let s = self.line_col_start(start);
+        let s = self.line_col_at(start);
         let e = self.cursor_after(self.last_fetched());
         self.located(ErrorKind::SyntaxError, msg.into(), (s.0, s.1 + 1), e);
     }
@@ -239,15 +247,7 @@ impl<'a> Parser<'a, '_> {
             self.raise_last_token(ErrorKind::IndentationError, msg);
             return self.finish_error();
         }
-        if Self::is_positionless(last_token) {
-            let (l, c) = self.cursor_after(last_token);
-            self.located(
-                ErrorKind::SyntaxError,
-                "invalid syntax".into(),
-                (l, c),
-                (l, -1),
-            );
-        } else {
+        {
             let (s, e) = self.token_lc(last_token);
             self.located(
                 ErrorKind::SyntaxError,
@@ -265,7 +265,7 @@ impl<'a> Parser<'a, '_> {
     /// A tokenizer error beyond the parser's reach replaces the parser's error when CPython's
     /// full-source re-tokenization would raise it.
     fn prefer_later_tokenizer_error(&mut self) {
-        let (current_line, _) = self.line_col_start(self.last_fetched().start);
+        let (current_line, _) = self.line_col_at(self.last_fetched().start);
         if let Some(e) = self.stream.error_after_parse_error(current_line) {
             self.error = Some(PendingError::Final(e));
         }

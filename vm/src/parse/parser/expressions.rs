@@ -19,6 +19,10 @@ impl<'a> Parser<'a, '_> {
 
     /// `x (',' x)+ [','] | x ',' | x` as a Load tuple (or the single item).
     fn comma_tuple(&mut self, item: fn(&mut Self) -> Option<Expr<'a>>) -> Option<Expr<'a>> {
+        self.nest(|p| p.comma_tuple_body(item))
+    }
+
+    fn comma_tuple_body(&mut self, item: fn(&mut Self) -> Option<Expr<'a>>) -> Option<Expr<'a>> {
         let start = self.pos;
         let first = item(self)?;
         if !self.at(T::Comma) {
@@ -220,6 +224,10 @@ impl<'a> Parser<'a, '_> {
 
     /// `named_expression: assignment_expression | invalid_named_expression | expression !':='`
     pub(super) fn named_expression(&mut self) -> Option<Expr<'a>> {
+        self.nest(Self::named_expression_body)
+    }
+
+    fn named_expression_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         if let Some(e) = self.assignment_expression() {
             return Some(e);
@@ -320,6 +328,10 @@ impl<'a> Parser<'a, '_> {
 
     /// `comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or`
     fn comparison(&mut self) -> Option<Expr<'a>> {
+        self.nest(Self::comparison_body)
+    }
+
+    fn comparison_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         let left = self.bitwise_or()?;
         let mut ops = self.vec();
@@ -402,7 +414,11 @@ impl<'a> Parser<'a, '_> {
             }
             return true;
         }
-        text == "!="
+        if text == "<>" {
+            self.raise_at_token("invalid syntax.  Maybe you meant '!=' instead of '<>'?", i);
+            return false;
+        }
+        true
     }
 
     /// `bitwise_or (left-recursive): bitwise_or '|' bitwise_xor | bitwise_xor`
@@ -529,6 +545,10 @@ impl<'a> Parser<'a, '_> {
 
     /// `await_primary (memo): 'await' primary | primary`
     fn await_primary(&mut self) -> Option<Expr<'a>> {
+        self.nest(Self::await_primary_body)
+    }
+
+    fn await_primary_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         if self.eat(T::Await) {
             if let Some(value) = self.primary() {

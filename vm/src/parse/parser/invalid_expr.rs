@@ -680,7 +680,7 @@ impl<'a> Parser<'a, '_> {
             (!p.at(T::Colon)).then_some(a)
         }) {
             let line = self.lines.line(a.span.start);
-            let (end_line, end_col) = self.line_col_after(a.span.end);
+            let (end_line, end_col) = self.line_col_at(a.span.end);
             self.raise_raw(
                 ErrorKind::SyntaxError,
                 "':' expected after dictionary key",

@@ -213,11 +213,14 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    /// `'as' !(NAME (',' | ')' | NEWLINE)) expression`
+    /// `'as' !(NAME (',' | ')' | ';' | NEWLINE)) expression` (the released 3.14 also stops at `;`)
     fn import_target_expression(&mut self) -> Option<Expr<'a>> {
         self.expect(T::As)?;
         if self.peek() == T::Name
-            && matches!(self.kind_at(self.pos + 1), T::Comma | T::Rpar | T::Newline)
+            && matches!(
+                self.kind_at(self.pos + 1),
+                T::Comma | T::Rpar | T::Semi | T::Newline
+            )
         {
             return None;
         }
@@ -671,29 +674,6 @@ impl<'a> Parser<'a, '_> {
                     last.span,
                 );
             }
-        }
-    }
-
-    /// `invalid_mapping_pattern: '{' (items_pattern ',')? double_star_pattern ','
-    ///     items_pattern ','? '}'`
-    pub(super) fn invalid_mapping_pattern(&mut self) {
-        let start = self.pos;
-        if let Some(rest) = self.attempt(start, |p| {
-            p.expect(T::Lbrace)?;
-            let save = p.pos;
-            if !(p.items_pattern().is_some() && p.eat(T::Comma)) {
-                p.pos = save;
-            }
-            let rest_start = p.pos;
-            p.double_star_pattern()?;
-            let rest = p.span_from(rest_start + 1);
-            p.expect(T::Comma)?;
-            p.items_pattern()?;
-            p.eat(T::Comma);
-            p.expect(T::Rbrace)?;
-            Some(rest)
-        }) {
-            self.raise_at("double star pattern must be the last (right-most) subpattern in the mapping pattern", rest);
         }
     }
 

@@ -29,6 +29,7 @@ mod compound;
 mod errors;
 mod escapes;
 mod expressions;
+mod future;
 mod invalid_expr;
 mod invalid_params;
 mod invalid_stmt;
@@ -132,6 +133,9 @@ pub(crate) fn parse_tokens<'a>(
                 "multiple statements found while compiling a single statement",
             );
             return Err(p.finish_error());
+        }
+        if let Mod::Module { body } | Mod::Interactive { body } = module {
+            p.check_future_imports(body)?;
         }
         return Ok(Outcome {
             module,

@@ -548,8 +548,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// `mapping_pattern: '{' '}' | '{' double_star_pattern ','? '}'
-    ///     | '{' items_pattern ',' double_star_pattern ','? '}' | '{' items_pattern ','? '}'
-    ///     | invalid_mapping_pattern`
+    ///     | '{' items_pattern ',' double_star_pattern ','? '}' | '{' items_pattern ','? '}'`
     fn mapping_pattern(&mut self) -> Option<Pattern<'a>> {
         let start = self.pos;
         if !self.eat(T::Lbrace) {
@@ -586,10 +585,6 @@ impl<'a> Parser<'a, '_> {
         })()
         .or_else(|| {
             self.pos = start;
-            if self.invalid_pass && !self.failed() {
-                self.invalid_mapping_pattern();
-                self.pos = start;
-            }
             None
         })?;
         Some(Pattern {

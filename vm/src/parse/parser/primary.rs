@@ -164,6 +164,10 @@ impl<'a> Parser<'a, '_> {
     /// `atom: NAME | 'True' | 'False' | 'None' | strings | NUMBER | (genexp | tuple | group)
     ///     | (listcomp | list) | (dictcomp | setcomp | dict | set) | '...'`
     pub(super) fn atom(&mut self) -> Option<Expr<'a>> {
+        self.nest(Self::atom_body)
+    }
+
+    fn atom_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         let constant = match self.peek() {
             T::Name => return self.name(),
@@ -171,8 +175,9 @@ impl<'a> Parser<'a, '_> {
             T::False => Constant::Bool(false),
             T::None => Constant::None,
             T::Ellipsis => Constant::Ellipsis,
-            T::String | T::FstringStart | T::TstringStart => return self.strings(),
-            T::Number => return self.number(),
+            // pegen reaches these alternatives through a lookahead helper rule (one level).
+            T::String | T::FstringStart | T::TstringStart => return self.nest(Self::strings),
+            T::Number => return self.nest(Self::number),
             T::Lpar => {
                 return self.nest(|p| {
                     p.genexp()
@@ -514,6 +519,10 @@ impl<'a> Parser<'a, '_> {
     /// `genexp: '(' (assignment_expression | expression !':=') for_if_clauses ')'
     ///     | invalid_comprehension`
     pub(super) fn genexp(&mut self) -> Option<Expr<'a>> {
+        self.nest_by(2, Self::genexp_body)
+    }
+
+    fn genexp_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         if self.eat(T::Lpar) {
             let elt = self.assignment_expression().or_else(|| {

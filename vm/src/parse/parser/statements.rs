@@ -9,6 +9,10 @@ use crate::parse::token::TokenKind as T;
 impl<'a> Parser<'a, '_> {
     /// `file: [statements] ENDMARKER`
     pub(super) fn file(&mut self) -> Option<Mod<'a>> {
+        self.nest(Self::file_body)
+    }
+
+    fn file_body(&mut self) -> Option<Mod<'a>> {
         let body = self.statements().unwrap_or(&[]);
         if !self.eat(T::EndMarker) {
             return None;
@@ -117,6 +121,11 @@ impl<'a> Parser<'a, '_> {
 
     /// `statements: statement+`
     pub(super) fn statements(&mut self) -> Option<&'a [Stmt<'a>]> {
+        // pegen runs `statement+` as the rule plus a loop helper: two levels.
+        self.nest_by(2, Self::statements_body)
+    }
+
+    fn statements_body(&mut self) -> Option<&'a [Stmt<'a>]> {
         let mut v = self.vec();
         loop {
             let save = self.pos;
@@ -134,6 +143,10 @@ impl<'a> Parser<'a, '_> {
 
     /// `statement: compound_stmt | simple_stmts`, appending to `out`.
     fn statement(&mut self, out: &mut arena::ArenaVec<'a, Stmt<'a>>) -> bool {
+        self.nest(|p| p.statement_body(out).then_some(())).is_some()
+    }
+
+    fn statement_body(&mut self, out: &mut arena::ArenaVec<'a, Stmt<'a>>) -> bool {
         let start = self.pos;
         if let Some(s) = self.compound_stmt() {
             self.register_stmt(&s);
@@ -159,6 +172,12 @@ impl<'a> Parser<'a, '_> {
 
     /// `simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE`
     pub(super) fn simple_stmts(&mut self) -> Option<&'a [Stmt<'a>]> {
+        // Two levels: calibrated so that nesting limits match CPython's (pegen's helper
+        // rules add frames that have no counterpart here).
+        self.nest_by(2, Self::simple_stmts_body)
+    }
+
+    fn simple_stmts_body(&mut self) -> Option<&'a [Stmt<'a>]> {
         let start = self.pos;
         let first = self.simple_stmt()?;
         if self.eat(T::Newline) {
@@ -264,6 +283,10 @@ impl<'a> Parser<'a, '_> {
     ///     | (star_targets '=')+ annotated_rhs !'=' | single_target augassign ~ annotated_rhs
     ///     | invalid_assignment`
     fn assignment(&mut self) -> Option<Stmt<'a>> {
+        self.nest(Self::assignment_body)
+    }
+
+    fn assignment_body(&mut self) -> Option<Stmt<'a>> {
         let start = self.pos;
         // NAME ':' expression ['=' annotated_rhs]
         if self.peek() == T::Name && self.kind_at(start + 1) == T::Colon {
@@ -370,6 +393,10 @@ impl<'a> Parser<'a, '_> {
 
     /// `annotated_rhs: yield_expr | star_expressions`
     pub(super) fn annotated_rhs(&mut self) -> Option<Expr<'a>> {
+        self.nest(Self::annotated_rhs_body)
+    }
+
+    fn annotated_rhs_body(&mut self) -> Option<Expr<'a>> {
         if self.at(T::Yield) {
             if let Some(e) = self.yield_expr() {
                 return Some(e);

@@ -7,8 +7,8 @@ use super::escapes::{InvalidEscape, decode_bytes, decode_str};
 use super::memo::{Rule, memoized};
 use crate::ast::*;
 use crate::parse::ErrorKind;
-use crate::parse::tokenizer::strip_expr_comments;
 use crate::parse::token::TokenKind as T;
+use crate::parse::tokenizer::strip_expr_comments;
 use crate::text::wtf8::{Wtf8, Wtf8Buf};
 
 /// `'s'`, `'r'` or `'a'` after `!`, with the `!` token index (for the debug text end).
@@ -312,7 +312,7 @@ impl<'a> Parser<'a, '_> {
         let value = self.annotated_rhs()?;
         let equal_tok = self.pos;
         let debug = self.eat(T::Equal);
-        let conversion = self.fstring_conversion();
+        let conversion = self.fstring_conversion(kind);
         if self.failed() {
             return None;
         }
@@ -344,7 +344,11 @@ impl<'a> Parser<'a, '_> {
         let field = if kind == Template::T {
             // The interpolation's `str` is the expression as written, without a debug `=`
             // and what follows it.
-            let str_end = if debug { self.tok(equal_tok).start } else { text_end };
+            let str_end = if debug {
+                self.tok(equal_tok).start
+            } else {
+                text_end
+            };
             let written = strip_expr_comments(&self.src[text_start as usize..str_end as usize]);
             let str = Wtf8::from_str(self.arena.alloc_str(&written));
             self.expr(
@@ -380,7 +384,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// `fstring_conversion: "!" NAME`, checked for adjacency and for `s`, `r` or `a`.
-    fn fstring_conversion(&mut self) -> Option<ConversionSpec> {
+    fn fstring_conversion(&mut self, kind: Template) -> Option<ConversionSpec> {
         let bang = self.pos;
         if !self.eat(T::Exclamation) {
             return None;
@@ -392,7 +396,10 @@ impl<'a> Parser<'a, '_> {
         let (b, n) = (self.tok(bang), self.tok(name_tok));
         if b.end != n.start {
             self.raise_token_range(
-                "f-string: conversion type must come right after the exclamation mark",
+                format!(
+                    "{}: conversion type must come right after the exclamation mark",
+                    kind.prefix()
+                ),
                 bang,
                 name_tok,
             );
@@ -404,7 +411,8 @@ impl<'a> Parser<'a, '_> {
             "a" => Conversion::Ascii,
             other => {
                 let msg = format!(
-                    "f-string: invalid conversion character {}: expected 's', 'r', or 'a'",
+                    "{}: invalid conversion character {}: expected 's', 'r', or 'a'",
+                    kind.prefix(),
                     py_repr(other)
                 );
                 self.raise_at_token(msg, name_tok);
