@@ -212,10 +212,10 @@ impl<'a> Parser<'a, '_> {
     /// After a failed first pass: runs the error pass when appropriate and returns the error
     /// CPython would raise.
     pub(super) fn second_pass_and_report(&mut self) -> SyntaxError {
-        if let Some(PendingError::Final(e)) = &self.error {
-            if !e.kind.is_syntax() {
-                return e.clone();
-            }
+        if let Some(PendingError::Final(e)) = &self.error
+            && !e.kind.is_syntax()
+        {
+            return e.clone();
         }
         let last_token = self.last_fetched();
         let reached_tok_err = self.fill > self.toks.len();
@@ -226,10 +226,10 @@ impl<'a> Parser<'a, '_> {
             self.compute_levels();
             let _ = self.start_rule();
         }
-        if let Some(PendingError::Final(e)) = &self.error {
-            if !e.kind.is_syntax() {
-                return e.clone();
-            }
+        if let Some(PendingError::Final(e)) = &self.error
+            && !e.kind.is_syntax()
+        {
+            return e.clone();
         }
         if self.error.is_some() {
             let reached_now = self.fill > self.toks.len();

@@ -92,17 +92,16 @@ impl<'a> Parser<'a, '_> {
         let body = self.disjunction()?;
         let after = self.pos;
         if self.eat(T::If) {
-            if let Some(test) = self.disjunction() {
-                if self.eat(T::Else) {
-                    if let Some(orelse) = self.expression() {
-                        let kind = ExprKind::IfExp {
-                            test: self.alloc(test),
-                            body: self.alloc(body),
-                            orelse: self.alloc(orelse),
-                        };
-                        return Some(self.expr(kind, self.span_from(start)));
-                    }
-                }
+            if let Some(test) = self.disjunction()
+                && self.eat(T::Else)
+                && let Some(orelse) = self.expression()
+            {
+                let kind = ExprKind::IfExp {
+                    test: self.alloc(test),
+                    body: self.alloc(body),
+                    orelse: self.alloc(orelse),
+                };
+                return Some(self.expr(kind, self.span_from(start)));
             }
             self.pos = after;
         }

@@ -28,16 +28,15 @@ impl Parser<'_, '_> {
             kind: StmtKind::Expr { value },
             ..
         }) = stmts.peek()
-        {
-            if matches!(
+            && matches!(
                 value.kind,
                 ExprKind::Constant {
                     value: Constant::Str(_),
                     ..
                 }
-            ) {
-                stmts.next();
-            }
+            )
+        {
+            stmts.next();
         }
         for s in stmts {
             let StmtKind::ImportFrom {

@@ -353,16 +353,14 @@ impl<'a> Parser<'a, '_> {
                 return None;
             }
             Some((a, p.star_expressions()?))
-        }) {
-            if let ExprKind::Name { id, .. } = a.kind {
-                if id == "print" || id == "exec" {
-                    self.raise_range(
-                        format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?"),
-                        a.span,
-                        b.span,
-                    );
-                }
-            }
+        }) && let ExprKind::Name { id, .. } = a.kind
+            && (id == "print" || id == "exec")
+        {
+            self.raise_range(
+                format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?"),
+                a.span,
+                b.span,
+            );
         }
     }
 

@@ -666,14 +666,13 @@ impl<'a> Parser<'a, '_> {
             p.keyword_patterns()?;
             p.expect(T::Comma)?;
             p.positional_patterns()
-        }) {
-            if let (Some(first), Some(last)) = (a.first(), a.last()) {
-                self.raise_range(
-                    "positional patterns follow keyword patterns",
-                    first.span,
-                    last.span,
-                );
-            }
+        }) && let (Some(first), Some(last)) = (a.first(), a.last())
+        {
+            self.raise_range(
+                "positional patterns follow keyword patterns",
+                first.span,
+                last.span,
+            );
         }
     }
 

@@ -26,9 +26,6 @@ pub(super) enum Rule {
     Block,
     Arguments,
     ClosedPattern,
-    StarPattern,
-    SimpleStmt,
-    InvalidNamedExpression,
 }
 
 /// Multiplicative hashing for the packed `(rule, position)` keys.
@@ -66,7 +63,6 @@ fn key(rule: Rule, pos: usize) -> u64 {
 pub(super) struct Memo<'a> {
     exprs: Map<Expr<'a>>,
     stmts: Map<&'a [Stmt<'a>]>,
-    stmt: Map<Stmt<'a>>,
     args: Map<CallArgs<'a>>,
     patterns: Map<Pattern<'a>>,
 }
@@ -90,7 +86,6 @@ macro_rules! table {
 impl<'a> Memo<'a> {
     table!(expr, put_expr, exprs, Expr<'a>);
     table!(stmts, put_stmts, stmts, &'a [Stmt<'a>]);
-    table!(stmt, put_stmt, stmt, Stmt<'a>);
     table!(args, put_args, args, CallArgs<'a>);
     table!(pattern, put_pattern, patterns, Pattern<'a>);
 
@@ -98,7 +93,6 @@ impl<'a> Memo<'a> {
     pub(super) fn clear(&mut self) {
         self.exprs.clear();
         self.stmts.clear();
-        self.stmt.clear();
         self.args.clear();
         self.patterns.clear();
     }

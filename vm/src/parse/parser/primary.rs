@@ -65,15 +65,15 @@ impl<'a> Parser<'a, '_> {
             }
             T::Lsqb => {
                 self.pos += 1;
-                if let Some(slice) = self.slices() {
-                    if self.eat(T::Rsqb) {
-                        let kind = ExprKind::Subscript {
-                            value: self.alloc(value),
-                            slice: self.alloc(slice),
-                            ctx,
-                        };
-                        return Some(self.expr(kind, self.span_from(start)));
-                    }
+                if let Some(slice) = self.slices()
+                    && self.eat(T::Rsqb)
+                {
+                    let kind = ExprKind::Subscript {
+                        value: self.alloc(value),
+                        slice: self.alloc(slice),
+                        ctx,
+                    };
+                    return Some(self.expr(kind, self.span_from(start)));
                 }
             }
             _ => {}
@@ -85,10 +85,10 @@ impl<'a> Parser<'a, '_> {
     /// `slices: slice !',' | ','.(slice | starred_expression)+ [',']`
     pub(super) fn slices(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
-        if let Some(s) = self.slice() {
-            if !self.at(T::Comma) {
-                return Some(s);
-            }
+        if let Some(s) = self.slice()
+            && !self.at(T::Comma)
+        {
+            return Some(s);
         }
         self.pos = start;
         let mut elts = self.vec();
@@ -236,10 +236,10 @@ impl<'a> Parser<'a, '_> {
                 self.pos = start + 1;
                 self.named_expression()
             });
-            if let Some(e) = inner {
-                if self.eat(T::Rpar) {
-                    return Some(e);
-                }
+            if let Some(e) = inner
+                && self.eat(T::Rpar)
+            {
+                return Some(e);
             }
         }
         self.pos = start;
@@ -425,33 +425,32 @@ impl<'a> Parser<'a, '_> {
     fn for_if_clause(&mut self) -> Option<Comprehension<'a>> {
         let start = self.pos;
         let is_async = self.eat(T::Async);
-        if self.eat(T::For) {
-            if let Some(target) = self.star_targets() {
-                if self.eat(T::In) {
-                    // Cut: after 'in' no other alternative is tried.
-                    let iter = self.disjunction()?;
-                    let mut ifs = self.vec();
-                    loop {
-                        let save = self.pos;
-                        if !self.eat(T::If) {
-                            break;
-                        }
-                        match self.disjunction() {
-                            Some(e) => ifs.push(e),
-                            None => {
-                                self.pos = save;
-                                break;
-                            }
-                        }
+        if self.eat(T::For)
+            && let Some(target) = self.star_targets()
+            && self.eat(T::In)
+        {
+            // Cut: after 'in' no other alternative is tried.
+            let iter = self.disjunction()?;
+            let mut ifs = self.vec();
+            loop {
+                let save = self.pos;
+                if !self.eat(T::If) {
+                    break;
+                }
+                match self.disjunction() {
+                    Some(e) => ifs.push(e),
+                    None => {
+                        self.pos = save;
+                        break;
                     }
-                    return Some(Comprehension {
-                        target: self.alloc(target),
-                        iter: self.alloc(iter),
-                        ifs: arena::into_slice(ifs),
-                        is_async,
-                    });
                 }
             }
+            return Some(Comprehension {
+                target: self.alloc(target),
+                iter: self.alloc(iter),
+                ifs: arena::into_slice(ifs),
+                is_async,
+            });
         }
         self.pos = start;
         if self.invalid_pass {
@@ -498,15 +497,13 @@ impl<'a> Parser<'a, '_> {
         build: fn(&mut Self, Expr<'a>, &'a [Comprehension<'a>], Span) -> Expr<'a>,
     ) -> Option<Expr<'a>> {
         let start = self.pos;
-        if self.eat(open) {
-            if let Some(elt) = self.named_expression() {
-                if let Some(generators) = self.for_if_clauses() {
-                    if self.eat(close) {
-                        let span = self.span_from(start);
-                        return Some(build(self, elt, generators, span));
-                    }
-                }
-            }
+        if self.eat(open)
+            && let Some(elt) = self.named_expression()
+            && let Some(generators) = self.for_if_clauses()
+            && self.eat(close)
+        {
+            let span = self.span_from(start);
+            return Some(build(self, elt, generators, span));
         }
         self.pos = start;
         if self.invalid_pass && !self.failed() {
@@ -534,16 +531,15 @@ impl<'a> Parser<'a, '_> {
                     Some(e)
                 }
             });
-            if let Some(elt) = elt {
-                if let Some(generators) = self.for_if_clauses() {
-                    if self.eat(T::Rpar) {
-                        let kind = ExprKind::GeneratorExp {
-                            elt: self.alloc(elt),
-                            generators,
-                        };
-                        return Some(self.expr(kind, self.span_from(start)));
-                    }
-                }
+            if let Some(elt) = elt
+                && let Some(generators) = self.for_if_clauses()
+                && self.eat(T::Rpar)
+            {
+                let kind = ExprKind::GeneratorExp {
+                    elt: self.alloc(elt),
+                    generators,
+                };
+                return Some(self.expr(kind, self.span_from(start)));
             }
         }
         self.pos = start;
@@ -557,19 +553,17 @@ impl<'a> Parser<'a, '_> {
     /// `dictcomp: '{' kvpair for_if_clauses '}' | invalid_dict_comprehension`
     fn dictcomp(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
-        if self.eat(T::Lbrace) {
-            if let Some((key, value)) = self.kvpair() {
-                if let Some(generators) = self.for_if_clauses() {
-                    if self.eat(T::Rbrace) {
-                        let kind = ExprKind::DictComp {
-                            key: self.alloc(key),
-                            value: self.alloc(value),
-                            generators,
-                        };
-                        return Some(self.expr(kind, self.span_from(start)));
-                    }
-                }
-            }
+        if self.eat(T::Lbrace)
+            && let Some((key, value)) = self.kvpair()
+            && let Some(generators) = self.for_if_clauses()
+            && self.eat(T::Rbrace)
+        {
+            let kind = ExprKind::DictComp {
+                key: self.alloc(key),
+                value: self.alloc(value),
+                generators,
+            };
+            return Some(self.expr(kind, self.span_from(start)));
         }
         self.pos = start;
         if self.invalid_pass && !self.failed() {

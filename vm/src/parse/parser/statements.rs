@@ -311,12 +311,11 @@ impl<'a> Parser<'a, '_> {
             self.pos = start;
             self.subscript_attribute_target(ExprContext::Store)
         });
-        if let Some(target) = target {
-            if self.eat(T::Colon) {
-                if let Some(annotation) = self.expression() {
-                    return Some(self.ann_assign(start, target, annotation, false));
-                }
-            }
+        if let Some(target) = target
+            && self.eat(T::Colon)
+            && let Some(annotation) = self.expression()
+        {
+            return Some(self.ann_assign(start, target, annotation, false));
         }
         self.pos = start;
         // (star_targets '=')+ annotated_rhs !'='
@@ -331,32 +330,31 @@ impl<'a> Parser<'a, '_> {
                 }
             }
         }
-        if !targets.is_empty() {
-            if let Some(value) = self.annotated_rhs() {
-                if !self.at(T::Equal) {
-                    let kind = StmtKind::Assign {
-                        targets: arena::into_slice(targets),
-                        value: self.alloc(value),
-                    };
-                    return Some(self.stmt(kind, self.span_from(start)));
-                }
-            }
+        if !targets.is_empty()
+            && let Some(value) = self.annotated_rhs()
+            && !self.at(T::Equal)
+        {
+            let kind = StmtKind::Assign {
+                targets: arena::into_slice(targets),
+                value: self.alloc(value),
+            };
+            return Some(self.stmt(kind, self.span_from(start)));
         }
         self.pos = start;
         if self.failed() {
             return None;
         }
         // single_target augassign ~ annotated_rhs
-        if let Some(target) = self.single_target() {
-            if let Some(op) = self.augassign() {
-                let value = self.annotated_rhs()?;
-                let kind = StmtKind::AugAssign {
-                    target: self.alloc(target),
-                    op,
-                    value: self.alloc(value),
-                };
-                return Some(self.stmt(kind, self.span_from(start)));
-            }
+        if let Some(target) = self.single_target()
+            && let Some(op) = self.augassign()
+        {
+            let value = self.annotated_rhs()?;
+            let kind = StmtKind::AugAssign {
+                target: self.alloc(target),
+                op,
+                value: self.alloc(value),
+            };
+            return Some(self.stmt(kind, self.span_from(start)));
         }
         self.pos = start;
         if self.invalid_pass && !self.failed() {
@@ -378,7 +376,7 @@ impl<'a> Parser<'a, '_> {
         let mut value = None;
         if self.eat(T::Equal) {
             match self.annotated_rhs() {
-                Some(v) => value = Some(&*self.alloc(v)),
+                Some(v) => value = Some(self.alloc(v)),
                 None => self.pos = save,
             }
         }
@@ -397,10 +395,10 @@ impl<'a> Parser<'a, '_> {
     }
 
     fn annotated_rhs_body(&mut self) -> Option<Expr<'a>> {
-        if self.at(T::Yield) {
-            if let Some(e) = self.yield_expr() {
-                return Some(e);
-            }
+        if self.at(T::Yield)
+            && let Some(e) = self.yield_expr()
+        {
+            return Some(e);
         }
         self.star_expressions()
     }
@@ -456,9 +454,7 @@ impl<'a> Parser<'a, '_> {
     fn return_stmt(&mut self) -> Option<Stmt<'a>> {
         let start = self.pos;
         self.pos += 1;
-        let value = self
-            .optional(Self::star_expressions)
-            .map(|e| &*self.alloc(e));
+        let value = self.optional(Self::star_expressions).map(|e| self.alloc(e));
         Some(self.stmt(StmtKind::Return { value }, self.span_from(start)))
     }
 
@@ -472,7 +468,7 @@ impl<'a> Parser<'a, '_> {
             let mut cause = None;
             if self.eat(T::From) {
                 match self.expression() {
-                    Some(c) => cause = Some(&*self.alloc(c)),
+                    Some(c) => cause = Some(self.alloc(c)),
                     None => self.pos = save,
                 }
             }
@@ -528,10 +524,10 @@ impl<'a> Parser<'a, '_> {
     fn del_stmt(&mut self) -> Option<Stmt<'a>> {
         let start = self.pos;
         self.pos += 1;
-        if let Some(targets) = self.del_targets() {
-            if matches!(self.peek(), T::Semi | T::Newline) {
-                return Some(self.stmt(StmtKind::Delete { targets }, self.span_from(start)));
-            }
+        if let Some(targets) = self.del_targets()
+            && matches!(self.peek(), T::Semi | T::Newline)
+        {
+            return Some(self.stmt(StmtKind::Delete { targets }, self.span_from(start)));
         }
         self.pos = start;
         if self.invalid_pass && !self.failed() {
@@ -565,7 +561,7 @@ impl<'a> Parser<'a, '_> {
         let mut msg = None;
         if self.eat(T::Comma) {
             match self.expression() {
-                Some(m) => msg = Some(&*self.alloc(m)),
+                Some(m) => msg = Some(self.alloc(m)),
                 None => self.pos = save,
             }
         }
@@ -650,10 +646,10 @@ impl<'a> Parser<'a, '_> {
     /// `['as' NAME]`
     fn as_name(&mut self) -> Option<&'a str> {
         let save = self.pos;
-        if self.eat(T::As) {
-            if let Some((n, _)) = self.name_ident() {
-                return Some(n);
-            }
+        if self.eat(T::As)
+            && let Some((n, _)) = self.name_ident()
+        {
+            return Some(n);
         }
         self.pos = save;
         None
@@ -701,34 +697,34 @@ impl<'a> Parser<'a, '_> {
             self.pos += 1;
         }
         let after_dots = self.pos;
-        if let Some((module, _)) = self.dotted_name() {
-            if self.eat(T::Import) {
-                if let Some(names) = self.import_from_targets() {
-                    if level == 0
-                        && module == "__future__"
-                        && names.iter().any(|a| a.name == "barry_as_FLUFL")
-                    {
-                        self.barry = true;
-                    }
-                    let kind = StmtKind::ImportFrom {
-                        module: Some(module),
-                        names,
-                        level,
-                    };
-                    return Some(self.stmt(kind, self.span_from(start)));
-                }
+        if let Some((module, _)) = self.dotted_name()
+            && self.eat(T::Import)
+            && let Some(names) = self.import_from_targets()
+        {
+            if level == 0
+                && module == "__future__"
+                && names.iter().any(|a| a.name == "barry_as_FLUFL")
+            {
+                self.barry = true;
             }
+            let kind = StmtKind::ImportFrom {
+                module: Some(module),
+                names,
+                level,
+            };
+            return Some(self.stmt(kind, self.span_from(start)));
         }
         self.pos = after_dots;
-        if level > 0 && self.eat(T::Import) {
-            if let Some(names) = self.import_from_targets() {
-                let kind = StmtKind::ImportFrom {
-                    module: None,
-                    names,
-                    level,
-                };
-                return Some(self.stmt(kind, self.span_from(start)));
-            }
+        if level > 0
+            && self.eat(T::Import)
+            && let Some(names) = self.import_from_targets()
+        {
+            let kind = StmtKind::ImportFrom {
+                module: None,
+                names,
+                level,
+            };
+            return Some(self.stmt(kind, self.span_from(start)));
         }
         self.pos = start;
         None
@@ -747,10 +743,10 @@ impl<'a> Parser<'a, '_> {
             }
             self.pos = start;
         }
-        if let Some(names) = self.alias_list(Self::import_from_as_name) {
-            if !self.at(T::Comma) {
-                return Some(names);
-            }
+        if let Some(names) = self.alias_list(Self::import_from_as_name)
+            && !self.at(T::Comma)
+        {
+            return Some(names);
         }
         self.pos = start;
         if self.eat(T::Star) {

@@ -235,9 +235,7 @@ impl<'a> Parser<'a, '_> {
                 k if k == kind.middle() => {
                     self.pos += 1;
                     let text = self.text(save);
-                    let Some(value) = self.middle_text(text, raw, save) else {
-                        return None;
-                    };
+                    let value = self.middle_text(text, raw, save)?;
                     if !value.is_empty() {
                         let c = ExprKind::Constant {
                             value: Constant::Str(value),
@@ -339,7 +337,7 @@ impl<'a> Parser<'a, '_> {
             None if debug && format_spec.is_none() => Conversion::Repr,
             None => Conversion::None,
         };
-        let format_spec = format_spec.map(|f| &*self.alloc(f));
+        let format_spec = format_spec.map(|f| self.alloc(f));
         let value = self.alloc(value);
         let field = if kind == Template::T {
             // The interpolation's `str` is the expression as written, without a debug `=`
