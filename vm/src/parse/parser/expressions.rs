@@ -2,7 +2,7 @@
 //! boolean and comparison chains, the binary operator precedence levels and unary operators.
 
 use super::Parser;
-use super::memo::{Rule, memoized};
+use super::memo::{Rule, memoized, memoized_in_error_pass};
 use crate::ast::*;
 use crate::parse::token::TokenKind as T;
 
@@ -149,7 +149,7 @@ impl<'a> Parser<'a, '_> {
 
     /// `star_expression (memo): '*' bitwise_or | expression`
     pub(super) fn star_expression(&mut self) -> Option<Expr<'a>> {
-        memoized!(
+        memoized_in_error_pass!(
             self,
             expr,
             put_expr,
@@ -250,7 +250,7 @@ impl<'a> Parser<'a, '_> {
 
     /// `disjunction (memo): conjunction ('or' conjunction)+ | conjunction`
     pub(super) fn disjunction(&mut self) -> Option<Expr<'a>> {
-        memoized!(
+        memoized_in_error_pass!(
             self,
             expr,
             put_expr,
@@ -422,7 +422,7 @@ impl<'a> Parser<'a, '_> {
 
     /// `bitwise_or (left-recursive): bitwise_or '|' bitwise_xor | bitwise_xor`
     pub(super) fn bitwise_or(&mut self) -> Option<Expr<'a>> {
-        memoized!(
+        memoized_in_error_pass!(
             self,
             expr,
             put_expr,

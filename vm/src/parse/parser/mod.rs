@@ -57,7 +57,11 @@ const MAX_DEPTH: u32 = 6000;
 
 /// Stack growth: when less than `RED_ZONE` bytes remain, recursion continues on a fresh
 /// `STACK_CHUNK`-byte segment, so deep inputs are safe on any thread.
-const RED_ZONE: usize = 96 * 1024;
+///
+/// The check runs once every `STACK_CHECK_EVERY` levels: a few levels use far less than the
+/// red zone, and skipping the check elsewhere keeps it off the hot path.
+const RED_ZONE: usize = 128 * 1024;
+const STACK_CHECK_EVERY: u32 = 4;
 const STACK_CHUNK: usize = 2 * 1024 * 1024;
 
 /// The parser state for one source.
@@ -87,6 +91,8 @@ pub(crate) struct Parser<'a, 't> {
     /// Parenthesis nesting level of each token, computed for the error pass only.
     levels: Vec<u16>,
     warnings: Vec<Warning>,
+    /// The identifier of each NAME token once made (`None` until then).
+    idents: Vec<Option<&'a str>>,
     /// Line of the last compound statement the error pass completed (pegen's
     /// `last_stmt_location`, exposed as `SyntaxError._metadata`).
     last_stmt_line: u32,
@@ -120,7 +126,8 @@ pub(crate) fn parse_tokens<'a>(
         depth: 0,
         error: None,
         barry: false,
-        memo: Memo::default(),
+        memo: Memo::new(stream.tokens.len()),
+        idents: vec![None; stream.tokens.len()],
         levels: Vec::new(),
         warnings: Vec::new(),
         last_stmt_line: 0,
@@ -317,14 +324,17 @@ impl<'a, 't> Parser<'a, 't> {
     /// Like [`Parser::nest`] for a rule that stands for `levels` CPython rule frames (e.g. a
     /// left-recursive rule, which pegen runs as a rule plus its `_raw` helper).
     fn nest_by<T>(&mut self, levels: u32, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let before = self.depth;
         self.depth += levels;
         if self.depth > MAX_DEPTH {
             self.stack_overflow();
         }
         let r = if self.failed() {
             None
-        } else {
+        } else if before / STACK_CHECK_EVERY != self.depth / STACK_CHECK_EVERY {
             stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || f(self))
+        } else {
+            f(self)
         };
         self.depth -= levels;
         r
@@ -364,6 +374,18 @@ impl<'a, 't> Parser<'a, 't> {
 
     /// The identifier of the NAME token at index `i`: interned, NFKC-normalized if not ASCII.
     fn ident(&mut self, i: usize) -> &'a str {
+        // Backtracking revisits names; each token is interned once.
+        if let Some(Some(id)) = self.idents.get(i) {
+            return id;
+        }
+        let id = self.intern_name(i);
+        if let Some(slot) = self.idents.get_mut(i) {
+            *slot = Some(id);
+        }
+        id
+    }
+
+    fn intern_name(&mut self, i: usize) -> &'a str {
         let text = self.text(i);
         if text.is_ascii() {
             return self.names.intern(text);
