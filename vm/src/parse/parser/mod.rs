@@ -53,7 +53,7 @@ use errors::PendingError;
 use memo::Memo;
 
 /// CPython's `MAXSTACK`: rule nesting beyond this raises MemoryError.
-const MAX_DEPTH: u32 = 6000;
+pub(super) const MAX_DEPTH: u32 = 6000;
 
 /// Stack growth: when less than `RED_ZONE` bytes remain, recursion continues on a fresh
 /// `STACK_CHUNK`-byte segment, so deep inputs are safe on any thread.
@@ -63,6 +63,28 @@ const MAX_DEPTH: u32 = 6000;
 const RED_ZONE: usize = 128 * 1024;
 const STACK_CHECK_EVERY: u32 = 4;
 const STACK_CHUNK: usize = 2 * 1024 * 1024;
+
+/// Runs a rule body one rule level deeper (pegen counts every rule function it enters):
+/// raises the MemoryError past `MAX_DEPTH`, and yields the body's type's default (failure)
+/// once an error is raised. `return` in the body leaves the rule.
+macro_rules! rule_frame {
+    ($p:ident, $body:block) => {{
+        $p.depth += 1;
+        if $p.depth > $crate::parse::parser::MAX_DEPTH {
+            $p.stack_overflow();
+        }
+        let r = if $p.failed() {
+            Default::default()
+        } else {
+            // A closure, so that `return` in the body leaves the rule, not the caller.
+            let body = || $body;
+            body()
+        };
+        $p.depth -= 1;
+        r
+    }};
+}
+pub(super) use rule_frame;
 
 /// The parser state for one source.
 pub(crate) struct Parser<'a, 't> {
