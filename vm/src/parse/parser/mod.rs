@@ -77,7 +77,7 @@ macro_rules! rule_frame {
             Default::default()
         } else {
             // A closure, so that `return` in the body leaves the rule, not the caller.
-            let body = || $body;
+            let mut body = || $body;
             body()
         };
         $p.depth -= 1;
