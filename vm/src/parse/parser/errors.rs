@@ -9,7 +9,7 @@
 use super::Parser;
 use crate::ast::Span;
 use crate::parse::token::{Token, TokenKind};
-use crate::parse::{ErrorKind, SyntaxError};
+use crate::parse::{ErrorKind, Mode, SyntaxError};
 
 /// An error recorded by the parser, not yet converted to character offsets.
 pub(super) enum PendingError {
@@ -36,8 +36,9 @@ impl<'a> Parser<'a, '_> {
         (l, i64::from(c))
     }
 
-    /// Where a NEWLINE token ends for pegen: one column past its `\n`, on the `\n`'s line
-    /// (also for the implicit newline CPython appends to a source that lacks one).
+    /// Where a NEWLINE token ends for pegen: one column past its `\n`, on the `\n`'s line.
+    /// At the end of a source without a final newline, `exec` input has one appended by
+    /// CPython's tokenizer (so the position is one past the end) and other modes do not.
     fn newline_end(&self, end: u32) -> (u32, i64) {
         let bytes = self.src.as_bytes();
         let o = end as usize;
@@ -46,7 +47,16 @@ impl<'a> Parser<'a, '_> {
             return (l, c + 1);
         }
         let (l, c) = self.line_col_at(end);
-        (l, c + 1)
+        (l, c + i64::from(self.mode == Mode::Exec))
+    }
+
+    /// The line the tokenizer is on at the end of the source (0 for an empty source).
+    fn eof_line(&self) -> u32 {
+        if self.src.is_empty() {
+            0
+        } else {
+            self.newline_end(self.src.len() as u32).0
+        }
     }
 
     /// Where the tokenizer's cursor is after the token `t` (pegen's `CURRENT_POS`): past the
@@ -54,7 +64,7 @@ impl<'a> Parser<'a, '_> {
     /// placed at the end of the source.
     fn cursor_after(&self, t: Token) -> (u32, i64) {
         let at_end = t.start as usize >= self.src.len();
-        if t.kind == TokenKind::Newline || (at_end && Self::is_positionless(t)) {
+        if t.kind == TokenKind::Newline || (at_end && self.is_positionless(t)) {
             return self.newline_end(t.end);
         }
         self.line_col_at(t.end)
@@ -65,15 +75,13 @@ impl<'a> Parser<'a, '_> {
         self.tok(self.fill.saturating_sub(1))
     }
 
-    /// pegen's token columns: real tokens have a start and end; INDENT, DEDENT and
-    /// ENDMARKER have none (`-1`), and errors placed on them use the tokenizer cursor.
-    ///
-    /// For those, pegen's columns are -1 (so an error *at* the token reports column 0) and
-    /// the line is the tokenizer's: the last line of the source for the final ones.
+    /// pegen's token columns: real tokens have a start and end; position-less tokens have
+    /// column -1 (so an error *at* the token reports column 0) and the tokenizer's line (the
+    /// last line of the source for the final ones).
     fn token_lc(&self, t: Token) -> ((u32, i64), (u32, i64)) {
-        if Self::is_positionless(t) {
+        if self.is_positionless(t) {
             let line = if t.start as usize >= self.src.len() {
-                self.newline_end(t.start).0
+                self.eof_line()
             } else {
                 self.lines.line(t.start)
             };
@@ -88,11 +96,17 @@ impl<'a> Parser<'a, '_> {
         (start, end)
     }
 
-    fn is_positionless(t: Token) -> bool {
-        matches!(
-            t.kind,
-            TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
-        )
+    /// INDENT, DEDENT and ENDMARKER carry no columns in CPython. Outside `exec` mode the
+    /// tokenizer appends no newline, so the empty NEWLINE that ends such a source stands for
+    /// the end-of-input token (pegen's `single` mode turns ENDMARKER into NEWLINE there).
+    fn is_positionless(&self, t: Token) -> bool {
+        match t.kind {
+            TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker => true,
+            TokenKind::Newline => {
+                self.mode != Mode::Exec && t.start == t.end && t.start as usize >= self.src.len()
+            }
+            _ => false,
+        }
     }
 
     // --- Raising --------------------------------------------------------------------------
@@ -118,7 +132,7 @@ impl<'a> Parser<'a, '_> {
     pub(super) fn raise_last_token(&mut self, kind: ErrorKind, msg: impl Into<String>) {
         let t = self.last_fetched();
         let msg = msg.into();
-        if Self::is_positionless(t) {
+        if self.is_positionless(t) {
             let (l, c) = self.cursor_after(t);
             self.located(kind, msg, (l, c), (l, -1));
         } else {
@@ -238,7 +252,7 @@ impl<'a> Parser<'a, '_> {
             }
             return self.finish_error();
         }
-        if Self::is_positionless(last_token) && last_token.kind != TokenKind::EndMarker {
+        if matches!(last_token.kind, TokenKind::Indent | TokenKind::Dedent) {
             let msg = if last_token.kind == TokenKind::Indent {
                 "unexpected indent"
             } else {
