@@ -15,6 +15,9 @@ import tokenize
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tokdump_format import quote  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "vm/src/parse/testdata/decode.txt"
 
 CASES = [
@@ -53,27 +56,6 @@ def quote_bytes(b: bytes) -> str:
     return "".join(chr(c) if 0x20 <= c < 0x7F and c != 0x5C else f"\\x{c:02x}" for c in b)
 
 
-def quote_text(text: str) -> str:
-    out = ['"']
-    for ch in text:
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{{{ord(ch):x}}}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
-
-
 def describe(b: bytes) -> str:
     try:
         compile(b, "<s>", "exec")
@@ -84,7 +66,7 @@ def describe(b: bytes) -> str:
         return f"ERR {e}|0|0|0|0"
     encoding, _ = tokenize.detect_encoding(io.BytesIO(b).readline)
     text = b.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
-    return "OK " + quote_text(text)
+    return "OK " + quote(text)
 
 
 def render() -> str:

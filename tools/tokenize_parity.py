@@ -24,6 +24,9 @@ import sys
 import tokenize
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tokdump_format import quote  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 STDLIB = Path("/opt/cpython314/root/usr/lib/python3.14")
 DROP = {tokenize.COMMENT, tokenize.NL, tokenize.ENCODING}
@@ -43,32 +46,10 @@ def cpython_dump(data: bytes) -> str:
             if name == "NEWLINE" and text not in ("\n", ""):
                 text = "\n"  # "\r\n" in the file; rpy reads normalized newlines
             (l1, c1), (l2, c2) = t.start, t.end
-            out.append(f"{name} {rust_debug(text)} {l1}:{c1}-{l2}:{c2}")
+            out.append(f"{name} {quote(text)} {l1}:{c1}-{l2}:{c2}")
     except (SyntaxError, tokenize.TokenError) as e:
         out.append(f"ERROR {type(e).__name__}: {getattr(e, 'msg', e)}")
     return "\n".join(out) + "\n"
-
-
-def rust_debug(s: str) -> str:
-    """The dump's quoting: backslash, double quote and control characters escaped."""
-    r = ['"']
-    for ch in s:
-        if ch == '"':
-            r.append('\\"')
-        elif ch == "\\":
-            r.append("\\\\")
-        elif ch == "\n":
-            r.append("\\n")
-        elif ch == "\r":
-            r.append("\\r")
-        elif ch == "\t":
-            r.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            r.append(f"\\u{{{ord(ch):x}}}")
-        else:
-            r.append(ch)
-    r.append('"')
-    return "".join(r)
 
 
 def rpy_dumps(binary: str, files: list[Path]) -> dict[str, str]:

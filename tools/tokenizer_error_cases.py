@@ -15,6 +15,9 @@ import sys
 import warnings
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tokdump_format import quote  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "vm/src/parse/tokenizer/testdata/errors.txt"
 
 CASES = [
@@ -87,27 +90,6 @@ def describe(src: str) -> str:
         w = syntax_warnings[0]
         result += f" | W {w.message} {w.lineno}"
     return result
-
-
-def quote(text: str) -> str:
-    out = ['"']
-    for ch in text:
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{{{ord(ch):x}}}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
 
 
 def render() -> str:

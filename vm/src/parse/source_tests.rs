@@ -2,6 +2,7 @@
 //! (`tools/source_decode_cases.py`), plus unit tests of the pieces.
 
 use super::*;
+use crate::parse::tokenizer::dump::{quote, unquote};
 use crate::parse::tokenizer::tokenize;
 
 /// Undoes the case file's `\xNN` escapes.
@@ -17,31 +18,6 @@ fn unescape_bytes(s: &str) -> Vec<u8> {
         } else {
             out.push(b[i]);
             i += 1;
-        }
-    }
-    out
-}
-
-/// Undoes the dump quoting of a decoded text.
-fn unquote(s: &str) -> String {
-    let inner = &s[1..s.len() - 1];
-    let mut out = String::new();
-    let mut it = inner.chars();
-    while let Some(c) = it.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match it.next() {
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('t') => out.push('\t'),
-            Some('u') => {
-                let hex: String = it.by_ref().skip(1).take_while(|&c| c != '}').collect();
-                out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
-            }
-            Some(c) => out.push(c),
-            None => {}
         }
     }
     out
@@ -67,11 +43,11 @@ fn decoding_matches_cpython() {
             // CPython compiles the text: an error may come from the tokenizer.
             Ok(text) => match (expected.starts_with("ERR"), tokenize(&text).error) {
                 (true, Some(e)) => describe(&e),
-                _ => format!("OK {}", crate::parse::tokenizer::dump::quote(&text)),
+                _ => format!("OK {}", quote(&text)),
             },
         };
         let expected = match expected.strip_prefix("OK ") {
-            Some(q) => format!("OK {}", crate::parse::tokenizer::dump::quote(&unquote(q))),
+            Some(q) => format!("OK {}", quote(&unquote(q))),
             None => expected.to_string(),
         };
         if got != expected {

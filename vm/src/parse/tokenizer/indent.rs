@@ -28,12 +28,12 @@ impl Lexer<'_> {
         loop {
             match self.peek() {
                 b' ' => {
-                    col += 1;
-                    alt += 1;
+                    col = col.saturating_add(1);
+                    alt = alt.saturating_add(1);
                 }
                 b'\t' => {
-                    col = (col / TAB_SIZE + 1) * TAB_SIZE;
-                    alt += 1;
+                    col = (col / TAB_SIZE + 1).saturating_mul(TAB_SIZE);
+                    alt = alt.saturating_add(1);
                 }
                 b'\x0c' => {
                     col = 0;

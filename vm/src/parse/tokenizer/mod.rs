@@ -62,13 +62,20 @@
 //!
 //! 1. raises `error` when it needs a token beyond the list (CPython's tokenizer is lazy, so
 //!    a parse error earlier in the file wins over a tokenizer error later in it);
-//! 2. when it fails with its own `SyntaxError` (generic or specific) whose reported token is
-//!    on line `L`, calls [`TokenStream::error_after_parse_error`]`(L)`, which replays
-//!    `_PyPegen_tokenize_full_source_to_check_for_errors`: an error the tokenizer *raises*
-//!    (e.g. an unterminated string further down) replaces the parser's error unless it
-//!    happened inside an f-string; an error CPython only reports when the parser reaches it
-//!    (indentation errors, a bad line continuation, end of input) is ignored, except that an
-//!    unclosed bracket opened on a line before `L` becomes "'(' was never closed".
+//! 2. when it fails with its own `SyntaxError` (specific, or the generic "invalid syntax")
+//!    whose reported token is on line `L`, calls [`TokenStream::error_after_parse_error`]`(L)`,
+//!    which replays `_PyPegen_tokenize_full_source_to_check_for_errors`: an error the tokenizer
+//!    *raises* (e.g. an unterminated string further down) replaces the parser's error unless
+//!    it happened inside an f-string; an error CPython only reports when the parser reaches
+//!    it (indentation errors, a bad line continuation, end of input) is ignored, except that an
+//!    unclosed bracket opened on a line before `L` becomes "'(' was never closed". CPython
+//!    skips this check when it reports "unexpected indent" or "unexpected unindent" (the
+//!    furthest token is an `Indent`/`Dedent` and no specific error was raised).
+//!
+//! Tokens CPython gives column -1 (`Indent`, `Dedent`, `EndMarker`) make its parser report
+//! errors at the tokenizer's cursor, which is the end of the last token it fetched: the end of
+//! an `Indent` range, or the position of a `Dedent`. At the end of input the cursor is at the
+//! end of the last line, after its newline, and on that line.
 //!
 //! SyntaxWarnings emitted while tokenizing (an invalid numeric literal followed by a
 //! keyword such as `1if`, `"\{"` in a non-raw f-string) are in [`TokenStream::warnings`].
