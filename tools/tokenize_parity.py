@@ -44,7 +44,10 @@ def cpython_dump(data: bytes) -> str:
                 name = "ERRORTOKEN"
             text = t.string
             if name == "NEWLINE" and text not in ("\n", ""):
-                text = "\n"  # "\r\n" in the file; rpy reads normalized newlines
+                # "\r\n" in the file; rpy reads normalized newlines.
+                text = "\n"
+                t = t._replace(end=(t.end[0], t.start[1] + 1))
+            text = text.replace("\r\n", "\n")
             (l1, c1), (l2, c2) = t.start, t.end
             out.append(f"{name} {quote(text)} {l1}:{c1}-{l2}:{c2}")
     except (SyntaxError, tokenize.TokenError) as e:

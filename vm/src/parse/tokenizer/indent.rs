@@ -80,7 +80,9 @@ impl Lexer<'_> {
                 return Err(self.tab_error());
             }
             self.indents.push((col, alt));
-            self.push(TokenKind::Indent, line_start, self.pos);
+            // After a continuation in the indentation, CPython's `tok->buf` (where its INDENT
+            // starts) is the last physical line.
+            self.push(TokenKind::Indent, self.buf_line_start, self.pos);
         } else {
             let mut dedents = 0;
             while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
