@@ -12,11 +12,15 @@ what must hold given how CPython's parser consumes tokenizer errors:
 - rpy's error is deferred or inside an f-string: CPython reports it, or a parser error;
 - rpy reports nothing: CPython's error is not one only the tokenizer produces.
 
-Usage: python3.14 tools/tokenizer_error_survey.py [--rpy BINARY] [--show N] [DIR...]
+With `--random N`, the snippets are instead N random sequences of tricky fragments (quotes,
+f-string prefixes, braces, brackets, backslashes, newlines, indentation, numbers...).
+
+Usage: python3.14 tools/tokenizer_error_survey.py [--rpy BINARY] [--show N] [--random N] [DIR...]
 """
 
 import argparse
 import ast
+import random
 import re
 import subprocess
 import sys
@@ -58,6 +62,21 @@ def harvest(dirs: list[Path]) -> list[str]:
     return list(seen)
 
 
+FRAGMENTS = [
+    "f'", 'f"', "t'", "rb'", "'" * 3, '"' * 3, "'", '"', "{", "}", "{{", "}}", "(", ")", "[", "]",
+    "\\", "\n", "\n  ", "\n\t", " ", "\t", "\x0c", "#", "x", "if", "1", "0x", "0o", "1e", ".",
+    "...", ":", "=", "!", "!=", ":=", "é", "€", "\xa0", "\\N{", "_", "j", "$", "lambda",
+    "\\\n", "0_", "x:{y", "!r", "else", "f'{", "}'", "pass",
+]
+
+
+def random_snippets(n: int, seed: int = 1) -> list[str]:
+    """`n` random sequences of FRAGMENTS (deterministic for a seed), without duplicates."""
+    rng = random.Random(seed)
+    soups = ("".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 16))) for _ in range(n))
+    return list(dict.fromkeys(soups))
+
+
 def encodable(s: str) -> bool:
     """Sources with lone surrogates cannot be compiled (nor written as UTF-8)."""
     try:
@@ -83,9 +102,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rpy", default=str(ROOT / "target/release/examples/tokenize_dump"))
     ap.add_argument("--show", type=int, default=10)
+    ap.add_argument("--random", type=int, default=0)
     ap.add_argument("dirs", nargs="*")
     args = ap.parse_args()
-    snippets = harvest([Path(d) for d in args.dirs] or [TESTS])
+    if args.random:
+        snippets = random_snippets(args.random)
+    else:
+        snippets = harvest([Path(d) for d in args.dirs] or [TESTS])
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
         f.write("\n".join(quote(s) for s in snippets) + "\n")
         listing = f.name
