@@ -77,7 +77,7 @@ def split_error(dump: str) -> tuple[list[str], str | None]:
         if line.startswith(("ERROR ", "DECODE ERROR ")):
             error = line.split(": ", 1)[1]
             if not line.startswith("DECODE"):
-                error = error.rsplit(" ", 1)[0]
+                error = error.rsplit("|", 4)[0]
             break
         lines.append(line)
     return lines, error

@@ -10,7 +10,7 @@
 use std::time::{Duration, Instant};
 use vm::parse::source::decode;
 use vm::parse::tokenizer::{
-    dump::{dump_tokens, unquote},
+    dump::{describe_error, dump_tokens, unquote},
     tokenize,
 };
 
@@ -28,15 +28,10 @@ fn main() {
             match &ts.error {
                 None => println!("OK"),
                 Some(e) => println!(
-                    "{}{} {}: {}|{}|{}|{}|{}",
+                    "{}{} {}",
                     if ts.error_info.raised { "R" } else { "D" },
                     if ts.error_info.in_fstring { "F" } else { "" },
-                    e.kind.name(),
-                    e.msg,
-                    e.lineno,
-                    e.offset,
-                    e.end_lineno,
-                    e.end_offset
+                    describe_error(e)
                 ),
             }
         }

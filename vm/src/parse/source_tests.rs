@@ -2,7 +2,7 @@
 //! (`tools/source_decode_cases.py`), plus unit tests of the pieces.
 
 use super::*;
-use crate::parse::tokenizer::dump::{quote, unquote};
+use crate::parse::tokenizer::dump::{describe_error, quote, table_failures};
 use crate::parse::tokenizer::tokenize;
 
 /// Undoes the case file's `\xNN` escapes.
@@ -23,37 +23,19 @@ fn unescape_bytes(s: &str) -> Vec<u8> {
     out
 }
 
-fn describe(e: &SyntaxError) -> String {
-    format!(
-        "ERR {}|{}|{}|{}|{}",
-        e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset
-    )
-}
-
 #[test]
 fn decoding_matches_cpython() {
-    let table = include_str!("testdata/decode.txt");
-    let mut lines = table.lines().skip(1);
-    let (mut count, mut failures) = (0, Vec::new());
-    while let (Some(src), Some(expected)) = (lines.next(), lines.next()) {
-        count += 1;
+    let (count, failures) = table_failures(include_str!("testdata/decode.txt"), |src| {
         let bytes = unescape_bytes(src);
-        let got = match decode(&bytes) {
-            Err(e) => describe(&e),
-            // CPython compiles the text: an error may come from the tokenizer.
-            Ok(text) => match (expected.starts_with("ERR"), tokenize(&text).error) {
-                (true, Some(e)) => describe(&e),
-                _ => format!("OK {}", quote(&text)),
+        match decode(&bytes) {
+            Err(e) => format!("ERR {}", describe_error(&e)),
+            // CPython compiles the text: the error may come from the tokenizer.
+            Ok(text) => match tokenize(&text).error {
+                Some(e) => format!("ERR {}", describe_error(&e)),
+                None => format!("OK {}", quote(&text)),
             },
-        };
-        let expected = match expected.strip_prefix("OK ") {
-            Some(q) => format!("OK {}", quote(&unquote(q))),
-            None => expected.to_string(),
-        };
-        if got != expected {
-            failures.push(format!("{src}\n  expected: {expected}\n  got:      {got}"));
         }
-    }
+    });
     assert!(count > 50, "table too small: {count}");
     assert!(
         failures.is_empty(),

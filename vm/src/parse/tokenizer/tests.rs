@@ -4,7 +4,7 @@ use super::tokenize;
 use crate::parse::token::TokenKind::{self, *};
 
 /// Kinds and texts of the tokens of `src`, asserting that tokenizing succeeded.
-fn toks(src: &str) -> Vec<(TokenKind, &str)> {
+pub(super) fn toks(src: &str) -> Vec<(TokenKind, &str)> {
     let ts = tokenize(src);
     assert!(
         ts.error.is_none(),
@@ -14,7 +14,8 @@ fn toks(src: &str) -> Vec<(TokenKind, &str)> {
     ts.tokens.iter().map(|t| (t.kind, t.text(src))).collect()
 }
 
-fn kinds(src: &str) -> Vec<TokenKind> {
+/// Kinds of the tokens of `src`, asserting that tokenizing succeeded.
+pub(super) fn kinds(src: &str) -> Vec<TokenKind> {
     toks(src).into_iter().map(|(k, _)| k).collect()
 }
 
