@@ -343,8 +343,10 @@ impl<'s> Lexer<'s> {
             let start = self.pos;
             let mut c = self.peek();
             if c == b'#' {
-                let rest = &self.src.as_bytes()[self.pos..self.limit];
-                self.pos += memchr_newline(rest);
+                // `str::find` of an ASCII character is memchr-backed. The comment ends at a
+                // newline before the limit (which is a line start).
+                let rest = &self.src[self.pos..self.limit];
+                self.pos += rest.find('\n').unwrap_or(rest.len());
                 c = self.peek();
             }
             if c == 0 {
@@ -470,5 +472,10 @@ fn memchr_newline(bytes: &[u8]) -> usize {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    // `contains` on bytes is memchr-backed; the position is only needed when there is one.
+    if bytes.contains(&0) {
+        bytes.iter().position(|&b| b == 0)
+    } else {
+        None
+    }
 }
