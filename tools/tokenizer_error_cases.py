@@ -1,5 +1,6 @@
 #!/usr/bin/env python3.14
-"""Generate vm/src/parse/tokenizer/testdata/errors.txt: tokenizer errors as CPython reports them.
+"""Generate vm/src/parse/tokenizer/testdata/errors{,_eval}.txt: tokenizer errors as CPython
+reports them for `exec` input and for `eval` input (which gets no implicit final newline).
 
 Each case is a source whose tokens parse fine up to a tokenizer error (or which is valid and
 only warns), so what `compile(src, "<s>", "exec")` raises under CPython 3.14 is exactly the
@@ -18,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tokdump_format import generate_table, quote  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "vm/src/parse/tokenizer/testdata/errors.txt"
+TESTDATA = Path(__file__).resolve().parent.parent / "vm/src/parse/tokenizer/testdata"
 
 CASES = [
     # Numbers.
@@ -74,11 +75,23 @@ CASES = [
 ]
 
 
-def describe(src: str) -> str:
+# Expressions compiled in `eval` mode.
+EVAL_CASES = [
+    "1 + \\", "x\\", "\\", "1 +\\\n", "(1,", "'abc", "f'{x", "1 # c", "1", "x\n", "'" * 3 + "a\n",
+    "f" + "'" * 3 + "{x\n", "1 + \\ 2", "0x", "1_", "(1 +\n\\", "[1,\n 2", "x if y else\\", "'a' \\",
+    "1if x else 2", "f'{x}' \\",
+]
+
+
+def describe_eval(src: str) -> str:
+    return describe(src, "eval")
+
+
+def describe(src: str, mode: str = "exec") -> str:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            compile(src, "<s>", "exec")
+            compile(src, "<s>", mode)
             result = "OK"
         except (SyntaxError, ValueError, MemoryError) as e:
             if isinstance(e, SyntaxError):
@@ -93,7 +106,8 @@ def describe(src: str) -> str:
 
 
 def main() -> None:
-    generate_table(OUT, Path(__file__).name, CASES, quote, describe)
+    generate_table(TESTDATA / "errors.txt", Path(__file__).name, CASES, quote, describe)
+    generate_table(TESTDATA / "errors_eval.txt", Path(__file__).name, EVAL_CASES, quote, describe_eval)
 
 
 if __name__ == "__main__":

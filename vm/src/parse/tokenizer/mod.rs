@@ -10,6 +10,7 @@
 //! [`tokenize`] takes text whose newlines are already normalized to `\n` (see
 //! [`super::source::decode`]). Like CPython's `exec` input, a source that does not end with a
 //! newline is tokenized as if it did: the implicit final `Newline` token is empty, at the end.
+//! [`tokenize_input`] also covers `eval` and `single` input, where CPython adds no newline.
 //!
 //! # The token stream contract
 //!
@@ -138,9 +139,20 @@ pub struct TokenizerWarning {
     pub as_error: SyntaxError,
 }
 
-/// Tokenizes `source` (newlines normalized to `\n`) as CPython 3.14 does for `exec` input.
+/// Tokenizes `source` (newlines normalized to `\n`) as CPython 3.14 does for `exec` input:
+/// files, `exec()`, `compile(..., "exec")`.
 pub fn tokenize(source: &str) -> TokenStream {
-    Lexer::new(source).run()
+    tokenize_input(source, true)
+}
+
+/// Tokenizes `source` as [`tokenize`] does when `exec_input` is true, or as CPython does for
+/// `eval` and `single` input when it is false: CPython then adds no final newline, so a source
+/// that lacks one ends without `Newline` and `Dedent` tokens, and a backslash at its very end
+/// is an "unexpected character after line continuation character". (For `single` input,
+/// CPython's parser itself turns the first `EndMarker` into a `Newline` and closes the open
+/// blocks.)
+pub fn tokenize_input(source: &str, exec_input: bool) -> TokenStream {
+    Lexer::new(source, exec_input).run()
 }
 
 /// The tokenizer's view of one open f-string or t-string (CPython's `tokenizer_mode`).
@@ -189,9 +201,10 @@ struct Paren {
     pos: u32,
 }
 
-/// The tokenizer state. Offsets are byte offsets into `src`, which always ends with `\n`.
+/// The tokenizer state. Offsets are byte offsets into `src`, which ends with `\n` for `exec`
+/// input.
 struct Lexer<'s> {
-    /// The source, with a final newline appended if the input lacked one.
+    /// The source, with a final newline appended if `exec` input lacked one.
     src: Cow<'s, str>,
     /// Length of the caller's source: token ranges never extend past it.
     orig_len: usize,
@@ -223,8 +236,8 @@ struct Stop;
 type LexResult<T = ()> = Result<T, Stop>;
 
 impl<'s> Lexer<'s> {
-    fn new(source: &'s str) -> Self {
-        let src: Cow<'s, str> = if source.is_empty() || source.ends_with('\n') {
+    fn new(source: &'s str, exec_input: bool) -> Self {
+        let src: Cow<'s, str> = if !exec_input || source.is_empty() || source.ends_with('\n') {
             Cow::Borrowed(source)
         } else {
             let mut s = String::with_capacity(source.len() + 1);

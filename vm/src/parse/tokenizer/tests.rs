@@ -331,7 +331,8 @@ fn random_fragment_soup_is_handled() {
         let src: std::string::String = (0..n)
             .map(|_| FRAGMENTS[(next() % FRAGMENTS.len() as u64) as usize])
             .collect();
-        let ts = tokenize(&src);
+        let exec_input = next() % 4 != 0;
+        let ts = super::tokenize_input(&src, exec_input);
         let mut prev = 0;
         for t in &ts.tokens {
             let (s, e) = (t.start as usize, t.end as usize);

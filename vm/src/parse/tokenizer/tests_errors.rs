@@ -2,22 +2,41 @@
 //! (`tools/tokenizer_error_cases.py` writes `testdata/errors.txt`).
 
 use super::dump::{describe_error, table_failures, unquote};
-use super::tokenize;
+use super::tokenize_input;
+
+/// The error (and first warning) of `src` in the table's format.
+fn describe(src: &str, exec_input: bool) -> String {
+    let ts = tokenize_input(&unquote(src), exec_input);
+    let got = ts
+        .error
+        .as_ref()
+        .map_or_else(|| "OK".to_string(), describe_error);
+    match ts.warnings.first() {
+        Some(w) => format!("{got} | W {} {}", w.msg, w.lineno),
+        None => got,
+    }
+}
 
 #[test]
 fn errors_match_cpython() {
     let (count, failures) = table_failures(include_str!("testdata/errors.txt"), |src| {
-        let ts = tokenize(&unquote(src));
-        let got = ts
-            .error
-            .as_ref()
-            .map_or_else(|| "OK".to_string(), describe_error);
-        match ts.warnings.first() {
-            Some(w) => format!("{got} | W {} {}", w.msg, w.lineno),
-            None => got,
-        }
+        describe(src, true)
     });
     assert!(count > 50, "table too small: {count}");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn eval_input_errors_match_cpython() {
+    let (count, failures) = table_failures(include_str!("testdata/errors_eval.txt"), |src| {
+        describe(src, false)
+    });
+    assert!(count > 10, "table too small: {count}");
     assert!(
         failures.is_empty(),
         "{} of {count} cases differ:\n{}",
