@@ -1,6 +1,7 @@
 #!/usr/bin/env python3.14
 """Generate vm/src/parse/tokenizer/testdata/errors{,_eval}.txt: tokenizer errors as CPython
-reports them for `exec` input and for `eval` input (which gets no implicit final newline).
+reports them for `exec` input, for `eval` input (which gets no implicit final newline), and
+for tokenizer warnings turned into errors (`-W error`, errors_werror.txt).
 
 Each case is a source whose tokens parse fine up to a tokenizer error (or which is valid and
 only warns), so what `compile(src, "<s>", "exec")` raises under CPython 3.14 is exactly the
@@ -83,6 +84,24 @@ EVAL_CASES = [
 ]
 
 
+# Sources whose tokenizer warning becomes an error under `-W error`.
+WERROR_CASES = [
+    "x = 1if y else 2", "x = [0x1for x in y]", "é = 1if y else 2", "f'\\{x}'",
+    "x = 1\nf" + "'" * 3 + "a\n\\}{x}" + "'" * 3, "x = 1else 2", "y = 1.5jif x else 2",
+    "x = 0o7or 1", "x = 0b1and 1", "t'\\{x}'", "x = 1_0is y",
+]
+
+
+def describe_werror(src: str) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            compile(src, "<s>", "exec")
+        except SyntaxError as e:
+            return f"{type(e).__name__}: {e.msg}|{e.lineno}|{e.offset}|{e.end_lineno}|{e.end_offset}"
+    return "OK"
+
+
 def describe_eval(src: str) -> str:
     return describe(src, "eval")
 
@@ -108,6 +127,7 @@ def describe(src: str, mode: str = "exec") -> str:
 def main() -> None:
     generate_table(TESTDATA / "errors.txt", Path(__file__).name, CASES, quote, describe)
     generate_table(TESTDATA / "errors_eval.txt", Path(__file__).name, EVAL_CASES, quote, describe_eval)
+    generate_table(TESTDATA / "errors_werror.txt", Path(__file__).name, WERROR_CASES, quote, describe_werror)
 
 
 if __name__ == "__main__":

@@ -44,3 +44,20 @@ fn eval_input_errors_match_cpython() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn warnings_as_errors_match_cpython() {
+    let (count, failures) = table_failures(include_str!("testdata/errors_werror.txt"), |src| {
+        let ts = tokenize_input(&unquote(src), true);
+        ts.warnings
+            .first()
+            .map_or_else(|| "OK".to_string(), |w| describe_error(&w.as_error))
+    });
+    assert!(count > 5, "table too small: {count}");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
