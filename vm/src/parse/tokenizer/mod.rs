@@ -18,9 +18,11 @@
 //!   (`match`, `case`, `type`, `_`) are `Name`. Comments and non-logical newlines (CPython's
 //!   `NL`) are dropped, and there are no type comments.
 //! - `Newline` ends each logical line; there is none inside brackets nor for blank or
-//!   comment-only lines. It covers the `\n` character (empty at the end of a source without a
-//!   final newline). At the end of input the stream holds one `Dedent` per open indentation
-//!   level and then `EndMarker`, all empty and placed at the end of the source.
+//!   comment-only lines. It runs from the comment before it, if any, through the `\n`
+//!   character, as CPython's parser sees it; at the end of a source without a final newline it
+//!   is empty (CPython's implicit newline ends one column further). At the end of input the
+//!   stream holds one `Dedent` per open indentation level and then `EndMarker`, all empty and
+//!   placed at the end of the source.
 //! - `Indent` covers the leading whitespace of the line that opens the block; `Dedent`s are
 //!   empty, at the first token of the line that closes the blocks. (CPython's parser sees
 //!   both with column -1 and reports errors on them at the tokenizer's current position,
@@ -35,17 +37,17 @@
 //! ## f-strings and t-strings (PEP 701, PEP 750)
 //!
 //! `f"a{{b}}{x!r:>{w}} {y=}"` gives `FstringStart` (prefix and quote, `f"`), then the
-//! literal parts and replacement fields: `FstringMiddle "a{"`, `FstringMiddle "b}"`, `Lbrace`,
-//! `Name x`, `Exclamation`, `Name r`, `Colon`, `FstringMiddle ">"`, `Lbrace`, `Name w`,
-//! `Rbrace`, `FstringMiddle ""`, `Rbrace`, `FstringMiddle " "`, `Lbrace`, `Name y`, `Equal`,
-//! `Rbrace`, and `FstringEnd` (the closing quote). t-strings use the `Tstring*` kinds.
+//! literal parts and replacement fields: `FstringMiddle "a{{"`, `FstringMiddle "b}}"`,
+//! `Lbrace`, `Name x`, `Exclamation`, `Name r`, `Colon`, `FstringMiddle ">"`, `Lbrace`,
+//! `Name w`, `Rbrace`, `FstringMiddle ""`, `Rbrace`, `FstringMiddle " "`, `Lbrace`, `Name y`,
+//! `Equal`, `Rbrace`, and `FstringEnd` (the closing quote). t-strings use the `Tstring*` kinds.
 //!
-//! `FstringMiddle` ranges are exactly CPython's: **a doubled brace ends a middle after its
-//! first brace, and the second brace belongs to no token**. So a middle's text, with escape
-//! sequences decoded (unless the string is raw), is the literal value: the parser never has
-//! to undouble braces, and CPython's `Constant` positions follow from the ranges. A middle
-//! may be empty (e.g. the format spec of `f"{x:}"`, or after a nested field in a spec); the
-//! parser skips empty middles as CPython does. A `\N{...}` escape stays inside one middle.
+//! Middle ranges are CPython's column ranges: **a doubled brace ends a middle, and both of its
+//! braces are in the middle's range** while the literal holds one. [`middle_text`] gives the
+//! text without the second brace; decoding its escapes (unless the string is raw) gives the
+//! literal value, and CPython's `Constant` positions follow from the ranges. A middle may be
+//! empty (e.g. the format spec of `f"{x:}"`, or after a nested field in a spec); the parser
+//! skips empty middles as CPython does. A `\N{...}` escape stays inside one middle.
 //!
 //! Inside a replacement field the tokens are ordinary expression tokens. `=` directly in the
 //! field is `Equal` (the debug specifier), `!=` stays `NotEqual`, `!` is `Exclamation`.
@@ -53,7 +55,7 @@
 //! `:=` there); inside parentheses `:=` is `ColonEqual`. The debug text of `{expr=}` (and
 //! the `str` of a t-string interpolation) is the source between the `Lbrace` and the first
 //! top-level `Exclamation`/`Colon`/`Rbrace` of the field, with comments removed by
-//! [`fstring::strip_expr_comments`], which mirrors CPython's algorithm.
+//! [`strip_expr_comments`], which mirrors CPython's algorithm.
 //!
 //! # Errors
 //!
@@ -213,8 +215,9 @@ struct Lexer<'s> {
     limit: usize,
     /// Current position.
     pos: usize,
-    /// Start of the line CPython's `tok->buf` points at; only the line continuation error
-    /// uses it (its column is measured from there, a CPython quirk).
+    /// Start of the line CPython's `tok->buf` points at: the last line read while no token
+    /// had started. An `Indent` starts there, and the line continuation error measures its
+    /// column from there (a CPython quirk after multi-line tokens).
     buf_line_start: usize,
     /// At the beginning of a line: indentation must be measured.
     at_bol: bool,
