@@ -55,7 +55,7 @@ fn main() {
         let src = match decode(&bytes) {
             Ok(s) => s,
             Err(e) => {
-                println!("=== {path}\nDECODE ERROR {}: {}", e.kind.name(), e.msg);
+                println!("=== {path}\nDECODE ERROR {}", describe_error(&e));
                 continue;
             }
         };
