@@ -3,7 +3,6 @@
 pub mod error;
 pub mod line_index;
 pub mod source;
-mod source_codecs;
 pub mod token;
 pub mod tokenizer;
 
