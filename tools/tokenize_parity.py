@@ -75,9 +75,7 @@ def split_error(dump: str) -> tuple[list[str], str | None]:
     lines, error = [], None
     for line in dump.splitlines():
         if line.startswith(("ERROR ", "DECODE ERROR ")):
-            error = line.split(": ", 1)[1]
-            if not line.startswith("DECODE"):
-                error = error.rsplit("|", 4)[0]
+            error = line.split(": ", 1)[1].rsplit("|", 4)[0]
             break
         lines.append(line)
     return lines, error
