@@ -24,6 +24,9 @@ import sys
 import tokenize
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tokdump_format import quote  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 STDLIB = Path("/opt/cpython314/root/usr/lib/python3.14")
 DROP = {tokenize.COMMENT, tokenize.NL, tokenize.ENCODING}
@@ -41,34 +44,15 @@ def cpython_dump(data: bytes) -> str:
                 name = "ERRORTOKEN"
             text = t.string
             if name == "NEWLINE" and text not in ("\n", ""):
-                text = "\n"  # "\r\n" in the file; rpy reads normalized newlines
+                # "\r\n" in the file; rpy reads normalized newlines.
+                text = "\n"
+                t = t._replace(end=(t.end[0], t.start[1] + 1))
+            text = text.replace("\r\n", "\n")
             (l1, c1), (l2, c2) = t.start, t.end
-            out.append(f"{name} {rust_debug(text)} {l1}:{c1}-{l2}:{c2}")
+            out.append(f"{name} {quote(text)} {l1}:{c1}-{l2}:{c2}")
     except (SyntaxError, tokenize.TokenError) as e:
         out.append(f"ERROR {type(e).__name__}: {getattr(e, 'msg', e)}")
     return "\n".join(out) + "\n"
-
-
-def rust_debug(s: str) -> str:
-    """The dump's quoting: backslash, double quote and control characters escaped."""
-    r = ['"']
-    for ch in s:
-        if ch == '"':
-            r.append('\\"')
-        elif ch == "\\":
-            r.append("\\\\")
-        elif ch == "\n":
-            r.append("\\n")
-        elif ch == "\r":
-            r.append("\\r")
-        elif ch == "\t":
-            r.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            r.append(f"\\u{{{ord(ch):x}}}")
-        else:
-            r.append(ch)
-    r.append('"')
-    return "".join(r)
 
 
 def rpy_dumps(binary: str, files: list[Path]) -> dict[str, str]:
@@ -91,9 +75,7 @@ def split_error(dump: str) -> tuple[list[str], str | None]:
     lines, error = [], None
     for line in dump.splitlines():
         if line.startswith(("ERROR ", "DECODE ERROR ")):
-            error = line.split(": ", 1)[1]
-            if not line.startswith("DECODE"):
-                error = error.rsplit(" ", 1)[0]
+            error = line.split(": ", 1)[1].rsplit("|", 4)[0]
             break
         lines.append(line)
     return lines, error

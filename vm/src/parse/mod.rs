@@ -7,7 +7,6 @@ pub mod line_index;
 mod parser;
 pub mod report;
 pub mod source;
-mod source_codecs;
 pub mod token;
 pub mod tokenizer;
 

@@ -16,7 +16,6 @@
 use std::borrow::Cow;
 
 use super::error::{ErrorKind, SyntaxError};
-use super::source_codecs::CODECS;
 
 /// What a source encoding name resolves to (see `tools/gen_source_codecs.py`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -402,6 +401,10 @@ fn located(
     e.text = Some(line);
     e
 }
+
+#[path = "source_codecs.rs"]
+mod codecs;
+use codecs::CODECS;
 
 #[cfg(test)]
 #[path = "source_tests.rs"]

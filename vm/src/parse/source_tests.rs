@@ -2,6 +2,7 @@
 //! (`tools/source_decode_cases.py`), plus unit tests of the pieces.
 
 use super::*;
+use crate::parse::tokenizer::dump::{describe_error, quote, table_failures};
 use crate::parse::tokenizer::tokenize;
 
 /// Undoes the case file's `\xNN` escapes.
@@ -22,62 +23,19 @@ fn unescape_bytes(s: &str) -> Vec<u8> {
     out
 }
 
-/// Undoes the dump quoting of a decoded text.
-fn unquote(s: &str) -> String {
-    let inner = &s[1..s.len() - 1];
-    let mut out = String::new();
-    let mut it = inner.chars();
-    while let Some(c) = it.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match it.next() {
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('t') => out.push('\t'),
-            Some('u') => {
-                let hex: String = it.by_ref().skip(1).take_while(|&c| c != '}').collect();
-                out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
-            }
-            Some(c) => out.push(c),
-            None => {}
-        }
-    }
-    out
-}
-
-fn describe(e: &SyntaxError) -> String {
-    format!(
-        "ERR {}|{}|{}|{}|{}",
-        e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset
-    )
-}
-
 #[test]
 fn decoding_matches_cpython() {
-    let table = include_str!("testdata/decode.txt");
-    let mut lines = table.lines().skip(1);
-    let (mut count, mut failures) = (0, Vec::new());
-    while let (Some(src), Some(expected)) = (lines.next(), lines.next()) {
-        count += 1;
+    let (count, failures) = table_failures(include_str!("testdata/decode.txt"), |src| {
         let bytes = unescape_bytes(src);
-        let got = match decode(&bytes) {
-            Err(e) => describe(&e),
-            // CPython compiles the text: an error may come from the tokenizer.
-            Ok(text) => match (expected.starts_with("ERR"), tokenize(&text).error) {
-                (true, Some(e)) => describe(&e),
-                _ => format!("OK {}", crate::parse::tokenizer::dump::quote(&text)),
+        match decode(&bytes) {
+            Err(e) => format!("ERR {}", describe_error(&e)),
+            // CPython compiles the text: the error may come from the tokenizer.
+            Ok(text) => match tokenize(&text).error {
+                Some(e) => format!("ERR {}", describe_error(&e)),
+                None => format!("OK {}", quote(&text)),
             },
-        };
-        let expected = match expected.strip_prefix("OK ") {
-            Some(q) => format!("OK {}", crate::parse::tokenizer::dump::quote(&unquote(q))),
-            None => expected.to_string(),
-        };
-        if got != expected {
-            failures.push(format!("{src}\n  expected: {expected}\n  got:      {got}"));
         }
-    }
+    });
     assert!(count > 50, "table too small: {count}");
     assert!(
         failures.is_empty(),
