@@ -174,6 +174,34 @@ pub(crate) fn parse_tokens<'a>(
     Err(p.second_pass_and_report())
 }
 
+/// `single` input: pegen turns the first ENDMARKER into a NEWLINE (without a position) and
+/// closes the blocks still open, so that `if x:\n  pass` ends like a complete statement.
+pub(crate) fn end_single_input(tokens: &mut Vec<Token>) {
+    let Some(last) = tokens.last().copied() else {
+        return;
+    };
+    if last.kind != TokenKind::EndMarker || tokens.len() == 1 {
+        return;
+    }
+    let open = tokens.iter().fold(0i64, |n, t| match t.kind {
+        TokenKind::Indent => n + 1,
+        TokenKind::Dedent => n - 1,
+        _ => n,
+    });
+    tokens.pop();
+    tokens.push(Token {
+        kind: TokenKind::Newline,
+        ..last
+    });
+    for _ in 0..open.max(0) {
+        tokens.push(Token {
+            kind: TokenKind::Dedent,
+            ..last
+        });
+    }
+    tokens.push(last);
+}
+
 impl<'a, 't> Parser<'a, 't> {
     fn start_rule(&mut self) -> Option<Mod<'a>> {
         match self.mode {
