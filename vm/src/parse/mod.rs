@@ -2,7 +2,9 @@
 
 pub mod error;
 pub mod line_index;
+pub mod source;
 pub mod token;
+pub mod tokenizer;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use line_index::LineIndex;
