@@ -28,13 +28,17 @@ pub struct Arena {
 impl Arena {
     /// An empty arena; its first chunk is allocated lazily.
     pub fn new() -> Self {
-        Arena { bump: bumpalo::Bump::new() }
+        Arena {
+            bump: bumpalo::Bump::new(),
+        }
     }
 
     /// An arena whose first chunk holds at least `bytes` bytes (avoids regrowth when the final
     /// size is predictable, e.g. proportional to a source file's length).
     pub fn with_capacity(bytes: usize) -> Self {
-        Arena { bump: bumpalo::Bump::with_capacity(bytes) }
+        Arena {
+            bump: bumpalo::Bump::with_capacity(bytes),
+        }
     }
 
     /// Moves `value` into the arena and returns a reference that lives as long as the arena.
@@ -119,7 +123,11 @@ impl std::hash::Hasher for FnvHasher {
 
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -143,7 +151,10 @@ pub struct Interner<'a> {
 impl<'a> Interner<'a> {
     /// An interner that stores its strings in `arena`.
     pub fn new(arena: &'a Arena) -> Self {
-        Interner { arena, map: RefCell::new(HashMap::default()) }
+        Interner {
+            arena,
+            map: RefCell::new(HashMap::default()),
+        }
     }
 
     /// The arena copy of `s`, allocating it the first time `s` is seen.

@@ -5,5 +5,7 @@
 //! through traits defined here. See `docs/architecture.md` for the map.
 
 pub mod ast;
+pub mod compile;
+pub mod instr;
 pub mod parse;
 pub mod text;

@@ -36,7 +36,10 @@ impl Span {
     /// The smallest span covering both.
     #[inline]
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start, end: other.end }
+        Span {
+            start: self.start,
+            end: other.end,
+        }
     }
 }
 
@@ -51,7 +54,10 @@ pub enum Mod<'a> {
     /// `eval` mode: one expression.
     Expression { body: &'a Expr<'a> },
     /// `func_type` mode: `(argtypes) -> returns`.
-    FunctionType { argtypes: &'a [Expr<'a>], returns: &'a Expr<'a> },
+    FunctionType {
+        argtypes: &'a [Expr<'a>],
+        returns: &'a Expr<'a>,
+    },
 }
 
 // --- Statements ---
@@ -77,11 +83,22 @@ pub enum StmtKind<'a> {
     /// `Delete(targets)`.
     Delete { targets: &'a [Expr<'a>] },
     /// `Assign(targets, value)`.
-    Assign { targets: &'a [Expr<'a>], value: &'a Expr<'a> },
+    Assign {
+        targets: &'a [Expr<'a>],
+        value: &'a Expr<'a>,
+    },
     /// `TypeAlias(name, type_params, value)` (PEP 695).
-    TypeAlias { name: &'a Expr<'a>, type_params: &'a [TypeParam<'a>], value: &'a Expr<'a> },
+    TypeAlias {
+        name: &'a Expr<'a>,
+        type_params: &'a [TypeParam<'a>],
+        value: &'a Expr<'a>,
+    },
     /// `AugAssign(target, op, value)`.
-    AugAssign { target: &'a Expr<'a>, op: Operator, value: &'a Expr<'a> },
+    AugAssign {
+        target: &'a Expr<'a>,
+        op: Operator,
+        value: &'a Expr<'a>,
+    },
     /// `AnnAssign(target, annotation, value, simple)`.
     AnnAssign {
         target: &'a Expr<'a>,
@@ -93,23 +110,44 @@ pub enum StmtKind<'a> {
     /// `For` / `AsyncFor`.
     For(&'a For<'a>),
     /// `While(test, body, orelse)`.
-    While { test: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>] },
+    While {
+        test: &'a Expr<'a>,
+        body: &'a [Stmt<'a>],
+        orelse: &'a [Stmt<'a>],
+    },
     /// `If(test, body, orelse)`; `elif` is a nested `If` in `orelse`.
-    If { test: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>] },
+    If {
+        test: &'a Expr<'a>,
+        body: &'a [Stmt<'a>],
+        orelse: &'a [Stmt<'a>],
+    },
     /// `With` / `AsyncWith`.
     With(&'a With<'a>),
     /// `Match(subject, cases)`.
-    Match { subject: &'a Expr<'a>, cases: &'a [MatchCase<'a>] },
+    Match {
+        subject: &'a Expr<'a>,
+        cases: &'a [MatchCase<'a>],
+    },
     /// `Raise(exc, cause)`.
-    Raise { exc: Option<&'a Expr<'a>>, cause: Option<&'a Expr<'a>> },
+    Raise {
+        exc: Option<&'a Expr<'a>>,
+        cause: Option<&'a Expr<'a>>,
+    },
     /// `Try` / `TryStar`.
     Try(&'a Try<'a>),
     /// `Assert(test, msg)`.
-    Assert { test: &'a Expr<'a>, msg: Option<&'a Expr<'a>> },
+    Assert {
+        test: &'a Expr<'a>,
+        msg: Option<&'a Expr<'a>>,
+    },
     /// `Import(names)`.
     Import { names: &'a [Alias<'a>] },
     /// `ImportFrom(module, names, level)`.
-    ImportFrom { module: Option<&'a str>, names: &'a [Alias<'a>], level: u32 },
+    ImportFrom {
+        module: Option<&'a str>,
+        names: &'a [Alias<'a>],
+        level: u32,
+    },
     /// `Global(names)`.
     Global { names: &'a [&'a str] },
     /// `Nonlocal(names)`.
@@ -197,27 +235,57 @@ pub enum ExprKind<'a> {
     /// `BoolOp(op, values)`.
     BoolOp { op: BoolOp, values: &'a [Expr<'a>] },
     /// `NamedExpr(target, value)`: the walrus.
-    NamedExpr { target: &'a Expr<'a>, value: &'a Expr<'a> },
+    NamedExpr {
+        target: &'a Expr<'a>,
+        value: &'a Expr<'a>,
+    },
     /// `BinOp(left, op, right)`.
-    BinOp { left: &'a Expr<'a>, op: Operator, right: &'a Expr<'a> },
+    BinOp {
+        left: &'a Expr<'a>,
+        op: Operator,
+        right: &'a Expr<'a>,
+    },
     /// `UnaryOp(op, operand)`.
     UnaryOp { op: UnaryOp, operand: &'a Expr<'a> },
     /// `Lambda(args, body)`.
-    Lambda { args: &'a Arguments<'a>, body: &'a Expr<'a> },
+    Lambda {
+        args: &'a Arguments<'a>,
+        body: &'a Expr<'a>,
+    },
     /// `IfExp(test, body, orelse)`.
-    IfExp { test: &'a Expr<'a>, body: &'a Expr<'a>, orelse: &'a Expr<'a> },
+    IfExp {
+        test: &'a Expr<'a>,
+        body: &'a Expr<'a>,
+        orelse: &'a Expr<'a>,
+    },
     /// `Dict(keys, values)`; a `None` key is a `**mapping` entry.
-    Dict { keys: &'a [Option<Expr<'a>>], values: &'a [Expr<'a>] },
+    Dict {
+        keys: &'a [Option<Expr<'a>>],
+        values: &'a [Expr<'a>],
+    },
     /// `Set(elts)`.
     Set { elts: &'a [Expr<'a>] },
     /// `ListComp(elt, generators)`.
-    ListComp { elt: &'a Expr<'a>, generators: &'a [Comprehension<'a>] },
+    ListComp {
+        elt: &'a Expr<'a>,
+        generators: &'a [Comprehension<'a>],
+    },
     /// `SetComp(elt, generators)`.
-    SetComp { elt: &'a Expr<'a>, generators: &'a [Comprehension<'a>] },
+    SetComp {
+        elt: &'a Expr<'a>,
+        generators: &'a [Comprehension<'a>],
+    },
     /// `DictComp(key, value, generators)`.
-    DictComp { key: &'a Expr<'a>, value: &'a Expr<'a>, generators: &'a [Comprehension<'a>] },
+    DictComp {
+        key: &'a Expr<'a>,
+        value: &'a Expr<'a>,
+        generators: &'a [Comprehension<'a>],
+    },
     /// `GeneratorExp(elt, generators)`.
-    GeneratorExp { elt: &'a Expr<'a>, generators: &'a [Comprehension<'a>] },
+    GeneratorExp {
+        elt: &'a Expr<'a>,
+        generators: &'a [Comprehension<'a>],
+    },
     /// `Await(value)`.
     Await { value: &'a Expr<'a> },
     /// `Yield(value)`.
@@ -225,9 +293,17 @@ pub enum ExprKind<'a> {
     /// `YieldFrom(value)`.
     YieldFrom { value: &'a Expr<'a> },
     /// `Compare(left, ops, comparators)`; `ops.len() == comparators.len()`.
-    Compare { left: &'a Expr<'a>, ops: &'a [CmpOp], comparators: &'a [Expr<'a>] },
+    Compare {
+        left: &'a Expr<'a>,
+        ops: &'a [CmpOp],
+        comparators: &'a [Expr<'a>],
+    },
     /// `Call(func, args, keywords)`.
-    Call { func: &'a Expr<'a>, args: &'a [Expr<'a>], keywords: &'a [Keyword<'a>] },
+    Call {
+        func: &'a Expr<'a>,
+        args: &'a [Expr<'a>],
+        keywords: &'a [Keyword<'a>],
+    },
     /// `FormattedValue(value, conversion, format_spec)`: one `{...}` of an f-string.
     FormattedValue {
         value: &'a Expr<'a>,
@@ -249,17 +325,34 @@ pub enum ExprKind<'a> {
     /// `Constant(value, kind)`; `kind_u` is `kind='u'` (a `u"..."` literal).
     Constant { value: Constant<'a>, kind_u: bool },
     /// `Attribute(value, attr, ctx)`.
-    Attribute { value: &'a Expr<'a>, attr: &'a str, ctx: ExprContext },
+    Attribute {
+        value: &'a Expr<'a>,
+        attr: &'a str,
+        ctx: ExprContext,
+    },
     /// `Subscript(value, slice, ctx)`.
-    Subscript { value: &'a Expr<'a>, slice: &'a Expr<'a>, ctx: ExprContext },
+    Subscript {
+        value: &'a Expr<'a>,
+        slice: &'a Expr<'a>,
+        ctx: ExprContext,
+    },
     /// `Starred(value, ctx)`.
-    Starred { value: &'a Expr<'a>, ctx: ExprContext },
+    Starred {
+        value: &'a Expr<'a>,
+        ctx: ExprContext,
+    },
     /// `Name(id, ctx)`.
     Name { id: &'a str, ctx: ExprContext },
     /// `List(elts, ctx)`.
-    List { elts: &'a [Expr<'a>], ctx: ExprContext },
+    List {
+        elts: &'a [Expr<'a>],
+        ctx: ExprContext,
+    },
     /// `Tuple(elts, ctx)`.
-    Tuple { elts: &'a [Expr<'a>], ctx: ExprContext },
+    Tuple {
+        elts: &'a [Expr<'a>],
+        ctx: ExprContext,
+    },
     /// `Slice(lower, upper, step)`.
     Slice {
         lower: Option<&'a Expr<'a>>,
@@ -483,7 +576,11 @@ pub enum PatternKind<'a> {
     /// `MatchSequence(patterns)`.
     MatchSequence { patterns: &'a [Pattern<'a>] },
     /// `MatchMapping(keys, patterns, rest)`.
-    MatchMapping { keys: &'a [Expr<'a>], patterns: &'a [Pattern<'a>], rest: Option<&'a str> },
+    MatchMapping {
+        keys: &'a [Expr<'a>],
+        patterns: &'a [Pattern<'a>],
+        rest: Option<&'a str>,
+    },
     /// `MatchClass(cls, patterns, kwd_attrs, kwd_patterns)`.
     MatchClass {
         cls: &'a Expr<'a>,
@@ -495,7 +592,10 @@ pub enum PatternKind<'a> {
     MatchStar { name: Option<&'a str> },
     /// `MatchAs(pattern, name)`: `p as name`, a capture `name`, or the wildcard `_` (both
     /// `None`).
-    MatchAs { pattern: Option<&'a Pattern<'a>>, name: Option<&'a str> },
+    MatchAs {
+        pattern: Option<&'a Pattern<'a>>,
+        name: Option<&'a str>,
+    },
     /// `MatchOr(patterns)`.
     MatchOr { patterns: &'a [Pattern<'a>] },
 }
@@ -513,9 +613,19 @@ pub struct TypeParam<'a> {
 #[derive(Clone, Copy, Debug)]
 pub enum TypeParamKind<'a> {
     /// `TypeVar(name, bound, default_value)`.
-    TypeVar { name: &'a str, bound: Option<&'a Expr<'a>>, default_value: Option<&'a Expr<'a>> },
+    TypeVar {
+        name: &'a str,
+        bound: Option<&'a Expr<'a>>,
+        default_value: Option<&'a Expr<'a>>,
+    },
     /// `ParamSpec(name, default_value)`: `**P`.
-    ParamSpec { name: &'a str, default_value: Option<&'a Expr<'a>> },
+    ParamSpec {
+        name: &'a str,
+        default_value: Option<&'a Expr<'a>>,
+    },
     /// `TypeVarTuple(name, default_value)`: `*Ts`.
-    TypeVarTuple { name: &'a str, default_value: Option<&'a Expr<'a>> },
+    TypeVarTuple {
+        name: &'a str,
+        default_value: Option<&'a Expr<'a>>,
+    },
 }

@@ -65,7 +65,10 @@ impl LineIndex {
     pub fn char_col(&self, source: &str, offset: u32) -> u32 {
         let start = self.line_start(self.line(offset)) as usize;
         let end = (offset as usize).min(source.len());
-        source.get(start..end).map_or(0, |s| s.chars().count() as u32) + 1
+        source
+            .get(start..end)
+            .map_or(0, |s| s.chars().count() as u32)
+            + 1
     }
 }
 

@@ -59,7 +59,10 @@ impl Wtf8 {
     /// The code points, surrogates included, in order.
     #[inline]
     pub fn code_points(&self) -> CodePoints<'_> {
-        CodePoints { bytes: &self.0, pos: 0 }
+        CodePoints {
+            bytes: &self.0,
+            pos: 0,
+        }
     }
 
     /// Number of code points (Python's `len`).
@@ -144,7 +147,9 @@ impl Wtf8Buf {
 
     /// An empty string with room for `n` bytes.
     pub fn with_capacity(n: usize) -> Self {
-        Wtf8Buf { bytes: Vec::with_capacity(n) }
+        Wtf8Buf {
+            bytes: Vec::with_capacity(n),
+        }
     }
 
     /// Appends ordinary UTF-8 text.
@@ -163,7 +168,8 @@ impl Wtf8Buf {
     #[inline]
     pub fn push_char(&mut self, c: char) {
         let mut buf = [0u8; 4];
-        self.bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        self.bytes
+            .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     }
 
     /// Appends one code point, which may be a lone surrogate. Values above `0x10FFFF` are a
@@ -217,7 +223,10 @@ mod tests {
     #[test]
     fn plain_utf8_round_trips() {
         let s = Wtf8::from_str("aé😀");
-        assert_eq!(s.code_points().collect::<Vec<_>>(), vec![0x61, 0xE9, 0x1F600]);
+        assert_eq!(
+            s.code_points().collect::<Vec<_>>(),
+            vec![0x61, 0xE9, 0x1F600]
+        );
         assert_eq!(s.len_code_points(), 3);
         assert_eq!(s.as_str(), Some("aé😀"));
     }
