@@ -20,12 +20,21 @@ pub struct Location {
 
 impl Location {
     /// No location (artificial instructions).
-    pub const NONE: Location =
-        Location { lineno: -1, end_lineno: -1, col_offset: -1, end_col_offset: -1 };
+    pub const NONE: Location = Location {
+        lineno: -1,
+        end_lineno: -1,
+        col_offset: -1,
+        end_col_offset: -1,
+    };
 
     /// A location covering `lineno..=end_lineno`, `col_offset..end_col_offset`.
     pub const fn new(lineno: i32, end_lineno: i32, col_offset: i32, end_col_offset: i32) -> Self {
-        Location { lineno, end_lineno, col_offset, end_col_offset }
+        Location {
+            lineno,
+            end_lineno,
+            col_offset,
+            end_col_offset,
+        }
     }
 }
 
