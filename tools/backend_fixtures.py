@@ -29,7 +29,8 @@ Constants are tagged JSON: ["None"], ["Ellipsis"], ["bool", b], ["int", "decimal
 Nested units: their pre-optimization constants are rebuilt as the first n final constants,
 n = 1 + the largest LOAD_CONST oparg in the sequence. That is exact when no constant was
 folded away (remove_unused_consts keeps the order of the survivors, new constants go at the
-end); units where that cannot hold (n > len(co_consts)) are skipped. Cell variables are
+end). A unit is kept only when CPython's own optimize_cfg, run on its sequence with the
+rebuilt constants, loads the same values in the same order as the real code object. Cell variables are
 CPython's u_cellvars order: sorted names, then __class__, __classdict__ and
 __conditional_annotations__. Units whose annotations code lives outside the sequence
 (ANNOTATIONS_PLACEHOLDER with module-level annotations) are skipped.
@@ -59,6 +60,8 @@ PYTHON = os.environ.get("CPYTHON", "/opt/cpython314/bin/python3.14")
 
 ANNOTATIONS_PLACEHOLDER = 256
 LOAD_CONST = 82
+LOAD_SMALL_INT = 94
+EXTENDED_ARG = 69
 SPECIAL_CELLS = ["__class__", "__classdict__", "__conditional_annotations__"]
 CO_FAST_HIDDEN = 0x10
 
@@ -214,33 +217,103 @@ def records_for_source(origin, src, max_nested):
         rec["expect"] = expect_record(co)
         out.append(rec)
 
-    # Nested units, depth first, paired with the code constants of their parent in order.
-    budget = [max_nested]
-    counter = [0]
+    candidates = []
+    for counter, child_seq, child_co in nested_units(seq, consts):
+        if len(candidates) >= max_nested:
+            break
+        rows = instr_rows(child_seq)
+        loads = [r[1] for r in rows if r[0] == LOAD_CONST]
+        n = max(loads) + 1 if loads else 1
+        final = child_co.co_consts
+        if n <= len(final) and not has_outside_annotations(child_seq, final):
+            candidates.append((counter, n, child_seq, child_co))
+    valid = validate_in_child(src, filename, [(c, n) for c, n, _, _ in candidates])
+    for counter, n, child_seq, child_co in candidates:
+        if not valid.get(counter):
+            continue
+        rec = unit_record(f"{key}:{counter}", origin, child_seq, child_co,
+                          child_co.co_consts[:n], False)
+        rec["expect"] = expect_record(child_co)
+        out.append(rec)
+    return out
+
+
+def nested_units(seq, consts):
+    """(counter, sequence, code object) for the nested units, depth first: each parent's
+    nested sequences paired in order with the code constants it loads."""
+    counter = 0
+    stack = [(seq, consts)]
+    out = []
 
     def walk(parent_seq, parent_consts):
+        nonlocal counter
         codes = [c for c in parent_consts if isinstance(c, types.CodeType)]
         nested = parent_seq.get_nested()
         if len(codes) != len(nested):
             return
         for child_seq, child_co in zip(nested, codes):
-            if budget[0] <= 0:
-                return
-            counter[0] += 1
-            rows = instr_rows(child_seq)
-            loads = [r[1] for r in rows if r[0] == LOAD_CONST]
-            n = max(loads) + 1 if loads else 1
-            final = child_co.co_consts
-            if n <= len(final) and not has_outside_annotations(child_seq, final):
-                rec = unit_record(f"{key}:{counter[0]}", origin, child_seq, child_co,
-                                  final[:n], False)
-                rec["expect"] = expect_record(child_co)
-                out.append(rec)
-                budget[0] -= 1
+            counter += 1
+            out.append((counter, child_seq, child_co))
             walk(child_seq, child_co.co_consts)
 
-    walk(seq, consts)
+    walk(*stack[0])
     return out
+
+
+def final_loads(co):
+    """The constants the code object's LOAD_CONST / LOAD_SMALL_INT instructions load."""
+    loads, ext = [], 0
+    code = co.co_code
+    for i in range(0, len(code), 2):
+        op, arg = code[i], code[i + 1] | ext
+        ext = (arg << 8) if op == EXTENDED_ARG else 0
+        if op == LOAD_CONST:
+            loads.append(enc_const(co.co_consts[arg]))
+        elif op == LOAD_SMALL_INT:
+            loads.append(enc_const(arg))
+    return loads
+
+
+def validate_in_child(src, filename, units):
+    """Checks reconstructed constants: CPython's own optimize_cfg run on a nested unit's
+    sequence with them must load the same values, in the same order, as the real code
+    object. Runs in a child process (see optimized_in_child); on a crash, one per unit."""
+    if not units:
+        return {}
+    payload = json.dumps({"src": src, "units": units}).encode()
+    child = subprocess.run([PYTHON, os.path.abspath(__file__), "--validate", filename],
+                           input=payload, capture_output=True)
+    if child.returncode == 0:
+        return {int(k): v for k, v in json.loads(child.stdout).items()}
+    if len(units) == 1:
+        return {}
+    result = {}
+    for unit in units:
+        result.update(validate_in_child(src, filename, [unit]))
+    return result
+
+
+def validate_child(filename):
+    req = json.loads(sys.stdin.buffer.read())
+    src = req["src"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        seq, meta = _testinternalcapi.compiler_codegen(ast.parse(src, filename), filename, 0, 0)
+    wanted = dict(req["units"])
+    result = {}
+    for counter, child_seq, child_co in nested_units(seq, meta["consts"]):
+        if counter not in wanted:
+            continue
+        consts = list(child_co.co_consts[:wanted[counter]])
+        out = _testinternalcapi.optimize_cfg(child_seq, consts, len(child_co.co_varnames))
+        loads = []
+        for op, arg, *_ in out.get_instructions():
+            if op == LOAD_CONST:
+                loads.append(enc_const(consts[arg]))
+            elif op == LOAD_SMALL_INT:
+                loads.append(enc_const(arg))
+        result[counter] = loads == final_loads(child_co)
+    sys.stdout.write(json.dumps(result))
 
 
 def stdlib_sources():
@@ -263,6 +336,9 @@ def stdlib_sources():
 
 
 def main():
+    if sys.argv[1:2] == ["--validate"]:
+        validate_child(sys.argv[2])
+        return
     if sys.argv[1:2] == ["--optimize-cfg"]:
         optimize_cfg_child(sys.argv[2], int(sys.argv[3]))
         return

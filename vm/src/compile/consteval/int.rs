@@ -98,10 +98,10 @@ pub(super) fn num_to_f64(n: Num) -> Option<f64> {
 
 /// `PyLong_AsDouble`: correctly rounded (half to even), `None` on overflow.
 pub(super) fn to_f64(i: &BigInt) -> Option<f64> {
-    if let Some(small) = i.to_i64() {
-        if small.unsigned_abs() <= 1 << 53 {
-            return Some(small as f64);
-        }
+    if let Some(small) = i.to_i64()
+        && small.unsigned_abs() <= 1 << 53
+    {
+        return Some(small as f64);
     }
     true_divide(i, &BigInt::one())
 }

@@ -18,23 +18,21 @@ fn mark_warm(cfg: &mut Cfg) {
     cfg[entry].visited = true;
     while let Some(b) = stack.pop() {
         cfg[b].warm = true;
-        if cfg[b].has_fallthrough() {
-            if let Some(next) = cfg[b].next {
-                if !cfg[next].visited {
-                    stack.push(next);
-                    cfg[next].visited = true;
-                }
-            }
+        if cfg[b].has_fallthrough()
+            && let Some(next) = cfg[b].next
+            && !cfg[next].visited
+        {
+            stack.push(next);
+            cfg[next].visited = true;
         }
         for i in 0..cfg[b].instrs.len() {
             let instr = cfg[b].instrs[i];
-            if opcodes::is_jump(instr.opcode) {
-                if let Some(target) = instr.target {
-                    if !cfg[target].visited {
-                        stack.push(target);
-                        cfg[target].visited = true;
-                    }
-                }
+            if opcodes::is_jump(instr.opcode)
+                && let Some(target) = instr.target
+                && !cfg[target].visited
+            {
+                stack.push(target);
+                cfg[target].visited = true;
             }
         }
     }
@@ -51,23 +49,23 @@ fn mark_cold(cfg: &mut Cfg) {
     }
     while let Some(b) = stack.pop() {
         cfg[b].cold = true;
-        if cfg[b].has_fallthrough() {
-            if let Some(next) = cfg[b].next {
-                if !cfg[next].warm && !cfg[next].visited {
-                    stack.push(next);
-                    cfg[next].visited = true;
-                }
-            }
+        if cfg[b].has_fallthrough()
+            && let Some(next) = cfg[b].next
+            && !cfg[next].warm
+            && !cfg[next].visited
+        {
+            stack.push(next);
+            cfg[next].visited = true;
         }
         for i in 0..cfg[b].instrs.len() {
             let instr = cfg[b].instrs[i];
-            if opcodes::is_jump(instr.opcode) {
-                if let Some(target) = instr.target {
-                    if !cfg[target].warm && !cfg[target].visited {
-                        stack.push(target);
-                        cfg[target].visited = true;
-                    }
-                }
+            if opcodes::is_jump(instr.opcode)
+                && let Some(target) = instr.target
+                && !cfg[target].warm
+                && !cfg[target].visited
+            {
+                stack.push(target);
+                cfg[target].visited = true;
             }
         }
     }
@@ -84,21 +82,23 @@ pub(super) fn push_cold_blocks_to_end(cfg: &mut Cfg) -> Result<(), SyntaxError> 
     // Cold blocks falling through into warm ones jump there instead.
     let mut cur = Some(entry);
     while let Some(b) = cur {
-        if let Some(next) = cfg[b].next {
-            if cfg[b].cold && cfg[b].has_fallthrough() && cfg[next].warm {
-                let explicit_jump = cfg.new_block();
-                if cfg[next].label.is_none() {
-                    cfg[next].label = Some(next_label as u32);
-                    next_label += 1;
-                }
-                let mut jump = CfgInstr::new(Opcode::JUMP_NO_INTERRUPT, 0, Location::NONE);
-                jump.target = Some(next);
-                cfg[explicit_jump].addop(jump);
-                cfg[explicit_jump].cold = true;
-                cfg[explicit_jump].next = Some(next);
-                cfg[explicit_jump].predecessors = 1;
-                cfg[b].next = Some(explicit_jump);
+        if let Some(next) = cfg[b].next
+            && cfg[b].cold
+            && cfg[b].has_fallthrough()
+            && cfg[next].warm
+        {
+            let explicit_jump = cfg.new_block();
+            if cfg[next].label.is_none() {
+                cfg[next].label = Some(next_label as u32);
+                next_label += 1;
             }
+            let mut jump = CfgInstr::new(Opcode::JUMP_NO_INTERRUPT, 0, Location::NONE);
+            jump.target = Some(next);
+            cfg[explicit_jump].addop(jump);
+            cfg[explicit_jump].cold = true;
+            cfg[explicit_jump].next = Some(next);
+            cfg[explicit_jump].predecessors = 1;
+            cfg[b].next = Some(explicit_jump);
         }
         cur = cfg[b].next;
     }

@@ -24,10 +24,10 @@ pub(super) fn mark_except_handlers(cfg: &mut Cfg) {
     for b in cfg.order() {
         for i in 0..cfg[b].instrs.len() {
             let instr = cfg[b].instrs[i];
-            if opcodes::is_block_push(instr.opcode) {
-                if let Some(target) = instr.target {
-                    cfg[target].except_handler = true;
-                }
+            if opcodes::is_block_push(instr.opcode)
+                && let Some(target) = instr.target
+            {
+                cfg[target].except_handler = true;
             }
         }
     }
@@ -122,14 +122,14 @@ pub(super) fn label_exception_targets(cfg: &mut Cfg) -> Result<(), SyntaxError> 
                 cfg[b].instrs[i].except = handler;
             }
         }
-        if cfg[b].has_fallthrough() && !stack_moved {
-            if let Some(next) = cfg[b].next {
-                if !cfg[next].visited {
-                    stacks[next.index()] = Some(stack);
-                    cfg[next].visited = true;
-                    todo.push(next);
-                }
-            }
+        if cfg[b].has_fallthrough()
+            && !stack_moved
+            && let Some(next) = cfg[b].next
+            && !cfg[next].visited
+        {
+            stacks[next.index()] = Some(stack);
+            cfg[next].visited = true;
+            todo.push(next);
         }
     }
     Ok(())

@@ -63,12 +63,12 @@ fn inline_one(cfg: &mut Cfg, b: super::BlockId) -> Result<bool, SyntaxError> {
     }
     let copied = cfg[target].instrs.clone();
     cfg[b].append_copies(&copied);
-    if no_lineno_no_fallthrough {
-        if let Some(l) = cfg[b].instrs.last_mut() {
-            if opcodes::is_unconditional_jump(l.opcode) && removed_jump_opcode == Opcode::JUMP {
-                l.opcode = Opcode::JUMP;
-            }
-        }
+    if no_lineno_no_fallthrough
+        && let Some(l) = cfg[b].instrs.last_mut()
+        && opcodes::is_unconditional_jump(l.opcode)
+        && removed_jump_opcode == Opcode::JUMP
+    {
+        l.opcode = Opcode::JUMP;
     }
     cfg[target].predecessors -= 1;
     Ok(true)

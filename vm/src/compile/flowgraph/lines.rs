@@ -33,27 +33,24 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     let mut next_label = cfg.max_label() + 1;
     let mut cur = Some(cfg.entry);
     while let Some(b) = cur {
-        if let Some(last) = cfg[b].last().copied() {
-            if opcodes::is_jump(last.opcode) {
-                if let Some(target) = cfg.next_nonempty(last.target) {
-                    if is_exit_or_eval_check_without_lineno(cfg, target)
-                        && cfg[target].predecessors > 1
-                    {
-                        let copy = cfg.new_block();
-                        cfg[copy].instrs = cfg[target].instrs.clone();
-                        cfg[copy].instrs[0].loc = last.loc;
-                        if let Some(l) = cfg[b].instrs.last_mut() {
-                            l.target = Some(copy);
-                        }
-                        cfg[target].predecessors -= 1;
-                        cfg[copy].predecessors = 1;
-                        cfg[copy].next = cfg[target].next;
-                        cfg[copy].label = Some(next_label as u32);
-                        next_label += 1;
-                        cfg[target].next = Some(copy);
-                    }
-                }
+        if let Some(last) = cfg[b].last().copied()
+            && opcodes::is_jump(last.opcode)
+            && let Some(target) = cfg.next_nonempty(last.target)
+            && is_exit_or_eval_check_without_lineno(cfg, target)
+            && cfg[target].predecessors > 1
+        {
+            let copy = cfg.new_block();
+            cfg[copy].instrs = cfg[target].instrs.clone();
+            cfg[copy].instrs[0].loc = last.loc;
+            if let Some(l) = cfg[b].instrs.last_mut() {
+                l.target = Some(copy);
             }
+            cfg[target].predecessors -= 1;
+            cfg[copy].predecessors = 1;
+            cfg[copy].next = cfg[target].next;
+            cfg[copy].label = Some(next_label as u32);
+            next_label += 1;
+            cfg[target].next = Some(copy);
         }
         cur = cfg[b].next;
     }
@@ -62,12 +59,12 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     let mut cur = Some(cfg.entry);
     while let Some(b) = cur {
         let next = cfg[b].next;
-        if let (Some(next), Some(last)) = (next, cfg[b].last().copied()) {
-            if cfg[b].has_fallthrough() && is_exit_or_eval_check_without_lineno(cfg, next) {
-                if let Some(first) = cfg[next].instrs.first_mut() {
-                    first.loc = last.loc;
-                }
-            }
+        if let (Some(next), Some(last)) = (next, cfg[b].last().copied())
+            && cfg[b].has_fallthrough()
+            && is_exit_or_eval_check_without_lineno(cfg, next)
+            && let Some(first) = cfg[next].instrs.first_mut()
+        {
+            first.loc = last.loc;
         }
         cur = next;
     }
@@ -88,27 +85,21 @@ fn propagate_line_numbers(cfg: &mut Cfg) {
                 prev_location = instr.loc;
             }
         }
-        if cfg[b].has_fallthrough() {
-            if let Some(next) = cfg[b].next {
-                if cfg[next].predecessors == 1 {
-                    if let Some(first) = cfg[next].instrs.first_mut() {
-                        if first.loc.lineno == Location::NONE.lineno {
-                            first.loc = prev_location;
-                        }
-                    }
-                }
-            }
+        if cfg[b].has_fallthrough()
+            && let Some(next) = cfg[b].next
+            && cfg[next].predecessors == 1
+            && let Some(first) = cfg[next].instrs.first_mut()
+            && first.loc.lineno == Location::NONE.lineno
+        {
+            first.loc = prev_location;
         }
-        if opcodes::is_jump(last.opcode) {
-            if let Some(target) = last.target {
-                if cfg[target].predecessors == 1 {
-                    if let Some(first) = cfg[target].instrs.first_mut() {
-                        if first.loc.lineno == Location::NONE.lineno {
-                            first.loc = prev_location;
-                        }
-                    }
-                }
-            }
+        if opcodes::is_jump(last.opcode)
+            && let Some(target) = last.target
+            && cfg[target].predecessors == 1
+            && let Some(first) = cfg[target].instrs.first_mut()
+            && first.loc.lineno == Location::NONE.lineno
+        {
+            first.loc = prev_location;
         }
     }
 }

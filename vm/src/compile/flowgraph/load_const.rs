@@ -38,10 +38,10 @@ fn optimize_block(cfg: &mut Cfg, b: BlockId, consts: &mut Consts) -> Result<(), 
     let mut opcode = Opcode::CACHE;
     let mut oparg = 0;
     for i in 0..instrs.len() {
-        if instrs[i].opcode == Opcode::LOAD_CONST {
-            if let Some(small) = consteval::small_int(consts.get(instrs[i].oparg)?) {
-                instrs[i].set_op1(Opcode::LOAD_SMALL_INT, small);
-            }
+        if instrs[i].opcode == Opcode::LOAD_CONST
+            && let Some(small) = consteval::small_int(consts.get(instrs[i].oparg)?)
+        {
+            instrs[i].set_op1(Opcode::LOAD_SMALL_INT, small);
         }
         let inst = instrs[i];
         let is_copy_of_load_const =

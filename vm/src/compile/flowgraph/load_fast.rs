@@ -152,10 +152,10 @@ pub(super) fn optimize_load_fast(cfg: &mut Cfg) {
                 }
                 Opcode::SWAP => {
                     let n = state.refs.len();
-                    if let Some(idx) = n.checked_sub(oparg as usize) {
-                        if n > 0 {
-                            state.refs.swap(idx, n - 1);
-                        }
+                    if let Some(idx) = n.checked_sub(oparg as usize)
+                        && n > 0
+                    {
+                        state.refs.swap(idx, n - 1);
                     }
                 }
                 // Consume no inputs. CPython attributes the pushed values to instructions
@@ -230,10 +230,8 @@ pub(super) fn optimize_load_fast(cfg: &mut Cfg) {
                 _ => {
                     let has_target = opcodes::has_target(op);
                     let (popped, pushed) = counts(op, oparg, has_target);
-                    if has_target {
-                        if let Some(target) = instr.target {
-                            push_block(cfg, &mut stack, target);
-                        }
+                    if has_target && let Some(target) = instr.target {
+                        push_block(cfg, &mut stack, target);
                     }
                     if !opcodes::is_block_push(op) {
                         for _ in 0..popped {
@@ -248,14 +246,11 @@ pub(super) fn optimize_load_fast(cfg: &mut Cfg) {
         }
 
         // The fall-through successor.
-        if let Some(term) = cfg[b].last().copied() {
-            if let Some(next) = cfg[b].next {
-                if !(opcodes::is_unconditional_jump(term.opcode)
-                    || opcodes::is_scope_exit(term.opcode))
-                {
-                    push_block(cfg, &mut stack, next);
-                }
-            }
+        if let Some(term) = cfg[b].last().copied()
+            && let Some(next) = cfg[b].next
+            && !(opcodes::is_unconditional_jump(term.opcode) || opcodes::is_scope_exit(term.opcode))
+        {
+            push_block(cfg, &mut stack, next);
         }
 
         for j in 0..state.refs.len() {

@@ -126,16 +126,16 @@ pub(super) fn remove_redundant_jumps(cfg: &mut Cfg) -> Result<usize, SyntaxError
     let mut changes = 0;
     let mut cur = Some(cfg.entry);
     while let Some(b) = cur {
-        if let Some(last) = cfg[b].last().copied() {
-            if opcodes::is_unconditional_jump(last.opcode) {
-                let jump_target = cfg.next_nonempty(last.target).ok_or_else(|| {
-                    internal_error(ErrorKind::SystemError, "jump with NULL target")
-                })?;
-                if Some(jump_target) == cfg.next_nonempty(cfg[b].next) {
-                    changes += 1;
-                    if let Some(last) = cfg[b].instrs.last_mut() {
-                        last.set_op0(Opcode::NOP);
-                    }
+        if let Some(last) = cfg[b].last().copied()
+            && opcodes::is_unconditional_jump(last.opcode)
+        {
+            let jump_target = cfg
+                .next_nonempty(last.target)
+                .ok_or_else(|| internal_error(ErrorKind::SystemError, "jump with NULL target"))?;
+            if Some(jump_target) == cfg.next_nonempty(cfg[b].next) {
+                changes += 1;
+                if let Some(last) = cfg[b].instrs.last_mut() {
+                    last.set_op0(Opcode::NOP);
                 }
             }
         }

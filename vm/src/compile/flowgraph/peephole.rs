@@ -81,10 +81,10 @@ pub(super) fn optimize_basic_block(
             Opcode::POP_JUMP_IF_NOT_NONE
             | Opcode::POP_JUMP_IF_NONE
             | Opcode::POP_JUMP_IF_FALSE
-            | Opcode::POP_JUMP_IF_TRUE => {
-                if target.opcode == Opcode::JUMP && jump_thread(cfg, b, idx, &target, opcode) {
-                    i -= 1;
-                }
+            | Opcode::POP_JUMP_IF_TRUE
+                if target.opcode == Opcode::JUMP && jump_thread(cfg, b, idx, &target, opcode) =>
+            {
+                i -= 1;
             }
             Opcode::JUMP_IF_FALSE | Opcode::JUMP_IF_TRUE => {
                 let same = opcode;
@@ -106,44 +106,33 @@ pub(super) fn optimize_basic_block(
                 }
             }
             Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT => match target.opcode {
-                Opcode::JUMP => {
-                    if jump_thread(cfg, b, idx, &target, Opcode::JUMP) {
-                        i -= 1;
-                    }
+                Opcode::JUMP if jump_thread(cfg, b, idx, &target, Opcode::JUMP) => {
+                    i -= 1;
                 }
-                Opcode::JUMP_NO_INTERRUPT => {
-                    if jump_thread(cfg, b, idx, &target, opcode) {
-                        i -= 1;
-                    }
+                Opcode::JUMP_NO_INTERRUPT if jump_thread(cfg, b, idx, &target, opcode) => {
+                    i -= 1;
                 }
                 _ => {}
             },
             Opcode::STORE_FAST => {
-                if let Some(next) = next {
-                    if next.opcode == opcode
-                        && next.oparg == oparg
-                        && inst.loc.lineno == next.loc.lineno
-                    {
-                        cfg[b].instrs[idx].set_op0(Opcode::POP_TOP);
-                    }
+                if let Some(next) = next
+                    && next.opcode == opcode
+                    && next.oparg == oparg
+                    && inst.loc.lineno == next.loc.lineno
+                {
+                    cfg[b].instrs[idx].set_op0(Opcode::POP_TOP);
                 }
             }
-            Opcode::SWAP => {
-                if oparg == 1 {
-                    cfg[b].instrs[idx].set_op0(Opcode::NOP);
-                }
+            Opcode::SWAP if oparg == 1 => {
+                cfg[b].instrs[idx].set_op0(Opcode::NOP);
             }
-            Opcode::LOAD_GLOBAL => {
-                if nextop == Some(Opcode::PUSH_NULL) && oparg & 1 == 0 {
-                    cfg[b].instrs[idx].set_op1(Opcode::LOAD_GLOBAL, oparg | 1);
-                    cfg[b].instrs[idx + 1].set_op0(Opcode::NOP);
-                }
+            Opcode::LOAD_GLOBAL if nextop == Some(Opcode::PUSH_NULL) && oparg & 1 == 0 => {
+                cfg[b].instrs[idx].set_op1(Opcode::LOAD_GLOBAL, oparg | 1);
+                cfg[b].instrs[idx + 1].set_op0(Opcode::NOP);
             }
-            Opcode::COMPARE_OP => {
-                if nextop == Some(Opcode::TO_BOOL) {
-                    cfg[b].instrs[idx].set_op0(Opcode::NOP);
-                    cfg[b].instrs[idx + 1].set_op1(Opcode::COMPARE_OP, oparg | 16);
-                }
+            Opcode::COMPARE_OP if nextop == Some(Opcode::TO_BOOL) => {
+                cfg[b].instrs[idx].set_op0(Opcode::NOP);
+                cfg[b].instrs[idx + 1].set_op1(Opcode::COMPARE_OP, oparg | 16);
             }
             Opcode::CONTAINS_OP | Opcode::IS_OP => {
                 if nextop == Some(Opcode::TO_BOOL) {
@@ -154,10 +143,8 @@ pub(super) fn optimize_basic_block(
                     cfg[b].instrs[idx + 1].set_op1(opcode, oparg ^ 1);
                 }
             }
-            Opcode::TO_BOOL => {
-                if nextop == Some(Opcode::TO_BOOL) {
-                    cfg[b].instrs[idx].set_op0(Opcode::NOP);
-                }
+            Opcode::TO_BOOL if nextop == Some(Opcode::TO_BOOL) => {
+                cfg[b].instrs[idx].set_op0(Opcode::NOP);
             }
             Opcode::UNARY_NOT => {
                 if nextop == Some(Opcode::TO_BOOL) {

@@ -48,17 +48,16 @@ fn scan_block_for_locals(cfg: &mut Cfg, b: BlockId, stack: &mut Vec<BlockId>) {
             _ => {}
         }
     }
-    if cfg[b].has_fallthrough() {
-        if let Some(next) = cfg[b].next {
-            maybe_push(cfg, next, unsafe_mask, stack);
-        }
+    if cfg[b].has_fallthrough()
+        && let Some(next) = cfg[b].next
+    {
+        maybe_push(cfg, next, unsafe_mask, stack);
     }
-    if let Some(last) = cfg[b].last().copied() {
-        if opcodes::is_jump(last.opcode) {
-            if let Some(target) = last.target {
-                maybe_push(cfg, target, unsafe_mask, stack);
-            }
-        }
+    if let Some(last) = cfg[b].last().copied()
+        && opcodes::is_jump(last.opcode)
+        && let Some(target) = last.target
+    {
+        maybe_push(cfg, target, unsafe_mask, stack);
     }
 }
 

@@ -16,25 +16,25 @@ pub(super) fn remove_unreachable(cfg: &mut Cfg) {
     cfg[entry].visited = true;
     stack.push(entry);
     while let Some(b) = stack.pop() {
-        if cfg[b].has_fallthrough() {
-            if let Some(next) = cfg[b].next {
-                if !cfg[next].visited {
-                    cfg[next].visited = true;
-                    stack.push(next);
-                }
-                cfg[next].predecessors += 1;
+        if cfg[b].has_fallthrough()
+            && let Some(next) = cfg[b].next
+        {
+            if !cfg[next].visited {
+                cfg[next].visited = true;
+                stack.push(next);
             }
+            cfg[next].predecessors += 1;
         }
         for i in 0..cfg[b].instrs.len() {
             let instr = cfg[b].instrs[i];
-            if opcodes::is_jump(instr.opcode) || opcodes::is_block_push(instr.opcode) {
-                if let Some(target) = instr.target {
-                    if !cfg[target].visited {
-                        cfg[target].visited = true;
-                        stack.push(target);
-                    }
-                    cfg[target].predecessors += 1;
+            if (opcodes::is_jump(instr.opcode) || opcodes::is_block_push(instr.opcode))
+                && let Some(target) = instr.target
+            {
+                if !cfg[target].visited {
+                    cfg[target].visited = true;
+                    stack.push(target);
                 }
+                cfg[target].predecessors += 1;
             }
         }
     }

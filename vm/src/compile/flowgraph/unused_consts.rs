@@ -16,10 +16,10 @@ pub(super) fn remove_unused_consts(cfg: &mut Cfg, consts: &mut Consts) {
     let order = cfg.order();
     for &b in &order {
         for instr in &cfg[b].instrs {
-            if opcodes::has_const(instr.opcode) {
-                if let Some(slot) = used.get_mut(instr.oparg as usize) {
-                    *slot = true;
-                }
+            if opcodes::has_const(instr.opcode)
+                && let Some(slot) = used.get_mut(instr.oparg as usize)
+            {
+                *slot = true;
             }
         }
     }
@@ -41,10 +41,10 @@ pub(super) fn remove_unused_consts(cfg: &mut Cfg, consts: &mut Consts) {
     });
     for &b in &order {
         for instr in &mut cfg[b].instrs {
-            if opcodes::has_const(instr.opcode) {
-                if let Some(&index) = new_index.get(instr.oparg as usize) {
-                    instr.oparg = index;
-                }
+            if opcodes::has_const(instr.opcode)
+                && let Some(&index) = new_index.get(instr.oparg as usize)
+            {
+                instr.oparg = index;
             }
         }
     }
