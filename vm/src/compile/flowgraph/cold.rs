@@ -6,20 +6,25 @@
 //! every run of cold blocks is moved, in order, to the end of the layout, and redundant
 //! `NOP`s and jumps are removed again.
 
-use super::{Cfg, CfgInstr, nops, opcodes};
+use super::{Block, BlockId, Cfg, CfgInstr, nops, opcodes};
 use crate::compile::instr_seq::Location;
 use crate::instr::Opcode;
 use crate::parse::SyntaxError;
 
-fn mark_warm(cfg: &mut Cfg) {
-    let mut stack = cfg.traversal_stack();
-    let entry = cfg.entry;
-    stack.push(entry);
-    cfg[entry].visited = true;
+/// Depth-first walk over fall-through and jump edges (not handler edges) from the blocks on
+/// `stack`, which must be marked visited; `mark` runs on each block reached, and a block is
+/// entered only if `enter` accepts it.
+fn spread(
+    cfg: &mut Cfg,
+    mut stack: Vec<BlockId>,
+    mark: fn(&mut Block),
+    enter: fn(&Block) -> bool,
+) {
     while let Some(b) = stack.pop() {
-        cfg[b].warm = true;
+        mark(&mut cfg[b]);
         if cfg[b].has_fallthrough()
             && let Some(next) = cfg[b].next
+            && enter(&cfg[next])
             && !cfg[next].visited
         {
             stack.push(next);
@@ -29,6 +34,7 @@ fn mark_warm(cfg: &mut Cfg) {
             let instr = cfg[b].instrs[i];
             if opcodes::is_jump(instr.opcode)
                 && let Some(target) = instr.target
+                && enter(&cfg[target])
                 && !cfg[target].visited
             {
                 stack.push(target);
@@ -39,7 +45,12 @@ fn mark_warm(cfg: &mut Cfg) {
 }
 
 fn mark_cold(cfg: &mut Cfg) {
-    mark_warm(cfg);
+    let mut stack = cfg.traversal_stack();
+    let entry = cfg.entry;
+    stack.push(entry);
+    cfg[entry].visited = true;
+    spread(cfg, stack, |b| b.warm = true, |_| true);
+
     let mut stack = cfg.traversal_stack();
     for b in cfg.order() {
         if cfg[b].except_handler {
@@ -47,28 +58,7 @@ fn mark_cold(cfg: &mut Cfg) {
             cfg[b].visited = true;
         }
     }
-    while let Some(b) = stack.pop() {
-        cfg[b].cold = true;
-        if cfg[b].has_fallthrough()
-            && let Some(next) = cfg[b].next
-            && !cfg[next].warm
-            && !cfg[next].visited
-        {
-            stack.push(next);
-            cfg[next].visited = true;
-        }
-        for i in 0..cfg[b].instrs.len() {
-            let instr = cfg[b].instrs[i];
-            if opcodes::is_jump(instr.opcode)
-                && let Some(target) = instr.target
-                && !cfg[target].warm
-                && !cfg[target].visited
-            {
-                stack.push(target);
-                cfg[target].visited = true;
-            }
-        }
-    }
+    spread(cfg, stack, |b| b.cold = true, |b| !b.warm);
 }
 
 pub(super) fn push_cold_blocks_to_end(cfg: &mut Cfg) -> Result<(), SyntaxError> {
@@ -105,7 +95,7 @@ pub(super) fn push_cold_blocks_to_end(cfg: &mut Cfg) -> Result<(), SyntaxError> 
 
     // Unlink each run of cold blocks and chain the runs after the last warm block.
     let mut cold_head = None;
-    let mut cold_tail: Option<super::BlockId> = None;
+    let mut cold_tail: Option<BlockId> = None;
     let mut b = entry;
     while cfg[b].next.is_some() {
         while let Some(next) = cfg[b].next {
