@@ -115,3 +115,17 @@ SNIPPETS = [
     ("slices_fold", "a = 'hello'[1:3]\nb = (1, 2, 3)[::2]\nc = b'xyz'[:-1]\n"),
     ("unicode_columns", "é = 'ü' + x\nx = 'ß' * 2 + y\n"),
 ]
+
+# Every binary operator over a pool of constants, and every unary one: what CPython folds,
+# what it refuses to fold, and the exact results, all land in the module's co_consts.
+_POOL = [
+    "0", "1", "-1", "7", "256", "18446744073709551616", "-0.0", "1.5", "1e308", "1e400",
+    "(1-2j)", "True", "None", "''", "'ab'", "b'xy'", "(1, 'a')", "'\u00e9\u20ac'",
+]
+_OPS = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"]
+_FOLD_LINES = [f"x = ({a}) {op} ({b})\n" for op in _OPS for a in _POOL for b in _POOL]
+_FOLD_LINES += [f"x = {op}({a})\n" for op in ["-", "+", "~", "not "] for a in _POOL]
+_FOLD_LINES += [f"x = ({a})[{i}]\n" for a in _POOL for i in
+                ["0", "-1", "1", "5", "True", "1:", "::-1", "-5:2", "1:2:0", "None:None:2", "'a'"]]
+for _n in range(0, len(_FOLD_LINES), 400):
+    SNIPPETS.append((f"fold_matrix_{_n // 400}", "".join(_FOLD_LINES[_n:_n + 400])))

@@ -268,6 +268,11 @@ pub(super) fn pow(v: Num, w: Num) -> Option<Num> {
             len *= (-at * b.im).exp();
             phase += b.im * vabs.ln();
         }
+        // cos/sin of an infinity set errno to EDOM, which CPython reports as
+        // ZeroDivisionError whatever the result.
+        if phase.is_infinite() {
+            return None;
+        }
         C {
             re: len * phase.cos(),
             im: len * phase.sin(),

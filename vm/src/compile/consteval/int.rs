@@ -79,6 +79,14 @@ pub(super) fn pow(x: &BigInt, y: &BigInt) -> Option<Num> {
     if y.is_negative() {
         return float::pow(to_f64(x)?, to_f64(y)?);
     }
+    if x.is_zero() {
+        // 0 ** n for any positive n (folded without a size limit).
+        return Some(Num::Int(if y.is_zero() {
+            BigInt::one()
+        } else {
+            BigInt::zero()
+        }));
+    }
     let exp = y.to_u32()?;
     if x.bits() as u128 * u128::from(exp) > 1 << 24 {
         // Not reachable through the folding limits; refuse rather than build a huge int.

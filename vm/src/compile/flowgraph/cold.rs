@@ -14,12 +14,7 @@ use crate::parse::SyntaxError;
 /// Depth-first walk over fall-through and jump edges (not handler edges) from the blocks on
 /// `stack`, which must be marked visited; `mark` runs on each block reached, and a block is
 /// entered only if `enter` accepts it.
-fn spread(
-    cfg: &mut Cfg,
-    mut stack: Vec<BlockId>,
-    mark: fn(&mut Block),
-    enter: fn(&Block) -> bool,
-) {
+fn spread(cfg: &mut Cfg, mut stack: Vec<BlockId>, mark: fn(&mut Block), enter: fn(&Block) -> bool) {
     while let Some(b) = stack.pop() {
         mark(&mut cfg[b]);
         if cfg[b].has_fallthrough()

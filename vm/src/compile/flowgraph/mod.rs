@@ -288,8 +288,13 @@ impl Consts {
     /// CPython's `add_const`: the index of an equal constant (equality by
     /// `_PyCode_ConstantKey`, which is what the compiler's constant cache merges on),
     /// appending it if it is new.
+    ///
+    /// A NaN computed by folding is a new float object, and CPython's constant keys compare
+    /// floats by identity before value, so such a constant never merges with another.
     pub(crate) fn add(&mut self, value: Const) -> Result<u32, SyntaxError> {
-        if let Some(i) = self.list.iter().position(|c| *c == value) {
+        if !contains_nan(&value)
+            && let Some(i) = self.list.iter().position(|c| *c == value)
+        {
             return Ok(i as u32);
         }
         if self.list.len() >= (i32::MAX - 1) as usize {
@@ -306,6 +311,16 @@ impl Consts {
                 "Internal error: failed to get value of a constant",
             )
         })
+    }
+}
+
+fn contains_nan(c: &Const) -> bool {
+    match c {
+        Const::Float(f) => f.is_nan(),
+        Const::Complex { real, imag } => real.is_nan() || imag.is_nan(),
+        Const::Tuple(items) | Const::FrozenSet(items) => items.iter().any(contains_nan),
+        Const::Slice(parts) => parts.iter().any(contains_nan),
+        _ => false,
     }
 }
 
