@@ -198,12 +198,21 @@ fn metadata(u: &Value) -> UnitMetadata {
             .into_iter()
             .map(|n| (n, true))
             .collect(),
-        argcount: int(&u["argcount"]) as u32,
+        argcount: (int(&u["argcount"]) - int(&u["posonlyargcount"])) as u32,
         posonlyargcount: int(&u["posonlyargcount"]) as u32,
         kwonlyargcount: int(&u["kwonlyargcount"]) as u32,
+        nparams: nparams(u),
         firstlineno: int(&u["firstlineno"]) as i32,
         flags: int(&u["flags"]) as u32,
     }
+}
+
+/// The parameters (CPython's `ste_varnames`): the recorded code objects do not carry the
+/// count, so it is rebuilt from the argument counts and the `*args` / `**kwargs` flags.
+fn nparams(u: &Value) -> u32 {
+    let flags = int(&u["flags"]);
+    let star = u32::from(flags & 0x4 != 0) + u32::from(flags & 0x8 != 0);
+    (int(&u["argcount"]) + int(&u["kwonlyargcount"])) as u32 + star
 }
 
 /// The fields that differ between our code object and CPython's, with a description.

@@ -14,14 +14,6 @@ use crate::compile::instr_seq::Location;
 
 use super::instr_size;
 
-/// `NEXT_LOCATION`: the location of the following instruction.
-const NEXT_LOCATION: Location = Location {
-    lineno: -2,
-    end_lineno: -2,
-    col_offset: -2,
-    end_col_offset: -2,
-};
-
 const SHORT0: u8 = 0;
 const ONE_LINE0: u8 = 10;
 const NO_COLUMNS: u8 = 13;
@@ -107,7 +99,7 @@ impl Writer {
 
 pub(super) fn assemble_location_info(instrs: &mut [LinearInstr], firstlineno: i32) -> Vec<u8> {
     for i in (0..instrs.len()).rev() {
-        if instrs[i].loc == NEXT_LOCATION {
+        if instrs[i].loc == Location::NEXT {
             instrs[i].loc = if opcodes::is_terminator(instrs[i].opcode) {
                 Location::NONE
             } else {

@@ -23,7 +23,7 @@ pub(super) fn compute_localsplus_info(
         }
     };
     let posonly = meta.posonlyargcount as usize;
-    let posorkw = (meta.argcount as usize).saturating_sub(posonly);
+    let posorkw = meta.argcount as usize;
     let kwonly = meta.kwonlyargcount as usize;
     let varargs = usize::from(meta.flags & co_flags::VARARGS != 0);
     let varkw = usize::from(meta.flags & co_flags::VARKEYWORDS != 0);

@@ -34,7 +34,7 @@ pub fn optimize_and_assemble(
         list: meta.consts.clone(),
     };
     let nlocals = meta.varnames.len();
-    flowgraph::optimize_code_unit(&mut cfg, &mut consts, nlocals, nparams(&meta))?;
+    flowgraph::optimize_code_unit(&mut cfg, &mut consts, nlocals, meta.nparams as usize)?;
     let lowered = flowgraph::lower(cfg, &meta, meta.flags)?;
     let mut instrs = lowered.instrs;
     jumps::resolve_unconditional_jumps(&mut instrs);
@@ -49,7 +49,7 @@ pub fn optimize_and_assemble(
         qualname: meta.qualname,
         filename: filename.clone(),
         firstlineno: meta.firstlineno,
-        argcount: meta.argcount,
+        argcount: meta.argcount + meta.posonlyargcount,
         posonlyargcount: meta.posonlyargcount,
         kwonlyargcount: meta.kwonlyargcount,
         stacksize: lowered.stackdepth,
@@ -62,14 +62,6 @@ pub fn optimize_and_assemble(
         linetable,
         exceptiontable,
     })
-}
-
-/// The parameters, which start out bound: the symbol table's `ste_varnames` before the
-/// body's locals are added.
-fn nparams(meta: &UnitMetadata) -> usize {
-    use super::code::co_flags::{VARARGS, VARKEYWORDS};
-    let star = usize::from(meta.flags & VARARGS != 0) + usize::from(meta.flags & VARKEYWORDS != 0);
-    meta.argcount as usize + meta.kwonlyargcount as usize + star
 }
 
 /// `co_code`: each instruction with its `EXTENDED_ARG` prefixes and zeroed caches.

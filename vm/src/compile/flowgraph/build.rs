@@ -5,10 +5,10 @@
 //! scope exit), exactly where CPython's builder starts one, including the empty block it
 //! leaves when a label follows a terminator. A block that starts at a jump target carries a
 //! label (the target's index in the sequence); the other blocks have none, which later
-//! passes observe. `ANNOTATIONS_PLACEHOLDER` is dropped: codegen splices the module's
-//! annotation code in before handing the sequence over. Every jump and `SETUP_*` gets its
-//! target block; a label that is not placed, or placed after the last instruction, is an
-//! error (CPython asserts).
+//! passes observe. `ANNOTATIONS_PLACEHOLDER` is replaced by the sequence's
+//! `annotations_code` (which has no jumps), or dropped when there is none. Every jump and
+//! `SETUP_*` gets its target block; a label that is not placed, or placed after the last
+//! instruction, is an error (CPython asserts).
 
 use super::{BlockId, Cfg, CfgInstr, opcodes};
 use crate::compile::instr_seq::{InstrSeq, Location};
@@ -95,6 +95,14 @@ pub(super) fn from_sequence(seq: &InstrSeq) -> Result<Cfg, SyntaxError> {
     };
     for (i, instr) in seq.instrs.iter().enumerate() {
         if instr.opcode == Opcode::ANNOTATIONS_PLACEHOLDER {
+            if let Some(annotations) = &seq.annotations_code {
+                for ann in &annotations.instrs {
+                    if opcodes::has_target(ann.opcode) {
+                        return Err(bad_label());
+                    }
+                    builder.addop(ann.opcode, ann.oparg, ann.loc);
+                }
+            }
             continue;
         }
         if is_target[i] {
