@@ -2,7 +2,9 @@
 //! optimization, assembly). Work in progress: see docs/architecture.md for what exists.
 
 pub mod code;
+pub mod exception_table;
 pub mod instr_seq;
+pub mod line_table;
 pub mod unit;
 
 pub use code::{CodeObject, Const};
