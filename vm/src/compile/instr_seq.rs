@@ -29,8 +29,12 @@ impl Location {
 
     /// "Use the next instruction's location" (CPython's `NEXT_LOCATION`, all `-2`): codegen
     /// gives it to the `POP_TOP` after a matched `case`, and the flow graph resolves it.
-    pub const NEXT: Location =
-        Location { lineno: -2, end_lineno: -2, col_offset: -2, end_col_offset: -2 };
+    pub const NEXT: Location = Location {
+        lineno: -2,
+        end_lineno: -2,
+        col_offset: -2,
+        end_col_offset: -2,
+    };
 
     /// A location covering `lineno..=end_lineno`, `col_offset..end_col_offset`.
     pub const fn new(lineno: i32, end_lineno: i32, col_offset: i32, end_col_offset: i32) -> Self {
