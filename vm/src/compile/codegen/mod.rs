@@ -717,19 +717,45 @@ impl<'a> Compiler<'a, '_> {
         self.ste().scope_of(name)
     }
 
-    /// Index of `name` among this unit's cells (then free variables) for a closure
-    /// (CPython's `_PyCompile_LookupArg`).
-    pub(crate) fn closure_index(&self, name: &str) -> Res<u32> {
+    /// Index of `name` among this unit's cells (then free variables) for a closure over
+    /// `child` (its name and free variables, for the error), CPython's
+    /// `_PyCompile_LookupArg`.
+    pub(crate) fn closure_index(&self, name: &str, child: (&str, &[&str])) -> Res<u32> {
         let u = self.u();
-        let map = if self.ref_type(name) == SymScope::Cell {
-            &u.cellvars
-        } else {
-            &u.freevars
-        };
+        let reftype = self.ref_type(name);
+        let map = if reftype == SymScope::Cell { &u.cellvars } else { &u.freevars };
         map.get(name).copied().ok_or_else(|| {
+            let code = match reftype {
+                SymScope::None => 0,
+                SymScope::Local => 1,
+                SymScope::GlobalExplicit => 2,
+                SymScope::GlobalImplicit => 3,
+                SymScope::Free => 4,
+                SymScope::Cell => 5,
+            };
+            let names: Vec<String> =
+                child.1.iter().map(|n| crate::text::repr::str_repr(n)).collect();
+            let tuple = if names.len() == 1 {
+                format!("({},)", names[0])
+            } else {
+                format!("({})", names.join(", "))
+            };
             SyntaxError::new(
                 crate::parse::ErrorKind::SystemError,
-                format!("compiler_lookup_arg(name='{name}') failed in {}", u.name),
+                format!(
+                    "compiler_lookup_arg(name='{name}') with reftype={code} failed in {}; freevars of code {}: {tuple}",
+                    u.name, child.0
+                ),
+            )
+        })
+    }
+
+    /// Index of one of this unit's cells (CPython's `_PyCompile_LookupCellvar`).
+    pub(crate) fn cellvar_index(&self, name: &str) -> Res<u32> {
+        self.u().cellvars.get(name).copied().ok_or_else(|| {
+            SyntaxError::new(
+                crate::parse::ErrorKind::SystemError,
+                "error return without exception set",
             )
         })
     }

@@ -167,6 +167,15 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             analyze_cells(&mut scopes, &mut newfree, &inlined_cells);
         } else if is_class {
             self.drop_class_free(id, &mut newfree);
+            // The class's `__annotate__` always reads the class dict through the
+            // `__classdict__` cell, even when the class binds that name itself (which makes
+            // it global, not free, in the annotation scope): CPython 3.14.10 gives such a
+            // class the cell (gh-149805).
+            if let Some(block) = self.table.scopes[id].annotation_block
+                && self.table.scopes[block].can_see_class_scope
+            {
+                self.table.scopes[id].needs_classdict = true;
+            }
         }
         let classflag = is_class || sees_class;
         self.update_symbols(
