@@ -121,13 +121,21 @@ pub fn resolved_instrs(seq: &InstrSeq) -> Vec<[i64; 6]> {
         .map(|ins| {
             let mut arg = i64::from(ins.oparg);
             if has_target(ins.opcode) {
-                arg = seq.label_map.get(ins.oparg as usize).map_or(-1, |&t| {
-                    if t == u32::MAX { -1 } else { i64::from(t) }
-                });
+                arg = seq
+                    .label_map
+                    .get(ins.oparg as usize)
+                    .map_or(-1, |&t| if t == u32::MAX { -1 } else { i64::from(t) });
             }
             let l = ins.loc;
             let loc = [l.lineno, l.end_lineno, l.col_offset, l.end_col_offset].map(i64::from);
-            [i64::from(ins.opcode as u16), arg, loc[0], loc[1], loc[2], loc[3]]
+            [
+                i64::from(ins.opcode as u16),
+                arg,
+                loc[0],
+                loc[1],
+                loc[2],
+                loc[3],
+            ]
         })
         .collect()
 }
@@ -138,7 +146,11 @@ fn write_seq(s: &mut String, seq: &InstrSeq) {
         if i > 0 {
             s.push(',');
         }
-        let _ = write!(s, "[{},{},{},{},{},{}]", ins[0], ins[1], ins[2], ins[3], ins[4], ins[5]);
+        let _ = write!(
+            s,
+            "[{},{},{},{},{},{}]",
+            ins[0], ins[1], ins[2], ins[3], ins[4], ins[5]
+        );
     }
     s.push(']');
 }

@@ -7,7 +7,7 @@
 //! names they need from outside (`free`), turns its own locals that children need into
 //! cells, and inlines list/set/dict comprehensions into itself (PEP 709).
 
-use arena::FnvBuild;
+use crate::compile::hash::FxBuild;
 use indexmap::{IndexMap, IndexSet};
 
 use super::flags::*;
@@ -15,8 +15,8 @@ use super::{BlockKind, CompKind, ScopeId, SymScope, Symbol, SymbolTable};
 use crate::compile::Locator;
 use crate::parse::SyntaxError;
 
-type NameSet<'a> = IndexSet<&'a str, FnvBuild>;
-type Scopes<'a> = IndexMap<&'a str, SymScope, FnvBuild>;
+type NameSet<'a> = IndexSet<&'a str, FxBuild>;
+type Scopes<'a> = IndexMap<&'a str, SymScope, FxBuild>;
 
 struct Analyzer<'a, 't, 'l, 's> {
     table: &'t mut SymbolTable<'a>,
@@ -280,7 +280,7 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             .directives
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|&(_, l)| l)
+            .map(|&(_, l)| self.loc.span(l))
             .unwrap_or(crate::compile::Location::NONE);
         self.loc.error(msg, loc)
     }
