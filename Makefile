@@ -3,7 +3,8 @@ CARGO ?= cargo
 CPYTHON ?= python3.14
 JOBS ?= 2
 
-.PHONY: help build release test fmt fmt-check lint ast-parity dis-parity dis-goldens check
+.PHONY: help build release test fmt fmt-check lint ast-parity dis-parity dis-goldens check \
+	codegen-parity codegen-goldens compile-speed
 
 help:
 	@echo "build        debug build of every crate and the rpy binary"
@@ -15,6 +16,10 @@ help:
 	@echo "dis-parity   CPYTHON=path: rpy's code objects vs CPython's over the stdlib and the"
 	@echo "             pyperformance compute workloads (identical co_code, exception tables, ...)"
 	@echo "dis-goldens  CPYTHON=path: regenerate vm/tests/golden/dis from CPython"
+	@echo "codegen-parity  CPYTHON=path: rpy's codegen vs CPython's compiler_codegen, unit by"
+	@echo "             unit, over the stdlib (identical units, most frequent first differences)"
+	@echo "codegen-goldens CPYTHON=path: regenerate vm/tests/golden/codegen from CPython"
+	@echo "compile-speed   CPYTHON=path: parse+compile of the stdlib, rpy vs CPython's compile()"
 
 build:
 	$(CARGO) build --workspace
@@ -39,6 +44,15 @@ dis-parity: release
 
 dis-goldens:
 	$(CPYTHON) tools/make_dis_goldens.py
+
+codegen-parity:
+	CPYTHON=$(CPYTHON) $(CPYTHON) tools/codegen_parity.py
+
+codegen-goldens:
+	$(CPYTHON) tools/make_codegen_goldens.py
+
+compile-speed:
+	$(CPYTHON) tools/compile_speed.py
 
 check: fmt-check lint test
 
