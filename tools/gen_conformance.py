@@ -160,6 +160,9 @@ def main() -> int:
             refused += 1
             print(f"REFUSED {key}: {'; '.join(problems)}")
             continue
+        if files[".err"] and not files[".exit"]:
+            # Legitimate for scripts that test stderr; otherwise usually a stray warning.
+            print(f"NOTE {key} exits 0 with stderr: {files['.err'][:100]!r}")
         for suffix, content in files.items():
             path = script.with_suffix(suffix)
             current = path.read_bytes() if path.exists() else None
