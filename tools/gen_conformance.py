@@ -98,7 +98,9 @@ def listing(directory: Path) -> set[str]:
     # Scripts that need a scratch file name it `_tmp_<pid>...` and remove it; those names are
     # skipped here because scripts of one area run in parallel, and checked once at the end.
     return {
-        str(p.relative_to(directory)) for p in directory.rglob("*") if not p.name.startswith("_tmp")
+        str(rel)
+        for rel in (p.relative_to(directory) for p in directory.rglob("*"))
+        if not rel.parts[0].startswith("_tmp")
     }
 
 
