@@ -19,6 +19,9 @@
 //!   `RPY_CONFORMANCE_SHOW_KNOWN=1` includes known failures in that listing.
 //! * `RPY_CONFORMANCE_TIMEOUT_SECS=n` per-run time limit (default 10 s).
 //! * `RPY_CONFORMANCE_JOBS=n` parallel runs (default 2).
+//! * `RPY_CONFORMANCE_BINARY=path` runs another interpreter instead of rpy, in the plain mode
+//!   only, and requires every script to pass (no ratchet). With CPython 3.14 this checks the
+//!   harness itself: it must invoke scripts exactly as `tools/gen_conformance.py` did.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
@@ -323,7 +326,7 @@ fn judge_run(expected: &Outcome, actual: &Outcome) -> Option<Failure> {
     let stderr_note = if stderr.is_empty() || expected.stderr.as_deref() == Some(stderr) {
         String::new()
     } else {
-        format!("stderr (last lines):\n{}", tail(stderr, 12))
+        format!("stderr (last lines):\n{}\n", tail(stderr, 12))
     };
     if expected.stdout != actual.stdout {
         let shown = diff(&expected.stdout, &actual.stdout);
@@ -450,12 +453,12 @@ fn env_number(name: &str, default: u64) -> u64 {
 
 /// Runs every (script, mode) pair on `jobs` threads; results are indexed like the scripts.
 fn run_all(
+    binary: &Path,
     scripts: &[Script],
     modes: &[&Mode],
     jobs: usize,
     timeout: Duration,
 ) -> Vec<Vec<Outcome>> {
-    let binary = PathBuf::from(env!("CARGO_BIN_EXE_rpy"));
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Vec<Outcome>>>> = Mutex::new(vec![None; scripts.len()]);
     std::thread::scope(|scope| {
@@ -490,14 +493,17 @@ struct Tally {
     unexpected: usize,
 }
 
-#[test]
-fn conformance_suite() {
-    let filter = std::env::var("RPY_CONFORMANCE_FILTER").ok();
-    let mode_filter = std::env::var("RPY_CONFORMANCE_MODES").ok();
+/// The modes to run: all configured ones, or those named in `RPY_CONFORMANCE_MODES`; only the
+/// plain (first) mode for a foreign interpreter, which knows nothing of rpy's switches.
+fn selected_modes(foreign: bool) -> Vec<&'static Mode> {
+    if foreign {
+        return MODES.iter().take(1).collect();
+    }
+    let wanted = std::env::var("RPY_CONFORMANCE_MODES").ok();
     let modes: Vec<&Mode> = MODES
         .iter()
         .filter(|m| {
-            mode_filter
+            wanted
                 .as_deref()
                 .is_none_or(|f| f.split(',').any(|n| n == m.name))
         })
@@ -507,6 +513,147 @@ fn conformance_suite() {
         "RPY_CONFORMANCE_MODES names no mode of {:?}",
         MODES.iter().map(|m| m.name).collect::<Vec<_>>()
     );
+    modes
+}
+
+/// Every run of the suite, judged.
+struct Results {
+    /// (run id, area, failure) for every run.
+    runs: Vec<(String, String, Option<Failure>)>,
+    /// Scripts whose modes produced different outcomes.
+    diverging: Vec<String>,
+}
+
+fn judge_all(scripts: &[Script], modes: &[&Mode], outcomes: &[Vec<Outcome>]) -> Results {
+    let mut results = Results {
+        runs: Vec::new(),
+        diverging: Vec::new(),
+    };
+    for (script, per_mode) in scripts.iter().zip(outcomes) {
+        if per_mode.windows(2).any(|w| w[0] != w[1]) {
+            results.diverging.push(script.key.clone());
+        }
+        for (mode, actual) in modes.iter().zip(per_mode) {
+            let failure = judge_run(&script.expected, actual);
+            results
+                .runs
+                .push((run_id(script, mode), script.area.clone(), failure));
+        }
+    }
+    results
+}
+
+/// The per-area table, the failure classes, diverging scripts and the first failures shown.
+fn report(results: &Results, known: &HashSet<String>, header: &str) -> String {
+    let mut by_area: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut total = Tally::default();
+    let mut classes: BTreeMap<&str, usize> = BTreeMap::new();
+    for (id, area, failure) in &results.runs {
+        let tally = by_area.entry(area).or_default();
+        for t in [tally, &mut total] {
+            match (failure, known.contains(id)) {
+                (None, _) => t.passed += 1,
+                (Some(_), true) => t.known += 1,
+                (Some(_), false) => t.unexpected += 1,
+            }
+        }
+        if let Some(f) = failure {
+            *classes.entry(f.class).or_default() += 1;
+        }
+    }
+    let mut out = format!(
+        "{header}\n{:24} {:>7} {:>7} {:>10}\n",
+        "area", "passed", "known", "unexpected"
+    );
+    for (area, t) in by_area.iter().chain(std::iter::once((&"TOTAL", &total))) {
+        let _ = writeln!(
+            out,
+            "{area:24} {:>7} {:>7} {:>10}",
+            t.passed, t.known, t.unexpected
+        );
+    }
+    let _ = writeln!(out, "failure classes: {classes:?}");
+    if !results.diverging.is_empty() {
+        let _ = writeln!(
+            out,
+            "modes disagree on {} scripts: {}",
+            results.diverging.len(),
+            results.diverging.join(" ")
+        );
+    }
+    let show = env_number("RPY_CONFORMANCE_SHOW", 10) as usize;
+    let show_known = env_flag("RPY_CONFORMANCE_SHOW_KNOWN");
+    let listed: Vec<(&String, &Failure)> = results
+        .runs
+        .iter()
+        .filter_map(|(id, _, f)| Some((id, f.as_ref()?)))
+        .filter(|(id, _)| show_known || !known.contains(*id))
+        .collect();
+    for (id, f) in listed.iter().take(show) {
+        let _ = writeln!(out, "-- {id} [{}]\n{}", f.class, f.detail.trim_end());
+    }
+    if listed.len() > show {
+        let _ = writeln!(
+            out,
+            "... {} more (RPY_CONFORMANCE_SHOW=n shows n)",
+            listed.len() - show
+        );
+    }
+    out
+}
+
+fn bless(results: &Results) {
+    let mut text = String::from(
+        "# Conformance runs (area/name@mode) allowed to fail: the ratchet, which only shrinks.\n\
+         # Regenerate with RPY_BLESS_KNOWN_FAILURES=1 cargo test --release --test conformance\n",
+    );
+    for (id, _, failure) in &results.runs {
+        if let Some(f) = failure {
+            let _ = writeln!(text, "{id}  # {}", f.class);
+        }
+    }
+    let path = known_failures_path();
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    println!("wrote {}", path.display());
+}
+
+/// What is wrong with a ratchet verdict, or an empty string.
+fn problems(verdict: &Verdict) -> String {
+    let mut out = String::new();
+    if !verdict.unexpected.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} runs failed that are not known failures",
+            verdict.unexpected.len()
+        );
+    }
+    if !verdict.now_passing.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} known failures now pass (remove them from the list): {}",
+            verdict.now_passing.len(),
+            verdict.now_passing.join(" ")
+        );
+    }
+    if !verdict.stale.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} listed ids match no run: {}",
+            verdict.stale.len(),
+            verdict.stale.join(" ")
+        );
+    }
+    out
+}
+
+#[test]
+fn conformance_suite() {
+    let foreign = std::env::var_os("RPY_CONFORMANCE_BINARY").map(PathBuf::from);
+    let binary = foreign
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_rpy")));
+    let filter = std::env::var("RPY_CONFORMANCE_FILTER").ok();
+    let modes = selected_modes(foreign.is_some());
     let scripts = discover(&suite_dir(), filter.as_deref()).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         filter.is_some() || scripts.len() >= 400,
@@ -516,134 +663,41 @@ fn conformance_suite() {
     let timeout = Duration::from_secs(env_number("RPY_CONFORMANCE_TIMEOUT_SECS", 10));
     let jobs = env_number("RPY_CONFORMANCE_JOBS", 2) as usize;
     let started = Instant::now();
-    let outcomes = run_all(&scripts, &modes, jobs, timeout);
+    let outcomes = run_all(&binary, &scripts, &modes, jobs, timeout);
+    let results = judge_all(&scripts, &modes, &outcomes);
 
-    let known_text = std::fs::read_to_string(known_failures_path()).unwrap_or_default();
-    let known = parse_known(&known_text);
-    let mut runs = Vec::new();
-    let mut failures = Vec::new();
-    let mut diverging = Vec::new();
-    let mut by_area: BTreeMap<&str, Tally> = BTreeMap::new();
-    for (script, results) in scripts.iter().zip(&outcomes) {
-        if results.windows(2).any(|w| w[0] != w[1]) {
-            diverging.push(script.key.clone());
-        }
-        for (mode, actual) in modes.iter().zip(results) {
-            let id = run_id(script, mode);
-            let failure = judge_run(&script.expected, actual);
-            let tally = by_area.entry(&script.area).or_default();
-            match (&failure, known.contains(&id)) {
-                (None, _) => tally.passed += 1,
-                (Some(_), true) => tally.known += 1,
-                (Some(_), false) => tally.unexpected += 1,
-            }
-            runs.push((id.clone(), failure.is_some()));
-            if let Some(f) = failure {
-                failures.push((id, f));
-            }
-        }
-    }
-    let complete = filter.is_none() && mode_filter.is_none();
-    let verdict = judge_ratchet(&known, &runs, complete);
-
-    let mut report = format!(
-        "== conformance: {} scripts x {} modes in {:.1}s\n{:24} {:>7} {:>7} {:>10}\n",
+    let header = format!(
+        "== conformance: {} scripts x {} modes of {} in {:.1}s",
         scripts.len(),
         modes.len(),
-        started.elapsed().as_secs_f64(),
-        "area",
-        "passed",
-        "known",
-        "unexpected"
+        binary.display(),
+        started.elapsed().as_secs_f64()
     );
-    let mut total = Tally::default();
-    for (area, t) in &by_area {
-        let _ = writeln!(
-            report,
-            "{area:24} {:>7} {:>7} {:>10}",
-            t.passed, t.known, t.unexpected
-        );
-        total.passed += t.passed;
-        total.known += t.known;
-        total.unexpected += t.unexpected;
+    if foreign.is_some() {
+        // Another interpreter has no known failures: everything must match.
+        println!("{}", report(&results, &HashSet::new(), &header));
+        let failed = results.runs.iter().filter(|r| r.2.is_some()).count();
+        assert_eq!(failed, 0, "{failed} runs of {} failed", binary.display());
+        return;
     }
-    let _ = writeln!(
-        report,
-        "{:24} {:>7} {:>7} {:>10}",
-        "TOTAL", total.passed, total.known, total.unexpected
-    );
-    let mut classes: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, f) in &failures {
-        *classes.entry(f.class).or_default() += 1;
-    }
-    let _ = writeln!(report, "failure classes: {classes:?}");
-    if !diverging.is_empty() {
-        let _ = writeln!(
-            report,
-            "modes disagree on {} scripts: {}",
-            diverging.len(),
-            diverging.join(" ")
-        );
-    }
-    let show = env_number("RPY_CONFORMANCE_SHOW", 10) as usize;
-    let show_known = env_flag("RPY_CONFORMANCE_SHOW_KNOWN");
-    let listed: Vec<&(String, Failure)> = failures
-        .iter()
-        .filter(|(id, _)| show_known || !known.contains(id))
-        .collect();
-    for (id, f) in listed.iter().take(show) {
-        let _ = writeln!(report, "-- {id} [{}]\n{}", f.class, f.detail.trim_end());
-    }
-    if listed.len() > show {
-        let _ = writeln!(
-            report,
-            "... {} more (RPY_CONFORMANCE_SHOW=n shows n)",
-            listed.len() - show
-        );
-    }
-    println!("{report}");
+    let known = parse_known(&std::fs::read_to_string(known_failures_path()).unwrap_or_default());
+    println!("{}", report(&results, &known, &header));
 
+    let complete = filter.is_none() && std::env::var_os("RPY_CONFORMANCE_MODES").is_none();
     if env_flag("RPY_BLESS_KNOWN_FAILURES") {
         assert!(
             complete,
             "refusing to bless the known failures of a filtered run"
         );
-        let mut text = String::from(
-            "# Conformance runs (area/name@mode) allowed to fail: the ratchet, which only shrinks.\n\
-             # Regenerate with RPY_BLESS_KNOWN_FAILURES=1 cargo test --release --test conformance\n",
-        );
-        for (id, f) in &failures {
-            let _ = writeln!(text, "{id}  # {}", f.class);
-        }
-        std::fs::write(known_failures_path(), text)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", known_failures_path().display()));
-        println!("wrote {}", known_failures_path().display());
+        bless(&results);
         return;
     }
-    let mut problems = String::new();
-    if !verdict.unexpected.is_empty() {
-        let _ = writeln!(
-            problems,
-            "{} runs failed that are not known failures",
-            verdict.unexpected.len()
-        );
-    }
-    if !verdict.now_passing.is_empty() {
-        let _ = writeln!(
-            problems,
-            "{} known failures now pass (remove them from the list): {}",
-            verdict.now_passing.len(),
-            verdict.now_passing.join(" ")
-        );
-    }
-    if !verdict.stale.is_empty() {
-        let _ = writeln!(
-            problems,
-            "{} listed ids match no run: {}",
-            verdict.stale.len(),
-            verdict.stale.join(" ")
-        );
-    }
+    let runs: Vec<(String, bool)> = results
+        .runs
+        .iter()
+        .map(|(id, _, f)| (id.clone(), f.is_some()))
+        .collect();
+    let problems = problems(&judge_ratchet(&known, &runs, complete));
     assert!(
         problems.is_empty(),
         "conformance: {problems}(RPY_BLESS_KNOWN_FAILURES=1 accepts the current results)"
@@ -711,9 +765,15 @@ fn runs_are_judged_on_stdout_then_status_then_stderr() {
     actual.stdout = b"1\n3\n".to_vec();
     let failure = judge_run(&expected, &actual);
     assert_eq!(failure.as_ref().map(|f| f.class), Some("stdout"));
+    // An unexpected stderr (say, rpy's own traceback) is shown after the stdout diff.
     assert_eq!(
         failure.map(|f| f.detail).unwrap_or_default(),
-        "@@ line 2 @@\n  1\n- 2\n+ 3\n"
+        "@@ line 2 @@\n  1\n- 2\n+ 3\nstderr (last lines):\nbang\n"
+    );
+    actual.stderr = expected.stderr.clone();
+    assert_eq!(
+        judge_run(&expected, &actual).map(|f| f.detail),
+        Some("@@ line 2 @@\n  1\n- 2\n+ 3\n".to_string())
     );
     actual.status = Status::TimedOut;
     assert_eq!(
