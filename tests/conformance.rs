@@ -471,7 +471,7 @@ fn run_all(
                     // files in its directory.
                     let outcomes = modes
                         .iter()
-                        .map(|m| run(&binary, script, m, timeout))
+                        .map(|m| run(binary, script, m, timeout))
                         .collect();
                     if let Ok(mut slots) = results.lock() {
                         slots[i] = Some(outcomes);
