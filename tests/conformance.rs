@@ -297,14 +297,27 @@ fn run(binary: &Path, script: &Script, mode: &Mode, timeout: Duration) -> Outcom
     }
 }
 
-/// Writes the suite directory of the checkout as the placeholder the `.err` files use.
+/// Writes the suite directory of the checkout as the placeholder the `.err` files use. The
+/// interpreter may see the directory through its canonical path (when the checkout is reached
+/// through a symlink), so both spellings are rewritten.
 fn normalize_stderr(stderr: &[u8], suite: &Path) -> Vec<u8> {
-    let needle = suite.to_string_lossy();
-    let text = String::from_utf8_lossy(stderr);
-    if needle.is_empty() || !text.contains(needle.as_ref()) {
-        return stderr.to_vec();
+    let mut needles = vec![suite.to_string_lossy().into_owned()];
+    if let Ok(real) = suite.canonicalize() {
+        needles.push(real.to_string_lossy().into_owned());
     }
-    text.replace(needle.as_ref(), PLACEHOLDER).into_bytes()
+    let mut text = String::from_utf8_lossy(stderr).into_owned();
+    let mut changed = false;
+    for needle in needles.iter().filter(|n| !n.is_empty()) {
+        if text.contains(needle.as_str()) {
+            text = text.replace(needle.as_str(), PLACEHOLDER);
+            changed = true;
+        }
+    }
+    if changed {
+        text.into_bytes()
+    } else {
+        stderr.to_vec()
+    }
 }
 
 // --- Judging a run ---
