@@ -73,13 +73,19 @@ def scripts(filters: list[str]) -> list[Path]:
     return found
 
 
+def lines(text: str) -> list[str]:
+    """Lines split as Rust's `str::lines` does (the harness reads `.argv` files with it)."""
+    out = text.split("\n")
+    if out and out[-1] == "":
+        out.pop()
+    return [line.removesuffix("\r") for line in out]
+
+
 def command_line(script: Path) -> tuple[list[str], bytes]:
     """The arguments after the interpreter, and stdin, as the harness builds them."""
     source = script.read_text(encoding="utf-8")
     argv_file = script.with_suffix(".argv")
-    template = (
-        argv_file.read_text(encoding="utf-8").splitlines() if argv_file.exists() else ["{script}"]
-    )
+    template = lines(argv_file.read_text(encoding="utf-8")) if argv_file.exists() else ["{script}"]
     args = [
         a.replace("{script}", script.name).replace("{stem}", script.stem).replace("{source}", source)
         for a in template
