@@ -3,7 +3,7 @@ CARGO ?= cargo
 CPYTHON ?= python3.14
 JOBS ?= 2
 
-.PHONY: help build release test fmt fmt-check lint ast-parity check
+.PHONY: help build release test fmt fmt-check lint ast-parity check conformance conformance-gen conformance-check
 
 help:
 	@echo "build        debug build of every crate and the rpy binary"
@@ -12,6 +12,8 @@ help:
 	@echo "fmt / lint   cargo fmt / cargo clippy -D warnings"
 	@echo "ast-parity   CPYTHON=path: rpy ast vs CPython ast.dump over CPython's stdlib"
 	@echo "fuzz         FUZZ_SECONDS=300 FUZZ_TARGET=parse: cargo-fuzz the front end"
+	@echo "conformance  run tests/conformance (rpy vs CPython 3.14 expected results)"
+	@echo "conformance-gen / conformance-check  CPYTHON=path: regenerate / re-verify expected results"
 
 build:
 	$(CARGO) build --workspace
@@ -32,6 +34,15 @@ lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 check: fmt-check lint test
+
+conformance:
+	$(CARGO) test --release --test conformance
+
+conformance-gen:
+	$(CPYTHON) tools/gen_conformance.py
+
+conformance-check:
+	$(CPYTHON) tools/gen_conformance.py --check
 
 # Fuzzing (cargo-fuzz; stable toolchain via RUSTC_BOOTSTRAP). FUZZ_SECONDS per run.
 FUZZ_SECONDS ?= 300
