@@ -19,6 +19,11 @@ MANIFEST.json lists every source with its origin and SHA-1.
 
 --check regenerates everything in memory and fails if a committed file differs (run it
 after changing the CPython used, or to verify the goldens were not edited by hand).
+
+--corpus-to DIR writes the same layout (sources, .json, .dis, .COP.dis, MANIFEST.json) for
+every file of the standard library into DIR instead (about 700 MB, not committed), to run
+the disassembler tests over the whole corpus:
+    RPY_DIS_GOLDEN_DIR=DIR cargo test --release -p vm --test dis_text
 """
 
 import ast
@@ -215,7 +220,34 @@ def owned_on_disk():
     return out
 
 
+def write_corpus(out_dir):
+    """Every compilable standard-library file, in the golden layout, under out_dir."""
+    manifest = []
+    os.makedirs(os.path.join(out_dir, "stdlib"), exist_ok=True)
+    os.chdir(out_dir)
+    for path in corpus_files():
+        with open(path, "rb") as f:
+            source = f.read()
+        rel = os.path.relpath(path, STDLIB)
+        name = golden_name(rel)
+        try:
+            files = outputs(name, source, True)
+        except (SyntaxError, ValueError):
+            continue
+        files[".py"] = source
+        for suffix, data in files.items():
+            with open(name[:-3] + suffix, "wb") as f:
+                f.write(data if isinstance(data, bytes) else data.encode())
+        manifest.append({"name": name, "origin": "Lib/" + rel, "variants": True, "sha1": sha1(source)})
+    with open("MANIFEST.json", "w") as f:
+        json.dump(manifest, f, indent=1)
+    print(f"wrote {len(manifest)} sources under {out_dir}", file=sys.stderr)
+    return 0
+
+
 def main(argv):
+    if "--corpus-to" in argv:
+        return write_corpus(os.path.abspath(argv[argv.index("--corpus-to") + 1]))
     check = "--check" in argv
     # Names in the listings are relative to GOLDEN, as `python3.14 -m dis snippets/x.py` there.
     os.chdir(GOLDEN)

@@ -44,9 +44,13 @@ pub struct Golden {
     pub variants: bool,
 }
 
-/// The golden directory.
+/// The golden directory, or `RPY_DIS_GOLDEN_DIR` (a directory in the same layout, such as
+/// the whole corpus written by `tools/make_dis_goldens.py --corpus-to DIR`).
 pub fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/dis")
+    match std::env::var_os("RPY_DIS_GOLDEN_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/dis"),
+    }
 }
 
 /// Every golden of `MANIFEST.json`, filtered by `RPY_DIS_FILTER` (a substring of the name).

@@ -20,17 +20,19 @@ use crate::case_suite::{Case, Check};
 /// error it reported.
 pub type Compile = fn(&[u8], &str) -> Result<Rc<CodeObject>, String>;
 
-/// The goldens as suite cases (`id` is the golden's name, `json` its CPython dump).
+/// The goldens as suite cases.
 pub fn golden_cases() -> Vec<Case> {
-    goldens()
-        .into_iter()
-        .map(|g| Case {
-            bytes: g.source(),
-            json: Value::Array(g.json()),
-            origin: g.origin.clone(),
-            id: g.name,
-        })
-        .collect()
+    goldens().into_iter().map(case_of).collect()
+}
+
+/// One golden as a suite case (`id` is the golden's name, `json` its CPython dump).
+pub fn case_of(g: Golden) -> Case {
+    Case {
+        bytes: g.source(),
+        json: Value::Array(g.json()),
+        origin: g.origin.clone(),
+        id: g.name,
+    }
 }
 
 fn listing_suffixes(case: &Case) -> Vec<(&'static str, DisOptions)> {
