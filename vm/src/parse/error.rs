@@ -44,9 +44,9 @@ impl ErrorKind {
 /// A front-end error with CPython's `SyntaxError` attributes.
 ///
 /// `lineno`/`end_lineno` are 1-based; `offset`/`end_offset` are 1-based *character* columns,
-/// as in CPython. They are signed because CPython reports `-1` in some cases (e.g.
-/// `end_offset` of many tokenizer errors, `offset` of decoding errors); `0` means "not set"
-/// (CPython's `None`). `text` is the offending source line, when there is one.
+/// as in CPython (0 means "not set"; CPython also reports -1 in a few cases, e.g. the
+/// `end_offset` of "unexpected indent", so they are signed). `text` is the offending source
+/// line, when there is one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     /// Exception type.
@@ -54,15 +54,19 @@ pub struct SyntaxError {
     /// The message (`str(exc)` without the location suffix).
     pub msg: String,
     /// 1-based line, 0 if unknown.
-    pub lineno: i32,
+    pub lineno: u32,
     /// 1-based character column, 0 if unknown.
     pub offset: i32,
     /// 1-based end line, 0 if unknown.
-    pub end_lineno: i32,
+    pub end_lineno: u32,
     /// 1-based end character column (exclusive), 0 if unknown.
     pub end_offset: i32,
     /// The source line the error is on, without its newline.
     pub text: Option<String>,
+    /// Line of the last statement the parser's error pass completed (pegen's
+    /// `last_stmt_location.lineno`), 0 if none. CPython publishes it as
+    /// `SyntaxError._metadata[0]`; `traceback` starts its keyword-typo search there.
+    pub stmt_lineno: u32,
 }
 
 impl SyntaxError {
@@ -76,6 +80,7 @@ impl SyntaxError {
             end_lineno: 0,
             end_offset: 0,
             text: None,
+            stmt_lineno: 0,
         }
     }
 }

@@ -132,6 +132,9 @@ pub enum TokenKind {
     TstringMiddle,
     /// Closing quote of a t-string.
     TstringEnd,
+    /// A character that is no Python token (`$`, `?`, `` ` ``): matches no grammar rule, so
+    /// the parser reports "invalid syntax" on it (CPython's generic `OP`).
+    Op,
     // Hard keywords.
     /// `False`
     False,
@@ -349,9 +352,12 @@ impl TokenKind {
 
 /// One token: kind plus byte range `[start, end)` in the normalized source.
 ///
-/// Layout tokens have conventional ranges: `Newline` covers the newline character (empty at
-/// end of input), `Indent` covers the leading whitespace, `Dedent` and `EndMarker` are empty at
-/// the first token of the line that closes the block.
+/// Ranges are the columns CPython's parser sees (`[starting_col_offset, col_offset)` of the C
+/// tokenizer). Layout tokens: `Newline` runs from the comment before it, if any, through the
+/// newline character (empty at the end of a source without a final newline, where CPython's
+/// implicit newline is one column past it); `Indent` covers the leading whitespace; `Dedent`
+/// and `EndMarker` are empty at the first token of the line that closes the block (at the end
+/// of the source for the final ones). See `parse::tokenizer` for the full contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     /// What the token is.

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3.14
+"""Compare rpy's tokenizer with CPython 3.14's over a corpus of Python files.
+
+CPython's `tokenize` module runs the C tokenizer (in its "extra tokens" mode); this script
+turns its output into the dump format of `vm/src/parse/tokenizer/dump.rs` (comments, NL and
+ENCODING dropped, hard keywords as NAME) and diffs it with the dump printed by
+`cargo run -p vm --example tokenize_dump`. Files CPython cannot tokenize (decode errors,
+invalid syntax) are compared on the error message only.
+
+Usage:
+  python3.14 tools/tokenize_parity.py [--rpy BINARY] [--show N] [PATH...]
+      compare and report agreement (default PATH: the CPython 3.14 standard library)
+  python3.14 tools/tokenize_parity.py --golden OUTDIR PATH...
+      write CPython's dumps for PATHs as OUTDIR/<name>.tokens next to copies of the sources
+"""
+
+import argparse
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tokenize
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STDLIB = Path("/opt/cpython314/root/usr/lib/python3.14")
+DROP = {tokenize.COMMENT, tokenize.NL, tokenize.ENCODING}
+
+
+def cpython_dump(data: bytes) -> str:
+    """CPython's tokens for source bytes, in rpy's dump format."""
+    out = []
+    try:
+        for t in tokenize.tokenize(io.BytesIO(data).readline):
+            if t.type in DROP:
+                continue
+            name = tokenize.tok_name[t.type]
+            if name == "OP" and t.exact_type == tokenize.ERRORTOKEN:
+                name = "ERRORTOKEN"
+            text = t.string
+            if name == "NEWLINE" and text not in ("\n", ""):
+                text = "\n"  # "\r\n" in the file; rpy reads normalized newlines
+            (l1, c1), (l2, c2) = t.start, t.end
+            out.append(f"{name} {rust_debug(text)} {l1}:{c1}-{l2}:{c2}")
+    except (SyntaxError, tokenize.TokenError) as e:
+        out.append(f"ERROR {type(e).__name__}: {getattr(e, 'msg', e)}")
+    return "\n".join(out) + "\n"
+
+
+def rust_debug(s: str) -> str:
+    """The dump's quoting: backslash, double quote and control characters escaped."""
+    r = ['"']
+    for ch in s:
+        if ch == '"':
+            r.append('\\"')
+        elif ch == "\\":
+            r.append("\\\\")
+        elif ch == "\n":
+            r.append("\\n")
+        elif ch == "\r":
+            r.append("\\r")
+        elif ch == "\t":
+            r.append("\\t")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            r.append(f"\\u{{{ord(ch):x}}}")
+        else:
+            r.append(ch)
+    r.append('"')
+    return "".join(r)
+
+
+def rpy_dumps(binary: str, files: list[Path]) -> dict[str, str]:
+    dumps: dict[str, str] = {}
+    for i in range(0, len(files), 200):
+        batch = [str(f) for f in files[i : i + 200]]
+        res = subprocess.run([binary, *batch], capture_output=True, text=True, check=True)
+        current = None
+        for line in res.stdout.splitlines(keepends=True):
+            if line.startswith("=== "):
+                current = line[4:].rstrip("\n")
+                dumps[current] = ""
+            elif current is not None:
+                dumps[current] += line
+    return dumps
+
+
+def comparable(dump: str) -> list[str]:
+    """Lines to compare: an error line keeps only its type and message."""
+    lines = []
+    for line in dump.splitlines():
+        if line.startswith("ERROR "):
+            lines.append(line.rsplit(" ", 1)[0] if line[6:].startswith(("SyntaxError", "Indent", "Tab")) else line)
+            break
+        lines.append(line)
+    return lines
+
+
+def collect(paths: list[str]) -> list[Path]:
+    files = []
+    for p in map(Path, paths):
+        files.extend(sorted(p.rglob("*.py")) if p.is_dir() else [p])
+    files = [f for f in files if f.is_file()]
+    return files
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rpy", default=str(ROOT / "target/release/examples/tokenize_dump"))
+    ap.add_argument("--show", type=int, default=5, help="differences to print")
+    ap.add_argument("--golden", help="write CPython dumps and sources into this directory")
+    ap.add_argument("paths", nargs="*")
+    args = ap.parse_args()
+    files = collect(args.paths or [str(STDLIB)])
+    if args.golden:
+        out = Path(args.golden)
+        out.mkdir(parents=True, exist_ok=True)
+        for f in files:
+            shutil.copyfile(f, out / f.name)
+            (out / (f.name + ".tokens")).write_text(cpython_dump(f.read_bytes()))
+        print(f"wrote {len(files)} goldens to {out}")
+        return
+    ours = rpy_dumps(args.rpy, files)
+    agree, differ, shown = 0, [], 0
+    for f in files:
+        expected = comparable(cpython_dump(f.read_bytes()))
+        actual = comparable(ours.get(str(f), "MISSING\n"))
+        if expected[-1:] and expected[-1].startswith("ERROR"):
+            # CPython's tokenize stops at the error; compare the error message only.
+            ok = bool(actual) and actual[-1].startswith("ERROR") and expected[-1].split(":")[1:] == actual[-1].split(":")[1:]
+        else:
+            ok = expected == actual
+        if ok:
+            agree += 1
+            continue
+        differ.append(f)
+        if shown < args.show:
+            shown += 1
+            for i, (a, b) in enumerate(zip(expected, actual)):
+                if a != b:
+                    print(f"{f}: token {i}\n  cpython: {a}\n  rpy:     {b}")
+                    break
+            else:
+                print(f"{f}: lengths {len(expected)} vs {len(actual)}; tails {expected[-1:]} {actual[-1:]}")
+    total = len(files)
+    print(f"{agree}/{total} files agree ({100 * agree / max(total, 1):.2f}%)")
+    for f in differ[args.show :][:50]:
+        print("  differs:", f)
+
+
+if __name__ == "__main__":
+    main()
