@@ -227,6 +227,9 @@ impl CodeObject {
 
     /// Number of fast locals (`co_nlocals`): entries whose kind has the LOCAL bit.
     pub fn nlocals(&self) -> usize {
-        self.localspluskinds.iter().filter(|&&k| k & local_kind::LOCAL != 0).count()
+        self.localspluskinds
+            .iter()
+            .filter(|&&k| k & local_kind::LOCAL != 0)
+            .count()
     }
 }

@@ -81,7 +81,10 @@ fn write_const(s: &mut String, c: &Const) {
 /// Whether an instruction's oparg is a label (CPython's `HAS_TARGET`).
 pub fn has_target(op: Opcode) -> bool {
     op.has_jump()
-        || matches!(op, Opcode::SETUP_FINALLY | Opcode::SETUP_CLEANUP | Opcode::SETUP_WITH)
+        || matches!(
+            op,
+            Opcode::SETUP_FINALLY | Opcode::SETUP_CLEANUP | Opcode::SETUP_WITH
+        )
 }
 
 /// The JSON of one codegen unit tree.
@@ -117,7 +120,10 @@ fn write_seq(s: &mut String, seq: &InstrSeq) {
         }
         let mut arg = ins.oparg as i64;
         if has_target(ins.opcode) {
-            arg = seq.label_map.get(ins.oparg as usize).map_or(-1, |&t| i64::from(t));
+            arg = seq
+                .label_map
+                .get(ins.oparg as usize)
+                .map_or(-1, |&t| i64::from(t));
         }
         let l = ins.loc;
         let _ = write!(
@@ -148,7 +154,12 @@ fn write_unit(s: &mut String, u: &CodegenUnit) {
         json_str(s, &const_repr(c));
     }
     s.push(']');
-    for (key, list) in [("names", &m.names), ("varnames", &m.varnames), ("cellvars", &m.cellvars), ("freevars", &m.freevars)] {
+    for (key, list) in [
+        ("names", &m.names),
+        ("varnames", &m.varnames),
+        ("cellvars", &m.cellvars),
+        ("freevars", &m.freevars),
+    ] {
         let _ = write!(s, ",\"{key}\":[");
         for (i, n) in list.iter().enumerate() {
             if i > 0 {

@@ -28,14 +28,21 @@ impl FutureFeatures {
 
 /// Scans the leading `from __future__ import` statements of `module`.
 pub fn parse_future(module: &Mod<'_>, loc: &Locator<'_>) -> Result<FutureFeatures, SyntaxError> {
-    let mut ff = FutureFeatures { features: 0, location: Location::NONE };
+    let mut ff = FutureFeatures {
+        features: 0,
+        location: Location::NONE,
+    };
     let body = match module {
         Mod::Module { body } | Mod::Interactive { body } => *body,
         _ => return Ok(ff),
     };
     let skip = usize::from(crate::compile::preprocess::docstring(body).is_some());
     for stmt in &body[skip.min(body.len())..] {
-        let StmtKind::ImportFrom { module: Some("__future__"), names, level: 0 } = stmt.kind
+        let StmtKind::ImportFrom {
+            module: Some("__future__"),
+            names,
+            level: 0,
+        } = stmt.kind
         else {
             break;
         };

@@ -20,17 +20,30 @@ pub struct Location {
 
 impl Location {
     /// No location (artificial instructions).
-    pub const NONE: Location =
-        Location { lineno: -1, end_lineno: -1, col_offset: -1, end_col_offset: -1 };
+    pub const NONE: Location = Location {
+        lineno: -1,
+        end_lineno: -1,
+        col_offset: -1,
+        end_col_offset: -1,
+    };
 
     /// "Use the next instruction's location" (CPython's `NEXT_LOCATION`, all `-2`): codegen
     /// gives it to the `POP_TOP` after a matched `case`, and the flow graph resolves it.
-    pub const NEXT: Location =
-        Location { lineno: -2, end_lineno: -2, col_offset: -2, end_col_offset: -2 };
+    pub const NEXT: Location = Location {
+        lineno: -2,
+        end_lineno: -2,
+        col_offset: -2,
+        end_col_offset: -2,
+    };
 
     /// A location covering `lineno..=end_lineno`, `col_offset..end_col_offset`.
     pub const fn new(lineno: i32, end_lineno: i32, col_offset: i32, end_col_offset: i32) -> Self {
-        Location { lineno, end_lineno, col_offset, end_col_offset }
+        Location {
+            lineno,
+            end_lineno,
+            col_offset,
+            end_col_offset,
+        }
     }
 }
 

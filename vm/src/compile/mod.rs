@@ -6,10 +6,14 @@
 //! pseudo-instructions and labels), then the flow-graph passes and the assembler, which
 //! turn each unit into a [`CodeObject`].
 
+mod assemble;
+pub mod backend;
 pub mod code;
 pub mod codegen;
+pub(crate) mod consteval;
 pub mod dump;
 pub mod exception_table;
+pub mod flowgraph;
 pub mod future;
 pub mod instr_seq;
 pub mod line_table;
@@ -67,7 +71,11 @@ impl<'s> Locator<'s> {
         e.end_lineno = loc.end_lineno.max(0) as u32;
         e.end_offset = loc.end_col_offset + 1;
         if loc.lineno > 0 {
-            e.text = Some(self.lines.line_text(self.source, loc.lineno as u32).to_string());
+            e.text = Some(
+                self.lines
+                    .line_text(self.source, loc.lineno as u32)
+                    .to_string(),
+            );
         }
         e
     }

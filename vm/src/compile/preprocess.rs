@@ -18,21 +18,38 @@ use crate::text::Wtf8;
 use crate::text::wtf8::Wtf8Buf;
 
 /// The span of nodes CPython creates with no location (`-1` everywhere).
-pub const SPAN_NONE: Span = Span { start: u32::MAX, end: u32::MAX };
+pub const SPAN_NONE: Span = Span {
+    start: u32::MAX,
+    end: u32::MAX,
+};
 
 /// The docstring of a body: its first statement when that is a string constant.
 pub fn docstring<'a>(body: &[Stmt<'a>]) -> Option<&'a Wtf8> {
     match body.first()?.kind {
-        StmtKind::Expr { value: Expr { kind: ExprKind::Constant { value: Constant::Str(s), .. }, .. } } => {
-            Some(s)
-        }
+        StmtKind::Expr {
+            value:
+                Expr {
+                    kind:
+                        ExprKind::Constant {
+                            value: Constant::Str(s),
+                            ..
+                        },
+                    ..
+                },
+        } => Some(s),
         _ => None,
     }
 }
 
 /// A load of `__debug__`, which compiles to `True` (optimization level 0).
 pub fn is_debug(e: &Expr<'_>) -> bool {
-    matches!(e.kind, ExprKind::Name { id: "__debug__", ctx: ExprContext::Load })
+    matches!(
+        e.kind,
+        ExprKind::Name {
+            id: "__debug__",
+            ctx: ExprContext::Load
+        }
+    )
 }
 
 /// The constant an expression stands for after preprocessing, if it is one.
@@ -154,7 +171,10 @@ pub fn percent_format<'a>(
     fmt: &Wtf8,
     elts: &'a [Expr<'a>],
 ) -> Option<&'a Expr<'a>> {
-    if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
+    if elts
+        .iter()
+        .any(|e| matches!(e.kind, ExprKind::Starred { .. }))
+    {
         return None;
     }
     let cps: Vec<u32> = fmt.code_points().collect();
@@ -165,7 +185,10 @@ pub fn percent_format<'a>(
         if let Some(lit) = parse_literal(&cps, &mut pos) {
             let s: &'a Wtf8 = arena_wtf8(arena, &lit);
             values.push(Expr {
-                kind: ExprKind::Constant { value: Constant::Str(s), kind_u: false },
+                kind: ExprKind::Constant {
+                    value: Constant::Str(s),
+                    kind_u: false,
+                },
                 span: SPAN_NONE,
             });
         }
@@ -181,7 +204,10 @@ pub fn percent_format<'a>(
         return None;
     }
     let values = arena.alloc_slice_fill_iter(values);
-    Some(arena.alloc(Expr { kind: ExprKind::JoinedStr { values }, span: node.span }))
+    Some(arena.alloc(Expr {
+        kind: ExprKind::JoinedStr { values },
+        span: node.span,
+    }))
 }
 
 fn arena_wtf8<'a>(arena: &'a Arena, buf: &Wtf8Buf) -> &'a Wtf8 {
@@ -284,11 +310,21 @@ fn parse_format<'a>(
     let format_spec = (!spec.is_empty()).then(|| {
         let s: &'a Wtf8 = Wtf8::from_str(arena.alloc_str(&spec));
         &*arena.alloc(Expr {
-            kind: ExprKind::Constant { value: Constant::Str(s), kind_u: false },
+            kind: ExprKind::Constant {
+                value: Constant::Str(s),
+                kind_u: false,
+            },
             span: SPAN_NONE,
         })
     });
-    Some(Expr { kind: ExprKind::FormattedValue { value: arg, conversion, format_spec }, span: arg.span })
+    Some(Expr {
+        kind: ExprKind::FormattedValue {
+            value: arg,
+            conversion,
+            format_spec,
+        },
+        span: arg.span,
+    })
 }
 
 #[cfg(test)]
@@ -296,14 +332,21 @@ mod tests {
     use super::*;
 
     fn clean(s: &str) -> String {
-        clean_doc(Wtf8::from_str(s)).as_wtf8().as_str().unwrap_or("").to_string()
+        clean_doc(Wtf8::from_str(s))
+            .as_wtf8()
+            .as_str()
+            .unwrap_or("")
+            .to_string()
     }
 
     #[test]
     fn cleandoc_matches_cpython() {
         // Expected values from CPython 3.14 (`f.__doc__` of functions with these docstrings).
         assert_eq!(clean("Hello"), "Hello");
-        assert_eq!(clean("  Hello\n    world\n      more\n  "), "Hello\nworld\n  more\n");
+        assert_eq!(
+            clean("  Hello\n    world\n      more\n  "),
+            "Hello\nworld\n  more\n"
+        );
         assert_eq!(clean("x\n\ty"), "x\ny");
         assert_eq!(clean("   "), "");
         assert_eq!(clean("\n  a\n  b"), "\na\nb");

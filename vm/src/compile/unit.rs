@@ -25,7 +25,8 @@ pub struct UnitMetadata {
     /// Names that are fast locals only inside an inlined comprehension (`u_fasthidden`),
     /// with whether they are currently hidden.
     pub fasthidden: Vec<(Rc<str>, bool)>,
-    /// `co_argcount`.
+    /// Positional-or-keyword parameters, *not* counting the positional-only ones (CPython's
+    /// `u_argcount`; `co_argcount` is this plus `posonlyargcount`).
     pub argcount: u32,
     /// `co_posonlyargcount`.
     pub posonlyargcount: u32,

@@ -18,8 +18,16 @@ impl<'a> Compiler<'a, '_> {
     /// Enters an annotation scope and emits its prologue: formats beyond
     /// `VALUE_WITH_FAKE_GLOBALS` raise `NotImplementedError` (CPython's
     /// `codegen_setup_annotations_scope`).
-    pub(crate) fn setup_annotations_scope(&mut self, loc: Location, key: ScopeKey, name: &'a str) -> Res {
-        let counts = ArgCounts { posonlyargcount: 1, ..ArgCounts::default() };
+    pub(crate) fn setup_annotations_scope(
+        &mut self,
+        loc: Location,
+        key: ScopeKey,
+        name: &'a str,
+    ) -> Res {
+        let counts = ArgCounts {
+            posonlyargcount: 1,
+            ..ArgCounts::default()
+        };
         self.enter_scope(name, ScopeType::Annotations, key, loc.lineno, None, counts)?;
         self.emit(Opcode::LOAD_FAST, 0, loc);
         self.load_const(Const::Int(FORMAT_VALUE_WITH_FAKE_GLOBALS), loc);
@@ -27,7 +35,11 @@ impl<'a> Compiler<'a, '_> {
         self.emit(Opcode::COMPARE_OP, (4 << 5) | 4, loc);
         let body = self.new_label();
         self.emit_jump(Opcode::POP_JUMP_IF_FALSE, body, loc);
-        self.emit(Opcode::LOAD_COMMON_CONSTANT, CONSTANT_NOTIMPLEMENTEDERROR, loc);
+        self.emit(
+            Opcode::LOAD_COMMON_CONSTANT,
+            CONSTANT_NOTIMPLEMENTEDERROR,
+            loc,
+        );
         self.emit(Opcode::RAISE_VARARGS, 1, loc);
         self.use_label(body);
         Ok(())
@@ -54,7 +66,9 @@ impl<'a> Compiler<'a, '_> {
         returns: Option<&'a Expr<'a>>,
     ) -> Res<u32> {
         let key = ScopeKey::Args(ScopeKey::addr(args));
-        let Some(ste) = self.st.lookup(key) else { return Ok(0) };
+        let Some(ste) = self.st.lookup(key) else {
+            return Ok(0);
+        };
         if !self.st.scopes[ste].annotations_used {
             return Ok(0);
         }
@@ -64,13 +78,23 @@ impl<'a> Compiler<'a, '_> {
         for arg in args.args.iter().chain(args.posonlyargs) {
             self.arg_annotation(arg.arg, arg.annotation, &mut len, loc)?;
         }
-        if let Some(Arg { arg, annotation: Some(a), .. }) = args.vararg {
+        if let Some(Arg {
+            arg,
+            annotation: Some(a),
+            ..
+        }) = args.vararg
+        {
             self.arg_annotation(arg, Some(a), &mut len, loc)?;
         }
         for arg in args.kwonlyargs {
             self.arg_annotation(arg.arg, arg.annotation, &mut len, loc)?;
         }
-        if let Some(Arg { arg, annotation: Some(a), .. }) = args.kwarg {
+        if let Some(Arg {
+            arg,
+            annotation: Some(a),
+            ..
+        }) = args.kwarg
+        {
             self.arg_annotation(arg, Some(a), &mut len, loc)?;
         }
         self.arg_annotation("return", returns, &mut len, loc)?;
@@ -79,8 +103,16 @@ impl<'a> Compiler<'a, '_> {
         Ok(super::function::MAKE_FUNCTION_ANNOTATE)
     }
 
-    fn arg_annotation(&mut self, id: &'a str, annotation: Option<&'a Expr<'a>>, len: &mut u32, loc: Location) -> Res {
-        let Some(annotation) = annotation else { return Ok(()) };
+    fn arg_annotation(
+        &mut self,
+        id: &'a str,
+        annotation: Option<&'a Expr<'a>>,
+        len: &mut u32,
+        loc: Location,
+    ) -> Res {
+        let Some(annotation) = annotation else {
+            return Ok(());
+        };
         let mangled = self.maybe_mangle(id);
         self.load_const(Const::str(mangled), loc);
         if self.future.annotations() {
@@ -157,15 +189,27 @@ impl<'a> Compiler<'a, '_> {
     ) -> Res {
         self.emit(Opcode::BUILD_MAP, 0, loc);
         for (st, &idx) in deferred.iter().zip(indices) {
-            let crate::ast::StmtKind::AnnAssign { target, annotation, .. } = st.kind else { continue };
-            let ExprKind::Name { id, .. } = target.kind else { continue };
+            let crate::ast::StmtKind::AnnAssign {
+                target, annotation, ..
+            } = st.kind
+            else {
+                continue;
+            };
+            let ExprKind::Name { id, .. } = target.kind else {
+                continue;
+            };
             let mangled = self.mangle(id);
             let sloc = self.span(st.span);
             let not_set = self.new_label();
             if idx != -1 {
                 self.load_const(Const::Int(idx), sloc);
                 if scope_type == ScopeType::Class {
-                    self.emit_cell_raw(Opcode::LOAD_DEREF, "__conditional_annotations__", true, sloc);
+                    self.emit_cell_raw(
+                        Opcode::LOAD_DEREF,
+                        "__conditional_annotations__",
+                        true,
+                        sloc,
+                    );
                 } else {
                     // CPython emits this LOAD_GLOBAL with the bare name index (no NULL bit).
                     self.emit_name_raw(Opcode::LOAD_GLOBAL, "__conditional_annotations__", sloc);
@@ -202,7 +246,11 @@ impl<'a> Compiler<'a, '_> {
                 if simple && self.at_module_or_class() {
                     if future {
                         self.annotation_string(annotation)?;
-                        self.emit_attr_name(super::NameOp::Plain(Opcode::LOAD_NAME), "__annotations__", loc);
+                        self.emit_attr_name(
+                            super::NameOp::Plain(Opcode::LOAD_NAME),
+                            "__annotations__",
+                            loc,
+                        );
                         let mangled = self.maybe_mangle(id);
                         self.load_const(Const::str(mangled), loc);
                         self.emit(Opcode::STORE_SUBSCR, 0, loc);
@@ -225,7 +273,9 @@ impl<'a> Compiler<'a, '_> {
                     self.check_ann_expr(obj)?;
                 }
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 if value.is_none() {
                     self.check_ann_expr(obj)?;
                     self.check_ann_subscr(slice)?;

@@ -57,7 +57,12 @@ impl<'a> Compiler<'a, '_> {
         args: &'a [Expr<'a>],
         keywords: &'a [Keyword<'a>],
     ) -> Res<bool> {
-        let ExprKind::Attribute { value, attr, ctx: crate::ast::ExprContext::Load } = meth.kind else {
+        let ExprKind::Attribute {
+            value,
+            attr,
+            ctx: crate::ast::ExprContext::Load,
+        } = meth.kind
+        else {
             return Ok(false);
         };
         if self.is_import_originated(value) {
@@ -67,7 +72,9 @@ impl<'a> Compiler<'a, '_> {
         if argsl + kwdsl + usize::from(kwdsl != 0) >= STACK_USE_GUIDELINE {
             return Ok(false);
         }
-        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+        if args
+            .iter()
+            .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none())
         {
             return Ok(false);
@@ -75,7 +82,11 @@ impl<'a> Compiler<'a, '_> {
         let mut loc = self.eloc(meth);
         if let Some(nargs) = self.can_optimize_super_call(meth) {
             self.load_args_for_super(value)?;
-            let op = if nargs > 0 { NameOp::LoadSuperMethod } else { NameOp::LoadZeroSuperMethod };
+            let op = if nargs > 0 {
+                NameOp::LoadSuperMethod
+            } else {
+                NameOp::LoadZeroSuperMethod
+            };
             self.emit_attr_name(op, attr, loc);
             loc = self.attr_loc(loc, meth);
             self.emit(Opcode::NOP, 0, loc);
@@ -105,15 +116,26 @@ impl<'a> Compiler<'a, '_> {
     /// A name the module binds by import: its methods may be lazily loaded attributes,
     /// so calls on it are not turned into method calls.
     fn is_import_originated(&self, e: &Expr<'_>) -> bool {
-        let ExprKind::Name { id, .. } = e.kind else { return false };
+        let ExprKind::Name { id, .. } = e.kind else {
+            return false;
+        };
         self.st.scopes[self.st.top].flags_of(id) & DEF_IMPORT != 0
     }
 
     /// `super().attr` / `super(C, self).attr` that can load through `LOAD_SUPER_ATTR`:
     /// returns the number of arguments to `super` (CPython's `can_optimize_super_call`).
     pub(crate) fn can_optimize_super_call(&self, attr_expr: &Expr<'_>) -> Option<usize> {
-        let ExprKind::Attribute { value, attr, .. } = attr_expr.kind else { return None };
-        let ExprKind::Call { func, args, keywords } = value.kind else { return None };
+        let ExprKind::Attribute { value, attr, .. } = attr_expr.kind else {
+            return None;
+        };
+        let ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } = value.kind
+        else {
+            return None;
+        };
         if !matches!(func.kind, ExprKind::Name { id: "super", .. })
             || attr == "__class__"
             || !keywords.is_empty()
@@ -127,7 +149,10 @@ impl<'a> Compiler<'a, '_> {
             return None;
         }
         match args.len() {
-            2 => (!args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))).then_some(2),
+            2 => (!args
+                .iter()
+                .any(|a| matches!(a.kind, ExprKind::Starred { .. })))
+            .then_some(2),
             0 => {
                 let u = self.u();
                 if u.argcount == 0 && u.posonlyargcount == 0 {
@@ -141,7 +166,9 @@ impl<'a> Compiler<'a, '_> {
 
     /// Pushes `super`, the class and the instance for `LOAD_SUPER_ATTR`.
     pub(crate) fn load_args_for_super(&mut self, call: &'a Expr<'a>) -> Res {
-        let ExprKind::Call { func, args, .. } = call.kind else { return Ok(()) };
+        let ExprKind::Call { func, args, .. } = call.kind else {
+            return Ok(());
+        };
         let loc = self.eloc(call);
         if let ExprKind::Name { id, .. } = func.kind {
             self.nameop(id, Ctx::Load, self.eloc(func))?;
@@ -168,7 +195,9 @@ impl<'a> Compiler<'a, '_> {
         keywords: &'a [Keyword<'a>],
         end: Label,
     ) -> Res {
-        let ExprKind::Name { id, .. } = func.kind else { return Ok(()) };
+        let ExprKind::Name { id, .. } = func.kind else {
+            return Ok(());
+        };
         let [genexp] = args else { return Ok(()) };
         if !keywords.is_empty() || !matches!(genexp.kind, ExprKind::GeneratorExp { .. }) {
             return Ok(());
@@ -204,7 +233,11 @@ impl<'a> Compiler<'a, '_> {
             }
             Some(all) => {
                 self.emit(Opcode::TO_BOOL, 0, loc);
-                let jump = if all { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
+                let jump = if all {
+                    Opcode::POP_JUMP_IF_TRUE
+                } else {
+                    Opcode::POP_JUMP_IF_FALSE
+                };
                 self.emit_jump(jump, lp, loc);
             }
         }
@@ -227,7 +260,10 @@ impl<'a> Compiler<'a, '_> {
 
     /// The tuple of keyword names before `CALL_KW`.
     fn kw_names(&mut self, loc: Location, keywords: &[Keyword<'_>]) {
-        let names: Vec<Const> = keywords.iter().map(|k| Const::str(k.arg.unwrap_or(""))).collect();
+        let names: Vec<Const> = keywords
+            .iter()
+            .map(|k| Const::str(k.arg.unwrap_or("")))
+            .collect();
         self.load_const(Const::Tuple(names.into()), loc);
     }
 
@@ -244,7 +280,9 @@ impl<'a> Compiler<'a, '_> {
         self.validate_keywords(keywords)?;
         let (nelts, nkwelts) = (args.len(), keywords.len());
         let ex_call = nelts + nkwelts * 2 > STACK_USE_GUIDELINE
-            || args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            || args
+                .iter()
+                .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none());
         if !ex_call {
             for a in args {
@@ -267,7 +305,12 @@ impl<'a> Compiler<'a, '_> {
             return Ok(());
         }
         match args {
-            [Expr { kind: ExprKind::Starred { value, .. }, .. }] if n == 0 => self.visit_expr(value)?,
+            [
+                Expr {
+                    kind: ExprKind::Starred { value, .. },
+                    ..
+                },
+            ] if n == 0 => self.visit_expr(value)?,
             _ => self.starunpack(loc, args, injected, n, TUPLE_DISPLAY)?,
         }
         if nkwelts > 0 {

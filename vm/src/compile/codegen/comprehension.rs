@@ -44,7 +44,9 @@ impl<'a> Compiler<'a, '_> {
         let Some(entry) = self.st.lookup(key) else {
             return Err(self.error("unknown symbol table entry", self.eloc(e)));
         };
-        let Some(outermost) = generators.first() else { return Ok(()) };
+        let Some(outermost) = generators.first() else {
+            return Ok(());
+        };
         let inlined = self.st.scopes[entry].comp_inlined;
         let is_async = self.st.scopes[entry].coroutine;
         let loc = self.eloc(e);
@@ -60,8 +62,18 @@ impl<'a> Compiler<'a, '_> {
                 CompType::Set => "<setcomp>",
                 CompType::Dict => "<dictcomp>",
             };
-            let counts = ArgCounts { argcount: 1, ..ArgCounts::default() };
-            self.enter_scope(name, ScopeType::Comprehension, key, loc.lineno, None, counts)?;
+            let counts = ArgCounts {
+                argcount: 1,
+                ..ArgCounts::default()
+            };
+            self.enter_scope(
+                name,
+                ScopeType::Comprehension,
+                key,
+                loc.lineno,
+                None,
+                counts,
+            )?;
         }
         if ty != CompType::GenExp {
             let op = match ty {
@@ -99,7 +111,15 @@ impl<'a> Compiler<'a, '_> {
     fn comprehension_iter(&mut self, comp: &'a Comprehension<'a>) -> Res {
         self.visit_expr(comp.iter)?;
         let iloc = self.eloc(comp.iter);
-        self.emit(if comp.is_async { Opcode::GET_AITER } else { Opcode::GET_ITER }, 0, iloc);
+        self.emit(
+            if comp.is_async {
+                Opcode::GET_AITER
+            } else {
+                Opcode::GET_ITER
+            },
+            0,
+            iloc,
+        );
         Ok(())
     }
 
@@ -116,9 +136,27 @@ impl<'a> Compiler<'a, '_> {
         iter_on_stack: bool,
     ) -> Res {
         if generators[index].is_async {
-            self.async_comprehension_generator(loc, generators, index, depth, elt, val, ty, iter_on_stack)
+            self.async_comprehension_generator(
+                loc,
+                generators,
+                index,
+                depth,
+                elt,
+                val,
+                ty,
+                iter_on_stack,
+            )
         } else {
-            self.sync_comprehension_generator(loc, generators, index, depth, elt, val, ty, iter_on_stack)
+            self.sync_comprehension_generator(
+                loc,
+                generators,
+                index,
+                depth,
+                elt,
+                val,
+                ty,
+                iter_on_stack,
+            )
         }
     }
 
@@ -213,7 +251,12 @@ impl<'a> Compiler<'a, '_> {
             }
         }
         self.use_label(start);
-        self.push_fblock(FBlock::new(FBlockKind::AsyncComprehensionGenerator, loc, Some(start), None))?;
+        self.push_fblock(FBlock::new(
+            FBlockKind::AsyncComprehensionGenerator,
+            loc,
+            Some(start),
+            None,
+        ))?;
         self.emit_jump(Opcode::SETUP_FINALLY, except, loc);
         self.emit(Opcode::GET_ANEXT, 0, loc);
         self.load_const(Const::None, loc);
@@ -264,7 +307,12 @@ impl<'a> Compiler<'a, '_> {
                 if let Some(v) = val {
                     self.visit_expr(v)?;
                     let vloc = self.eloc(v);
-                    elt_loc = Location::new(elt_loc.lineno, vloc.end_lineno, elt_loc.col_offset, vloc.end_col_offset);
+                    elt_loc = Location::new(
+                        elt_loc.lineno,
+                        vloc.end_lineno,
+                        elt_loc.col_offset,
+                        vloc.end_col_offset,
+                    );
                 }
                 self.emit(Opcode::MAP_ADD, depth + 1, elt_loc);
             }
@@ -276,12 +324,16 @@ impl<'a> Compiler<'a, '_> {
     /// `_PyCompile_TweakInlinedComprehensionScopes`).
     fn tweak_inlined_scopes(&mut self, entry: usize, state: &mut InlineState<'a>) {
         let outer = self.u().ste;
-        let in_class_block =
-            self.st.scopes[outer].kind == crate::compile::symtable::BlockKind::Class && self.u().in_inlined_comp == 0;
+        let in_class_block = self.st.scopes[outer].kind
+            == crate::compile::symtable::BlockKind::Class
+            && self.u().in_inlined_comp == 0;
         self.um().in_inlined_comp += 1;
         let function_like = self.st.scopes[outer].is_function_like();
-        let comp_syms: Vec<(&'a str, Symbol)> =
-            self.st.scopes[entry].symbols.iter().map(|(&k, &s)| (k, s)).collect();
+        let comp_syms: Vec<(&'a str, Symbol)> = self.st.scopes[entry]
+            .symbols
+            .iter()
+            .map(|(&k, &s)| (k, s))
+            .collect();
         for (name, sym) in comp_syms {
             let outsym = self.st.scopes[outer].symbols.get(name).copied();
             let outsc = outsym.map_or(SymScope::None, |s| s.scope);
@@ -314,10 +366,14 @@ impl<'a> Compiler<'a, '_> {
         let outer = self.u().ste;
         // CPython computes this after the scope tweak raised the inlining depth, so it
         // is never true here.
-        let in_class_block = self.st.scopes[outer].kind == crate::compile::symtable::BlockKind::Class
+        let in_class_block = self.st.scopes[outer].kind
+            == crate::compile::symtable::BlockKind::Class
             && self.u().in_inlined_comp == 0;
-        let comp_syms: Vec<(&'a str, Symbol)> =
-            self.st.scopes[entry].symbols.iter().map(|(&k, &s)| (k, s)).collect();
+        let comp_syms: Vec<(&'a str, Symbol)> = self.st.scopes[entry]
+            .symbols
+            .iter()
+            .map(|(&k, &s)| (k, s))
+            .collect();
         for (name, sym) in comp_syms {
             let outsc = self.st.scopes[outer].scope_of(name);
             let local = sym.flags & flags::DEF_LOCAL != 0 && sym.flags & flags::DEF_NONLOCAL == 0;
@@ -363,7 +419,9 @@ impl<'a> Compiler<'a, '_> {
         self.um().in_inlined_comp -= 1;
         let outer = self.u().ste;
         for &(name, sym) in &state.temp_symbols {
-            self.st.scopes[outer].symbols.insert(name, sym.unwrap_or_default());
+            self.st.scopes[outer]
+                .symbols
+                .insert(name, sym.unwrap_or_default());
         }
         for &name in &state.fast_hidden {
             self.um().fasthidden.insert(name, false);

@@ -55,7 +55,12 @@ impl<'a> Compiler<'a, '_> {
         self.use_label(end);
         self.emit_jump(Opcode::SETUP_CLEANUP, cleanup, Location::NONE);
         self.emit(Opcode::PUSH_EXC_INFO, 0, Location::NONE);
-        self.push_fblock(FBlock::new(FBlockKind::FinallyEnd, Location::NONE, Some(end), None))?;
+        self.push_fblock(FBlock::new(
+            FBlockKind::FinallyEnd,
+            Location::NONE,
+            Some(end),
+            None,
+        ))?;
         self.stmts(t.finalbody)?;
         self.pop_fblock();
         self.emit(Opcode::RERAISE, 0, Location::NONE);
@@ -104,7 +109,8 @@ impl<'a> Compiler<'a, '_> {
                 // try: body finally: name = None; del name
                 self.emit_jump(Opcode::SETUP_CLEANUP, cleanup_end, hloc);
                 self.use_label(cleanup_body);
-                let mut fb = FBlock::new(FBlockKind::HandlerCleanup, hloc, Some(cleanup_body), None);
+                let mut fb =
+                    FBlock::new(FBlockKind::HandlerCleanup, hloc, Some(cleanup_body), None);
                 fb.handler_name = Some(name);
                 self.push_fblock(fb)?;
                 self.stmts(h.body)?;
@@ -121,7 +127,12 @@ impl<'a> Compiler<'a, '_> {
                 let cleanup_body = self.new_label();
                 self.emit(Opcode::POP_TOP, 0, hloc); // exc_value
                 self.use_label(cleanup_body);
-                self.push_fblock(FBlock::new(FBlockKind::HandlerCleanup, hloc, Some(cleanup_body), None))?;
+                self.push_fblock(FBlock::new(
+                    FBlockKind::HandlerCleanup,
+                    hloc,
+                    Some(cleanup_body),
+                    None,
+                ))?;
                 self.stmts(h.body)?;
                 self.pop_fblock();
                 self.emit(Opcode::POP_BLOCK, 0, Location::NONE);
@@ -164,7 +175,12 @@ impl<'a> Compiler<'a, '_> {
         self.use_label(except);
         self.emit_jump(Opcode::SETUP_CLEANUP, cleanup, Location::NONE);
         self.emit(Opcode::PUSH_EXC_INFO, 0, Location::NONE);
-        self.push_fblock(FBlock::new(FBlockKind::ExceptionGroupHandler, loc, None, None))?;
+        self.push_fblock(FBlock::new(
+            FBlockKind::ExceptionGroupHandler,
+            loc,
+            None,
+            None,
+        ))?;
         let n = t.handlers.len();
         for (i, h) in t.handlers.iter().enumerate() {
             let hloc = self.span(h.span);
@@ -224,7 +240,11 @@ impl<'a> Compiler<'a, '_> {
         self.pop_fblock();
         let reraise = self.new_label();
         self.use_label(reraise_star);
-        self.emit(Opcode::CALL_INTRINSIC_2, INTRINSIC_PREP_RERAISE_STAR, Location::NONE);
+        self.emit(
+            Opcode::CALL_INTRINSIC_2,
+            INTRINSIC_PREP_RERAISE_STAR,
+            Location::NONE,
+        );
         self.emit(Opcode::COPY, 1, Location::NONE);
         self.emit_jump(Opcode::POP_JUMP_IF_NOT_NONE, reraise, Location::NONE);
         // Nothing to re-raise.
@@ -248,15 +268,20 @@ impl<'a> Compiler<'a, '_> {
     /// `with` / `async with`, one item at a time (CPython's `codegen_with_inner` and
     /// `codegen_async_with_inner`).
     pub(crate) fn with_stmt(&mut self, s: &'a Stmt<'a>, w: &'a With<'a>, pos: usize) -> Res {
-        let Some(item) = w.items.get(pos) else { return self.stmts(w.body) };
+        let Some(item) = w.items.get(pos) else {
+            return self.stmts(w.body);
+        };
         let block = self.new_label();
         let final_ = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();
         self.visit_expr(item.context_expr)?;
         let loc = self.eloc(item.context_expr);
-        let (enter, exit_method) =
-            if w.is_async { (SPECIAL_AENTER, SPECIAL_AEXIT) } else { (SPECIAL_ENTER, SPECIAL_EXIT) };
+        let (enter, exit_method) = if w.is_async {
+            (SPECIAL_AENTER, SPECIAL_AEXIT)
+        } else {
+            (SPECIAL_ENTER, SPECIAL_EXIT)
+        };
         self.emit(Opcode::COPY, 1, loc);
         self.emit(Opcode::LOAD_SPECIAL, exit_method, loc);
         self.emit(Opcode::SWAP, 2, loc);
@@ -268,7 +293,11 @@ impl<'a> Compiler<'a, '_> {
         }
         self.emit_jump(Opcode::SETUP_WITH, final_, loc);
         self.use_label(block);
-        let kind = if w.is_async { FBlockKind::AsyncWith } else { FBlockKind::With };
+        let kind = if w.is_async {
+            FBlockKind::AsyncWith
+        } else {
+            FBlockKind::With
+        };
         self.push_fblock(FBlock::new(kind, loc, Some(block), Some(final_)))?;
         match item.optional_vars {
             Some(v) => self.visit_expr(v)?,

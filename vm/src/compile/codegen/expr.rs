@@ -2,9 +2,7 @@
 //! jumps, displays and unpacking, attributes, subscripts and slices.
 
 use super::{Compiler, Ctx, NameOp, Res, STACK_USE_GUIDELINE};
-use crate::ast::{
-    BoolOp, CmpOp, Constant, Expr, ExprContext, ExprKind, Operator, UnaryOp,
-};
+use crate::ast::{BoolOp, CmpOp, Constant, Expr, ExprContext, ExprKind, Operator, UnaryOp};
 use crate::compile::preprocess::{constant, is_debug, percent_format};
 use crate::compile::{Const, Label, Location};
 use crate::instr::Opcode;
@@ -57,12 +55,24 @@ pub(crate) struct Display {
     pub tuple: bool,
 }
 
-pub(crate) const LIST_DISPLAY: Display =
-    Display { build: Opcode::BUILD_LIST, add: Opcode::LIST_APPEND, extend: Opcode::LIST_EXTEND, tuple: false };
-pub(crate) const TUPLE_DISPLAY: Display =
-    Display { build: Opcode::BUILD_LIST, add: Opcode::LIST_APPEND, extend: Opcode::LIST_EXTEND, tuple: true };
-const SET_DISPLAY: Display =
-    Display { build: Opcode::BUILD_SET, add: Opcode::SET_ADD, extend: Opcode::SET_UPDATE, tuple: false };
+pub(crate) const LIST_DISPLAY: Display = Display {
+    build: Opcode::BUILD_LIST,
+    add: Opcode::LIST_APPEND,
+    extend: Opcode::LIST_EXTEND,
+    tuple: false,
+};
+pub(crate) const TUPLE_DISPLAY: Display = Display {
+    build: Opcode::BUILD_LIST,
+    add: Opcode::LIST_APPEND,
+    extend: Opcode::LIST_EXTEND,
+    tuple: true,
+};
+const SET_DISPLAY: Display = Display {
+    build: Opcode::BUILD_SET,
+    add: Opcode::SET_ADD,
+    extend: Opcode::SET_UPDATE,
+    tuple: false,
+};
 
 impl<'a> Compiler<'a, '_> {
     pub(crate) fn visit_expr(&mut self, e: &'a Expr<'a>) -> Res {
@@ -80,7 +90,10 @@ impl<'a> Compiler<'a, '_> {
             ExprKind::BoolOp { op, values } => self.boolop(loc, *op, values)?,
             ExprKind::BinOp { left, op, right } => {
                 if *op == Operator::Mod
-                    && let ExprKind::Constant { value: Constant::Str(fmt), .. } = left.kind
+                    && let ExprKind::Constant {
+                        value: Constant::Str(fmt),
+                        ..
+                    } = left.kind
                     && let ExprKind::Tuple { elts, .. } = right.kind
                     && let Some(joined) = percent_format(self.arena, e, fmt, elts)
                 {
@@ -93,7 +106,9 @@ impl<'a> Compiler<'a, '_> {
             ExprKind::UnaryOp { op, operand } => {
                 self.visit_expr(operand)?;
                 match op {
-                    UnaryOp::UAdd => self.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_UNARY_POSITIVE, loc),
+                    UnaryOp::UAdd => {
+                        self.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_UNARY_POSITIVE, loc)
+                    }
                     UnaryOp::Not => {
                         self.emit(Opcode::TO_BOOL, 0, loc);
                         self.emit(Opcode::UNARY_NOT, 0, loc);
@@ -116,16 +131,44 @@ impl<'a> Compiler<'a, '_> {
             ExprKind::Dict { keys, values } => self.dict(loc, keys, values)?,
             ExprKind::Set { elts } => self.starunpack(loc, elts, None, 0, SET_DISPLAY)?,
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(e, super::comprehension::CompType::GenExp, generators, elt, None)?;
+                self.comprehension(
+                    e,
+                    super::comprehension::CompType::GenExp,
+                    generators,
+                    elt,
+                    None,
+                )?;
             }
             ExprKind::ListComp { elt, generators } => {
-                self.comprehension(e, super::comprehension::CompType::List, generators, elt, None)?;
+                self.comprehension(
+                    e,
+                    super::comprehension::CompType::List,
+                    generators,
+                    elt,
+                    None,
+                )?;
             }
             ExprKind::SetComp { elt, generators } => {
-                self.comprehension(e, super::comprehension::CompType::Set, generators, elt, None)?;
+                self.comprehension(
+                    e,
+                    super::comprehension::CompType::Set,
+                    generators,
+                    elt,
+                    None,
+                )?;
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, super::comprehension::CompType::Dict, generators, key, Some(value))?;
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
+                self.comprehension(
+                    e,
+                    super::comprehension::CompType::Dict,
+                    generators,
+                    key,
+                    Some(value),
+                )?;
             }
             ExprKind::Yield { value } => {
                 if !self.ste().is_function_like() {
@@ -155,15 +198,32 @@ impl<'a> Compiler<'a, '_> {
                 self.load_const(Const::None, loc);
                 self.yield_from(loc, true);
             }
-            ExprKind::Compare { left, ops, comparators } => self.compare(loc, left, ops, comparators)?,
-            ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords)?,
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compare(loc, left, ops, comparators)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(e, func, args, keywords)?,
             ExprKind::Constant { value, .. } => self.load_ast_const(value, loc),
             ExprKind::JoinedStr { values } => self.joined_str(loc, values)?,
             ExprKind::TemplateStr { values } => self.template_str(loc, values)?,
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.formatted_value(loc, value, *conversion, *format_spec)?;
             }
-            ExprKind::Interpolation { value, str, conversion, format_spec } => {
+            ExprKind::Interpolation {
+                value,
+                str,
+                conversion,
+                format_spec,
+            } => {
                 self.interpolation(loc, value, str, *conversion, *format_spec)?;
             }
             ExprKind::Attribute { value, attr, ctx } => self.attribute(e, value, attr, *ctx)?,
@@ -209,9 +269,15 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn boolop(&mut self, loc: Location, op: BoolOp, values: &'a [Expr<'a>]) -> Res {
-        let jump = if op == BoolOp::And { Opcode::JUMP_IF_FALSE } else { Opcode::JUMP_IF_TRUE };
+        let jump = if op == BoolOp::And {
+            Opcode::JUMP_IF_FALSE
+        } else {
+            Opcode::JUMP_IF_TRUE
+        };
         let end = self.new_label();
-        let Some((last, init)) = values.split_last() else { return Ok(()) };
+        let Some((last, init)) = values.split_last() else {
+            return Ok(());
+        };
         for v in init {
             self.visit_expr(v)?;
             self.emit_jump(jump, end, loc);
@@ -239,7 +305,13 @@ impl<'a> Compiler<'a, '_> {
         self.emit(Opcode::COMPARE_OP, (cmp << 5) | mask, loc);
     }
 
-    fn compare(&mut self, loc: Location, left: &'a Expr<'a>, ops: &'a [CmpOp], comps: &'a [Expr<'a>]) -> Res {
+    fn compare(
+        &mut self,
+        loc: Location,
+        left: &'a Expr<'a>,
+        ops: &'a [CmpOp],
+        comps: &'a [Expr<'a>],
+    ) -> Res {
         self.visit_expr(left)?;
         let n = ops.len().min(comps.len());
         if n == 0 {
@@ -275,19 +347,36 @@ impl<'a> Compiler<'a, '_> {
     /// Jumps to `next` when `e` is truthy (`cond`) or falsy (CPython's `codegen_jump_if`),
     /// short-circuiting through `not`, `and`/`or`, conditional expressions and chained
     /// comparisons.
-    pub(crate) fn jump_if(&mut self, loc: Location, e: &'a Expr<'a>, next: Label, cond: bool) -> Res {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.jump_if_inner(loc, e, next, cond))
+    pub(crate) fn jump_if(
+        &mut self,
+        loc: Location,
+        e: &'a Expr<'a>,
+        next: Label,
+        cond: bool,
+    ) -> Res {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+            self.jump_if_inner(loc, e, next, cond)
+        })
     }
 
     fn jump_if_inner(&mut self, loc: Location, e: &'a Expr<'a>, next: Label, cond: bool) -> Res {
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => {
                 return self.jump_if(loc, operand, next, !cond);
             }
             ExprKind::BoolOp { op, values } => {
-                let Some((last, init)) = values.split_last() else { return Ok(()) };
+                let Some((last, init)) = values.split_last() else {
+                    return Ok(());
+                };
                 let cond2 = *op == BoolOp::Or;
-                let next2 = if cond2 != cond { self.new_label() } else { next };
+                let next2 = if cond2 != cond {
+                    self.new_label()
+                } else {
+                    next
+                };
                 for v in init {
                     self.jump_if(loc, v, next2, cond2)?;
                 }
@@ -308,7 +397,11 @@ impl<'a> Compiler<'a, '_> {
                 self.use_label(end);
                 return Ok(());
             }
-            ExprKind::Compare { left, ops, comparators } if ops.len() > 1 && comparators.len() == ops.len() => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 && comparators.len() == ops.len() => {
                 let eloc = self.eloc(e);
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
@@ -324,7 +417,11 @@ impl<'a> Compiler<'a, '_> {
                 self.visit_expr(&comparators[n])?;
                 self.emit_compare(eloc, ops[n]);
                 self.emit(Opcode::TO_BOOL, 0, eloc);
-                let jump = if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
+                let jump = if cond {
+                    Opcode::POP_JUMP_IF_TRUE
+                } else {
+                    Opcode::POP_JUMP_IF_FALSE
+                };
                 self.emit_jump(jump, next, eloc);
                 let end = self.new_label();
                 self.emit_jump(Opcode::JUMP_NO_INTERRUPT, end, Location::NONE);
@@ -341,7 +438,11 @@ impl<'a> Compiler<'a, '_> {
         self.visit_expr(e)?;
         let eloc = self.eloc(e);
         self.emit(Opcode::TO_BOOL, 0, eloc);
-        let jump = if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
+        let jump = if cond {
+            Opcode::POP_JUMP_IF_TRUE
+        } else {
+            Opcode::POP_JUMP_IF_FALSE
+        };
         self.emit_jump(jump, next, eloc);
         Ok(())
     }
@@ -360,7 +461,9 @@ impl<'a> Compiler<'a, '_> {
     ) -> Res {
         let n = elts.len() as u32;
         let big = (n + pushed + u32::from(injected.is_some())) as usize > STACK_USE_GUIDELINE;
-        let seen_star = elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. }));
+        let seen_star = elts
+            .iter()
+            .any(|x| matches!(x.kind, ExprKind::Starred { .. }));
         if !seen_star && !big {
             for x in elts {
                 self.visit_expr(x)?;
@@ -370,7 +473,11 @@ impl<'a> Compiler<'a, '_> {
                 self.nameop(name, Ctx::Load, loc)?;
                 count += 1;
             }
-            let op = if d.tuple { Opcode::BUILD_TUPLE } else { d.build };
+            let op = if d.tuple {
+                Opcode::BUILD_TUPLE
+            } else {
+                d.build
+            };
             self.emit(op, count + pushed, loc);
             return Ok(());
         }
@@ -433,7 +540,14 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn subdict(&mut self, loc: Location, keys: &'a [Option<Expr<'a>>], values: &'a [Expr<'a>], begin: usize, end: usize) -> Res {
+    fn subdict(
+        &mut self,
+        loc: Location,
+        keys: &'a [Option<Expr<'a>>],
+        values: &'a [Expr<'a>],
+        begin: usize,
+        end: usize,
+    ) -> Res {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         if big {
@@ -502,7 +616,9 @@ impl<'a> Compiler<'a, '_> {
     /// The location of an attribute name: when the access spans lines, it starts at the
     /// attribute (CPython's `update_start_location_to_match_attr`).
     pub(crate) fn attr_loc(&self, mut loc: Location, attr_expr: &Expr<'_>) -> Location {
-        let ExprKind::Attribute { attr, .. } = attr_expr.kind else { return loc };
+        let ExprKind::Attribute { attr, .. } = attr_expr.kind else {
+            return loc;
+        };
         let a = self.eloc(attr_expr);
         if loc.lineno != a.end_lineno {
             loc.lineno = a.end_lineno;
@@ -521,13 +637,23 @@ impl<'a> Compiler<'a, '_> {
         loc
     }
 
-    fn attribute(&mut self, e: &'a Expr<'a>, value: &'a Expr<'a>, attr: &'a str, ctx: ExprContext) -> Res {
+    fn attribute(
+        &mut self,
+        e: &'a Expr<'a>,
+        value: &'a Expr<'a>,
+        attr: &'a str,
+        ctx: ExprContext,
+    ) -> Res {
         let loc = self.eloc(e);
         if ctx == ExprContext::Load
             && let Some(nargs) = self.can_optimize_super_call(e)
         {
             self.load_args_for_super(value)?;
-            let op = if nargs > 0 { NameOp::LoadSuperAttr } else { NameOp::LoadZeroSuperAttr };
+            let op = if nargs > 0 {
+                NameOp::LoadSuperAttr
+            } else {
+                NameOp::LoadZeroSuperAttr
+            };
             self.emit_attr_name(op, attr, loc);
             let aloc = self.attr_loc(loc, e);
             self.emit(Opcode::NOP, 0, aloc);
@@ -547,22 +673,43 @@ impl<'a> Compiler<'a, '_> {
 
     /// Records `self.X = ...` in the enclosing class's `__static_attributes__`.
     fn maybe_add_static_attribute(&mut self, e: &'a Expr<'a>) {
-        let ExprKind::Attribute { value, attr, ctx: ExprContext::Store } = e.kind else { return };
+        let ExprKind::Attribute {
+            value,
+            attr,
+            ctx: ExprContext::Store,
+        } = e.kind
+        else {
+            return;
+        };
         if !matches!(value.kind, ExprKind::Name { id: "self", .. }) {
             return;
         }
-        if let Some(u) = self.units.iter_mut().rev().find(|u| u.scope_type == super::ScopeType::Class)
+        if let Some(u) = self
+            .units
+            .iter_mut()
+            .rev()
+            .find(|u| u.scope_type == super::ScopeType::Class)
             && let Some(set) = &mut u.static_attributes
         {
             set.insert(attr);
         }
     }
 
-    fn subscript(&mut self, loc: Location, value: &'a Expr<'a>, slice: &'a Expr<'a>, ctx: ExprContext) -> Res {
+    fn subscript(
+        &mut self,
+        loc: Location,
+        value: &'a Expr<'a>,
+        slice: &'a Expr<'a>,
+        ctx: ExprContext,
+    ) -> Res {
         self.visit_expr(value)?;
         if super::stmt::two_element_slice(slice) && ctx != ExprContext::Del {
             self.slice_two_parts(slice)?;
-            let op = if ctx == ExprContext::Load { Opcode::BINARY_SLICE } else { Opcode::STORE_SLICE };
+            let op = if ctx == ExprContext::Load {
+                Opcode::BINARY_SLICE
+            } else {
+                Opcode::STORE_SLICE
+            };
             self.emit(op, 0, loc);
         } else {
             self.visit_expr(slice)?;
@@ -577,7 +724,9 @@ impl<'a> Compiler<'a, '_> {
 
     /// Start and stop of a slice (`None` when absent).
     pub(crate) fn slice_two_parts(&mut self, s: &'a Expr<'a>) -> Res {
-        let ExprKind::Slice { lower, upper, .. } = s.kind else { return Ok(()) };
+        let ExprKind::Slice { lower, upper, .. } = s.kind else {
+            return Ok(());
+        };
         let loc = self.eloc(s);
         for part in [lower, upper] {
             match part {
@@ -589,7 +738,9 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn slice(&mut self, s: &'a Expr<'a>) -> Res {
-        let ExprKind::Slice { lower, upper, step } = s.kind else { return Ok(()) };
+        let ExprKind::Slice { lower, upper, step } = s.kind else {
+            return Ok(());
+        };
         let loc = self.eloc(s);
         if is_constant_slice(s) {
             let part = |p: Option<&Expr<'_>>| match p.and_then(constant) {

@@ -44,8 +44,20 @@ pub(crate) struct FBlock<'a> {
 }
 
 impl<'a> FBlock<'a> {
-    pub(crate) fn new(kind: FBlockKind, loc: Location, block: Option<Label>, exit: Option<Label>) -> Self {
-        FBlock { kind, block, exit, loc, finally_body: &[], handler_name: None }
+    pub(crate) fn new(
+        kind: FBlockKind,
+        loc: Location,
+        block: Option<Label>,
+        exit: Option<Label>,
+    ) -> Self {
+        FBlock {
+            kind,
+            block,
+            exit,
+            loc,
+            finally_body: &[],
+            handler_name: None,
+        }
     }
 }
 
@@ -154,7 +166,9 @@ impl<'a> Compiler<'a, '_> {
         preserve_tos: bool,
         stop_at_loop: bool,
     ) -> Res<Option<FBlock<'a>>> {
-        let Some(&top) = self.u().fblocks.last() else { return Ok(None) };
+        let Some(&top) = self.u().fblocks.last() else {
+            return Ok(None);
+        };
         if top.kind == FBlockKind::ExceptionGroupHandler {
             return Err(self.error(
                 "'break', 'continue' and 'return' cannot appear in an except* block",
@@ -172,7 +186,11 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// `return` (CPython's `codegen_return`).
-    pub(crate) fn return_stmt(&mut self, s: &'a Stmt<'a>, value: Option<&'a crate::ast::Expr<'a>>) -> Res {
+    pub(crate) fn return_stmt(
+        &mut self,
+        s: &'a Stmt<'a>,
+        value: Option<&'a crate::ast::Expr<'a>>,
+    ) -> Res {
         let mut loc = self.span(s.span);
         let constant = value.and_then(crate::compile::preprocess::constant);
         let preserve_tos = value.is_some() && constant.is_none();

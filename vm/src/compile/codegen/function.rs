@@ -5,7 +5,9 @@
 use std::rc::Rc;
 
 use super::{ArgCounts, Compiler, Ctx, FBlock, FBlockKind, Res, ScopeType};
-use crate::ast::{Arguments, ClassDef, Expr, ExprKind, FunctionDef, Stmt, TypeParam, TypeParamKind};
+use crate::ast::{
+    Arguments, ClassDef, Expr, ExprKind, FunctionDef, Stmt, TypeParam, TypeParamKind,
+};
 use crate::compile::preprocess::{clean_doc, docstring};
 use crate::compile::symtable::ScopeKey;
 use crate::compile::{CodeObject, Const, Location};
@@ -124,9 +126,14 @@ impl<'a> Compiler<'a, '_> {
             if num_typeparam_args == 2 {
                 self.emit(Opcode::SWAP, 2, loc);
             }
-            let name = self.arena().alloc_str(&format!("<generic parameters of {}>", f.name));
+            let name = self
+                .arena()
+                .alloc_str(&format!("<generic parameters of {}>", f.name));
             let key = ScopeKey::TypeParams(f.type_params.as_ptr() as usize);
-            let counts = ArgCounts { argcount: num_typeparam_args, ..ArgCounts::default() };
+            let counts = ArgCounts {
+                argcount: num_typeparam_args,
+                ..ArgCounts::default()
+            };
             self.enter_scope(name, ScopeType::Annotations, key, firstlineno, None, counts)?;
             self.type_params(f.type_params)?;
             for i in 0..num_typeparam_args {
@@ -137,7 +144,11 @@ impl<'a> Compiler<'a, '_> {
         self.function_body(s, f, funcflags, firstlineno)?;
         if generic {
             self.emit(Opcode::SWAP, 2, loc);
-            self.emit(Opcode::CALL_INTRINSIC_2, INTRINSIC_SET_FUNCTION_TYPE_PARAMS, loc);
+            self.emit(
+                Opcode::CALL_INTRINSIC_2,
+                INTRINSIC_SET_FUNCTION_TYPE_PARAMS,
+                loc,
+            );
             let (code, freevars) = self.exit_scope(false)?;
             self.make_closure(loc, code, &freevars, 0)?;
             if num_typeparam_args > 0 {
@@ -152,10 +163,27 @@ impl<'a> Compiler<'a, '_> {
         self.nameop(f.name, Ctx::Store, loc)
     }
 
-    fn function_body(&mut self, s: &'a Stmt<'a>, f: &'a FunctionDef<'a>, funcflags: u32, firstlineno: i32) -> Res {
-        let scope_type = if f.is_async { ScopeType::AsyncFunction } else { ScopeType::Function };
+    fn function_body(
+        &mut self,
+        s: &'a Stmt<'a>,
+        f: &'a FunctionDef<'a>,
+        funcflags: u32,
+        firstlineno: i32,
+    ) -> Res {
+        let scope_type = if f.is_async {
+            ScopeType::AsyncFunction
+        } else {
+            ScopeType::Function
+        };
         let key = ScopeKey::Stmt(ScopeKey::addr(s));
-        self.enter_scope(f.name, scope_type, key, firstlineno, None, Self::arg_counts(f.args))?;
+        self.enter_scope(
+            f.name,
+            scope_type,
+            key,
+            firstlineno,
+            None,
+            Self::arg_counts(f.args),
+        )?;
         let mut first = 0;
         if self.ste().has_docstring
             && let Some(doc) = docstring(f.body)
@@ -167,7 +195,12 @@ impl<'a> Compiler<'a, '_> {
         self.use_label(start);
         let stop_iteration = self.ste().coroutine || self.ste().generator;
         if stop_iteration {
-            self.push_fblock(FBlock::new(FBlockKind::StopIteration, Location::NONE, Some(start), None))?;
+            self.push_fblock(FBlock::new(
+                FBlockKind::StopIteration,
+                Location::NONE,
+                Some(start),
+                None,
+            ))?;
         }
         for st in &f.body[first..] {
             self.visit_stmt(st)?;
@@ -183,19 +216,37 @@ impl<'a> Compiler<'a, '_> {
     /// Turns a `StopIteration` escaping a generator or coroutine into a `RuntimeError`.
     pub(crate) fn wrap_in_stopiteration_handler(&mut self) {
         let handler = self.new_label();
-        self.um().seq.insert(0, Opcode::SETUP_CLEANUP, handler.0, Location::NONE);
+        self.um()
+            .seq
+            .insert(0, Opcode::SETUP_CLEANUP, handler.0, Location::NONE);
         self.load_const(Const::None, Location::NONE);
         self.emit(Opcode::RETURN_VALUE, 0, Location::NONE);
         self.use_label(handler);
-        self.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_STOPITERATION_ERROR, Location::NONE);
+        self.emit(
+            Opcode::CALL_INTRINSIC_1,
+            INTRINSIC_STOPITERATION_ERROR,
+            Location::NONE,
+        );
         self.emit(Opcode::RERAISE, 1, Location::NONE);
     }
 
-    pub(crate) fn lambda(&mut self, e: &'a Expr<'a>, args: &'a Arguments<'a>, body: &'a Expr<'a>) -> Res {
+    pub(crate) fn lambda(
+        &mut self,
+        e: &'a Expr<'a>,
+        args: &'a Arguments<'a>,
+        body: &'a Expr<'a>,
+    ) -> Res {
         let loc = self.eloc(e);
         let funcflags = self.default_arguments(loc, args)?;
         let key = ScopeKey::Expr(ScopeKey::addr(e));
-        self.enter_scope("<lambda>", ScopeType::Lambda, key, loc.lineno, None, Self::arg_counts(args))?;
+        self.enter_scope(
+            "<lambda>",
+            ScopeType::Lambda,
+            key,
+            loc.lineno,
+            None,
+            Self::arg_counts(args),
+        )?;
         self.visit_expr(body)?;
         let add_none = if self.ste().generator {
             false
@@ -217,9 +268,18 @@ impl<'a> Compiler<'a, '_> {
         };
         let generic = !c.type_params.is_empty();
         if generic {
-            let name = self.arena().alloc_str(&format!("<generic parameters of {}>", c.name));
+            let name = self
+                .arena()
+                .alloc_str(&format!("<generic parameters of {}>", c.name));
             let key = ScopeKey::TypeParams(c.type_params.as_ptr() as usize);
-            self.enter_scope(name, ScopeType::Annotations, key, firstlineno, Some(c.name), ArgCounts::default())?;
+            self.enter_scope(
+                name,
+                ScopeType::Annotations,
+                key,
+                firstlineno,
+                Some(c.name),
+                ArgCounts::default(),
+            )?;
             self.type_params(c.type_params)?;
             self.nameop(".type_params", Ctx::Store, loc)?;
         }
@@ -244,7 +304,14 @@ impl<'a> Compiler<'a, '_> {
     /// (CPython's `codegen_class_body`).
     fn class_body(&mut self, s: &'a Stmt<'a>, c: &'a ClassDef<'a>, firstlineno: i32) -> Res {
         let key = ScopeKey::Stmt(ScopeKey::addr(s));
-        self.enter_scope(c.name, ScopeType::Class, key, firstlineno, Some(c.name), ArgCounts::default())?;
+        self.enter_scope(
+            c.name,
+            ScopeType::Class,
+            key,
+            firstlineno,
+            Some(c.name),
+            ArgCounts::default(),
+        )?;
         let loc = Location::new(firstlineno, firstlineno, 0, 0);
         self.nameop("__name__", Ctx::Load, loc)?;
         self.nameop("__module__", Ctx::Store, loc)?;
@@ -263,10 +330,21 @@ impl<'a> Compiler<'a, '_> {
         }
         if self.ste().has_conditional_annotations {
             self.emit(Opcode::BUILD_SET, 0, loc);
-            self.emit_cell_raw(Opcode::STORE_DEREF, "__conditional_annotations__", false, loc);
+            self.emit_cell_raw(
+                Opcode::STORE_DEREF,
+                "__conditional_annotations__",
+                false,
+                loc,
+            );
         }
         self.body(loc, c.body, false)?;
-        let mut attrs: Vec<&str> = self.u().static_attributes.iter().flatten().copied().collect();
+        let mut attrs: Vec<&str> = self
+            .u()
+            .static_attributes
+            .iter()
+            .flatten()
+            .copied()
+            .collect();
         attrs.sort_unstable_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
         let tuple: Vec<Const> = attrs.iter().map(|a| Const::str(a)).collect();
         self.load_const(Const::Tuple(tuple.into()), Location::NONE);
@@ -302,10 +380,19 @@ impl<'a> Compiler<'a, '_> {
             let loc = self.span(tp.span);
             let addr = ScopeKey::addr(tp);
             let (name, default) = match tp.kind {
-                TypeParamKind::TypeVar { name, bound, default_value } => {
+                TypeParamKind::TypeVar {
+                    name,
+                    bound,
+                    default_value,
+                } => {
                     self.load_const(Const::str(name), loc);
                     if let Some(b) = bound {
-                        self.type_param_bound_or_default(b, name, ScopeKey::TypeParam(addr), false)?;
+                        self.type_param_bound_or_default(
+                            b,
+                            name,
+                            ScopeKey::TypeParam(addr),
+                            false,
+                        )?;
                         let intrinsic = if matches!(b.kind, ExprKind::Tuple { .. }) {
                             INTRINSIC_TYPEVAR_WITH_CONSTRAINTS
                         } else {
@@ -315,25 +402,45 @@ impl<'a> Compiler<'a, '_> {
                     } else {
                         self.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_TYPEVAR, loc);
                     }
-                    (name, default_value.map(|d| (d, ScopeKey::TypeParamDefault(addr), false)))
+                    (
+                        name,
+                        default_value.map(|d| (d, ScopeKey::TypeParamDefault(addr), false)),
+                    )
                 }
-                TypeParamKind::TypeVarTuple { name, default_value } => {
+                TypeParamKind::TypeVarTuple {
+                    name,
+                    default_value,
+                } => {
                     self.load_const(Const::str(name), loc);
                     self.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_TYPEVARTUPLE, loc);
-                    (name, default_value.map(|d| (d, ScopeKey::TypeParam(addr), true)))
+                    (
+                        name,
+                        default_value.map(|d| (d, ScopeKey::TypeParam(addr), true)),
+                    )
                 }
-                TypeParamKind::ParamSpec { name, default_value } => {
+                TypeParamKind::ParamSpec {
+                    name,
+                    default_value,
+                } => {
                     self.load_const(Const::str(name), loc);
                     self.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_PARAMSPEC, loc);
-                    (name, default_value.map(|d| (d, ScopeKey::TypeParam(addr), false)))
+                    (
+                        name,
+                        default_value.map(|d| (d, ScopeKey::TypeParam(addr), false)),
+                    )
                 }
             };
             if let Some((d, key, allow_starred)) = default {
                 self.type_param_bound_or_default(d, name, key, allow_starred)?;
-                self.emit(Opcode::CALL_INTRINSIC_2, INTRINSIC_SET_TYPEPARAM_DEFAULT, loc);
+                self.emit(
+                    Opcode::CALL_INTRINSIC_2,
+                    INTRINSIC_SET_TYPEPARAM_DEFAULT,
+                    loc,
+                );
                 seen_default = true;
             } else if seen_default {
-                let msg = format!("non-default type parameter '{name}' follows default type parameter");
+                let msg =
+                    format!("non-default type parameter '{name}' follows default type parameter");
                 return Err(self.error(msg, loc));
             }
             self.emit(Opcode::COPY, 1, loc);
@@ -345,7 +452,13 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// A lazily evaluated bound or default: a function taking the annotation format.
-    fn type_param_bound_or_default(&mut self, e: &'a Expr<'a>, name: &'a str, key: ScopeKey, allow_starred: bool) -> Res {
+    fn type_param_bound_or_default(
+        &mut self,
+        e: &'a Expr<'a>,
+        name: &'a str,
+        key: ScopeKey,
+        allow_starred: bool,
+    ) -> Res {
         let loc = self.eloc(e);
         self.load_const(Const::Tuple(Rc::from([Const::Int(1)])), loc);
         self.setup_annotations_scope(loc, key, name)?;
@@ -375,9 +488,18 @@ impl<'a> Compiler<'a, '_> {
         };
         let generic = !type_params.is_empty();
         if generic {
-            let scope_name = self.arena().alloc_str(&format!("<generic parameters of {name}>"));
+            let scope_name = self
+                .arena()
+                .alloc_str(&format!("<generic parameters of {name}>"));
             let key = ScopeKey::TypeParams(type_params.as_ptr() as usize);
-            self.enter_scope(scope_name, ScopeType::Annotations, key, loc.lineno, None, ArgCounts::default())?;
+            self.enter_scope(
+                scope_name,
+                ScopeType::Annotations,
+                key,
+                loc.lineno,
+                None,
+                ArgCounts::default(),
+            )?;
             self.load_const(Const::str(name), loc);
             self.type_params(type_params)?;
         } else {
@@ -400,5 +522,4 @@ impl<'a> Compiler<'a, '_> {
         }
         self.nameop(name, Ctx::Store, loc)
     }
-
 }

@@ -187,8 +187,18 @@ fn compile_in<'a, 'p: 'a>(
 }
 
 impl<'a> Compiler<'a, '_> {
-    fn module(&mut self, module: &'a Mod<'a>) -> Result<(Rc<CodeObject>, CodegenUnit), SyntaxError> {
-        self.enter_scope("<module>", ScopeType::Module, ScopeKey::Module, 1, None, ArgCounts::default())?;
+    fn module(
+        &mut self,
+        module: &'a Mod<'a>,
+    ) -> Result<(Rc<CodeObject>, CodegenUnit), SyntaxError> {
+        self.enter_scope(
+            "<module>",
+            ScopeType::Module,
+            ScopeKey::Module,
+            1,
+            None,
+            ArgCounts::default(),
+        )?;
         let add_none = !matches!(module, Mod::Expression { .. });
         match module {
             Mod::Module { body } => {
@@ -229,11 +239,15 @@ impl<'a> Compiler<'a, '_> {
     // --- Units -----------------------------------------------------------------------------
 
     pub(crate) fn u(&self) -> &Unit<'a> {
-        self.units.last().expect("codegen always has a current unit")
+        self.units
+            .last()
+            .expect("codegen always has a current unit")
     }
 
     pub(crate) fn um(&mut self) -> &mut Unit<'a> {
-        self.units.last_mut().expect("codegen always has a current unit")
+        self.units
+            .last_mut()
+            .expect("codegen always has a current unit")
     }
 
     pub(crate) fn ste(&self) -> &symtable::ScopeEntry<'a> {
@@ -265,7 +279,10 @@ impl<'a> Compiler<'a, '_> {
         for (needed, name) in [
             (ste.needs_class_closure, "__class__"),
             (ste.needs_classdict, "__classdict__"),
-            (ste.has_conditional_annotations, "__conditional_annotations__"),
+            (
+                ste.has_conditional_annotations,
+                "__conditional_annotations__",
+            ),
         ] {
             if needed {
                 dict_add(&mut cellvars, name);
@@ -336,17 +353,28 @@ impl<'a> Compiler<'a, '_> {
             }
             let parent = &self.units[p];
             let mut force_global = false;
-            if matches!(scope_type, ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class) {
+            if matches!(
+                scope_type,
+                ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class
+            ) {
                 let mangled = symtable::mangle(self.arena, parent.private, name);
-                force_global = self.st.scopes[parent.ste].scope_of(mangled) == SymScope::GlobalExplicit;
+                force_global =
+                    self.st.scopes[parent.ste].scope_of(mangled) == SymScope::GlobalExplicit;
             }
             if !force_global {
-                let pq = parent.qualname.clone().unwrap_or_else(|| parent.name.to_string());
+                let pq = parent
+                    .qualname
+                    .clone()
+                    .unwrap_or_else(|| parent.name.to_string());
                 let function_parent = matches!(
                     parent.scope_type,
                     ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Lambda
                 );
-                base = Some(if function_parent { format!("{pq}.<locals>") } else { pq });
+                base = Some(if function_parent {
+                    format!("{pq}.<locals>")
+                } else {
+                    pq
+                });
             }
         }
         self.um().qualname = Some(match base {
@@ -373,7 +401,10 @@ impl<'a> Compiler<'a, '_> {
         Ok((code, freevars))
     }
 
-    fn finish_unit(&mut self, add_none: bool) -> Result<(Rc<CodeObject>, CodegenUnit), SyntaxError> {
+    fn finish_unit(
+        &mut self,
+        add_none: bool,
+    ) -> Result<(Rc<CodeObject>, CodegenUnit), SyntaxError> {
         if add_none {
             self.load_const(Const::None, Location::NONE);
         }
@@ -390,7 +421,11 @@ impl<'a> Compiler<'a, '_> {
             varnames: u.varnames.iter().map(|&n| Rc::from(n)).collect(),
             cellvars: u.cellvars.keys().map(|&n| Rc::from(n)).collect(),
             freevars: u.freevars.keys().map(|&n| Rc::from(n)).collect(),
-            fasthidden: u.fasthidden.iter().map(|(&n, &h)| (Rc::from(n), h)).collect(),
+            fasthidden: u
+                .fasthidden
+                .iter()
+                .map(|(&n, &h)| (Rc::from(n), h))
+                .collect(),
             argcount: u.argcount,
             posonlyargcount: u.posonlyargcount,
             kwonlyargcount: u.kwonlyargcount,
@@ -402,7 +437,11 @@ impl<'a> Compiler<'a, '_> {
             Output::Assemble => Rc::new(assemble(u.seq.clone(), meta.clone(), &self.filename)?),
             Output::CodegenOnly => Rc::new(placeholder_code(&meta, &self.filename)),
         };
-        let unit = CodegenUnit { seq: u.seq, meta, nested: u.nested };
+        let unit = CodegenUnit {
+            seq: u.seq,
+            meta,
+            nested: u.nested,
+        };
         Ok((code, unit))
     }
 
@@ -437,7 +476,9 @@ impl<'a> Compiler<'a, '_> {
         if ste.coroutine && !ste.generator {
             flags |= co_flags::COROUTINE;
         }
-        flags | (self.future.features & (future::CO_FUTURE_ANNOTATIONS | future::CO_FUTURE_BARRY_AS_BDFL))
+        flags
+            | (self.future.features
+                & (future::CO_FUTURE_ANNOTATIONS | future::CO_FUTURE_BARRY_AS_BDFL))
     }
 
     // --- Emitting --------------------------------------------------------------------------
@@ -538,7 +579,14 @@ impl<'a> Compiler<'a, '_> {
 
     fn cell_index(&mut self, name: &'a str, free: bool) -> u32 {
         let u = self.um();
-        dict_add(if free { &mut u.freevars } else { &mut u.cellvars }, name)
+        dict_add(
+            if free {
+                &mut u.freevars
+            } else {
+                &mut u.cellvars
+            },
+            name,
+        )
     }
 
     /// `ADDOP_N(..., cellvars/freevars)` without mangling.
@@ -641,7 +689,10 @@ impl<'a> Compiler<'a, '_> {
     /// `_PyCompile_GetRefType`).
     pub(crate) fn ref_type(&self, name: &str) -> SymScope {
         if self.u().scope_type == ScopeType::Class
-            && matches!(name, "__class__" | "__classdict__" | "__conditional_annotations__")
+            && matches!(
+                name,
+                "__class__" | "__classdict__" | "__conditional_annotations__"
+            )
         {
             return SymScope::Cell;
         }
@@ -652,7 +703,11 @@ impl<'a> Compiler<'a, '_> {
     /// (CPython's `_PyCompile_LookupArg`).
     pub(crate) fn closure_index(&self, name: &str) -> Res<u32> {
         let u = self.u();
-        let map = if self.ref_type(name) == SymScope::Cell { &u.cellvars } else { &u.freevars };
+        let map = if self.ref_type(name) == SymScope::Cell {
+            &u.cellvars
+        } else {
+            &u.freevars
+        };
         map.get(name).copied().ok_or_else(|| {
             SyntaxError::new(
                 crate::parse::ErrorKind::ValueError,
@@ -703,8 +758,12 @@ fn sorted_names<'a>(
     offset: u32,
     pred: impl Fn(&symtable::Symbol) -> bool,
 ) -> NameMap<'a> {
-    let mut names: Vec<&'a str> =
-        ste.symbols.iter().filter(|(_, s)| pred(s)).map(|(&n, _)| n).collect();
+    let mut names: Vec<&'a str> = ste
+        .symbols
+        .iter()
+        .filter(|(_, s)| pred(s))
+        .map(|(&n, _)| n)
+        .collect();
     names.sort_unstable_by(|a, b| py_str_cmp(a, b));
     names.into_iter().zip(offset..).collect()
 }
@@ -730,7 +789,11 @@ pub(crate) fn const_from_ast(c: &Constant<'_>) -> Const {
         Constant::Int(i) => Const::Int(i),
         Constant::BigInt { negative, digits } => {
             let mag = num_bigint::BigUint::from_slice(digits);
-            let sign = if negative { num_bigint::Sign::Minus } else { num_bigint::Sign::Plus };
+            let sign = if negative {
+                num_bigint::Sign::Minus
+            } else {
+                num_bigint::Sign::Plus
+            };
             Const::int(num_bigint::BigInt::from_biguint(sign, mag))
         }
         Constant::Float(f) => Const::Float(f),
@@ -746,14 +809,9 @@ pub(crate) fn const_from_ast(c: &Constant<'_>) -> Const {
     }
 }
 
-/// TEMPORARY until the `backend` branch (flow graph + assembler) is merged: then this
-/// calls `super::backend::optimize_and_assemble`. Until then only codegen-only output is
-/// available and compiling for real reports that plainly.
-fn assemble(_seq: InstrSeq, _meta: UnitMetadata, _filename: &Rc<str>) -> Res<CodeObject> {
-    Err(SyntaxError::new(
-        crate::parse::ErrorKind::ValueError,
-        "the compiler backend (flow graph and assembler) is not merged yet",
-    ))
+/// The flow-graph passes and the assembler (`super::backend`).
+fn assemble(seq: InstrSeq, meta: UnitMetadata, filename: &Rc<str>) -> Res<CodeObject> {
+    super::backend::optimize_and_assemble(seq, meta, filename)
 }
 
 /// The stand-in for a nested code object in codegen-only mode: its names, first line and

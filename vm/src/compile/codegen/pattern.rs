@@ -35,7 +35,9 @@ impl<'a> Compiler<'a, '_> {
     pub(crate) fn match_stmt(&mut self, subject: &'a Expr<'a>, cases: &'a [MatchCase<'a>]) -> Res {
         self.visit_expr(subject)?;
         let end = self.new_label();
-        let Some(last) = cases.last() else { return Ok(()) };
+        let Some(last) = cases.last() else {
+            return Ok(());
+        };
         let n = cases.len();
         let has_default = is_wildcard(last.pattern) && n > 1;
         let checked = n - usize::from(has_default);
@@ -98,7 +100,9 @@ impl<'a> Compiler<'a, '_> {
 
     fn emit_and_reset_fail_pop(&mut self, loc: Location, pc: &mut PatternContext<'a>) {
         let labels = std::mem::take(&mut pc.fail_pop);
-        let Some((&first, rest)) = labels.split_first() else { return };
+        let Some((&first, rest)) = labels.split_first() else {
+            return;
+        };
         for &l in rest.iter().rev() {
             self.use_label(l);
             self.emit(Opcode::POP_TOP, 0, loc);
@@ -114,7 +118,12 @@ impl<'a> Compiler<'a, '_> {
         }
     }
 
-    fn store_name(&mut self, loc: Location, name: Option<&'a str>, pc: &mut PatternContext<'a>) -> Res {
+    fn store_name(
+        &mut self,
+        loc: Location,
+        name: Option<&'a str>,
+        pc: &mut PatternContext<'a>,
+    ) -> Res {
         let Some(name) = name else {
             self.emit(Opcode::POP_TOP, 0, loc);
             return Ok(());
@@ -128,7 +137,10 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn duplicate_store(&self, loc: Location, name: &str) -> crate::parse::SyntaxError {
-        let msg = format!("multiple assignments to name {} in pattern", crate::text::repr::str_repr(name));
+        let msg = format!(
+            "multiple assignments to name {} in pattern",
+            crate::text::repr::str_repr(name)
+        );
         self.error(msg, loc)
     }
 
@@ -150,11 +162,18 @@ impl<'a> Compiler<'a, '_> {
             PatternKind::MatchValue { value } => {
                 match fold_pattern_value(value) {
                     Some(folded) => self.load_const(folded, self.eloc(value)),
-                    None if matches!(value.kind, ExprKind::Constant { .. } | ExprKind::Attribute { .. }) => {
+                    None if matches!(
+                        value.kind,
+                        ExprKind::Constant { .. } | ExprKind::Attribute { .. }
+                    ) =>
+                    {
                         self.visit_expr(value)?;
                     }
                     None => {
-                        return Err(self.error("patterns may only match literals and attribute lookups", loc));
+                        return Err(self.error(
+                            "patterns may only match literals and attribute lookups",
+                            loc,
+                        ));
                     }
                 }
                 self.emit_compare(loc, CmpOp::Eq);
@@ -167,10 +186,19 @@ impl<'a> Compiler<'a, '_> {
                 self.jump_to_fail_pop(loc, pc, Opcode::POP_JUMP_IF_FALSE);
             }
             PatternKind::MatchSequence { patterns } => self.pattern_sequence(loc, patterns, pc)?,
-            PatternKind::MatchMapping { keys, patterns, rest } => {
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 self.pattern_mapping(loc, keys, patterns, *rest, pc)?;
             }
-            PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
                 self.pattern_class(loc, cls, patterns, kwd_attrs, kwd_patterns, pc)?;
             }
             PatternKind::MatchStar { name } => self.store_name(loc, *name, pc)?,
@@ -202,7 +230,12 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn pattern_sequence(&mut self, loc: Location, patterns: &'a [Pattern<'a>], pc: &mut PatternContext<'a>) -> Res {
+    fn pattern_sequence(
+        &mut self,
+        loc: Location,
+        patterns: &'a [Pattern<'a>],
+        pc: &mut PatternContext<'a>,
+    ) -> Res {
         let size = patterns.len();
         let mut star: Option<usize> = None;
         let mut only_wildcard = true;
@@ -248,7 +281,12 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn sequence_unpack(&mut self, loc: Location, patterns: &'a [Pattern<'a>], pc: &mut PatternContext<'a>) -> Res {
+    fn sequence_unpack(
+        &mut self,
+        loc: Location,
+        patterns: &'a [Pattern<'a>],
+        pc: &mut PatternContext<'a>,
+    ) -> Res {
         let n = patterns.len();
         let mut seen_star = false;
         for (i, q) in patterns.iter().enumerate() {
@@ -259,7 +297,10 @@ impl<'a> Compiler<'a, '_> {
                 return Err(self.error("multiple starred expressions in sequence pattern", loc));
             }
             if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
-                return Err(self.error("too many expressions in star-unpacking sequence pattern", loc));
+                return Err(self.error(
+                    "too many expressions in star-unpacking sequence pattern",
+                    loc,
+                ));
             }
             self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32, loc);
             seen_star = true;
@@ -276,7 +317,13 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// `[first, *_, last]`-style patterns index the subject instead of unpacking it.
-    fn sequence_subscr(&mut self, loc: Location, patterns: &'a [Pattern<'a>], star: usize, pc: &mut PatternContext<'a>) -> Res {
+    fn sequence_subscr(
+        &mut self,
+        loc: Location,
+        patterns: &'a [Pattern<'a>],
+        star: usize,
+        pc: &mut PatternContext<'a>,
+    ) -> Res {
         pc.on_top += 1;
         let size = patterns.len();
         for (i, q) in patterns.iter().enumerate() {
@@ -290,7 +337,11 @@ impl<'a> Compiler<'a, '_> {
                 // The subject may not support negative indexes.
                 self.emit(Opcode::GET_LEN, 0, loc);
                 self.load_const(Const::Int((size - i) as i64), loc);
-                self.emit(Opcode::BINARY_OP, super::expr::binop_arg(Operator::Sub, false), loc);
+                self.emit(
+                    Opcode::BINARY_OP,
+                    super::expr::binop_arg(Operator::Sub, false),
+                    loc,
+                );
             }
             self.emit(Opcode::BINARY_OP, super::expr::NB_SUBSCR, loc);
             self.subpattern(q, pc)?;
@@ -320,7 +371,10 @@ impl<'a> Compiler<'a, '_> {
         for (i, attr) in kwd_attrs.iter().enumerate() {
             if let Some(j) = kwd_attrs[i + 1..].iter().position(|o| o == attr) {
                 let kloc = self.span(kwd_patterns[i + 1 + j].span);
-                return Err(self.error(format!("attribute name repeated in class pattern: {attr}"), kloc));
+                return Err(self.error(
+                    format!("attribute name repeated in class pattern: {attr}"),
+                    kloc,
+                ));
             }
         }
         self.visit_expr(cls)?;
@@ -385,7 +439,10 @@ impl<'a> Compiler<'a, '_> {
             }) {
                 Some(value) => {
                     if seen.iter().any(|s| py_key_eq(s, &value)) {
-                        let msg = format!("mapping pattern checks duplicate key ({})", crate::compile::dump::const_repr(&value));
+                        let msg = format!(
+                            "mapping pattern checks duplicate key ({})",
+                            crate::compile::dump::const_repr(&value)
+                        );
                         return Err(self.error(msg, loc));
                     }
                     seen.push(value.clone());
@@ -437,7 +494,12 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn pattern_or(&mut self, loc: Location, alts: &'a [Pattern<'a>], pc: &mut PatternContext<'a>) -> Res {
+    fn pattern_or(
+        &mut self,
+        loc: Location,
+        alts: &'a [Pattern<'a>],
+        pc: &mut PatternContext<'a>,
+    ) -> Res {
         let end = self.new_label();
         let n = alts.len();
         let old_stores = std::mem::take(&mut pc.stores);
@@ -507,12 +569,23 @@ impl<'a> Compiler<'a, '_> {
 /// numbers and complex literals such as `-1` and `1+2j`. `None` when nothing folds.
 fn fold_pattern_value(e: &Expr<'_>) -> Option<Const> {
     match e.kind {
-        ExprKind::UnaryOp { op: UnaryOp::USub, operand } => {
-            let ExprKind::Constant { value, .. } = operand.kind else { return None };
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand,
+        } => {
+            let ExprKind::Constant { value, .. } = operand.kind else {
+                return None;
+            };
             negate(&super::const_from_ast(&value))
         }
-        ExprKind::BinOp { left, op: op @ (Operator::Add | Operator::Sub), right } => {
-            let ExprKind::Constant { value: r, .. } = right.kind else { return None };
+        ExprKind::BinOp {
+            left,
+            op: op @ (Operator::Add | Operator::Sub),
+            right,
+        } => {
+            let ExprKind::Constant { value: r, .. } = right.kind else {
+                return None;
+            };
             let l = match left.kind {
                 ExprKind::Constant { value, .. } => super::const_from_ast(&value),
                 _ => fold_pattern_value(left)?,
@@ -532,7 +605,10 @@ fn negate(c: &Const) -> Option<Const> {
         Const::BigInt(b) => Const::int(-(**b).clone()),
         Const::Bool(b) => Const::Int(-i64::from(*b)),
         Const::Float(f) => Const::Float(-f),
-        Const::Complex { real, imag } => Const::Complex { real: -real, imag: -imag },
+        Const::Complex { real, imag } => Const::Complex {
+            real: -real,
+            imag: -imag,
+        },
         _ => return None,
     })
 }
@@ -554,9 +630,15 @@ fn add_sub(l: &Const, r: &Const, sub: bool) -> Option<Const> {
         (Const::Complex { .. }, _) | (_, Const::Complex { .. }) => {
             let (a, b) = (as_complex(l)?, as_complex(r)?);
             Some(if sub {
-                Const::Complex { real: a.0 - b.0, imag: a.1 - b.1 }
+                Const::Complex {
+                    real: a.0 - b.0,
+                    imag: a.1 - b.1,
+                }
             } else {
-                Const::Complex { real: a.0 + b.0, imag: a.1 + b.1 }
+                Const::Complex {
+                    real: a.0 + b.0,
+                    imag: a.1 + b.1,
+                }
             })
         }
         (Const::Float(_), _) | (_, Const::Float(_)) => {
@@ -602,4 +684,3 @@ fn exact_int(c: &Const) -> Option<BigInt> {
         _ => None,
     }
 }
-

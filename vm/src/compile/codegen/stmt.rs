@@ -66,9 +66,11 @@ impl<'a> Compiler<'a, '_> {
         match &s.kind {
             StmtKind::FunctionDef(f) => self.function_def(s, f),
             StmtKind::ClassDef(c) => self.class_def(s, c),
-            StmtKind::TypeAlias { name, type_params, value } => {
-                self.type_alias(s, name, type_params, value)
-            }
+            StmtKind::TypeAlias {
+                name,
+                type_params,
+                value,
+            } => self.type_alias(s, name, type_params, value),
             StmtKind::Return { value } => self.return_stmt(s, *value),
             StmtKind::Delete { targets } => targets.iter().try_for_each(|t| self.visit_expr(t)),
             StmtKind::Assign { targets, value } => {
@@ -82,17 +84,28 @@ impl<'a> Compiler<'a, '_> {
                 Ok(())
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(s, target, *op, value),
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.ann_assign(s, target, annotation, *value, *simple)
-            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.ann_assign(s, target, annotation, *value, *simple),
             StmtKind::For(f) => self.conditional(|c| {
-                if f.is_async { c.async_for(s, f) } else { c.for_stmt(s, f) }
+                if f.is_async {
+                    c.async_for(s, f)
+                } else {
+                    c.for_stmt(s, f)
+                }
             }),
             StmtKind::While { test, body, orelse } => {
                 self.conditional(|c| c.while_stmt(s, test, body, orelse))
             }
-            StmtKind::If { test, body, orelse } => self.conditional(|c| c.if_stmt(s, test, body, orelse)),
-            StmtKind::Match { subject, cases } => self.conditional(|c| c.match_stmt(subject, cases)),
+            StmtKind::If { test, body, orelse } => {
+                self.conditional(|c| c.if_stmt(s, test, body, orelse))
+            }
+            StmtKind::Match { subject, cases } => {
+                self.conditional(|c| c.match_stmt(subject, cases))
+            }
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {
@@ -109,7 +122,11 @@ impl<'a> Compiler<'a, '_> {
             StmtKind::Try(t) => self.conditional(|c| c.try_stmt(s, t)),
             StmtKind::Assert { test, msg } => self.assert_stmt(s, test, *msg),
             StmtKind::Import { names } => self.import(loc, names),
-            StmtKind::ImportFrom { module, names, level } => self.import_from(loc, *module, names, *level),
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => self.import_from(loc, *module, names, *level),
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => Ok(()),
             StmtKind::Expr { value } => self.expr_stmt(loc, value),
             StmtKind::Pass => {
@@ -139,9 +156,19 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn if_stmt(&mut self, s: &'a Stmt<'a>, test: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>]) -> Res {
+    fn if_stmt(
+        &mut self,
+        s: &'a Stmt<'a>,
+        test: &'a Expr<'a>,
+        body: &'a [Stmt<'a>],
+        orelse: &'a [Stmt<'a>],
+    ) -> Res {
         let end = self.new_label();
-        let next = if orelse.is_empty() { end } else { self.new_label() };
+        let next = if orelse.is_empty() {
+            end
+        } else {
+            self.new_label()
+        };
         self.jump_if(self.span(s.span), test, next, false)?;
         self.stmts(body)?;
         if !orelse.is_empty() {
@@ -153,7 +180,13 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn while_stmt(&mut self, s: &'a Stmt<'a>, test: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>]) -> Res {
+    fn while_stmt(
+        &mut self,
+        s: &'a Stmt<'a>,
+        test: &'a Expr<'a>,
+        body: &'a [Stmt<'a>],
+        orelse: &'a [Stmt<'a>],
+    ) -> Res {
         let lp = self.new_label();
         let end = self.new_label();
         let anchor = self.new_label();
@@ -176,7 +209,12 @@ impl<'a> Compiler<'a, '_> {
         let body = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
-        self.push_fblock(FBlock::new(FBlockKind::ForLoop, loc, Some(start), Some(end)))?;
+        self.push_fblock(FBlock::new(
+            FBlockKind::ForLoop,
+            loc,
+            Some(start),
+            Some(end),
+        ))?;
         self.visit_expr(f.iter)?;
         let iter_loc = self.eloc(f.iter);
         self.emit(Opcode::GET_ITER, 0, iter_loc);
@@ -209,7 +247,12 @@ impl<'a> Compiler<'a, '_> {
         let iter_loc = self.eloc(f.iter);
         self.emit(Opcode::GET_AITER, 0, iter_loc);
         self.use_label(start);
-        self.push_fblock(FBlock::new(FBlockKind::ForLoop, loc, Some(start), Some(end)))?;
+        self.push_fblock(FBlock::new(
+            FBlockKind::ForLoop,
+            loc,
+            Some(start),
+            Some(end),
+        ))?;
         // SETUP_FINALLY guards the __anext__ call.
         self.emit_jump(Opcode::SETUP_FINALLY, except, loc);
         self.emit(Opcode::GET_ANEXT, 0, loc);
@@ -230,7 +273,12 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn assert_stmt(&mut self, s: &'a Stmt<'a>, test: &'a Expr<'a>, msg: Option<&'a Expr<'a>>) -> Res {
+    fn assert_stmt(
+        &mut self,
+        s: &'a Stmt<'a>,
+        test: &'a Expr<'a>,
+        msg: Option<&'a Expr<'a>>,
+    ) -> Res {
         let loc = self.span(s.span);
         let end = self.new_label();
         self.jump_if(loc, test, end, true)?;
@@ -280,11 +328,21 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn import_from(&mut self, loc: Location, module: Option<&'a str>, names: &'a [Alias<'a>], level: u32) -> Res {
+    fn import_from(
+        &mut self,
+        loc: Location,
+        module: Option<&'a str>,
+        names: &'a [Alias<'a>],
+        level: u32,
+    ) -> Res {
         self.load_const(Const::Int(i64::from(level)), loc);
         let tuple: Vec<Const> = names.iter().map(|a| Const::str(a.name)).collect();
         self.load_const(Const::Tuple(tuple.into()), loc);
-        self.emit_attr_name(super::NameOp::Plain(Opcode::IMPORT_NAME), module.unwrap_or(""), loc);
+        self.emit_attr_name(
+            super::NameOp::Plain(Opcode::IMPORT_NAME),
+            module.unwrap_or(""),
+            loc,
+        );
         for (i, alias) in names.iter().enumerate() {
             if i == 0 && alias.name.starts_with('*') {
                 self.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_IMPORT_STAR, loc);
@@ -299,16 +357,26 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// `x op= v` (CPython's `codegen_augassign`).
-    fn aug_assign(&mut self, s: &'a Stmt<'a>, target: &'a Expr<'a>, op: crate::ast::Operator, value: &'a Expr<'a>) -> Res {
+    fn aug_assign(
+        &mut self,
+        s: &'a Stmt<'a>,
+        target: &'a Expr<'a>,
+        op: crate::ast::Operator,
+        value: &'a Expr<'a>,
+    ) -> Res {
         let loc = self.eloc(target);
         match &target.kind {
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.visit_expr(obj)?;
                 self.emit(Opcode::COPY, 1, loc);
                 let aloc = self.attr_loc(loc, target);
                 self.emit_attr_name(super::NameOp::LoadAttr, attr, aloc);
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 self.visit_expr(obj)?;
                 if two_element_slice(slice) {
                     self.slice_two_parts(slice)?;
@@ -327,7 +395,11 @@ impl<'a> Compiler<'a, '_> {
             _ => return Err(self.error("invalid node type for augmented assignment", loc)),
         }
         self.visit_expr(value)?;
-        self.emit(Opcode::BINARY_OP, super::expr::binop_arg(op, true), self.span(s.span));
+        self.emit(
+            Opcode::BINARY_OP,
+            super::expr::binop_arg(op, true),
+            self.span(s.span),
+        );
         match &target.kind {
             ExprKind::Attribute { attr, .. } => {
                 let aloc = self.attr_loc(loc, target);

@@ -3,10 +3,12 @@
 //! are what `__annotations__` strings contain).
 
 use crate::ast::{
-    Arg, Arguments, BoolOp, CmpOp, Comprehension, Constant, Conversion, Expr, ExprKind, Keyword, Operator,
-    UnaryOp,
+    Arg, Arguments, BoolOp, CmpOp, Comprehension, Constant, Conversion, Expr, ExprKind, Keyword,
+    Operator, UnaryOp,
 };
-use crate::text::repr::{write_bigint_repr, write_bytes_repr, write_complex_repr, write_int_repr, write_str_repr};
+use crate::text::repr::{
+    write_bigint_repr, write_bytes_repr, write_complex_repr, write_int_repr, write_str_repr,
+};
 use crate::text::wtf8::Wtf8Buf;
 use crate::text::{Wtf8, float_repr::write_float_repr};
 
@@ -49,7 +51,11 @@ fn expr(w: &mut Wtf8Buf, e: &Expr<'_>, level: u8) {
 fn expr_inner(w: &mut Wtf8Buf, e: &Expr<'_>, level: u8) {
     match &e.kind {
         ExprKind::BoolOp { op, values } => {
-            let (s, pr) = if *op == BoolOp::And { (" and ", PR_AND) } else { (" or ", PR_OR) };
+            let (s, pr) = if *op == BoolOp::And {
+                (" and ", PR_AND)
+            } else {
+                (" or ", PR_OR)
+            };
             paren_if(w, level > pr, "(");
             for (i, v) in values.iter().enumerate() {
                 if i > 0 {
@@ -151,7 +157,11 @@ fn expr_inner(w: &mut Wtf8Buf, e: &Expr<'_>, level: u8) {
             comprehensions(w, generators);
             w.push_str("}");
         }
-        ExprKind::DictComp { key, value, generators } => {
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
             w.push_str("{");
             expr(w, key, PR_TEST);
             w.push_str(": ");
@@ -178,7 +188,11 @@ fn expr_inner(w: &mut Wtf8Buf, e: &Expr<'_>, level: u8) {
             expr(w, value, PR_ATOM);
             paren_if(w, level > PR_AWAIT, ")");
         }
-        ExprKind::Compare { left, ops, comparators } => {
+        ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } => {
             paren_if(w, level > PR_CMP, "(");
             expr(w, left, PR_CMP + 1);
             for (op, c) in ops.iter().zip(comparators.iter()) {
@@ -198,7 +212,11 @@ fn expr_inner(w: &mut Wtf8Buf, e: &Expr<'_>, level: u8) {
             }
             paren_if(w, level > PR_CMP, ")");
         }
-        ExprKind::Call { func, args, keywords } => call(w, func, args, keywords),
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => call(w, func, args, keywords),
         ExprKind::Constant { value, kind_u } => {
             if let Constant::Ellipsis = value {
                 w.push_str("...");
@@ -215,18 +233,33 @@ fn expr_inner(w: &mut Wtf8Buf, e: &Expr<'_>, level: u8) {
             w.push_str("t");
             push_repr(w, &body);
         }
-        ExprKind::FormattedValue { value, conversion, format_spec } => {
+        ExprKind::FormattedValue {
+            value,
+            conversion,
+            format_spec,
+        } => {
             interpolation_value(w, value);
             replacement_tail(w, *conversion, *format_spec);
         }
-        ExprKind::Interpolation { str, conversion, format_spec, .. } => {
+        ExprKind::Interpolation {
+            str,
+            conversion,
+            format_spec,
+            ..
+        } => {
             interpolation_str(w, str);
             replacement_tail(w, *conversion, *format_spec);
         }
         ExprKind::Attribute { value, attr, .. } => {
             expr(w, value, PR_ATOM);
             // Integers need a space before the attribute dot.
-            let int = matches!(value.kind, ExprKind::Constant { value: Constant::Int(_) | Constant::BigInt { .. }, .. });
+            let int = matches!(
+                value.kind,
+                ExprKind::Constant {
+                    value: Constant::Int(_) | Constant::BigInt { .. },
+                    ..
+                }
+            );
             w.push_str(if int { " ." } else { "." });
             w.push_str(attr);
         }
@@ -310,7 +343,11 @@ fn arguments(w: &mut Wtf8Buf, args: &Arguments<'_>) {
     let (npos, nargs, ndef) = (args.posonlyargs.len(), args.args.len(), args.defaults.len());
     for i in 0..npos + nargs {
         sep(w);
-        let a = if i < npos { &args.posonlyargs[i] } else { &args.args[i - npos] };
+        let a = if i < npos {
+            &args.posonlyargs[i]
+        } else {
+            &args.args[i - npos]
+        };
         arg(w, a);
         let di = i as isize - npos as isize - nargs as isize + ndef as isize;
         if di >= 0
@@ -466,7 +503,10 @@ fn ftstring_body(values: &[Expr<'_>], is_format_spec: bool) -> Wtf8Buf {
 
 fn fstring_element(w: &mut Wtf8Buf, e: &Expr<'_>, is_format_spec: bool) {
     match &e.kind {
-        ExprKind::Constant { value: Constant::Str(s), .. } => {
+        ExprKind::Constant {
+            value: Constant::Str(s),
+            ..
+        } => {
             // Literal text with its braces doubled.
             for cp in s.code_points() {
                 match char::from_u32(cp) {

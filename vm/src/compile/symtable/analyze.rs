@@ -50,7 +50,14 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
         class_entry: Option<ScopeId>,
     ) -> Result<(), SyntaxError> {
         stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
-            self.block_inner(id, bound.as_deref_mut(), free, global, type_params, class_entry)
+            self.block_inner(
+                id,
+                bound.as_deref_mut(),
+                free,
+                global,
+                type_params,
+                class_entry,
+            )
         })
     }
 
@@ -68,7 +75,10 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
         let mut newfree = NameSet::default();
         let mut inlined_cells = NameSet::default();
         let is_class = self.table.scopes[id].kind == BlockKind::Class;
-        let mut inherited = Inherited { bound: NameSet::default(), global: NameSet::default() };
+        let mut inherited = Inherited {
+            bound: NameSet::default(),
+            global: NameSet::default(),
+        };
 
         // Class bindings are invisible to nested functions: children see what the class saw.
         if is_class {
@@ -78,10 +88,24 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             }
         }
 
-        let names: Vec<(&'a str, u16)> =
-            self.table.scopes[id].symbols.iter().map(|(&k, s)| (k, s.flags)).collect();
+        let names: Vec<(&'a str, u16)> = self.table.scopes[id]
+            .symbols
+            .iter()
+            .map(|(&k, s)| (k, s.flags))
+            .collect();
         for (name, flags) in names {
-            self.name(id, &mut scopes, name, flags, bound.as_deref_mut(), &mut local, free, global, type_params, class_entry)?;
+            self.name(
+                id,
+                &mut scopes,
+                name,
+                flags,
+                bound.as_deref_mut(),
+                &mut local,
+                free,
+                global,
+                type_params,
+                class_entry,
+            )?;
         }
 
         if !is_class {
@@ -123,7 +147,13 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
                 new_class_entry,
             )?;
             if inline {
-                self.inline_comprehension(id, child, &mut scopes, &mut child_free, &mut inlined_cells);
+                self.inline_comprehension(
+                    id,
+                    child,
+                    &mut scopes,
+                    &mut child_free,
+                    &mut inlined_cells,
+                );
                 self.table.scopes[child].comp_inlined = true;
             }
             newfree.extend(child_free);
@@ -146,7 +176,14 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             self.drop_class_free(id, &mut newfree);
         }
         let classflag = is_class || sees_class;
-        self.update_symbols(id, &scopes, bound.as_deref(), &newfree, &inlined_cells, classflag);
+        self.update_symbols(
+            id,
+            &scopes,
+            bound.as_deref(),
+            &newfree,
+            &inlined_cells,
+            classflag,
+        );
         free.extend(newfree);
         Ok(())
     }
@@ -168,7 +205,11 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
     ) -> Result<(), SyntaxError> {
         if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
-                return Err(self.directive_error(id, name, format!("name '{name}' is nonlocal and global")));
+                return Err(self.directive_error(
+                    id,
+                    name,
+                    format!("name '{name}' is nonlocal and global"),
+                ));
             }
             scopes.insert(name, SymScope::GlobalExplicit);
             global.insert(name);
@@ -183,7 +224,11 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
                 return Err(self.directive_error(id, name, msg));
             };
             if !b.contains(name) {
-                return Err(self.directive_error(id, name, format!("no binding for nonlocal '{name}' found")));
+                return Err(self.directive_error(
+                    id,
+                    name,
+                    format!("no binding for nonlocal '{name}' found"),
+                ));
             }
             if type_params.contains(name) {
                 let msg = format!("nonlocal binding not allowed for type parameter '{name}'");
@@ -250,8 +295,11 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
     ) {
         let is_class = self.table.scopes[id].kind == BlockKind::Class;
         let mut remove_dunder_class = false;
-        let comp_syms: Vec<(&'a str, Symbol)> =
-            self.table.scopes[comp].symbols.iter().map(|(&k, &s)| (k, s)).collect();
+        let comp_syms: Vec<(&'a str, Symbol)> = self.table.scopes[comp]
+            .symbols
+            .iter()
+            .map(|(&k, &s)| (k, s))
+            .collect();
         for (name, sym) in comp_syms {
             if sym.flags & DEF_PARAM != 0 {
                 continue; // `.0`
@@ -268,9 +316,13 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             }
             match self.table.scopes[id].symbols.get(name).map(|s| s.flags) {
                 None => {
-                    self.table.scopes[id]
-                        .symbols
-                        .insert(name, Symbol { flags: sym.flags, scope: SymScope::None });
+                    self.table.scopes[id].symbols.insert(
+                        name,
+                        Symbol {
+                            flags: sym.flags,
+                            scope: SymScope::None,
+                        },
+                    );
                     scopes.insert(name, scope);
                 }
                 Some(flags) => {
@@ -339,7 +391,13 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             {
                 continue; // a global
             }
-            symbols.insert(name, Symbol { flags: 0, scope: SymScope::Free });
+            symbols.insert(
+                name,
+                Symbol {
+                    flags: 0,
+                    scope: SymScope::Free,
+                },
+            );
         }
     }
 }

@@ -36,7 +36,12 @@ pub fn build<'a>(
         stack: Vec::new(),
         private: None,
     };
-    let top = b.new_scope("top", BlockKind::Module, ScopeKey::Module, Location::new(0, 0, 0, 0));
+    let top = b.new_scope(
+        "top",
+        BlockKind::Module,
+        ScopeKey::Module,
+        Location::new(0, 0, 0, 0),
+    );
     b.enter_existing(top, true);
     match module {
         Mod::Module { body } => {
@@ -93,7 +98,8 @@ impl<'a> Builder<'a, '_, '_> {
     ) -> ScopeId {
         let parent = self.stack.last().map(|&p| &self.table.scopes[p]);
         let nested = parent.is_some_and(|p| p.nested || p.is_function_like());
-        let method = parent.is_some_and(|p| p.kind == BlockKind::Class) && kind == BlockKind::Function;
+        let method =
+            parent.is_some_and(|p| p.kind == BlockKind::Class) && kind == BlockKind::Function;
         let id = self.table.scopes.len();
         self.table.scopes.push(ScopeEntry {
             name,
@@ -164,7 +170,10 @@ impl<'a> Builder<'a, '_, '_> {
     ) -> Res {
         let id = self.new_scope(name, kind, key, loc);
         self.enter_existing(id, true);
-        if matches!(kind, BlockKind::Annotation | BlockKind::TypeVariable | BlockKind::TypeAlias) {
+        if matches!(
+            kind,
+            BlockKind::Annotation | BlockKind::TypeVariable | BlockKind::TypeAlias
+        ) {
             // The `format` parameter of `__annotate__`, read by the generated prologue.
             self.add_def(".format", DEF_PARAM, loc)?;
             self.add_def(".format", USE, loc)?;
@@ -197,7 +206,9 @@ impl<'a> Builder<'a, '_, '_> {
         target: ScopeId,
         loc: Location,
     ) -> Res {
-        let mangled = self.table.maybe_mangle(self.arena, self.private, self.cur(), name);
+        let mangled = self
+            .table
+            .maybe_mangle(self.arena, self.private, self.cur(), name);
         let ste = &mut self.table.scopes[target];
         let mut val = flag;
         if let Some(sym) = ste.symbols.get(mangled) {
@@ -206,7 +217,9 @@ impl<'a> Builder<'a, '_, '_> {
                 return Err(self.loc.error(msg, loc));
             }
             if flag & DEF_TYPE_PARAM != 0 && sym.flags & DEF_TYPE_PARAM != 0 {
-                return Err(self.loc.error(format!("duplicate type parameter '{name}'"), loc));
+                return Err(self
+                    .loc
+                    .error(format!("duplicate type parameter '{name}'"), loc));
             }
             val |= sym.flags;
         }
@@ -214,8 +227,9 @@ impl<'a> Builder<'a, '_, '_> {
             // An iteration variable of a comprehension: remember it, so that a walrus
             // rebinding it can be rejected.
             if val & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
-                let msg =
-                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'");
+                let msg = format!(
+                    "comprehension inner loop cannot rebind assignment expression target '{name}'"
+                );
                 return Err(self.loc.error(msg, loc));
             }
             val |= DEF_COMP_ITER;
@@ -225,7 +239,11 @@ impl<'a> Builder<'a, '_, '_> {
             ste.varnames.push(mangled);
         } else if flag & DEF_GLOBAL != 0 {
             let top = self.table.top;
-            self.table.scopes[top].symbols.entry(mangled).or_default().flags |= flag;
+            self.table.scopes[top]
+                .symbols
+                .entry(mangled)
+                .or_default()
+                .flags |= flag;
         }
         Ok(())
     }
@@ -309,10 +327,22 @@ impl<'a> Builder<'a, '_, '_> {
                     let kwdefaults = f.args.kw_defaults.iter().any(Option::is_some);
                     // The parser always gives a (possibly empty) defaults list, so CPython
                     // always declares `.defaults` here.
-                    self.enter_type_param_block(f.name, f.type_params, true, kwdefaults, false, loc)?;
+                    self.enter_type_param_block(
+                        f.name,
+                        f.type_params,
+                        true,
+                        kwdefaults,
+                        false,
+                        loc,
+                    )?;
                     self.type_params(f.type_params)?;
                 }
-                let id = self.new_scope(f.name, BlockKind::Function, ScopeKey::Stmt(ScopeKey::addr(s)), loc);
+                let id = self.new_scope(
+                    f.name,
+                    BlockKind::Function,
+                    ScopeKey::Stmt(ScopeKey::addr(s)),
+                    loc,
+                );
                 if docstring(f.body).is_some() {
                     self.table.scopes[id].has_docstring = true;
                 }
@@ -343,7 +373,12 @@ impl<'a> Builder<'a, '_, '_> {
                 }
                 self.exprs(c.bases)?;
                 self.keywords(c.keywords)?;
-                self.enter_block(c.name, BlockKind::Class, ScopeKey::Stmt(ScopeKey::addr(s)), loc)?;
+                self.enter_block(
+                    c.name,
+                    BlockKind::Class,
+                    ScopeKey::Stmt(ScopeKey::addr(s)),
+                    loc,
+                )?;
                 self.private = Some(c.name);
                 if generic {
                     self.add_def("__type_params__", DEF_LOCAL, loc)?;
@@ -359,7 +394,11 @@ impl<'a> Builder<'a, '_, '_> {
                 }
                 self.private = saved_private;
             }
-            StmtKind::TypeAlias { name, type_params, value } => {
+            StmtKind::TypeAlias {
+                name,
+                type_params,
+                value,
+            } => {
                 self.expr(name)?;
                 let crate::ast::ExprKind::Name { id: alias, .. } = name.kind else {
                     return Ok(());
@@ -370,7 +409,12 @@ impl<'a> Builder<'a, '_, '_> {
                     self.enter_type_param_block(alias, type_params, false, false, false, loc)?;
                     self.type_params(type_params)?;
                 }
-                self.enter_block(alias, BlockKind::TypeAlias, ScopeKey::Stmt(ScopeKey::addr(s)), loc)?;
+                self.enter_block(
+                    alias,
+                    BlockKind::TypeAlias,
+                    ScopeKey::Stmt(ScopeKey::addr(s)),
+                    loc,
+                )?;
                 self.ste().can_see_class_scope = in_class;
                 if in_class {
                     self.add_def("__classdict__", USE, self.loc.span(value.span))?;
@@ -392,7 +436,12 @@ impl<'a> Builder<'a, '_, '_> {
                 self.exprs(targets)?;
                 self.expr(value)?;
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 self.ann_assign(s, target, annotation, *value, *simple)?;
             }
             StmtKind::AugAssign { target, value, .. } => {
@@ -458,7 +507,11 @@ impl<'a> Builder<'a, '_, '_> {
                 }
             }
             StmtKind::Import { names } => names.iter().try_for_each(|a| self.alias(a))?,
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 names.iter().try_for_each(|a| self.alias(a))?;
                 self.check_import_from(s, *module, *level)?;
             }
@@ -491,7 +544,11 @@ impl<'a> Builder<'a, '_, '_> {
     fn declare(&mut self, name: &'a str, loc: Location, global: bool) -> Res {
         let cur = self.lookup(name);
         if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
-            let (kw, what) = if global { ("global", "global") } else { ("nonlocal", "nonlocal") };
+            let (kw, what) = if global {
+                ("global", "global")
+            } else {
+                ("nonlocal", "nonlocal")
+            };
             let msg = if cur & DEF_PARAM != 0 {
                 format!("name '{name}' is parameter and {what}")
             } else if cur & USE != 0 {
@@ -525,9 +582,10 @@ impl<'a> Builder<'a, '_, '_> {
             && (here.lineno > fut.lineno
                 || (here.lineno == fut.end_lineno && here.col_offset > fut.end_col_offset))
         {
-            return Err(self
-                .loc
-                .error("from __future__ imports must occur at the beginning of the file", here));
+            return Err(self.loc.error(
+                "from __future__ imports must occur at the beginning of the file",
+                here,
+            ));
         }
         Ok(())
     }
@@ -624,7 +682,11 @@ impl<'a> Builder<'a, '_, '_> {
         let loc = self.loc.span(tp.span);
         let addr = ScopeKey::addr(tp);
         match tp.kind {
-            TypeParamKind::TypeVar { name, bound, default_value } => {
+            TypeParamKind::TypeVar {
+                name,
+                bound,
+                default_value,
+            } => {
                 self.add_def(name, DEF_TYPE_PARAM | DEF_LOCAL, loc)?;
                 let info = bound.map(|b| {
                     if matches!(b.kind, crate::ast::ExprKind::Tuple { .. }) {
@@ -633,7 +695,13 @@ impl<'a> Builder<'a, '_, '_> {
                         "a TypeVar bound"
                     }
                 });
-                self.type_param_bound_or_default(bound, name, loc, ScopeKey::TypeParam(addr), info)?;
+                self.type_param_bound_or_default(
+                    bound,
+                    name,
+                    loc,
+                    ScopeKey::TypeParam(addr),
+                    info,
+                )?;
                 self.type_param_bound_or_default(
                     default_value,
                     name,
@@ -642,15 +710,33 @@ impl<'a> Builder<'a, '_, '_> {
                     Some("a TypeVar default"),
                 )
             }
-            TypeParamKind::TypeVarTuple { name, default_value } => {
+            TypeParamKind::TypeVarTuple {
+                name,
+                default_value,
+            } => {
                 self.add_def(name, DEF_TYPE_PARAM | DEF_LOCAL, loc)?;
                 let info = Some("a TypeVarTuple default");
-                self.type_param_bound_or_default(default_value, name, loc, ScopeKey::TypeParam(addr), info)
+                self.type_param_bound_or_default(
+                    default_value,
+                    name,
+                    loc,
+                    ScopeKey::TypeParam(addr),
+                    info,
+                )
             }
-            TypeParamKind::ParamSpec { name, default_value } => {
+            TypeParamKind::ParamSpec {
+                name,
+                default_value,
+            } => {
                 self.add_def(name, DEF_TYPE_PARAM | DEF_LOCAL, loc)?;
                 let info = Some("a ParamSpec default");
-                self.type_param_bound_or_default(default_value, name, loc, ScopeKey::TypeParam(addr), info)
+                self.type_param_bound_or_default(
+                    default_value,
+                    name,
+                    loc,
+                    ScopeKey::TypeParam(addr),
+                    info,
+                )
             }
         }
     }

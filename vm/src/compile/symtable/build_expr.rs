@@ -5,7 +5,7 @@ use super::build::{Builder, Res};
 use super::flags::*;
 use super::{BlockKind, CompKind, ScopeKey};
 use crate::ast::{
-    Arguments, Comprehension, Expr, ExprKind, ExprContext, Keyword, Pattern, PatternKind, Stmt,
+    Arguments, Comprehension, Expr, ExprContext, ExprKind, Keyword, Pattern, PatternKind, Stmt,
 };
 use crate::compile::Location;
 
@@ -53,7 +53,12 @@ impl<'a> Builder<'a, '_, '_> {
                 for d in args.kw_defaults.iter().flatten() {
                     self.expr(d)?;
                 }
-                self.enter_block("lambda", BlockKind::Function, ScopeKey::Expr(ScopeKey::addr(e)), loc)?;
+                self.enter_block(
+                    "lambda",
+                    BlockKind::Function,
+                    ScopeKey::Expr(ScopeKey::addr(e)),
+                    loc,
+                )?;
                 self.arguments(args)?;
                 self.expr(body)?;
                 self.exit_block();
@@ -76,7 +81,11 @@ impl<'a> Builder<'a, '_, '_> {
             ExprKind::SetComp { elt, generators } => {
                 self.comprehension(e, "setcomp", CompKind::Set, generators, elt, None)?;
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 self.comprehension(e, "dictcomp", CompKind::Dict, generators, key, Some(value))?;
             }
             ExprKind::GeneratorExp { elt, generators } => {
@@ -107,17 +116,27 @@ impl<'a> Builder<'a, '_, '_> {
                 self.expr(value)?;
                 self.ste().coroutine = true;
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.expr(left)?;
                 self.exprs(comparators)?;
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func)?;
                 self.exprs(args)?;
                 self.keywords(keywords)?;
             }
-            ExprKind::FormattedValue { value, format_spec, .. }
-            | ExprKind::Interpolation { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            }
+            | ExprKind::Interpolation {
+                value, format_spec, ..
+            } => {
                 self.expr(value)?;
                 if let Some(f) = format_spec {
                     self.expr(f)?;
@@ -150,7 +169,11 @@ impl<'a> Builder<'a, '_, '_> {
                         return Ok(());
                     }
                     let (store, del) = ctx_flags(*ctx);
-                    let flag = if *ctx == ExprContext::Load { USE } else { DEF_LOCAL };
+                    let flag = if *ctx == ExprContext::Load {
+                        USE
+                    } else {
+                        DEF_LOCAL
+                    };
                     self.add_def_ctx(id, flag, loc, store, del)?;
                     // `super()` needs the `__class__` cell.
                     if *ctx == ExprContext::Load && self.ste().is_function_like() && *id == "super"
@@ -181,7 +204,10 @@ impl<'a> Builder<'a, '_, '_> {
         let msg = match ste.kind {
             BlockKind::Annotation => format!("{what} cannot be used within an annotation"),
             BlockKind::TypeVariable => {
-                format!("{what} cannot be used within {}", ste.scope_info.unwrap_or("a TypeVar bound"))
+                format!(
+                    "{what} cannot be used within {}",
+                    ste.scope_info.unwrap_or("a TypeVar bound")
+                )
             }
             BlockKind::TypeAlias => format!("{what} cannot be used within a type alias"),
             BlockKind::TypeParameters => {
@@ -195,11 +221,16 @@ impl<'a> Builder<'a, '_, '_> {
     /// A walrus inside a comprehension binds in the nearest enclosing function or module
     /// (CPython's `symtable_extend_namedexpr_scope`).
     fn extend_namedexpr_scope(&mut self, target: &'a Expr<'a>) -> Res {
-        let ExprKind::Name { id: name, .. } = target.kind else { return Ok(()) };
+        let ExprKind::Name { id: name, .. } = target.kind else {
+            return Ok(());
+        };
         let loc = self.loc.span(target.span);
         for i in (0..self.stack.len()).rev() {
             let id = self.stack[i];
-            let (kind, comp) = (self.table.scopes[id].kind, self.table.scopes[id].comprehension);
+            let (kind, comp) = (
+                self.table.scopes[id].kind,
+                self.table.scopes[id].comprehension,
+            );
             if comp != CompKind::None {
                 let flags = self.lookup_in(id, name);
                 if flags & DEF_COMP_ITER != 0 && flags & DEF_LOCAL != 0 {
@@ -213,7 +244,11 @@ impl<'a> Builder<'a, '_, '_> {
             match kind {
                 BlockKind::Function => {
                     let flags = self.lookup_in(id, name);
-                    let decl = if flags & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    let decl = if flags & DEF_GLOBAL != 0 {
+                        DEF_GLOBAL
+                    } else {
+                        DEF_NONLOCAL
+                    };
                     self.add_def(name, decl, loc)?;
                     self.record_directive(name, loc);
                     return self.add_def_in(name, DEF_LOCAL, id, loc);
@@ -257,14 +292,21 @@ impl<'a> Builder<'a, '_, '_> {
         elt: &'a Expr<'a>,
         value: Option<&'a Expr<'a>>,
     ) -> Res {
-        let Some(outermost) = generators.first() else { return Ok(()) };
+        let Some(outermost) = generators.first() else {
+            return Ok(());
+        };
         let is_generator = kind == CompKind::Generator;
         self.ste().comp_iter_expr += 1;
         let r = self.expr(outermost.iter);
         self.ste().comp_iter_expr -= 1;
         r?;
         let loc = self.loc.span(e.span);
-        self.enter_block(name, BlockKind::Function, ScopeKey::Expr(ScopeKey::addr(e)), loc)?;
+        self.enter_block(
+            name,
+            BlockKind::Function,
+            ScopeKey::Expr(ScopeKey::addr(e)),
+            loc,
+        )?;
         self.ste().comprehension = kind;
         if outermost.is_async {
             self.ste().coroutine = true;
@@ -322,7 +364,12 @@ impl<'a> Builder<'a, '_, '_> {
         let in_class = self.ste().can_see_class_scope;
         let cur_kind = self.ste().kind;
         let loc = self.loc.span(s.span);
-        self.enter_block("__annotate__", BlockKind::Annotation, ScopeKey::Args(ScopeKey::addr(args)), loc)?;
+        self.enter_block(
+            "__annotate__",
+            BlockKind::Annotation,
+            ScopeKey::Args(ScopeKey::addr(args)),
+            loc,
+        )?;
         if in_class || cur_kind == BlockKind::Class {
             self.ste().can_see_class_scope = true;
             self.add_def("__classdict__", USE, loc)?;
@@ -446,14 +493,23 @@ impl<'a> Builder<'a, '_, '_> {
                     self.add_def(n, DEF_LOCAL, loc)?;
                 }
             }
-            PatternKind::MatchMapping { keys, patterns, rest } => {
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 self.exprs(keys)?;
                 patterns.iter().try_for_each(|q| self.pattern(q))?;
                 if let Some(r) = rest {
                     self.add_def(r, DEF_LOCAL, loc)?;
                 }
             }
-            PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
                 self.expr(cls)?;
                 patterns.iter().try_for_each(|q| self.pattern(q))?;
                 for (attr, kp) in kwd_attrs.iter().zip(kwd_patterns.iter()) {

@@ -16,7 +16,11 @@ fn scopes_of(src: &str) -> Vec<(String, Vec<(String, SymScope)>)> {
         .scopes
         .iter()
         .map(|s| {
-            let syms = s.symbols.iter().map(|(k, v)| (k.to_string(), v.scope)).collect();
+            let syms = s
+                .symbols
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.scope))
+                .collect();
             (s.name.to_string(), syms)
         })
         .collect()
@@ -24,7 +28,8 @@ fn scopes_of(src: &str) -> Vec<(String, Vec<(String, SymScope)>)> {
 
 #[test]
 fn closures_and_cells() {
-    let s = scopes_of("def f(a):\n    b = 1\n    def g():\n        return a + b + c\n    return g\n");
+    let s =
+        scopes_of("def f(a):\n    b = 1\n    def g():\n        return a + b + c\n    return g\n");
     let f = &s.iter().find(|x| x.0 == "f").expect("f").1;
     assert!(f.contains(&("a".into(), SymScope::Cell)));
     assert!(f.contains(&("b".into(), SymScope::Cell)));
