@@ -3,7 +3,7 @@
 //! table, line table, constants, names, locals, flags, stack size, counts), and the whole
 //! `dis` listing must be CPython's.
 //!
-//! Check ids are `<golden>#<i>` per code object (depth-first) and `<golden>.dis` /
+//! Check ids are `<golden>@<i>` per code object (depth-first) and `<golden>.dis` /
 //! `<golden>.COP.dis` per listing; `tests/data/dis_golden_known_failures.txt` is the ratchet
 //! (see `case_suite`). `make dis-parity` measures the same over the whole standard library.
 

@@ -110,7 +110,7 @@ fn parity_harness_judges_code_objects() {
     assert_eq!(
         failed,
         [
-            ("snippets/functions.py#1", "co_code"),
+            ("snippets/functions.py@1", "co_code"),
             ("snippets/functions.py.dis", "listing"),
             ("snippets/functions.py.COP.dis", "listing"),
         ]

@@ -2,7 +2,7 @@
 //! object's `--json` fields, and the whole `dis` listing, must be CPython's. The checks run
 //! under `case_suite`'s runner (worker thread, panics and hangs caught, ratchet).
 //!
-//! Check ids: `<golden>#<i>` for the `i`-th code object in depth-first order (all schema
+//! Check ids: `<golden>@<i>` for the `i`-th code object in depth-first order (all schema
 //! fields equal; the failure class names the first field that differs), and `<golden>.dis`
 //! for the listing (and `<golden>.COP.dis` where the golden has it).
 
@@ -58,7 +58,7 @@ pub fn check_case(case: &Case, compile: Compile) -> Vec<Check> {
         Ok(code) => code,
         Err(err) => {
             let ids = (0..expected.len())
-                .map(|i| format!("{}#{i}", case.id))
+                .map(|i| format!("{}@{i}", case.id))
                 .chain(
                     listings
                         .iter()
@@ -78,7 +78,7 @@ pub fn check_case(case: &Case, compile: Compile) -> Vec<Check> {
         }
     };
     for (i, want) in expected.iter().enumerate() {
-        let id = format!("{}#{i}", case.id);
+        let id = format!("{}@{i}", case.id);
         let Some(got) = actual.get(i) else {
             checks.push(Check::fail(
                 id,
@@ -107,7 +107,12 @@ pub fn check_case(case: &Case, compile: Compile) -> Vec<Check> {
         }
         match first_difference(&golden.listing(suffix), &normalize_addresses(&text)) {
             None => checks.push(Check::pass(id)),
-            Some(diff) => checks.push(Check::fail(id, "listing", String::new(), diff)),
+            Some(diff) => checks.push(Check::fail(
+                id,
+                "listing",
+                format!("line {}: {}", diff.line, diff.expected),
+                diff.actual,
+            )),
         }
     }
     checks
