@@ -20,6 +20,8 @@ different in every field), and the report gives:
 
 The pyperformance workloads come from `pip download --no-deps pyperformance==1.14.0`,
 cached under pyperformance/cache/ (git-ignored); if the download fails their line says so.
+CPython runs with PYTHONHASHSEED=0 (the script re-executes itself with it) so that
+frozensets of strings have a reproducible order (see tools/dis_json.py).
 Exit status: 0 when the comparison ran (whatever the rates), 2 on bad usage.
 """
 
@@ -52,18 +54,6 @@ FIELDS = [
     "co_localsplusnames", "co_stacksize", "co_flags",
 ]
 RPY_TIMEOUT = 120
-
-
-def stdlib_files():
-    root = os.path.dirname(os.__file__)
-    out = []
-    for d, dirs, files in os.walk(root):
-        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
-        for f in sorted(files):
-            path = os.path.join(d, f)
-            if f.endswith(".py") and os.path.isfile(path):
-                out.append(path)
-    return out
 
 
 def pyperformance_files():
@@ -388,6 +378,7 @@ def main(argv):
     ap.add_argument("--list-failed", action="store_true", help="name every file rpy failed on")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args(argv)
+    dis_json.ensure_hash_seed()
     if not os.path.exists(args.rpy):
         print(f"dis_parity: no rpy binary at {args.rpy} (cargo build --release)", file=sys.stderr)
         return 2
@@ -397,7 +388,7 @@ def main(argv):
     if args.files:
         sections.append(("given files", args.files))
     elif not args.no_stdlib:
-        sections.append(("CPython 3.14 standard library", stdlib_files()))
+        sections.append(("CPython 3.14 standard library", dis_json.stdlib_files()))
     if not args.no_pyperformance and not args.files:
         workloads = pyperformance_files()
         if workloads is None:

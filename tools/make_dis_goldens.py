@@ -15,7 +15,9 @@ For each source NAME.py it writes, next to it:
 - NAME.dis: `python3.14 -m dis NAME.py` run from vm/tests/golden/dis/, code object
   addresses normalized to `at 0x?`;
 - for snippets, NAME.COP.dis: the same with -C (caches), -O (offsets) and -P (positions).
-MANIFEST.json lists every source with its origin and SHA-1.
+MANIFEST.json lists every source with its origin and SHA-1. CPython runs with
+PYTHONHASHSEED=0 (the script re-executes itself with it): frozensets of strings are then
+in a reproducible order.
 
 --check regenerates everything in memory and fails if a committed file differs (run it
 after changing the CPython used, or to verify the goldens were not edited by hand).
@@ -50,17 +52,6 @@ SAMPLE_SEED = 3014
 
 # Snippets also get a listing with every option of `python -m dis` on (-C -O -P).
 VARIANTS = {"COP": {"show_caches": True, "show_offsets": True, "show_positions": True}}
-
-
-def corpus_files():
-    out = []
-    for d, dirs, files in os.walk(STDLIB):
-        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
-        for f in sorted(files):
-            path = os.path.join(d, f)
-            if f.endswith(".py") and os.path.isfile(path):
-                out.append(path)
-    return out
 
 
 def normalize(text):
@@ -141,7 +132,7 @@ def outputs(name, source, variants):
 def pick_stdlib():
     """(relative name, source bytes, origin) of the chosen standard-library files."""
     candidates = []
-    for path in corpus_files():
+    for path in dis_json.stdlib_files():
         with open(path, "rb") as f:
             source = f.read()
         try:
@@ -225,7 +216,7 @@ def write_corpus(out_dir):
     manifest = []
     os.makedirs(os.path.join(out_dir, "stdlib"), exist_ok=True)
     os.chdir(out_dir)
-    for path in corpus_files():
+    for path in dis_json.stdlib_files():
         with open(path, "rb") as f:
             source = f.read()
         rel = os.path.relpath(path, STDLIB)
@@ -246,6 +237,7 @@ def write_corpus(out_dir):
 
 
 def main(argv):
+    dis_json.ensure_hash_seed()
     if "--corpus-to" in argv:
         return write_corpus(os.path.abspath(argv[argv.index("--corpus-to") + 1]))
     check = "--check" in argv
