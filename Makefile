@@ -3,7 +3,7 @@ CARGO ?= cargo
 CPYTHON ?= python3.14
 JOBS ?= 2
 
-.PHONY: help build release test fmt fmt-check lint ast-parity check conformance conformance-gen conformance-check
+.PHONY: help build release test fmt fmt-check lint ast-parity check conformance conformance-gen conformance-check dis-parity dis-goldens
 
 help:
 	@echo "build        debug build of every crate and the rpy binary"
@@ -14,6 +14,9 @@ help:
 	@echo "fuzz         FUZZ_SECONDS=300 FUZZ_TARGET=parse: cargo-fuzz the front end"
 	@echo "conformance  run tests/conformance (rpy vs CPython 3.14 expected results)"
 	@echo "conformance-gen / conformance-check  CPYTHON=path: regenerate / re-verify expected results"
+	@echo "dis-parity   CPYTHON=path: rpy's code objects vs CPython's over the stdlib and the"
+	@echo "             pyperformance compute workloads (identical co_code, exception tables, ...)"
+	@echo "dis-goldens  CPYTHON=path: regenerate vm/tests/golden/dis from CPython"
 
 build:
 	$(CARGO) build --workspace
@@ -32,6 +35,12 @@ fmt-check:
 
 lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+dis-parity: release
+	$(CPYTHON) tools/dis_parity.py --rpy target/release/rpy --jobs $(JOBS)
+
+dis-goldens:
+	$(CPYTHON) tools/make_dis_goldens.py
 
 check: fmt-check lint test
 
