@@ -3,7 +3,7 @@ CARGO ?= cargo
 CPYTHON ?= python3.14
 JOBS ?= 2
 
-.PHONY: help build release test fmt fmt-check lint ast-parity check conformance conformance-gen conformance-check dis-parity dis-goldens
+.PHONY: help build release test fmt fmt-check lint ast-parity check conformance conformance-gen conformance-check dis-parity dis-goldens frontend-speed
 
 help:
 	@echo "build        debug build of every crate and the rpy binary"
@@ -11,6 +11,7 @@ help:
 	@echo "test         the test suite (what CI runs)"
 	@echo "fmt / lint   cargo fmt / cargo clippy -D warnings"
 	@echo "ast-parity   CPYTHON=path: rpy ast vs CPython ast.dump over CPython's stdlib"
+	@echo "frontend-speed CPYTHON=path: rpy vs CPython parse and parse+compile time over the stdlib"
 	@echo "fuzz         FUZZ_SECONDS=300 FUZZ_TARGET=parse: cargo-fuzz the front end"
 	@echo "conformance  run tests/conformance (rpy vs CPython 3.14 expected results)"
 	@echo "conformance-gen / conformance-check  CPYTHON=path: regenerate / re-verify expected results"
@@ -61,3 +62,8 @@ fuzz:
 	@test -d fuzz/corpus/$(FUZZ_TARGET) || python3 tools/fuzz_seeds.py fuzz/corpus/$(FUZZ_TARGET)
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run $(FUZZ_TARGET) corpus/$(FUZZ_TARGET) -- \
 		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536
+
+# Side-by-side front-end speed (benchmark, not a test): median CPython/rpy time ratios.
+frontend-speed: release
+	$(CPYTHON) tools/frontend_speed.py --rpy target/release/rpy --cpython $(CPYTHON) --rounds 3
+	$(CPYTHON) tools/frontend_speed.py --rpy target/release/rpy --cpython $(CPYTHON) --rounds 3 --compile

@@ -52,7 +52,11 @@ pub struct Warning {
 }
 
 /// Decodes `bytes` (BOM, PEP 263 coding declaration, newline normalization) and parses them.
-pub fn parse_bytes<'a>(arena: &'a Arena, bytes: &[u8], mode: Mode) -> Result<Parsed<'a>, SyntaxError> {
+pub fn parse_bytes<'a>(
+    arena: &'a Arena,
+    bytes: &[u8],
+    mode: Mode,
+) -> Result<Parsed<'a>, SyntaxError> {
     let text = source::decode(bytes)?;
     parse_text(arena, &text, mode)
 }
@@ -64,9 +68,20 @@ pub fn parse_text<'a>(arena: &'a Arena, text: &str, mode: Mode) -> Result<Parsed
     let stream = tokenizer::tokenize(source);
     let lines = LineIndex::new(source);
     let outcome = parser::parse_tokens(arena, source, &lines, &stream, mode)?;
-    let mut warnings: Vec<Warning> =
-        stream.warnings.iter().map(|w| Warning { msg: w.msg.clone(), lineno: w.lineno }).collect();
+    let mut warnings: Vec<Warning> = stream
+        .warnings
+        .iter()
+        .map(|w| Warning {
+            msg: w.msg.clone(),
+            lineno: w.lineno,
+        })
+        .collect();
     warnings.extend(outcome.warnings);
     warnings.sort_by_key(|w| w.lineno);
-    Ok(Parsed { module: outcome.module, source, lines, warnings })
+    Ok(Parsed {
+        module: outcome.module,
+        source,
+        lines,
+        warnings,
+    })
 }
