@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use vm::ast::dump::{DumpOptions, dump};
-use vm::parse::keyword_typos::VmFrontEnd;
+use vm::parse::snippet_front_end::VmFrontEnd;
 use vm::parse::report::render_file_run;
 
 /// Arguments of `rpy ast`.

@@ -4,7 +4,8 @@
 //! stdlib files chosen for syntax variety, each with CPython's `ast.dump` text (`.dump`), the
 //! `include_attributes=True` text (`.attrs`), or the error `ast.parse` raises (`.error`: type,
 //! line, offset, message). Every file goes through `parse_bytes` and `dump`; all differences
-//! are reported with the first differing position, not just the first failing file.
+//! are reported with the first differing position, not just the first failing file. Files
+//! that do not match yet are listed in `known_failures.txt` (a ratchet: see below).
 
 use std::path::{Path, PathBuf};
 
@@ -98,8 +99,11 @@ fn check(name: &str, bytes: &[u8]) -> Vec<String> {
     problems
 }
 
+/// Files allowed to fail, one name per line (`#` comments): a ratchet, so the list can only
+/// shrink. `RPY_BLESS_AST_GOLDENS=1 cargo test -p vm --test ast_golden` rewrites it.
+const KNOWN_FAILURES: &str = "known_failures.txt";
+
 #[test]
-#[ignore = "needs the parser (branch parser): parse_bytes still returns 'not built yet'"]
 fn stdlib_subset_dumps_like_cpython() {
     let mut names: Vec<String> = std::fs::read_dir(golden_dir())
         .expect("golden directory")
@@ -113,21 +117,54 @@ fn stdlib_subset_dumps_like_cpython() {
         .collect();
     names.sort();
     assert!(names.len() >= 250, "only {} golden files", names.len());
-    let mut failures = Vec::new();
+    let mut failing: Vec<(String, Vec<String>)> = Vec::new();
     for name in &names {
         let bytes = std::fs::read(golden_dir().join(format!("{name}.py"))).unwrap();
-        for problem in check(name, &bytes) {
-            failures.push(format!("{name}: {problem}"));
+        let problems = check(name, &bytes);
+        if !problems.is_empty() {
+            failing.push((name.clone(), problems));
         }
     }
-    let failed_files = names
-        .iter()
-        .filter(|n| failures.iter().any(|f| f.starts_with(&format!("{n}:"))))
-        .count();
+    let known_path = golden_dir().join(KNOWN_FAILURES);
+    if std::env::var_os("RPY_BLESS_AST_GOLDENS").is_some() {
+        let mut text = String::from(
+            "# Golden files rpy does not dump like CPython yet (see ast_golden.rs).\n",
+        );
+        for (name, _) in &failing {
+            text.push_str(name);
+            text.push('\n');
+        }
+        std::fs::write(&known_path, text).unwrap();
+        return;
+    }
+    let known_text = std::fs::read_to_string(&known_path).unwrap_or_default();
+    let known: Vec<&str> = known_text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let mut report = Vec::new();
+    for (name, problems) in &failing {
+        if !known.contains(&name.as_str()) {
+            report.extend(problems.iter().map(|p| format!("{name}: {p}")));
+        }
+    }
+    for name in &known {
+        if !failing.iter().any(|(n, _)| n == name) {
+            report.push(format!(
+                "{name}: passes now; remove it from {KNOWN_FAILURES}"
+            ));
+        }
+    }
+    eprintln!(
+        "ast goldens: {} of {} files match CPython",
+        names.len() - failing.len(),
+        names.len()
+    );
     assert!(
-        failures.is_empty(),
-        "{failed_files} of {} files differ from CPython:\n{}",
-        names.len(),
-        failures.join("\n")
+        report.is_empty(),
+        "{} golden problems:\n{}",
+        report.len(),
+        report.join("\n")
     );
 }
