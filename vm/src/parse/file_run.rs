@@ -60,6 +60,12 @@ pub fn file_run_error(err: &SyntaxError, filename: &str, bytes: &[u8]) -> Syntax
     if e.text.is_none() && e.kind.is_syntax() && e.lineno > 0 {
         e.text = file.line_text(e.lineno);
     }
+    if let Some(text) = &mut e.text {
+        // The reader's lines are C strings: a NUL ends them.
+        if let Some(nul) = text.find('\0') {
+            text.truncate(nul);
+        }
+    }
     let from_tokenizer = TOKENIZER_MESSAGES.iter().any(|m| e.msg.starts_with(m));
     if let Some(text) = e.text.as_mut().filter(|_| !from_tokenizer) {
         truncate_like_fgets(text);
