@@ -2,8 +2,9 @@
 CARGO ?= cargo
 CPYTHON ?= python3.14
 JOBS ?= 2
+RPY ?= target/release/rpy
 
-.PHONY: help build release test fmt fmt-check lint ast-parity check conformance conformance-gen conformance-check dis-parity dis-goldens frontend-speed
+.PHONY: help build release test fmt fmt-check lint ast-parity check conformance conformance-gen conformance-check dis-parity dis-goldens frontend-speed goldens
 
 help:
 	@echo "build        debug build of every crate and the rpy binary"
@@ -18,6 +19,7 @@ help:
 	@echo "dis-parity   CPYTHON=path: rpy's code objects vs CPython's over the stdlib and the"
 	@echo "             pyperformance compute workloads (identical co_code, exception tables, ...)"
 	@echo "dis-goldens  CPYTHON=path: regenerate vm/tests/golden/dis from CPython"
+	@echo "goldens      CPYTHON=path: regenerate the CPython-derived test data (ast, errors, repr)"
 
 build:
 	$(CARGO) build --workspace
@@ -67,3 +69,12 @@ fuzz:
 frontend-speed: release
 	$(CPYTHON) tools/frontend_speed.py --rpy target/release/rpy --cpython $(CPYTHON) --rounds 3
 	$(CPYTHON) tools/frontend_speed.py --rpy target/release/rpy --cpython $(CPYTHON) --rounds 3 --compile
+# Builds the release binary first; ARGS passes extra options (e.g. ARGS="--json" or paths).
+ast-parity: release
+	$(CPYTHON) tools/ast_parity.py --rpy $(RPY) --cpython $(CPYTHON) --jobs $(JOBS) $(ARGS)
+
+goldens:
+	$(CPYTHON) tools/make_ast_goldens.py
+	$(CPYTHON) tools/make_error_goldens.py --cpython $(CPYTHON)
+	$(CPYTHON) tools/gen_repr_cases.py
+	$(CPYTHON) tools/gen_unicode_printable.py

@@ -6,6 +6,8 @@ pub mod keyword_typos;
 pub mod line_index;
 mod parser;
 pub mod report;
+pub mod scope_check;
+pub mod snippet_front_end;
 pub mod source;
 pub mod token;
 pub mod tokenizer;
