@@ -37,7 +37,7 @@ pub fn run(args: &AstArgs) -> ExitCode {
             ExitCode::from(2)
         }
         Err(err) => {
-            let _ = write!(std::io::stderr(), "{err}\n");
+            let _ = writeln!(std::io::stderr(), "{err}");
             ExitCode::from(1)
         }
     }
