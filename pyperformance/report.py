@@ -76,12 +76,14 @@ def format_ratio(value):
     return '-' if value is None else '%.2fx' % value
 
 
-def status_text(workload):
-    if workload['status'] == STATUS_OK:
-        return STATUS_OK
-    if workload.get('reason'):
-        return '%s: %s' % (workload['status'], workload['reason'])
-    return workload['status']
+def status_text(workload, limit=120):
+    """The status with its reason, cut to ``limit`` characters (results.json has it all)."""
+    text = workload['status']
+    if text != STATUS_OK and workload.get('reason'):
+        text = '%s: %s' % (text, workload['reason'])
+    if len(text) > limit:
+        text = text[:limit - 3] + '...'
+    return text
 
 
 def _rows(report):

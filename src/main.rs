@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod ast_cmd;
+mod profile;
 
 /// Tool subcommands, recognised by the first argument. Anything else is treated as a Python
 /// command line (`rpy [options] FILE [args]`), as `python3` would.
@@ -32,6 +33,7 @@ enum Tool {
 const TOOL_NAMES: &[&str] = &["ast"];
 
 fn main() -> ExitCode {
+    let _profile = profile::start_from_env();
     let args: Vec<String> = std::env::args().collect();
     let first = args.get(1).map(String::as_str);
     match first {
