@@ -133,6 +133,11 @@ mod enabled {
 
     fn write(session: &Session) -> Result<(), String> {
         let report = session.guard.report().build().map_err(|e| e.to_string())?;
+        if report.data.is_empty() {
+            return Err(
+                "no samples were taken (the run was shorter than one sampling period)".to_string(),
+            );
+        }
         let file = std::fs::File::create(&session.output).map_err(|e| e.to_string())?;
         let mut out = std::io::BufWriter::new(file);
         if is_svg(&session.output) {

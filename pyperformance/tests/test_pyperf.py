@@ -267,6 +267,27 @@ class RunnerTests(unittest.TestCase):
                           metadata['unit']), (3, 10, 'demo', 'second'))
         self.assertEqual(metadata['python_implementation'], pyperf.python_implementation())
 
+    def test_append_merges_runs_of_separate_processes(self):
+        out = os.path.join(self.tmp.name, 'appended.json')
+        for _ in range(2):
+            _runner.Runner._created = False
+            self.run_runner(['-p', '1', '-n', '2', '-w', '0', '-l', '1', '-q', '--append', out],
+                            lambda runner: runner.bench_time_func('t', lambda loops: 0.5))
+        bench = _bench.BenchmarkSuite.load(out).get_benchmark('t')
+        self.assertEqual(len(bench.runs), 2)
+        self.assertEqual(bench.get_values(), [0.5] * 4)
+
+    def test_bench_command_times_a_process(self):
+        if subprocess.run([sys.executable, '-c', 'pass']).returncode != 0:
+            self.skipTest('sys.executable %s cannot be run directly' % sys.executable)
+        out = os.path.join(self.tmp.name, 'command.json')
+        command = [sys.executable, '-c', 'pass']
+        self.run_runner(['-p', '1', '-n', '1', '-w', '0', '-l', '1', '-q', '-o', out],
+                        lambda runner: runner.bench_command('start', command))
+        bench = _bench.BenchmarkSuite.load(out).get_benchmark('start')
+        self.assertEqual(bench.runs[0].metadata['command'], ' '.join(command))
+        self.assertGreater(bench.get_values()[0], 0)
+
     def test_calibration_doubles_loops_until_min_time(self):
         out = os.path.join(self.tmp.name, 'out.json')
 
