@@ -14,7 +14,9 @@ use clap::{Parser, Subcommand};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod ast_cmd;
+mod bench_cmd;
 mod dis_cmd;
+mod profile;
 
 /// Tool subcommands, recognised by the first argument. Anything else is treated as a Python
 /// command line (`rpy [options] FILE [args]`), as `python3` would.
@@ -31,11 +33,15 @@ enum Tool {
     Ast(ast_cmd::AstArgs),
     /// Print the bytecode of FILE as `python3.14 -m dis FILE` does, or as JSON (`--json`).
     Dis(dis_cmd::DisArgs),
+    /// Time the front end (parse, or parse + compile) over files, in one process.
+    #[command(name = "bench-frontend", hide = true)]
+    BenchFrontend(bench_cmd::BenchArgs),
 }
 
-const TOOL_NAMES: &[&str] = &["ast", "dis"];
+const TOOL_NAMES: &[&str] = &["ast", "dis", "bench-frontend"];
 
 fn main() -> ExitCode {
+    let _profile = profile::start_from_env();
     let args: Vec<String> = std::env::args().collect();
     let first = args.get(1).map(String::as_str);
     match first {
@@ -57,5 +63,6 @@ fn main() -> ExitCode {
     match tools.command {
         Tool::Ast(a) => ast_cmd::run(&a),
         Tool::Dis(a) => dis_cmd::run(&a),
+        Tool::BenchFrontend(a) => bench_cmd::run(&a),
     }
 }
