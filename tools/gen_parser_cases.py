@@ -125,6 +125,11 @@ ERRORS = {
     # into invalid_comprehension, which accepts `{` and `[`).
     "missing_comma_in_set_after_name": "return a {None True}\n",
     "missing_comma_in_list_after_name": "x = a [b c] d\n",
+    # The memo is shared between expression_without_invalid and the invalid rules (`b` is
+    # memoized without them, so the set after it is never examined).
+    "memo_shared_without_invalid": "a b{t to}\n",
+    # A parser error inside an f-string replacement field beats a bracket never closed there.
+    "fstring_error_before_unclosed_brace": "x = f\"{\n  return x\n",
     "nested_unclosed_braces": "d" + "{" * 25 + "```" + "{" * 7 + "ef f():y\n",
     "expected_colon": "if x\n    pass\n",
     "expected_colon_with_comment": "if x  # c\n    pass\n",
