@@ -310,7 +310,9 @@ fn error_pass_on_nested_unclosed_brackets_is_not_exponential() {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let mut results = Vec::new();
-        for open in ["{", "[", "(", "f(", "{**", "[*", "a[", "(a,", "x=("] {
+        for open in [
+            "{", "[", "(", "f(", "{**", "[*", "a[", "(a,", "x=(", "{1:", "{1:*", "{1:2, ", "{**a, ",
+        ] {
             for tail in ["``", " 1 2", " =", " :=", " for", "", "$"] {
                 let src = format!("{}{tail}\n", open.repeat(150));
                 results.push((src.clone(), outcome(src)));
