@@ -2,8 +2,9 @@
 CARGO ?= cargo
 CPYTHON ?= python3.14
 JOBS ?= 2
+RPY ?= target/release/rpy
 
-.PHONY: help build release test fmt fmt-check lint ast-parity check
+.PHONY: help build release test fmt fmt-check lint ast-parity check conformance conformance-gen conformance-check dis-parity dis-goldens frontend-speed goldens
 
 help:
 	@echo "build        debug build of every crate and the rpy binary"
@@ -11,7 +12,14 @@ help:
 	@echo "test         the test suite (what CI runs)"
 	@echo "fmt / lint   cargo fmt / cargo clippy -D warnings"
 	@echo "ast-parity   CPYTHON=path: rpy ast vs CPython ast.dump over CPython's stdlib"
+	@echo "frontend-speed CPYTHON=path: rpy vs CPython parse and parse+compile time over the stdlib"
 	@echo "fuzz         FUZZ_SECONDS=300 FUZZ_TARGET=parse: cargo-fuzz the front end"
+	@echo "conformance  run tests/conformance (rpy vs CPython 3.14 expected results)"
+	@echo "conformance-gen / conformance-check  CPYTHON=path: regenerate / re-verify expected results"
+	@echo "dis-parity   CPYTHON=path: rpy's code objects vs CPython's over the stdlib and the"
+	@echo "             pyperformance compute workloads (identical co_code, exception tables, ...)"
+	@echo "dis-goldens  CPYTHON=path: regenerate vm/tests/golden/dis from CPython"
+	@echo "goldens      CPYTHON=path: regenerate the CPython-derived test data (ast, errors, repr)"
 
 build:
 	$(CARGO) build --workspace
@@ -31,7 +39,22 @@ fmt-check:
 lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
+dis-parity: release
+	$(CPYTHON) tools/dis_parity.py --rpy target/release/rpy --jobs $(JOBS)
+
+dis-goldens:
+	$(CPYTHON) tools/make_dis_goldens.py
+
 check: fmt-check lint test
+
+conformance:
+	$(CARGO) test --release --test conformance
+
+conformance-gen:
+	$(CPYTHON) tools/gen_conformance.py
+
+conformance-check:
+	$(CPYTHON) tools/gen_conformance.py --check
 
 # Fuzzing (cargo-fuzz; stable toolchain via RUSTC_BOOTSTRAP). FUZZ_SECONDS per run.
 FUZZ_SECONDS ?= 300
@@ -41,3 +64,17 @@ fuzz:
 	@test -d fuzz/corpus/$(FUZZ_TARGET) || python3 tools/fuzz_seeds.py fuzz/corpus/$(FUZZ_TARGET)
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run $(FUZZ_TARGET) corpus/$(FUZZ_TARGET) -- \
 		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536
+
+# Side-by-side front-end speed (benchmark, not a test): median CPython/rpy time ratios.
+frontend-speed: release
+	$(CPYTHON) tools/frontend_speed.py --rpy target/release/rpy --cpython $(CPYTHON) --rounds 3
+	$(CPYTHON) tools/frontend_speed.py --rpy target/release/rpy --cpython $(CPYTHON) --rounds 3 --compile
+# Builds the release binary first; ARGS passes extra options (e.g. ARGS="--json" or paths).
+ast-parity: release
+	$(CPYTHON) tools/ast_parity.py --rpy $(RPY) --cpython $(CPYTHON) --jobs $(JOBS) $(ARGS)
+
+goldens:
+	$(CPYTHON) tools/make_ast_goldens.py
+	$(CPYTHON) tools/make_error_goldens.py --cpython $(CPYTHON)
+	$(CPYTHON) tools/gen_repr_cases.py
+	$(CPYTHON) tools/gen_unicode_printable.py

@@ -6,6 +6,7 @@
 
 pub mod ast;
 pub mod compile;
+pub mod dis;
 pub mod instr;
 pub mod parse;
 pub mod text;

@@ -17,6 +17,9 @@ pub enum ErrorKind {
     RecursionError,
     /// `ValueError` (e.g. from decoding in some paths; kept for parity with CPython).
     ValueError,
+    /// `SystemError`: an internal compiler invariant broke (CPython's "malformed control
+    /// flow graph" and friends); never raised for valid input.
+    SystemError,
 }
 
 impl ErrorKind {
@@ -29,6 +32,7 @@ impl ErrorKind {
             ErrorKind::MemoryError => "MemoryError",
             ErrorKind::RecursionError => "RecursionError",
             ErrorKind::ValueError => "ValueError",
+            ErrorKind::SystemError => "SystemError",
         }
     }
 
