@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use vm::compile::CodeObject;
 use vm::dis::{DisOptions, disassemble_recursive, json::module_json};
-use vm::parse::keyword_typos::VmFrontEnd;
 use vm::parse::report::render_file_run;
+use vm::parse::snippet_front_end::VmFrontEnd;
 
 /// Arguments of `rpy dis` (those of `python -m dis`, plus `--json`).
 #[derive(clap::Args)]
