@@ -97,6 +97,13 @@ FEATURES = {
         "f'{x = !r}'\nf'{x:{y=}}'\n"
     ),
     "tstrings": "t'a{x}b'\nt'{x!r:>{w}} {y = }'\nt'{x}' t'y'\nt'{ x }'\nt'{x:{y}}'\nt''\n",
+    # Debug text and t-string `str` drop comments but keep literals (escaped quotes included).
+    "fstring_debug_comments": (
+        'f"""{(\n 1, # c\n "\\"#")=}"""\n'
+        't"""{(\n 1, # c\n "\\\\" #x\n)}"""\n'
+        "f'''{(\n 1, # c\n \"a#b\")=}'''\n"
+        "f'''{x # c\n=}'''\n"
+    ),
     # Layout.
     "line_continuation": "x = 1 + \\\n    2\nif a and \\\n   b:\n    pass\n",
     "tabs_and_blank_lines": "if x:\n\tpass\n\n\n\t# c\n\tpass\n",

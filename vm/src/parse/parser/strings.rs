@@ -2,13 +2,14 @@
 //! implicit concatenation with CPython's folding of adjacent constants, `=` debug text,
 //! conversions and format specs.
 
+use std::borrow::Cow;
+
 use super::Parser;
 use super::escapes::{InvalidEscape, decode_bytes, decode_str};
 use super::memo::{Rule, memoized};
 use crate::ast::*;
 use crate::parse::ErrorKind;
 use crate::parse::token::TokenKind as T;
-use crate::parse::tokenizer::strip_expr_comments;
 use crate::text::wtf8::{Wtf8, Wtf8Buf};
 
 /// `'s'`, `'r'` or `'a'` after `!`, with the `!` token index (for the debug text end).
@@ -642,4 +643,64 @@ fn py_repr(s: &str) -> String {
     }
     out.push(q);
     out
+}
+
+/// The debug text of `{expr=}` (or a t-string interpolation's `str`) from the source between
+/// the field's `{` and the token that ends its expression: comments are removed, keeping the
+/// newline that ends each one, and everything else stays as written.
+///
+/// CPython first looks for a `#` outside string literals and only then rebuilds the text;
+/// both scans treat a quote character as opening or closing a literal (an odd number of
+/// quotes per literal makes triple quotes work) and pass over the byte after a backslash, so
+/// `"\"#"` stays intact.
+fn strip_expr_comments(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut quote = None;
+    let mut i = 0;
+    let mut comment = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            q @ (b'"' | b'\'') => match quote {
+                None => quote = Some(q),
+                Some(open) if open == q => quote = None,
+                Some(_) => {}
+            },
+            b'#' if quote.is_none() => {
+                comment = true;
+                break;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if !comment {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut quote = None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let mut len = c.len_utf8();
+        match c {
+            '\\' => {
+                len += rest[1..].chars().next().map_or(0, char::len_utf8);
+                out.push_str(&rest[..len]);
+            }
+            '"' | '\'' => {
+                match quote {
+                    None => quote = Some(c),
+                    Some(open) if open == c => quote = None,
+                    Some(_) => {}
+                }
+                out.push(c);
+            }
+            '#' if quote.is_none() => {
+                len = rest.find('\n').unwrap_or(rest.len());
+            }
+            _ => out.push(c),
+        }
+        rest = &rest[len..];
+    }
+    Cow::Owned(out)
 }
