@@ -97,6 +97,14 @@ FEATURES = {
         "f'{x = !r}'\nf'{x:{y=}}'\n"
     ),
     "tstrings": "t'a{x}b'\nt'{x!r:>{w}} {y = }'\nt'{x}' t'y'\nt'{ x }'\nt'{x:{y}}'\nt''\n",
+    # SyntaxWarnings: invalid escapes (an f-string's own parts are dated from its closing
+    # quote's line, format specs from their own line) and numbers touching keywords.
+    "escape_warnings": (
+        'x = "\\d", b"\\q", \'\\777\'\n'
+        'y = f"""{x}\n\\d{y:\n\\e}\n\\f"""\n'
+        'z = t"""{x}\n{{\\d"""\n'
+        'w = [1if x else 2 for x in y]\n'
+    ),
     # Debug text and t-string `str` drop comments but keep literals (escaped quotes included).
     "fstring_debug_comments": (
         'f"""{(\n 1, # c\n "\\"#")=}"""\n'
@@ -238,8 +246,8 @@ MODES = {
 
 def outcome(src, mode):
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             tree = ast.parse(src, mode=mode)
     except SyntaxError as e:
         return {"error": {
@@ -249,8 +257,11 @@ def outcome(src, mode):
     except (MemoryError, ValueError, RecursionError) as e:
         return {"error": {"type": type(e).__name__, "msg": str(e), "lineno": 0, "offset": 0,
                           "end_lineno": 0, "end_offset": 0}}
+    found = [[w.lineno, str(w.message)] for w in caught if issubclass(w.category, SyntaxWarning)]
+    extra = {"warnings": found} if found else {}
     try:
-        return {"dump": ast.dump(tree), "dump_attrs": ast.dump(tree, include_attributes=True)}
+        return {"dump": ast.dump(tree), "dump_attrs": ast.dump(tree, include_attributes=True),
+                **extra}
     except RecursionError:
         # Too deep for ast.dump itself: only record that it parses.
         return {"parses": True}

@@ -230,13 +230,14 @@ impl<'a> Parser<'a, '_> {
         }
         let raw = self.text(start).contains(['r', 'R']);
         let mut values = self.vec();
+        let mut warnings = Vec::new();
         loop {
             let save = self.pos;
             match self.peek() {
                 k if k == kind.middle() => {
                     self.pos += 1;
                     let text = self.text(save);
-                    let value = self.middle_text(text, raw, save)?;
+                    let value = self.middle_text(text, raw, save, Some(&mut warnings))?;
                     if !value.is_empty() {
                         let c = ExprKind::Constant {
                             value: Constant::Str(value),
@@ -264,19 +265,63 @@ impl<'a> Parser<'a, '_> {
             self.pos = start;
             return None;
         }
+        let end_line = self.lines.line(self.tok(self.pos - 1).start);
+        for (inv, newlines) in warnings {
+            self.warnings.push(crate::parse::Warning {
+                msg: inv.message(),
+                lineno: end_line + newlines,
+            });
+        }
         Some((arena::into_slice(values), self.span_from(start)))
     }
 
     /// Decodes an `FSTRING_MIDDLE`/`TSTRING_MIDDLE` text; doubled braces stand for one.
-    fn middle_text(&mut self, text: &str, raw: bool, tok: usize) -> Option<&'a Wtf8> {
+    ///
+    /// With `deferred`, the SyntaxWarning for an invalid escape is not recorded but added to
+    /// `deferred` with the number of newlines before the escape: CPython decodes the parts
+    /// of an f-string (not of its format specs) only once the whole literal is parsed, and
+    /// dates the warning from the closing quote's line.
+    fn middle_text(
+        &mut self,
+        text: &str,
+        raw: bool,
+        tok: usize,
+        deferred: Option<&mut Vec<(InvalidEscape, u32)>>,
+    ) -> Option<&'a Wtf8> {
         let body_off = self.tok(tok).start;
-        if text.contains("{{") || text.contains("}}") {
-            let collapsed = text.replace("{{", "{").replace("}}", "}");
-            let raw = raw || !collapsed.contains('\\');
-            return self.decode_text(&collapsed, raw, body_off, tok);
-        }
+        let collapsed;
+        let text = if text.contains("{{") || text.contains("}}") {
+            collapsed = text.replace("{{", "{").replace("}}", "}");
+            collapsed.as_str()
+        } else {
+            text
+        };
         let raw = raw || !text.contains('\\');
-        self.decode_text(text, raw, body_off, tok)
+        let Some(deferred) = deferred else {
+            return self.decode_text(text, raw, body_off, tok);
+        };
+        if raw {
+            return Some(Wtf8::from_str(self.arena.alloc_str(text)));
+        }
+        match decode_str(text) {
+            Ok((v, invalid)) => {
+                if let Some(inv) = invalid
+                    && !self.invalid_pass
+                    && !matches!(inv.text.as_str(), "{" | "}")
+                {
+                    let newlines = text.as_bytes()[..inv.offset.min(text.len())]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count() as u32;
+                    deferred.push((inv, newlines));
+                }
+                Some(self.alloc_wtf8(&v))
+            }
+            Err(msg) => {
+                self.raise_last_token(ErrorKind::SyntaxError, format!("(unicode error) {msg}"));
+                None
+            }
+        }
     }
 
     /// `fstring_replacement_field: '{' annotated_rhs '='? [fstring_conversion]
@@ -441,7 +486,7 @@ impl<'a> Parser<'a, '_> {
                 k if k == kind.middle() => {
                     self.pos += 1;
                     let text = self.text(save);
-                    let value = self.middle_text(text, raw, save)?;
+                    let value = self.middle_text(text, raw, save, None)?;
                     if !value.is_empty() {
                         let c = ExprKind::Constant {
                             value: Constant::Str(value),
