@@ -64,6 +64,15 @@ impl<'a> Parser<'a, '_> {
                 }
             }
             T::Lsqb => {
+                // `primary genexp` comes first; in the error pass `genexp` falls into
+                // `invalid_comprehension`, which also looks into `[` and `{` displays.
+                if self.invalid_pass {
+                    self.genexp();
+                    self.pos = save;
+                    if self.failed() {
+                        return None;
+                    }
+                }
                 self.pos += 1;
                 if let Some(slice) = self.slices()
                     && self.eat(T::Rsqb)
@@ -75,6 +84,9 @@ impl<'a> Parser<'a, '_> {
                     };
                     return Some(self.expr(kind, self.span_from(start)));
                 }
+            }
+            T::Lbrace if self.invalid_pass => {
+                self.genexp();
             }
             _ => {}
         }
@@ -342,14 +354,15 @@ impl<'a> Parser<'a, '_> {
                 let (keys, values) = pairs.unwrap_or((&[], &[]));
                 return Some(self.expr(ExprKind::Dict { keys, values }, self.span_from(start)));
             }
-            self.pos = start;
-            if self.invalid_pass {
-                self.pos = start + 1;
-                if self.invalid_double_starred_kvpairs().is_some() {
-                    self.eat(T::Rbrace);
-                }
-                self.pos = start;
+            // Not guarded by the error pass: pegen only skips alternatives that *begin* with
+            // an `invalid_*` rule, so this one (and `invalid_kvpair` under it) also runs in
+            // the first pass, with the `invalid_*` rules below it off. Its errors are then
+            // raised before the error pass ever looks inside the dict.
+            self.pos = start + 1;
+            if self.invalid_double_starred_kvpairs().is_some() {
+                self.eat(T::Rbrace);
             }
+            self.pos = start;
             None
         })
     }
@@ -387,7 +400,7 @@ impl<'a> Parser<'a, '_> {
     pub(super) fn double_starred_kvpair(&mut self) -> Option<(Option<Expr<'a>>, Expr<'a>)> {
         let start = self.pos;
         if self.eat(T::DoubleStar) {
-            if let Some(v) = self.bitwise_or() {
+            if let Some(v) = self.bitwise_or_memo() {
                 return Some((None, v));
             }
             self.pos = start;
