@@ -17,7 +17,7 @@ const END_SEND_OFFSET: i64 = 5;
 pub(crate) fn instr_size(opcode: Opcode, oparg: u32) -> usize {
     let extended =
         usize::from(oparg > 0xFF_FFFF) + usize::from(oparg > 0xFFFF) + usize::from(oparg > 0xFF);
-    extended + 1 + opcode.cache_entries() as usize
+    extended + 1 + opcodes::cache_entries(opcode) as usize
 }
 
 pub(super) fn resolve_unconditional_jumps(instrs: &mut [LinearInstr]) {

@@ -88,12 +88,11 @@ fn counts(op: Opcode, oparg: u32, jump: bool) -> (i64, i64) {
 }
 
 pub(super) fn optimize_load_fast(cfg: &mut Cfg) {
-    let max_instrs = cfg
-        .order()
-        .iter()
-        .map(|&b| cfg[b].instrs.len())
-        .max()
-        .unwrap_or(0);
+    let mut max_instrs = 0;
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
+        max_instrs = max_instrs.max(cfg[b].instrs.len());
+    }
     let mut state = State {
         refs: Vec::new(),
         flags: vec![0; max_instrs],

@@ -46,7 +46,8 @@ fn invalid_effect(opcode: Opcode, oparg: u32) -> SyntaxError {
 }
 
 pub(super) fn calculate_stackdepth(cfg: &mut Cfg) -> Result<u32, SyntaxError> {
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         cfg[b].startdepth = i32::MIN;
     }
     let mut stack = cfg.traversal_stack();
