@@ -39,7 +39,7 @@ pub fn optimize_and_assemble(
     let lowered = flowgraph::lower(cfg, &meta, meta.flags)?;
     let mut instrs = lowered.instrs;
     jumps::resolve_unconditional_jumps(&mut instrs);
-    let offsets = jumps::resolve_jump_offsets(&mut instrs);
+    let offsets = jumps::resolve_jump_offsets(&mut instrs)?;
     let code = write_code(&instrs);
     let linetable = linetable::assemble_location_info(&mut instrs, meta.firstlineno);
     let exceptiontable = exceptions::assemble_exception_table(&instrs, &offsets);

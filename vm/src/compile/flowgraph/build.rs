@@ -86,6 +86,14 @@ pub(super) fn from_sequence(seq: &InstrSeq) -> Result<Cfg, SyntaxError> {
             Err(bad_label())
         }
     };
+    // CPython asserts `0 <= oparg < (1 << 30)`; the passes rely on it.
+    let all = seq
+        .instrs
+        .iter()
+        .chain(seq.annotations_code.iter().flat_map(|a| a.instrs.iter()));
+    if all.into_iter().any(|i| i.oparg >= 1 << 30) {
+        return Err(internal_error(ErrorKind::SystemError, "oparg out of range"));
+    }
     let mut is_target = vec![false; n];
     for instr in &seq.instrs {
         if opcodes::has_target(instr.opcode) {

@@ -91,13 +91,17 @@ static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| {
     (0..512u16)
         .map(|number| {
             let Some(op) = Opcode::from_u16(number) else {
-                return Row { caches: 0, fixed: None };
+                return Row {
+                    caches: 0,
+                    fixed: None,
+                };
             };
             let independent = match op.pseudo() {
                 Some(p) => {
                     fixed_size(p.stack.inputs)
                         && fixed_size(p.stack.outputs)
-                        && p.jump_stack.is_none_or(|j| fixed_size(j.inputs) && fixed_size(j.outputs))
+                        && p.jump_stack
+                            .is_none_or(|j| fixed_size(j.inputs) && fixed_size(j.outputs))
                 }
                 None => op.parts().iter().all(|part| {
                     let info = part.uop.info();
@@ -111,7 +115,10 @@ static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| {
                 };
                 [path(false), path(true)]
             });
-            Row { caches: op.cache_entries(), fixed }
+            Row {
+                caches: op.cache_entries(),
+                fixed,
+            }
         })
         .collect()
 });
@@ -134,16 +141,20 @@ pub(crate) fn popped_pushed(op: Opcode, oparg: u32, jump: bool) -> Option<(i32, 
         // Oparg-sized effects (CALL, BUILD_*, LOAD_ATTR, ...) are common enough to memoize
         // per opcode for byte-sized opargs.
         let row = SMALL_OPARG[op as usize].get_or_init(|| {
-            (0..256).map(|arg| [compose(op, arg, false), compose(op, arg, true)]).collect()
+            (0..256)
+                .map(|arg| [compose(op, arg, false), compose(op, arg, true)])
+                .collect()
         });
         return row[oparg as usize][usize::from(jump)];
     }
     compose(op, oparg, jump)
 }
 
+/// `(popped, pushed)` without and with the jump, for one oparg.
+type Effects = [Option<(i32, i32)>; 2];
+
 /// Effects of byte-sized opargs, per opcode, filled on first use.
-static SMALL_OPARG: [OnceLock<Box<[[Option<(i32, i32)>; 2]]>>; 512] =
-    [const { OnceLock::new() }; 512];
+static SMALL_OPARG: [OnceLock<Box<[Effects]>>; 512] = [const { OnceLock::new() }; 512];
 
 fn compose(op: Opcode, oparg: u32, jump: bool) -> Option<(i32, i32)> {
     // CPython's opargs are below 2**30; larger ones would overflow the size formulas.
