@@ -36,8 +36,15 @@ fn main() {
         args.drain(..2);
     }
     if args.first().is_some_and(|a| a == "--files") {
-        let list = args.get(1).and_then(|p| std::fs::read_to_string(p).ok()).unwrap_or_default();
-        args = list.lines().filter(|l| !l.is_empty()).map(String::from).collect();
+        let list = args
+            .get(1)
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .unwrap_or_default();
+        args = list
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
     }
     let sources: Vec<(String, Vec<u8>)> = args
         .iter()
@@ -121,7 +128,12 @@ fn cpu_seconds() -> f64 {
     // Fields after the parenthesized command name; utime and stime are the 14th and 15th.
     let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
     let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     (ticks(11) + ticks(12)) / 100.0
 }
 
