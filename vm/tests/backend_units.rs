@@ -45,7 +45,9 @@ fn show_const(c: &Const) -> String {
             )
         }
         Const::FrozenSet(items) => {
-            // CPython's iteration order depends on string hashing; compare as a set.
+            // Compared as sets: even with PYTHONHASHSEED=0, CPython may rebuild a frozenset
+            // constant when it interns its strings (`intern_constants`), in iteration order,
+            // which depends on what the process interned before.
             let mut parts: Vec<String> = items.iter().map(show_const).collect();
             parts.sort();
             format!("frozenset({})", parts.join(", "))
