@@ -444,3 +444,62 @@ fn num_eq(a: &Num, b: &Num) -> bool {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(values: &[i64]) -> Vec<Const> {
+        values.iter().map(|&v| Const::Int(v)).collect()
+    }
+
+    fn order(c: Const) -> Vec<Const> {
+        match c {
+            Const::FrozenSet(items) => items.to_vec(),
+            other => panic!("not a frozenset: {other:?}"),
+        }
+    }
+
+    // Orders printed by `PYTHONHASHSEED=0 python3.14 -c "print(list(frozenset(...)))"`.
+    #[test]
+    fn frozensets_iterate_in_cpython_order() {
+        assert_eq!(
+            order(frozenset(ints(&[3, 11, 19, 27, 8, 16]))),
+            ints(&[3, 8, 11, 16, 19, 27])
+        );
+        let down: Vec<i64> = (1..=40).rev().step_by(3).collect();
+        assert_eq!(
+            order(frozenset(ints(&down))),
+            ints(&[1, 34, 4, 37, 7, 40, 10, 13, 16, 19, 22, 25, 28, 31])
+        );
+        let mixed = vec![
+            Const::Int(1),
+            Const::Float(1.0),
+            Const::Bool(true),
+            Const::Int(2),
+            Const::str("a"),
+            Const::Bytes(b"a".to_vec().into()),
+            Const::Tuple(ints(&[1, 2]).into()),
+            Const::None,
+            Const::Float(2.5),
+            Const::Int(-1),
+        ];
+        let want = vec![
+            Const::None,
+            Const::Int(1),
+            Const::Int(2),
+            Const::Tuple(ints(&[1, 2]).into()),
+            Const::Float(2.5),
+            Const::Bytes(b"a".to_vec().into()),
+            Const::str("a"),
+            Const::Int(-1),
+        ];
+        assert_eq!(order(frozenset(mixed)), want);
+        let strs = ["x", "y", "z", "w", "abc", "\u{e9}", "\u{20ac}", "\u{1f600}"];
+        let want = ["y", "x", "\u{e9}", "z", "\u{1f600}", "abc", "\u{20ac}", "w"];
+        assert_eq!(
+            order(frozenset(strs.iter().map(|s| Const::str(s)).collect())),
+            want.iter().map(|s| Const::str(s)).collect::<Vec<_>>()
+        );
+    }
+}
