@@ -11,6 +11,7 @@ help:
 	@echo "test         the test suite (what CI runs)"
 	@echo "fmt / lint   cargo fmt / cargo clippy -D warnings"
 	@echo "ast-parity   CPYTHON=path: rpy ast vs CPython ast.dump over CPython's stdlib"
+	@echo "fuzz         FUZZ_SECONDS=300 FUZZ_TARGET=parse: cargo-fuzz the front end"
 	@echo "dis-parity   CPYTHON=path: rpy's code objects vs CPython's over the stdlib and the"
 	@echo "             pyperformance compute workloads (identical co_code, exception tables, ...)"
 	@echo "dis-goldens  CPYTHON=path: regenerate vm/tests/golden/dis from CPython"
@@ -40,3 +41,12 @@ dis-goldens:
 	$(CPYTHON) tools/make_dis_goldens.py
 
 check: fmt-check lint test
+
+# Fuzzing (cargo-fuzz; stable toolchain via RUSTC_BOOTSTRAP). FUZZ_SECONDS per run.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGET ?= parse
+.PHONY: fuzz
+fuzz:
+	@test -d fuzz/corpus/$(FUZZ_TARGET) || python3 tools/fuzz_seeds.py fuzz/corpus/$(FUZZ_TARGET)
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run $(FUZZ_TARGET) corpus/$(FUZZ_TARGET) -- \
+		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536

@@ -4,8 +4,9 @@
 CPython's `tokenize` module runs the C tokenizer (in its "extra tokens" mode); this script
 turns its output into the dump format of `vm/src/parse/tokenizer/dump.rs` (comments, NL and
 ENCODING dropped, hard keywords as NAME) and diffs it with the dump printed by
-`cargo run -p vm --example tokenize_dump`. Files CPython cannot tokenize (decode errors,
-invalid syntax) are compared on the error message only.
+`cargo run -p vm --example tokenize_dump`. Where rpy stops at an error, CPython's
+`compile()` must raise the same message and the tokens before it must agree (`tokenize`
+skips some checks, e.g. identifier validation, and decodes sources its own way).
 
 Usage:
   python3.14 tools/tokenize_parity.py [--rpy BINARY] [--show N] [PATH...]
@@ -22,6 +23,9 @@ import subprocess
 import sys
 import tokenize
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tokdump_format import quote  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 STDLIB = Path("/opt/cpython314/root/usr/lib/python3.14")
@@ -40,34 +44,15 @@ def cpython_dump(data: bytes) -> str:
                 name = "ERRORTOKEN"
             text = t.string
             if name == "NEWLINE" and text not in ("\n", ""):
-                text = "\n"  # "\r\n" in the file; rpy reads normalized newlines
+                # "\r\n" in the file; rpy reads normalized newlines.
+                text = "\n"
+                t = t._replace(end=(t.end[0], t.start[1] + 1))
+            text = text.replace("\r\n", "\n")
             (l1, c1), (l2, c2) = t.start, t.end
-            out.append(f"{name} {rust_debug(text)} {l1}:{c1}-{l2}:{c2}")
+            out.append(f"{name} {quote(text)} {l1}:{c1}-{l2}:{c2}")
     except (SyntaxError, tokenize.TokenError) as e:
         out.append(f"ERROR {type(e).__name__}: {getattr(e, 'msg', e)}")
     return "\n".join(out) + "\n"
-
-
-def rust_debug(s: str) -> str:
-    """The dump's quoting: backslash, double quote and control characters escaped."""
-    r = ['"']
-    for ch in s:
-        if ch == '"':
-            r.append('\\"')
-        elif ch == "\\":
-            r.append("\\\\")
-        elif ch == "\n":
-            r.append("\\n")
-        elif ch == "\r":
-            r.append("\\r")
-        elif ch == "\t":
-            r.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            r.append(f"\\u{{{ord(ch):x}}}")
-        else:
-            r.append(ch)
-    r.append('"')
-    return "".join(r)
 
 
 def rpy_dumps(binary: str, files: list[Path]) -> dict[str, str]:
@@ -85,15 +70,35 @@ def rpy_dumps(binary: str, files: list[Path]) -> dict[str, str]:
     return dumps
 
 
-def comparable(dump: str) -> list[str]:
-    """Lines to compare: an error line keeps only its type and message."""
-    lines = []
+def split_error(dump: str) -> tuple[list[str], str | None]:
+    """Token lines, and the error message (without location) if the dump ends in one."""
+    lines, error = [], None
     for line in dump.splitlines():
-        if line.startswith("ERROR "):
-            lines.append(line.rsplit(" ", 1)[0] if line[6:].startswith(("SyntaxError", "Indent", "Tab")) else line)
+        if line.startswith(("ERROR ", "DECODE ERROR ")):
+            error = line.split(": ", 1)[1].rsplit("|", 4)[0]
             break
         lines.append(line)
-    return lines
+    return lines, error
+
+
+def compile_error(data: bytes, path: Path) -> str | None:
+    try:
+        compile(data, str(path), "exec")
+    except SyntaxError as e:
+        return e.msg
+    except (ValueError, MemoryError, RecursionError) as e:
+        return str(e)
+    return None
+
+
+def agrees(expected_dump: str, actual_dump: str, data: bytes, path: Path) -> bool:
+    """rpy agrees with CPython: same tokens, or the same error as `compile()` after a prefix
+    of `tokenize`'s tokens (tokenize skips some checks and decodes sources its own way)."""
+    expected, expected_error = split_error(expected_dump)
+    actual, actual_error = split_error(actual_dump)
+    if actual_error is None:
+        return expected_error is None and expected == actual
+    return compile_error(data, path) == actual_error and expected[: len(actual)] == actual
 
 
 def collect(paths: list[str]) -> list[Path]:
@@ -123,25 +128,22 @@ def main() -> None:
     ours = rpy_dumps(args.rpy, files)
     agree, differ, shown = 0, [], 0
     for f in files:
-        expected = comparable(cpython_dump(f.read_bytes()))
-        actual = comparable(ours.get(str(f), "MISSING\n"))
-        if expected[-1:] and expected[-1].startswith("ERROR"):
-            # CPython's tokenize stops at the error; compare the error message only.
-            ok = bool(actual) and actual[-1].startswith("ERROR") and expected[-1].split(":")[1:] == actual[-1].split(":")[1:]
-        else:
-            ok = expected == actual
-        if ok:
+        data = f.read_bytes()
+        expected = cpython_dump(data)
+        actual = ours.get(str(f), "MISSING\n")
+        if agrees(expected, actual, data, f):
             agree += 1
             continue
         differ.append(f)
         if shown < args.show:
             shown += 1
-            for i, (a, b) in enumerate(zip(expected, actual)):
+            exp_lines, act_lines = expected.splitlines(), actual.splitlines()
+            for i, (a, b) in enumerate(zip(exp_lines, act_lines)):
                 if a != b:
                     print(f"{f}: token {i}\n  cpython: {a}\n  rpy:     {b}")
                     break
             else:
-                print(f"{f}: lengths {len(expected)} vs {len(actual)}; tails {expected[-1:]} {actual[-1:]}")
+                print(f"{f}: lengths {len(exp_lines)} vs {len(act_lines)}; tails {exp_lines[-1:]} {act_lines[-1:]}")
     total = len(files)
     print(f"{agree}/{total} files agree ({100 * agree / max(total, 1):.2f}%)")
     for f in differ[args.show :][:50]:

@@ -33,8 +33,15 @@ fn main() {
         args.remove(0);
     }
     if args.first().is_some_and(|a| a == "--files") {
-        let list = args.get(1).and_then(|p| std::fs::read_to_string(p).ok()).unwrap_or_default();
-        args = list.lines().filter(|l| !l.is_empty()).map(String::from).collect();
+        let list = args
+            .get(1)
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .unwrap_or_default();
+        args = list
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
     }
     let (mut t_parse, mut t_codegen) = (Duration::ZERO, Duration::ZERO);
     let stdout = std::io::stdout();
@@ -53,7 +60,10 @@ fn main() {
         t_parse += t0.elapsed();
         let file = json_escape(path);
         let line = match parsed {
-            Err(e) => format!("{{\"file\":\"{file}\",\"parse_error\":\"{}\"}}", json_escape(&e.msg)),
+            Err(e) => format!(
+                "{{\"file\":\"{file}\",\"parse_error\":\"{}\"}}",
+                json_escape(&e.msg)
+            ),
             Ok(parsed) => {
                 let t1 = Instant::now();
                 let r = codegen_module(&parsed, path);
@@ -77,6 +87,12 @@ fn main() {
         }
     }
     if time_only {
-        let _ = writeln!(out, "files {} parse {:.3}s codegen {:.3}s", args.len(), t_parse.as_secs_f64(), t_codegen.as_secs_f64());
+        let _ = writeln!(
+            out,
+            "files {} parse {:.3}s codegen {:.3}s",
+            args.len(),
+            t_parse.as_secs_f64(),
+            t_codegen.as_secs_f64()
+        );
     }
 }

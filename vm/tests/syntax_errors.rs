@@ -26,7 +26,12 @@ fn describe(kind: &str, msg: &str, loc: [i64; 4]) -> String {
 }
 
 fn actual_location(err: &SyntaxError) -> [i64; 4] {
-    [err.lineno, err.offset, err.end_lineno, err.end_offset].map(i64::from)
+    [
+        i64::from(err.lineno),
+        i64::from(err.offset),
+        i64::from(err.end_lineno),
+        i64::from(err.end_offset),
+    ]
 }
 
 fn check_case(case: &Case) -> Vec<Check> {

@@ -61,7 +61,11 @@ pub fn parse_bytes<'a>(arena: &'a Arena, bytes: &[u8], mode: Mode) -> Result<Par
 /// `str`, after [`source::normalize_newlines`]).
 pub fn parse_text<'a>(arena: &'a Arena, text: &str, mode: Mode) -> Result<Parsed<'a>, SyntaxError> {
     let source: &'a str = arena.alloc_str(text);
-    let stream = tokenizer::tokenize(source);
+    // CPython appends a final newline to `exec` input only.
+    let mut stream = tokenizer::tokenize_input(source, mode == Mode::Exec);
+    if mode == Mode::Single {
+        parser::end_single_input(&mut stream.tokens);
+    }
     let lines = LineIndex::new(source);
     let outcome = parser::parse_tokens(arena, source, &lines, &stream, mode)?;
     let mut warnings: Vec<Warning> =

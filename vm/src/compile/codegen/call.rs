@@ -202,6 +202,17 @@ impl<'a> Compiler<'a, '_> {
         if !keywords.is_empty() || !matches!(genexp.kind, ExprKind::GeneratorExp { .. }) {
             return Ok(());
         }
+        // An asynchronous generator expression cannot be iterated with FOR_ITER.
+        let key = crate::compile::symtable::ScopeKey::Expr(
+            crate::compile::symtable::ScopeKey::addr(genexp),
+        );
+        if self
+            .st
+            .lookup(key)
+            .is_some_and(|id| self.st.scopes[id].coroutine)
+        {
+            return Ok(());
+        }
         let loc = self.eloc(func);
         let skip = self.new_label();
         let (constant, initial) = match id {

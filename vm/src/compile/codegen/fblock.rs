@@ -206,11 +206,12 @@ impl<'a> Compiler<'a, '_> {
             }
         } else if let Some(v) = value {
             // An instruction with the line of the returned constant.
-            let vloc = self.eloc(v);
-            self.emit(Opcode::NOP, 0, vloc);
+            loc = self.eloc(v);
+            self.emit(Opcode::NOP, 0, loc);
         }
-        let s_line = loc.lineno;
-        if value.is_none_or(|v| self.eloc(v).lineno != s_line) {
+        let s_loc = self.span(s.span);
+        if value.is_none_or(|v| self.eloc(v).lineno != s_loc.lineno) {
+            loc = s_loc;
             self.emit(Opcode::NOP, 0, loc);
         }
         self.unwind_fblock_stack(&mut loc, preserve_tos, false)?;

@@ -95,6 +95,8 @@ enum OpType {
 /// The state of one code unit being generated (CPython's `compiler_unit`).
 pub(crate) struct Unit<'a> {
     ste: ScopeId,
+    /// The AST node this unit compiles.
+    key: ScopeKey,
     scope_type: ScopeType,
     /// Class name for mangling.
     private: Option<&'a str>,
@@ -147,6 +149,10 @@ pub(crate) struct Compiler<'a, 's> {
     units: Vec<Unit<'a>>,
     output: Output,
     interactive: bool,
+    /// Code objects by the node compiled and a fingerprint of the unit: the same node
+    /// compiled twice (a `finally` body, `all(genexp)`) gives equal code objects, which
+    /// CPython's constant cache merges into one constant.
+    code_cache: std::collections::HashMap<ScopeKey, (u64, Rc<CodeObject>), FnvBuild>,
 }
 
 /// Compiles `parsed`; returns the module's code object and, in codegen-only mode, the
@@ -182,6 +188,7 @@ fn compile_in<'a, 'p: 'a>(
         units: Vec::new(),
         output,
         interactive: false,
+        code_cache: Default::default(),
     };
     c.module(module)
 }
@@ -213,7 +220,7 @@ impl<'a> Compiler<'a, '_> {
             Mod::Expression { body } => self.visit_expr(body)?,
             Mod::FunctionType { .. } => {
                 return Err(SyntaxError::new(
-                    crate::parse::ErrorKind::ValueError,
+                    crate::parse::ErrorKind::SystemError,
                     "module kind FunctionType should not be possible",
                 ));
             }
@@ -267,7 +274,7 @@ impl<'a> Compiler<'a, '_> {
     ) -> Res {
         let Some(ste_id) = self.st.lookup(key) else {
             return Err(SyntaxError::new(
-                crate::parse::ErrorKind::ValueError,
+                crate::parse::ErrorKind::SystemError,
                 "unknown symbol table entry",
             ));
         };
@@ -294,6 +301,7 @@ impl<'a> Compiler<'a, '_> {
         let private = private.or_else(|| self.units.last().and_then(|u| u.private));
         self.units.push(Unit {
             ste: ste_id,
+            key,
             scope_type,
             private,
             static_attributes: (scope_type == ScopeType::Class).then(NameSet::default),
@@ -433,9 +441,19 @@ impl<'a> Compiler<'a, '_> {
             firstlineno: u.firstlineno,
             flags,
         };
-        let code = match self.output {
-            Output::Assemble => Rc::new(assemble(u.seq.clone(), meta.clone(), &self.filename)?),
-            Output::CodegenOnly => Rc::new(placeholder_code(&meta, &self.filename)),
+        let fingerprint = unit_fingerprint(&u.seq, &meta);
+        let code = match self.code_cache.get(&u.key) {
+            Some((fp, code)) if *fp == fingerprint => code.clone(),
+            _ => {
+                let code = match self.output {
+                    Output::Assemble => {
+                        Rc::new(assemble(u.seq.clone(), meta.clone(), &self.filename)?)
+                    }
+                    Output::CodegenOnly => Rc::new(placeholder_code(&meta, &self.filename)),
+                };
+                self.code_cache.insert(u.key, (fingerprint, code.clone()));
+                code
+            }
         };
         let unit = CodegenUnit {
             seq: u.seq,
@@ -699,19 +717,45 @@ impl<'a> Compiler<'a, '_> {
         self.ste().scope_of(name)
     }
 
-    /// Index of `name` among this unit's cells (then free variables) for a closure
-    /// (CPython's `_PyCompile_LookupArg`).
-    pub(crate) fn closure_index(&self, name: &str) -> Res<u32> {
+    /// Index of `name` among this unit's cells (then free variables) for a closure over
+    /// `child` (its name and free variables, for the error), CPython's
+    /// `_PyCompile_LookupArg`.
+    pub(crate) fn closure_index(&self, name: &str, child: (&str, &[&str])) -> Res<u32> {
         let u = self.u();
-        let map = if self.ref_type(name) == SymScope::Cell {
-            &u.cellvars
-        } else {
-            &u.freevars
-        };
+        let reftype = self.ref_type(name);
+        let map = if reftype == SymScope::Cell { &u.cellvars } else { &u.freevars };
         map.get(name).copied().ok_or_else(|| {
+            let code = match reftype {
+                SymScope::None => 0,
+                SymScope::Local => 1,
+                SymScope::GlobalExplicit => 2,
+                SymScope::GlobalImplicit => 3,
+                SymScope::Free => 4,
+                SymScope::Cell => 5,
+            };
+            let names: Vec<String> =
+                child.1.iter().map(|n| crate::text::repr::str_repr(n)).collect();
+            let tuple = if names.len() == 1 {
+                format!("({},)", names[0])
+            } else {
+                format!("({})", names.join(", "))
+            };
             SyntaxError::new(
-                crate::parse::ErrorKind::ValueError,
-                format!("compiler_lookup_arg(name='{name}') failed in {}", u.name),
+                crate::parse::ErrorKind::SystemError,
+                format!(
+                    "compiler_lookup_arg(name='{name}') with reftype={code} failed in {}; freevars of code {}: {tuple}",
+                    u.name, child.0
+                ),
+            )
+        })
+    }
+
+    /// Index of one of this unit's cells (CPython's `_PyCompile_LookupCellvar`).
+    pub(crate) fn cellvar_index(&self, name: &str) -> Res<u32> {
+        self.u().cellvars.get(name).copied().ok_or_else(|| {
+            SyntaxError::new(
+                crate::parse::ErrorKind::SystemError,
+                "error return without exception set",
             )
         })
     }
@@ -807,6 +851,33 @@ pub(crate) fn const_from_ast(c: &Constant<'_>) -> Const {
         Constant::Tuple(items) => Const::Tuple(items.iter().map(const_from_ast).collect()),
         Constant::FrozenSet(items) => Const::FrozenSet(items.iter().map(const_from_ast).collect()),
     }
+}
+
+/// A hash of everything codegen decides about a unit: equal fingerprints mean equal code
+/// objects.
+fn unit_fingerprint(seq: &InstrSeq, meta: &UnitMetadata) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for ins in &seq.instrs {
+        ins.opcode.hash(&mut h);
+        ins.oparg.hash(&mut h);
+        ins.loc.hash(&mut h);
+    }
+    seq.label_map.hash(&mut h);
+    meta.consts.hash(&mut h);
+    meta.names.hash(&mut h);
+    meta.varnames.hash(&mut h);
+    meta.cellvars.hash(&mut h);
+    meta.freevars.hash(&mut h);
+    (
+        meta.argcount,
+        meta.posonlyargcount,
+        meta.kwonlyargcount,
+        meta.flags,
+        meta.firstlineno,
+    )
+        .hash(&mut h);
+    h.finish()
 }
 
 /// The flow-graph passes and the assembler (`super::backend`).

@@ -296,7 +296,7 @@ impl<'a> Compiler<'a, '_> {
             if seen_star {
                 return Err(self.error("multiple starred expressions in sequence pattern", loc));
             }
-            if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
+            if i >= 1 << 8 || n - i > (i32::MAX >> 8) as usize {
                 return Err(self.error(
                     "too many expressions in star-unpacking sequence pattern",
                     loc,
@@ -625,20 +625,26 @@ fn as_complex(c: &Const) -> Option<(f64, f64)> {
     })
 }
 
+/// `l + r` or `l - r` for numeric constants, with 3.14's mixed-mode complex rules (a real
+/// operand has no imaginary part: `0 - 0j == complex(0.0, -0.0)`).
 fn add_sub(l: &Const, r: &Const, sub: bool) -> Option<Const> {
+    let op = |a: f64, b: f64| if sub { a - b } else { a + b };
     match (l, r) {
-        (Const::Complex { .. }, _) | (_, Const::Complex { .. }) => {
-            let (a, b) = (as_complex(l)?, as_complex(r)?);
-            Some(if sub {
-                Const::Complex {
-                    real: a.0 - b.0,
-                    imag: a.1 - b.1,
-                }
-            } else {
-                Const::Complex {
-                    real: a.0 + b.0,
-                    imag: a.1 + b.1,
-                }
+        (Const::Complex { real: a, imag: ai }, Const::Complex { real: b, imag: bi }) => {
+            Some(Const::Complex {
+                real: op(*a, *b),
+                imag: op(*ai, *bi),
+            })
+        }
+        (Const::Complex { real, imag }, _) => Some(Const::Complex {
+            real: op(*real, as_complex(r)?.0),
+            imag: *imag,
+        }),
+        (_, Const::Complex { real, imag }) => {
+            let a = as_complex(l)?.0;
+            Some(Const::Complex {
+                real: op(a, *real),
+                imag: if sub { -imag } else { *imag },
             })
         }
         (Const::Float(_), _) | (_, Const::Float(_)) => {

@@ -43,21 +43,14 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
     fn block(
         &mut self,
         id: ScopeId,
-        mut bound: Option<&mut NameSet<'a>>,
+        bound: Option<&mut NameSet<'a>>,
         free: &mut NameSet<'a>,
         global: &mut NameSet<'a>,
         type_params: &mut NameSet<'a>,
         class_entry: Option<ScopeId>,
     ) -> Result<(), SyntaxError> {
         stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
-            self.block_inner(
-                id,
-                bound.as_deref_mut(),
-                free,
-                global,
-                type_params,
-                class_entry,
-            )
+            self.block_inner(id, bound, free, global, type_params, class_entry)
         })
     }
 
@@ -174,6 +167,15 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             analyze_cells(&mut scopes, &mut newfree, &inlined_cells);
         } else if is_class {
             self.drop_class_free(id, &mut newfree);
+            // The class's `__annotate__` always reads the class dict through the
+            // `__classdict__` cell, even when the class binds that name itself (which makes
+            // it global, not free, in the annotation scope): CPython 3.14.10 gives such a
+            // class the cell (gh-149805).
+            if let Some(block) = self.table.scopes[id].annotation_block
+                && self.table.scopes[block].can_see_class_scope
+            {
+                self.table.scopes[id].needs_classdict = true;
+            }
         }
         let classflag = is_class || sees_class;
         self.update_symbols(
@@ -294,7 +296,7 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
         inlined_cells: &mut NameSet<'a>,
     ) {
         let is_class = self.table.scopes[id].kind == BlockKind::Class;
-        let mut remove_dunder_class = false;
+        let mut removed: Vec<&'a str> = Vec::new();
         let comp_syms: Vec<(&'a str, Symbol)> = self.table.scopes[comp]
             .symbols
             .iter()
@@ -308,11 +310,16 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             if scope == SymScope::Cell || sym.flags & DEF_COMP_CELL != 0 {
                 inlined_cells.insert(name);
             }
-            // `__class__` is never free through a class scope.
-            if scope == SymScope::Free && is_class && name == "__class__" {
+            // The implicit class cells are never free through a class scope; the class
+            // still provides the cell when a scope nested in the comprehension needs it
+            // (CPython 3.14.10 gives `class C: [lambda: __class__ for _ in x]` a
+            // `__class__` cell, and likewise for `__classdict__`).
+            if scope == SymScope::Free && is_class && is_class_cell(name) {
                 scope = SymScope::GlobalImplicit;
-                comp_free.shift_remove(name);
-                remove_dunder_class = true;
+                if !self.is_free_in_any_child(comp, name) {
+                    comp_free.shift_remove(name);
+                }
+                removed.push(name);
             }
             match self.table.scopes[id].symbols.get(name).map(|s| s.flags) {
                 None => {
@@ -335,8 +342,8 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
                 }
             }
         }
-        if remove_dunder_class {
-            self.table.scopes[comp].symbols.shift_remove("__class__");
+        for name in removed {
+            self.table.scopes[comp].symbols.shift_remove(name);
         }
     }
 
@@ -400,6 +407,14 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             );
         }
     }
+}
+
+/// The names a class provides to nested scopes as cells.
+fn is_class_cell(name: &str) -> bool {
+    matches!(
+        name,
+        "__class__" | "__classdict__" | "__conditional_annotations__"
+    )
 }
 
 /// Locals that children need become cells (CPython's `analyze_cells`).

@@ -249,15 +249,15 @@ impl<'a> Parser<'a, '_> {
             self.pos = start;
         }
         if double {
-            if self.eat(T::DoubleStar) {
-                if let Some(value) = self.expression() {
-                    let span = self.span_from(start);
-                    return Some(KwItem::Keyword(Keyword {
-                        arg: None,
-                        value: self.alloc(value),
-                        span,
-                    }));
-                }
+            if self.eat(T::DoubleStar)
+                && let Some(value) = self.expression()
+            {
+                let span = self.span_from(start);
+                return Some(KwItem::Keyword(Keyword {
+                    arg: None,
+                    value: self.alloc(value),
+                    span,
+                }));
             }
             self.pos = start;
             None
@@ -277,14 +277,14 @@ impl<'a> Parser<'a, '_> {
                 return None;
             }
         }
-        if self.eat(T::Star) {
-            if let Some(value) = self.expression() {
-                let kind = ExprKind::Starred {
-                    value: self.alloc(value),
-                    ctx: ExprContext::Load,
-                };
-                return Some(self.expr(kind, self.span_from(start)));
-            }
+        if self.eat(T::Star)
+            && let Some(value) = self.expression()
+        {
+            let kind = ExprKind::Starred {
+                value: self.alloc(value),
+                ctx: ExprContext::Load,
+            };
+            return Some(self.expr(kind, self.span_from(start)));
         }
         self.pos = start;
         if self.invalid_pass {
@@ -517,10 +517,10 @@ impl<'a> Parser<'a, '_> {
                 return None;
             }
         }
-        if self.eat(T::DoubleStar) {
-            if let Some(a) = self.param_no_default(style) {
-                return Some(a);
-            }
+        if self.eat(T::DoubleStar)
+            && let Some(a) = self.param_no_default(style)
+        {
+            return Some(a);
         }
         self.pos = start;
         None
@@ -643,7 +643,7 @@ impl<'a> Parser<'a, '_> {
             let save = self.pos;
             if self.eat(T::Colon) {
                 match self.expression() {
-                    Some(e) => annotation = Some(&*self.alloc(e)),
+                    Some(e) => annotation = Some(self.alloc(e)),
                     None => self.pos = save,
                 }
             }
@@ -658,10 +658,10 @@ impl<'a> Parser<'a, '_> {
     /// `default: '=' expression | invalid_default`
     pub(super) fn default(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
-        if self.eat(T::Equal) {
-            if let Some(e) = self.expression() {
-                return Some(e);
-            }
+        if self.eat(T::Equal)
+            && let Some(e) = self.expression()
+        {
+            return Some(e);
         }
         self.pos = start;
         if self.invalid_pass {

@@ -66,12 +66,12 @@ impl<'a> Parser<'a, '_> {
 
     fn block_body(&mut self) -> Option<&'a [Stmt<'a>]> {
         let start = self.pos;
-        if self.eat(T::Newline) && self.eat(T::Indent) {
-            if let Some(body) = self.statements() {
-                if self.eat(T::Dedent) {
-                    return Some(body);
-                }
-            }
+        if self.eat(T::Newline)
+            && self.eat(T::Indent)
+            && let Some(body) = self.statements()
+            && self.eat(T::Dedent)
+        {
+            return Some(body);
         }
         self.pos = start;
         if let Some(body) = self.simple_stmts() {
@@ -206,10 +206,10 @@ impl<'a> Parser<'a, '_> {
     /// `['->' expression]`
     pub(super) fn optional_return_annotation(&mut self) -> Option<&'a Expr<'a>> {
         let save = self.pos;
-        if self.eat(T::Rarrow) {
-            if let Some(e) = self.expression() {
-                return Some(self.alloc(e));
-            }
+        if self.eat(T::Rarrow)
+            && let Some(e) = self.expression()
+        {
+            return Some(self.alloc(e));
         }
         self.pos = save;
         None
@@ -290,6 +290,10 @@ impl<'a> Parser<'a, '_> {
     /// `if_stmt: invalid_if_stmt | 'if' named_expression ':' block elif_stmt
     ///     | 'if' named_expression ':' block [else_block]` (and `elif_stmt` alike)
     fn if_stmt(&mut self) -> Option<Stmt<'a>> {
+        self.nest(Self::if_stmt_body)
+    }
+
+    fn if_stmt_body(&mut self) -> Option<Stmt<'a>> {
         self.if_or_elif(T::If)
     }
 
@@ -427,32 +431,31 @@ impl<'a> Parser<'a, '_> {
             }
         }
         let is_async = self.eat(T::Async);
-        if self.eat(T::For) {
-            if let Some(target) = self.star_targets() {
-                if self.eat(T::In) {
-                    // Cut: past 'in' the statement either parses or fails outright.
-                    let r = (|| {
-                        let iter = self.star_expressions()?;
-                        if !self.eat(T::Colon) {
-                            return None;
-                        }
-                        let body = self.block()?;
-                        let orelse = self.optional_else_block()?;
-                        let f = For {
-                            is_async,
-                            target: self.alloc(target),
-                            iter: self.alloc(iter),
-                            body,
-                            orelse,
-                        };
-                        Some(self.stmt(StmtKind::For(self.alloc(f)), self.span_from(start)))
-                    })();
-                    if r.is_none() {
-                        self.pos = start;
-                    }
-                    return r;
+        if self.eat(T::For)
+            && let Some(target) = self.star_targets()
+            && self.eat(T::In)
+        {
+            // Cut: past 'in' the statement either parses or fails outright.
+            let r = (|| {
+                let iter = self.star_expressions()?;
+                if !self.eat(T::Colon) {
+                    return None;
                 }
+                let body = self.block()?;
+                let orelse = self.optional_else_block()?;
+                let f = For {
+                    is_async,
+                    target: self.alloc(target),
+                    iter: self.alloc(iter),
+                    body,
+                    orelse,
+                };
+                Some(self.stmt(StmtKind::For(self.alloc(f)), self.span_from(start)))
+            })();
+            if r.is_none() {
+                self.pos = start;
             }
+            return r;
         }
         self.pos = start;
         if self.invalid_pass && !self.failed() {
@@ -483,10 +486,11 @@ impl<'a> Parser<'a, '_> {
         if self.eat(T::Lpar) {
             if let Some(items) = self.with_items() {
                 self.eat(T::Comma);
-                if self.eat(T::Rpar) && self.eat(T::Colon) {
-                    if let Some(body) = self.block() {
-                        return Some(self.with_node(start, is_async, items, body));
-                    }
+                if self.eat(T::Rpar)
+                    && self.eat(T::Colon)
+                    && let Some(body) = self.block()
+                {
+                    return Some(self.with_node(start, is_async, items, body));
                 }
             }
             if self.failed() {
@@ -494,12 +498,11 @@ impl<'a> Parser<'a, '_> {
             }
         }
         self.pos = after_with;
-        if let Some(items) = self.with_items() {
-            if self.eat(T::Colon) {
-                if let Some(body) = self.block() {
-                    return Some(self.with_node(start, is_async, items, body));
-                }
-            }
+        if let Some(items) = self.with_items()
+            && self.eat(T::Colon)
+            && let Some(body) = self.block()
+        {
+            return Some(self.with_node(start, is_async, items, body));
         }
         self.pos = start;
         if self.invalid_pass && !self.failed() {
@@ -553,15 +556,14 @@ impl<'a> Parser<'a, '_> {
         let start = self.pos;
         let context_expr = self.expression()?;
         let after = self.pos;
-        if self.eat(T::As) {
-            if let Some(target) = self.star_target() {
-                if matches!(self.peek(), T::Comma | T::Rpar | T::Colon) {
-                    return Some(WithItem {
-                        context_expr: self.alloc(context_expr),
-                        optional_vars: Some(self.alloc(target)),
-                    });
-                }
-            }
+        if self.eat(T::As)
+            && let Some(target) = self.star_target()
+            && matches!(self.peek(), T::Comma | T::Rpar | T::Colon)
+        {
+            return Some(WithItem {
+                context_expr: self.alloc(context_expr),
+                optional_vars: Some(self.alloc(target)),
+            });
         }
         if self.invalid_pass && !self.failed() {
             self.pos = start;
@@ -669,38 +671,34 @@ impl<'a> Parser<'a, '_> {
         let after = self.pos;
         // expression ':' block
         if let Some(e) = self.expression() {
-            if self.eat(T::Colon) {
-                if let Some(body) = self.block() {
-                    return Some(self.handler(start, Some(e), None, body));
-                }
+            if self.eat(T::Colon)
+                && let Some(body) = self.block()
+            {
+                return Some(self.handler(start, Some(e), None, body));
             }
             self.pos = after;
             if self.failed() {
                 return None;
             }
             // expression 'as' NAME ':' block
-            if let Some(e) = self.expression() {
-                if self.eat(T::As) {
-                    if let Some((name, _)) = self.name_ident() {
-                        if self.eat(T::Colon) {
-                            if let Some(body) = self.block() {
-                                return Some(self.handler(start, Some(e), Some(name), body));
-                            }
-                        }
-                    }
-                }
+            if let Some(e) = self.expression()
+                && self.eat(T::As)
+                && let Some((name, _)) = self.name_ident()
+                && self.eat(T::Colon)
+                && let Some(body) = self.block()
+            {
+                return Some(self.handler(start, Some(e), Some(name), body));
             }
             self.pos = after;
             if self.failed() {
                 return None;
             }
             // expressions ':' block
-            if let Some(e) = self.expressions() {
-                if self.eat(T::Colon) {
-                    if let Some(body) = self.block() {
-                        return Some(self.handler(start, Some(e), None, body));
-                    }
-                }
+            if let Some(e) = self.expressions()
+                && self.eat(T::Colon)
+                && let Some(body) = self.block()
+            {
+                return Some(self.handler(start, Some(e), None, body));
             }
         }
         self.pos = after;
@@ -708,10 +706,11 @@ impl<'a> Parser<'a, '_> {
             return None;
         }
         // 'except' ':' block
-        if !star && self.eat(T::Colon) {
-            if let Some(body) = self.block() {
-                return Some(self.handler(start, None, None, body));
-            }
+        if !star
+            && self.eat(T::Colon)
+            && let Some(body) = self.block()
+        {
+            return Some(self.handler(start, None, None, body));
         }
         self.pos = start;
         if self.invalid_pass && !self.failed() {
@@ -733,7 +732,7 @@ impl<'a> Parser<'a, '_> {
         body: &'a [Stmt<'a>],
     ) -> ExceptHandler<'a> {
         ExceptHandler {
-            type_: e.map(|e| &*self.alloc(e)),
+            type_: e.map(|e| self.alloc(e)),
             name,
             body,
             span: self.span_from(start),
@@ -874,10 +873,10 @@ impl<'a> Parser<'a, '_> {
         rule: fn(&mut Self) -> Option<Expr<'a>>,
     ) -> Option<&'a Expr<'a>> {
         let save = self.pos;
-        if self.eat(k) {
-            if let Some(e) = rule(self) {
-                return Some(self.alloc(e));
-            }
+        if self.eat(k)
+            && let Some(e) = rule(self)
+        {
+            return Some(self.alloc(e));
         }
         self.pos = save;
         None

@@ -9,7 +9,7 @@
 use super::Parser;
 use crate::ast::Span;
 use crate::parse::token::{Token, TokenKind};
-use crate::parse::{ErrorKind, SyntaxError};
+use crate::parse::{ErrorKind, Mode, SyntaxError};
 
 /// An error recorded by the parser, not yet converted to character offsets.
 pub(super) enum PendingError {
@@ -30,37 +30,44 @@ pub(super) enum PendingError {
 impl<'a> Parser<'a, '_> {
     // --- Positions ------------------------------------------------------------------------
 
-    /// `(line, 0-based byte column)` of a byte offset, counting the end of input as if the
-    /// source ended with a newline (CPython's string tokenizer appends one) and placing a
-    /// position just after a newline at the end of that newline's line.
-    pub(super) fn line_col_after(&self, off: u32) -> (u32, i64) {
+    /// `(line, 0-based byte column)` of a byte offset.
+    pub(super) fn line_col_at(&self, off: u32) -> (u32, i64) {
+        let (l, c) = self.lines.line_col(off);
+        (l, i64::from(c))
+    }
+
+    /// Where a NEWLINE token ends for pegen: one column past its `\n`, on the `\n`'s line.
+    /// At the end of a source without a final newline, `exec` input has one appended by
+    /// CPython's tokenizer (so the position is one past the end) and other modes do not.
+    fn newline_end(&self, end: u32) -> (u32, i64) {
         let bytes = self.src.as_bytes();
-        let o = off as usize;
+        let o = end as usize;
         if o > 0 && o <= bytes.len() && bytes[o - 1] == b'\n' {
-            let (l, c) = self.lines.line_col(off - 1);
-            return (l, i64::from(c) + 1);
-        }
-        if o >= bytes.len() && !bytes.is_empty() {
-            let (l, c) = self.lines.line_col(bytes.len() as u32);
-            return (l, i64::from(c) + 1);
-        }
-        let (l, c) = self.lines.line_col(off);
-        (l, i64::from(c))
-    }
-
-    /// Start `(line, 0-based byte column)` of a byte offset.
-    fn line_col_start(&self, off: u32) -> (u32, i64) {
-        let (l, c) = self.lines.line_col(off);
-        (l, i64::from(c))
-    }
-
-    /// Where the tokenizer's cursor is after the token `t` (pegen's `CURRENT_POS`).
-    fn cursor_after(&self, t: Token) -> (u32, i64) {
-        if t.kind == TokenKind::Newline && t.start == t.end {
-            let (l, c) = self.line_col_start(t.start);
+            let (l, c) = self.line_col_at(end - 1);
             return (l, c + 1);
         }
-        self.line_col_after(t.end)
+        let (l, c) = self.line_col_at(end);
+        (l, c + i64::from(self.mode == Mode::Exec))
+    }
+
+    /// The line the tokenizer is on at the end of the source (0 for an empty source).
+    fn eof_line(&self) -> u32 {
+        if self.src.is_empty() {
+            0
+        } else {
+            self.newline_end(self.src.len() as u32).0
+        }
+    }
+
+    /// Where the tokenizer's cursor is after the token `t` (pegen's `CURRENT_POS`): past the
+    /// newline for NEWLINE, and past the final (possibly implicit) newline for the tokens
+    /// placed at the end of the source.
+    fn cursor_after(&self, t: Token) -> (u32, i64) {
+        let at_end = t.start as usize >= self.src.len();
+        if t.kind == TokenKind::Newline || (at_end && self.is_positionless(t)) {
+            return self.newline_end(t.end);
+        }
+        self.line_col_at(t.end)
     }
 
     /// The last token fetched (`p->tokens[p->fill - 1]`).
@@ -68,23 +75,38 @@ impl<'a> Parser<'a, '_> {
         self.tok(self.fill.saturating_sub(1))
     }
 
-    /// pegen's token columns: real tokens have a start and end; INDENT, DEDENT and
-    /// ENDMARKER have none (`-1`), and errors placed on them use the tokenizer cursor.
+    /// pegen's token columns: real tokens have a start and end; position-less tokens have
+    /// column -1 (so an error *at* the token reports column 0) and the tokenizer's line (the
+    /// last line of the source for the final ones).
     fn token_lc(&self, t: Token) -> ((u32, i64), (u32, i64)) {
-        let start = self.line_col_start(t.start);
+        if self.is_positionless(t) {
+            let line = if t.start as usize >= self.src.len() {
+                self.eof_line()
+            } else {
+                self.lines.line(t.start)
+            };
+            return ((line, -1), (line, -1));
+        }
+        let start = self.line_col_at(t.start);
         let end = if t.kind == TokenKind::Newline {
-            (start.0, start.1 + 1)
+            self.newline_end(t.end)
         } else {
-            self.line_col_after(t.end)
+            self.line_col_at(t.end)
         };
         (start, end)
     }
 
-    fn is_positionless(t: Token) -> bool {
-        matches!(
-            t.kind,
-            TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
-        )
+    /// INDENT, DEDENT and ENDMARKER carry no columns in CPython. Outside `exec` mode the
+    /// tokenizer appends no newline, so the empty NEWLINE that ends such a source stands for
+    /// the end-of-input token (pegen's `single` mode turns ENDMARKER into NEWLINE there).
+    fn is_positionless(&self, t: Token) -> bool {
+        match t.kind {
+            TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker => true,
+            TokenKind::Newline => {
+                self.mode != Mode::Exec && t.start == t.end && t.start as usize >= self.src.len()
+            }
+            _ => false,
+        }
     }
 
     // --- Raising --------------------------------------------------------------------------
@@ -110,7 +132,7 @@ impl<'a> Parser<'a, '_> {
     pub(super) fn raise_last_token(&mut self, kind: ErrorKind, msg: impl Into<String>) {
         let t = self.last_fetched();
         let msg = msg.into();
-        if Self::is_positionless(t) {
+        if self.is_positionless(t) {
             let (l, c) = self.cursor_after(t);
             self.located(kind, msg, (l, c), (l, -1));
         } else {
@@ -121,8 +143,8 @@ impl<'a> Parser<'a, '_> {
 
     /// `RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, b)`: from the start of `a` to the end of `b`.
     pub(super) fn raise_range(&mut self, msg: impl Into<String>, a: Span, b: Span) {
-        let s = self.line_col_start(a.start);
-        let e = self.line_col_after(b.end);
+        let s = self.line_col_at(a.start);
+        let e = self.line_col_at(b.end);
         self.located(
             ErrorKind::SyntaxError,
             msg.into(),
@@ -162,7 +184,7 @@ impl<'a> Parser<'a, '_> {
 
     /// `RAISE_SYNTAX_ERROR_STARTING_FROM(a)`: from `a` to the tokenizer cursor.
     pub(super) fn raise_starting_from(&mut self, msg: impl Into<String>, start: u32) {
-        let s = self.line_col_start(start);
+        let s = self.line_col_at(start);
         let e = self.cursor_after(self.last_fetched());
         self.located(ErrorKind::SyntaxError, msg.into(), (s.0, s.1 + 1), e);
     }
@@ -204,10 +226,10 @@ impl<'a> Parser<'a, '_> {
     /// After a failed first pass: runs the error pass when appropriate and returns the error
     /// CPython would raise.
     pub(super) fn second_pass_and_report(&mut self) -> SyntaxError {
-        if let Some(PendingError::Final(e)) = &self.error {
-            if !e.kind.is_syntax() {
-                return e.clone();
-            }
+        if let Some(PendingError::Final(e)) = &self.error
+            && !e.kind.is_syntax()
+        {
+            return e.clone();
         }
         let last_token = self.last_fetched();
         let reached_tok_err = self.fill > self.toks.len();
@@ -218,10 +240,10 @@ impl<'a> Parser<'a, '_> {
             self.compute_levels();
             let _ = self.start_rule();
         }
-        if let Some(PendingError::Final(e)) = &self.error {
-            if !e.kind.is_syntax() {
-                return e.clone();
-            }
+        if let Some(PendingError::Final(e)) = &self.error
+            && !e.kind.is_syntax()
+        {
+            return e.clone();
         }
         if self.error.is_some() {
             let reached_now = self.fill > self.toks.len();
@@ -230,7 +252,7 @@ impl<'a> Parser<'a, '_> {
             }
             return self.finish_error();
         }
-        if Self::is_positionless(last_token) && last_token.kind != TokenKind::EndMarker {
+        if matches!(last_token.kind, TokenKind::Indent | TokenKind::Dedent) {
             let msg = if last_token.kind == TokenKind::Indent {
                 "unexpected indent"
             } else {
@@ -239,15 +261,7 @@ impl<'a> Parser<'a, '_> {
             self.raise_last_token(ErrorKind::IndentationError, msg);
             return self.finish_error();
         }
-        if Self::is_positionless(last_token) {
-            let (l, c) = self.cursor_after(last_token);
-            self.located(
-                ErrorKind::SyntaxError,
-                "invalid syntax".into(),
-                (l, c),
-                (l, -1),
-            );
-        } else {
+        {
             let (s, e) = self.token_lc(last_token);
             self.located(
                 ErrorKind::SyntaxError,
@@ -265,7 +279,7 @@ impl<'a> Parser<'a, '_> {
     /// A tokenizer error beyond the parser's reach replaces the parser's error when CPython's
     /// full-source re-tokenization would raise it.
     fn prefer_later_tokenizer_error(&mut self) {
-        let (current_line, _) = self.line_col_start(self.last_fetched().start);
+        let (current_line, _) = self.line_col_at(self.last_fetched().start);
         if let Some(e) = self.stream.error_after_parse_error(current_line) {
             self.error = Some(PendingError::Final(e));
         }

@@ -2,7 +2,7 @@
 //! boolean and comparison chains, the binary operator precedence levels and unary operators.
 
 use super::Parser;
-use super::memo::{Rule, memoized};
+use super::memo::{Rule, memoized, memoized_in_error_pass};
 use crate::ast::*;
 use crate::parse::token::TokenKind as T;
 
@@ -19,6 +19,10 @@ impl<'a> Parser<'a, '_> {
 
     /// `x (',' x)+ [','] | x ',' | x` as a Load tuple (or the single item).
     fn comma_tuple(&mut self, item: fn(&mut Self) -> Option<Expr<'a>>) -> Option<Expr<'a>> {
+        self.nest(|p| p.comma_tuple_body(item))
+    }
+
+    fn comma_tuple_body(&mut self, item: fn(&mut Self) -> Option<Expr<'a>>) -> Option<Expr<'a>> {
         let start = self.pos;
         let first = item(self)?;
         if !self.at(T::Comma) {
@@ -88,17 +92,16 @@ impl<'a> Parser<'a, '_> {
         let body = self.disjunction()?;
         let after = self.pos;
         if self.eat(T::If) {
-            if let Some(test) = self.disjunction() {
-                if self.eat(T::Else) {
-                    if let Some(orelse) = self.expression() {
-                        let kind = ExprKind::IfExp {
-                            test: self.alloc(test),
-                            body: self.alloc(body),
-                            orelse: self.alloc(orelse),
-                        };
-                        return Some(self.expr(kind, self.span_from(start)));
-                    }
-                }
+            if let Some(test) = self.disjunction()
+                && self.eat(T::Else)
+                && let Some(orelse) = self.expression()
+            {
+                let kind = ExprKind::IfExp {
+                    test: self.alloc(test),
+                    body: self.alloc(body),
+                    orelse: self.alloc(orelse),
+                };
+                return Some(self.expr(kind, self.span_from(start)));
             }
             self.pos = after;
         }
@@ -146,7 +149,7 @@ impl<'a> Parser<'a, '_> {
 
     /// `star_expression (memo): '*' bitwise_or | expression`
     pub(super) fn star_expression(&mut self) -> Option<Expr<'a>> {
-        memoized!(
+        memoized_in_error_pass!(
             self,
             expr,
             put_expr,
@@ -220,6 +223,10 @@ impl<'a> Parser<'a, '_> {
 
     /// `named_expression: assignment_expression | invalid_named_expression | expression !':='`
     pub(super) fn named_expression(&mut self) -> Option<Expr<'a>> {
+        self.nest(Self::named_expression_body)
+    }
+
+    fn named_expression_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         if let Some(e) = self.assignment_expression() {
             return Some(e);
@@ -243,7 +250,7 @@ impl<'a> Parser<'a, '_> {
 
     /// `disjunction (memo): conjunction ('or' conjunction)+ | conjunction`
     pub(super) fn disjunction(&mut self) -> Option<Expr<'a>> {
-        memoized!(
+        memoized_in_error_pass!(
             self,
             expr,
             put_expr,
@@ -320,6 +327,10 @@ impl<'a> Parser<'a, '_> {
 
     /// `comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or`
     fn comparison(&mut self) -> Option<Expr<'a>> {
+        self.nest(Self::comparison_body)
+    }
+
+    fn comparison_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         let left = self.bitwise_or()?;
         let mut ops = self.vec();
@@ -402,12 +413,16 @@ impl<'a> Parser<'a, '_> {
             }
             return true;
         }
-        text == "!="
+        if text == "<>" {
+            self.raise_at_token("invalid syntax.  Maybe you meant '!=' instead of '<>'?", i);
+            return false;
+        }
+        true
     }
 
     /// `bitwise_or (left-recursive): bitwise_or '|' bitwise_xor | bitwise_xor`
     pub(super) fn bitwise_or(&mut self) -> Option<Expr<'a>> {
-        memoized!(
+        memoized_in_error_pass!(
             self,
             expr,
             put_expr,
@@ -529,6 +544,10 @@ impl<'a> Parser<'a, '_> {
 
     /// `await_primary (memo): 'await' primary | primary`
     fn await_primary(&mut self) -> Option<Expr<'a>> {
+        self.nest(Self::await_primary_body)
+    }
+
+    fn await_primary_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         if self.eat(T::Await) {
             if let Some(value) = self.primary() {

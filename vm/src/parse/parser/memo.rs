@@ -1,11 +1,10 @@
 //! Memo tables: results of rules that the grammar may re-run at the same token index.
 //!
-//! A memo entry records where the rule ended and what it produced (or that it failed).
-//! Entries are keyed by rule and start token in one small hash map per result type; only
-//! positions actually tried get an entry, so the tables stay proportional to the work done.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+//! A memo entry records where the rule ended and what it produced (or that it failed). Each
+//! memoized rule has a direct index from token position to its entry (a `u32` per token,
+//! allocated zeroed the first time the rule is memoized in a source), and the entries live in
+//! one vector per result type. Lookups and insertions are two array accesses, with no
+//! hashing, which matters because `expression` is memoized at most expression starts.
 
 use crate::ast::{Expr, Pattern, Stmt};
 
@@ -26,81 +25,84 @@ pub(super) enum Rule {
     Block,
     Arguments,
     ClosedPattern,
-    StarPattern,
-    SimpleStmt,
-    InvalidNamedExpression,
 }
 
-/// Multiplicative hashing for the packed `(rule, position)` keys.
-#[derive(Default, Clone, Copy)]
-pub(super) struct KeyHasher(u64);
+const RULES: usize = Rule::ClosedPattern as usize + 1;
 
-impl Hasher for KeyHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// The memo entries of one result type.
+struct Entries<V> {
+    items: Vec<(u32, Option<V>)>,
+}
 
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+impl<V> Default for Entries<V> {
+    fn default() -> Self {
+        Entries { items: Vec::new() }
     }
 }
 
-type Map<V> = HashMap<u64, (u32, Option<V>), BuildHasherDefault<KeyHasher>>;
-
-#[inline]
-fn key(rule: Rule, pos: usize) -> u64 {
-    ((pos as u64) << 8) | rule as u64
-}
-
-/// One table per result type.
-#[derive(Default)]
+/// All memo tables of a parse.
 pub(super) struct Memo<'a> {
-    exprs: Map<Expr<'a>>,
-    stmts: Map<&'a [Stmt<'a>]>,
-    stmt: Map<Stmt<'a>>,
-    args: Map<CallArgs<'a>>,
-    patterns: Map<Pattern<'a>>,
+    /// Tokens in the source (plus one for a position at the end).
+    positions: usize,
+    /// Per rule: `index[pos]` is 0 (not memoized) or one plus the entry's index in the
+    /// entries of the rule's result type.
+    index: [Vec<u32>; RULES],
+    exprs: Entries<Expr<'a>>,
+    stmts: Entries<&'a [Stmt<'a>]>,
+    args: Entries<CallArgs<'a>>,
+    patterns: Entries<Pattern<'a>>,
 }
 
 macro_rules! table {
     ($get:ident, $put:ident, $field:ident, $ty:ty) => {
         #[inline]
         pub(super) fn $get(&self, rule: Rule, pos: usize) -> Option<(usize, Option<$ty>)> {
-            self.$field
-                .get(&key(rule, pos))
-                .map(|&(end, v)| (end as usize, v))
+            let k = *self.index[rule as usize].get(pos)?;
+            let &(end, v) = self.$field.items.get((k as usize).checked_sub(1)?)?;
+            Some((end as usize, v))
         }
 
         #[inline]
         pub(super) fn $put(&mut self, rule: Rule, pos: usize, end: usize, v: Option<$ty>) {
-            self.$field.insert(key(rule, pos), (end as u32, v));
+            let index = &mut self.index[rule as usize];
+            if index.is_empty() {
+                *index = vec![0; self.positions];
+            }
+            if let Some(slot) = index.get_mut(pos) {
+                self.$field.items.push((end as u32, v));
+                *slot = self.$field.items.len() as u32;
+            }
         }
     };
 }
 
 impl<'a> Memo<'a> {
+    /// Empty tables for a source of `tokens` tokens.
+    pub(super) fn new(tokens: usize) -> Self {
+        Memo {
+            positions: tokens + 1,
+            index: Default::default(),
+            exprs: Entries::default(),
+            stmts: Entries::default(),
+            args: Entries::default(),
+            patterns: Entries::default(),
+        }
+    }
+
     table!(expr, put_expr, exprs, Expr<'a>);
     table!(stmts, put_stmts, stmts, &'a [Stmt<'a>]);
-    table!(stmt, put_stmt, stmt, Stmt<'a>);
     table!(args, put_args, args, CallArgs<'a>);
     table!(pattern, put_pattern, patterns, Pattern<'a>);
 
     /// Forgets everything (between the two passes).
     pub(super) fn clear(&mut self) {
-        self.exprs.clear();
-        self.stmts.clear();
-        self.stmt.clear();
-        self.args.clear();
-        self.patterns.clear();
+        for index in &mut self.index {
+            index.fill(0);
+        }
+        self.exprs.items.clear();
+        self.stmts.items.clear();
+        self.args.items.clear();
+        self.patterns.items.clear();
     }
 }
 
@@ -124,4 +126,21 @@ macro_rules! memoized {
     }};
 }
 
-pub(super) use memoized;
+/// Like [`memoized!`], but only in the error pass, where the `invalid_*` rules re-run these
+/// rules at positions the first pass already tried; the first pass never does.
+macro_rules! memoized_in_error_pass {
+    ($p:expr, $get:ident, $put:ident, $rule:expr, $body:expr) => {{
+        if $p.invalid_pass {
+            memoized!($p, $get, $put, $rule, $body)
+        } else {
+            let start = $p.pos;
+            let v = $body;
+            if v.is_none() {
+                $p.pos = start;
+            }
+            v
+        }
+    }};
+}
+
+pub(super) use {memoized, memoized_in_error_pass};

@@ -29,6 +29,7 @@ mod compound;
 mod errors;
 mod escapes;
 mod expressions;
+mod future;
 mod invalid_expr;
 mod invalid_params;
 mod invalid_stmt;
@@ -52,12 +53,38 @@ use errors::PendingError;
 use memo::Memo;
 
 /// CPython's `MAXSTACK`: rule nesting beyond this raises MemoryError.
-const MAX_DEPTH: u32 = 6000;
+pub(super) const MAX_DEPTH: u32 = 6000;
 
 /// Stack growth: when less than `RED_ZONE` bytes remain, recursion continues on a fresh
 /// `STACK_CHUNK`-byte segment, so deep inputs are safe on any thread.
-const RED_ZONE: usize = 96 * 1024;
+///
+/// The check runs once every `STACK_CHECK_EVERY` levels: a few levels use far less than the
+/// red zone, and skipping the check elsewhere keeps it off the hot path.
+const RED_ZONE: usize = 128 * 1024;
+const STACK_CHECK_EVERY: u32 = 4;
 const STACK_CHUNK: usize = 2 * 1024 * 1024;
+
+/// Runs a rule body one rule level deeper (pegen counts every rule function it enters):
+/// raises the MemoryError past `MAX_DEPTH`, and yields the body's type's default (failure)
+/// once an error is raised. `return` in the body leaves the rule.
+macro_rules! rule_frame {
+    ($p:ident, $body:block) => {{
+        $p.depth += 1;
+        if $p.depth > $crate::parse::parser::MAX_DEPTH {
+            $p.stack_overflow();
+        }
+        let r = if $p.failed() {
+            Default::default()
+        } else {
+            // A closure, so that `return` in the body leaves the rule, not the caller.
+            let mut body = || $body;
+            body()
+        };
+        $p.depth -= 1;
+        r
+    }};
+}
+pub(super) use rule_frame;
 
 /// The parser state for one source.
 pub(crate) struct Parser<'a, 't> {
@@ -86,6 +113,8 @@ pub(crate) struct Parser<'a, 't> {
     /// Parenthesis nesting level of each token, computed for the error pass only.
     levels: Vec<u16>,
     warnings: Vec<Warning>,
+    /// The identifier of each NAME token once made (`None` until then).
+    idents: Vec<Option<&'a str>>,
     /// Line of the last compound statement the error pass completed (pegen's
     /// `last_stmt_location`, exposed as `SyntaxError._metadata`).
     last_stmt_line: u32,
@@ -119,7 +148,8 @@ pub(crate) fn parse_tokens<'a>(
         depth: 0,
         error: None,
         barry: false,
-        memo: Memo::default(),
+        memo: Memo::new(stream.tokens.len()),
+        idents: vec![None; stream.tokens.len()],
         levels: Vec::new(),
         warnings: Vec::new(),
         last_stmt_line: 0,
@@ -133,12 +163,43 @@ pub(crate) fn parse_tokens<'a>(
             );
             return Err(p.finish_error());
         }
+        if let Mod::Module { body } | Mod::Interactive { body } = module {
+            p.check_future_imports(body)?;
+        }
         return Ok(Outcome {
             module,
             warnings: std::mem::take(&mut p.warnings),
         });
     }
     Err(p.second_pass_and_report())
+}
+
+/// `single` input: pegen turns the first ENDMARKER into a NEWLINE (without a position) and
+/// closes the blocks still open, so that `if x:\n  pass` ends like a complete statement.
+pub(crate) fn end_single_input(tokens: &mut Vec<Token>) {
+    let Some(last) = tokens.last().copied() else {
+        return;
+    };
+    if last.kind != TokenKind::EndMarker || tokens.len() == 1 {
+        return;
+    }
+    let open = tokens.iter().fold(0i64, |n, t| match t.kind {
+        TokenKind::Indent => n + 1,
+        TokenKind::Dedent => n - 1,
+        _ => n,
+    });
+    tokens.pop();
+    tokens.push(Token {
+        kind: TokenKind::Newline,
+        ..last
+    });
+    for _ in 0..open.max(0) {
+        tokens.push(Token {
+            kind: TokenKind::Dedent,
+            ..last
+        });
+    }
+    tokens.push(last);
 }
 
 impl<'a, 't> Parser<'a, 't> {
@@ -313,14 +374,17 @@ impl<'a, 't> Parser<'a, 't> {
     /// Like [`Parser::nest`] for a rule that stands for `levels` CPython rule frames (e.g. a
     /// left-recursive rule, which pegen runs as a rule plus its `_raw` helper).
     fn nest_by<T>(&mut self, levels: u32, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let before = self.depth;
         self.depth += levels;
         if self.depth > MAX_DEPTH {
             self.stack_overflow();
         }
         let r = if self.failed() {
             None
-        } else {
+        } else if before / STACK_CHECK_EVERY != self.depth / STACK_CHECK_EVERY {
             stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || f(self))
+        } else {
+            f(self)
         };
         self.depth -= levels;
         r
@@ -360,6 +424,18 @@ impl<'a, 't> Parser<'a, 't> {
 
     /// The identifier of the NAME token at index `i`: interned, NFKC-normalized if not ASCII.
     fn ident(&mut self, i: usize) -> &'a str {
+        // Backtracking revisits names; each token is interned once.
+        if let Some(Some(id)) = self.idents.get(i) {
+            return id;
+        }
+        let id = self.intern_name(i);
+        if let Some(slot) = self.idents.get_mut(i) {
+            *slot = Some(id);
+        }
+        id
+    }
+
+    fn intern_name(&mut self, i: usize) -> &'a str {
         let text = self.text(i);
         if text.is_ascii() {
             return self.names.intern(text);

@@ -52,21 +52,21 @@ impl<'a> Parser<'a, '_> {
     /// `subject_expr: star_named_expression ',' star_named_expressions? | named_expression`
     pub(super) fn subject_expr(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
-        if let Some(first) = self.star_named_expression() {
-            if self.eat(T::Comma) {
-                let rest = self.optional(Self::star_named_expressions).unwrap_or(&[]);
-                let mut v = self.arena.vec_with_capacity(rest.len() + 1);
-                v.push(first);
-                v.extend_from_slice(rest);
-                let elts = arena::into_slice(v);
-                return Some(self.expr(
-                    ExprKind::Tuple {
-                        elts,
-                        ctx: ExprContext::Load,
-                    },
-                    self.span_from(start),
-                ));
-            }
+        if let Some(first) = self.star_named_expression()
+            && self.eat(T::Comma)
+        {
+            let rest = self.optional(Self::star_named_expressions).unwrap_or(&[]);
+            let mut v = self.arena.vec_with_capacity(rest.len() + 1);
+            v.push(first);
+            v.extend_from_slice(rest);
+            let elts = arena::into_slice(v);
+            return Some(self.expr(
+                ExprKind::Tuple {
+                    elts,
+                    ctx: ExprContext::Load,
+                },
+                self.span_from(start),
+            ));
         }
         self.pos = start;
         self.named_expression()
@@ -92,7 +92,7 @@ impl<'a> Parser<'a, '_> {
             let body = self.block()?;
             Some(MatchCase {
                 pattern: self.alloc(pattern),
-                guard: guard.map(|g| &*self.alloc(g)),
+                guard: guard.map(|g| self.alloc(g)),
                 body,
             })
         })();
@@ -105,10 +105,10 @@ impl<'a> Parser<'a, '_> {
     /// `guard: 'if' named_expression` (optional)
     pub(super) fn guard(&mut self) -> Option<Expr<'a>> {
         let save = self.pos;
-        if self.eat(T::If) {
-            if let Some(e) = self.named_expression() {
-                return Some(e);
-            }
+        if self.eat(T::If)
+            && let Some(e) = self.named_expression()
+        {
+            return Some(e);
         }
         self.pos = save;
         None
@@ -134,17 +134,17 @@ impl<'a> Parser<'a, '_> {
             let or = p.or_pattern()?;
             let after = p.pos;
             // as_pattern: or_pattern 'as' pattern_capture_target
-            if p.eat(T::As) {
-                if let Some((name, _)) = p.pattern_capture_target() {
-                    let kind = PatternKind::MatchAs {
-                        pattern: Some(p.alloc(or)),
-                        name: Some(name),
-                    };
-                    return Some(Pattern {
-                        kind,
-                        span: p.span_from(start),
-                    });
-                }
+            if p.eat(T::As)
+                && let Some((name, _)) = p.pattern_capture_target()
+            {
+                let kind = PatternKind::MatchAs {
+                    pattern: Some(p.alloc(or)),
+                    name: Some(name),
+                };
+                return Some(Pattern {
+                    kind,
+                    span: p.span_from(start),
+                });
             }
             if p.invalid_pass && !p.failed() {
                 p.pos = start;
@@ -239,24 +239,23 @@ impl<'a> Parser<'a, '_> {
             });
         }
         // value_pattern: attr !('.' | '(' | '=')
-        if let Some(attr) = self.attr() {
-            if !matches!(self.peek(), T::Dot | T::Lpar | T::Equal) {
-                return Some(Pattern {
-                    kind: PatternKind::MatchValue {
-                        value: self.alloc(attr),
-                    },
-                    span: attr.span,
-                });
-            }
+        if let Some(attr) = self.attr()
+            && !matches!(self.peek(), T::Dot | T::Lpar | T::Equal)
+        {
+            return Some(Pattern {
+                kind: PatternKind::MatchValue {
+                    value: self.alloc(attr),
+                },
+                span: attr.span,
+            });
         }
         self.pos = start;
         // group_pattern: '(' pattern ')'
-        if self.eat(T::Lpar) {
-            if let Some(p) = self.pattern() {
-                if self.eat(T::Rpar) {
-                    return Some(p);
-                }
-            }
+        if self.eat(T::Lpar)
+            && let Some(p) = self.pattern()
+            && self.eat(T::Rpar)
+        {
+            return Some(p);
         }
         self.pos = start;
         if self.failed() {
@@ -296,10 +295,10 @@ impl<'a> Parser<'a, '_> {
     /// The numeric and string alternatives shared by `literal_pattern` and `literal_expr`.
     fn literal_value(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
-        if let Some(n) = self.signed_number() {
-            if !matches!(self.peek(), T::Plus | T::Minus) {
-                return Some(n);
-            }
+        if let Some(n) = self.signed_number()
+            && !matches!(self.peek(), T::Plus | T::Minus)
+        {
+            return Some(n);
         }
         self.pos = start;
         if self.failed() {
@@ -471,13 +470,18 @@ impl<'a> Parser<'a, '_> {
     /// `sequence_pattern: '[' maybe_sequence_pattern? ']' | '(' open_sequence_pattern? ')'`
     fn sequence_pattern(&mut self) -> Option<Pattern<'a>> {
         let start = self.pos;
-        let (close, inner): (T, fn(&mut Self) -> Option<&'a [Pattern<'a>]>) = match self.peek() {
-            T::Lsqb => (T::Rsqb, Self::maybe_sequence_pattern),
-            T::Lpar => (T::Rpar, Self::open_sequence_pattern),
+        let close = match self.peek() {
+            T::Lsqb => T::Rsqb,
+            T::Lpar => T::Rpar,
             _ => return None,
         };
         self.pos += 1;
-        let patterns = self.optional(inner).unwrap_or(&[]);
+        let inner = if close == T::Rsqb {
+            self.optional(Self::maybe_sequence_pattern)
+        } else {
+            self.optional(Self::open_sequence_pattern)
+        };
+        let patterns = inner.unwrap_or(&[]);
         if !self.eat(close) {
             self.pos = start;
             return None;
@@ -548,8 +552,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// `mapping_pattern: '{' '}' | '{' double_star_pattern ','? '}'
-    ///     | '{' items_pattern ',' double_star_pattern ','? '}' | '{' items_pattern ','? '}'
-    ///     | invalid_mapping_pattern`
+    ///     | '{' items_pattern ',' double_star_pattern ','? '}' | '{' items_pattern ','? '}'`
     fn mapping_pattern(&mut self) -> Option<Pattern<'a>> {
         let start = self.pos;
         if !self.eat(T::Lbrace) {
@@ -569,12 +572,12 @@ impl<'a> Parser<'a, '_> {
             self.pos = after;
             let (keys, patterns) = self.items_pattern()?;
             let after_items = self.pos;
-            if self.eat(T::Comma) {
-                if let Some(rest) = self.double_star_pattern() {
-                    self.eat(T::Comma);
-                    if self.eat(T::Rbrace) {
-                        return Some((keys, patterns, Some(rest)));
-                    }
+            if self.eat(T::Comma)
+                && let Some(rest) = self.double_star_pattern()
+            {
+                self.eat(T::Comma);
+                if self.eat(T::Rbrace) {
+                    return Some((keys, patterns, Some(rest)));
                 }
             }
             self.pos = after_items;
@@ -586,10 +589,6 @@ impl<'a> Parser<'a, '_> {
         })()
         .or_else(|| {
             self.pos = start;
-            if self.invalid_pass && !self.failed() {
-                self.invalid_mapping_pattern();
-                self.pos = start;
-            }
             None
         })?;
         Some(Pattern {
@@ -639,12 +638,11 @@ impl<'a> Parser<'a, '_> {
             self.pos = start;
             self.attr()
         });
-        if let Some(key) = key {
-            if self.eat(T::Colon) {
-                if let Some(p) = self.pattern() {
-                    return Some((key, p));
-                }
-            }
+        if let Some(key) = key
+            && self.eat(T::Colon)
+            && let Some(p) = self.pattern()
+        {
+            return Some((key, p));
         }
         self.pos = start;
         None
@@ -653,10 +651,10 @@ impl<'a> Parser<'a, '_> {
     /// `double_star_pattern: '**' pattern_capture_target`
     pub(super) fn double_star_pattern(&mut self) -> Option<&'a str> {
         let start = self.pos;
-        if self.eat(T::DoubleStar) {
-            if let Some((name, _)) = self.pattern_capture_target() {
-                return Some(name);
-            }
+        if self.eat(T::DoubleStar)
+            && let Some((name, _)) = self.pattern_capture_target()
+        {
+            return Some(name);
         }
         self.pos = start;
         None
@@ -694,12 +692,12 @@ impl<'a> Parser<'a, '_> {
                     return build(self, positional, &[], &[]);
                 }
                 self.pos = after_pos;
-                if self.eat(T::Comma) {
-                    if let Some((attrs, pats)) = self.keyword_patterns() {
-                        self.eat(T::Comma);
-                        if self.eat(T::Rpar) {
-                            return build(self, positional, attrs, pats);
-                        }
+                if self.eat(T::Comma)
+                    && let Some((attrs, pats)) = self.keyword_patterns()
+                {
+                    self.eat(T::Comma);
+                    if self.eat(T::Rpar) {
+                        return build(self, positional, attrs, pats);
                     }
                 }
             }

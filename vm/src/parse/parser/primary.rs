@@ -1,7 +1,7 @@
 //! Primaries and atoms: attribute, call and subscript chains, slices, names and literals,
 //! parenthesized forms, list/tuple/set/dict displays and comprehensions.
 
-use super::Parser;
+use super::{Parser, rule_frame};
 use crate::ast::*;
 use crate::parse::token::TokenKind as T;
 
@@ -65,15 +65,15 @@ impl<'a> Parser<'a, '_> {
             }
             T::Lsqb => {
                 self.pos += 1;
-                if let Some(slice) = self.slices() {
-                    if self.eat(T::Rsqb) {
-                        let kind = ExprKind::Subscript {
-                            value: self.alloc(value),
-                            slice: self.alloc(slice),
-                            ctx,
-                        };
-                        return Some(self.expr(kind, self.span_from(start)));
-                    }
+                if let Some(slice) = self.slices()
+                    && self.eat(T::Rsqb)
+                {
+                    let kind = ExprKind::Subscript {
+                        value: self.alloc(value),
+                        slice: self.alloc(slice),
+                        ctx,
+                    };
+                    return Some(self.expr(kind, self.span_from(start)));
                 }
             }
             _ => {}
@@ -85,10 +85,10 @@ impl<'a> Parser<'a, '_> {
     /// `slices: slice !',' | ','.(slice | starred_expression)+ [',']`
     pub(super) fn slices(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
-        if let Some(s) = self.slice() {
-            if !self.at(T::Comma) {
-                return Some(s);
-            }
+        if let Some(s) = self.slice()
+            && !self.at(T::Comma)
+        {
+            return Some(s);
         }
         self.pos = start;
         let mut elts = self.vec();
@@ -164,6 +164,10 @@ impl<'a> Parser<'a, '_> {
     /// `atom: NAME | 'True' | 'False' | 'None' | strings | NUMBER | (genexp | tuple | group)
     ///     | (listcomp | list) | (dictcomp | setcomp | dict | set) | '...'`
     pub(super) fn atom(&mut self) -> Option<Expr<'a>> {
+        self.nest(Self::atom_body)
+    }
+
+    fn atom_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         let constant = match self.peek() {
             T::Name => return self.name(),
@@ -171,8 +175,9 @@ impl<'a> Parser<'a, '_> {
             T::False => Constant::Bool(false),
             T::None => Constant::None,
             T::Ellipsis => Constant::Ellipsis,
-            T::String | T::FstringStart | T::TstringStart => return self.strings(),
-            T::Number => return self.number(),
+            // pegen reaches these alternatives through a lookahead helper rule (one level).
+            T::String | T::FstringStart | T::TstringStart => return self.nest(Self::strings),
+            T::Number => return self.nest(Self::number),
             T::Lpar => {
                 return self.nest(|p| {
                     p.genexp()
@@ -225,118 +230,128 @@ impl<'a> Parser<'a, '_> {
 
     /// `group: '(' (yield_expr | named_expression) ')' | invalid_group`
     pub(super) fn group(&mut self) -> Option<Expr<'a>> {
-        let start = self.pos;
-        if self.eat(T::Lpar) {
-            let inner = self.yield_expr().or_else(|| {
-                self.pos = start + 1;
-                self.named_expression()
-            });
-            if let Some(e) = inner {
-                if self.eat(T::Rpar) {
+        rule_frame!(self, {
+            let start = self.pos;
+            if self.eat(T::Lpar) {
+                let inner = self.yield_expr().or_else(|| {
+                    self.pos = start + 1;
+                    self.named_expression()
+                });
+                if let Some(e) = inner
+                    && self.eat(T::Rpar)
+                {
                     return Some(e);
                 }
             }
-        }
-        self.pos = start;
-        if self.invalid_pass {
-            self.invalid_group();
             self.pos = start;
-        }
-        None
+            if self.invalid_pass {
+                self.invalid_group();
+                self.pos = start;
+            }
+            None
+        })
     }
 
     /// `tuple: '(' [star_named_expression ',' [star_named_expressions]] ')'`
     pub(super) fn tuple(&mut self) -> Option<Expr<'a>> {
-        let start = self.pos;
-        if !self.eat(T::Lpar) {
-            return None;
-        }
-        let mut elts: &'a [Expr<'a>] = &[];
-        let after = self.pos;
-        if let Some(first) = self.star_named_expression() {
-            if self.eat(T::Comma) {
-                let rest = self.optional(Self::star_named_expressions).unwrap_or(&[]);
-                let mut v = self.arena.vec_with_capacity(rest.len() + 1);
-                v.push(first);
-                v.extend_from_slice(rest);
-                elts = arena::into_slice(v);
+        rule_frame!(self, {
+            let start = self.pos;
+            if !self.eat(T::Lpar) {
+                return None;
+            }
+            let mut elts: &'a [Expr<'a>] = &[];
+            let after = self.pos;
+            if let Some(first) = self.star_named_expression() {
+                if self.eat(T::Comma) {
+                    let rest = self.optional(Self::star_named_expressions).unwrap_or(&[]);
+                    let mut v = self.arena.vec_with_capacity(rest.len() + 1);
+                    v.push(first);
+                    v.extend_from_slice(rest);
+                    elts = arena::into_slice(v);
+                } else {
+                    self.pos = after;
+                }
             } else {
                 self.pos = after;
             }
-        } else {
-            self.pos = after;
-        }
-        if !self.eat(T::Rpar) {
-            self.pos = start;
-            return None;
-        }
-        Some(self.expr(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.span_from(start),
-        ))
+            if !self.eat(T::Rpar) {
+                self.pos = start;
+                return None;
+            }
+            Some(self.expr(
+                ExprKind::Tuple {
+                    elts,
+                    ctx: ExprContext::Load,
+                },
+                self.span_from(start),
+            ))
+        })
     }
 
     /// `list: '[' [star_named_expressions] ']'`
     pub(super) fn list(&mut self) -> Option<Expr<'a>> {
-        let start = self.pos;
-        if !self.eat(T::Lsqb) {
-            return None;
-        }
-        let elts = self.optional(Self::star_named_expressions).unwrap_or(&[]);
-        if !self.eat(T::Rsqb) {
-            self.pos = start;
-            return None;
-        }
-        Some(self.expr(
-            ExprKind::List {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.span_from(start),
-        ))
+        rule_frame!(self, {
+            let start = self.pos;
+            if !self.eat(T::Lsqb) {
+                return None;
+            }
+            let elts = self.optional(Self::star_named_expressions).unwrap_or(&[]);
+            if !self.eat(T::Rsqb) {
+                self.pos = start;
+                return None;
+            }
+            Some(self.expr(
+                ExprKind::List {
+                    elts,
+                    ctx: ExprContext::Load,
+                },
+                self.span_from(start),
+            ))
+        })
     }
 
     /// `set: '{' star_named_expressions '}'`
     fn set(&mut self) -> Option<Expr<'a>> {
-        let start = self.pos;
-        if !self.eat(T::Lbrace) {
-            return None;
-        }
-        let elts = self.star_named_expressions();
-        match elts {
-            Some(elts) if self.eat(T::Rbrace) => {
-                Some(self.expr(ExprKind::Set { elts }, self.span_from(start)))
+        rule_frame!(self, {
+            let start = self.pos;
+            if !self.eat(T::Lbrace) {
+                return None;
             }
-            _ => {
-                self.pos = start;
-                None
+            let elts = self.star_named_expressions();
+            match elts {
+                Some(elts) if self.eat(T::Rbrace) => {
+                    Some(self.expr(ExprKind::Set { elts }, self.span_from(start)))
+                }
+                _ => {
+                    self.pos = start;
+                    None
+                }
             }
-        }
+        })
     }
 
     /// `dict: '{' [double_starred_kvpairs] '}' | '{' invalid_double_starred_kvpairs '}'`
     fn dict(&mut self) -> Option<Expr<'a>> {
-        let start = self.pos;
-        if !self.eat(T::Lbrace) {
-            return None;
-        }
-        let pairs = self.optional(Self::double_starred_kvpairs);
-        if self.eat(T::Rbrace) {
-            let (keys, values) = pairs.unwrap_or((&[], &[]));
-            return Some(self.expr(ExprKind::Dict { keys, values }, self.span_from(start)));
-        }
-        self.pos = start;
-        if self.invalid_pass {
-            self.pos = start + 1;
-            if self.invalid_double_starred_kvpairs().is_some() {
-                self.eat(T::Rbrace);
+        rule_frame!(self, {
+            let start = self.pos;
+            if !self.eat(T::Lbrace) {
+                return None;
+            }
+            let pairs = self.optional(Self::double_starred_kvpairs);
+            if self.eat(T::Rbrace) {
+                let (keys, values) = pairs.unwrap_or((&[], &[]));
+                return Some(self.expr(ExprKind::Dict { keys, values }, self.span_from(start)));
             }
             self.pos = start;
-        }
-        None
+            if self.invalid_pass {
+                self.pos = start + 1;
+                if self.invalid_double_starred_kvpairs().is_some() {
+                    self.eat(T::Rbrace);
+                }
+                self.pos = start;
+            }
+            None
+        })
     }
 
     /// `double_starred_kvpairs: ','.double_starred_kvpair+ [',']`
@@ -420,33 +435,32 @@ impl<'a> Parser<'a, '_> {
     fn for_if_clause(&mut self) -> Option<Comprehension<'a>> {
         let start = self.pos;
         let is_async = self.eat(T::Async);
-        if self.eat(T::For) {
-            if let Some(target) = self.star_targets() {
-                if self.eat(T::In) {
-                    // Cut: after 'in' no other alternative is tried.
-                    let iter = self.disjunction()?;
-                    let mut ifs = self.vec();
-                    loop {
-                        let save = self.pos;
-                        if !self.eat(T::If) {
-                            break;
-                        }
-                        match self.disjunction() {
-                            Some(e) => ifs.push(e),
-                            None => {
-                                self.pos = save;
-                                break;
-                            }
-                        }
+        if self.eat(T::For)
+            && let Some(target) = self.star_targets()
+            && self.eat(T::In)
+        {
+            // Cut: after 'in' no other alternative is tried.
+            let iter = self.disjunction()?;
+            let mut ifs = self.vec();
+            loop {
+                let save = self.pos;
+                if !self.eat(T::If) {
+                    break;
+                }
+                match self.disjunction() {
+                    Some(e) => ifs.push(e),
+                    None => {
+                        self.pos = save;
+                        break;
                     }
-                    return Some(Comprehension {
-                        target: self.alloc(target),
-                        iter: self.alloc(iter),
-                        ifs: arena::into_slice(ifs),
-                        is_async,
-                    });
                 }
             }
+            return Some(Comprehension {
+                target: self.alloc(target),
+                iter: self.alloc(iter),
+                ifs: arena::into_slice(ifs),
+                is_async,
+            });
         }
         self.pos = start;
         if self.invalid_pass {
@@ -492,28 +506,32 @@ impl<'a> Parser<'a, '_> {
         close: T,
         build: fn(&mut Self, Expr<'a>, &'a [Comprehension<'a>], Span) -> Expr<'a>,
     ) -> Option<Expr<'a>> {
-        let start = self.pos;
-        if self.eat(open) {
-            if let Some(elt) = self.named_expression() {
-                if let Some(generators) = self.for_if_clauses() {
-                    if self.eat(close) {
-                        let span = self.span_from(start);
-                        return Some(build(self, elt, generators, span));
-                    }
-                }
+        rule_frame!(self, {
+            let start = self.pos;
+            if self.eat(open)
+                && let Some(elt) = self.named_expression()
+                && let Some(generators) = self.for_if_clauses()
+                && self.eat(close)
+            {
+                let span = self.span_from(start);
+                return Some(build(self, elt, generators, span));
             }
-        }
-        self.pos = start;
-        if self.invalid_pass && !self.failed() {
-            self.invalid_comprehension();
             self.pos = start;
-        }
-        None
+            if self.invalid_pass && !self.failed() {
+                self.invalid_comprehension();
+                self.pos = start;
+            }
+            None
+        })
     }
 
     /// `genexp: '(' (assignment_expression | expression !':=') for_if_clauses ')'
     ///     | invalid_comprehension`
     pub(super) fn genexp(&mut self) -> Option<Expr<'a>> {
+        self.nest_by(2, Self::genexp_body)
+    }
+
+    fn genexp_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         if self.eat(T::Lpar) {
             let elt = self.assignment_expression().or_else(|| {
@@ -525,16 +543,15 @@ impl<'a> Parser<'a, '_> {
                     Some(e)
                 }
             });
-            if let Some(elt) = elt {
-                if let Some(generators) = self.for_if_clauses() {
-                    if self.eat(T::Rpar) {
-                        let kind = ExprKind::GeneratorExp {
-                            elt: self.alloc(elt),
-                            generators,
-                        };
-                        return Some(self.expr(kind, self.span_from(start)));
-                    }
-                }
+            if let Some(elt) = elt
+                && let Some(generators) = self.for_if_clauses()
+                && self.eat(T::Rpar)
+            {
+                let kind = ExprKind::GeneratorExp {
+                    elt: self.alloc(elt),
+                    generators,
+                };
+                return Some(self.expr(kind, self.span_from(start)));
             }
         }
         self.pos = start;
@@ -547,26 +564,26 @@ impl<'a> Parser<'a, '_> {
 
     /// `dictcomp: '{' kvpair for_if_clauses '}' | invalid_dict_comprehension`
     fn dictcomp(&mut self) -> Option<Expr<'a>> {
-        let start = self.pos;
-        if self.eat(T::Lbrace) {
-            if let Some((key, value)) = self.kvpair() {
-                if let Some(generators) = self.for_if_clauses() {
-                    if self.eat(T::Rbrace) {
-                        let kind = ExprKind::DictComp {
-                            key: self.alloc(key),
-                            value: self.alloc(value),
-                            generators,
-                        };
-                        return Some(self.expr(kind, self.span_from(start)));
-                    }
-                }
+        rule_frame!(self, {
+            let start = self.pos;
+            if self.eat(T::Lbrace)
+                && let Some((key, value)) = self.kvpair()
+                && let Some(generators) = self.for_if_clauses()
+                && self.eat(T::Rbrace)
+            {
+                let kind = ExprKind::DictComp {
+                    key: self.alloc(key),
+                    value: self.alloc(value),
+                    generators,
+                };
+                return Some(self.expr(kind, self.span_from(start)));
             }
-        }
-        self.pos = start;
-        if self.invalid_pass && !self.failed() {
-            self.invalid_dict_comprehension();
             self.pos = start;
-        }
-        None
+            if self.invalid_pass && !self.failed() {
+                self.invalid_dict_comprehension();
+                self.pos = start;
+            }
+            None
+        })
     }
 }

@@ -9,6 +9,10 @@ use crate::parse::token::TokenKind as T;
 impl<'a> Parser<'a, '_> {
     /// `file: [statements] ENDMARKER`
     pub(super) fn file(&mut self) -> Option<Mod<'a>> {
+        self.nest(Self::file_body)
+    }
+
+    fn file_body(&mut self) -> Option<Mod<'a>> {
         let body = self.statements().unwrap_or(&[]);
         if !self.eat(T::EndMarker) {
             return None;
@@ -117,6 +121,11 @@ impl<'a> Parser<'a, '_> {
 
     /// `statements: statement+`
     pub(super) fn statements(&mut self) -> Option<&'a [Stmt<'a>]> {
+        // pegen runs `statement+` as the rule plus a loop helper: two levels.
+        self.nest_by(2, Self::statements_body)
+    }
+
+    fn statements_body(&mut self) -> Option<&'a [Stmt<'a>]> {
         let mut v = self.vec();
         loop {
             let save = self.pos;
@@ -134,6 +143,10 @@ impl<'a> Parser<'a, '_> {
 
     /// `statement: compound_stmt | simple_stmts`, appending to `out`.
     fn statement(&mut self, out: &mut arena::ArenaVec<'a, Stmt<'a>>) -> bool {
+        self.nest(|p| p.statement_body(out).then_some(())).is_some()
+    }
+
+    fn statement_body(&mut self, out: &mut arena::ArenaVec<'a, Stmt<'a>>) -> bool {
         let start = self.pos;
         if let Some(s) = self.compound_stmt() {
             self.register_stmt(&s);
@@ -159,6 +172,12 @@ impl<'a> Parser<'a, '_> {
 
     /// `simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE`
     pub(super) fn simple_stmts(&mut self) -> Option<&'a [Stmt<'a>]> {
+        // Two levels: calibrated so that nesting limits match CPython's (pegen's helper
+        // rules add frames that have no counterpart here).
+        self.nest_by(2, Self::simple_stmts_body)
+    }
+
+    fn simple_stmts_body(&mut self) -> Option<&'a [Stmt<'a>]> {
         let start = self.pos;
         let first = self.simple_stmt()?;
         if self.eat(T::Newline) {
@@ -264,6 +283,10 @@ impl<'a> Parser<'a, '_> {
     ///     | (star_targets '=')+ annotated_rhs !'=' | single_target augassign ~ annotated_rhs
     ///     | invalid_assignment`
     fn assignment(&mut self) -> Option<Stmt<'a>> {
+        self.nest(Self::assignment_body)
+    }
+
+    fn assignment_body(&mut self) -> Option<Stmt<'a>> {
         let start = self.pos;
         // NAME ':' expression ['=' annotated_rhs]
         if self.peek() == T::Name && self.kind_at(start + 1) == T::Colon {
@@ -288,12 +311,11 @@ impl<'a> Parser<'a, '_> {
             self.pos = start;
             self.subscript_attribute_target(ExprContext::Store)
         });
-        if let Some(target) = target {
-            if self.eat(T::Colon) {
-                if let Some(annotation) = self.expression() {
-                    return Some(self.ann_assign(start, target, annotation, false));
-                }
-            }
+        if let Some(target) = target
+            && self.eat(T::Colon)
+            && let Some(annotation) = self.expression()
+        {
+            return Some(self.ann_assign(start, target, annotation, false));
         }
         self.pos = start;
         // (star_targets '=')+ annotated_rhs !'='
@@ -308,32 +330,31 @@ impl<'a> Parser<'a, '_> {
                 }
             }
         }
-        if !targets.is_empty() {
-            if let Some(value) = self.annotated_rhs() {
-                if !self.at(T::Equal) {
-                    let kind = StmtKind::Assign {
-                        targets: arena::into_slice(targets),
-                        value: self.alloc(value),
-                    };
-                    return Some(self.stmt(kind, self.span_from(start)));
-                }
-            }
+        if !targets.is_empty()
+            && let Some(value) = self.annotated_rhs()
+            && !self.at(T::Equal)
+        {
+            let kind = StmtKind::Assign {
+                targets: arena::into_slice(targets),
+                value: self.alloc(value),
+            };
+            return Some(self.stmt(kind, self.span_from(start)));
         }
         self.pos = start;
         if self.failed() {
             return None;
         }
         // single_target augassign ~ annotated_rhs
-        if let Some(target) = self.single_target() {
-            if let Some(op) = self.augassign() {
-                let value = self.annotated_rhs()?;
-                let kind = StmtKind::AugAssign {
-                    target: self.alloc(target),
-                    op,
-                    value: self.alloc(value),
-                };
-                return Some(self.stmt(kind, self.span_from(start)));
-            }
+        if let Some(target) = self.single_target()
+            && let Some(op) = self.augassign()
+        {
+            let value = self.annotated_rhs()?;
+            let kind = StmtKind::AugAssign {
+                target: self.alloc(target),
+                op,
+                value: self.alloc(value),
+            };
+            return Some(self.stmt(kind, self.span_from(start)));
         }
         self.pos = start;
         if self.invalid_pass && !self.failed() {
@@ -355,7 +376,7 @@ impl<'a> Parser<'a, '_> {
         let mut value = None;
         if self.eat(T::Equal) {
             match self.annotated_rhs() {
-                Some(v) => value = Some(&*self.alloc(v)),
+                Some(v) => value = Some(self.alloc(v)),
                 None => self.pos = save,
             }
         }
@@ -370,10 +391,14 @@ impl<'a> Parser<'a, '_> {
 
     /// `annotated_rhs: yield_expr | star_expressions`
     pub(super) fn annotated_rhs(&mut self) -> Option<Expr<'a>> {
-        if self.at(T::Yield) {
-            if let Some(e) = self.yield_expr() {
-                return Some(e);
-            }
+        self.nest(Self::annotated_rhs_body)
+    }
+
+    fn annotated_rhs_body(&mut self) -> Option<Expr<'a>> {
+        if self.at(T::Yield)
+            && let Some(e) = self.yield_expr()
+        {
+            return Some(e);
         }
         self.star_expressions()
     }
@@ -429,9 +454,7 @@ impl<'a> Parser<'a, '_> {
     fn return_stmt(&mut self) -> Option<Stmt<'a>> {
         let start = self.pos;
         self.pos += 1;
-        let value = self
-            .optional(Self::star_expressions)
-            .map(|e| &*self.alloc(e));
+        let value = self.optional(Self::star_expressions).map(|e| self.alloc(e));
         Some(self.stmt(StmtKind::Return { value }, self.span_from(start)))
     }
 
@@ -445,7 +468,7 @@ impl<'a> Parser<'a, '_> {
             let mut cause = None;
             if self.eat(T::From) {
                 match self.expression() {
-                    Some(c) => cause = Some(&*self.alloc(c)),
+                    Some(c) => cause = Some(self.alloc(c)),
                     None => self.pos = save,
                 }
             }
@@ -501,10 +524,10 @@ impl<'a> Parser<'a, '_> {
     fn del_stmt(&mut self) -> Option<Stmt<'a>> {
         let start = self.pos;
         self.pos += 1;
-        if let Some(targets) = self.del_targets() {
-            if matches!(self.peek(), T::Semi | T::Newline) {
-                return Some(self.stmt(StmtKind::Delete { targets }, self.span_from(start)));
-            }
+        if let Some(targets) = self.del_targets()
+            && matches!(self.peek(), T::Semi | T::Newline)
+        {
+            return Some(self.stmt(StmtKind::Delete { targets }, self.span_from(start)));
         }
         self.pos = start;
         if self.invalid_pass && !self.failed() {
@@ -538,7 +561,7 @@ impl<'a> Parser<'a, '_> {
         let mut msg = None;
         if self.eat(T::Comma) {
             match self.expression() {
-                Some(m) => msg = Some(&*self.alloc(m)),
+                Some(m) => msg = Some(self.alloc(m)),
                 None => self.pos = save,
             }
         }
@@ -623,10 +646,10 @@ impl<'a> Parser<'a, '_> {
     /// `['as' NAME]`
     fn as_name(&mut self) -> Option<&'a str> {
         let save = self.pos;
-        if self.eat(T::As) {
-            if let Some((n, _)) = self.name_ident() {
-                return Some(n);
-            }
+        if self.eat(T::As)
+            && let Some((n, _)) = self.name_ident()
+        {
+            return Some(n);
         }
         self.pos = save;
         None
@@ -674,34 +697,34 @@ impl<'a> Parser<'a, '_> {
             self.pos += 1;
         }
         let after_dots = self.pos;
-        if let Some((module, _)) = self.dotted_name() {
-            if self.eat(T::Import) {
-                if let Some(names) = self.import_from_targets() {
-                    if level == 0
-                        && module == "__future__"
-                        && names.iter().any(|a| a.name == "barry_as_FLUFL")
-                    {
-                        self.barry = true;
-                    }
-                    let kind = StmtKind::ImportFrom {
-                        module: Some(module),
-                        names,
-                        level,
-                    };
-                    return Some(self.stmt(kind, self.span_from(start)));
-                }
+        if let Some((module, _)) = self.dotted_name()
+            && self.eat(T::Import)
+            && let Some(names) = self.import_from_targets()
+        {
+            if level == 0
+                && module == "__future__"
+                && names.iter().any(|a| a.name == "barry_as_FLUFL")
+            {
+                self.barry = true;
             }
+            let kind = StmtKind::ImportFrom {
+                module: Some(module),
+                names,
+                level,
+            };
+            return Some(self.stmt(kind, self.span_from(start)));
         }
         self.pos = after_dots;
-        if level > 0 && self.eat(T::Import) {
-            if let Some(names) = self.import_from_targets() {
-                let kind = StmtKind::ImportFrom {
-                    module: None,
-                    names,
-                    level,
-                };
-                return Some(self.stmt(kind, self.span_from(start)));
-            }
+        if level > 0
+            && self.eat(T::Import)
+            && let Some(names) = self.import_from_targets()
+        {
+            let kind = StmtKind::ImportFrom {
+                module: None,
+                names,
+                level,
+            };
+            return Some(self.stmt(kind, self.span_from(start)));
         }
         self.pos = start;
         None
@@ -720,10 +743,10 @@ impl<'a> Parser<'a, '_> {
             }
             self.pos = start;
         }
-        if let Some(names) = self.alias_list(Self::import_from_as_name) {
-            if !self.at(T::Comma) {
-                return Some(names);
-            }
+        if let Some(names) = self.alias_list(Self::import_from_as_name)
+            && !self.at(T::Comma)
+        {
+            return Some(names);
         }
         self.pos = start;
         if self.eat(T::Star) {

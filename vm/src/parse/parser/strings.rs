@@ -8,6 +8,7 @@ use super::memo::{Rule, memoized};
 use crate::ast::*;
 use crate::parse::ErrorKind;
 use crate::parse::token::TokenKind as T;
+use crate::parse::tokenizer::strip_expr_comments;
 use crate::text::wtf8::{Wtf8, Wtf8Buf};
 
 /// `'s'`, `'r'` or `'a'` after `!`, with the `!` token index (for the debug text end).
@@ -234,9 +235,7 @@ impl<'a> Parser<'a, '_> {
                 k if k == kind.middle() => {
                     self.pos += 1;
                     let text = self.text(save);
-                    let Some(value) = self.middle_text(text, raw, save) else {
-                        return None;
-                    };
+                    let value = self.middle_text(text, raw, save)?;
                     if !value.is_empty() {
                         let c = ExprKind::Constant {
                             value: Constant::Str(value),
@@ -309,8 +308,9 @@ impl<'a> Parser<'a, '_> {
             return None;
         }
         let value = self.annotated_rhs()?;
+        let equal_tok = self.pos;
         let debug = self.eat(T::Equal);
-        let conversion = self.fstring_conversion();
+        let conversion = self.fstring_conversion(kind);
         if self.failed() {
             return None;
         }
@@ -331,17 +331,24 @@ impl<'a> Parser<'a, '_> {
             (None, false) => self.tok(rbrace).start,
         };
         let text_start = self.tok(start).end;
-        let expr_text = &self.src[text_start as usize..text_end as usize];
+        let expr_text = strip_expr_comments(&self.src[text_start as usize..text_end as usize]);
         let conversion = match conversion {
             Some(c) => c.conversion,
             None if debug && format_spec.is_none() => Conversion::Repr,
             None => Conversion::None,
         };
-        let format_spec = format_spec.map(|f| &*self.alloc(f));
+        let format_spec = format_spec.map(|f| self.alloc(f));
         let value = self.alloc(value);
         let field = if kind == Template::T {
-            let stripped = expr_text.trim_end_matches(|c: char| c.is_whitespace() || c == '=');
-            let str = Wtf8::from_str(self.arena.alloc_str(stripped));
+            // The interpolation's `str` is the expression as written, without a debug `=`
+            // and what follows it.
+            let str_end = if debug {
+                self.tok(equal_tok).start
+            } else {
+                text_end
+            };
+            let written = strip_expr_comments(&self.src[text_start as usize..str_end as usize]);
+            let str = Wtf8::from_str(self.arena.alloc_str(&written));
             self.expr(
                 ExprKind::Interpolation {
                     value,
@@ -362,7 +369,7 @@ impl<'a> Parser<'a, '_> {
             )
         };
         let debug_text = if debug {
-            let text = Wtf8::from_str(self.arena.alloc_str(expr_text));
+            let text = Wtf8::from_str(self.arena.alloc_str(&expr_text));
             let c = ExprKind::Constant {
                 value: Constant::Str(text),
                 kind_u: false,
@@ -375,7 +382,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// `fstring_conversion: "!" NAME`, checked for adjacency and for `s`, `r` or `a`.
-    fn fstring_conversion(&mut self) -> Option<ConversionSpec> {
+    fn fstring_conversion(&mut self, kind: Template) -> Option<ConversionSpec> {
         let bang = self.pos;
         if !self.eat(T::Exclamation) {
             return None;
@@ -387,7 +394,10 @@ impl<'a> Parser<'a, '_> {
         let (b, n) = (self.tok(bang), self.tok(name_tok));
         if b.end != n.start {
             self.raise_token_range(
-                "f-string: conversion type must come right after the exclamation mark",
+                format!(
+                    "{}: conversion type must come right after the exclamation mark",
+                    kind.prefix()
+                ),
                 bang,
                 name_tok,
             );
@@ -399,7 +409,8 @@ impl<'a> Parser<'a, '_> {
             "a" => Conversion::Ascii,
             other => {
                 let msg = format!(
-                    "f-string: invalid conversion character {}: expected 's', 'r', or 'a'",
+                    "{}: invalid conversion character {}: expected 's', 'r', or 'a'",
+                    kind.prefix(),
                     py_repr(other)
                 );
                 self.raise_at_token(msg, name_tok);

@@ -117,15 +117,15 @@ impl<'a> Parser<'a, '_> {
     fn star_target_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         if self.eat(T::Star) {
-            if !self.at(T::Star) {
-                if let Some(inner) = self.star_target() {
-                    let value = self.with_ctx(inner, ExprContext::Store);
-                    let kind = ExprKind::Starred {
-                        value: self.alloc(value),
-                        ctx: ExprContext::Store,
-                    };
-                    return Some(self.expr(kind, self.span_from(start)));
-                }
+            if !self.at(T::Star)
+                && let Some(inner) = self.star_target()
+            {
+                let value = self.with_ctx(inner, ExprContext::Store);
+                let kind = ExprKind::Starred {
+                    value: self.alloc(value),
+                    ctx: ExprContext::Store,
+                };
+                return Some(self.expr(kind, self.span_from(start)));
             }
             self.pos = start;
             return None;
@@ -150,30 +150,29 @@ impl<'a> Parser<'a, '_> {
         let start = self.pos;
         let value = self.t_primary()?;
         let after = self.pos;
-        if self.eat(T::Dot) {
-            if let Some((attr, _)) = self.name_ident() {
-                if !self.t_lookahead() {
-                    let kind = ExprKind::Attribute {
-                        value: self.alloc(value),
-                        attr,
-                        ctx,
-                    };
-                    return Some(self.expr(kind, self.span_from(start)));
-                }
-            }
+        if self.eat(T::Dot)
+            && let Some((attr, _)) = self.name_ident()
+            && !self.t_lookahead()
+        {
+            let kind = ExprKind::Attribute {
+                value: self.alloc(value),
+                attr,
+                ctx,
+            };
+            return Some(self.expr(kind, self.span_from(start)));
         }
         self.pos = after;
-        if self.eat(T::Lsqb) {
-            if let Some(slice) = self.slices() {
-                if self.eat(T::Rsqb) && !self.t_lookahead() {
-                    let kind = ExprKind::Subscript {
-                        value: self.alloc(value),
-                        slice: self.alloc(slice),
-                        ctx,
-                    };
-                    return Some(self.expr(kind, self.span_from(start)));
-                }
-            }
+        if self.eat(T::Lsqb)
+            && let Some(slice) = self.slices()
+            && self.eat(T::Rsqb)
+            && !self.t_lookahead()
+        {
+            let kind = ExprKind::Subscript {
+                value: self.alloc(value),
+                slice: self.alloc(slice),
+                ctx,
+            };
+            return Some(self.expr(kind, self.span_from(start)));
         }
         self.pos = start;
         None
@@ -214,41 +213,42 @@ impl<'a> Parser<'a, '_> {
         match self.peek() {
             T::Dot => {
                 self.pos += 1;
-                if let Some((attr, _)) = self.name_ident() {
-                    if self.t_lookahead() {
-                        let kind = ExprKind::Attribute {
-                            value: self.alloc(value),
-                            attr,
-                            ctx: ExprContext::Load,
-                        };
-                        return Some(self.expr(kind, self.span_from(start)));
-                    }
+                if let Some((attr, _)) = self.name_ident()
+                    && self.t_lookahead()
+                {
+                    let kind = ExprKind::Attribute {
+                        value: self.alloc(value),
+                        attr,
+                        ctx: ExprContext::Load,
+                    };
+                    return Some(self.expr(kind, self.span_from(start)));
                 }
             }
             T::Lsqb => {
                 self.pos += 1;
-                if let Some(slice) = self.slices() {
-                    if self.eat(T::Rsqb) && self.t_lookahead() {
-                        let kind = ExprKind::Subscript {
-                            value: self.alloc(value),
-                            slice: self.alloc(slice),
-                            ctx: ExprContext::Load,
-                        };
-                        return Some(self.expr(kind, self.span_from(start)));
-                    }
+                if let Some(slice) = self.slices()
+                    && self.eat(T::Rsqb)
+                    && self.t_lookahead()
+                {
+                    let kind = ExprKind::Subscript {
+                        value: self.alloc(value),
+                        slice: self.alloc(slice),
+                        ctx: ExprContext::Load,
+                    };
+                    return Some(self.expr(kind, self.span_from(start)));
                 }
             }
             T::Lpar => {
-                if let Some(g) = self.genexp() {
-                    if self.t_lookahead() {
-                        let args = self.arena.alloc_slice_copy(&[g]);
-                        let kind = ExprKind::Call {
-                            func: self.alloc(value),
-                            args,
-                            keywords: &[],
-                        };
-                        return Some(self.expr(kind, self.span_from(start)));
-                    }
+                if let Some(g) = self.genexp()
+                    && self.t_lookahead()
+                {
+                    let args = self.arena.alloc_slice_copy(&[g]);
+                    let kind = ExprKind::Call {
+                        func: self.alloc(value),
+                        args,
+                        keywords: &[],
+                    };
+                    return Some(self.expr(kind, self.span_from(start)));
                 }
                 self.pos = save + 1;
                 let args = self.arguments();
@@ -280,10 +280,10 @@ impl<'a> Parser<'a, '_> {
             }
             T::Lpar => {
                 self.pos += 1;
-                if let Some(inner) = self.target_with_star_atom() {
-                    if self.eat(T::Rpar) {
-                        return Some(self.with_ctx(inner, ExprContext::Store));
-                    }
+                if let Some(inner) = self.target_with_star_atom()
+                    && self.eat(T::Rpar)
+                {
+                    return Some(self.with_ctx(inner, ExprContext::Store));
                 }
                 self.pos = start + 1;
                 let elts = self.optional(Self::star_targets_tuple_seq).unwrap_or(&[]);
@@ -328,12 +328,11 @@ impl<'a> Parser<'a, '_> {
             if let Some(n) = p.name() {
                 return Some(p.with_ctx(n, ExprContext::Store));
             }
-            if p.eat(T::Lpar) {
-                if let Some(inner) = p.single_target() {
-                    if p.eat(T::Rpar) {
-                        return Some(inner);
-                    }
-                }
+            if p.eat(T::Lpar)
+                && let Some(inner) = p.single_target()
+                && p.eat(T::Rpar)
+            {
+                return Some(inner);
             }
             p.pos = start;
             None
@@ -386,10 +385,10 @@ impl<'a> Parser<'a, '_> {
             }
             T::Lpar => {
                 self.pos += 1;
-                if let Some(inner) = self.del_target() {
-                    if self.eat(T::Rpar) {
-                        return Some(self.with_ctx(inner, ExprContext::Del));
-                    }
+                if let Some(inner) = self.del_target()
+                    && self.eat(T::Rpar)
+                {
+                    return Some(self.with_ctx(inner, ExprContext::Del));
                 }
                 self.pos = start + 1;
                 let elts = self.optional(Self::del_targets).unwrap_or(&[]);

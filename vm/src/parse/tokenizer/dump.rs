@@ -3,7 +3,7 @@
 //!
 //! The format is `KIND "text" L:C-L:C`: CPython's token names (hard keywords print as `NAME`,
 //! operators as `OP`, `Op` as `ERRORTOKEN`), 1-based lines, 0-based character columns, and a final
-//! `ERROR Type: message L:offset-L:end_offset` line when tokenizing failed. Positions follow
+//! `ERROR` line with [`describe_error`] when tokenizing failed. Positions follow
 //! `tokenize` rather than our ranges where the two differ: a `NEWLINE` is its newline
 //! character only (the empty one at the end of a source without a final newline ends one
 //! column later), an f-string middle is its literal text (without the second brace of a
@@ -12,6 +12,7 @@
 //! `tools/tokenize_parity.py` writes CPython's tokens in the same format.
 
 use super::{TokenStream, fstring::middle_text};
+use crate::parse::error::SyntaxError;
 use crate::parse::line_index::LineIndex;
 use crate::parse::token::{Token, TokenKind};
 use std::fmt::Write;
@@ -92,18 +93,45 @@ pub fn dump_tokens(source: &str, stream: &TokenStream) -> String {
         );
     }
     if let Some(e) = &stream.error {
-        let _ = writeln!(
-            out,
-            "ERROR {}: {} {}:{}-{}:{}",
-            e.kind.name(),
-            e.msg,
-            e.lineno,
-            e.offset,
-            e.end_lineno,
-            e.end_offset
-        );
+        let _ = writeln!(out, "ERROR {}", describe_error(e));
     }
     out
+}
+
+/// An error as the dump and the test data files print it:
+/// `Type: message|lineno|offset|end_lineno|end_offset`.
+pub fn describe_error(e: &SyntaxError) -> String {
+    format!(
+        "{}: {}|{}|{}|{}|{}",
+        e.kind.name(),
+        e.msg,
+        e.lineno,
+        e.offset,
+        e.end_lineno,
+        e.end_offset
+    )
+}
+
+/// Checks a test data table (a header line, then pairs of lines: quoted input, expected
+/// output) against `actual`, which maps an input line to its output; returns the number of
+/// cases and the failures.
+#[cfg(test)]
+pub(crate) fn table_failures(
+    table: &str,
+    mut actual: impl FnMut(&str) -> String,
+) -> (usize, Vec<String>) {
+    let mut lines = table.lines().skip(1);
+    let (mut count, mut failures) = (0, Vec::new());
+    while let (Some(input), Some(expected)) = (lines.next(), lines.next()) {
+        count += 1;
+        let got = actual(input);
+        if got != expected {
+            failures.push(format!(
+                "{input}\n  expected: {expected}\n  got:      {got}"
+            ));
+        }
+    }
+    (count, failures)
 }
 
 /// Line and 0-based character column of byte offsets.
@@ -119,8 +147,9 @@ impl CharLines<'_> {
     }
 }
 
-/// `text` in double quotes with backslash, quote and control characters escaped.
-fn quote(text: &str) -> String {
+/// `text` in double quotes with backslash, quote and control characters escaped (the
+/// quoting of the dump and of the test data files).
+pub fn quote(text: &str) -> String {
     let mut s = String::with_capacity(text.len() + 2);
     s.push('"');
     for ch in text.chars() {
@@ -138,4 +167,32 @@ fn quote(text: &str) -> String {
     }
     s.push('"');
     s
+}
+
+/// The inverse of [`quote`].
+pub fn unquote(quoted: &str) -> String {
+    let inner = quoted
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .unwrap_or(quoted);
+    let mut out = String::with_capacity(inner.len());
+    let mut it = inner.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('u') => {
+                let hex: String = it.by_ref().skip(1).take_while(|&c| c != '}').collect();
+                out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+            }
+            Some(c) => out.push(c),
+            None => {}
+        }
+    }
+    out
 }

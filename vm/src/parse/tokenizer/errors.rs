@@ -194,6 +194,26 @@ impl Lexer<'_> {
         ))
     }
 
+    /// An unterminated literal that starts at `start` (its first prefix character), found on
+    /// reading `c` (0 at the end of input): CPython reports it on the literal's first line, at
+    /// its first character. `msg` receives the line where the end was detected.
+    pub(super) fn unterminated(
+        &mut self,
+        start: usize,
+        c: u8,
+        msg: impl FnOnce(u32) -> String,
+    ) -> Stop {
+        if c == 0 && self.limit < self.src.len() {
+            return self.null_byte_error();
+        }
+        let last = if c == 0 { self.src.len() } else { self.pos };
+        let detected = self.line_of(last.saturating_sub(1));
+        let ls = self.line_start_of(start);
+        let offset = self.chars_between(ls, start + 1);
+        let lineno = self.line_of(start);
+        self.raise_full(msg(detected), lineno, ls, offset, offset)
+    }
+
     // --- Deferred errors ---
 
     /// An error CPython's parser builds from an error code, at `lineno` with these offsets.

@@ -254,24 +254,15 @@ impl Lexer<'_> {
 
     /// An f-string that reaches the end of its line (single-quoted) or of the input.
     fn unterminated_fstring(&mut self, m: super::FstringMode, c: u8) -> Stop {
-        if c == 0 && self.limit < self.src.len() {
-            return self.null_byte_error();
-        }
-        let detected = if c == 0 {
-            self.line_of(self.src.len() - 1)
-        } else {
-            self.line_of(self.pos - 1)
-        };
-        let start = m.start as usize;
-        let ls = self.line_start_of(start);
-        let offset = self.chars_between(ls, start + 1);
         let l = m.letter();
-        let msg = if m.quote_size == 3 {
-            format!("unterminated triple-quoted {l}-string literal (detected at line {detected})")
-        } else {
-            format!("unterminated {l}-string literal (detected at line {detected})")
-        };
-        let lineno = self.line_of(start);
-        self.raise_full(msg, lineno, ls, offset, offset)
+        self.unterminated(m.start as usize, c, |detected| {
+            if m.quote_size == 3 {
+                format!(
+                    "unterminated triple-quoted {l}-string literal (detected at line {detected})"
+                )
+            } else {
+                format!("unterminated {l}-string literal (detected at line {detected})")
+            }
+        })
     }
 }

@@ -28,12 +28,12 @@ impl Lexer<'_> {
         loop {
             match self.peek() {
                 b' ' => {
-                    col += 1;
-                    alt += 1;
+                    col = col.saturating_add(1);
+                    alt = alt.saturating_add(1);
                 }
                 b'\t' => {
-                    col = (col / TAB_SIZE + 1) * TAB_SIZE;
-                    alt += 1;
+                    col = (col / TAB_SIZE + 1).saturating_mul(TAB_SIZE);
+                    alt = alt.saturating_add(1);
                 }
                 b'\x0c' => {
                     col = 0;
@@ -80,7 +80,9 @@ impl Lexer<'_> {
                 return Err(self.tab_error());
             }
             self.indents.push((col, alt));
-            self.push(TokenKind::Indent, line_start, self.pos);
+            // After a continuation in the indentation, CPython's `tok->buf` (where its INDENT
+            // starts) is the last physical line.
+            self.push(TokenKind::Indent, self.buf_line_start, self.pos);
         } else {
             let mut dedents = 0;
             while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {

@@ -10,6 +10,7 @@
 //! [`tokenize`] takes text whose newlines are already normalized to `\n` (see
 //! [`super::source::decode`]). Like CPython's `exec` input, a source that does not end with a
 //! newline is tokenized as if it did: the implicit final `Newline` token is empty, at the end.
+//! [`tokenize_input`] also covers `eval` and `single` input, where CPython adds no newline.
 //!
 //! # The token stream contract
 //!
@@ -17,9 +18,11 @@
 //!   (`match`, `case`, `type`, `_`) are `Name`. Comments and non-logical newlines (CPython's
 //!   `NL`) are dropped, and there are no type comments.
 //! - `Newline` ends each logical line; there is none inside brackets nor for blank or
-//!   comment-only lines. It covers the `\n` character (empty at the end of a source without a
-//!   final newline). At the end of input the stream holds one `Dedent` per open indentation
-//!   level and then `EndMarker`, all empty and placed at the end of the source.
+//!   comment-only lines. It runs from the comment before it, if any, through the `\n`
+//!   character, as CPython's parser sees it; at the end of a source without a final newline it
+//!   is empty (CPython's implicit newline ends one column further). At the end of input the
+//!   stream holds one `Dedent` per open indentation level and then `EndMarker`, all empty and
+//!   placed at the end of the source.
 //! - `Indent` covers the leading whitespace of the line that opens the block; `Dedent`s are
 //!   empty, at the first token of the line that closes the blocks. (CPython's parser sees
 //!   both with column -1 and reports errors on them at the tokenizer's current position,
@@ -34,17 +37,17 @@
 //! ## f-strings and t-strings (PEP 701, PEP 750)
 //!
 //! `f"a{{b}}{x!r:>{w}} {y=}"` gives `FstringStart` (prefix and quote, `f"`), then the
-//! literal parts and replacement fields: `FstringMiddle "a{"`, `FstringMiddle "b}"`, `Lbrace`,
-//! `Name x`, `Exclamation`, `Name r`, `Colon`, `FstringMiddle ">"`, `Lbrace`, `Name w`,
-//! `Rbrace`, `FstringMiddle ""`, `Rbrace`, `FstringMiddle " "`, `Lbrace`, `Name y`, `Equal`,
-//! `Rbrace`, and `FstringEnd` (the closing quote). t-strings use the `Tstring*` kinds.
+//! literal parts and replacement fields: `FstringMiddle "a{{"`, `FstringMiddle "b}}"`,
+//! `Lbrace`, `Name x`, `Exclamation`, `Name r`, `Colon`, `FstringMiddle ">"`, `Lbrace`,
+//! `Name w`, `Rbrace`, `FstringMiddle ""`, `Rbrace`, `FstringMiddle " "`, `Lbrace`, `Name y`,
+//! `Equal`, `Rbrace`, and `FstringEnd` (the closing quote). t-strings use the `Tstring*` kinds.
 //!
-//! `FstringMiddle` ranges are exactly CPython's: **a doubled brace ends a middle after its
-//! first brace, and the second brace belongs to no token**. So a middle's text, with escape
-//! sequences decoded (unless the string is raw), is the literal value: the parser never has
-//! to undouble braces, and CPython's `Constant` positions follow from the ranges. A middle
-//! may be empty (e.g. the format spec of `f"{x:}"`, or after a nested field in a spec); the
-//! parser skips empty middles as CPython does. A `\N{...}` escape stays inside one middle.
+//! Middle ranges are CPython's column ranges: **a doubled brace ends a middle, and both of its
+//! braces are in the middle's range** while the literal holds one. [`middle_text`] gives the
+//! text without the second brace; decoding its escapes (unless the string is raw) gives the
+//! literal value, and CPython's `Constant` positions follow from the ranges. A middle may be
+//! empty (e.g. the format spec of `f"{x:}"`, or after a nested field in a spec); the parser
+//! skips empty middles as CPython does. A `\N{...}` escape stays inside one middle.
 //!
 //! Inside a replacement field the tokens are ordinary expression tokens. `=` directly in the
 //! field is `Equal` (the debug specifier), `!=` stays `NotEqual`, `!` is `Exclamation`.
@@ -52,7 +55,7 @@
 //! `:=` there); inside parentheses `:=` is `ColonEqual`. The debug text of `{expr=}` (and
 //! the `str` of a t-string interpolation) is the source between the `Lbrace` and the first
 //! top-level `Exclamation`/`Colon`/`Rbrace` of the field, with comments removed by
-//! [`fstring::strip_expr_comments`], which mirrors CPython's algorithm.
+//! [`strip_expr_comments`], which mirrors CPython's algorithm.
 //!
 //! # Errors
 //!
@@ -62,13 +65,20 @@
 //!
 //! 1. raises `error` when it needs a token beyond the list (CPython's tokenizer is lazy, so
 //!    a parse error earlier in the file wins over a tokenizer error later in it);
-//! 2. when it fails with its own `SyntaxError` (generic or specific) whose reported token is
-//!    on line `L`, calls [`TokenStream::error_after_parse_error`]`(L)`, which replays
-//!    `_PyPegen_tokenize_full_source_to_check_for_errors`: an error the tokenizer *raises*
-//!    (e.g. an unterminated string further down) replaces the parser's error unless it
-//!    happened inside an f-string; an error CPython only reports when the parser reaches it
-//!    (indentation errors, a bad line continuation, end of input) is ignored, except that an
-//!    unclosed bracket opened on a line before `L` becomes "'(' was never closed".
+//! 2. when it fails with its own `SyntaxError` (specific, or the generic "invalid syntax")
+//!    whose reported token is on line `L`, calls [`TokenStream::error_after_parse_error`]`(L)`,
+//!    which replays `_PyPegen_tokenize_full_source_to_check_for_errors`: an error the tokenizer
+//!    *raises* (e.g. an unterminated string further down) replaces the parser's error unless
+//!    it happened inside an f-string; an error CPython only reports when the parser reaches
+//!    it (indentation errors, a bad line continuation, end of input) is ignored, except that an
+//!    unclosed bracket opened on a line before `L` becomes "'(' was never closed". CPython
+//!    skips this check when it reports "unexpected indent" or "unexpected unindent" (the
+//!    furthest token is an `Indent`/`Dedent` and no specific error was raised).
+//!
+//! Tokens CPython gives column -1 (`Indent`, `Dedent`, `EndMarker`) make its parser report
+//! errors at the tokenizer's cursor, which is the end of the last token it fetched: the end of
+//! an `Indent` range, or the position of a `Dedent`. At the end of input the cursor is at the
+//! end of the last line, after its newline, and on that line.
 //!
 //! SyntaxWarnings emitted while tokenizing (an invalid numeric literal followed by a
 //! keyword such as `1if`, `"\{"` in a non-raw f-string) are in [`TokenStream::warnings`].
@@ -131,9 +141,20 @@ pub struct TokenizerWarning {
     pub as_error: SyntaxError,
 }
 
-/// Tokenizes `source` (newlines normalized to `\n`) as CPython 3.14 does for `exec` input.
+/// Tokenizes `source` (newlines normalized to `\n`) as CPython 3.14 does for `exec` input:
+/// files, `exec()`, `compile(..., "exec")`.
 pub fn tokenize(source: &str) -> TokenStream {
-    Lexer::new(source).run()
+    tokenize_input(source, true)
+}
+
+/// Tokenizes `source` as [`tokenize`] does when `exec_input` is true, or as CPython does for
+/// `eval` and `single` input when it is false: CPython then adds no final newline, so a source
+/// that lacks one ends without `Newline` and `Dedent` tokens, and a backslash at its very end
+/// is an "unexpected character after line continuation character". (For `single` input,
+/// CPython's parser itself turns the first `EndMarker` into a `Newline` and closes the open
+/// blocks.)
+pub fn tokenize_input(source: &str, exec_input: bool) -> TokenStream {
+    Lexer::new(source, exec_input).run()
 }
 
 /// The tokenizer's view of one open f-string or t-string (CPython's `tokenizer_mode`).
@@ -182,9 +203,10 @@ struct Paren {
     pos: u32,
 }
 
-/// The tokenizer state. Offsets are byte offsets into `src`, which always ends with `\n`.
+/// The tokenizer state. Offsets are byte offsets into `src`, which ends with `\n` for `exec`
+/// input.
 struct Lexer<'s> {
-    /// The source, with a final newline appended if the input lacked one.
+    /// The source, with a final newline appended if `exec` input lacked one.
     src: Cow<'s, str>,
     /// Length of the caller's source: token ranges never extend past it.
     orig_len: usize,
@@ -193,8 +215,9 @@ struct Lexer<'s> {
     limit: usize,
     /// Current position.
     pos: usize,
-    /// Start of the line CPython's `tok->buf` points at; only the line continuation error
-    /// uses it (its column is measured from there, a CPython quirk).
+    /// Start of the line CPython's `tok->buf` points at: the last line read while no token
+    /// had started. An `Indent` starts there, and the line continuation error measures its
+    /// column from there (a CPython quirk after multi-line tokens).
     buf_line_start: usize,
     /// At the beginning of a line: indentation must be measured.
     at_bol: bool,
@@ -216,8 +239,8 @@ struct Stop;
 type LexResult<T = ()> = Result<T, Stop>;
 
 impl<'s> Lexer<'s> {
-    fn new(source: &'s str) -> Self {
-        let src: Cow<'s, str> = if source.is_empty() || source.ends_with('\n') {
+    fn new(source: &'s str, exec_input: bool) -> Self {
+        let src: Cow<'s, str> = if !exec_input || source.is_empty() || source.ends_with('\n') {
             Cow::Borrowed(source)
         } else {
             let mut s = String::with_capacity(source.len() + 1);
@@ -336,8 +359,10 @@ impl<'s> Lexer<'s> {
             let start = self.pos;
             let mut c = self.peek();
             if c == b'#' {
-                let rest = &self.src.as_bytes()[self.pos..self.limit];
-                self.pos += memchr_newline(rest);
+                // `str::find` of an ASCII character is memchr-backed. The comment ends at a
+                // newline before the limit (which is a line start).
+                let rest = &self.src[self.pos..self.limit];
+                self.pos += rest.find('\n').unwrap_or(rest.len());
                 c = self.peek();
             }
             if c == 0 {
@@ -463,5 +488,10 @@ fn memchr_newline(bytes: &[u8]) -> usize {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    // `contains` on bytes is memchr-backed; the position is only needed when there is one.
+    if bytes.contains(&0) {
+        bytes.iter().position(|&b| b == 0)
+    } else {
+        None
+    }
 }

@@ -46,7 +46,7 @@ impl Lexer<'_> {
             }
             self.pos += 1;
             if !self.peek().is_ascii_digit() {
-                return Err(self.raise_at(self.pos, self.pos, "invalid decimal literal".into()));
+                return Err(self.invalid_decimal());
             }
         }
     }
@@ -99,11 +99,7 @@ impl Lexer<'_> {
             if self.peek() == b'_' {
                 self.pos += 1;
                 if !self.peek().is_ascii_digit() {
-                    return Err(self.raise_at(
-                        self.pos,
-                        self.pos,
-                        "invalid decimal literal".into(),
-                    ));
+                    return Err(self.invalid_decimal());
                 }
             }
             if self.peek() != b'0' {
@@ -152,11 +148,7 @@ impl Lexer<'_> {
             if c == b'+' || c == b'-' {
                 self.pos += 1;
                 if !self.peek().is_ascii_digit() {
-                    return Err(self.raise_at(
-                        self.pos,
-                        self.pos,
-                        "invalid decimal literal".into(),
-                    ));
+                    return Err(self.invalid_decimal());
                 }
             } else if !c.is_ascii_digit() {
                 // Not an exponent: the number ends before the `e`, which must not be glued
@@ -174,6 +166,11 @@ impl Lexer<'_> {
             return self.verify_end_of_number("imaginary");
         }
         self.verify_end_of_number("decimal")
+    }
+
+    /// "invalid decimal literal" with the cursor on the byte that cannot follow.
+    fn invalid_decimal(&mut self) -> Stop {
+        self.raise_at(self.pos, self.pos, "invalid decimal literal".into())
     }
 
     /// CPython's `verify_end_of_number`: the byte after a number may not continue it.

@@ -142,35 +142,24 @@ impl Lexer<'_> {
         c: u8,
         has_escaped_quote: bool,
     ) -> Stop {
-        if c == 0 && self.limit < self.src.len() {
-            return self.null_byte_error();
-        }
-        let detected = if c == 0 {
-            self.line_of(self.src.len() - 1)
-        } else {
-            self.line_of(self.pos - 1)
-        };
-        let lineno = self.line_of(start);
-        let ls = self.line_start_of(start);
-        let offset = self.chars_between(ls, start + 1);
-        if let Some(m) = self.modes.last() {
-            // The f-string's own closing quote: the replacement field was not closed.
-            if m.quote == quote && m.quote_size as usize == quote_size {
-                let msg = format!("{}-string: expecting '}}'", m.letter());
-                return self.raise_full(msg, lineno, ls, offset, offset);
+        // Inside a replacement field, the f-string's own closing quote means the field was
+        // not closed.
+        let field_unclosed = self
+            .modes
+            .last()
+            .filter(|m| m.quote == quote && m.quote_size as usize == quote_size)
+            .map(|m| m.letter());
+        self.unterminated(start, c, |detected| match field_unclosed {
+            Some(l) => format!("{l}-string: expecting '}}'"),
+            None if quote_size == 3 => {
+                format!("unterminated triple-quoted string literal (detected at line {detected})")
             }
-        }
-        let msg = if quote_size == 3 {
-            format!("unterminated triple-quoted string literal (detected at line {detected})")
-        } else if has_escaped_quote {
-            format!(
+            None if has_escaped_quote => format!(
                 "unterminated string literal (detected at line {detected}); \
                  perhaps you escaped the end quote?"
-            )
-        } else {
-            format!("unterminated string literal (detected at line {detected})")
-        };
-        self.raise_full(msg, lineno, ls, offset, offset)
+            ),
+            None => format!("unterminated string literal (detected at line {detected})"),
+        })
     }
 
     /// The opening of an f-string or t-string: prefix from `start`, first quote at

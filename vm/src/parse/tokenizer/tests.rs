@@ -4,7 +4,7 @@ use super::tokenize;
 use crate::parse::token::TokenKind::{self, *};
 
 /// Kinds and texts of the tokens of `src`, asserting that tokenizing succeeded.
-fn toks(src: &str) -> Vec<(TokenKind, &str)> {
+pub(super) fn toks(src: &str) -> Vec<(TokenKind, &str)> {
     let ts = tokenize(src);
     assert!(
         ts.error.is_none(),
@@ -14,7 +14,8 @@ fn toks(src: &str) -> Vec<(TokenKind, &str)> {
     ts.tokens.iter().map(|t| (t.kind, t.text(src))).collect()
 }
 
-fn kinds(src: &str) -> Vec<TokenKind> {
+/// Kinds of the tokens of `src`, asserting that tokenizing succeeded.
+pub(super) fn kinds(src: &str) -> Vec<TokenKind> {
     toks(src).into_iter().map(|(k, _)| k).collect()
 }
 
@@ -304,5 +305,55 @@ fn every_prefix_of_tricky_source_terminates() {
     for end in (0..=src.len()).filter(|&i| src.is_char_boundary(i)) {
         let ts = tokenize(&src[..end]);
         assert!(ts.error.is_some() || ts.tokens.last().map(|t| t.kind) == Some(EndMarker));
+    }
+}
+
+/// Random sources built from tricky fragments never panic, and their streams are sound:
+/// ranges in order and on character boundaries, `EndMarker` last unless an error stopped
+/// tokenizing, and errors located inside the source.
+#[test]
+fn random_fragment_soup_is_handled() {
+    const FRAGMENTS: &[&str] = &[
+        "f'", "f\"", "t'", "rb'", "'''", "\"\"\"", "'", "\"", "{", "}", "{{", "}}", "(", ")", "[",
+        "]", "\\", "\n", "\n  ", "\n\t", " ", "\t", "\x0c", "#", "x", "if", "1", "0x", "0o", "1e",
+        ".", "...", ":", "=", "!", "!=", ":=", "é", "€", "\u{a0}", "\u{200d}", "\\N{", "_", "j",
+        "\r", "$", "\x01", "lambda", "\\\n", "0_", "x:{y", "!r",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..20_000 {
+        let n = 1 + next() % 24;
+        let src: std::string::String = (0..n)
+            .map(|_| FRAGMENTS[(next() % FRAGMENTS.len() as u64) as usize])
+            .collect();
+        let exec_input = next() % 4 != 0;
+        let ts = super::tokenize_input(&src, exec_input);
+        let mut prev = 0;
+        for t in &ts.tokens {
+            let (s, e) = (t.start as usize, t.end as usize);
+            assert!(prev <= s && s <= e && e <= src.len(), "{src:?}: {t:?}");
+            assert!(
+                src.is_char_boundary(s) && src.is_char_boundary(e),
+                "{src:?}: {t:?}"
+            );
+            prev = e;
+        }
+        match &ts.error {
+            Option::None => {
+                assert_eq!(ts.tokens.last().map(|t| t.kind), Some(EndMarker), "{src:?}")
+            }
+            Some(e) => {
+                assert!(
+                    e.lineno as usize <= src.lines().count() + 1,
+                    "{src:?}: {e:?}"
+                );
+                assert!(e.offset >= 0 && e.end_offset >= -1, "{src:?}: {e:?}");
+            }
+        }
     }
 }

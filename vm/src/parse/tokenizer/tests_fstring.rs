@@ -1,17 +1,8 @@
 //! Unit tests of f-string and t-string tokens.
 
+use super::tests::{kinds, toks};
 use super::{middle_text, strip_expr_comments, tokenize};
-use crate::parse::token::TokenKind::{self, *};
-
-fn toks(src: &str) -> Vec<(TokenKind, &str)> {
-    let ts = tokenize(src);
-    assert!(
-        ts.error.is_none(),
-        "unexpected error for {src:?}: {:?}",
-        ts.error
-    );
-    ts.tokens.iter().map(|t| (t.kind, t.text(src))).collect()
-}
+use crate::parse::token::TokenKind::*;
 
 #[test]
 fn replacement_fields_and_format_specs() {
@@ -77,21 +68,21 @@ fn tstrings_use_their_own_kinds() {
 #[test]
 fn colon_equal_and_not_equal_in_fields() {
     // A top-level `:` starts the spec; inside parentheses `:=` is the walrus.
-    let k: Vec<_> = toks("f'{x:=10}'\n").into_iter().map(|(k, _)| k).collect();
+    let k: Vec<_> = kinds("f'{x:=10}'\n");
     assert_eq!(
         k[..6],
         [FstringStart, Lbrace, Name, Colon, FstringMiddle, Rbrace]
     );
-    let k: Vec<_> = toks("f'{(x:=10)}'\n").into_iter().map(|(k, _)| k).collect();
+    let k: Vec<_> = kinds("f'{(x:=10)}'\n");
     assert!(k.contains(&ColonEqual));
-    let k: Vec<_> = toks("f'{a!=b}'\n").into_iter().map(|(k, _)| k).collect();
+    let k: Vec<_> = kinds("f'{a!=b}'\n");
     assert!(k.contains(&NotEqual) && !k.contains(&Exclamation));
 }
 
 #[test]
 fn nested_quotes_and_fstrings() {
     let src = "f\"{f\"{x}\"}\" f'{\"a\"}'\n";
-    let k: Vec<_> = toks(src).into_iter().map(|(k, _)| k).collect();
+    let k: Vec<_> = kinds(src);
     assert_eq!(
         k,
         vec![
@@ -127,46 +118,25 @@ fn lambda_and_dict_braces_in_fields() {
 
 #[test]
 fn multiline_fields_and_comments() {
-    let src = "f'''{\n  x  # comment\n  + 1\n}'''\n";
-    let k: Vec<_> = toks(src).into_iter().map(|(k, _)| k).collect();
-    assert_eq!(
-        k,
-        vec![
-            FstringStart,
-            Lbrace,
-            Name,
-            Plus,
-            Number,
-            Rbrace,
-            FstringEnd,
-            Newline,
-            EndMarker
-        ]
-    );
+    let expected = [
+        FstringStart,
+        Lbrace,
+        Name,
+        Plus,
+        Number,
+        Rbrace,
+        FstringEnd,
+        Newline,
+        EndMarker,
+    ];
+    assert_eq!(kinds("f'''{\n  x  # comment\n  + 1\n}'''\n"), expected);
     // PEP 701: single-quoted f-strings may also have multi-line fields.
-    let k: Vec<_> = toks("f'{x\n+1}'\n").into_iter().map(|(k, _)| k).collect();
-    assert_eq!(
-        k,
-        vec![
-            FstringStart,
-            Lbrace,
-            Name,
-            Plus,
-            Number,
-            Rbrace,
-            FstringEnd,
-            Newline,
-            EndMarker
-        ]
-    );
+    assert_eq!(kinds("f'{x\n+1}'\n"), expected);
 }
 
 #[test]
 fn triple_quoted_spec_ends_at_newline() {
-    let k: Vec<_> = toks("f'''{x:abc\n}'''\n")
-        .into_iter()
-        .map(|(k, _)| k)
-        .collect();
+    let k: Vec<_> = kinds("f'''{x:abc\n}'''\n");
     assert_eq!(
         k,
         vec![

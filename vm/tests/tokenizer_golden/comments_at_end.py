@@ -1,0 +1,7 @@
+def f():
+    if x:
+        return 1
+    # trailing comment
+        # deeper comment
+
+   

@@ -1,0 +1,3 @@
+# -*- coding: latin-1 -*-
+s = "café à ÿ"
+été = 1

@@ -1,0 +1,10 @@
+a = [0x1for x in y]
+b = 1if x else 2
+c = 0o7 or 1
+d = [1for _ in ()]
+e = 1 if 1else 2
+f = 0b1and 1
+g = 1.5jif x else 2
+h = 1in y
+i = 1_0is None
+j = 1not in y
