@@ -8,7 +8,6 @@
 //! for those, no order can match CPython's from one run to the next anyway.
 
 use num_bigint::{BigInt, Sign};
-use num_traits::ToPrimitive;
 
 use crate::compile::Const;
 

@@ -342,8 +342,8 @@ fn set_table_order(items: Vec<Const>, hashes: &[i64]) -> Vec<Const> {
             } else {
                 0
             };
-            for j in i..=i + probes {
-                match table[j] {
+            for (j, slot) in table.iter().enumerate().skip(i).take(probes + 1) {
+                match *slot {
                     None => break 'probe Some(j),
                     Some((other, h)) if h == hash && py_eq(&items[other], &items[k]) => {
                         break 'probe None;
@@ -387,18 +387,18 @@ fn resized(old: &[Option<(usize, i64)>], minused: usize) -> Vec<Option<(usize, i
     for &(k, hash) in old.iter().flatten() {
         let mut i = hash as u64 as usize & mask;
         let mut perturb = hash as u64;
-        'place: loop {
+        loop {
             if table[i].is_none() {
                 table[i] = Some((k, hash));
                 break;
             }
-            if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if table[j].is_none() {
-                        table[j] = Some((k, hash));
-                        break 'place;
-                    }
-                }
+            if i + LINEAR_PROBES <= mask
+                && let Some(slot) = table[i + 1..=i + LINEAR_PROBES]
+                    .iter_mut()
+                    .find(|s| s.is_none())
+            {
+                *slot = Some((k, hash));
+                break;
             }
             perturb >>= PERTURB_SHIFT;
             i = (i
