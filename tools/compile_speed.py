@@ -5,7 +5,7 @@ Usage: python3.14 tools/compile_speed.py [--repeat N] [--corpus DIR] [FILE...]
 
 Times `compile(source_bytes, path, "exec")` in this CPython 3.14 (sources read into memory
 first, best of N runs; warnings silenced), then runs
-`cargo run -p vm --release --example compile_bench` over the same file list, and prints both
+`cargo run -p vm --release --example compile_time` over the same file list, and prints both
 totals and the ratio. Files CPython cannot compile are left out of both.
 
 Both CPU time (this process's for CPython; the child's user+system time for rpy, which also
@@ -13,10 +13,9 @@ covers reading the files) and wall time are reported: on a shared machine wall t
 and CPU time is the fairer comparison.
 """
 
-import resource
-
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -64,9 +63,9 @@ def main():
     listing = os.path.join(REPO, "target", "compile_speed_files.txt")
     with open(listing, "w") as f:
         f.write("\n".join(p for p, _ in sources) + "\n")
-    subprocess.run(["cargo", "build", "--release", "-q", "-p", "vm", "--example", "compile_bench"],
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "vm", "--example", "compile_time"],
                    cwd=REPO, check=True)
-    exe = os.path.join(REPO, "target", "release", "examples", "compile_bench")
+    exe = os.path.join(REPO, "target", "release", "examples", "compile_time")
     out = subprocess.run([exe, "--repeat", str(args.repeat), "--files", listing],
                          capture_output=True, text=True, check=True).stdout.strip()
     rpy_cpu = None
@@ -80,7 +79,8 @@ def main():
           f"CPU {best_cpu:.3f}s (best of {args.repeat})")
     print(f"rpy: {out}")
     print(f"rpy CPU (whole run, best of {args.repeat}): {rpy_cpu:.3f}s")
-    rpy_total = float(out.split("= ")[1].split("s")[0])
+    fields = out.split()
+    rpy_total = float(dict(zip(fields[0::2], fields[1::2]))["total"])
     print(f"ratio CPython/rpy: wall {best / rpy_total:.2f}x, CPU {best_cpu / rpy_cpu:.2f}x")
 
 

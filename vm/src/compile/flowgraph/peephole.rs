@@ -8,7 +8,8 @@
 //! and a new jump with the target's location is appended); `STORE_FAST x; STORE_FAST x` on
 //! one line drops the first store to a `POP_TOP`; `SWAP 1` goes; `LOAD_GLOBAL; PUSH_NULL`
 //! merges; `COMPARE_OP`/`CONTAINS_OP`/`IS_OP` absorb a following `TO_BOOL` (and the latter
-//! two a `UNARY_NOT`); `TO_BOOL; TO_BOOL` and `UNARY_NOT; UNARY_NOT` collapse. Then runs of
+//! two a `UNARY_NOT`); `TO_BOOL; TO_BOOL` and `UNARY_NOT; UNARY_NOT` collapse; a long
+//! constant list or set display built by appends folds when iterated or tested with `in`. Then runs of
 //! `SWAP`s are minimized and applied statically where possible (`swaps.rs`).
 
 use super::fold::{self, INTRINSIC_LIST_TO_TUPLE, INTRINSIC_UNARY_POSITIVE};
@@ -19,11 +20,23 @@ use crate::parse::SyntaxError;
 /// `jump_thread`: if `inst` (the last instruction) and the jump `target` it lands on go to
 /// different places, retarget: `inst` becomes a `NOP` and a jump `opcode` to the target's
 /// target, with the target's location, is appended. Returns whether it did.
-fn jump_thread(cfg: &mut Cfg, b: BlockId, i: usize, target: &CfgInstr, opcode: Opcode) -> bool {
+///
+/// `budget` bounds the threading done for one block: CPython would thread forever around a
+/// cycle of jumps (codegen never makes one); a chain longer than the number of blocks
+/// must be such a cycle.
+fn jump_thread(
+    cfg: &mut Cfg,
+    b: BlockId,
+    i: usize,
+    target: &CfgInstr,
+    opcode: Opcode,
+    budget: &mut usize,
+) -> bool {
     let inst = cfg[b].instrs[i];
-    if inst.target == target.target {
+    if inst.target == target.target || *budget == 0 {
         return false;
     }
+    *budget -= 1;
     cfg[b].instrs[i].set_op0(Opcode::NOP);
     let mut jump = CfgInstr::new(opcode, 0, target.loc);
     jump.target = target.target;
@@ -37,6 +50,7 @@ pub(super) fn optimize_basic_block(
     consts: &mut Consts,
 ) -> Result<(), SyntaxError> {
     let nop = CfgInstr::new(Opcode::NOP, 0, crate::compile::instr_seq::Location::NONE);
+    let mut budget = cfg.blocks.len() + 8;
     let mut i: isize = 0;
     while (i as usize) < cfg[b].instrs.len() {
         let idx = i as usize;
@@ -82,7 +96,8 @@ pub(super) fn optimize_basic_block(
             | Opcode::POP_JUMP_IF_NONE
             | Opcode::POP_JUMP_IF_FALSE
             | Opcode::POP_JUMP_IF_TRUE
-                if target.opcode == Opcode::JUMP && jump_thread(cfg, b, idx, &target, opcode) =>
+                if target.opcode == Opcode::JUMP
+                    && jump_thread(cfg, b, idx, &target, opcode, &mut budget) =>
             {
                 i -= 1;
             }
@@ -94,22 +109,27 @@ pub(super) fn optimize_basic_block(
                     Opcode::JUMP_IF_FALSE
                 };
                 if target.opcode == Opcode::JUMP || target.opcode == same {
-                    if jump_thread(cfg, b, idx, &target, same) {
+                    if jump_thread(cfg, b, idx, &target, same, &mut budget) {
                         i -= 1;
                     }
                 } else if target.opcode == other {
                     // The opposite test on the same value falls through: go past it.
-                    if let Some(after) = inst.target.and_then(|t| cfg[t].next) {
+                    if let Some(after) = inst.target.and_then(|t| cfg[t].next)
+                        && budget > 0
+                    {
+                        budget -= 1;
                         cfg[b].instrs[idx].target = Some(after);
                         i -= 1;
                     }
                 }
             }
             Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT => match target.opcode {
-                Opcode::JUMP if jump_thread(cfg, b, idx, &target, Opcode::JUMP) => {
+                Opcode::JUMP if jump_thread(cfg, b, idx, &target, Opcode::JUMP, &mut budget) => {
                     i -= 1;
                 }
-                Opcode::JUMP_NO_INTERRUPT if jump_thread(cfg, b, idx, &target, opcode) => {
+                Opcode::JUMP_NO_INTERRUPT
+                    if jump_thread(cfg, b, idx, &target, opcode, &mut budget) =>
+                {
                     i -= 1;
                 }
                 _ => {}
@@ -162,14 +182,19 @@ pub(super) fn optimize_basic_block(
             }
             Opcode::CALL_INTRINSIC_1 => {
                 if oparg == INTRINSIC_LIST_TO_TUPLE {
-                    if nextop == Some(Opcode::GET_ITER) {
+                    let folded = fold::fold_constant_sequence_build(cfg, b, idx, consts)?;
+                    if !folded && nextop == Some(Opcode::GET_ITER) {
+                        // Iterating needs no tuple: iterate over the list.
                         cfg[b].instrs[idx].set_op0(Opcode::NOP);
-                    } else {
-                        fold::fold_constant_intrinsic_list_to_tuple(cfg, b, idx, consts)?;
                     }
                 } else if oparg == INTRINSIC_UNARY_POSITIVE {
                     fold::fold_const_unaryop(cfg, b, idx, consts)?;
                 }
+            }
+            Opcode::LIST_APPEND | Opcode::SET_ADD
+                if oparg == 1 && matches!(nextop, Some(Opcode::GET_ITER | Opcode::CONTAINS_OP)) =>
+            {
+                fold::fold_constant_sequence_build(cfg, b, idx, consts)?;
             }
             Opcode::BINARY_OP => {
                 fold::fold_const_binop(cfg, b, idx, consts)?;
