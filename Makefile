@@ -3,7 +3,7 @@ CARGO ?= cargo
 CPYTHON ?= python3.14
 JOBS ?= 2
 
-.PHONY: help build release test fmt fmt-check lint ast-parity check
+.PHONY: help build release test fmt fmt-check lint ast-parity dis-parity dis-goldens check
 
 help:
 	@echo "build        debug build of every crate and the rpy binary"
@@ -12,6 +12,9 @@ help:
 	@echo "fmt / lint   cargo fmt / cargo clippy -D warnings"
 	@echo "ast-parity   CPYTHON=path: rpy ast vs CPython ast.dump over CPython's stdlib"
 	@echo "fuzz         FUZZ_SECONDS=300 FUZZ_TARGET=parse: cargo-fuzz the front end"
+	@echo "dis-parity   CPYTHON=path: rpy's code objects vs CPython's over the stdlib and the"
+	@echo "             pyperformance compute workloads (identical co_code, exception tables, ...)"
+	@echo "dis-goldens  CPYTHON=path: regenerate vm/tests/golden/dis from CPython"
 
 build:
 	$(CARGO) build --workspace
@@ -30,6 +33,12 @@ fmt-check:
 
 lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+dis-parity: release
+	$(CPYTHON) tools/dis_parity.py --rpy target/release/rpy --jobs $(JOBS)
+
+dis-goldens:
+	$(CPYTHON) tools/make_dis_goldens.py
 
 check: fmt-check lint test
 

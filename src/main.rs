@@ -1,8 +1,9 @@
 //! The `rpy` command: CPython-style command line over the `vm` crate.
 //!
-//! `rpy ast FILE` dumps the AST like `ast.dump(ast.parse(src))`. Running programs (`rpy FILE`,
-//! `-c`, `-m`), `rpy dis`, `rpy uops` and `rpy stats` arrive with later issues and say so
-//! plainly until then.
+//! `rpy ast FILE` dumps the AST like `ast.dump(ast.parse(src))`; `rpy dis FILE` prints what
+//! `python3.14 -m dis FILE` prints (or the code objects as JSON). Running programs (`rpy FILE`,
+//! `-c`, `-m`), `rpy uops` and `rpy stats` arrive with later issues and say so plainly until
+//! then.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -13,6 +14,7 @@ use clap::{Parser, Subcommand};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod ast_cmd;
+mod dis_cmd;
 
 /// Tool subcommands, recognised by the first argument. Anything else is treated as a Python
 /// command line (`rpy [options] FILE [args]`), as `python3` would.
@@ -27,9 +29,11 @@ struct Tools {
 enum Tool {
     /// Print the AST of FILE as CPython's `ast.dump(ast.parse(source))` does.
     Ast(ast_cmd::AstArgs),
+    /// Print the bytecode of FILE as `python3.14 -m dis FILE` does, or as JSON (`--json`).
+    Dis(dis_cmd::DisArgs),
 }
 
-const TOOL_NAMES: &[&str] = &["ast"];
+const TOOL_NAMES: &[&str] = &["ast", "dis"];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -52,5 +56,6 @@ fn main() -> ExitCode {
     let tools = Tools::parse();
     match tools.command {
         Tool::Ast(a) => ast_cmd::run(&a),
+        Tool::Dis(a) => dis_cmd::run(&a),
     }
 }

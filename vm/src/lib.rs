@@ -8,6 +8,7 @@
 
 pub mod ast;
 pub mod compile;
+pub mod dis;
 pub mod exec;
 pub mod instr;
 pub mod object;

@@ -27,6 +27,15 @@ impl Location {
         end_col_offset: -1,
     };
 
+    /// "Use the next instruction's location" (CPython's `NEXT_LOCATION`, all `-2`): codegen
+    /// gives it to the `POP_TOP` after a matched `case`, and the flow graph resolves it.
+    pub const NEXT: Location = Location {
+        lineno: -2,
+        end_lineno: -2,
+        col_offset: -2,
+        end_col_offset: -2,
+    };
+
     /// A location covering `lineno..=end_lineno`, `col_offset..end_col_offset`.
     pub const fn new(lineno: i32, end_lineno: i32, col_offset: i32, end_col_offset: i32) -> Self {
         Location {
@@ -62,6 +71,11 @@ pub struct InstrSeq {
     /// For each label number, the index of the instruction it precedes (`u32::MAX` while
     /// unplaced).
     pub label_map: Vec<u32>,
+    /// A module's `__annotate__` set-up code (PEP 649), generated after the body but run
+    /// where the `ANNOTATIONS_PLACEHOLDER` instruction stands; its labels are its own.
+    /// CPython's `s_annotations_code`: the flow graph splices it in place of the
+    /// placeholder (or turns the placeholder into a `NOP` when there is none).
+    pub annotations_code: Option<Box<InstrSeq>>,
 }
 
 impl InstrSeq {
@@ -84,6 +98,17 @@ impl InstrSeq {
     /// Appends an instruction.
     pub fn emit(&mut self, opcode: Opcode, oparg: u32, loc: Location) {
         self.instrs.push(Instr { opcode, oparg, loc });
+    }
+
+    /// Inserts an instruction before index `pos`; labels placed at or after `pos` move with
+    /// the instructions they precede (CPython's `_PyInstructionSequence_InsertInstruction`).
+    pub fn insert(&mut self, pos: usize, opcode: Opcode, oparg: u32, loc: Location) {
+        self.instrs.insert(pos, Instr { opcode, oparg, loc });
+        for target in &mut self.label_map {
+            if *target != u32::MAX && *target as usize >= pos {
+                *target += 1;
+            }
+        }
     }
 
     /// Appends a jump (or `SETUP_*`) to `target`.

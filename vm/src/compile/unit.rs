@@ -25,12 +25,20 @@ pub struct UnitMetadata {
     /// Names that are fast locals only inside an inlined comprehension (`u_fasthidden`),
     /// with whether they are currently hidden.
     pub fasthidden: Vec<(Rc<str>, bool)>,
-    /// `co_argcount`.
+    /// Positional-or-keyword parameters, *not* counting the positional-only ones (CPython's
+    /// `u_argcount`; `co_argcount` is this plus `posonlyargcount`).
     pub argcount: u32,
     /// `co_posonlyargcount`.
     pub posonlyargcount: u32,
     /// `co_kwonlyargcount`.
     pub kwonlyargcount: u32,
+    /// Number of parameters in `varnames` (its first `nparams` entries), counting the
+    /// implicit ones CPython adds (`.0` of a comprehension, `.format` of an annotation
+    /// scope, `.defaults` of a generic function's type-parameter scope, `*args`, `**kw`).
+    /// The flow graph treats these as initialized on entry. Not derivable from the counts
+    /// above: `def f[T](x): ...` has a type-parameter scope with `argcount == 0` and
+    /// `nparams == 1`.
+    pub nparams: u32,
     /// `co_firstlineno`.
     pub firstlineno: i32,
     /// `co_flags` as computed from the symbol table (the assembler may add more).

@@ -17,6 +17,9 @@ pub enum ErrorKind {
     RecursionError,
     /// `ValueError` (e.g. from decoding in some paths; kept for parity with CPython).
     ValueError,
+    /// `SystemError`: an internal compiler invariant broke (CPython's "malformed control
+    /// flow graph" and friends); never raised for valid input.
+    SystemError,
 }
 
 impl ErrorKind {
@@ -29,6 +32,7 @@ impl ErrorKind {
             ErrorKind::MemoryError => "MemoryError",
             ErrorKind::RecursionError => "RecursionError",
             ErrorKind::ValueError => "ValueError",
+            ErrorKind::SystemError => "SystemError",
         }
     }
 
@@ -63,6 +67,10 @@ pub struct SyntaxError {
     pub end_offset: i32,
     /// The source line the error is on, without its newline.
     pub text: Option<String>,
+    /// Line of the last statement the parser's error pass completed (pegen's
+    /// `last_stmt_location.lineno`), 0 if none. CPython publishes it as
+    /// `SyntaxError._metadata[0]`; `traceback` starts its keyword-typo search there.
+    pub stmt_lineno: u32,
 }
 
 impl SyntaxError {
@@ -76,6 +84,7 @@ impl SyntaxError {
             end_lineno: 0,
             end_offset: 0,
             text: None,
+            stmt_lineno: 0,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod float_repr;
 pub mod repr;
+pub mod similarity;
 pub mod unicode_printable;
 pub mod wtf8;
 

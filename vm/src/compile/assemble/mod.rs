@@ -1,0 +1,86 @@
+//! The assembler (`Python/assemble.c`) and the backend's entry point: codegen's sequence and
+//! metadata in, a [`CodeObject`] out, byte-identical to what CPython 3.14 builds.
+//!
+//! The flow graph (`super::flowgraph`) optimizes and lowers the unit; the assembler then
+//! resolves jump directions and offsets (with `EXTENDED_ARG`s, to a fixed point), writes
+//! `co_code` with zeroed inline caches, the location table and the exception table, and
+//! fills in the localsplus names and kinds.
+
+mod exceptions;
+mod jumps;
+mod linetable;
+mod localsplus;
+
+use std::rc::Rc;
+
+use super::code::CodeObject;
+use super::flowgraph::{self, Consts};
+use super::instr_seq::InstrSeq;
+use super::unit::UnitMetadata;
+use crate::instr::CodeUnit;
+use crate::parse::SyntaxError;
+
+pub(crate) use jumps::instr_size;
+
+/// Optimizes and assembles one code unit (CPython's `optimize_and_assemble_code_unit`).
+pub fn optimize_and_assemble(
+    seq: InstrSeq,
+    meta: UnitMetadata,
+    filename: &Rc<str>,
+) -> Result<CodeObject, SyntaxError> {
+    let mut cfg = flowgraph::from_sequence(&seq)?;
+    drop(seq);
+    let mut consts = Consts {
+        list: meta.consts.clone(),
+    };
+    let nlocals = meta.varnames.len();
+    flowgraph::optimize_code_unit(&mut cfg, &mut consts, nlocals, meta.nparams as usize)?;
+    let lowered = flowgraph::lower(cfg, &meta, meta.flags)?;
+    let mut instrs = lowered.instrs;
+    jumps::resolve_unconditional_jumps(&mut instrs);
+    let offsets = jumps::resolve_jump_offsets(&mut instrs);
+    let code = write_code(&instrs);
+    let linetable = linetable::assemble_location_info(&mut instrs, meta.firstlineno);
+    let exceptiontable = exceptions::assemble_exception_table(&instrs, &offsets);
+    let (localsplusnames, localspluskinds) =
+        localsplus::compute_localsplus_info(&meta, lowered.nlocalsplus);
+    Ok(CodeObject {
+        name: meta.name,
+        qualname: meta.qualname,
+        filename: filename.clone(),
+        firstlineno: meta.firstlineno,
+        argcount: meta.argcount + meta.posonlyargcount,
+        posonlyargcount: meta.posonlyargcount,
+        kwonlyargcount: meta.kwonlyargcount,
+        stacksize: lowered.stackdepth,
+        flags: meta.flags,
+        code,
+        consts: consts.list,
+        names: meta.names,
+        localsplusnames,
+        localspluskinds,
+        linetable,
+        exceptiontable,
+    })
+}
+
+/// `co_code`: each instruction with its `EXTENDED_ARG` prefixes and zeroed caches.
+fn write_code(instrs: &[flowgraph::LinearInstr]) -> Vec<CodeUnit> {
+    let mut code = Vec::with_capacity(instrs.len() * 2);
+    for instr in instrs {
+        let size = instr_size(instr.opcode, instr.oparg);
+        let caches = instr.opcode.cache_entries() as usize;
+        let oparg = instr.oparg;
+        for shift in (1..size - caches).rev() {
+            code.push(CodeUnit::new(
+                crate::instr::Opcode::EXTENDED_ARG as u8,
+                (oparg >> (8 * shift)) as u8,
+            ));
+        }
+        code.push(CodeUnit::new(instr.opcode as u8, oparg as u8));
+        for _ in 0..caches {
+            code.push(CodeUnit::new(0, 0));
+        }
+    }
+    code
+}

@@ -1,0 +1,90 @@
+//! Stack depth (`calculate_stackdepth`).
+//!
+//! Contract: walking from the entry, every block gets the stack depth it starts with
+//! (`startdepth`) and the result is the deepest level seen before any instruction runs.
+//! Jump targets (not `END_ASYNC_FOR`'s) get the depth after the jump path's effect;
+//! instructions after an unconditional jump or scope exit in a block are ignored. A block
+//! reached with two different depths, or an instruction popping below zero, is CPython's
+//! `ValueError` ("Invalid CFG, ..."); an instruction without a stack effect (a specialized
+//! one) its `SystemError`.
+
+use super::{BlockId, Cfg, opcodes};
+use crate::instr::Opcode;
+use crate::parse::{ErrorKind, SyntaxError};
+
+use super::internal_error;
+
+fn push(
+    cfg: &mut Cfg,
+    stack: &mut Vec<BlockId>,
+    b: BlockId,
+    depth: i32,
+) -> Result<(), SyntaxError> {
+    let start = cfg[b].startdepth;
+    if !(start < 0 || start == depth) {
+        return Err(internal_error(
+            ErrorKind::ValueError,
+            "Invalid CFG, inconsistent stackdepth",
+        ));
+    }
+    if start < depth && start < 100 {
+        cfg[b].startdepth = depth;
+        stack.push(b);
+    }
+    Ok(())
+}
+
+fn invalid_effect(opcode: Opcode, oparg: u32) -> SyntaxError {
+    internal_error(
+        ErrorKind::SystemError,
+        &format!(
+            "Invalid stack effect for opcode={}, arg={}",
+            opcode.number(),
+            oparg
+        ),
+    )
+}
+
+pub(super) fn calculate_stackdepth(cfg: &mut Cfg) -> Result<u32, SyntaxError> {
+    for b in cfg.order() {
+        cfg[b].startdepth = i32::MIN;
+    }
+    let mut stack = cfg.traversal_stack();
+    let mut maxdepth = 0;
+    let entry = cfg.entry;
+    push(cfg, &mut stack, entry, 0)?;
+    while let Some(b) = stack.pop() {
+        let mut depth = cfg[b].startdepth;
+        let mut next = cfg[b].next;
+        for i in 0..cfg[b].instrs.len() {
+            let instr = cfg[b].instrs[i];
+            let effect = opcodes::stack_effect(instr.opcode, instr.oparg, false)
+                .ok_or_else(|| invalid_effect(instr.opcode, instr.oparg))?;
+            let new_depth = depth + effect;
+            if new_depth < 0 {
+                return Err(internal_error(
+                    ErrorKind::ValueError,
+                    "Invalid CFG, stack underflow",
+                ));
+            }
+            maxdepth = maxdepth.max(depth);
+            if opcodes::has_target(instr.opcode) && instr.opcode != Opcode::END_ASYNC_FOR {
+                let jump_effect = opcodes::stack_effect(instr.opcode, instr.oparg, true)
+                    .ok_or_else(|| invalid_effect(instr.opcode, instr.oparg))?;
+                if let Some(target) = instr.target {
+                    push(cfg, &mut stack, target, depth + jump_effect)?;
+                }
+            }
+            depth = new_depth;
+            if opcodes::is_unconditional_jump(instr.opcode) || opcodes::is_scope_exit(instr.opcode)
+            {
+                next = None;
+                break;
+            }
+        }
+        if let Some(next) = next {
+            push(cfg, &mut stack, next, depth)?;
+        }
+    }
+    Ok(maxdepth as u32)
+}

@@ -1,0 +1,5 @@
+# coding: ascii
+
+
+
+     Ã

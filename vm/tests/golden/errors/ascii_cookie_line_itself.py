@@ -1,0 +1,1 @@
+# coding: ascii Ã

@@ -1,0 +1,4 @@
+def f():
+    x = 1
+    fro i in range(3):
+        pass
