@@ -151,7 +151,7 @@ pub(crate) fn unwind(c: &mut Ctx<'_>, err: PyErr, add_tb: bool) -> PyResult<()> 
             c.r.save(c.ip);
             super::traceback::add_traceback(vm, &err, c.r.frame(), c.ip);
         }
-        let frame = c.r.frame();
+        let frame = frame_ref(c.r.frame);
         if let Some(h) = frame.code.handler_for(c.ip as u32) {
             if c.r.truncate(h.depth as usize).is_err() {
                 return Err(vm.new_system_error("exception table depth exceeds the stack"));

@@ -217,19 +217,79 @@ pub fn import_absolute(vm: &Vm, abs: &str) -> PyResult<Value> {
             sys_path(vm)?
         }
     };
-    for dir in &search_path {
+    match find_source(&search_path, child) {
+        Some((file, pkg_dir)) => load_source_module(vm, abs, &file, pkg_dir.as_deref(), parent),
+        None => Err(not_found(vm, abs, &format!("No module named '{abs}'"))),
+    }
+}
+
+/// Finds `child` in `search_path`: `(file, Some(package dir))` for a package,
+/// `(file, None)` for a plain module.
+fn find_source(search_path: &[String], child: &str) -> Option<(String, Option<String>)> {
+    for dir in search_path {
         let base = if dir.is_empty() { ".".to_string() } else { dir.clone() };
         let pkg_init = format!("{base}/{child}/__init__.py");
         if std::path::Path::new(&pkg_init).is_file() {
-            let pkg_dir = format!("{base}/{child}");
-            return load_source_module(vm, abs, &pkg_init, Some(&pkg_dir), parent);
+            return Some((pkg_init, Some(format!("{base}/{child}"))));
         }
         let file = format!("{base}/{child}.py");
         if std::path::Path::new(&file).is_file() {
-            return load_source_module(vm, abs, &file, None, parent);
+            return Some((file, None));
         }
     }
-    Err(not_found(vm, abs, &format!("No module named '{abs}'")))
+    None
+}
+
+/// `python -m NAME`: imports NAME's parent packages, then runs NAME's source (or
+/// `NAME.__main__` for a package) as module `__main__`.
+pub fn run_module_as_main(vm: &Vm, name: &str) -> PyResult<()> {
+    let (parent, child) = match name.rsplit_once('.') {
+        Some((p, c)) => (Some(p), c),
+        None => (None, name),
+    };
+    let search_path: Vec<String> = match parent {
+        Some(p) => {
+            let pm = import_absolute(vm, p)?;
+            match vm.getattr_opt(&pm, &vm.names.__path__)? {
+                Some(path) if !path.is_none() => vm
+                    .collect(&path)?
+                    .iter()
+                    .filter_map(|p| p.downcast::<Str>().map(|s| s.to_lossy().into_owned()))
+                    .collect(),
+                _ => {
+                    return Err(not_found(
+                        vm,
+                        name,
+                        &format!("No module named {name}"),
+                    ));
+                }
+            }
+        }
+        None => sys_path(vm)?,
+    };
+    let Some((file, pkg_dir)) = find_source(&search_path, child) else {
+        return Err(not_found(vm, name, &format!("No module named {name}")));
+    };
+    if pkg_dir.is_some() {
+        // A package: import it, then run its __main__ submodule.
+        import_absolute(vm, name)?;
+        return run_module_as_main(vm, &format!("{name}.__main__"));
+    }
+    let source = std::fs::read(&file)
+        .map_err(|e| vm.new_import_error(format!("cannot read {file}: {e}")))?;
+    let code = vm.compile_source(&source, &file, crate::parse::Mode::Exec)?;
+    let module = vm.new_module("__main__");
+    let d = module.dict();
+    d.set_str(&vm.names.__file__, vm.new_str(&file).into());
+    d.set_str(&vm.names.__package__, vm.new_str(parent.unwrap_or("")).into());
+    d.set_str(&vm.names.__builtins__, vm.builtins.clone().into());
+    vm.modules.set_str(&vm.names.main, module.clone().into());
+    if let Some(argv) = vm.sys.dict().get_str(&vm.intern("argv"))
+        && let Some(list) = argv.downcast::<crate::types::list::List>()
+    {
+        let _ = list.set(0, vm.new_str(&file).into());
+    }
+    vm.run_code(&code, d, None).map(|_| ())
 }
 
 fn not_found(vm: &Vm, abs: &str, msg: &str) -> crate::runtime::PyErr {

@@ -13,7 +13,8 @@ impl Vm {
         let arena = arena::Arena::new();
         let parsed = crate::parse::parse_bytes(&arena, source, mode)
             .map_err(|e| self.syntax_error(&e, filename))?;
-        let code = crate::compile::compile(&parsed, filename, mode)
+        let _ = mode;
+        let code = crate::compile::compile_module(&parsed, filename)
             .map_err(|e| self.syntax_error(&e, filename))?;
         if filename.starts_with('<') {
             self.line_cache.register(filename, parsed.source);
@@ -30,6 +31,7 @@ impl Vm {
             ErrorKind::MemoryError => return self.new_memory_error(e.msg.clone()),
             ErrorKind::RecursionError => return self.new_recursion_error(e.msg.clone()),
             ErrorKind::ValueError => return self.new_value_error(e.msg.clone()),
+            ErrorKind::SystemError => return self.new_system_error(e.msg.clone()),
         };
         let opt_int = |n: i64| if n == 0 { Value::None } else { Value::Int(n) };
         let text = match &e.text {

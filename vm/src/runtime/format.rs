@@ -418,7 +418,7 @@ pub fn number_format_method(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let parsed = parse_spec(&spec.to_lossy()).map_err(|m| vm.new_value_error(m))?;
     if let Some(i) = as_int(this) {
         if matches!(this, Value::Bool(_)) && parsed.ty.is_none() {
-            return Ok(vm.new_str(&format_str(vm, &vm.str(this)?, &parsed)?).into());
+            return Ok(vm.new_str(&format_str(vm, &*vm.str(this)?, &parsed)?).into());
         }
         return Ok(vm.new_str(&format_int(vm, i, &parsed)?).into());
     }

@@ -25,7 +25,7 @@ macro_rules! names {
 }
 
 names! {
-    __abs__, __add__, __aenter__, __aexit__, __aiter__, __all__, __and__, __anext__,
+    __abs__, __add__, __bases__, __aenter__, __aexit__, __aiter__, __all__, __and__, __anext__,
     __annotations__, __annotate__, __await__, __bool__, __build_class__, __builtins__,
     __call__, __class__, __class_getitem__, __classcell__, __classdictcell__, __contains__,
     __del__, __delattr__, __delete__, __delitem__, __dict__, __dir__, __divmod__, __doc__,

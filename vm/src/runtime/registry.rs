@@ -102,7 +102,7 @@ macro_rules! builtin_types {
             /// `object`
             pub object: Py<Type>,
             /// `dict`
-            pub dict: Py<Dict>,
+            pub dict: Py<Type>,
             $($(#[doc = $doc])* pub $field: Py<Type>,)*
         }
 
@@ -310,18 +310,19 @@ fn bootstrap() -> (Py<Type>, Py<Type>, Py<Type>) {
 }
 
 macro_rules! exception_types {
-    ($($field:ident = $name:literal : $base:ident $(+ $base2:ident)?;)*) => {
+    (root $root:ident = $root_name:literal;
+     $($field:ident = $name:literal : $base:ident $(+ $base2:ident)?;)*) => {
         /// The builtin exception classes.
         pub struct ExcTypes {
-            /// `BaseException`
-            pub base_exception: Py<Type>,
+            #[doc = concat!("`", $root_name, "`")]
+            pub $root: Py<Type>,
             $(#[doc = concat!("`", $name, "`")] pub $field: Py<Type>,)*
         }
 
         impl ExcTypes {
             pub(crate) fn create(types: &BuiltinTypes) -> ExcTypes {
-                let base_exception = new_builtin_type::<BaseException>(
-                    &types.type_, &types.dict, "BaseException", "builtins",
+                let $root = new_builtin_type::<BaseException>(
+                    &types.type_, &types.dict, $root_name, "builtins",
                     Some(&types.object), flags::BASETYPE,
                 );
                 $(
@@ -331,12 +332,12 @@ macro_rules! exception_types {
                     );
                     $(add_second_base(&$field, &$base2);)?
                 )*
-                ExcTypes { base_exception, $($field,)* }
+                ExcTypes { $root, $($field,)* }
             }
 
             /// Every exception class, bases first, with its name.
             pub fn all(&self) -> Vec<(&'static str, &Py<Type>)> {
-                vec![("BaseException", &self.base_exception), $(($name, &self.$field),)*]
+                vec![($root_name, &self.$root), $(($name, &self.$field),)*]
             }
         }
     };
@@ -355,6 +356,7 @@ fn add_second_base(ty: &Py<Type>, second: &Py<Type>) {
 }
 
 exception_types! {
+    root base_exception = "BaseException";
     base_exception_group = "BaseExceptionGroup": base_exception;
     generator_exit = "GeneratorExit": base_exception;
     keyboard_interrupt = "KeyboardInterrupt": base_exception;

@@ -95,7 +95,7 @@ fn contents(v: &Value) -> Option<Vec<u8>> {
     if let Some(b) = v.downcast::<Bytes>() {
         return Some(b.as_bytes().to_vec());
     }
-    v.downcast::<ByteArray>().map(ByteArray::to_vec)
+    v.downcast::<ByteArray>().map(|b| b.to_vec())
 }
 
 fn bytes_len(vm: &Vm, v: &Value) -> PyResult<usize> {

@@ -205,7 +205,7 @@ pub fn round_float(x: f64, n: i64) -> f64 {
         den *= num_traits::pow(ten.clone(), (-n) as usize);
     }
     let (q, r) = num.div_mod_floor(&den);
-    let twice = &r * 2;
+    let twice: BigInt = &r * 2;
     let rounded = match twice.cmp(&den) {
         std::cmp::Ordering::Greater => q + 1,
         std::cmp::Ordering::Less => q,

@@ -110,17 +110,17 @@ impl Generator {
     }
 }
 
-/// Resumes `gen` with `value` (or by raising `throw` at its suspension point).
-pub fn resume(vm: &Vm, gen: &Py<Generator>, value: Value, throw: Option<PyErr>) -> PyResult<Sent> {
-    match gen.state.get() {
+/// Resumes `g` with `value` (or by raising `throw` at its suspension point).
+pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) -> PyResult<Sent> {
+    match g.state.get() {
         GenState::Running => {
-            return Err(vm.new_value_error(format!("{} already executing", kind_name(gen.kind))));
+            return Err(vm.new_value_error(format!("{} already executing", kind_name(g.kind))));
         }
         GenState::Completed => {
             if let Some(e) = throw {
                 return Err(e);
             }
-            if gen.kind == GenKind::Coroutine {
+            if g.kind == GenKind::Coroutine {
                 return Err(vm.new_runtime_error("cannot reuse already awaited coroutine"));
             }
             return Ok(Sent::Returned(Value::None));
@@ -129,18 +129,18 @@ pub fn resume(vm: &Vm, gen: &Py<Generator>, value: Value, throw: Option<PyErr>) 
             if throw.is_none() && !value.is_none() {
                 return Err(vm.new_type_error(format!(
                     "can't send non-None value to a just-started {}",
-                    kind_name(gen.kind)
+                    kind_name(g.kind)
                 )));
             }
             if let Some(e) = throw {
                 // Throwing into a fresh generator raises at its start, without running it.
-                finish(gen);
+                finish(g);
                 return Err(e);
             }
         }
         GenState::Suspended => {}
     }
-    let Some(frame) = gen.frame.with(|f| f.as_ref().map(HeapFrame::frame)) else {
+    let Some(frame) = g.frame.with(|f| f.as_ref().map(HeapFrame::frame)) else {
         return Err(vm.new_system_error("generator without a frame"));
     };
     if throw.is_none() {
@@ -150,8 +150,8 @@ pub fn resume(vm: &Vm, gen: &Py<Generator>, value: Value, throw: Option<PyErr>) 
         }
         regs.save(frame_ref(frame).ip.get());
     }
-    gen.state.set(GenState::Running);
-    let saved = gen.exc_state.replace(Value::None);
+    g.state.set(GenState::Running);
+    let saved = g.exc_state.replace(Value::None);
     vm.exec.handled.with_mut(|h| h.push(saved));
     let result = vm.with_native_recursion("", || {
         vm.exec.depth.set(vm.exec.depth.get() + 1);
@@ -160,26 +160,26 @@ pub fn resume(vm: &Vm, gen: &Py<Generator>, value: Value, throw: Option<PyErr>) 
         r
     });
     let restored = vm.exec.handled.with_mut(|h| h.pop()).unwrap_or(Value::None);
-    drop(gen.exc_state.replace(restored));
+    drop(g.exc_state.replace(restored));
     match result {
         Ok(Exit::Yield(v)) => {
-            gen.state.set(GenState::Suspended);
+            g.state.set(GenState::Suspended);
             Ok(Sent::Yielded(v))
         }
         Ok(Exit::Return(v)) => {
-            finish(gen);
+            finish(g);
             Ok(Sent::Returned(v))
         }
         Err(e) => {
-            finish(gen);
+            finish(g);
             Err(e)
         }
     }
 }
 
-fn finish(gen: &Py<Generator>) {
-    gen.state.set(GenState::Completed);
-    let frame = gen.frame.replace(None);
+fn finish(g: &Py<Generator>) {
+    g.state.set(GenState::Completed);
+    let frame = g.frame.replace(None);
     drop(frame);
 }
 

@@ -269,7 +269,7 @@ fn int_round(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let p = num_traits::pow(BigInt::from(10), exp as usize);
     let v = i.big().into_owned();
     let (q, r) = num_integer::Integer::div_mod_floor(&v, &p);
-    let twice = &r * 2;
+    let twice: BigInt = &r * 2;
     let q = match twice.cmp(&p) {
         std::cmp::Ordering::Greater => q + 1,
         std::cmp::Ordering::Less => q,
