@@ -64,8 +64,45 @@ pub fn constant<'a>(e: &Expr<'a>) -> Option<Constant<'a>> {
 /// `inspect.cleandoc` without dropping leading and trailing blank lines (so line numbers
 /// stay right): tabs expanded, the first line's leading spaces removed, and the common
 /// indentation of the other lines removed.
-pub fn clean_doc(doc: &Wtf8) -> Wtf8Buf {
+///
+/// CPython encodes the docstring to UTF-8 first, so a lone surrogate in it raises
+/// `UnicodeEncodeError`.
+pub fn clean_doc(doc: &Wtf8) -> Result<Wtf8Buf, crate::parse::SyntaxError> {
     let expanded = expand_tabs(doc.as_bytes());
+    check_encodable(&expanded)?;
+    Ok(clean_expanded(expanded))
+}
+
+/// The strict UTF-8 encoder's error for the first run of surrogates, if any.
+fn check_encodable(bytes: &[u8]) -> Result<(), crate::parse::SyntaxError> {
+    let cps: Vec<u32> = Wtf8::from_bytes_unchecked(bytes).code_points().collect();
+    let is_surrogate = |c: u32| (0xD800..=0xDFFF).contains(&c);
+    let Some(start) = cps.iter().position(|&c| is_surrogate(c)) else {
+        return Ok(());
+    };
+    let end = start
+        + cps[start..]
+            .iter()
+            .take_while(|&&c| is_surrogate(c))
+            .count();
+    let msg = if end - start == 1 {
+        format!(
+            "'utf-8' codec can't encode character '\\u{:04x}' in position {start}: surrogates not allowed",
+            cps[start]
+        )
+    } else {
+        format!(
+            "'utf-8' codec can't encode characters in position {start}-{}: surrogates not allowed",
+            end - 1
+        )
+    };
+    Err(crate::parse::SyntaxError::new(
+        crate::parse::ErrorKind::UnicodeEncodeError,
+        msg,
+    ))
+}
+
+fn clean_expanded(expanded: Vec<u8>) -> Wtf8Buf {
     let b = &expanded[..];
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
     // The smallest indentation of the non-blank lines after the first.
@@ -332,11 +369,10 @@ mod tests {
     use super::*;
 
     fn clean(s: &str) -> String {
-        clean_doc(Wtf8::from_str(s))
-            .as_wtf8()
-            .as_str()
-            .unwrap_or("")
-            .to_string()
+        match clean_doc(Wtf8::from_str(s)) {
+            Ok(d) => d.as_wtf8().as_str().unwrap_or("").to_string(),
+            Err(e) => e.msg,
+        }
     }
 
     #[test]
@@ -350,5 +386,20 @@ mod tests {
         assert_eq!(clean("x\n\ty"), "x\ny");
         assert_eq!(clean("   "), "");
         assert_eq!(clean("\n  a\n  b"), "\na\nb");
+    }
+
+    #[test]
+    fn docstring_with_surrogates_cannot_be_cleaned() {
+        let mut doc = Wtf8Buf::new();
+        doc.push_str("\tab");
+        doc.push_code_point(0xD800);
+        doc.push_code_point(0xDC00);
+        let err = clean_doc(&doc).expect_err("surrogates are not encodable");
+        assert_eq!(err.kind, crate::parse::ErrorKind::UnicodeEncodeError);
+        // Positions count after tab expansion (8 columns for the tab).
+        assert_eq!(
+            err.msg,
+            "'utf-8' codec can't encode characters in position 10-11: surrogates not allowed"
+        );
     }
 }

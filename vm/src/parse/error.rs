@@ -17,6 +17,9 @@ pub enum ErrorKind {
     RecursionError,
     /// `ValueError` (e.g. from decoding in some paths; kept for parity with CPython).
     ValueError,
+    /// `UnicodeEncodeError`: a docstring with a lone surrogate cannot be cleaned (CPython
+    /// encodes it to UTF-8 first).
+    UnicodeEncodeError,
     /// `SystemError`: an internal compiler invariant broke (CPython's "malformed control
     /// flow graph" and friends); never raised for valid input.
     SystemError,
@@ -32,6 +35,7 @@ impl ErrorKind {
             ErrorKind::MemoryError => "MemoryError",
             ErrorKind::RecursionError => "RecursionError",
             ErrorKind::ValueError => "ValueError",
+            ErrorKind::UnicodeEncodeError => "UnicodeEncodeError",
             ErrorKind::SystemError => "SystemError",
         }
     }

@@ -267,7 +267,7 @@ impl<'a> Compiler<'a, '_> {
 
     /// `with` / `async with`, one item at a time (CPython's `codegen_with_inner` and
     /// `codegen_async_with_inner`).
-    pub(crate) fn with_stmt(&mut self, s: &'a Stmt<'a>, w: &'a With<'a>, pos: usize) -> Res {
+    pub(crate) fn with_stmt(&mut self, w: &'a With<'a>, pos: usize) -> Res {
         let Some(item) = w.items.get(pos) else {
             return self.stmts(w.body);
         };
@@ -306,7 +306,7 @@ impl<'a> Compiler<'a, '_> {
         if pos + 1 == w.items.len() {
             self.stmts(w.body)?;
         } else {
-            self.with_stmt(s, w, pos + 1)?;
+            self.with_stmt(w, pos + 1)?;
         }
         if w.is_async {
             self.pop_fblock();

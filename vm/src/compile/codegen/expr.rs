@@ -522,7 +522,7 @@ impl<'a> Compiler<'a, '_> {
             if seen_star {
                 return Err(self.error("multiple starred expressions in assignment", loc));
             }
-            if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
+            if i >= 1 << 8 || n - i > (i32::MAX >> 8) as usize {
                 return Err(self.error("too many expressions in star-unpacking assignment", loc));
             }
             self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32, loc);
@@ -553,11 +553,11 @@ impl<'a> Compiler<'a, '_> {
         if big {
             self.emit(Opcode::BUILD_MAP, 0, loc);
         }
-        for i in begin..end {
+        for (i, value) in values.iter().enumerate().take(end).skip(begin) {
             if let Some(Some(k)) = keys.get(i) {
                 self.visit_expr(k)?;
             }
-            self.visit_expr(&values[i])?;
+            self.visit_expr(value)?;
             if big {
                 self.emit(Opcode::MAP_ADD, 1, loc);
             }

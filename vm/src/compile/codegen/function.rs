@@ -189,7 +189,7 @@ impl<'a> Compiler<'a, '_> {
             && let Some(doc) = docstring(f.body)
         {
             first = 1;
-            self.add_const(Const::Str(Rc::new(clean_doc(doc))));
+            self.add_const(Const::Str(Rc::new(clean_doc(doc)?)));
         }
         let start = self.new_label();
         self.use_label(start);

@@ -220,7 +220,7 @@ impl<'a> Compiler<'a, '_> {
             Mod::Expression { body } => self.visit_expr(body)?,
             Mod::FunctionType { .. } => {
                 return Err(SyntaxError::new(
-                    crate::parse::ErrorKind::ValueError,
+                    crate::parse::ErrorKind::SystemError,
                     "module kind FunctionType should not be possible",
                 ));
             }
@@ -274,7 +274,7 @@ impl<'a> Compiler<'a, '_> {
     ) -> Res {
         let Some(ste_id) = self.st.lookup(key) else {
             return Err(SyntaxError::new(
-                crate::parse::ErrorKind::ValueError,
+                crate::parse::ErrorKind::SystemError,
                 "unknown symbol table entry",
             ));
         };
@@ -728,7 +728,7 @@ impl<'a> Compiler<'a, '_> {
         };
         map.get(name).copied().ok_or_else(|| {
             SyntaxError::new(
-                crate::parse::ErrorKind::ValueError,
+                crate::parse::ErrorKind::SystemError,
                 format!("compiler_lookup_arg(name='{name}') failed in {}", u.name),
             )
         })

@@ -33,7 +33,7 @@ impl<'a> Compiler<'a, '_> {
         {
             first = 1;
             let dloc = self.eloc(value);
-            self.load_const(Const::Str(std::rc::Rc::new(clean_doc(doc))), dloc);
+            self.load_const(Const::Str(std::rc::Rc::new(clean_doc(doc)?)), dloc);
             self.nameop("__doc__", Ctx::Store, Location::NONE)?;
         }
         for s in &stmts[first..] {
@@ -53,7 +53,10 @@ impl<'a> Compiler<'a, '_> {
     fn conditional(&mut self, f: impl FnOnce(&mut Self) -> Res) -> Res {
         self.um().in_conditional_block += 1;
         let r = f(self);
-        self.um().in_conditional_block -= 1;
+        // After an error the unit stack is abandoned mid-way; leave it be.
+        if r.is_ok() {
+            self.um().in_conditional_block -= 1;
+        }
         r
     }
 
@@ -135,7 +138,7 @@ impl<'a> Compiler<'a, '_> {
             }
             StmtKind::Break => self.break_stmt(loc),
             StmtKind::Continue => self.continue_stmt(loc),
-            StmtKind::With(w) => self.conditional(|c| c.with_stmt(s, w, 0)),
+            StmtKind::With(w) => self.conditional(|c| c.with_stmt(w, 0)),
         }
     }
 

@@ -43,21 +43,14 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
     fn block(
         &mut self,
         id: ScopeId,
-        mut bound: Option<&mut NameSet<'a>>,
+        bound: Option<&mut NameSet<'a>>,
         free: &mut NameSet<'a>,
         global: &mut NameSet<'a>,
         type_params: &mut NameSet<'a>,
         class_entry: Option<ScopeId>,
     ) -> Result<(), SyntaxError> {
         stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
-            self.block_inner(
-                id,
-                bound.as_deref_mut(),
-                free,
-                global,
-                type_params,
-                class_entry,
-            )
+            self.block_inner(id, bound, free, global, type_params, class_entry)
         })
     }
 

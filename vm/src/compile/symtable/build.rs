@@ -54,7 +54,7 @@ pub fn build<'a>(
         Mod::Expression { body } => b.expr(body)?,
         Mod::FunctionType { .. } => {
             return Err(SyntaxError::new(
-                crate::parse::ErrorKind::ValueError,
+                crate::parse::ErrorKind::SystemError,
                 "this compiler does not handle FunctionTypes",
             ));
         }
