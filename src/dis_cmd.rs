@@ -39,7 +39,8 @@ fn compile(bytes: &[u8], filename: &str) -> Result<Rc<CodeObject>, CompileFailur
     let arena = arena::Arena::with_capacity(bytes.len() * 8);
     let parsed = vm::parse::parse_bytes(&arena, bytes, vm::parse::Mode::Exec)
         .map_err(|e| CompileFailure::Syntax(e.to_string()))?;
-    vm::compile::compile_module(&parsed, filename).map_err(|e| CompileFailure::Syntax(e.to_string()))
+    vm::compile::compile_module(&parsed, filename)
+        .map_err(|e| CompileFailure::Syntax(e.to_string()))
 }
 
 /// Runs `rpy dis`: 0 on success, 1 on a syntax error or an error while printing, 2 when the

@@ -116,6 +116,18 @@ SNIPPETS = [
     ("unicode_columns", "é = 'ü' + x\nx = 'ß' * 2 + y\n"),
 ]
 
+_BIG = ", ".join(f"'c{i}'" for i in range(35))
+_BIG_MIXED = ", ".join(["a"] + [f"'c{i}'" for i in range(34)])
+SNIPPETS += [
+    ("big_list_iter", f"for x in [{_BIG}]:\n    f(x)\n"),
+    ("big_set_iter", f"for x in {{{_BIG}}}:\n    f(x)\n"),
+    ("big_tuple_iter", f"for x in ({_BIG}):\n    f(x)\n"),
+    ("big_list_in", f"y = x in [{_BIG}]\nz = x not in {{{_BIG}}}\n"),
+    ("big_tuple_value", f"t = ({_BIG})\nl = [{_BIG}]\ns = {{{_BIG}}}\n"),
+    ("big_mixed_iter", f"for x in [{_BIG_MIXED}]:\n    f(x)\nfor x in ({_BIG_MIXED}):\n    f(x)\n"),
+    ("big_mixed_in", f"y = x in [{_BIG_MIXED}]\nz = x in {{{_BIG_MIXED}}}\n"),
+]
+
 # Every binary operator over a pool of constants, and every unary one: what CPython folds,
 # what it refuses to fold, and the exact results, all land in the module's co_consts.
 _POOL = [

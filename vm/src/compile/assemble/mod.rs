@@ -52,7 +52,8 @@ pub fn optimize_and_assemble(
         argcount: meta.argcount + meta.posonlyargcount,
         posonlyargcount: meta.posonlyargcount,
         kwonlyargcount: meta.kwonlyargcount,
-        stacksize: lowered.stackdepth,
+        // `init_code` gives every code object room for at least one value.
+        stacksize: lowered.stackdepth.max(1),
         flags: meta.flags,
         code,
         consts: consts.list,

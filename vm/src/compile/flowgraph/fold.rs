@@ -7,7 +7,8 @@
 //! location-less `NOP`s. Tuples of up to 30 constants fold; lists and sets of at least three
 //! constants become `BUILD_LIST/SET 0; LOAD_CONST tuple/frozenset; LIST_EXTEND/SET_UPDATE 1`,
 //! and any list or set that is only iterated or tested with `in` becomes a tuple or frozenset
-//! constant (or, for a non-constant list, a tuple). Operations CPython refuses to fold (see
+//! constant (or, for a short non-constant list, a tuple). Longer displays, which codegen
+//! builds one element at a time, fold the same way when iterated or tested with `in`. Operations CPython refuses to fold (see
 //! `consteval`) are left alone. Results that are small ints load with `LOAD_SMALL_INT`.
 
 use super::load_const::const_value;
@@ -121,15 +122,42 @@ fn operand_loads(cfg: &Cfg, b: BlockId, i: usize, size: usize) -> Option<Vec<usi
     const_loading_instrs(cfg, b, i - 1, size)
 }
 
-/// Folds `BUILD_LIST 0; (LOAD_CONST c; LIST_APPEND 1)*; CALL_INTRINSIC_1 LIST_TO_TUPLE`.
-pub(super) fn fold_constant_intrinsic_list_to_tuple(
+/// Folds a list or set built one constant at a time (`fold_constant_intrinsic_list_to_tuple`,
+/// as extended by CPython 3.14.x, gh-148817), ending at `i` with either
+/// `CALL_INTRINSIC_1 LIST_TO_TUPLE` (a tuple display too long to build on the stack) or the
+/// last `LIST_APPEND 1` / `SET_ADD 1` of a list or set that is only iterated or tested
+/// with `in`:
+///
+/// ```text
+/// BUILD_LIST 0 (BUILD_SET 0)
+/// (LOAD_CONST c; LIST_APPEND 1 (SET_ADD 1))*
+/// [CALL_INTRINSIC_1 LIST_TO_TUPLE]
+/// ```
+///
+/// becomes a load of the tuple (frozenset) at `i`, everything before it location-less
+/// `NOP`s; the load keeps the intrinsic's location, but not an append's. Returns whether it
+/// folded.
+pub(super) fn fold_constant_sequence_build(
     cfg: &mut Cfg,
     b: BlockId,
     i: usize,
     consts: &mut Consts,
-) -> Result<(), SyntaxError> {
-    let mut consts_found = 0usize;
-    let mut expect_append = true;
+) -> Result<bool, SyntaxError> {
+    let target = cfg[b].instrs[i];
+    let intrinsic = target.opcode == Opcode::CALL_INTRINSIC_1;
+    let append_op = if intrinsic {
+        Opcode::LIST_APPEND
+    } else {
+        target.opcode
+    };
+    let build_op = if append_op == Opcode::SET_ADD {
+        Opcode::BUILD_SET
+    } else {
+        Opcode::BUILD_LIST
+    };
+    // Walking back, appends and constant loads alternate; after the intrinsic an append
+    // comes first, after the trailing append a load.
+    let mut expect_append = intrinsic;
     let mut pos = i as isize - 1;
     while pos >= 0 {
         let instr = cfg[b].instrs[pos as usize];
@@ -137,11 +165,11 @@ pub(super) fn fold_constant_intrinsic_list_to_tuple(
             pos -= 1;
             continue;
         }
-        if instr.opcode == Opcode::BUILD_LIST && instr.oparg == 0 {
+        if instr.opcode == build_op && instr.oparg == 0 {
             if !expect_append {
-                return Ok(());
+                return Ok(false);
             }
-            let mut items = Vec::with_capacity(consts_found);
+            let mut items = Vec::new();
             for p in (pos as usize..i).rev() {
                 let inst = cfg[b].instrs[p];
                 if inst.opcode == Opcode::NOP {
@@ -153,22 +181,30 @@ pub(super) fn fold_constant_intrinsic_list_to_tuple(
                 nop_out(cfg, b, &[p]);
             }
             items.reverse();
-            return make_load_const(cfg, b, i, Const::Tuple(items.into()), consts);
+            if !intrinsic {
+                // The trailing append is part of the sequence: the load that replaces it
+                // has no location of its own (it takes the previous instruction's).
+                nop_out(cfg, b, &[i]);
+            }
+            let value = if build_op == Opcode::BUILD_SET {
+                consteval::frozenset(items)
+            } else {
+                Const::Tuple(items.into())
+            };
+            make_load_const(cfg, b, i, value, consts)?;
+            return Ok(true);
         }
         if expect_append {
-            if instr.opcode != Opcode::LIST_APPEND || instr.oparg != 1 {
-                return Ok(());
+            if instr.opcode != append_op || instr.oparg != 1 {
+                return Ok(false);
             }
-        } else {
-            if !opcodes::loads_const(instr.opcode) {
-                return Ok(());
-            }
-            consts_found += 1;
+        } else if !opcodes::loads_const(instr.opcode) {
+            return Ok(false);
         }
         expect_append = !expect_append;
         pos -= 1;
     }
-    Ok(())
+    Ok(false)
 }
 
 /// `optimize_lists_and_sets` for the `BUILD_LIST` / `BUILD_SET` at `i`.

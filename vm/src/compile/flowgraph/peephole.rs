@@ -8,7 +8,8 @@
 //! and a new jump with the target's location is appended); `STORE_FAST x; STORE_FAST x` on
 //! one line drops the first store to a `POP_TOP`; `SWAP 1` goes; `LOAD_GLOBAL; PUSH_NULL`
 //! merges; `COMPARE_OP`/`CONTAINS_OP`/`IS_OP` absorb a following `TO_BOOL` (and the latter
-//! two a `UNARY_NOT`); `TO_BOOL; TO_BOOL` and `UNARY_NOT; UNARY_NOT` collapse. Then runs of
+//! two a `UNARY_NOT`); `TO_BOOL; TO_BOOL` and `UNARY_NOT; UNARY_NOT` collapse; a long
+//! constant list or set display built by appends folds when iterated or tested with `in`. Then runs of
 //! `SWAP`s are minimized and applied statically where possible (`swaps.rs`).
 
 use super::fold::{self, INTRINSIC_LIST_TO_TUPLE, INTRINSIC_UNARY_POSITIVE};
@@ -162,13 +163,18 @@ pub(super) fn optimize_basic_block(
             }
             Opcode::CALL_INTRINSIC_1 => {
                 if oparg == INTRINSIC_LIST_TO_TUPLE {
-                    if nextop == Some(Opcode::GET_ITER) {
+                    let folded = fold::fold_constant_sequence_build(cfg, b, idx, consts)?;
+                    if !folded && nextop == Some(Opcode::GET_ITER) {
+                        // Iterating needs no tuple: iterate over the list.
                         cfg[b].instrs[idx].set_op0(Opcode::NOP);
-                    } else {
-                        fold::fold_constant_intrinsic_list_to_tuple(cfg, b, idx, consts)?;
                     }
                 } else if oparg == INTRINSIC_UNARY_POSITIVE {
                     fold::fold_const_unaryop(cfg, b, idx, consts)?;
+                }
+            }
+            Opcode::LIST_APPEND | Opcode::SET_ADD => {
+                if oparg == 1 && matches!(nextop, Some(Opcode::GET_ITER | Opcode::CONTAINS_OP)) {
+                    fold::fold_constant_sequence_build(cfg, b, idx, consts)?;
                 }
             }
             Opcode::BINARY_OP => {
