@@ -121,6 +121,11 @@ ERRORS = {
     "generic_decorator_at_eof": "@tag",
     "missing_comma": "f(a b)\n",
     "missing_comma_nested": "[1, 2 3]\n",
+    # Found by the error pass looking into a display after a primary (`primary genexp` falls
+    # into invalid_comprehension, which accepts `{` and `[`).
+    "missing_comma_in_set_after_name": "return a {None True}\n",
+    "missing_comma_in_list_after_name": "x = a [b c] d\n",
+    "nested_unclosed_braces": "d" + "{" * 25 + "```" + "{" * 7 + "ef f():y\n",
     "expected_colon": "if x\n    pass\n",
     "expected_colon_with_comment": "if x  # c\n    pass\n",
     "unexpected_indent": "x = 1\n    y = 2\n",

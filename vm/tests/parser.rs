@@ -300,3 +300,28 @@ fn truncated_and_mangled_sources_never_panic() {
             .join("\n")
     );
 }
+
+#[test]
+fn error_pass_on_nested_unclosed_brackets_is_not_exponential() {
+    // The error pass re-runs `invalid_*` rules; without pegen's memoization of
+    // `invalid_named_expression`, each unclosed `{`/`[`/`(` doubled the work (25 braces took
+    // seconds). At 150 levels any exponential path would never finish, so a bound of a minute
+    // on the whole batch is loose but decisive.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut results = Vec::new();
+        for open in ["{", "[", "(", "f(", "{**", "[*", "a[", "(a,", "x=("] {
+            for tail in ["``", " 1 2", " =", " :=", " for", "", "$"] {
+                let src = format!("{}{tail}\n", open.repeat(150));
+                results.push((src.clone(), outcome(src)));
+            }
+        }
+        let _ = tx.send(results);
+    });
+    let results = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("error pass did not finish: exponential backtracking");
+    for (src, r) in results {
+        assert_eq!(r, "SyntaxError", "{src:?}");
+    }
+}

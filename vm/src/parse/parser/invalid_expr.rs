@@ -6,6 +6,7 @@
 //! action and ends the rule even when the action raises nothing (pegen's `goto done`).
 
 use super::arguments::ParamStyle;
+use super::memo::Rule;
 use super::{Parser, rule_frame};
 use crate::ast::*;
 use crate::parse::ErrorKind;
@@ -504,6 +505,25 @@ impl<'a> Parser<'a, '_> {
 
     /// `invalid_named_expression (memo)`
     pub(super) fn invalid_named_expression(&mut self) -> Option<()> {
+        // Memoized as in pegen: without it, nested unclosed brackets re-run it (through
+        // `genexp`/`invalid_comprehension`) exponentially often.
+        let start = self.pos;
+        if self
+            .memo
+            .expr(Rule::InvalidNamedExpression, start)
+            .is_some()
+        {
+            return None;
+        }
+        let r = self.invalid_named_expression_body();
+        if !self.failed() {
+            self.memo
+                .put_expr(Rule::InvalidNamedExpression, start, start, None);
+        }
+        r
+    }
+
+    fn invalid_named_expression_body(&mut self) -> Option<()> {
         rule_frame!(self, {
             let start = self.pos;
             // expression ':=' expression

@@ -25,9 +25,11 @@ pub(super) enum Rule {
     Block,
     Arguments,
     ClosedPattern,
+    /// Only records that the rule ran at a position without raising (it never succeeds).
+    InvalidNamedExpression,
 }
 
-const RULES: usize = Rule::ClosedPattern as usize + 1;
+const RULES: usize = Rule::InvalidNamedExpression as usize + 1;
 
 /// The memo entries of one result type.
 struct Entries<V> {

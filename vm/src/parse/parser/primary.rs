@@ -64,6 +64,15 @@ impl<'a> Parser<'a, '_> {
                 }
             }
             T::Lsqb => {
+                // `primary genexp` comes first; in the error pass `genexp` falls into
+                // `invalid_comprehension`, which also looks into `[` and `{` displays.
+                if self.invalid_pass {
+                    self.genexp();
+                    self.pos = save;
+                    if self.failed() {
+                        return None;
+                    }
+                }
                 self.pos += 1;
                 if let Some(slice) = self.slices()
                     && self.eat(T::Rsqb)
@@ -75,6 +84,9 @@ impl<'a> Parser<'a, '_> {
                     };
                     return Some(self.expr(kind, self.span_from(start)));
                 }
+            }
+            T::Lbrace if self.invalid_pass => {
+                self.genexp();
             }
             _ => {}
         }

@@ -237,6 +237,15 @@ impl<'a> Parser<'a, '_> {
                     };
                     return Some(self.expr(kind, self.span_from(start)));
                 }
+                // `t_primary genexp` comes next; in the error pass `genexp` falls into
+                // `invalid_comprehension`, which also looks into `[` and `{` displays.
+                if self.invalid_pass && !self.failed() {
+                    self.pos = save;
+                    self.genexp();
+                }
+            }
+            T::Lbrace if self.invalid_pass => {
+                self.genexp();
             }
             T::Lpar => {
                 if let Some(g) = self.genexp()
