@@ -3,7 +3,7 @@ CARGO ?= cargo
 CPYTHON ?= python3.14
 JOBS ?= 2
 
-.PHONY: help build release test fmt fmt-check lint ast-parity dis-parity dis-goldens check
+.PHONY: help build release test fmt fmt-check lint ast-parity dis-parity dis-goldens check conformance conformance-gen conformance-check
 
 help:
 	@echo "build        debug build of every crate and the rpy binary"
@@ -15,6 +15,8 @@ help:
 	@echo "dis-parity   CPYTHON=path: rpy's code objects vs CPython's over the stdlib and the"
 	@echo "             pyperformance compute workloads (identical co_code, exception tables, ...)"
 	@echo "dis-goldens  CPYTHON=path: regenerate vm/tests/golden/dis from CPython"
+	@echo "conformance  run tests/conformance (rpy vs CPython 3.14 expected results)"
+	@echo "conformance-gen / conformance-check  CPYTHON=path: regenerate / re-verify expected results"
 
 build:
 	$(CARGO) build --workspace
@@ -41,6 +43,15 @@ dis-goldens:
 	$(CPYTHON) tools/make_dis_goldens.py
 
 check: fmt-check lint test
+
+conformance:
+	$(CARGO) test --release --test conformance
+
+conformance-gen:
+	$(CPYTHON) tools/gen_conformance.py
+
+conformance-check:
+	$(CPYTHON) tools/gen_conformance.py --check
 
 # Fuzzing (cargo-fuzz; stable toolchain via RUSTC_BOOTSTRAP). FUZZ_SECONDS per run.
 FUZZ_SECONDS ?= 300

@@ -1,0 +1,10 @@
+# Remaining builtins: ascii/bin/callable..., plus aiter/anext existence, and help-free checks.
+print(abs(-1), all([]), any([]), ascii("ü"), bin(3), bool([]), callable(str), chr(9731))
+print(divmod(9, 4), list(enumerate("a")), list(filter(None, [0, 1])), format(0.25, ".0%"), hex(16), oct(9))
+print(isinstance(aiter, type(len)), isinstance(anext, type(len)), type(breakpoint).__name__)
+print(repr(round(2.5)), sorted({3, 1}), str(12), sum([1]), tuple("ab"), list(zip("a", "b")))
+print(issubclass(type(NotImplemented), object), type(Ellipsis).__name__, type(__build_class__).__name__)
+print(pow(10, 2), max(1, 2), min(1, 2), len("123"), list(map(abs, [-1, -2])), list(range(3)), list(reversed([1, 2])))
+print(classmethod.__name__, staticmethod.__name__, property.__name__, super.__name__, object.__name__)
+print(memoryview.__name__, bytearray.__name__, frozenset.__name__, slice.__name__, type.__name__, complex.__name__)
+print(hasattr(__builtins__, "print") if not isinstance(__builtins__, dict) else "print" in __builtins__)

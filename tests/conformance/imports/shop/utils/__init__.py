@@ -1,0 +1,2 @@
+"""Utility subpackage."""
+print("shop.utils executing, __package__ =", __package__)

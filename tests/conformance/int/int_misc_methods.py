@@ -1,0 +1,15 @@
+# Less common int methods and properties.
+print((255).to_bytes(2, "big").hex(), int("101", base=2))
+print((12).__add__(3), (12).__radd__(3), (12).__sub__(3), (12).__rsub__(3))
+print((7).__truediv__(2), (7).__floordiv__(2), (7).__mod__(2), (7).__pow__(2))
+print((7).__add__(1.5), (7).__eq__(7.0), (7).__lt__(8), (7).__eq__("7"))
+print((-7).__abs__(), (7).__neg__(), (7).__pos__(), (7).__invert__())
+print((7).__bool__(), (0).__bool__(), (7).__int__(), (7).__float__(), (7).__index__())
+print((37).__round__(-1), round(35, -1), round(45, -1), round(-45, -1), round(1234, -2))
+print(round(15, -1), round(25, -1), round(5, -1), round(7, 0), round(7))
+print(type(round(7, -1)).__name__)
+print((10).__divmod__(3), (10).__rdivmod__(3))
+print(int.__name__, int.__mro__, isinstance(True, int), issubclass(bool, int))
+import math
+print(math.trunc(7), math.floor(7), math.ceil(7))
+print((7).__trunc__(), (7).__floor__(), (7).__ceil__())

@@ -1,0 +1,15 @@
+# str, repr, bin/oct/hex, and format of ints.
+for n in [0, 5, -5, 255, -255, 2**64, -(2**64)]:
+    print(str(n), repr(n), bin(n), oct(n), hex(n))
+print(format(255, "x"), format(255, "X"), format(255, "o"), format(255, "b"))
+print(format(255, "#x"), format(255, "#o"), format(255, "#b"), format(-255, "#X"))
+print(format(1234567, ","), format(1234567, "_"), format(1234567, "_x"), format(-1234567890, ","))
+print(format(42, "08d"), format(-42, "08d"), format(42, "+d"), format(42, " d"), format(-42, " d"))
+print(format(42, "<6d") + "|", format(42, ">6d"), format(42, "^6d") + "|", format(-42, "=8d"))
+print(format(42, "*^9"), format(42, "c"), format(0x263A, "c"))
+print(format(12345, "e"), format(12345, ".2e"), format(12345, "f"), format(7, "%"))
+print(format(10**25, ","), format(10**25, "x"))
+print("%d %i %x %X %o %5d|%-5d|%05d" % (42, -42, 255, 255, 8, 3, 3, -3))
+print(f"{255:#010b} {255:_b} {2**40:_}")
+print(str(-0), repr(10**30))
+print(format(123, "n"), format(123, ""))

@@ -1,0 +1,12 @@
+# Remaining str methods: count with unicode, isprintable, format_map, zfill... and str helpers.
+print("a,b;c".replace(";", ",").split(","), "tAcO".swapcase(), "x".join("123"))
+print("Hello"[::-1].lower(), "  x ".strip().center(5, "*"), "ab" * 3 + "c")
+print("abc".__len__(), "abc".__contains__("b"), "abc".__getitem__(1), "a".__add__("b"), "a".__mul__(3))
+print("b".__lt__("a"), "a".__eq__(1), "abc".__hash__() == hash("abc"), str.__mro__)
+print("%s" % "str.__mod__", "x".__rmul__(2), "ab".__iter__().__next__())
+print("Ünïcödé".encode("ascii", "ignore").decode(), "CamelCaseString".lower().split("case"))
+words = "the rain in spain falls mainly".split()
+print(sorted(words, key=len), sorted(words, key=lambda w: w[-1]), max(words, key=len))
+print([w.capitalize() for w in words], " ".join(w[::-1] for w in words))
+print("x".isidentifier(), "1x".isidentifier(), "ñ".isidentifier(), "def".isidentifier(), "_".isidentifier())
+print(str.isdigit("5"), str.upper("a"), str.join("-", ["a", "b"]), str.split("a b"))
