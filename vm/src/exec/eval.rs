@@ -74,6 +74,8 @@ fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
         c.next_ip = ip + 1 + op.cache_entries() as usize;
         c.oparg = oparg;
         c.op = op;
+        #[cfg(debug_assertions)]
+        trace(c);
         let mut flow = dispatch::execute(op, c);
         if let Flow::Deopt = flow {
             let base = op.deopt();
@@ -109,6 +111,23 @@ fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
                 ip = c.next_ip;
             }
         }
+    }
+}
+
+/// Debug builds print every instruction when `RPY_TRACE` is set.
+#[cfg(debug_assertions)]
+fn trace(c: &Ctx<'_>) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("RPY_TRACE").is_some()) {
+        let f = frame_ref(c.r.frame);
+        eprintln!(
+            "[{}:{}] {:?} {} (stack {})",
+            f.code.name.to_lossy(),
+            c.ip,
+            c.op,
+            c.oparg,
+            c.r.depth()
+        );
     }
 }
 

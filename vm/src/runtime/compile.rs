@@ -32,6 +32,10 @@ impl Vm {
             ErrorKind::RecursionError => return self.new_recursion_error(e.msg.clone()),
             ErrorKind::ValueError => return self.new_value_error(e.msg.clone()),
             ErrorKind::SystemError => return self.new_system_error(e.msg.clone()),
+            ErrorKind::UnicodeEncodeError => {
+                let msg = self.new_str(&e.msg).into();
+                return self.new_exception(&self.exc.unicode_encode_error, vec![msg]);
+            }
         };
         let opt_int = |n: i64| if n == 0 { Value::None } else { Value::Int(n) };
         let text = match &e.text {

@@ -82,14 +82,15 @@ pub(crate) fn _RAISE_VARARGS(c: &mut Ctx<'_>, _o: usize) -> Flow {
 }
 
 /// `RERAISE n`: re-raises the exception on top; with `n`, the value below the `n - 1`
-/// others is the `lasti` to raise from.
+/// others is the `lasti` the frame reports (the handler search still starts at the
+/// `RERAISE` itself, as in CPython's `exception_unwind`).
 #[inline(always)]
 pub(crate) fn _RERAISE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let exc = tri!(c.r.pop());
     if c.oparg != 0 {
         let lasti = tri!(c.r.peek(c.oparg as usize)).clone();
         match lasti {
-            Value::Int(i) if i >= 0 => c.ip = i as usize,
+            Value::Int(i) if i >= 0 => c.r.frame().ip.set(i as usize),
             _ => return Flow::Fault,
         }
     }
