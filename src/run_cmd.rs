@@ -194,14 +194,38 @@ fn run_target(vm: &Vm, target: Target) -> ExitCode {
     };
     let main = vm.new_module("__main__");
     let d = main.dict();
-    if let Target::File(f) = &target {
-        d.set_str(&vm.names.__file__, vm.new_str(f).into());
-    }
+    let filename = match &target {
+        Target::File(f) => {
+            let abs = absolute(f);
+            d.set_str(&vm.names.__file__, vm.new_str(&abs).into());
+            abs
+        }
+        _ => filename,
+    };
     d.set_str(&vm.names.__builtins__, vm.builtins.clone().into());
     vm.modules.set_str(&vm.names.main, main.clone().into());
-    let result = vm
-        .compile_source(&source, &filename, vm::parse::Mode::Exec)
-        .and_then(|code| vm.run_code(&code, d, None));
+    let code = if let Target::File(_) = &target {
+        match vm.compile_script(&source, &filename) {
+            Ok(code) => code,
+            Err(err) => {
+                vm.flush_std_streams();
+                let report = vm::parse::report::render_file_run(
+                    &err,
+                    &filename,
+                    &source,
+                    Some(&vm::parse::keyword_typos::VmFrontEnd),
+                );
+                vm.write_stderr(&report);
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        if let Target::Command(c) = &target {
+            vm.line_cache.register("<string>", c);
+        }
+        vm.compile_source(&source, &filename, vm::parse::Mode::Exec)
+    };
+    let result = code.and_then(|code| vm.run_code(&code, d, None));
     finish(vm, result.map(|_| ()))
 }
 

@@ -57,9 +57,12 @@ impl LineCache {
         let loaded = if filename.starts_with('<') && filename.ends_with('>') {
             None
         } else {
+            // linecache reads through tokenize.open: the PEP 263 encoding, universal
+            // newlines.
             std::fs::read(filename).ok().map(|bytes| {
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                Rc::new(text.lines().map(|l| l.trim_end_matches('\r').to_string()).collect())
+                let text = crate::parse::source::decode(&bytes)
+                    .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).replace("\r\n", "\n").replace('\r', "\n"));
+                Rc::new(text.split('\n').map(str::to_string).collect())
             })
         };
         self.files
@@ -67,9 +70,10 @@ impl LineCache {
         loaded
     }
 
-    /// Registers source text for a pseudo-file (`<string>` code run by exec).
+    /// Registers source text for a pseudo-file (`<string>` for `-c`, as CPython registers
+    /// the command's source with linecache).
     pub fn register(&self, filename: &str, source: &str) {
-        let lines = Rc::new(source.lines().map(str::to_string).collect());
+        let lines = Rc::new(source.split('\n').map(str::to_string).collect());
         self.files
             .with_mut(|f| f.insert(filename.to_string(), Some(lines)));
     }
@@ -106,61 +110,83 @@ fn entries_of(vm: &Vm, exc: &crate::object::Py<BaseException>) -> Vec<Entry> {
     out
 }
 
-fn char_offset(line: &str, byte: i32) -> usize {
-    let b = (byte.max(0) as usize).min(line.len());
-    String::from_utf8_lossy(&line.as_bytes()[..b]).chars().count()
+/// Python slicing `chars[start..stop]` with clamping.
+fn char_slice(s: &str, start: usize, stop: i64) -> String {
+    let n = s.chars().count() as i64;
+    let stop = stop.clamp(0, n) as usize;
+    if stop <= start {
+        return String::new();
+    }
+    s.chars().skip(start).take(stop - start).collect()
 }
 
+/// `FrameSummary` formatting (`StackSummary.format_frame_summary`).
 fn format_entry(vm: &Vm, e: &Entry, out: &mut String) {
+    use super::caret::{anchors, byte_to_char, display_width, should_show_carets};
+    use crate::parse::keyword_typos::{dedent, py_splitlines};
+    let loc = e.loc.unwrap_or_default();
+    let lineno = loc.line.unwrap_or(e.lineno);
     out.push_str(&format!(
         "  File \"{}\", line {}, in {}\n",
-        e.filename, e.lineno, e.name
+        e.filename, lineno, e.name
     ));
-    let Some(lines) = vm.line_cache.lines(&e.filename) else {
-        return;
-    };
-    if e.lineno < 1 {
+    let Some(end_lineno) = loc.end_line else { return };
+    let file_lines = vm.line_cache.lines(&e.filename);
+    let mut lines = Vec::new();
+    for l in lineno..=end_lineno.max(lineno - 1) {
+        let text = file_lines
+            .as_ref()
+            .and_then(|f| usize::try_from(l - 1).ok().and_then(|i| f.get(i)))
+            .map_or("", |s| s.as_str());
+        lines.push(text.trim_end_matches(py_space).to_string());
+    }
+    let original = lines.join("\n") + "\n";
+    let dedented = dedent(&original);
+    if dedented.trim_matches(py_space).is_empty() {
         return;
     }
-    let Some(loc) = e.loc else { return };
-    let (Some(start_line), Some(end_line)) = (loc.line, loc.end_line.or(loc.line)) else {
+    let (Some(colno), Some(end_colno)) = (loc.col, loc.end_col) else {
+        out.push_str("    ");
+        out.push_str(original.split('\n').next().unwrap_or("").trim_matches(py_space));
+        out.push('\n');
         return;
     };
-    let first = start_line.max(1) as usize;
-    let last = (end_line.max(start_line)) as usize;
-    let Some(all) = lines.get(first - 1..last.min(lines.len())) else {
+    let originals = py_splitlines(&original);
+    let span = (end_lineno - lineno).max(0) as usize;
+    let (Some(first_line), Some(last_line)) = (originals.first(), originals.get(span)) else {
         return;
     };
-    if all.is_empty() || all.iter().all(|l| l.trim().is_empty()) {
-        return;
-    }
-    // Dedent the lines together.
-    let indent = all
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
-    let dedented: Vec<String> = all
-        .iter()
-        .map(|l| if l.len() >= indent { l[indent..].to_string() } else { l.trim_start().to_string() })
+    let mut start = byte_to_char(first_line, i64::from(colno));
+    let mut end = byte_to_char(last_line, i64::from(end_colno));
+    let all_lines: Vec<String> = py_splitlines(&dedented)
+        .into_iter()
+        .take(span + 1)
+        .map(str::to_string)
         .collect();
-    let (Some(col), Some(end_col)) = (loc.col, loc.end_col) else {
-        out.push_str(&format!("    {}\n", dedented[0]));
-        return;
-    };
-    let start = char_offset(&all[0], col).saturating_sub(indent);
-    let end = char_offset(&all[all.len() - 1], end_col).saturating_sub(indent);
-    let show_carets = {
-        let before = dedented[0].chars().take(start).collect::<String>();
-        let after: String = dedented[dedented.len() - 1].chars().skip(end).collect();
-        !before.trim_start().is_empty() || !after.trim_end().is_empty()
-    };
-    let anchors = super::caret::anchors(&dedented, start, end);
-    let show_carets = show_carets || anchors.is_some();
-    let n = dedented.len();
+    let Some(first_ded) = all_lines.first() else { return };
+    let last_ded = &all_lines[all_lines.len() - 1];
+    let dedent_chars = first_line.chars().count() as i64 - first_ded.chars().count() as i64;
+    start = (start as i64 - dedent_chars).max(0) as usize;
+    end = (end as i64 - dedent_chars).max(0) as usize;
+    let dp_start = display_width(first_ded, start);
+    let dp_end = display_width(last_ded, end);
+    let joined = all_lines.join("\n");
+    let seg_len = joined.chars().count() as i64;
+    let segment = char_slice(
+        &joined,
+        start,
+        seg_len - (last_ded.chars().count() as i64 - end as i64),
+    );
+    let anchors = anchors(&segment);
+    let show_carets = should_show_carets(start, end, &all_lines, anchors.as_ref());
+    let n = all_lines.len();
     let mut significant: Vec<usize> = vec![0, n - 1];
+    let (mut left_off, mut right_off) = (0, 0);
     if let Some(a) = &anchors {
+        left_off = a.left_col + if a.left_line == 0 { start } else { 0 };
+        right_off = a.right_col + if a.right_line == 0 { start } else { 0 };
+        left_off = all_lines.get(a.left_line).map_or(left_off, |l| display_width(l, left_off));
+        right_off = all_lines.get(a.right_line).map_or(right_off, |l| display_width(l, right_off));
         for l in [a.left_line, a.right_line] {
             for d in l.saturating_sub(1)..=l + 1 {
                 significant.push(d);
@@ -170,58 +196,76 @@ fn format_entry(vm: &Vm, e: &Entry, out: &mut String) {
     significant.retain(|&l| l < n);
     significant.sort_unstable();
     significant.dedup();
+    let render = RenderCtx {
+        lines: &all_lines,
+        dp_start,
+        dp_end,
+        anchors: anchors.map(|a| (a, left_off, right_off)),
+        show: show_carets,
+    };
     let mut body = Vec::new();
     let mut prev: Option<usize> = None;
     for &l in &significant {
         if let Some(p) = prev {
             let diff = l - p;
             if diff == 2 {
-                emit_line(&dedented, p + 1, start, end, anchors.as_ref(), show_carets, &mut body);
+                render.line(l - 1, &mut body);
             } else if diff > 2 {
                 body.push(format!("...<{} lines>...", diff - 1));
             }
         }
-        emit_line(&dedented, l, start, end, anchors.as_ref(), show_carets, &mut body);
+        render.line(l, &mut body);
         prev = Some(l);
     }
-    for line in body {
+    let text = dedent(&(body.join("\n") + "\n"));
+    for line in text.split_inclusive('\n') {
         out.push_str("    ");
-        out.push_str(&line);
-        out.push('\n');
+        out.push_str(line);
     }
 }
 
-fn emit_line(
-    lines: &[String],
-    l: usize,
-    start: usize,
-    end: usize,
-    anchors: Option<&super::caret::Anchors>,
+/// Python's `str.isspace` on one character (what `strip()` removes).
+fn py_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\x1c'..='\x1f')
+}
+
+struct RenderCtx<'a> {
+    lines: &'a [String],
+    dp_start: usize,
+    dp_end: usize,
+    anchors: Option<(super::caret::Anchors, usize, usize)>,
     show: bool,
-    out: &mut Vec<String>,
-) {
-    let line = &lines[l];
-    out.push(line.clone());
-    if !show {
-        return;
-    }
-    let chars: Vec<char> = line.chars().collect();
-    let spaces = chars.len() - line.trim_start().chars().count();
-    let ncarets = if l == lines.len() - 1 { end } else { chars.len() };
-    let mut carets = String::with_capacity(ncarets);
-    for col in 0..ncarets {
-        let c = if col < spaces || (l == 0 && col < start) {
-            ' '
-        } else if let Some(a) = anchors {
-            let after_left = l > a.left_line || (l == a.left_line && col >= a.left_col);
-            let before_right = l < a.right_line || (l == a.right_line && col < a.right_col);
-            if after_left && before_right { a.secondary } else { a.primary }
+}
+
+impl RenderCtx<'_> {
+    /// `output_line`: a source line and, when shown, its caret line.
+    fn line(&self, l: usize, out: &mut Vec<String>) {
+        let line = &self.lines[l];
+        out.push(line.clone());
+        if !self.show {
+            return;
+        }
+        let spaces = line.chars().count() - line.trim_start_matches(py_space).chars().count();
+        let ncarets = if l == self.lines.len() - 1 {
+            self.dp_end
         } else {
-            '^'
+            super::caret::display_width(line, usize::MAX)
         };
-        carets.push(c);
+        let mut carets = String::with_capacity(ncarets);
+        for col in 0..ncarets {
+            let c = if col < spaces || (l == 0 && col < self.dp_start) {
+                ' '
+            } else if let Some((a, left, right)) = &self.anchors {
+                let after_left = l > a.left_line || (l == a.left_line && col >= *left);
+                let before_right = l < a.right_line || (l == a.right_line && col < *right);
+                if after_left && before_right { a.secondary } else { a.primary }
+            } else {
+                '^'
+            };
+            carets.push(c);
+        }
+        out.push(carets);
     }
-    out.push(carets.trim_end().to_string());
 }
 
 /// The exception's type name as the final line shows it (`module.Qualname` unless the

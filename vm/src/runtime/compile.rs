@@ -13,13 +13,33 @@ impl Vm {
         let arena = arena::Arena::new();
         let parsed = crate::parse::parse_bytes(&arena, source, mode)
             .map_err(|e| self.syntax_error(&e, filename))?;
-        let _ = mode;
+        self.emit_syntax_warnings(&parsed, filename);
         let code = crate::compile::compile_module(&parsed, filename)
             .map_err(|e| self.syntax_error(&e, filename))?;
-        if filename.starts_with('<') {
-            self.line_cache.register(filename, parsed.source);
-        }
         self.load_code(&code)
+    }
+
+    /// Compiles the main script of `rpy FILE`. A front-end error comes back as the
+    /// `SyntaxError` itself, for the report `python3.14 FILE` prints (which differs from
+    /// a traceback); SyntaxWarnings are written to stderr.
+    pub fn compile_script(&self, source: &[u8], filename: &str) -> Result<PyResult<Py<Code>>, SyntaxError> {
+        let arena = arena::Arena::with_capacity(source.len() * 8);
+        let parsed = crate::parse::parse_bytes(&arena, source, Mode::Exec)?;
+        self.emit_syntax_warnings(&parsed, filename);
+        let code = crate::compile::compile_module(&parsed, filename)?;
+        Ok(self.load_code(&code))
+    }
+
+    /// Writes the front end's SyntaxWarnings as the default warning filter shows them.
+    fn emit_syntax_warnings(&self, parsed: &crate::parse::Parsed<'_>, filename: &str) {
+        for w in &parsed.warnings {
+            let line = parsed.lines.line_text(parsed.source, w.lineno);
+            let mut text = format!("{filename}:{}: SyntaxWarning: {}\n", w.lineno, w.msg);
+            if !line.trim().is_empty() {
+                text.push_str(&format!("  {}\n", line.trim()));
+            }
+            self.write_stderr(&text);
+        }
     }
 
     /// The Python exception for a front-end error.

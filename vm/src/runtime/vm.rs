@@ -97,7 +97,7 @@ pub struct Vm {
     /// Native module constructors by name.
     pub(crate) native_modules: PyCell<Vec<(&'static str, crate::stdlib::ModuleInit)>>,
     /// Source lines for tracebacks.
-    pub(crate) line_cache: crate::exec::traceback::LineCache,
+    pub line_cache: crate::exec::traceback::LineCache,
 }
 
 thread_local! {
