@@ -227,7 +227,17 @@ pub fn import_absolute(vm: &Vm, abs: &str) -> PyResult<Value> {
 /// `(file, None)` for a plain module.
 fn find_source(search_path: &[String], child: &str) -> Option<(String, Option<String>)> {
     for dir in search_path {
-        let base = if dir.is_empty() { ".".to_string() } else { dir.clone() };
+        // FileFinder makes its directory absolute (joined to the cwd, not normalized).
+        let base = if dir.is_empty() {
+            std::env::current_dir().map_or_else(|_| ".".to_string(), |d| d.to_string_lossy().into_owned())
+        } else if dir.starts_with('/') {
+            dir.clone()
+        } else {
+            match std::env::current_dir() {
+                Ok(d) => format!("{}/{dir}", d.to_string_lossy().trim_end_matches('/')),
+                Err(_) => dir.clone(),
+            }
+        };
         let pkg_init = format!("{base}/{child}/__init__.py");
         if std::path::Path::new(&pkg_init).is_file() {
             return Some((pkg_init, Some(format!("{base}/{child}"))));

@@ -15,6 +15,7 @@ pub mod import;
 pub mod intrinsics;
 pub mod linetable;
 pub mod plug;
+pub mod suggest;
 pub mod traceback;
 pub mod uops;
 
@@ -27,14 +28,23 @@ use crate::runtime::{PyErr, Vm};
 use self::frame::{DataStack, Frame, Regs, StackFault};
 
 /// The eval loop's VM-wide state.
+/// How deep native re-entries may nest before RecursionError ("Stack overflow"), standing
+/// in for CPython 3.14's C-stack limit (whose 8 MB hold roughly this many levels of, e.g.,
+/// `repr` of nested lists).
+pub const NATIVE_DEPTH_LIMIT: u32 = 20_000;
+
 #[derive(Default)]
 pub struct ExecState {
     /// The data stack frames are carved from.
     pub stack: DataStack,
     /// The innermost executing frame (null when no Python code runs).
     pub current: Cell<Option<NonNull<Frame>>>,
-    /// Python frames plus native re-entries, checked against the recursion limit.
+    /// Python frames, checked against the recursion limit (as CPython 3.12+ counts).
     pub depth: Cell<u32>,
+    /// Native re-entries (a native function calling back into Python, or recursing on
+    /// nested data), checked against [`NATIVE_DEPTH_LIMIT`]: CPython bounds these by its
+    /// C stack instead.
+    pub native_depth: Cell<u32>,
     /// The exception being handled (`sys.exception()`), per generator chain: the top entry is
     /// the innermost; `None` entries mean "not handling one here".
     pub handled: PyCell<Vec<Value>>,

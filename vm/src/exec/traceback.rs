@@ -97,7 +97,7 @@ fn entries_of(vm: &Vm, exc: &crate::object::Py<BaseException>) -> Vec<Entry> {
         out.push(Entry {
             filename: code.filename.to_lossy().into_owned(),
             lineno: t.lineno,
-            name: code.qualname.to_lossy().into_owned(),
+            name: code.name.to_lossy().into_owned(),
             loc,
         });
         tb = t.next.get();
@@ -285,44 +285,54 @@ fn final_line(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
     let msg = match vm.str(&v) {
         Ok(s) => s.to_lossy().into_owned(),
         Err(_) => "<exception str() failed>".to_string(),
-    };
+    } + &super::suggest::suffix(vm, exc);
     let mut out = if msg.is_empty() {
         format!("{name}\n")
     } else {
         format!("{name}: {msg}\n")
     };
-    if let Some(d) = exc.as_obj().ty().slots.dictptr.get().and_then(|dp| dp(&v)).and_then(|c| c.get())
-        && let Some(notes) = d.get_str(&vm.names.__notes__)
-    {
-        if let Ok(items) = vm.collect(&notes) {
-            for n in items {
-                let text = match n.downcast::<Str>() {
-                    Some(s) => s.to_lossy().into_owned(),
-                    None => vm
-                        .repr(&n)
-                        .map(|r| r.to_lossy().into_owned())
-                        .unwrap_or_else(|_| "<note str() failed>".into()),
-                };
-                out.push_str(&text);
+    out
+}
+
+/// The `__notes__` lines: each note's `str()` (a non-sequence `__notes__` prints its repr).
+fn notes_text(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
+    let v = Value::from(exc);
+    let mut out = String::new();
+    let Ok(Some(notes)) = vm.getattr_opt(&v, &vm.names.__notes__) else {
+        return out;
+    };
+    if notes.is_none() {
+        return out;
+    }
+    let is_seq = notes.downcast::<crate::types::list::List>().is_some()
+        || notes.downcast::<crate::types::tuple::Tuple>().is_some();
+    if is_seq && let Ok(items) = vm.collect(&notes) {
+        for n in items {
+            let text = match vm.str(&n) {
+                Ok(s) => s.to_lossy().into_owned(),
+                Err(_) => "<note str() failed>".into(),
+            };
+            for line in text.split('\n') {
+                out.push_str(line);
                 out.push('\n');
             }
-        } else if let Ok(r) = vm.repr(&notes) {
-            out.push_str(&r.to_lossy());
-            out.push('\n');
         }
+    } else {
+        match vm.repr(&notes) {
+            Ok(r) => out.push_str(&r.to_lossy()),
+            Err(_) => out.push_str("<__notes__ repr() failed>"),
+        }
+        out.push('\n');
     }
     out
 }
 
-fn format_one(vm: &Vm, exc: &crate::object::Py<BaseException>, out: &mut String) {
-    let v = Value::from(exc);
-    if v.class(vm).is_subtype(&vm.exc.syntax_error) && exc.traceback().is_none() {
-        out.push_str(&format_syntax_error(vm, exc));
-        return;
-    }
+/// `StackSummary.format()` of the exception's traceback (empty without one).
+fn stack_text(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
+    let mut text = String::new();
+    let out = &mut text;
     let entries = entries_of(vm, exc);
     if !entries.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
         let mut last: Option<(&str, i32, &str)> = None;
         let mut count = 0usize;
         for e in &entries {
@@ -352,11 +362,19 @@ fn format_one(vm: &Vm, exc: &crate::object::Py<BaseException>, out: &mut String)
             ));
         }
     }
-    if v.class(vm).is_subtype(&vm.exc.syntax_error) {
-        out.push_str(&format_syntax_error(vm, exc));
-        return;
-    }
-    out.push_str(&final_line(vm, exc));
+    text
+}
+
+/// `format_exception_only()`: the message line (or SyntaxError block) and the notes.
+fn exception_only(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
+    let v = Value::from(exc);
+    let mut out = if v.class(vm).is_subtype(&vm.exc.syntax_error) {
+        format_syntax_error(vm, exc)
+    } else {
+        final_line(vm, exc)
+    };
+    out.push_str(&notes_text(vm, exc));
+    out
 }
 
 /// The `File ..., line N` block and final line of a SyntaxError.
@@ -403,35 +421,199 @@ fn format_syntax_error(vm: &Vm, exc: &crate::object::Py<BaseException>) -> Strin
     out
 }
 
-/// The full report of an uncaught exception, chained causes and contexts first.
-pub fn format_exception(vm: &Vm, err: &PyErr) -> String {
-    let mut chain: Vec<(crate::object::Py<BaseException>, &'static str)> = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
-    let mut cur = Some(err.exc().clone());
-    let mut link = "";
-    while let Some(e) = cur.take() {
-        if seen.contains(&e.addr()) || seen.len() > 1000 {
+/// A `TracebackException` node: the exception and what it chains to.
+struct Node {
+    exc: crate::object::Py<BaseException>,
+    cause: Option<usize>,
+    context: Option<usize>,
+    exceptions: Option<Vec<usize>>,
+}
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// Builds the `TracebackException` tree (compact mode) with its `_seen` rules.
+fn build_tree(vm: &Vm, root: &crate::object::Py<BaseException>) -> Vec<Node> {
+    let mut nodes = vec![Node {
+        exc: root.clone(),
+        cause: None,
+        context: None,
+        exceptions: None,
+    }];
+    let mut seen: std::collections::HashSet<usize> = [root.addr()].into_iter().collect();
+    let mut queue = vec![0usize];
+    let mut new_node = |nodes: &mut Vec<Node>, seen: &mut std::collections::HashSet<usize>, e: &crate::object::Py<BaseException>| {
+        seen.insert(e.addr());
+        nodes.push(Node {
+            exc: e.clone(),
+            cause: None,
+            context: None,
+            exceptions: None,
+        });
+        nodes.len() - 1
+    };
+    while let Some(i) = queue.pop() {
+        if nodes.len() > 100_000 {
             break;
         }
-        seen.push(e.addr());
-        let cause = e.cause();
-        let context = e.context();
-        chain.push((e.clone(), link));
-        if let Some(c) = cause.downcast::<BaseException>() {
-            link = "\nThe above exception was the direct cause of the following exception:\n\n";
-            cur = Some(c.clone());
-        } else if !e.suppress_context()
-            && let Some(c) = context.downcast::<BaseException>()
-        {
-            link = "\nDuring handling of the above exception, another exception occurred:\n\n";
-            cur = Some(c.clone());
+        let e = nodes[i].exc.clone();
+        let cause = match e.cause().downcast::<BaseException>() {
+            Some(c) if !seen.contains(&c.addr()) => Some(new_node(&mut nodes, &mut seen, c)),
+            _ => None,
+        };
+        let need_context = cause.is_none() && !e.suppress_context();
+        let context = match e.context().downcast::<BaseException>() {
+            Some(c) if need_context && !seen.contains(&c.addr()) => Some(new_node(&mut nodes, &mut seen, c)),
+            _ => None,
+        };
+        let exceptions = if Value::from(&e).class(vm).is_subtype(&vm.exc.base_exception_group) {
+            let members = e.group_members();
+            Some(members.iter().map(|m| new_node(&mut nodes, &mut seen, m)).collect::<Vec<_>>())
+        } else {
+            None
+        };
+        nodes[i].cause = cause;
+        nodes[i].context = context;
+        if let Some(c) = cause {
+            queue.push(c);
+        }
+        if let Some(c) = context {
+            queue.push(c);
+        }
+        if let Some(ex) = &exceptions {
+            queue.extend(ex.iter().copied());
+        }
+        nodes[i].exceptions = exceptions;
+    }
+    nodes
+}
+
+/// `_ExceptionPrintContext`.
+struct PrintCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    fn emit(&self, text: &str, margin: char, out: &mut String) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
         }
     }
-    let mut out = String::new();
-    for (e, link) in chain.iter().rev() {
-        format_one(vm, e, &mut out);
-        out.push_str(link);
+}
+
+const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+/// `TracebackException.format(chain=True)`.
+fn format_node(vm: &Vm, nodes: &[Node], top: usize, ctx: &mut PrintCtx, out: &mut String) {
+    let mut chain: Vec<(Option<&str>, usize)> = Vec::new();
+    let mut cur = Some(top);
+    while let Some(i) = cur {
+        let n = &nodes[i];
+        let (msg, next) = if let Some(c) = n.cause {
+            (Some(CAUSE_MESSAGE), Some(c))
+        } else if let Some(c) = n.context
+            && !n.exc.suppress_context()
+        {
+            (Some(CONTEXT_MESSAGE), Some(c))
+        } else {
+            (None, None)
+        };
+        chain.push((msg, i));
+        cur = next;
+        if chain.len() > nodes.len() {
+            break;
+        }
     }
+    for &(msg, i) in chain.iter().rev() {
+        if let Some(m) = msg {
+            ctx.emit(m, '|', out);
+        }
+        let n = &nodes[i];
+        let stack = stack_text(vm, &n.exc);
+        match &n.exceptions {
+            None => {
+                if !stack.is_empty() {
+                    ctx.emit("Traceback (most recent call last):\n", '|', out);
+                    ctx.emit(&stack, '|', out);
+                }
+                ctx.emit(&exception_only(vm, &n.exc), '|', out);
+            }
+            Some(_) if ctx.depth > MAX_GROUP_DEPTH => {
+                ctx.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|', out);
+            }
+            Some(members) => {
+                let toplevel = ctx.depth == 0;
+                if toplevel {
+                    ctx.depth += 1;
+                }
+                if !stack.is_empty() {
+                    let margin = if toplevel { '+' } else { '|' };
+                    ctx.emit("Exception Group Traceback (most recent call last):\n", margin, out);
+                    ctx.emit(&stack, '|', out);
+                }
+                ctx.emit(&exception_only(vm, &n.exc), '|', out);
+                let num = members.len();
+                let shown = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
+                ctx.need_close = false;
+                for k in 0..shown {
+                    let last = k == shown - 1;
+                    if last {
+                        ctx.need_close = true;
+                    }
+                    let truncated = k >= MAX_GROUP_WIDTH;
+                    let title = if truncated { "...".to_string() } else { (k + 1).to_string() };
+                    out.push_str(&ctx.indent());
+                    out.push_str(if k == 0 { "+-" } else { "  " });
+                    out.push_str(&format!("+---------------- {title} ----------------\n"));
+                    ctx.depth += 1;
+                    if truncated {
+                        let remaining = num - MAX_GROUP_WIDTH;
+                        let plural = if remaining > 1 { "s" } else { "" };
+                        ctx.emit(&format!("and {remaining} more exception{plural}\n"), '|', out);
+                    } else {
+                        format_node(vm, nodes, members[k], ctx, out);
+                    }
+                    if last && ctx.need_close {
+                        out.push_str(&ctx.indent());
+                        out.push_str("+------------------------------------\n");
+                        ctx.need_close = false;
+                    }
+                    ctx.depth -= 1;
+                }
+                if toplevel {
+                    ctx.depth = 0;
+                }
+            }
+        }
+    }
+}
+
+/// The full report of an uncaught exception (`traceback.print_exception`), chained causes
+/// and contexts first, exception groups drawn as trees.
+pub fn format_exception(vm: &Vm, err: &PyErr) -> String {
+    let nodes = build_tree(vm, err.exc());
+    let mut out = String::new();
+    let mut ctx = PrintCtx {
+        depth: 0,
+        need_close: false,
+    };
+    vm.with_native_recursion("", || {
+        format_node(vm, &nodes, 0, &mut ctx, &mut out);
+        Ok(())
+    })
+    .ok();
     out
 }
 

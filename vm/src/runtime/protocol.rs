@@ -56,17 +56,19 @@ impl Vm {
         self.call(&f, Args::positional(args))
     }
 
-    /// Runs `f` one native recursion level deeper: counts toward the recursion limit
-    /// (RecursionError "maximum recursion depth exceeded{what}") and grows the Rust stack
-    /// when it runs low.
+    /// Runs `f` one native recursion level deeper: bounded by
+    /// [`crate::exec::NATIVE_DEPTH_LIMIT`] (RecursionError "Stack overflow (used N kB){what}",
+    /// CPython's C-stack message, N estimated) and growing the Rust stack when it runs low.
+    /// Python frames count separately, against the recursion limit.
     pub fn with_native_recursion<R>(&self, what: &str, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
-        let depth = self.exec.depth.get();
-        if depth >= self.recursion_limit() {
-            return Err(self.new_recursion_error(format!("maximum recursion depth exceeded{what}")));
+        let depth = self.exec.native_depth.get();
+        if depth >= crate::exec::NATIVE_DEPTH_LIMIT {
+            let used_kb = u64::from(depth) * 8_000 / u64::from(crate::exec::NATIVE_DEPTH_LIMIT) + 150;
+            return Err(self.new_recursion_error(format!("Stack overflow (used {used_kb} kB){what}")));
         }
-        self.exec.depth.set(depth + 1);
+        self.exec.native_depth.set(depth + 1);
         let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, f);
-        self.exec.depth.set(depth);
+        self.exec.native_depth.set(depth);
         r
     }
 

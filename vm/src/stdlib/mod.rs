@@ -5,6 +5,7 @@
 pub mod builtins;
 pub mod builtins_iter;
 pub mod stdio;
+pub mod stdlib_names;
 pub mod sys;
 pub mod weakref;
 

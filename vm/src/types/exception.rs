@@ -100,6 +100,21 @@ impl BaseException {
 }
 
 impl Py<BaseException> {
+    /// The members of an exception group (`exceptions`), empty for other exceptions.
+    pub fn group_members(&self) -> Vec<Py<BaseException>> {
+        let Some(Value::Obj(t)) = self.field("exceptions") else {
+            return Vec::new();
+        };
+        match Value::Obj(t).downcast::<super::tuple::Tuple>() {
+            Some(t) => t
+                .as_slice()
+                .iter()
+                .filter_map(|m| m.downcast::<BaseException>().cloned())
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
     /// Sets `name` and `obj` of an AttributeError/NameError.
     pub fn set_attr_fields(&self, vm: &Vm, name: Option<Value>, obj: Option<Value>) {
         let _ = vm;

@@ -157,7 +157,7 @@ fn frame_back(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(back)
 }
 
-fn frame_locals(vm: &Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn frame_locals(vm: &Vm, v: &Value) -> PyResult<Value> {
     let f = fo(vm, v)?;
     match f.live.get() {
         Some(p) => Ok(snapshot_locals(vm, frame_ref(p))),
