@@ -164,6 +164,12 @@ impl Frame {
         // SAFETY: by the caller's contract.
         unsafe {
             let f = &*this;
+            // A frame object outliving the frame (`gi_frame`, traceback entries) must stop
+            // pointing at it: freeze its view first.
+            if let Some(fo) = f.frame_obj.get() {
+                crate::runtime::vm::with_current_vm(|vm| fo.detach(vm, f));
+                fo.detach_bare(f);
+            }
             let values = f.values();
             let live = f.nlocalsplus + f.sp.get();
             for i in 0..live {

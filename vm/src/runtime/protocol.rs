@@ -190,6 +190,15 @@ impl Vm {
     /// `next(it)`: `None` when exhausted.
     #[inline]
     pub fn next(&self, it: &Value) -> PyResult<Option<Value>> {
+        match self.next_raw(it) {
+            Err(e) if e.matches(&self.exc.stop_iteration) => Ok(None),
+            r => r,
+        }
+    }
+
+    /// The iterator slot itself: `Ok(None)` or a StopIteration error (which may carry a
+    /// value, as a generator's return does) both mean exhaustion.
+    pub fn next_raw(&self, it: &Value) -> PyResult<Option<Value>> {
         match it.class(self).slots.iternext.get() {
             Some(f) => f(self, it),
             None => Err(self.new_type_error(format!(

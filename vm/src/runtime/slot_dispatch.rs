@@ -172,11 +172,8 @@ fn slot_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn slot_iternext(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
-    match require(vm, v, &vm.names.__next__, &[]) {
-        Ok(x) => Ok(Some(x)),
-        Err(e) if e.matches(&vm.exc.stop_iteration) => Ok(None),
-        Err(e) => Err(e),
-    }
+    // StopIteration (with its value) propagates; `vm.next` treats it as exhaustion.
+    require(vm, v, &vm.names.__next__, &[]).map(Some)
 }
 
 fn slot_descr_get(vm: &Vm, d: &Value, obj: Option<&Value>, owner: Option<&Value>) -> PyResult<Value> {
@@ -212,11 +209,9 @@ fn slot_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
 }
 
 fn slot_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
-    let new = super::attr::generic_getattr_opt(vm, &Value::from(cls), &vm.names.__new__);
-    let new = match new {
-        Ok(Some(f)) => f,
-        _ => crate::types::type_::type_getattro(vm, &Value::from(cls), &vm.names.__new__)?,
-    };
+    // `type.__getattribute__(cls, '__new__')`: cls's own MRO (a staticmethod), not the
+    // metatype's `__new__`.
+    let new = crate::types::type_::type_getattro(vm, &Value::from(cls), &vm.names.__new__)?;
     crate::types::function::call_prepended(vm, &new, &Value::from(cls), args)
 }
 

@@ -231,7 +231,7 @@ impl Drop for Vm {
 }
 
 /// Runs `f` with this thread's VM, if one is alive.
-fn with_current_vm(f: impl FnOnce(&Vm)) {
+pub(crate) fn with_current_vm(f: impl FnOnce(&Vm)) {
     let p = CURRENT.with(Cell::get);
     if p.is_null() {
         return;

@@ -275,12 +275,12 @@ fn b_next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             vm.type_name(it)
         )));
     }
-    match vm.next(it)? {
-        Some(v) => Ok(v),
-        None => match vals.get(1) {
-            Some(d) => Ok(d.clone()),
-            None => Err(vm.new_stop_iteration(Value::None)),
-        },
+    match (vm.next_raw(it), vals.get(1)) {
+        (Ok(Some(v)), _) => Ok(v),
+        (Ok(None), None) => Err(vm.new_stop_iteration(Value::None)),
+        (Err(e), Some(d)) if e.matches(&vm.exc.stop_iteration) => Ok(d.clone()),
+        (Ok(None), Some(d)) => Ok(d.clone()),
+        (Err(e), _) => Err(e),
     }
 }
 

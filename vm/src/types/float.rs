@@ -243,8 +243,19 @@ pub fn parse_float(text: &str) -> Option<f64> {
         "nan" => return Some(if negative { -f64::NAN } else { f64::NAN }),
         _ => {}
     }
+    // Unicode decimal digits become ASCII first (CPython's
+    // `_PyUnicode_TransformDecimalAndSpaceToASCII`); any other non-ASCII character fails.
+    let mut ascii = Vec::with_capacity(unsigned.len());
+    for ch in unsigned.chars() {
+        if ch.is_ascii() {
+            ascii.push(ch as u8);
+        } else {
+            let d = super::int::unicode_digit(ch)?;
+            ascii.push(b'0' + u8::try_from(d).ok()?);
+        }
+    }
     // Digits, optional '.', optional exponent; underscores only between digits.
-    let bytes = unsigned.as_bytes();
+    let bytes = &ascii[..];
     let mut clean = String::with_capacity(bytes.len() + 1);
     if negative {
         clean.push('-');
@@ -264,22 +275,7 @@ pub fn parse_float(text: &str) -> Option<f64> {
                 clean.push(c as char);
             }
             b'.' | b'e' | b'+' | b'-' => clean.push(c as char),
-            _ => {
-                let ch = unsigned[i..].chars().next()?;
-                match super::int::unicode_digit(ch) {
-                    Some(d) => {
-                        saw_digit = true;
-                        clean.push(char::from_digit(d, 10)?);
-                    }
-                    None if !ch.is_ascii() => {
-                        // Continuation bytes of a handled multi-byte digit.
-                        if unsigned.is_char_boundary(i) {
-                            return None;
-                        }
-                    }
-                    None => return None,
-                }
-            }
+            _ => return None,
         }
     }
     if !saw_digit {

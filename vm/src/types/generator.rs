@@ -1,9 +1,8 @@
 //! Generators, coroutines and async generators: objects owning a suspended frame, resumed
 //! by `send`/`next`/`throw`/`close` (each resumption runs the frame in a nested eval loop
 //! until it yields or returns), plus the helpers behind `SEND` and `await`.
-//!
-//! Known gap: `throw()`/`close()` into a generator suspended in `yield from` raise at the
-//! delegating frame rather than being forwarded to the sub-iterator first.
+//! `throw()`/`close()` on a generator suspended in `yield from`/`await` go to the
+//! sub-iterator first, as CPython's `_gen_throw`/`gen_close` do.
 
 use std::cell::Cell;
 
@@ -143,7 +142,9 @@ pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) ->
     let Some(frame) = g.frame.with(|f| f.as_ref().map(HeapFrame::frame)) else {
         return Err(vm.new_system_error("generator without a frame"));
     };
-    if throw.is_none() {
+    // The sent value is pushed even when throwing (`gen_send_ex2`): the exception table's
+    // depths at a yield count it.
+    {
         let mut regs = Regs::load(frame);
         if regs.push(value).is_err() {
             return Err(vm.new_system_error("generator frame stack overflow"));
@@ -192,9 +193,10 @@ pub fn send_to(vm: &Vm, receiver: &Value, v: Value) -> PyResult<Sent> {
         return resume(vm, g, v, None);
     }
     let r = if v.is_none() && receiver.class(vm).slots.iternext.get().is_some() {
-        match vm.next(receiver)? {
-            Some(x) => return Ok(Sent::Yielded(x)),
-            None => return Ok(Sent::Returned(Value::None)),
+        match vm.next_raw(receiver) {
+            Ok(Some(x)) => Ok(x),
+            Ok(None) => return Ok(Sent::Returned(Value::None)),
+            Err(e) => Err(e),
         }
     } else {
         vm.call_method(receiver, &vm.names.send, &[v])
@@ -241,6 +243,22 @@ pub fn get_awaitable(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(it)
 }
 
+/// `gi_frame`/`cr_frame`: the frame object while the generator has a frame.
+fn gen_frame(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let g = this(vm, v)?;
+    if g.state.get() == GenState::Completed {
+        return Ok(Value::None);
+    }
+    Ok(g.frame
+        .with(|f| f.as_ref().map(HeapFrame::frame))
+        .map_or(Value::None, |fr| vm.frame_object(fr).into()))
+}
+
+/// `gi_yieldfrom`/`cr_await`.
+fn gen_yieldfrom(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(yield_from_target(this(vm, v)?).unwrap_or(Value::None))
+}
+
 fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<Generator>> {
     v.downcast::<Generator>()
         .ok_or_else(|| vm.new_type_error("expected a generator"))
@@ -250,7 +268,8 @@ fn gen_iternext(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
     let g = this(vm, v)?;
     match resume(vm, g, Value::None, None)? {
         Sent::Yielded(x) => Ok(Some(x)),
-        Sent::Returned(_) => Ok(None),
+        Sent::Returned(v) if v.is_none() => Ok(None),
+        Sent::Returned(v) => Err(vm.new_stop_iteration(v)),
     }
 }
 
@@ -317,11 +336,96 @@ fn gen_throw(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (g, rest) = vm.method_self::<Generator>(args, "throw", "generator")?;
     let vals = rest.range(vm, "throw", 1, 3)?;
     let err = throw_exception(vm, vals)?;
-    let s = resume(vm, g, Value::None, Some(err))?;
+    let s = throw(vm, g, err, true)?;
     sent_to_result(vm, s)
 }
 
-/// `close()`: raises GeneratorExit inside; returns the generator's return value if any.
+/// The sub-iterator of a generator suspended in `yield from`/`await` (`_PyGen_yf`): the
+/// suspending `YIELD_VALUE` has oparg 1 and the iterator is on top of the frame's stack.
+pub fn yield_from_target(g: &Generator) -> Option<Value> {
+    if g.state.get() != GenState::Suspended {
+        return None;
+    }
+    g.frame.with(|f| {
+        let frame = f.as_ref()?.frame();
+        let regs = Regs::load(frame);
+        let ip = frame_ref(frame).ip.get();
+        let unit = regs.unit(ip.checked_sub(1)?)?;
+        let op = crate::instr::Opcode::from_u8(unit.opcode)?.deopt();
+        if op != crate::instr::Opcode::YIELD_VALUE || unit.oparg != 1 {
+            return None;
+        }
+        regs.peek(1).ok().cloned()
+    })
+}
+
+/// `_gen_throw`: throws `err` into `g`, forwarding it to the sub-iterator first when `g`
+/// is suspended in `yield from`.
+pub fn throw(vm: &Vm, g: &Py<Generator>, err: PyErr, close_on_genexit: bool) -> PyResult<Sent> {
+    let Some(yf) = yield_from_target(g) else {
+        return resume(vm, g, Value::None, Some(err));
+    };
+    g.state.set(GenState::Running);
+    let sub = throw_into_sub(vm, &yf, err, close_on_genexit);
+    g.state.set(GenState::Suspended);
+    let sub = match sub {
+        SubThrow::NoThrow(err) => return resume(vm, g, Value::None, Some(err)),
+        SubThrow::Closed(Ok(_), err) => return resume(vm, g, Value::None, Some(err)),
+        SubThrow::Closed(Err(e), _) => return resume(vm, g, Value::None, Some(e)),
+        SubThrow::Done(r) => r,
+    };
+    match sub {
+        Ok(v) => Ok(Sent::Yielded(v)),
+        // The sub-iterator's exception (StopIteration included, which CLEANUP_THROW turns
+        // into the `yield from` value) is raised in `g` at its suspension point.
+        Err(e) => resume(vm, g, Value::None, Some(e)),
+    }
+}
+
+enum SubThrow {
+    /// The sub-iterator has no `throw`: raise the exception in the delegating frame.
+    NoThrow(PyErr),
+    /// GeneratorExit: the sub-iterator was closed (with this outcome).
+    Closed(PyResult<Value>, PyErr),
+    /// The sub-iterator's `throw` result.
+    Done(PyResult<Value>),
+}
+
+fn throw_into_sub(vm: &Vm, yf: &Value, err: PyErr, close_on_genexit: bool) -> SubThrow {
+    if close_on_genexit && err.matches(&vm.exc.generator_exit) {
+        return SubThrow::Closed(close_iter(vm, yf), err);
+    }
+    if let Some(sg) = yf.downcast::<Generator>()
+        && sg.kind != GenKind::AsyncGenerator
+    {
+        return SubThrow::Done(match throw(vm, sg, err, close_on_genexit) {
+            Ok(Sent::Yielded(v)) => Ok(v),
+            Ok(Sent::Returned(v)) => Err(vm.new_stop_iteration(v)),
+            Err(e) => Err(e),
+        });
+    }
+    match vm.getattr_opt(yf, &vm.names.throw) {
+        Err(e) => SubThrow::Done(Err(e)),
+        Ok(None) => SubThrow::NoThrow(err),
+        Ok(Some(meth)) => SubThrow::Done(vm.call_pos(&meth, &[Value::from(err.exc())])),
+    }
+}
+
+/// `gen_close_iter`: closes a sub-iterator (`close()` if it has one).
+fn close_iter(vm: &Vm, yf: &Value) -> PyResult<Value> {
+    if let Some(sg) = yf.downcast::<Generator>()
+        && sg.kind != GenKind::AsyncGenerator
+    {
+        return close(vm, sg);
+    }
+    match vm.getattr_opt(yf, &vm.intern("close"))? {
+        Some(m) => vm.call_pos(&m, &[]),
+        None => Ok(Value::None),
+    }
+}
+
+/// `close()`: closes the sub-iterator of a `yield from`, then raises GeneratorExit inside;
+/// returns the generator's return value if any.
 pub fn close(vm: &Vm, g: &Py<Generator>) -> PyResult<Value> {
     match g.state.get() {
         GenState::Created | GenState::Completed => {
@@ -333,18 +437,46 @@ pub fn close(vm: &Vm, g: &Py<Generator>) -> PyResult<Value> {
         }
         GenState::Suspended => {}
     }
-    let exit = vm.new_exception(&vm.exc.generator_exit, vec![]);
-    match resume(vm, g, Value::None, Some(exit)) {
-        Ok(Sent::Yielded(_)) => Err(vm.new_runtime_error(format!(
-            "{} ignored GeneratorExit",
-            kind_name(g.kind)
-        ))),
-        Ok(Sent::Returned(v)) => Ok(v),
-        Err(e) if e.matches(&vm.exc.generator_exit) || e.matches(&vm.exc.stop_iteration) => {
-            Ok(Value::None)
+    let mut pending = None;
+    if let Some(yf) = yield_from_target(g) {
+        g.state.set(GenState::Running);
+        let r = close_iter(vm, &yf);
+        g.state.set(GenState::Suspended);
+        if let Err(e) = r {
+            pending = Some(e);
         }
+    }
+    // A yield outside any try block (RESUME's depth-1 bit): nothing can observe the
+    // GeneratorExit, so the frame is just dropped.
+    if pending.is_none() && resumes_at_depth1(g) {
+        finish(g);
+        return Ok(Value::None);
+    }
+    let exit = pending.unwrap_or_else(|| vm.new_exception(&vm.exc.generator_exit, vec![]));
+    match resume(vm, g, Value::None, Some(exit)) {
+        Ok(Sent::Yielded(_)) => Err(vm.new_runtime_error(match g.kind {
+            GenKind::AsyncGenerator => "async generator ignored GeneratorExit".to_string(),
+            k => format!("{} ignored GeneratorExit", kind_name(k)),
+        })),
+        Ok(Sent::Returned(v)) => Ok(v),
+        Err(e) if e.matches(&vm.exc.generator_exit) => Ok(Value::None),
         Err(e) => Err(e),
     }
+}
+
+/// Whether the suspended frame's next instruction is a `RESUME` whose oparg says the yield
+/// is at exception depth 1 (only the implicit StopIteration handler around it).
+fn resumes_at_depth1(g: &Generator) -> bool {
+    g.frame.with(|f| {
+        let Some(h) = f.as_ref() else { return false };
+        let frame = h.frame();
+        let regs = Regs::load(frame);
+        let Some(unit) = regs.unit(frame_ref(frame).ip.get()) else {
+            return false;
+        };
+        crate::instr::Opcode::from_u8(unit.opcode).map(|o| o.deopt()) == Some(crate::instr::Opcode::RESUME)
+            && unit.oparg & 4 != 0
+    })
 }
 
 fn gen_close(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -464,10 +596,16 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_getset(g, "gi_running", |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Running)), None);
     vm.add_getset(g, "gi_code", |vm, v| Ok(this(vm, v)?.code.clone()), None);
     vm.add_getset(g, "gi_suspended", |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Suspended)), None);
+    vm.add_getset(g, "gi_frame", gen_frame, None);
+    vm.add_getset(g, "gi_yieldfrom", gen_yieldfrom, None);
     let c = &vm.types.coroutine;
     c.slots.await_.set(Some(coro_await));
     vm.add_getset(c, "cr_running", |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Running)), None);
     vm.add_getset(c, "cr_code", |vm, v| Ok(this(vm, v)?.code.clone()), None);
+    vm.add_getset(c, "cr_suspended", |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Suspended)), None);
+    vm.add_getset(c, "cr_frame", gen_frame, None);
+    vm.add_getset(c, "cr_await", gen_yieldfrom, None);
+    vm.add_getset(c, "cr_origin", |_, _| Ok(Value::None), None);
     let w = &vm.types.coroutine_wrapper;
     w.slots.iter.set(Some(self_iter));
     w.slots.iternext.set(Some(wrapper_next));

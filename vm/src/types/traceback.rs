@@ -55,6 +55,17 @@ impl FrameObj {
         self.live.set(None);
     }
 
+    /// Freezes the view without a VM (locals become empty): for frames dropped where no
+    /// VM is reachable.
+    pub fn detach_bare(&self, f: &Frame) {
+        if self.live.get().is_none() {
+            return;
+        }
+        self.lineno.set(f.lineno().unwrap_or(self.lineno.get()));
+        self.lasti.set(f.ip.get() as u32);
+        self.live.set(None);
+    }
+
     /// The current line.
     pub fn lineno(&self) -> i32 {
         match self.live.get() {
