@@ -498,6 +498,28 @@ impl Vm {
         }
     }
 
+    /// `hash(key)` for a dict key: an exact TypeError becomes "cannot use 'T' as a dict key
+    /// (original message)" (CPython 3.14's `dict_unhashable_type`).
+    #[inline]
+    pub fn hash_dict_key(&self, key: &Value) -> PyResult<i64> {
+        self.hash(key).map_err(|e| self.unhashable_in(e, key, "a dict key"))
+    }
+
+    /// `hash(key)` for a set element (see [`Vm::hash_dict_key`]).
+    #[inline]
+    pub fn hash_set_elem(&self, key: &Value) -> PyResult<i64> {
+        self.hash(key).map_err(|e| self.unhashable_in(e, key, "a set element"))
+    }
+
+    #[cold]
+    pub(crate) fn unhashable_in(&self, e: super::PyErr, key: &Value, what: &str) -> super::PyErr {
+        if !e.class().is(&self.exc.type_error) {
+            return e;
+        }
+        let msg = self.str(&e.value()).map(|s| s.to_lossy().into_owned()).unwrap_or_default();
+        self.new_type_error(format!("cannot use '{}' as {what} ({msg})", self.type_name(key)))
+    }
+
     /// `repr(v)`.
     pub fn repr(&self, v: &Value) -> PyResult<Py<Str>> {
         let f = v.class(self).slots.repr.get();

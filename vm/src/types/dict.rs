@@ -339,7 +339,7 @@ impl Dict {
 
     /// `d[key]` without raising: `None` when missing.
     pub fn get_item(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
-        let hash = vm.hash(key)?;
+        let hash = vm.hash_dict_key(key)?;
         self.get_item_hashed(vm, key, hash)
     }
 
@@ -351,13 +351,13 @@ impl Dict {
 
     /// `key in d`.
     pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {
-        let hash = vm.hash(key)?;
+        let hash = vm.hash_dict_key(key)?;
         Ok(self.lookup(vm, key, hash)?.is_some())
     }
 
     /// `d[key] = value`.
     pub fn set_item(&self, vm: &Vm, key: Value, value: Value) -> PyResult<()> {
-        let hash = vm.hash(&key)?;
+        let hash = vm.hash_dict_key(&key)?;
         self.set_item_hashed(vm, key, hash, value)
     }
 
@@ -381,7 +381,7 @@ impl Dict {
 
     /// Removes `key`, returning its value (`None` when missing).
     pub fn pop_item(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
-        let hash = vm.hash(key)?;
+        let hash = vm.hash_dict_key(key)?;
         let Some(ix) = self.lookup(vm, key, hash)? else {
             return Ok(None);
         };

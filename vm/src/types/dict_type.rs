@@ -206,7 +206,9 @@ fn m_setdefault(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn m_pop(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (d, rest) = vm.method_self::<Dict>(args, "pop", "dict")?;
     let vals = rest.range(vm, "pop", 1, 2)?;
-    match d.pop_item(vm, &vals[0])? {
+    // An empty dict answers before hashing the key (as CPython's `_PyDict_Pop` does).
+    let popped = if d.len() == 0 { None } else { d.pop_item(vm, &vals[0])? };
+    match popped {
         Some(x) => Ok(x),
         None => match vals.get(1) {
             Some(default) => Ok(default.clone()),

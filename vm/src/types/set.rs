@@ -275,13 +275,13 @@ impl Set {
 
     /// `s.add(key)`.
     pub fn add(&self, vm: &Vm, key: Value) -> PyResult<()> {
-        let hash = vm.hash(&key)?;
+        let hash = vm.hash_set_elem(&key)?;
         self.add_hashed(vm, key, hash)
     }
 
     /// `key in s` (a set key is looked up as the equal frozenset, like CPython).
     pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {
-        let hash = match vm.hash(key) {
+        let hash = match vm.hash_set_elem(key) {
             Ok(h) => h,
             Err(e) if e.matches(&vm.exc.type_error) => match key.downcast::<Set>() {
                 Some(s) => s.compute_hash(),

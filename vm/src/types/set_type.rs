@@ -49,7 +49,7 @@ fn intersection(vm: &Vm, so_v: &Value, other: &Value) -> PyResult<Py<Set>> {
     }
     let it = vm.iter(other)?;
     while let Some(k) = vm.next(&it)? {
-        let h = vm.hash(&k)?;
+        let h = vm.hash_set_elem(&k)?;
         if so.contains_hashed(vm, &k, h)? {
             result.add_hashed(vm, k, h)?;
             if result.len() >= so.len() {
@@ -76,7 +76,7 @@ fn difference_update(vm: &Vm, so: &Py<Set>, so_v: &Value, other: &Value) -> PyRe
         }
     } else {
         vm.for_each(other, |k| {
-            let h = vm.hash(&k)?;
+            let h = vm.hash_set_elem(&k)?;
             so.discard_hashed(vm, &k, h)?;
             Ok(())
         })?;
@@ -358,7 +358,7 @@ fn m_discard(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn hash_for_lookup(vm: &Vm, x: &Value) -> PyResult<i64> {
-    match vm.hash(x) {
+    match vm.hash_set_elem(x) {
         Ok(h) => Ok(h),
         Err(e) if e.matches(&vm.exc.type_error) => match x.downcast::<Set>() {
             Some(s) => Ok(s.compute_hash()),
