@@ -286,7 +286,7 @@ fn final_line(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
         Ok(s) => s.to_lossy().into_owned(),
         Err(_) => "<exception str() failed>".to_string(),
     } + &super::suggest::suffix(vm, exc);
-    let mut out = if msg.is_empty() {
+    let out = if msg.is_empty() {
         format!("{name}\n")
     } else {
         format!("{name}: {msg}\n")

@@ -285,7 +285,11 @@ impl Vm {
     /// `v OP= w`.
     pub fn inplace_op(&self, v: &Value, w: &Value, op: BinOp) -> PyResult<Value> {
         if matches!((v, w), (Value::Int(_), Value::Int(_)) | (Value::Float(_), Value::Float(_))) {
-            return self.binary_op(v, w, op);
+            match self.binary_op(v, w, op) {
+                // An unsupported pair falls through for the `OP=` message.
+                Err(e) if e.class().is(&self.exc.type_error) => {}
+                r => return r,
+            }
         }
         if op == BinOp::Pow {
             if let Some(ipow) = v.class(self).slots.ipow.get() {

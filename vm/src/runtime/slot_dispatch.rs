@@ -35,14 +35,17 @@ fn lookup_special(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<(Valu
     }
 }
 
+/// Whether `obj`'s type sets special method `name` to None (`__iter__ = None` and friends
+/// mean "not supported").
+pub fn special_is_none(vm: &Vm, obj: &Value, name: &Py<Str>) -> bool {
+    vm.type_lookup(obj.class(vm), name).is_some_and(|f| f.is_none())
+}
+
 /// Calls special method `name` on `obj`; `None` if the type does not define it.
 pub fn call_special(vm: &Vm, obj: &Value, name: &Py<Str>, args: &[Value]) -> PyResult<Option<Value>> {
     let Some((f, needs_self)) = lookup_special(vm, obj, name)? else {
         return Ok(None);
     };
-    if f.is_none() {
-        return Ok(None);
-    }
     let r = if needs_self {
         crate::types::function::call_prepended(vm, &f, obj, Args::positional(args))?
     } else {
@@ -95,7 +98,11 @@ fn slot_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
     let Some(r) = call_special(vm, v, &vm.names.__hash__, &[])? else {
         return hash_not_implemented(vm, v);
     };
+    // A result that fits a machine word is the hash itself (-1 becomes -2); a bigger one
+    // is reduced as int's hash does (CPython's slot_tp_hash).
     match crate::types::int::as_int(&r) {
+        Some(crate::types::int::IntRef::Small(-1)) => Ok(-2),
+        Some(crate::types::int::IntRef::Small(h)) => Ok(h),
         Some(i) => Ok(crate::types::int::int_hash(i)),
         None => Err(vm.new_type_error("__hash__ method should return an integer")),
     }
@@ -156,7 +163,12 @@ fn slot_richcompare(vm: &Vm, v: &Value, w: &Value, op: CompareOp) -> PyResult<Va
 }
 
 fn slot_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
-    let Some(r) = call_special(vm, v, &vm.names.__iter__, &[])? else {
+    let r = if special_is_none(vm, v, &vm.names.__iter__) {
+        None
+    } else {
+        call_special(vm, v, &vm.names.__iter__, &[])?
+    };
+    let Some(r) = r else {
         return Err(vm.new_type_error(format!(
             "'{}' object is not iterable",
             vm.type_name(v)
@@ -250,6 +262,9 @@ fn slot_setitem(vm: &Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResu
 }
 
 fn slot_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    if special_is_none(vm, v, &vm.names.__contains__) {
+        return Err(vm.new_type_error(format!("'{}' object is not a container", vm.type_name(v))));
+    }
     match call_special(vm, v, &vm.names.__contains__, std::slice::from_ref(item))? {
         Some(r) => vm.is_true(&r),
         None => vm.contains_by_iteration(v, item),
@@ -257,7 +272,16 @@ fn slot_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
 }
 
 fn slot_bool(vm: &Vm, v: &Value) -> PyResult<bool> {
-    let r = require(vm, v, &vm.names.__bool__, &[])?;
+    if special_is_none(vm, v, &vm.names.__bool__) {
+        return Err(vm.new_type_error(format!("'{}' cannot be interpreted as a boolean", vm.type_name(v))));
+    }
+    let Some(r) = call_special(vm, v, &vm.names.__bool__, &[])? else {
+        // Only __len__ is defined.
+        return match vm.type_lookup(v.class(vm), &vm.names.__len__) {
+            Some(_) => Ok(slot_len(vm, v)? != 0),
+            None => Ok(true),
+        };
+    };
     match r {
         Value::Bool(b) => Ok(b),
         _ => Err(vm.new_type_error(format!(

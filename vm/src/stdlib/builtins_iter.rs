@@ -200,14 +200,14 @@ fn reversed_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         args.no_kwargs(vm, "reversed")?;
     }
     let seq = args.range(vm, "reversed", 1, 1)?[0].clone();
-    if let Some(r) = crate::runtime::slot_dispatch::call_special(vm, &seq, &vm.names.__reversed__, &[])? {
-        if !r.is_none() {
-            return Ok(r);
-        }
+    if crate::runtime::slot_dispatch::special_is_none(vm, &seq, &vm.names.__reversed__) {
         return Err(vm.new_type_error(format!(
             "'{}' object is not reversible",
             vm.type_name(&seq)
         )));
+    }
+    if let Some(r) = crate::runtime::slot_dispatch::call_special(vm, &seq, &vm.names.__reversed__, &[])? {
+        return Ok(r);
     }
     if let Some(l) = seq.downcast::<crate::types::list::List>() {
         let n = l.len();

@@ -242,6 +242,24 @@ fn bytes_from_arg(vm: &Vm, v: &Value, encoding: Option<&Value>) -> PyResult<Vec<
 fn bytes_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let [source, encoding, _errors] =
         args.bind(vm, "bytes", ["source", "encoding", "errors"], 0, 0)?;
+    if let Some(v) = source
+        && encoding.is_none()
+        && v.downcast::<Bytes>().is_none()
+        && let Some(r) =
+            crate::runtime::slot_dispatch::call_special(vm, v, &vm.intern("__bytes__"), &[])?
+    {
+        if r.downcast::<Bytes>().is_none() {
+            return Err(vm.new_type_error(format!(
+                "__bytes__ returned non-bytes (type {})",
+                vm.type_name(&r)
+            )));
+        }
+        if cls.is(&vm.types.bytes) {
+            return Ok(r);
+        }
+        let data = contents(&r).unwrap_or_default();
+        return vm.alloc_instance(cls, Bytes::new(data));
+    }
     let data = match source {
         Some(v) => bytes_from_arg(vm, v, encoding)?,
         None => Vec::new(),
