@@ -162,8 +162,11 @@ pub fn type_new(
     };
 
     // __slots__.
-    let base_has_dict =
-        base.has_flag(flags::MANAGED_DICT) || base.slots.dictptr.get().is_some();
+    // CPython's `tp_dictoffset != 0`: a managed dict, a payload dict, or a builtin that
+    // exposes its own `__dict__` (type, function, module, ...).
+    let base_has_dict = base.has_flag(flags::MANAGED_DICT)
+        || base.slots.dictptr.get().is_some()
+        || vm.type_lookup(&base, &vm.names.__dict__).is_some();
     let mut new_slots: Vec<Py<Str>> = Vec::new();
     let mut add_dict = !base_has_dict;
     if let Some(slots_value) = dict.get_str(&vm.names.__slots__) {
