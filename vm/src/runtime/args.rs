@@ -153,6 +153,24 @@ impl<'a> Args<'a> {
         Ok(self.values)
     }
 
+    /// `_PyArg_CheckPositional`: only the positional count, "F expected at most N
+    /// arguments, got M" (constructors check this before binding keywords).
+    pub fn check_positional(&self, vm: &Vm, fname: &str, min: usize, max: usize) -> PyResult<()> {
+        let n = self.pos().len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
+        let msg = if min == max {
+            format!("{fname} expected {min} {}, got {n}", plural(min))
+        } else if n < min {
+            format!("{fname} expected at least {min} {}, got {n}", plural(min))
+        } else {
+            format!("{fname} expected at most {max} {}, got {n}", plural(max))
+        };
+        Err(vm.new_type_error(msg))
+    }
+
     /// Binds arguments to named parameters (`names`, positional-or-keyword in order, the
     /// first `posonly` positional-only), failing with CPython's messages; absent optional
     /// parameters are `None` in the result. `required` parameters must be given.

@@ -124,12 +124,21 @@ impl Vm {
 
     /// `del obj[key]`.
     pub fn delitem(&self, obj: &Value, key: &Value) -> PyResult<()> {
-        match obj.class(self).slots.setitem.get() {
+        let t = obj.class(self);
+        match t.slots.setitem.get() {
             Some(f) => f(self, obj, key, None),
-            None => Err(self.new_type_error(format!(
-                "'{}' object does not support item deletion",
-                self.type_name(obj)
-            ))),
+            None => {
+                // CPython words it differently when the type has sequence methods and the
+                // key is an index (PySequence_DelItem) than in the generic case.
+                let sequence_like = t.is_heap() || t.slots.getitem.get().is_some() || t.slots.contains.get().is_some();
+                let indexable = matches!(key, Value::Int(_) | Value::Bool(_))
+                    || key.class(self).slots.index.get().is_some();
+                let verb = if sequence_like && indexable { "doesn't" } else { "does not" };
+                Err(self.new_type_error(format!(
+                    "'{}' object {verb} support item deletion",
+                    self.type_name(obj)
+                )))
+            }
         }
     }
 

@@ -191,6 +191,10 @@ fn init_fields(vm: &Vm, exc: &Py<BaseException>, args: &[Value]) {
         } else {
             (Value::None, Value::None, Value::None, Value::None)
         };
+        // With a filename, `args` keeps only (errno, strerror).
+        if !filename.is_none() {
+            drop(exc.args.replace(vm.new_tuple(args[..2].to_vec())));
+        }
         exc.set_field("errno", errno);
         exc.set_field("strerror", strerror);
         exc.set_field("filename", filename);
@@ -241,11 +245,43 @@ fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<BaseException>> {
     })
 }
 
+/// The OSError subclass CPython picks for `OSError(errno, ...)` (Linux errno values).
+pub fn os_error_subclass(vm: &Vm, errno: i64) -> Option<&Py<Type>> {
+    let e = &vm.exc;
+    Some(match errno {
+        11 | 114 | 115 => &e.blocking_io_error,
+        10 => &e.child_process_error,
+        32 | 108 => &e.broken_pipe_error,
+        103 => &e.connection_aborted_error,
+        111 => &e.connection_refused_error,
+        104 => &e.connection_reset_error,
+        17 => &e.file_exists_error,
+        2 => &e.file_not_found_error,
+        21 => &e.is_a_directory_error,
+        20 => &e.not_a_directory_error,
+        4 => &e.interrupted_error,
+        1 | 13 => &e.permission_error,
+        3 => &e.process_lookup_error,
+        110 => &e.timeout_error,
+        _ => return None,
+    })
+}
+
 fn exc_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let positional = args.pos().to_vec();
     if cls.is_subtype(&vm.exc.base_exception_group) {
         return group_new(vm, cls, &positional);
     }
+    // `OSError(errno, strerror, ...)` becomes the errno's subclass.
+    let cls = if cls.is(&vm.exc.os_error)
+        && (2..=5).contains(&positional.len())
+        && let Value::Int(no) = positional[0]
+        && let Some(sub) = os_error_subclass(vm, no)
+    {
+        sub
+    } else {
+        cls
+    };
     let tuple = vm.new_tuple(positional.clone());
     let v = vm.alloc_instance(cls, BaseException::new(tuple))?;
     if let Some(e) = v.downcast::<BaseException>() {
@@ -510,7 +546,7 @@ fn exc_add_note(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let note = rest.one(vm, "BaseException.add_note")?;
     if note.downcast::<Str>().is_none() {
         return Err(vm.new_type_error(format!(
-            "note must be a str, not '{}'",
+            "add_note() argument must be str, not {}",
             vm.type_name(note)
         )));
     }

@@ -296,6 +296,10 @@ impl Vm {
                     self.type_name(key)
                 ))
             }),
+            None if what == "string" => Err(self.new_type_error(format!(
+                "string indices must be integers, not '{}'",
+                self.type_name(key)
+            ))),
             None => Err(self.new_type_error(format!(
                 "{what} indices must be integers or slices, not {}",
                 self.type_name(key)

@@ -166,6 +166,7 @@ fn int_from_text(vm: &Vm, text: &str, base: u32, original: &Value) -> PyResult<V
 }
 
 fn int_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
+    args.check_positional(vm, "int", 0, 2)?;
     let [x, base] = args.bind(vm, "int", ["x", "base"], 0, 1)?;
     let value = match (x, base) {
         (None, None) => Value::Int(0),

@@ -101,7 +101,17 @@ impl Vm {
 /// Normalizes `start`/`stop` arguments of `index()` for a sequence of length `n`.
 pub(crate) fn index_bounds(vm: &Vm, vals: &[Value], n: usize) -> PyResult<(usize, usize)> {
     let clamp = |v: &Value, default: usize| -> PyResult<usize> {
-        let i = vm.slice_index(v)?.unwrap_or(default as i64);
+        // `_PyEval_SliceIndexNotNone`: None is not accepted here.
+        if v.is_none() {
+            return Err(vm.new_type_error("slice indices must be integers or have an __index__ method"));
+        }
+        let i = vm.slice_index(v).map_err(|e| {
+            if e.class().is(&vm.exc.type_error) {
+                vm.new_type_error("slice indices must be integers or have an __index__ method")
+            } else {
+                e
+            }
+        })?.unwrap_or(default as i64);
         let n = n as i64;
         Ok(if i < 0 { (i + n).max(0) } else { i.min(n) } as usize)
     };
@@ -224,7 +234,7 @@ fn list_set_slice(vm: &Vm, l: &Py<List>, slice: &Py<Slice>, value: Option<Value>
             Ok(items) => items,
             Err(e) if e.matches(&vm.exc.type_error) => {
                 return Err(vm.new_type_error(if idx.step == 1 {
-                    "can only assign an iterable"
+                    "must assign iterable to extended slice"
                 } else {
                     "must assign iterable to extended slice"
                 }));
@@ -361,6 +371,7 @@ fn list_imul(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
 
 fn list_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let l = this(vm, v)?;
+    args.check_positional(vm, "list", 0, 1)?;
     let [iterable] = args.bind(vm, "list", ["iterable"], 0, 1)?;
     let items = match iterable {
         Some(it) => vm.collect(it)?,

@@ -166,6 +166,7 @@ fn str_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
 }
 
 fn str_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
+    args.check_positional(vm, "str", 0, 3)?;
     let [object, encoding, errors] = args.bind(vm, "str", ["object", "encoding", "errors"], 0, 0)?;
     let s: Py<Str> = match object {
         None => vm.names.empty.clone(),
@@ -243,11 +244,8 @@ fn split_whitespace(s: &[u32], maxsplit: i64, from_right: bool) -> Vec<Vec<u32>>
                 break;
             }
             if maxsplit >= 0 && splits >= maxsplit {
-                let mut end = n;
-                while end > i && is_space(s[end - 1]) {
-                    end -= 1;
-                }
-                parts.push(s[i..end].to_vec());
+                // The remainder keeps its trailing whitespace.
+                parts.push(s[i..n].to_vec());
                 return parts;
             }
             let start = i;
@@ -269,11 +267,8 @@ fn split_whitespace(s: &[u32], maxsplit: i64, from_right: bool) -> Vec<Vec<u32>>
                 break;
             }
             if maxsplit >= 0 && splits >= maxsplit {
-                let mut start = 0;
-                while start < i && is_space(s[start]) {
-                    start += 1;
-                }
-                parts.push(s[start..i].to_vec());
+                // The remainder keeps its leading whitespace.
+                parts.push(s[0..i].to_vec());
                 break;
             }
             let end = i;
@@ -441,12 +436,16 @@ fn bounds(vm: &Vm, vals: &[Value], n: usize) -> PyResult<(usize, usize)> {
             Some(x) => vm.slice_index(x)?.unwrap_or(default),
             None => default,
         };
-        let n = n as i64;
-        Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+        Ok(i)
     };
+    // ADJUST_INDICES: end is clamped to the length, start only from below (a start past
+    // the end makes searches fail).
+    let n = n as i64;
     let start = adj(vals.first(), 0)?;
-    let end = adj(vals.get(1), n as i64)?;
-    Ok((start as usize, end as usize))
+    let start = if start < 0 { (start + n).max(0) } else { start };
+    let end = adj(vals.get(1), n)?;
+    let end = if end < 0 { (end + n).max(0) } else { end.min(n) };
+    Ok((usize::try_from(start).unwrap_or(usize::MAX), end as usize))
 }
 
 fn affix_common(vm: &Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {

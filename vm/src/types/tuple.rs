@@ -167,6 +167,7 @@ fn tuple_mul(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn tuple_new(vm: &Vm, cls: &Py<crate::object::Type>, args: Args<'_>) -> PyResult<Value> {
+    args.check_positional(vm, "tuple", 0, 1)?;
     let [iterable] = args.bind(vm, "tuple", ["iterable"], 0, 1)?;
     let items = match iterable {
         Some(v) => vm.collect(v)?,

@@ -24,13 +24,10 @@ pub(crate) fn unbound_error(c: &Ctx<'_>, i: usize) -> Flow {
         }
         return Flow::Error(e);
     }
-    let e = c.vm.new_unbound_local_error(format!(
+    // UnboundLocalError leaves `name` None (CPython sets it only for global lookups).
+    Flow::Error(c.vm.new_unbound_local_error(format!(
         "cannot access local variable '{name}' where it is not associated with a value"
-    ));
-    if let Some(n) = code.localsplusnames.get(i) {
-        e.exc().set_attr_fields(c.vm, Some(Value::from(n)), None);
-    }
-    Flow::Error(e)
+    )))
 }
 
 #[inline(always)]
