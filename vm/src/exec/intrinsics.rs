@@ -28,8 +28,8 @@ pub fn intrinsic_1(c: &Ctx<'_>, which: u32, v: Value) -> PyResult<Value> {
         }
         // INTRINSIC_STOPITERATION_ERROR: PEP 479 inside generators.
         3 => stopiteration_error(c, v),
-        // INTRINSIC_ASYNC_GEN_WRAP: async generators are not supported yet.
-        4 => Err(vm.new_not_implemented_error("async generators are not supported by rpy yet")),
+        // INTRINSIC_ASYNC_GEN_WRAP.
+        4 => Ok(crate::types::async_gen::wrap(vm, v)),
         // INTRINSIC_UNARY_POSITIVE.
         5 => vm.pos(&v),
         // INTRINSIC_LIST_TO_TUPLE.

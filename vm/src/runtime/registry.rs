@@ -23,6 +23,7 @@ use crate::types::{
     exception::BaseException,
     float::Float,
     function::{BoundMethod, CellObj, Function, NativeFunction},
+    async_gen::{AnextAwaitable, AsyncGenASend, AsyncGenAThrow, AsyncGenWrapped},
     generator::{CoroWrapper, Generator},
     int::Int,
     iter::{CallIter, DictIter, DictView, MappingProxy, RangeIter, SeqIter, SetIter},
@@ -207,6 +208,14 @@ builtin_types! {
     coroutine: Generator = "coroutine", flags 0;
     /// `async_generator`
     async_generator: Generator = "async_generator", flags 0;
+    /// `async_generator_asend`
+    async_generator_asend: AsyncGenASend = "async_generator_asend", flags 0;
+    /// `async_generator_athrow`
+    async_generator_athrow: AsyncGenAThrow = "async_generator_athrow", flags 0;
+    /// `async_generator_wrapped_value`
+    async_generator_wrapped_value: AsyncGenWrapped = "async_generator_wrapped_value", flags 0;
+    /// `anext_awaitable`
+    anext_awaitable: AnextAwaitable = "anext_awaitable", flags 0;
     /// `coroutine_wrapper` (`coroutine.__await__()`)
     coroutine_wrapper: CoroWrapper = "coroutine_wrapper", flags 0;
     /// `frame`

@@ -804,6 +804,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("isinstance", b_isinstance),
     ("issubclass", b_issubclass),
     ("iter", b_iter),
+    ("aiter", crate::types::async_gen::b_aiter),
+    ("anext", crate::types::async_gen::b_anext),
     ("next", b_next),
     ("abs", b_abs),
     ("min", b_min),

@@ -49,6 +49,10 @@ pub struct Generator {
     qualname: PyCell<Py<Str>>,
     exc_state: PyCell<Value>,
     code: Value,
+    /// Async generators: an `asend`/`athrow` awaitable is driving it (`ag_running_async`).
+    pub(crate) running_async: Cell<bool>,
+    /// Async generators: closed by `aclose()` or exhaustion (`ag_closed`).
+    pub(crate) closed: Cell<bool>,
 }
 
 crate::payload!(Generator);
@@ -85,6 +89,8 @@ pub fn new_generator(vm: &Vm, heap: HeapFrame) -> Value {
             kind,
             name: PyCell::new(name),
             qualname: PyCell::new(qualname),
+            running_async: Cell::new(false),
+            closed: Cell::new(false),
             exc_state: PyCell::new(Value::None),
             code,
         },
@@ -106,6 +112,11 @@ impl Generator {
     /// The state.
     pub fn state(&self) -> GenState {
         self.state.get()
+    }
+
+    /// The code object (`gi_code`).
+    pub fn code_value(&self) -> Value {
+        self.code.clone()
     }
 }
 
@@ -244,7 +255,7 @@ pub fn get_awaitable(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 /// `gi_frame`/`cr_frame`: the frame object while the generator has a frame.
-fn gen_frame(vm: &Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_frame(vm: &Vm, v: &Value) -> PyResult<Value> {
     let g = this(vm, v)?;
     if g.state.get() == GenState::Completed {
         return Ok(Value::None);
@@ -255,11 +266,11 @@ fn gen_frame(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 /// `gi_yieldfrom`/`cr_await`.
-fn gen_yieldfrom(vm: &Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_yieldfrom(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(yield_from_target(this(vm, v)?).unwrap_or(Value::None))
 }
 
-fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<Generator>> {
+pub(crate) fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<Generator>> {
     v.downcast::<Generator>()
         .ok_or_else(|| vm.new_type_error("expected a generator"))
 }
@@ -288,7 +299,7 @@ fn gen_send(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// Builds the exception `throw(type[, value[, tb]])` raises.
-fn throw_exception(vm: &Vm, vals: &[Value]) -> PyResult<PyErr> {
+pub(crate) fn throw_exception(vm: &Vm, vals: &[Value]) -> PyResult<PyErr> {
     let typ = &vals[0];
     let val = vals.get(1).cloned().unwrap_or(Value::None);
     let tb = vals.get(2).cloned().unwrap_or(Value::None);
@@ -487,7 +498,7 @@ fn gen_close(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn gen_del(vm: &Vm, v: &Value) -> PyResult<()> {
     let g = this(vm, v)?;
-    if g.state.get() == GenState::Suspended && g.kind != GenKind::AsyncGenerator {
+    if g.state.get() == GenState::Suspended {
         if let Err(e) = close(vm, g) {
             let what = vm.repr(v).map(|s| s.to_lossy().into_owned()).unwrap_or_default();
             vm.report_unraisable(&e, &format!("Exception ignored while finalizing generator {what}"));
@@ -568,7 +579,9 @@ pub(crate) fn init(vm: &Vm) {
         t.slots.repr.set(Some(gen_repr));
         t.slots.del.set(Some(gen_del));
         t.set_has_finalizer(true);
-        vm.add_methods(t, &[("send", gen_send), ("throw", gen_throw), ("close", gen_close)]);
+        if !t.is(&vm.types.async_generator) {
+            vm.add_methods(t, &[("send", gen_send), ("throw", gen_throw), ("close", gen_close)]);
+        }
         vm.add_getset(t, "__name__", |vm, v| Ok(this(vm, v)?.name.get().into()), Some(|vm, v, new| {
             let g = this(vm, v)?;
             match new.and_then(|n| n.into_downcast::<Str>().ok()) {

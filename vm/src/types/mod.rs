@@ -2,6 +2,7 @@
 //! module's `init` fills in its type object; `init_all` runs them and then finishes every
 //! builtin type (slot wrappers for its dunders, slots inherited from its base).
 
+pub mod async_gen;
 pub mod bytes;
 pub mod code;
 pub mod complex;
@@ -65,6 +66,8 @@ pub(crate) fn init_all(vm: &Vm) {
     code::init(vm);
     exception::init(vm);
     generator::init(vm);
+    async_gen::init(vm);
+    async_gen::init_anext(vm);
     traceback::init(vm);
     super_::init(vm);
     iter::init(vm);
