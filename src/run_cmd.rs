@@ -87,8 +87,9 @@ fn parse(args: &[String]) -> Result<(Target, Vec<String>, Config), String> {
                     config.isolated = true;
                     ignore_env = true;
                 }
+                'P' => config.safe_path = true,
                 'E' => ignore_env = true,
-                's' | 'S' | 'B' | 'b' | 'd' | 'O' | 'q' | 'v' | 'i' | 'P' | 'R' => {}
+                's' | 'S' | 'B' | 'b' | 'd' | 'O' | 'q' | 'v' | 'i' | 'R' => {}
                 'V' => return Err("__version__".into()),
                 'h' => return Err("__help__".into()),
                 _ => return Err(format!("Unknown option: -{f}")),
@@ -115,11 +116,16 @@ fn finish_env(config: &mut Config, ignore_env: bool) {
     {
         config.hash_seed = Some(n);
     }
+    if std::env::var_os("PYTHONSAFEPATH").is_some_and(|v| !v.is_empty()) {
+        config.safe_path = true;
+    }
     if std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()) {
         config.unbuffered = true;
     }
     if let Ok(p) = std::env::var("PYTHONPATH") {
-        config.path.extend(p.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+        config
+            .path
+            .extend(p.split(':').filter(|s| !s.is_empty()).map(str::to_string));
     }
 }
 
@@ -136,24 +142,29 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "{e}\nusage: rpy [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.");
+            let _ = writeln!(
+                std::io::stderr(),
+                "{e}\nusage: rpy [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information."
+            );
             return ExitCode::from(2);
         }
     };
+    let safe_path = config.safe_path;
     let first_path = match &target {
         Target::File(f) => {
             let p = std::path::Path::new(f);
             let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-            abs.parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default()
+            abs.parent()
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default()
         }
         Target::Module(_) => std::env::current_dir()
             .map(|d| d.to_string_lossy().into_owned())
             .unwrap_or_default(),
         _ => String::new(),
     };
-    if !config.isolated || !matches!(target, Target::File(_)) {
-        config.path.insert(0, first_path);
-    } else {
+    // -I (like -P) leaves out the script's directory / the current directory.
+    if !config.isolated && !safe_path {
         config.path.insert(0, first_path);
     }
     config.argv = argv;
@@ -232,8 +243,13 @@ fn run_target(vm: &Vm, target: Target) -> ExitCode {
 fn run_module(vm: &Vm, name: &str) -> ExitCode {
     let result = vm::exec::import::run_module_as_main(vm, name);
     match result {
-        Err(e) if e.matches(&vm.exc.import_error) && e.class().is(&vm.exc.module_not_found_error) => {
-            let msg = vm.str(&e.value()).map(|s| s.to_lossy().into_owned()).unwrap_or_default();
+        Err(e)
+            if e.matches(&vm.exc.import_error) && e.class().is(&vm.exc.module_not_found_error) =>
+        {
+            let msg = vm
+                .str(&e.value())
+                .map(|s| s.to_lossy().into_owned())
+                .unwrap_or_default();
             let _ = writeln!(
                 std::io::stderr(),
                 "{}: {msg}",

@@ -35,7 +35,11 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// Pushes a frame for `func` and binds `args` to its parameters.
-pub fn push_function_frame(vm: &Vm, func: &Py<Function>, args: Args<'_>) -> PyResult<NonNull<Frame>> {
+pub fn push_function_frame(
+    vm: &Vm,
+    func: &Py<Function>,
+    args: Args<'_>,
+) -> PyResult<NonNull<Frame>> {
     let depth = vm.exec.depth.get();
     if depth >= vm.recursion_limit() {
         return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
@@ -62,7 +66,13 @@ pub fn push_function_frame(vm: &Vm, func: &Py<Function>, args: Args<'_>) -> PyRe
 }
 
 /// Binds call arguments into a fresh frame's locals (CPython's `initialize_locals`).
-fn bind_args(vm: &Vm, func: &Py<Function>, code: &Py<Code>, f: &Frame, args: Args<'_>) -> PyResult<()> {
+fn bind_args(
+    vm: &Vm,
+    func: &Py<Function>,
+    code: &Py<Code>,
+    f: &Frame,
+    args: Args<'_>,
+) -> PyResult<()> {
     let argcount = code.argcount();
     let posonly = code.posonlyargcount();
     let kwonly = code.kwonlyargcount();
@@ -86,7 +96,11 @@ fn bind_args(vm: &Vm, func: &Py<Function>, code: &Py<Code>, f: &Frame, args: Arg
     }
     let kwdict = if has_varkw { Some(vm.new_dict()) } else { None };
     if has_varargs {
-        let extra = if npos > argcount { pos[argcount..].to_vec() } else { Vec::new() };
+        let extra = if npos > argcount {
+            pos[argcount..].to_vec()
+        } else {
+            Vec::new()
+        };
         f.set_local(total, vm.new_tuple(extra).into());
     } else if npos > argcount {
         return Err(too_many_positional(vm, func, code, f, npos, &args));
@@ -101,8 +115,7 @@ fn bind_args(vm: &Vm, func: &Py<Function>, code: &Py<Code>, f: &Frame, args: Arg
         let idx = (posonly..total)
             .find(|&i| code.localsplusnames[i].is(name))
             .or_else(|| {
-                (posonly..total)
-                    .find(|&i| code.localsplusnames[i].as_bytes() == name.as_bytes())
+                (posonly..total).find(|&i| code.localsplusnames[i].as_bytes() == name.as_bytes())
             });
         match idx {
             Some(i) => {
@@ -253,7 +266,12 @@ impl Vm {
 
     /// Runs a code object with the given globals and locals mapping (module bodies,
     /// `exec`, `eval`).
-    pub fn run_code(&self, code: &Py<Code>, globals: &Py<Dict>, locals: Option<Value>) -> PyResult<Value> {
+    pub fn run_code(
+        &self,
+        code: &Py<Code>,
+        globals: &Py<Dict>,
+        locals: Option<Value>,
+    ) -> PyResult<Value> {
         let builtins = match globals.get_str(&self.names.__builtins__) {
             Some(b) => match b.downcast::<Dict>() {
                 Some(d) => d.clone(),

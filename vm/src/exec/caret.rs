@@ -30,7 +30,9 @@ pub struct Anchors {
 /// of `line` (a cut multi-byte sequence counts as one character, like `errors="replace"`).
 pub fn byte_to_char(line: &str, byte: i64) -> usize {
     let b = (byte.max(0) as usize).min(line.len());
-    String::from_utf8_lossy(&line.as_bytes()[..b]).chars().count()
+    String::from_utf8_lossy(&line.as_bytes()[..b])
+        .chars()
+        .count()
 }
 
 /// The segment's lines as character vectors, with the AST positions of the wrapped parse.
@@ -52,7 +54,11 @@ impl Seg<'_> {
 
     fn end_of(&self, e: &Expr<'_>, force_valid: bool) -> Option<(usize, usize)> {
         let (l, c) = self.pos(e.span.end)?;
-        if force_valid { self.next_valid(l, c) } else { Some((l, c)) }
+        if force_valid {
+            self.next_valid(l, c)
+        } else {
+            Some((l, c))
+        }
     }
 
     fn next_valid(&self, mut l: usize, mut c: usize) -> Option<(usize, usize)> {
@@ -67,7 +73,12 @@ impl Seg<'_> {
         self.lines.get(l)?.get(c).copied()
     }
 
-    fn increment_until(&self, mut l: usize, mut c: usize, stop: impl Fn(char) -> bool) -> Option<(usize, usize)> {
+    fn increment_until(
+        &self,
+        mut l: usize,
+        mut c: usize,
+        stop: impl Fn(char) -> bool,
+    ) -> Option<(usize, usize)> {
         loop {
             let ch = self.char_at(l, c)?;
             if ch == '\\' || ch == '#' {
@@ -95,7 +106,10 @@ pub fn anchors(segment: &str) -> Option<Anchors> {
         return None;
     };
     let seg = Seg {
-        lines: py_splitlines(segment).iter().map(|l| l.chars().collect()).collect(),
+        lines: py_splitlines(segment)
+            .iter()
+            .map(|l| l.chars().collect())
+            .collect(),
         text: &wrapped,
         index: &parsed.lines,
     };
@@ -142,7 +156,12 @@ pub fn anchors(segment: &str) -> Option<Anchors> {
 
 /// `StackSummary._should_show_carets`: carets are left out when the range is the whole
 /// (dedented) line, or `return f(...)` / `x = f(...)` spanning all of it.
-pub fn should_show_carets(start: usize, end: usize, all_lines: &[String], anchors: Option<&Anchors>) -> bool {
+pub fn should_show_carets(
+    start: usize,
+    end: usize,
+    all_lines: &[String],
+    anchors: Option<&Anchors>,
+) -> bool {
     let source = all_lines.join("\n");
     let arena = arena::Arena::new();
     if let Ok(parsed) = crate::parse::parse_text(&arena, &source, Mode::Exec)
@@ -153,11 +172,15 @@ pub fn should_show_carets(start: usize, end: usize, all_lines: &[String], anchor
         };
         let value = match stmt.kind {
             StmtKind::Return { value: Some(v) } => match v.kind {
-                ExprKind::Call { func, .. } if matches!(func.kind, ExprKind::Name { .. }) => Some(v),
+                ExprKind::Call { func, .. } if matches!(func.kind, ExprKind::Name { .. }) => {
+                    Some(v)
+                }
                 _ => None,
             },
             StmtKind::Assign { targets, value } => match (targets, value.kind) {
-                ([t], ExprKind::Call { .. }) if matches!(t.kind, ExprKind::Name { .. }) => Some(value),
+                ([t], ExprKind::Call { .. }) if matches!(t.kind, ExprKind::Name { .. }) => {
+                    Some(value)
+                }
                 _ => None,
             },
             _ => None,
@@ -179,14 +202,23 @@ pub fn should_show_carets(start: usize, end: usize, all_lines: &[String], anchor
     if anchors.is_some() {
         return true;
     }
-    let first: String = all_lines.first().map(|l| l.chars().take(start).collect()).unwrap_or_default();
-    let last: String = all_lines.last().map(|l| l.chars().skip(end).collect()).unwrap_or_default();
+    let first: String = all_lines
+        .first()
+        .map(|l| l.chars().take(start).collect())
+        .unwrap_or_default();
+    let last: String = all_lines
+        .last()
+        .map(|l| l.chars().skip(end).collect())
+        .unwrap_or_default();
     !first.trim_start().is_empty() || !last.trim_end().is_empty()
 }
 
 /// `_display_width`: characters, with East Asian wide and fullwidth ones counting two.
 pub fn display_width(line: &str, offset: usize) -> usize {
-    line.chars().take(offset).map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+    line.chars()
+        .take(offset)
+        .map(|c| if is_wide(c) { 2 } else { 1 })
+        .sum()
 }
 
 /// East Asian Width `W` or `F` (the main ranges of Unicode 16's EastAsianWidth.txt).
@@ -238,6 +270,10 @@ mod tests {
         let lines = vec!["x = f(x)".to_string()];
         assert!(!should_show_carets(4, 8, &lines, None));
         let lines = vec!["x = a.f(x)".to_string()];
+        assert!(!should_show_carets(4, 10, &lines, None));
+        let lines = vec!["return a.f(x)".to_string()];
+        assert!(should_show_carets(7, 13, &lines, None));
+        let lines = vec!["y = a.f(x) + 1".to_string()];
         assert!(should_show_carets(4, 10, &lines, None));
         let lines = vec!["f(x)".to_string()];
         assert!(!should_show_carets(0, 4, &lines, None));

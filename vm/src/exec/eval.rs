@@ -65,7 +65,8 @@ fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
         }
         let Some(op) = Opcode::from_u8(unit.opcode) else {
             c.ip = ip;
-            let e = c.vm.new_system_error(format!("unknown opcode {}", unit.opcode));
+            let e =
+                c.vm.new_system_error(format!("unknown opcode {}", unit.opcode));
             unwind(c, e, true)?;
             ip = c.next_ip;
             continue;
@@ -99,9 +100,8 @@ fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
                 ip = c.next_ip;
             }
             Flow::Fault => {
-                let e = c
-                    .vm
-                    .new_system_error("bytecode broke the stack discipline (compiler bug)");
+                let e =
+                    c.vm.new_system_error("bytecode broke the stack discipline (compiler bug)");
                 unwind(c, e, true)?;
                 ip = c.next_ip;
             }
@@ -256,14 +256,20 @@ fn set_context(vm: &Vm, err: &PyErr) {
 impl Vm {
     /// The exception currently being handled (`sys.exception()`), if any.
     pub fn handled_exception(&self) -> Option<Value> {
-        self.exec
-            .handled
-            .with(|h| h.iter().rev().find(|v| !v.is_none() && !v.is_null()).cloned())
+        self.exec.handled.with(|h| {
+            h.iter()
+                .rev()
+                .find(|v| !v.is_none() && !v.is_null())
+                .cloned()
+        })
     }
 
     /// The globals of the innermost running Python frame.
     pub fn current_globals(&self) -> Option<crate::object::Py<crate::types::dict::Dict>> {
-        self.exec.current.get().map(|f| frame_ref(f).globals.clone())
+        self.exec
+            .current
+            .get()
+            .map(|f| frame_ref(f).globals.clone())
     }
 
     /// The innermost running Python frame.

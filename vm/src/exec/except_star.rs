@@ -40,7 +40,10 @@ fn group_items(v: &Value) -> Vec<Value> {
 fn derive(vm: &Vm, eg: &Value, excs: Vec<Value>) -> PyResult<Value> {
     let list: Value = vm.new_list(excs).into();
     let new = vm.call_method(eg, &vm.intern("derive"), &[list])?;
-    if let (Some(src), Some(dst)) = (eg.downcast::<BaseException>(), new.downcast::<BaseException>()) {
+    if let (Some(src), Some(dst)) = (
+        eg.downcast::<BaseException>(),
+        new.downcast::<BaseException>(),
+    ) {
         dst.set_traceback(src.traceback());
         let cause = src.cause();
         let suppress = src.suppress_context();
@@ -75,16 +78,29 @@ fn split(vm: &Vm, exc: &Value, m: &Matcher<'_>) -> PyResult<(Value, Value)> {
             rest.push(b);
         }
     }
-    let matched = if matched.is_empty() { Value::None } else { derive(vm, exc, matched)? };
-    let rest = if rest.is_empty() { Value::None } else { derive(vm, exc, rest)? };
+    let matched = if matched.is_empty() {
+        Value::None
+    } else {
+        derive(vm, exc, matched)?
+    };
+    let rest = if rest.is_empty() {
+        Value::None
+    } else {
+        derive(vm, exc, rest)?
+    };
     Ok((matched, rest))
 }
 
 /// `BaseExceptionGroup.split(condition)`: `(matched, rest)`.
 pub fn split_group(vm: &Vm, eg: &Value, condition: &Value) -> PyResult<(Value, Value)> {
-    let is_type = |v: &Value| v.downcast::<Type>().is_some_and(|t| t.is_subtype(&vm.exc.base_exception));
+    let is_type = |v: &Value| {
+        v.downcast::<Type>()
+            .is_some_and(|t| t.is_subtype(&vm.exc.base_exception))
+    };
     let m = if is_type(condition)
-        || condition.downcast::<Tuple>().is_some_and(|t| t.as_slice().iter().all(is_type))
+        || condition
+            .downcast::<Tuple>()
+            .is_some_and(|t| t.as_slice().iter().all(is_type))
     {
         Matcher::Types(condition)
     } else if condition.class(vm).slots.call.get().is_some() {
@@ -109,9 +125,15 @@ pub fn exception_group_match(vm: &Vm, exc: &Value, match_type: &Value) -> PyResu
         let eg_type: Value = vm.exc.base_exception_group.clone().into();
         let wrapped = vm.call_pos(
             &eg_type,
-            &[vm.names.empty.clone().into(), vm.new_list(vec![exc.clone()]).into()],
+            &[
+                vm.names.empty.clone().into(),
+                vm.new_list(vec![exc.clone()]).into(),
+            ],
         )?;
-        if let (Some(src), Some(dst)) = (exc.downcast::<BaseException>(), wrapped.downcast::<BaseException>()) {
+        if let (Some(src), Some(dst)) = (
+            exc.downcast::<BaseException>(),
+            wrapped.downcast::<BaseException>(),
+        ) {
             dst.set_traceback(src.traceback());
         }
         return Ok((Value::None, wrapped));
@@ -139,7 +161,11 @@ fn leaves(vm: &Vm, exc: &Value, out: &mut Vec<Value>) {
 /// `INTRINSIC_PREP_RERAISE_STAR(orig, excs)`: what propagates after the `except*` clauses:
 /// the re-raised parts of the original group (kept in its shape) plus any new exceptions.
 pub fn prep_reraise_star(vm: &Vm, orig: &Value, excs: &Value) -> PyResult<Value> {
-    let raised: Vec<Value> = vm.collect(excs)?.into_iter().filter(|e| !e.is_none()).collect();
+    let raised: Vec<Value> = vm
+        .collect(excs)?
+        .into_iter()
+        .filter(|e| !e.is_none())
+        .collect();
     if raised.is_empty() {
         return Ok(Value::None);
     }
@@ -174,5 +200,8 @@ pub fn prep_reraise_star(vm: &Vm, orig: &Value, excs: &Value) -> PyResult<Value>
         return Ok(new.remove(0));
     }
     let eg_type: Value = vm.exc.base_exception_group.clone().into();
-    vm.call_pos(&eg_type, &[vm.names.empty.clone().into(), vm.new_list(new).into()])
+    vm.call_pos(
+        &eg_type,
+        &[vm.names.empty.clone().into(), vm.new_list(new).into()],
+    )
 }

@@ -25,10 +25,20 @@ pub fn import_name(
     });
     match import {
         Some(f) if !is_builtin => {
-            let locals = if locals.is_null() { Value::None } else { locals.clone() };
+            let locals = if locals.is_null() {
+                Value::None
+            } else {
+                locals.clone()
+            };
             vm.call_pos(
                 &f,
-                &[Value::from(name), Value::from(globals), locals, fromlist.clone(), level.clone()],
+                &[
+                    Value::from(name),
+                    Value::from(globals),
+                    locals,
+                    fromlist.clone(),
+                    level.clone(),
+                ],
             )
         }
         None => Err(vm.new_import_error("__import__ not found")),
@@ -70,7 +80,8 @@ fn resolve_name(vm: &Vm, name: &str, globals: Option<&Py<Dict>>, level: i64) -> 
         }
         return Ok(name.to_string());
     }
-    let no_parent = || vm.new_import_error("attempted relative import with no known parent package");
+    let no_parent =
+        || vm.new_import_error("attempted relative import with no known parent package");
     let globals = globals.ok_or_else(no_parent)?;
     let package = match globals.get_str(&vm.names.__package__) {
         Some(p) if !p.is_none() => p
@@ -100,7 +111,9 @@ fn resolve_name(vm: &Vm, name: &str, globals: Option<&Py<Dict>>, level: i64) -> 
         match base.rsplit_once('.') {
             Some((parent, _)) => base = parent,
             None => {
-                return Err(vm.new_import_error("attempted relative import beyond top-level package"));
+                return Err(
+                    vm.new_import_error("attempted relative import beyond top-level package")
+                );
             }
         }
     }
@@ -164,8 +177,13 @@ fn handle_fromlist(vm: &Vm, module: &Value, abs: &str, fromlist: &Value) -> PyRe
             let sub = format!("{abs}.{text}");
             match import_absolute(vm, &sub) {
                 Ok(_) => {}
-                Err(e) if e.matches(&vm.exc.module_not_found_error)
-                    && e.exc().field("name").and_then(|n| n.downcast::<Str>().map(|s| s.to_lossy().into_owned())).as_deref() == Some(sub.as_str()) => {}
+                Err(e)
+                    if e.matches(&vm.exc.module_not_found_error)
+                        && e.exc()
+                            .field("name")
+                            .and_then(|n| n.downcast::<Str>().map(|s| s.to_lossy().into_owned()))
+                            .as_deref()
+                            == Some(sub.as_str()) => {}
                 Err(e) => return Err(e),
             }
         }
@@ -229,7 +247,8 @@ fn find_source(search_path: &[String], child: &str) -> Option<(String, Option<St
     for dir in search_path {
         // FileFinder makes its directory absolute (joined to the cwd, not normalized).
         let base = if dir.is_empty() {
-            std::env::current_dir().map_or_else(|_| ".".to_string(), |d| d.to_string_lossy().into_owned())
+            std::env::current_dir()
+                .map_or_else(|_| ".".to_string(), |d| d.to_string_lossy().into_owned())
         } else if dir.starts_with('/') {
             dir.clone()
         } else {
@@ -267,11 +286,7 @@ pub fn run_module_as_main(vm: &Vm, name: &str) -> PyResult<()> {
                     .filter_map(|p| p.downcast::<Str>().map(|s| s.to_lossy().into_owned()))
                     .collect(),
                 _ => {
-                    return Err(not_found(
-                        vm,
-                        name,
-                        &format!("No module named {name}"),
-                    ));
+                    return Err(not_found(vm, name, &format!("No module named {name}")));
                 }
             }
         }
@@ -291,7 +306,10 @@ pub fn run_module_as_main(vm: &Vm, name: &str) -> PyResult<()> {
     let module = vm.new_module("__main__");
     let d = module.dict();
     d.set_str(&vm.names.__file__, vm.new_str(&file).into());
-    d.set_str(&vm.names.__package__, vm.new_str(parent.unwrap_or("")).into());
+    d.set_str(
+        &vm.names.__package__,
+        vm.new_str(parent.unwrap_or("")).into(),
+    );
     d.set_str(&vm.names.__builtins__, vm.builtins.clone().into());
     vm.modules.set_str(&vm.names.main, module.clone().into());
     if let Some(argv) = vm.sys.dict().get_str(&vm.intern("argv"))
@@ -327,9 +345,8 @@ fn load_source_module(
     package_dir: Option<&str>,
     parent: Option<&str>,
 ) -> PyResult<Value> {
-    let source = std::fs::read(file).map_err(|e| {
-        vm.new_import_error(format!("cannot read {file}: {e}"))
-    })?;
+    let source =
+        std::fs::read(file).map_err(|e| vm.new_import_error(format!("cannot read {file}: {e}")))?;
     let code = vm.compile_source(&source, file, crate::parse::Mode::Exec)?;
     let module = vm.new_module(abs);
     let d = module.dict();
@@ -351,7 +368,10 @@ fn load_source_module(
         return Err(e);
     }
     // The module may have replaced itself in sys.modules.
-    let m = vm.modules.get_str(&key).unwrap_or_else(|| module.clone().into());
+    let m = vm
+        .modules
+        .get_str(&key)
+        .unwrap_or_else(|| module.clone().into());
     if let Some((p, child)) = abs.rsplit_once('.')
         && let Some(pm) = vm.modules.get_str(&vm.intern(p))
     {
@@ -362,9 +382,8 @@ fn load_source_module(
 
 /// `IMPORT_FROM`: `from module import name`.
 pub fn import_from(vm: &Vm, module: &Value, name: &Py<Str>) -> PyResult<Value> {
-    match vm.getattr_opt(module, name)? {
-        Some(v) => return Ok(v),
-        None => {}
+    if let Some(v) = vm.getattr_opt(module, name)? {
+        return Ok(v);
     }
     let modname = vm
         .getattr_opt(module, &vm.names.__name__)?

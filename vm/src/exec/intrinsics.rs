@@ -50,9 +50,10 @@ pub fn intrinsic_2(c: &Ctx<'_>, which: u32, v2: Value, v1: Value) -> PyResult<Va
     match which {
         // INTRINSIC_PREP_RERAISE_STAR: (orig, excs) -> exception to re-raise or None.
         1 => super::except_star::prep_reraise_star(vm, &v2, &v1),
-        2..=5 => Err(vm.new_not_implemented_error(
-            "PEP 695 type parameters are not supported by rpy yet",
-        )),
+        2..=5 => {
+            Err(vm
+                .new_not_implemented_error("PEP 695 type parameters are not supported by rpy yet"))
+        }
         _ => Err(vm.new_system_error(format!("unknown intrinsic {which}"))),
     }
 }
@@ -99,9 +100,9 @@ fn import_star(c: &Ctx<'_>, module: &Value) -> PyResult<()> {
         Some(all) => (vm.collect(&all)?, false),
         None => {
             let Some(d) = vm.getattr_opt(module, &vm.names.__dict__)? else {
-                return Err(vm.new_import_error(
-                    "from-import-* object has no __dict__ and no __all__",
-                ));
+                return Err(
+                    vm.new_import_error("from-import-* object has no __dict__ and no __all__")
+                );
             };
             let keys = vm.call_method(&d, &vm.names.keys, &[])?;
             (vm.collect(&keys)?, true)

@@ -40,14 +40,21 @@ impl Reader<'_> {
 
     fn svarint(&mut self) -> Option<i32> {
         let v = self.varint()?;
-        Some(if v & 1 != 0 { -((v >> 1) as i32) } else { (v >> 1) as i32 })
+        Some(if v & 1 != 0 {
+            -((v >> 1) as i32)
+        } else {
+            (v >> 1) as i32
+        })
     }
 }
 
 /// Iterates over the table's entries: `(first code unit, units covered, location)`.
 pub fn entries(table: &[u8], firstlineno: i32) -> Vec<(u32, u32, Location)> {
     let mut out = Vec::new();
-    let mut r = Reader { data: table, pos: 0 };
+    let mut r = Reader {
+        data: table,
+        pos: 0,
+    };
     let mut line = firstlineno;
     let mut unit = 0u32;
     while let Some(first) = r.byte() {
@@ -69,7 +76,9 @@ pub fn entries(table: &[u8], firstlineno: i32) -> Vec<(u32, u32, Location)> {
             }
             10..=12 => {
                 line += i32::from(code) - 10;
-                let (Some(c0), Some(c1)) = (r.byte(), r.byte()) else { break };
+                let (Some(c0), Some(c1)) = (r.byte(), r.byte()) else {
+                    break;
+                };
                 Location {
                     line: Some(line),
                     end_line: Some(line),

@@ -131,7 +131,10 @@ pub(crate) fn maybe_specialize(c: &mut Ctx<'_>, offset: usize) -> Flow {
 
 #[cold]
 fn specialize_now(c: &mut Ctx<'_>, spec: &dyn Specializer, offset: usize, ctr: u16) -> Flow {
-    let npop = c.op.parts().first().map_or(0, |p| p.uop.popped(c.oparg as i32).max(0) as usize);
+    let npop =
+        c.op.parts()
+            .first()
+            .map_or(0, |p| p.uop.popped(c.oparg as i32).max(0) as usize);
     let code = c.code().clone();
     let operands = c.r.top_slice(npop.min(c.r.depth())).unwrap_or(&[]);
     let ctx = SpecializeCtx {

@@ -22,7 +22,10 @@ pub fn suffix(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
     let is_name = cls.is_subtype(&vm.exc.name_error);
     let is_attr = cls.is_subtype(&vm.exc.attribute_error);
     let attr = |name: &str| -> Option<Value> {
-        vm.getattr_opt(&v, &vm.intern(name)).ok().flatten().filter(|x| !x.is_none())
+        vm.getattr_opt(&v, &vm.intern(name))
+            .ok()
+            .flatten()
+            .filter(|x| !x.is_none())
     };
     let mut out = String::new();
     if is_import {
@@ -114,11 +117,19 @@ fn dict_keys(vm: &Vm, d: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn compute(vm: &Vm, exc: &crate::object::Py<BaseException>, wrong: &Value, kind: Kind) -> Option<String> {
+fn compute(
+    vm: &Vm,
+    exc: &crate::object::Py<BaseException>,
+    wrong: &Value,
+    kind: Kind,
+) -> Option<String> {
     let wrong_name = wrong.downcast::<Str>()?.to_lossy().into_owned();
     let candidates = match kind {
         Kind::Attr => {
-            let obj = vm.getattr_opt(&Value::from(exc), &vm.intern("obj")).ok().flatten()?;
+            let obj = vm
+                .getattr_opt(&Value::from(exc), &vm.intern("obj"))
+                .ok()
+                .flatten()?;
             let mut d = safe_dir(vm, &obj)?;
             let mut hide_underscored = !wrong_name.starts_with('_');
             if hide_underscored
@@ -135,7 +146,10 @@ fn compute(vm: &Vm, exc: &crate::object::Py<BaseException>, wrong: &Value, kind:
             d
         }
         Kind::Import => {
-            let name = vm.getattr_opt(&Value::from(exc), &vm.names.name).ok().flatten()?;
+            let name = vm
+                .getattr_opt(&Value::from(exc), &vm.names.name)
+                .ok()
+                .flatten()?;
             let name = name.downcast::<Str>()?.to_lossy().into_owned();
             let module = crate::exec::import::import_absolute(vm, &name).ok()?;
             let mut d = safe_dir(vm, &module)?;
@@ -176,7 +190,8 @@ pub fn best_match(candidates: &[String], wrong: &str) -> Option<String> {
         if item == wrong {
             continue;
         }
-        let max_distance = ((wrong.len() + item.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
+        let max_distance =
+            ((wrong.len() + item.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
         let d = levenshtein(wrong.as_bytes(), item.as_bytes(), max_distance);
         if d > max_distance {
             continue;
@@ -192,7 +207,7 @@ pub fn best_match(candidates: &[String], wrong: &str) -> Option<String> {
 fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         0
-    } else if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    } else if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST
@@ -255,8 +270,14 @@ mod tests {
     #[test]
     fn suggestions() {
         let c = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(best_match(&c(&["y_coord", "x_coord"]), "y_cord"), Some("y_coord".into()));
-        assert_eq!(best_match(&c(&["print", "len"]), "pritn"), Some("print".into()));
+        assert_eq!(
+            best_match(&c(&["y_coord", "x_coord"]), "y_cord"),
+            Some("y_coord".into())
+        );
+        assert_eq!(
+            best_match(&c(&["print", "len"]), "pritn"),
+            Some("print".into())
+        );
         assert_eq!(best_match(&c(&["alpha"]), "zzz"), None);
         assert_eq!(best_match(&c(&["Foo"]), "foo"), Some("Foo".into()));
     }

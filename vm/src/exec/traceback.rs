@@ -19,7 +19,12 @@ const RECURSIVE_CUTOFF: usize = 3;
 
 /// Prepends a traceback entry for `frame` at instruction `ip` to the exception's traceback.
 pub fn add_traceback(vm: &Vm, err: &PyErr, frame: &Frame, ip: usize) {
-    let Some(fptr) = vm.exec.current.get().filter(|p| std::ptr::eq(p.as_ptr(), frame)) else {
+    let Some(fptr) = vm
+        .exec
+        .current
+        .get()
+        .filter(|p| std::ptr::eq(p.as_ptr(), frame))
+    else {
         // Frames reached by unwinding are always current; anything else is a bug upstream,
         // so record without a frame object rather than fail.
         return add_detached(vm, err, frame, ip);
@@ -60,8 +65,11 @@ impl LineCache {
             // linecache reads through tokenize.open: the PEP 263 encoding, universal
             // newlines.
             std::fs::read(filename).ok().map(|bytes| {
-                let text = crate::parse::source::decode(&bytes)
-                    .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).replace("\r\n", "\n").replace('\r', "\n"));
+                let text = crate::parse::source::decode(&bytes).unwrap_or_else(|_| {
+                    String::from_utf8_lossy(&bytes)
+                        .replace("\r\n", "\n")
+                        .replace('\r', "\n")
+                });
                 Rc::new(text.split('\n').map(str::to_string).collect())
             })
         };
@@ -130,7 +138,9 @@ fn format_entry(vm: &Vm, e: &Entry, out: &mut String) {
         "  File \"{}\", line {}, in {}\n",
         e.filename, lineno, e.name
     ));
-    let Some(end_lineno) = loc.end_line else { return };
+    let Some(end_lineno) = loc.end_line else {
+        return;
+    };
     let file_lines = vm.line_cache.lines(&e.filename);
     let mut lines = Vec::new();
     for l in lineno..=end_lineno.max(lineno - 1) {
@@ -147,7 +157,13 @@ fn format_entry(vm: &Vm, e: &Entry, out: &mut String) {
     }
     let (Some(colno), Some(end_colno)) = (loc.col, loc.end_col) else {
         out.push_str("    ");
-        out.push_str(original.split('\n').next().unwrap_or("").trim_matches(py_space));
+        out.push_str(
+            original
+                .split('\n')
+                .next()
+                .unwrap_or("")
+                .trim_matches(py_space),
+        );
         out.push('\n');
         return;
     };
@@ -163,7 +179,9 @@ fn format_entry(vm: &Vm, e: &Entry, out: &mut String) {
         .take(span + 1)
         .map(str::to_string)
         .collect();
-    let Some(first_ded) = all_lines.first() else { return };
+    let Some(first_ded) = all_lines.first() else {
+        return;
+    };
     let last_ded = &all_lines[all_lines.len() - 1];
     let dedent_chars = first_line.chars().count() as i64 - first_ded.chars().count() as i64;
     start = (start as i64 - dedent_chars).max(0) as usize;
@@ -185,8 +203,12 @@ fn format_entry(vm: &Vm, e: &Entry, out: &mut String) {
     if let Some(a) = &anchors {
         left_off = a.left_col + if a.left_line == 0 { start } else { 0 };
         right_off = a.right_col + if a.right_line == 0 { start } else { 0 };
-        left_off = all_lines.get(a.left_line).map_or(left_off, |l| display_width(l, left_off));
-        right_off = all_lines.get(a.right_line).map_or(right_off, |l| display_width(l, right_off));
+        left_off = all_lines
+            .get(a.left_line)
+            .map_or(left_off, |l| display_width(l, left_off));
+        right_off = all_lines
+            .get(a.right_line)
+            .map_or(right_off, |l| display_width(l, right_off));
         for l in [a.left_line, a.right_line] {
             for d in l.saturating_sub(1)..=l + 1 {
                 significant.push(d);
@@ -258,7 +280,11 @@ impl RenderCtx<'_> {
             } else if let Some((a, left, right)) = &self.anchors {
                 let after_left = l > a.left_line || (l == a.left_line && col >= *left);
                 let before_right = l < a.right_line || (l == a.right_line && col < *right);
-                if after_left && before_right { a.secondary } else { a.primary }
+                if after_left && before_right {
+                    a.secondary
+                } else {
+                    a.primary
+                }
             } else {
                 '^'
             };
@@ -286,12 +312,11 @@ fn final_line(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
         Ok(s) => s.to_lossy().into_owned(),
         Err(_) => "<exception str() failed>".to_string(),
     } + &super::suggest::suffix(vm, exc);
-    let out = if msg.is_empty() {
+    if msg.is_empty() {
         format!("{name}\n")
     } else {
         format!("{name}: {msg}\n")
-    };
-    out
+    }
 }
 
 /// The `__notes__` lines: each note's `str()` (a non-sequence `__notes__` prints its repr).
@@ -380,7 +405,9 @@ fn exception_only(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
 /// The `File ..., line N` block and final line of a SyntaxError.
 fn format_syntax_error(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
     let mut out = String::new();
-    let filename = exc.field("filename").and_then(|f| f.downcast::<Str>().map(|s| s.to_lossy().into_owned()));
+    let filename = exc
+        .field("filename")
+        .and_then(|f| f.downcast::<Str>().map(|s| s.to_lossy().into_owned()));
     let lineno = exc.field("lineno").and_then(|l| match l {
         Value::Int(i) => Some(i),
         _ => None,
@@ -388,7 +415,10 @@ fn format_syntax_error(vm: &Vm, exc: &crate::object::Py<BaseException>) -> Strin
     if let (Some(f), Some(l)) = (&filename, lineno) {
         out.push_str(&format!("  File \"{f}\", line {l}\n"));
     }
-    if let Some(text) = exc.field("text").and_then(|t| t.downcast::<Str>().map(|s| s.to_lossy().into_owned())) {
+    if let Some(text) = exc
+        .field("text")
+        .and_then(|t| t.downcast::<Str>().map(|s| s.to_lossy().into_owned()))
+    {
         let line = text.trim_end_matches(['\n', '\r']);
         let stripped = line.trim_start();
         let lead = line.chars().count() - stripped.chars().count();
@@ -442,7 +472,9 @@ fn build_tree(vm: &Vm, root: &crate::object::Py<BaseException>) -> Vec<Node> {
     }];
     let mut seen: std::collections::HashSet<usize> = [root.addr()].into_iter().collect();
     let mut queue = vec![0usize];
-    let mut new_node = |nodes: &mut Vec<Node>, seen: &mut std::collections::HashSet<usize>, e: &crate::object::Py<BaseException>| {
+    let new_node = |nodes: &mut Vec<Node>,
+                    seen: &mut std::collections::HashSet<usize>,
+                    e: &crate::object::Py<BaseException>| {
         seen.insert(e.addr());
         nodes.push(Node {
             exc: e.clone(),
@@ -463,12 +495,22 @@ fn build_tree(vm: &Vm, root: &crate::object::Py<BaseException>) -> Vec<Node> {
         };
         let need_context = cause.is_none() && !e.suppress_context();
         let context = match e.context().downcast::<BaseException>() {
-            Some(c) if need_context && !seen.contains(&c.addr()) => Some(new_node(&mut nodes, &mut seen, c)),
+            Some(c) if need_context && !seen.contains(&c.addr()) => {
+                Some(new_node(&mut nodes, &mut seen, c))
+            }
             _ => None,
         };
-        let exceptions = if Value::from(&e).class(vm).is_subtype(&vm.exc.base_exception_group) {
+        let exceptions = if Value::from(&e)
+            .class(vm)
+            .is_subtype(&vm.exc.base_exception_group)
+        {
             let members = e.group_members();
-            Some(members.iter().map(|m| new_node(&mut nodes, &mut seen, m)).collect::<Vec<_>>())
+            Some(
+                members
+                    .iter()
+                    .map(|m| new_node(&mut nodes, &mut seen, m))
+                    .collect::<Vec<_>>(),
+            )
         } else {
             None
         };
@@ -512,8 +554,10 @@ impl PrintCtx {
     }
 }
 
-const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
-const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+const CAUSE_MESSAGE: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
 
 /// `TracebackException.format(chain=True)`.
 fn format_node(vm: &Vm, nodes: &[Node], top: usize, ctx: &mut PrintCtx, out: &mut String) {
@@ -551,7 +595,11 @@ fn format_node(vm: &Vm, nodes: &[Node], top: usize, ctx: &mut PrintCtx, out: &mu
                 ctx.emit(&exception_only(vm, &n.exc), '|', out);
             }
             Some(_) if ctx.depth > MAX_GROUP_DEPTH => {
-                ctx.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|', out);
+                ctx.emit(
+                    &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                    '|',
+                    out,
+                );
             }
             Some(members) => {
                 let toplevel = ctx.depth == 0;
@@ -560,20 +608,32 @@ fn format_node(vm: &Vm, nodes: &[Node], top: usize, ctx: &mut PrintCtx, out: &mu
                 }
                 if !stack.is_empty() {
                     let margin = if toplevel { '+' } else { '|' };
-                    ctx.emit("Exception Group Traceback (most recent call last):\n", margin, out);
+                    ctx.emit(
+                        "Exception Group Traceback (most recent call last):\n",
+                        margin,
+                        out,
+                    );
                     ctx.emit(&stack, '|', out);
                 }
                 ctx.emit(&exception_only(vm, &n.exc), '|', out);
                 let num = members.len();
-                let shown = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
+                let shown = if num <= MAX_GROUP_WIDTH {
+                    num
+                } else {
+                    MAX_GROUP_WIDTH + 1
+                };
                 ctx.need_close = false;
-                for k in 0..shown {
+                for (k, &member) in members.iter().enumerate().take(shown) {
                     let last = k == shown - 1;
                     if last {
                         ctx.need_close = true;
                     }
                     let truncated = k >= MAX_GROUP_WIDTH;
-                    let title = if truncated { "...".to_string() } else { (k + 1).to_string() };
+                    let title = if truncated {
+                        "...".to_string()
+                    } else {
+                        (k + 1).to_string()
+                    };
                     out.push_str(&ctx.indent());
                     out.push_str(if k == 0 { "+-" } else { "  " });
                     out.push_str(&format!("+---------------- {title} ----------------\n"));
@@ -581,9 +641,13 @@ fn format_node(vm: &Vm, nodes: &[Node], top: usize, ctx: &mut PrintCtx, out: &mu
                     if truncated {
                         let remaining = num - MAX_GROUP_WIDTH;
                         let plural = if remaining > 1 { "s" } else { "" };
-                        ctx.emit(&format!("and {remaining} more exception{plural}\n"), '|', out);
+                        ctx.emit(
+                            &format!("and {remaining} more exception{plural}\n"),
+                            '|',
+                            out,
+                        );
                     } else {
-                        format_node(vm, nodes, members[k], ctx, out);
+                        format_node(vm, nodes, member, ctx, out);
                     }
                     if last && ctx.need_close {
                         out.push_str(&ctx.indent());

@@ -30,4 +30,4 @@ pub use uop::{ExitKind, MAX_CPYTHON_UOP_ID, UOP_COUNT, Uop, UopCacheEntry, UopIn
 
 /// The instruction table's X-macros, for generators outside this module (the tier-1
 /// dispatch in `exec`).
-pub(crate) use table::{instruction_table, uop_table};
+pub(crate) use table::instruction_table;

@@ -342,12 +342,6 @@ impl ObjRef {
         });
     }
 
-    /// Gives up the reference without decrementing, returning the raw pointer.
-    #[inline(always)]
-    pub(crate) fn into_raw(self) -> NonNull<Header> {
-        ManuallyDrop::new(self).0
-    }
-
     /// A reference to the raw object for comparison and hashing without ownership.
     #[inline(always)]
     pub fn as_ptr(&self) -> *const () {

@@ -40,14 +40,15 @@ impl SharedKeys {
         if let Some(i) = self.index_of(name) {
             return Some(i);
         }
-        self.keys.with_mut(|keys| {
-            if keys.len() >= MAX_SHARED_KEYS {
-                return None;
-            }
-            keys.push(name.clone());
-            Some(keys.len() - 1)
-        })
-        .inspect(|_| self.version.set(self.version.get().wrapping_add(1)))
+        self.keys
+            .with_mut(|keys| {
+                if keys.len() >= MAX_SHARED_KEYS {
+                    return None;
+                }
+                keys.push(name.clone());
+                Some(keys.len() - 1)
+            })
+            .inspect(|_| self.version.set(self.version.get().wrapping_add(1)))
     }
 
     /// The name at `index`.
@@ -150,10 +151,7 @@ impl InstanceExt {
     #[inline]
     pub fn get_inline(&self, index: usize) -> Option<Value> {
         self.attrs.with(|a| match a {
-            Attrs::Inline { values, .. } => values
-                .get(index)
-                .filter(|v| !v.is_null())
-                .cloned(),
+            Attrs::Inline { values, .. } => values.get(index).filter(|v| !v.is_null()).cloned(),
             _ => None,
         })
     }
@@ -223,7 +221,7 @@ impl InstanceExt {
             Attrs::Inline { values, order } => {
                 let old = values
                     .get_mut(index)
-                    .map(|v| std::mem::take(v))
+                    .map(std::mem::take)
                     .filter(|v| !v.is_null());
                 if old.is_some() {
                     order.retain(|&i| usize::from(i) != index);

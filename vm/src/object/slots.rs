@@ -136,7 +136,9 @@ pub type NewFn = fn(&Vm, &Py<Type>, Args<'_>) -> PyResult<Value>;
 pub type DelFn = fn(&Vm, &Value) -> PyResult<()>;
 /// Where a builtin payload keeps its `__dict__` (functions, modules, exceptions, ...).
 pub type DictPtrFn =
-    for<'a> fn(&'a Value) -> Option<&'a crate::object::PyCell<Option<Py<crate::types::dict::Dict>>>>;
+    for<'a> fn(
+        &'a Value,
+    ) -> Option<&'a crate::object::PyCell<Option<Py<crate::types::dict::Dict>>>>;
 
 macro_rules! define_slots {
     ($($(#[doc = $doc:literal])* $name:ident : $ty:ty),* $(,)?) => {

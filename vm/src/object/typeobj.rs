@@ -316,7 +316,8 @@ impl Type {
         if std::ptr::eq(self, target) {
             return true;
         }
-        self.mro.with(|mro| mro.iter().any(|t| std::ptr::eq(&**t, target)))
+        self.mro
+            .with(|mro| mro.iter().any(|t| std::ptr::eq(&**t, target)))
     }
 
     /// Looks `name` up along the MRO without descriptors or caching.
@@ -381,10 +382,11 @@ pub fn c3_mro(this: &Py<Type>, bases: &[Py<Type>]) -> Result<Vec<Py<Type>>, Stri
                 continue;
             };
             empty = false;
-            let in_tail = seqs
-                .iter()
-                .enumerate()
-                .any(|(j, s)| s[(heads[j] + 1).min(s.len())..].iter().any(|t| t.is(candidate)));
+            let in_tail = seqs.iter().enumerate().any(|(j, s)| {
+                s[(heads[j] + 1).min(s.len())..]
+                    .iter()
+                    .any(|t| t.is(candidate))
+            });
             if !in_tail {
                 chosen = Some(candidate.clone());
                 break;

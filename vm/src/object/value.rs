@@ -114,7 +114,7 @@ impl Value {
     pub fn id(&self) -> i64 {
         match self {
             Value::Obj(o) => o.addr() as i64,
-            Value::Int(i) => (*i as i64).wrapping_mul(16).wrapping_add(1),
+            Value::Int(i) => i.wrapping_mul(16).wrapping_add(1),
             Value::Float(f) => (f.to_bits() as i64).wrapping_mul(16).wrapping_add(3),
             Value::Bool(b) => 5 + 16 * i64::from(*b),
             Value::None => 7,

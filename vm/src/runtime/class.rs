@@ -119,10 +119,9 @@ pub fn type_new(
         match b.downcast::<Type>() {
             Some(t) => bases.push(t.clone()),
             None => {
-                return Err(vm.new_type_error(format!(
-                    "bases must be types, not '{}'",
-                    vm.type_name(b)
-                )));
+                return Err(
+                    vm.new_type_error(format!("bases must be types, not '{}'", vm.type_name(b)))
+                );
             }
         }
     }
@@ -144,7 +143,9 @@ pub fn type_new(
         dict.insert_new_hashed(h, k, v);
     }
     if dict.get_str(&vm.names.__module__).is_none()
-        && let Some(m) = vm.current_globals().and_then(|g| g.get_str(&vm.names.__name__))
+        && let Some(m) = vm
+            .current_globals()
+            .and_then(|g| g.get_str(&vm.names.__name__))
     {
         dict.set_str(&vm.names.__module__, m);
     }
@@ -189,9 +190,7 @@ pub fn type_new(
             }
             if text == "__dict__" {
                 if base_has_dict || add_dict {
-                    return Err(vm.new_type_error(
-                        "__dict__ slot disallowed: we already got one",
-                    ));
+                    return Err(vm.new_type_error("__dict__ slot disallowed: we already got one"));
                 }
                 add_dict = true;
                 continue;
@@ -210,7 +209,10 @@ pub fn type_new(
             }
             new_slots.push(mangled);
         }
-        if !new_slots.is_empty() && base.kind() != vm.types.object.kind() && !base_allows_slots(vm, &base) {
+        if !new_slots.is_empty()
+            && base.kind() != vm.types.object.kind()
+            && !base_allows_slots(vm, &base)
+        {
             return Err(vm.new_type_error(format!(
                 "nonempty __slots__ not supported for subtype of '{}'",
                 base.name()
@@ -254,9 +256,11 @@ pub fn type_new(
         .map_err(|_| vm.new_type_error("metaclass is not a type"))?;
 
     // MRO: a metaclass may override mro().
-    let mro = if meta.is(&vm.types.type_) || vm.type_lookup(&meta, &vm.names.mro).is_none_or(|m| {
-        m.downcast::<crate::types::descr::MethodDescr>().is_some()
-    }) {
+    let mro = if meta.is(&vm.types.type_)
+        || vm
+            .type_lookup(&meta, &vm.names.mro)
+            .is_none_or(|m| m.downcast::<crate::types::descr::MethodDescr>().is_some())
+    {
         c3_mro(&new_type, &bases).map_err(|m| vm.new_type_error(m))?
     } else {
         let r = vm.call_method(&Value::from(&new_type), &vm.names.mro, &[])?;
@@ -264,7 +268,10 @@ pub fn type_new(
         let mut mro = Vec::with_capacity(items.len());
         for i in items {
             mro.push(i.into_downcast::<Type>().map_err(|v| {
-                vm.new_type_error(format!("mro() returned a non-class ('{}')", vm.type_name(&v)))
+                vm.new_type_error(format!(
+                    "mro() returned a non-class ('{}')",
+                    vm.type_name(&v)
+                ))
             })?);
         }
         mro
@@ -287,7 +294,12 @@ pub fn type_new(
         dict.set_str(n, d.into());
     }
     if add_dict {
-        vm.add_getset(&new_type, "__dict__", super::attr::get_payload_dict, Some(super::attr::set_payload_dict));
+        vm.add_getset(
+            &new_type,
+            "__dict__",
+            super::attr::get_payload_dict,
+            Some(super::attr::set_payload_dict),
+        );
         vm.add_getset(&new_type, "__weakref__", |_, _| Ok(Value::None), None);
     }
     if dict.get_str(&vm.names.__doc__).is_none() {
@@ -327,7 +339,10 @@ pub fn type_new(
     for (k, v) in dict.items() {
         let vt = v.class(vm).clone();
         if let Some(set_name) = vm.type_lookup(&vt, &vm.names.__set_name__) {
-            let r = vm.call(&set_name, Args::positional(&[v.clone(), new_type.clone().into(), k.clone()]));
+            let r = vm.call(
+                &set_name,
+                Args::positional(&[v.clone(), new_type.clone().into(), k.clone()]),
+            );
             if let Err(e) = r {
                 let note = format!(
                     "Error calling __set_name__ on '{}' instance {} in '{}'",
@@ -461,7 +476,10 @@ pub fn build_class(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Some(prepare) => {
             let mut a = vec![name.clone(), bases_tuple.clone()];
             a.extend(kwvals.iter().cloned());
-            vm.call(&prepare, Args::new(&a, (!kwds.is_empty()).then_some(&kwnames)))?
+            vm.call(
+                &prepare,
+                Args::new(&a, (!kwds.is_empty()).then_some(&kwnames)),
+            )?
         }
         None => vm.new_dict().into(),
     };
@@ -477,11 +495,18 @@ pub fn build_class(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let cell = vm.run_class_body(body, &ns)?;
     if orig_bases.len() != bases.len() || orig_bases.iter().zip(&bases).any(|(a, b)| !a.is(b)) {
-        vm.setitem(&ns, &vm.names.__orig_bases__.clone().into(), vm.new_tuple(orig_bases).into())?;
+        vm.setitem(
+            &ns,
+            &vm.names.__orig_bases__.clone().into(),
+            vm.new_tuple(orig_bases).into(),
+        )?;
     }
     let mut call_args = vec![name.clone(), bases_tuple, ns];
     call_args.extend(kwvals);
-    let cls = vm.call(&meta, Args::new(&call_args, (!kwds.is_empty()).then_some(&kwnames)))?;
+    let cls = vm.call(
+        &meta,
+        Args::new(&call_args, (!kwds.is_empty()).then_some(&kwnames)),
+    )?;
     if let Some(cell) = cell.as_ref().and_then(|c| c.downcast::<CellObj>()) {
         let contents = cell.contents.get();
         if !contents.is(&cls) {

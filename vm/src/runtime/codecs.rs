@@ -21,7 +21,14 @@ pub fn normalize(name: &str) -> String {
     }
 }
 
-fn decode_error(vm: &Vm, encoding: &str, data: &[u8], start: usize, end: usize, reason: &str) -> super::PyErr {
+fn decode_error(
+    vm: &Vm,
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> super::PyErr {
     let args = vec![
         vm.new_str(encoding).into(),
         vm.new_bytes(data.to_vec()).into(),
@@ -32,7 +39,14 @@ fn decode_error(vm: &Vm, encoding: &str, data: &[u8], start: usize, end: usize, 
     vm.new_exception(&vm.exc.unicode_decode_error, args)
 }
 
-fn encode_error(vm: &Vm, encoding: &str, s: &Py<Str>, start: usize, end: usize, reason: &str) -> super::PyErr {
+fn encode_error(
+    vm: &Vm,
+    encoding: &str,
+    s: &Py<Str>,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> super::PyErr {
     let args = vec![
         vm.new_str(encoding).into(),
         s.clone().into(),
@@ -69,7 +83,9 @@ pub fn decode(vm: &Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Py
                             && (0xA0..=0xBF).contains(&data[i + 1])
                             && (0x80..=0xBF).contains(&data[i + 2])
                         {
-                            let cp = 0xD000 | (u32::from(data[i + 1] & 0x3F) << 6) | u32::from(data[i + 2] & 0x3F);
+                            let cp = 0xD000
+                                | (u32::from(data[i + 1] & 0x3F) << 6)
+                                | u32::from(data[i + 2] & 0x3F);
                             out.push_code_point(cp);
                             i += 3;
                             continue;
@@ -82,7 +98,9 @@ pub fn decode(vm: &Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Py
                             "invalid continuation byte"
                         };
                         match errors {
-                            "strict" => return Err(decode_error(vm, "utf-8", data, i, i + bad, reason)),
+                            "strict" => {
+                                return Err(decode_error(vm, "utf-8", data, i, i + bad, reason));
+                            }
                             "ignore" => {}
                             "replace" => out.push_char('\u{FFFD}'),
                             "surrogateescape" => {
@@ -114,7 +132,14 @@ pub fn decode(vm: &Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Py
                 }
                 match errors {
                     "strict" => {
-                        return Err(decode_error(vm, "ascii", data, i, i + 1, "ordinal not in range(128)"));
+                        return Err(decode_error(
+                            vm,
+                            "ascii",
+                            data,
+                            i,
+                            i + 1,
+                            "ordinal not in range(128)",
+                        ));
                     }
                     "ignore" => {}
                     "replace" => out.push_char('\u{FFFD}'),

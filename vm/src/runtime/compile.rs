@@ -22,7 +22,11 @@ impl Vm {
     /// Compiles the main script of `rpy FILE`. A front-end error comes back as the
     /// `SyntaxError` itself, for the report `python3.14 FILE` prints (which differs from
     /// a traceback); SyntaxWarnings are written to stderr.
-    pub fn compile_script(&self, source: &[u8], filename: &str) -> Result<PyResult<Py<Code>>, SyntaxError> {
+    pub fn compile_script(
+        &self,
+        source: &[u8],
+        filename: &str,
+    ) -> Result<PyResult<Py<Code>>, SyntaxError> {
         let arena = arena::Arena::with_capacity(source.len() * 8);
         let parsed = crate::parse::parse_bytes(&arena, source, Mode::Exec)?;
         self.emit_syntax_warnings(&parsed, filename);

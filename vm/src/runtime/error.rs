@@ -165,7 +165,8 @@ impl Vm {
             ),
         };
         let err = self.new_exception_msg(&self.exc.attribute_error, msg);
-        err.exc().set_attr_fields(self, Some(Value::from(name)), Some(obj.clone()));
+        err.exc()
+            .set_attr_fields(self, Some(Value::from(name)), Some(obj.clone()));
         err
     }
 
@@ -176,7 +177,8 @@ impl Vm {
             &self.exc.name_error,
             format!("name '{}' is not defined", name.to_lossy()),
         );
-        err.exc().set_attr_fields(self, Some(Value::from(name)), None);
+        err.exc()
+            .set_attr_fields(self, Some(Value::from(name)), None);
         err
     }
 

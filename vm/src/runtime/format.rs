@@ -72,7 +72,10 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
     }
     if i > start {
         let w: String = chars[start..i].iter().collect();
-        s.width = Some(w.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+        s.width = Some(
+            w.parse()
+                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+        );
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -91,7 +94,10 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
             return Err("Format specifier missing precision".into());
         }
         let p: String = chars[start..i].iter().collect();
-        s.precision = Some(p.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+        s.precision = Some(
+            p.parse()
+                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+        );
     }
     if i < chars.len() {
         s.ty = Some(chars[i]);
@@ -105,7 +111,11 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
 
 /// Pads `body` (already signed) to the spec's width with its fill and alignment.
 fn pad(s: &Spec, sign: &str, prefix: &str, body: &str, default_align: char) -> String {
-    let fill = s.fill.unwrap_or(if s.zero && s.align.is_none() { '0' } else { ' ' });
+    let fill = s.fill.unwrap_or(if s.zero && s.align.is_none() {
+        '0'
+    } else {
+        ' '
+    });
     let align = s.align.unwrap_or(if s.zero { '=' } else { default_align });
     let len = sign.chars().count() + prefix.chars().count() + body.chars().count();
     let width = s.width.unwrap_or(0);
@@ -127,7 +137,7 @@ fn group_digits(digits: &str, sep: char, group: usize) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / group);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % group == 0 {
+        if i > 0 && (n - i).is_multiple_of(group) {
             out.push(sep);
         }
         out.push(c);
@@ -169,11 +179,14 @@ pub fn format_int(vm: &Vm, i: IntRef<'_>, spec: &Spec) -> PyResult<String> {
         }
         'c' => {
             if spec.sign.is_some() {
-                return Err(vm.new_value_error("Sign not allowed with integer format specifier 'c'"));
+                return Err(
+                    vm.new_value_error("Sign not allowed with integer format specifier 'c'")
+                );
             }
-            let cp = i.to_i64().filter(|c| (0..=0x10ffff).contains(c)).ok_or_else(|| {
-                vm.new_overflow_error("%c arg not in range(0x110000)")
-            })?;
+            let cp = i
+                .to_i64()
+                .filter(|c| (0..=0x10ffff).contains(c))
+                .ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
             let mut b = Wtf8Buf::new();
             b.push_code_point(cp as u32);
             let body = String::from_utf8_lossy(&b.into_bytes()).into_owned();
@@ -208,7 +221,10 @@ pub fn format_int(vm: &Vm, i: IntRef<'_>, spec: &Spec) -> PyResult<String> {
     let digits = match spec.grouping {
         Some(sep) => {
             if spec.zero && spec.align.is_none() && spec.fill.is_none() {
-                let min = spec.width.unwrap_or(0).saturating_sub(sign.len() + prefix.len());
+                let min = spec
+                    .width
+                    .unwrap_or(0)
+                    .saturating_sub(sign.len() + prefix.len());
                 grouped_zero_padded(&digits, sep, group, min)
             } else {
                 group_digits(&digits, sep, group)
@@ -233,11 +249,21 @@ fn fmt_exp(x: f64, p: usize, upper: bool) -> String {
 fn fmt_general(x: f64, p: usize, upper: bool, alt: bool) -> String {
     let p = p.max(1);
     if x == 0.0 {
-        let body = if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
-        return if x.is_sign_negative() { format!("-{body}") } else { body };
+        let body = if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
+        return if x.is_sign_negative() {
+            format!("-{body}")
+        } else {
+            body
+        };
     }
     let e_repr = format!("{:.*e}", p - 1, x);
-    let exp: i32 = e_repr.split_once('e').map_or(0, |(_, e)| e.parse().unwrap_or(0));
+    let exp: i32 = e_repr
+        .split_once('e')
+        .map_or(0, |(_, e)| e.parse().unwrap_or(0));
     let mut s = if -4 <= exp && exp < p as i32 {
         format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x)
     } else {
@@ -282,7 +308,11 @@ pub fn format_float(vm: &Vm, x: f64, spec: &Spec) -> PyResult<String> {
     let upper = matches!(ty, Some('E' | 'F' | 'G'));
     let body = if a.is_nan() || a.is_infinite() {
         let t = if a.is_nan() { "nan" } else { "inf" };
-        let t = if upper { t.to_uppercase() } else { t.to_string() };
+        let t = if upper {
+            t.to_uppercase()
+        } else {
+            t.to_string()
+        };
         if ty == Some('%') { format!("{t}%") } else { t }
     } else {
         match ty {
@@ -299,7 +329,11 @@ pub fn format_float(vm: &Vm, x: f64, spec: &Spec) -> PyResult<String> {
             _ => match spec.precision {
                 Some(p) => {
                     let s = fmt_general(a, p, false, spec.alt);
-                    if s.contains(['.', 'e', 'n', 'i']) { s } else { format!("{s}.0") }
+                    if s.contains(['.', 'e', 'n', 'i']) {
+                        s
+                    } else {
+                        format!("{s}.0")
+                    }
                 }
                 None => float_repr(a),
             },
@@ -308,10 +342,15 @@ pub fn format_float(vm: &Vm, x: f64, spec: &Spec) -> PyResult<String> {
     let sign = sign_str(negative, spec.sign);
     let body = match spec.grouping {
         Some(sep) if !a.is_nan() && !a.is_infinite() => {
-            let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+            let split = body
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(body.len());
             let (int_part, rest) = body.split_at(split);
             let grouped = if spec.zero && spec.align.is_none() && spec.fill.is_none() {
-                let min = spec.width.unwrap_or(0).saturating_sub(sign.len() + rest.len());
+                let min = spec
+                    .width
+                    .unwrap_or(0)
+                    .saturating_sub(sign.len() + rest.len());
                 grouped_zero_padded(int_part, sep, 3, min)
             } else {
                 group_digits(int_part, sep, 3)
@@ -370,7 +409,10 @@ impl Vm {
             {
                 return self.str(value);
             }
-            if matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None) {
+            if matches!(
+                value,
+                Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None
+            ) {
                 return self.str(value);
             }
         }
@@ -418,7 +460,9 @@ pub fn number_format_method(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let parsed = parse_spec(&spec.to_lossy()).map_err(|m| vm.new_value_error(m))?;
     if let Some(i) = as_int(this) {
         if matches!(this, Value::Bool(_)) && parsed.ty.is_none() {
-            return Ok(vm.new_str(&format_str(vm, &*vm.str(this)?, &parsed)?).into());
+            return Ok(vm
+                .new_str(&format_str(vm, &*vm.str(this)?, &parsed)?)
+                .into());
         }
         return Ok(vm.new_str(&format_int(vm, i, &parsed)?).into());
     }
@@ -438,18 +482,36 @@ enum FieldSource<'a> {
 /// `str.format(*args, **kwargs)`.
 pub fn str_format(vm: &Vm, template: &Str, args: Args<'_>) -> PyResult<Py<Str>> {
     let mut auto = 0usize;
-    let text = format_template(vm, &template.to_lossy(), &FieldSource::Args(args), &mut auto, 2)?;
+    let text = format_template(
+        vm,
+        &template.to_lossy(),
+        &FieldSource::Args(args),
+        &mut auto,
+        2,
+    )?;
     Ok(vm.new_str(&text))
 }
 
 /// `str.format_map(mapping)`.
 pub fn str_format_map(vm: &Vm, template: &Str, mapping: &Value) -> PyResult<Py<Str>> {
     let mut auto = 0usize;
-    let text = format_template(vm, &template.to_lossy(), &FieldSource::Mapping(mapping), &mut auto, 2)?;
+    let text = format_template(
+        vm,
+        &template.to_lossy(),
+        &FieldSource::Mapping(mapping),
+        &mut auto,
+        2,
+    )?;
     Ok(vm.new_str(&text))
 }
 
-fn format_template(vm: &Vm, t: &str, src: &FieldSource<'_>, auto: &mut usize, depth: u32) -> PyResult<String> {
+fn format_template(
+    vm: &Vm,
+    t: &str,
+    src: &FieldSource<'_>,
+    auto: &mut usize,
+    depth: u32,
+) -> PyResult<String> {
     let mut out = String::with_capacity(t.len());
     let chars: Vec<char> = t.chars().collect();
     let mut i = 0;
@@ -499,7 +561,13 @@ fn format_template(vm: &Vm, t: &str, src: &FieldSource<'_>, auto: &mut usize, de
     Ok(out)
 }
 
-fn render_field(vm: &Vm, field: &str, src: &FieldSource<'_>, auto: &mut usize, depth: u32) -> PyResult<String> {
+fn render_field(
+    vm: &Vm,
+    field: &str,
+    src: &FieldSource<'_>,
+    auto: &mut usize,
+    depth: u32,
+) -> PyResult<String> {
     // Split "name!conv:spec" at the first '!' or ':' outside brackets.
     let mut bracket = false;
     let mut split = field.len();
@@ -541,9 +609,7 @@ fn render_field(vm: &Vm, field: &str, src: &FieldSource<'_>, auto: &mut usize, d
         Some('s') => vm.str(&value)?.into(),
         Some('a') => vm.ascii(&value)?.into(),
         Some(c) => {
-            return Err(vm.new_value_error(format!(
-                "Unknown conversion specifier {c}"
-            )));
+            return Err(vm.new_value_error(format!("Unknown conversion specifier {c}")));
         }
     };
     let spec = if spec.contains('{') {
@@ -592,7 +658,9 @@ fn resolve_field(vm: &Vm, name: &str, src: &FieldSource<'_>, auto: &mut usize) -
             value = vm.getitem(&value, &k)?;
             rest = &r[end + 1..];
         } else {
-            return Err(vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier"));
+            return Err(
+                vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier")
+            );
         }
     }
     Ok(value)
@@ -605,7 +673,9 @@ fn positional(vm: &Vm, src: &FieldSource<'_>, i: usize) -> PyResult<Value> {
                 "Replacement index {i} out of range for positional args tuple"
             ))
         }),
-        FieldSource::Mapping(_) => Err(vm.new_value_error("Format string contains positional fields")),
+        FieldSource::Mapping(_) => {
+            Err(vm.new_value_error("Format string contains positional fields"))
+        }
     }
 }
 
@@ -633,10 +703,9 @@ pub fn percent_format(vm: &Vm, template: &Value, args: &Value) -> PyResult<Value
         None => vec![args.clone()],
     };
     let is_tuple = args.downcast::<crate::types::tuple::Tuple>().is_some();
-    let mapping = (!is_tuple
-        && args.downcast::<Str>().is_none()
-        && vm.mapping_check(args).is_some())
-    .then_some(args);
+    let mapping =
+        (!is_tuple && args.downcast::<Str>().is_none() && vm.mapping_check(args).is_some())
+            .then_some(args);
     let mut next_arg = 0usize;
     let mut out = String::with_capacity(t.len());
     let chars: Vec<char> = t.chars().collect();
@@ -693,9 +762,10 @@ pub fn percent_format(vm: &Vm, template: &Value, args: &Value) -> PyResult<Value
             i += 1;
         }
         let mut take_arg = |vm: &Vm| -> PyResult<Value> {
-            let v = tuple_args.get(next_arg).cloned().ok_or_else(|| {
-                vm.new_type_error("not enough arguments for format string")
-            })?;
+            let v = tuple_args
+                .get(next_arg)
+                .cloned()
+                .ok_or_else(|| vm.new_type_error("not enough arguments for format string"))?;
             next_arg += 1;
             Ok(v)
         };
@@ -726,7 +796,13 @@ pub fn percent_format(vm: &Vm, template: &Value, args: &Value) -> PyResult<Value
                 while i < chars.len() && chars[i].is_ascii_digit() {
                     i += 1;
                 }
-                spec.precision = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
+                spec.precision = Some(
+                    chars[start..i]
+                        .iter()
+                        .collect::<String>()
+                        .parse()
+                        .unwrap_or(0),
+                );
             }
         }
         while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
@@ -787,12 +863,14 @@ pub fn percent_format(vm: &Vm, template: &Value, args: &Value) -> PyResult<Value
                     Some(f) => f,
                     None => match as_int(&v) {
                         Some(n) => crate::types::float::int_as_f64(vm, n)?,
-                        None => crate::types::float_type::float_from_value(vm, &v).map_err(|_| {
-                            vm.new_type_error(format!(
-                                "must be real number, not {}",
-                                vm.type_name(&v)
-                            ))
-                        })?,
+                        None => {
+                            crate::types::float_type::float_from_value(vm, &v).map_err(|_| {
+                                vm.new_type_error(format!(
+                                    "must be real number, not {}",
+                                    vm.type_name(&v)
+                                ))
+                            })?
+                        }
                     },
                 };
                 let mut sp = spec.clone();
@@ -807,7 +885,10 @@ pub fn percent_format(vm: &Vm, template: &Value, args: &Value) -> PyResult<Value
                     s.to_lossy().into_owned()
                 } else {
                     let n = vm.index_value(&v).map_err(|_| {
-                        vm.new_type_error(format!("%c requires an int or a unicode character, not {}", vm.type_name(&v)))
+                        vm.new_type_error(format!(
+                            "%c requires an int or a unicode character, not {}",
+                            vm.type_name(&v)
+                        ))
                     })?;
                     char::from_u32(n as u32)
                         .ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?
@@ -858,7 +939,11 @@ fn percent_int(vm: &Vm, v: &Value, conv: char) -> PyResult<num_bigint::BigInt> {
     }
     Err(vm.new_type_error(format!(
         "%{conv} format: {} is required, not {}",
-        if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" },
+        if matches!(conv, 'd' | 'i' | 'u') {
+            "a real number"
+        } else {
+            "an integer"
+        },
         vm.type_name(v)
     )))
 }
@@ -870,8 +955,14 @@ mod tests {
     #[test]
     fn specs_parse() {
         let s = parse_spec("*^+#012,.3f").expect("valid spec");
-        assert_eq!((s.fill, s.align, s.sign, s.alt), (Some('*'), Some('^'), Some('+'), true));
-        assert_eq!((s.zero, s.width, s.grouping, s.precision, s.ty), (true, Some(12), Some(','), Some(3), Some('f')));
+        assert_eq!(
+            (s.fill, s.align, s.sign, s.alt),
+            (Some('*'), Some('^'), Some('+'), true)
+        );
+        assert_eq!(
+            (s.zero, s.width, s.grouping, s.precision, s.ty),
+            (true, Some(12), Some(','), Some(3), Some('f'))
+        );
         assert!(parse_spec(".f").is_err());
         assert!(parse_spec("10xx").is_err());
     }

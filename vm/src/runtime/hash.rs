@@ -293,7 +293,10 @@ mod tests {
         t.add(2);
         assert_eq!(t.finish(), -3_550_055_125_485_641_917);
         assert_eq!(TupleHasher::default().finish(), 5_740_354_900_026_072_187);
-        assert_eq!(hash_frozenset([1, 2].into_iter()), -1_826_646_154_956_904_602);
+        assert_eq!(
+            hash_frozenset([1, 2].into_iter()),
+            -1_826_646_154_956_904_602
+        );
         assert_eq!(hash_complex(1, 2), 2_000_007);
     }
 
@@ -301,12 +304,18 @@ mod tests {
     fn siphash_with_zero_key_matches_cpython() {
         // PYTHONHASHSEED=0: hash('a'), hash('abc') == hash(b'abc').
         assert_eq!(fix(siphash13(0, 0, b"a") as i64), 4_644_417_185_603_328_019);
-        assert_eq!(fix(siphash13(0, 0, b"abc") as i64), -4_594_863_902_769_663_758);
+        assert_eq!(
+            fix(siphash13(0, 0, b"abc") as i64),
+            -4_594_863_902_769_663_758
+        );
     }
 
     #[test]
     fn seeded_secret_matches_cpython() {
         let (k0, k1) = make_secret(Some(1));
-        assert_eq!(fix(siphash13(k0, k1, b"a") as i64), -3_012_895_188_637_184_397);
+        assert_eq!(
+            fix(siphash13(k0, k1, b"a") as i64),
+            -3_012_895_188_637_184_397
+        );
     }
 }

@@ -284,7 +284,10 @@ impl Vm {
 
     /// `v OP= w`.
     pub fn inplace_op(&self, v: &Value, w: &Value, op: BinOp) -> PyResult<Value> {
-        if matches!((v, w), (Value::Int(_), Value::Int(_)) | (Value::Float(_), Value::Float(_))) {
+        if matches!(
+            (v, w),
+            (Value::Int(_), Value::Int(_)) | (Value::Float(_), Value::Float(_))
+        ) {
             match self.binary_op(v, w, op) {
                 // An unsupported pair falls through for the `OP=` message.
                 Err(e) if e.class().is(&self.exc.type_error) => {}
@@ -365,7 +368,12 @@ impl Vm {
         self.unary(v, v.class(self).slots.abs.get(), "abs()")
     }
 
-    fn unary(&self, v: &Value, slot: Option<crate::object::slots::UnaryFn>, what: &str) -> PyResult<Value> {
+    fn unary(
+        &self,
+        v: &Value,
+        slot: Option<crate::object::slots::UnaryFn>,
+        what: &str,
+    ) -> PyResult<Value> {
         match slot {
             Some(f) => f(self, v),
             None => Err(self.new_type_error(format!(
@@ -493,10 +501,10 @@ impl Vm {
                 }
                 match o.ty().slots.hash.get() {
                     Some(f) => f(self, v),
-                    None => Err(self.new_type_error(format!(
-                        "unhashable type: '{}'",
-                        self.type_name(v)
-                    ))),
+                    None => {
+                        Err(self
+                            .new_type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                    }
                 }
             }
         }
@@ -506,13 +514,15 @@ impl Vm {
     /// (original message)" (CPython 3.14's `dict_unhashable_type`).
     #[inline]
     pub fn hash_dict_key(&self, key: &Value) -> PyResult<i64> {
-        self.hash(key).map_err(|e| self.unhashable_in(e, key, "a dict key"))
+        self.hash(key)
+            .map_err(|e| self.unhashable_in(e, key, "a dict key"))
     }
 
     /// `hash(key)` for a set element (see [`Vm::hash_dict_key`]).
     #[inline]
     pub fn hash_set_elem(&self, key: &Value) -> PyResult<i64> {
-        self.hash(key).map_err(|e| self.unhashable_in(e, key, "a set element"))
+        self.hash(key)
+            .map_err(|e| self.unhashable_in(e, key, "a set element"))
     }
 
     #[cold]
@@ -520,8 +530,14 @@ impl Vm {
         if !e.class().is(&self.exc.type_error) {
             return e;
         }
-        let msg = self.str(&e.value()).map(|s| s.to_lossy().into_owned()).unwrap_or_default();
-        self.new_type_error(format!("cannot use '{}' as {what} ({msg})", self.type_name(key)))
+        let msg = self
+            .str(&e.value())
+            .map(|s| s.to_lossy().into_owned())
+            .unwrap_or_default();
+        self.new_type_error(format!(
+            "cannot use '{}' as {what} ({msg})",
+            self.type_name(key)
+        ))
     }
 
     /// `repr(v)`.
@@ -549,7 +565,9 @@ impl Vm {
         }
         let f = v.class(self).slots.str.get();
         let r = match f {
-            Some(f) => self.with_native_recursion(" while getting the str of an object", || f(self, v))?,
+            Some(f) => {
+                self.with_native_recursion(" while getting the str of an object", || f(self, v))?
+            }
             None => return self.repr(v),
         };
         r.into_downcast::<Str>().map_err(|r| {
@@ -608,7 +626,9 @@ impl Vm {
         }
         if let Some(tuple) = cls.downcast::<crate::types::tuple::Tuple>() {
             for item in tuple.as_slice() {
-                if self.with_native_recursion(" in __instancecheck__", || self.isinstance(obj, item))? {
+                if self
+                    .with_native_recursion(" in __instancecheck__", || self.isinstance(obj, item))?
+                {
                     return Ok(true);
                 }
             }
@@ -661,7 +681,9 @@ impl Vm {
         }
         if let Some(tuple) = cls.downcast::<crate::types::tuple::Tuple>() {
             for item in tuple.as_slice() {
-                if self.with_native_recursion(" in __subclasscheck__", || self.issubclass(derived, item))? {
+                if self.with_native_recursion(" in __subclasscheck__", || {
+                    self.issubclass(derived, item)
+                })? {
                     return Ok(true);
                 }
             }

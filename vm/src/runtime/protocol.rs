@@ -13,8 +13,16 @@ use super::{Args, PyErr, PyResult, Vm};
 /// Python, or recursing on nested data) first switches to a fresh segment of `STACK_GROW`
 /// bytes. One Python -> native -> Python round trip costs ~300 KB of stack in unoptimized
 /// builds (the dispatch function's frame), far less in release builds.
-const STACK_RED_ZONE: usize = if cfg!(debug_assertions) { 1024 * 1024 } else { 256 * 1024 };
-const STACK_GROW: usize = if cfg!(debug_assertions) { 16 * 1024 * 1024 } else { 4 * 1024 * 1024 };
+const STACK_RED_ZONE: usize = if cfg!(debug_assertions) {
+    1024 * 1024
+} else {
+    256 * 1024
+};
+const STACK_GROW: usize = if cfg!(debug_assertions) {
+    16 * 1024 * 1024
+} else {
+    4 * 1024 * 1024
+};
 
 /// Removes an object from the repr-in-progress set when dropped.
 pub struct ReprGuard<'a> {
@@ -60,11 +68,18 @@ impl Vm {
     /// [`crate::exec::NATIVE_DEPTH_LIMIT`] (RecursionError "Stack overflow (used N kB){what}",
     /// CPython's C-stack message, N estimated) and growing the Rust stack when it runs low.
     /// Python frames count separately, against the recursion limit.
-    pub fn with_native_recursion<R>(&self, what: &str, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
+    pub fn with_native_recursion<R>(
+        &self,
+        what: &str,
+        f: impl FnOnce() -> PyResult<R>,
+    ) -> PyResult<R> {
         let depth = self.exec.native_depth.get();
         if depth >= crate::exec::NATIVE_DEPTH_LIMIT {
-            let used_kb = u64::from(depth) * 8_000 / u64::from(crate::exec::NATIVE_DEPTH_LIMIT) + 150;
-            return Err(self.new_recursion_error(format!("Stack overflow (used {used_kb} kB){what}")));
+            let used_kb =
+                u64::from(depth) * 8_000 / u64::from(crate::exec::NATIVE_DEPTH_LIMIT) + 150;
+            return Err(
+                self.new_recursion_error(format!("Stack overflow (used {used_kb} kB){what}"))
+            );
         }
         self.exec.native_depth.set(depth + 1);
         let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, f);
@@ -100,10 +115,7 @@ impl Vm {
             if let Some(f) = self.getattr_opt(obj, &self.names.__class_getitem__)? {
                 return self.call(&f, Args::positional(std::slice::from_ref(key)));
             }
-            return Err(self.new_type_error(format!(
-                "type '{}' is not subscriptable",
-                cls.name()
-            )));
+            return Err(self.new_type_error(format!("type '{}' is not subscriptable", cls.name())));
         }
         Err(self.new_type_error(format!(
             "'{}' object is not subscriptable",
@@ -130,10 +142,16 @@ impl Vm {
             None => {
                 // CPython words it differently when the type has sequence methods and the
                 // key is an index (PySequence_DelItem) than in the generic case.
-                let sequence_like = t.is_heap() || t.slots.getitem.get().is_some() || t.slots.contains.get().is_some();
+                let sequence_like = t.is_heap()
+                    || t.slots.getitem.get().is_some()
+                    || t.slots.contains.get().is_some();
                 let indexable = matches!(key, Value::Int(_) | Value::Bool(_))
                     || key.class(self).slots.index.get().is_some();
-                let verb = if sequence_like && indexable { "doesn't" } else { "does not" };
+                let verb = if sequence_like && indexable {
+                    "doesn't"
+                } else {
+                    "does not"
+                };
                 Err(self.new_type_error(format!(
                     "'{}' object {verb} support item deletion",
                     self.type_name(obj)
@@ -188,12 +206,13 @@ impl Vm {
             return f(self, obj);
         }
         if t.slots.getitem.get().is_some() && obj.downcast::<Dict>().is_none() {
-            return Ok(crate::types::iter::SeqIter::new_value(self, &self.types.seq_iterator, obj.clone()));
+            return Ok(crate::types::iter::SeqIter::new_value(
+                self,
+                &self.types.seq_iterator,
+                obj.clone(),
+            ));
         }
-        Err(self.new_type_error(format!(
-            "'{}' object is not iterable",
-            self.type_name(obj)
-        )))
+        Err(self.new_type_error(format!("'{}' object is not iterable", self.type_name(obj))))
     }
 
     /// `next(it)`: `None` when exhausted.

@@ -16,14 +16,16 @@ use crate::stdlib::builtins_iter::{Enumerate, Filter, Map, Reversed, Zip};
 use crate::stdlib::stdio::StdStream;
 use crate::types::dict::Dict;
 use crate::types::{
+    async_gen::{AnextAwaitable, AsyncGenASend, AsyncGenAThrow, AsyncGenWrapped},
     bytes::{ByteArray, Bytes},
     code::Code,
     complex::Complex,
-    descr::{ClassMethod, GetSetDescr, MemberDescr, MethodDescr, Property, SlotWrapper, StaticMethod},
+    descr::{
+        ClassMethod, GetSetDescr, MemberDescr, MethodDescr, Property, SlotWrapper, StaticMethod,
+    },
     exception::BaseException,
     float::Float,
     function::{BoundMethod, CellObj, Function, NativeFunction},
-    async_gen::{AnextAwaitable, AsyncGenASend, AsyncGenAThrow, AsyncGenWrapped},
     generator::{CoroWrapper, Generator},
     int::Int,
     iter::{CallIter, DictIter, DictView, MappingProxy, RangeIter, SeqIter, SetIter},

@@ -24,13 +24,17 @@ fn lookup_special(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<(Valu
         return Ok(None);
     };
     if f.downcast::<Function>().is_some()
-        || f.downcast::<MethodDescr>().is_some_and(|d| d.kind == MethodKind::Instance)
+        || f.downcast::<MethodDescr>()
+            .is_some_and(|d| d.kind == MethodKind::Instance)
         || f.downcast::<SlotWrapper>().is_some()
     {
         return Ok(Some((f, true)));
     }
     match f.class(vm).slots.descr_get.get() {
-        Some(get) => Ok(Some((get(vm, &f, Some(obj), Some(&Value::from(&ty)))?, false))),
+        Some(get) => Ok(Some((
+            get(vm, &f, Some(obj), Some(&Value::from(&ty)))?,
+            false,
+        ))),
         None => Ok(Some((f, false))),
     }
 }
@@ -38,11 +42,17 @@ fn lookup_special(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<(Valu
 /// Whether `obj`'s type sets special method `name` to None (`__iter__ = None` and friends
 /// mean "not supported").
 pub fn special_is_none(vm: &Vm, obj: &Value, name: &Py<Str>) -> bool {
-    vm.type_lookup(obj.class(vm), name).is_some_and(|f| f.is_none())
+    vm.type_lookup(obj.class(vm), name)
+        .is_some_and(|f| f.is_none())
 }
 
 /// Calls special method `name` on `obj`; `None` if the type does not define it.
-pub fn call_special(vm: &Vm, obj: &Value, name: &Py<Str>, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_special(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
     let Some((f, needs_self)) = lookup_special(vm, obj, name)? else {
         return Ok(None);
     };
@@ -110,10 +120,7 @@ fn slot_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
 
 fn slot_call(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<Value> {
     let Some((f, needs_self)) = lookup_special(vm, v, &vm.names.__call__)? else {
-        return Err(vm.new_type_error(format!(
-            "'{}' object is not callable",
-            vm.type_name(v)
-        )));
+        return Err(vm.new_type_error(format!("'{}' object is not callable", vm.type_name(v))));
     };
     if needs_self {
         crate::types::function::call_prepended(vm, &f, v, args)
@@ -169,10 +176,7 @@ fn slot_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
         call_special(vm, v, &vm.names.__iter__, &[])?
     };
     let Some(r) = r else {
-        return Err(vm.new_type_error(format!(
-            "'{}' object is not iterable",
-            vm.type_name(v)
-        )));
+        return Err(vm.new_type_error(format!("'{}' object is not iterable", vm.type_name(v))));
     };
     if r.class(vm).slots.iternext.get().is_none() {
         return Err(vm.new_type_error(format!(
@@ -188,7 +192,12 @@ fn slot_iternext(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
     require(vm, v, &vm.names.__next__, &[]).map(Some)
 }
 
-fn slot_descr_get(vm: &Vm, d: &Value, obj: Option<&Value>, owner: Option<&Value>) -> PyResult<Value> {
+fn slot_descr_get(
+    vm: &Vm,
+    d: &Value,
+    obj: Option<&Value>,
+    owner: Option<&Value>,
+) -> PyResult<Value> {
     let obj = obj.cloned().unwrap_or(Value::None);
     let owner = owner.cloned().unwrap_or(Value::None);
     require(vm, d, &vm.names.__get__, &[obj, owner])
@@ -197,7 +206,7 @@ fn slot_descr_get(vm: &Vm, d: &Value, obj: Option<&Value>, owner: Option<&Value>
 fn slot_descr_set(vm: &Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
     match value {
         Some(x) => require(vm, d, &vm.names.__set__, &[obj.clone(), x])?,
-        None => require(vm, d, &vm.names.__delete__, &[obj.clone()])?,
+        None => require(vm, d, &vm.names.__delete__, std::slice::from_ref(obj))?,
     };
     Ok(())
 }
@@ -273,7 +282,10 @@ fn slot_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
 
 fn slot_bool(vm: &Vm, v: &Value) -> PyResult<bool> {
     if special_is_none(vm, v, &vm.names.__bool__) {
-        return Err(vm.new_type_error(format!("'{}' cannot be interpreted as a boolean", vm.type_name(v))));
+        return Err(vm.new_type_error(format!(
+            "'{}' cannot be interpreted as a boolean",
+            vm.type_name(v)
+        )));
     }
     let Some(r) = call_special(vm, v, &vm.names.__bool__, &[])? else {
         // Only __len__ is defined.
@@ -425,8 +437,10 @@ inplace_slots! {
 }
 
 fn slot_ipow(vm: &Vm, v: &Value, w: &Value, _m: &Value) -> PyResult<Value> {
-    Ok(call_special(vm, v, &name(vm, "__ipow__"), std::slice::from_ref(w))?
-        .unwrap_or_else(|| vm.not_implemented()))
+    Ok(
+        call_special(vm, v, &name(vm, "__ipow__"), std::slice::from_ref(w))?
+            .unwrap_or_else(|| vm.not_implemented()),
+    )
 }
 
 /// Sets `slots.id` to the generic (Python-dispatching) implementation.
@@ -474,11 +488,64 @@ fn is_generic(t: &Py<Type>, id: SlotId) -> bool {
         };
     }
     same!(
-        repr, str, hash, call, getattro, setattro, richcompare, iter, iternext, descr_get,
-        descr_set, init, new, del, len, getitem, setitem, contains, bool, concat, repeat,
-        dictptr, add, sub, mul, matmul, truediv, floordiv, rem, divmod, pow, lshift, rshift,
-        and, or, xor, iadd, isub, imul, imatmul, itruediv, ifloordiv, irem, ipow, ilshift,
-        irshift, iand, ior, ixor, neg, pos, abs, invert, int, float, index, await_, aiter,
+        repr,
+        str,
+        hash,
+        call,
+        getattro,
+        setattro,
+        richcompare,
+        iter,
+        iternext,
+        descr_get,
+        descr_set,
+        init,
+        new,
+        del,
+        len,
+        getitem,
+        setitem,
+        contains,
+        bool,
+        concat,
+        repeat,
+        dictptr,
+        add,
+        sub,
+        mul,
+        matmul,
+        truediv,
+        floordiv,
+        rem,
+        divmod,
+        pow,
+        lshift,
+        rshift,
+        and,
+        or,
+        xor,
+        iadd,
+        isub,
+        imul,
+        imatmul,
+        itruediv,
+        ifloordiv,
+        irem,
+        ipow,
+        ilshift,
+        irshift,
+        iand,
+        ior,
+        ixor,
+        neg,
+        pos,
+        abs,
+        invert,
+        int,
+        float,
+        index,
+        await_,
+        aiter,
         anext
     )
 }
@@ -508,7 +575,9 @@ pub fn update_slots(vm: &Vm, ty: &Py<Type>) {
             Some(d) if !d.is_heap() => ty.slots.copy_slot(&d.slots, id),
             Some(d) => {
                 if id == SlotId::hash
-                    && d.dict().get_rust_str("__hash__").is_some_and(|h| h.is_none())
+                    && d.dict()
+                        .get_rust_str("__hash__")
+                        .is_some_and(|h| h.is_none())
                 {
                     ty.slots.hash.set(Some(hash_not_implemented));
                 } else {
@@ -653,7 +722,9 @@ pub fn call_slot_wrapper(
         }
         SlotId::len => {
             args.none(vm, dunder)?;
-            Ok(Value::Int((s.len.get().ok_or_else(missing)?)(vm, this)? as i64))
+            Ok(Value::Int(
+                (s.len.get().ok_or_else(missing)?)(vm, this)? as i64
+            ))
         }
         SlotId::bool => {
             args.none(vm, dunder)?;
@@ -698,9 +769,11 @@ pub fn call_slot_wrapper(
             let value = if dunder == "__delattr__" {
                 None
             } else {
-                Some(vals.get(1).cloned().ok_or_else(|| {
-                    vm.new_type_error("expected 2 arguments, got 1")
-                })?)
+                Some(
+                    vals.get(1)
+                        .cloned()
+                        .ok_or_else(|| vm.new_type_error("expected 2 arguments, got 1"))?,
+                )
             };
             (s.setattro.get().ok_or_else(missing)?)(vm, this, n, value)?;
             Ok(Value::None)
@@ -748,12 +821,18 @@ pub fn call_slot_wrapper(
         }
         SlotId::contains => {
             let k = arg1(dunder)?;
-            Ok(Value::Bool((s.contains.get().ok_or_else(missing)?)(vm, this, k)?))
+            Ok(Value::Bool((s.contains.get().ok_or_else(missing)?)(
+                vm, this, k,
+            )?))
         }
         SlotId::pow | SlotId::ipow => {
             let vals = args.range(vm, dunder, 1, 2)?;
             let m = vals.get(1).cloned().unwrap_or(Value::None);
-            let f = if id == SlotId::pow { s.pow.get() } else { s.ipow.get() };
+            let f = if id == SlotId::pow {
+                s.pow.get()
+            } else {
+                s.ipow.get()
+            };
             let f = f.ok_or_else(missing)?;
             if reflected {
                 f(vm, &vals[0], this, &m)
@@ -819,6 +898,9 @@ pub fn run_finalizer(vm: &Vm, obj: &ObjRef) {
             .and_then(|f| vm.repr(&f).ok())
             .map(|s| s.to_lossy().into_owned())
             .unwrap_or_default();
-        vm.report_unraisable(&e, &format!("Exception ignored while calling deallocator {what}"));
+        vm.report_unraisable(
+            &e,
+            &format!("Exception ignored while calling deallocator {what}"),
+        );
     }
 }

@@ -40,6 +40,8 @@ pub struct Config {
     pub unbuffered: bool,
     /// `-I`.
     pub isolated: bool,
+    /// `-P` (or `PYTHONSAFEPATH`): no script directory / cwd at the front of `sys.path`.
+    pub safe_path: bool,
     /// `-X` options.
     pub xoptions: Vec<(String, Option<String>)>,
     /// Initial `sys.path`.
@@ -57,6 +59,7 @@ impl Default for Config {
             tier2: true,
             unbuffered: false,
             isolated: false,
+            safe_path: false,
             xoptions: Vec::new(),
             path: Vec::new(),
             executable: String::new(),
@@ -119,9 +122,10 @@ impl Vm {
             o.make_immortal();
         }
         let builtins = Module::alloc(&types, &names.builtins);
-        let sys = Module::alloc(&types, &interner.intern_with("sys", |s| {
-            alloc(&types.str, Str::from_str(s))
-        }));
+        let sys = Module::alloc(
+            &types,
+            &interner.intern_with("sys", |s| alloc(&types.str, Str::from_str(s))),
+        );
         let modules = alloc(&types.dict, Dict::new());
         let vm = Box::new(Vm {
             types,
@@ -202,7 +206,10 @@ impl Vm {
         let (file, line) = match self.current_frame() {
             Some(f) => {
                 let fr = crate::exec::frame::frame_ref(f);
-                (fr.code.filename.to_lossy().into_owned(), fr.lineno().unwrap_or(0))
+                (
+                    fr.code.filename.to_lossy().into_owned(),
+                    fr.lineno().unwrap_or(0),
+                )
             }
             None => ("sys".to_string(), 1),
         };

@@ -61,7 +61,8 @@ fn record_getattro(vm: &Vm, v: &Value, name: &Py<Str>) -> PyResult<Value> {
         v.class(vm).dict().get_rust_str("_fields"),
     ) && let Some(f) = fields.downcast::<Tuple>()
         && let Some(i) = f.as_slice().iter().position(|n| {
-            n.downcast::<Str>().is_some_and(|s| s.as_bytes() == name.as_bytes())
+            n.downcast::<Str>()
+                .is_some_and(|s| s.as_bytes() == name.as_bytes())
         })
         && let Some(x) = t.get(i)
     {
@@ -82,7 +83,11 @@ fn record_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
     let module = vm.type_module_name(cls).unwrap_or_default();
     let mut parts = Vec::new();
     for (n, x) in names.iter().zip(t.as_slice()) {
-        parts.push(format!("{}={}", vm.str(n)?.to_lossy(), vm.repr(x)?.to_lossy()));
+        parts.push(format!(
+            "{}={}",
+            vm.str(n)?.to_lossy(),
+            vm.repr(x)?.to_lossy()
+        ));
     }
     Ok(vm
         .new_str(&format!("{module}.{}({})", cls.name(), parts.join(", ")))
@@ -105,7 +110,9 @@ fn namespace_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
             vals.len()
         )));
     }
-    let d = vm.instance_dict(v).ok_or_else(|| vm.new_type_error("no namespace dict"))?;
+    let d = vm
+        .instance_dict(v)
+        .ok_or_else(|| vm.new_type_error("no namespace dict"))?;
     if let Some(m) = vals.first() {
         crate::types::dict_type::dict_merge(vm, &d, m)?;
     }
@@ -134,7 +141,12 @@ fn namespace_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(vm.new_str(&format!("{name}({})", parts.join(", "))).into())
 }
 
-fn namespace_richcompare(vm: &Vm, a: &Value, b: &Value, op: crate::object::CompareOp) -> PyResult<Value> {
+fn namespace_richcompare(
+    vm: &Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::object::CompareOp,
+) -> PyResult<Value> {
     if a.downcast::<Namespace>().is_none() || b.downcast::<Namespace>().is_none() {
         return Ok(vm.not_implemented());
     }
@@ -180,7 +192,11 @@ fn b_print(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let sep = text_of(sep, "sep", " ")?;
     let end = text_of(end, "end", "\n")?;
     let file = match file {
-        Some(Value::None) | None => vm.sys.dict().get_str(&vm.names.stdout).unwrap_or(Value::None),
+        Some(Value::None) | None => vm
+            .sys
+            .dict()
+            .get_str(&vm.names.stdout)
+            .unwrap_or(Value::None),
         Some(f) => f,
     };
     if file.is_none() {
@@ -226,14 +242,20 @@ fn b_ascii(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn b_isinstance(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let vals = args.range(vm, "isinstance", 2, 2)?;
-    check_classinfo(vm, &vals[1], "isinstance() arg 2 must be a type, a tuple of types, or a union")?;
+    check_classinfo(
+        vm,
+        &vals[1],
+        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+    )?;
     Ok(Value::Bool(vm.isinstance(&vals[0], &vals[1])?))
 }
 
 fn check_classinfo(vm: &Vm, v: &Value, msg: &str) -> PyResult<()> {
     if v.downcast::<Type>().is_some()
         || v.downcast::<crate::types::union::Union>().is_some()
-        || vm.type_lookup(v.class(vm), &vm.names.__instancecheck__).is_some()
+        || vm
+            .type_lookup(v.class(vm), &vm.names.__instancecheck__)
+            .is_some()
         || vm.getattr_opt(v, &vm.names.__bases__)?.is_some()
     {
         return Ok(());
@@ -270,10 +292,7 @@ fn b_next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let vals = args.range(vm, "next", 1, 2)?;
     let it = &vals[0];
     if it.class(vm).slots.iternext.get().is_none() {
-        return Err(vm.new_type_error(format!(
-            "'{}' object is not an iterator",
-            vm.type_name(it)
-        )));
+        return Err(vm.new_type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
     match (vm.next_raw(it), vals.get(1)) {
         (Ok(Some(v)), _) => Ok(v),
@@ -310,9 +329,7 @@ fn min_max(vm: &Vm, args: Args<'_>, name: &str, want: crate::object::CompareOp) 
     let pos = args.pos();
     let items: Vec<Value> = match pos.len() {
         0 => {
-            return Err(vm.new_type_error(format!(
-                "{name} expected at least 1 argument, got 0"
-            )));
+            return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0")));
         }
         1 => vm.collect(&pos[0])?,
         _ => {
@@ -415,10 +432,7 @@ fn b_sum(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn b_sorted(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.pos();
     if pos.len() != 1 {
-        return Err(vm.new_type_error(format!(
-            "sorted expected 1 argument, got {}",
-            pos.len()
-        )));
+        return Err(vm.new_type_error(format!("sorted expected 1 argument, got {}", pos.len())));
     }
     let items = vm.collect(&pos[0])?;
     let l = vm.new_list(items);
@@ -428,7 +442,12 @@ fn b_sorted(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let sort = vm.getattr_str(&Value::from(&l), "sort")?;
     let names = args.kwnames();
     let _ = sort;
-    let f = vm.types.list.dict().get_rust_str("sort").unwrap_or(Value::None);
+    let f = vm
+        .types
+        .list
+        .dict()
+        .get_rust_str("sort")
+        .unwrap_or(Value::None);
     vm.call(&f, Args::new(&call_args, names))?;
     Ok(l.into())
 }
@@ -559,7 +578,11 @@ fn b_divmod(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let ta = a.class(vm);
     let tb = b.class(vm);
     let slotv = ta.slots.divmod.get();
-    let slotw = if ta.is(tb) { None } else { tb.slots.divmod.get() };
+    let slotw = if ta.is(tb) {
+        None
+    } else {
+        tb.slots.divmod.get()
+    };
     if let Some(f) = slotv {
         if let Some(g) = slotw
             && tb.is_subtype(ta)
@@ -598,10 +621,7 @@ fn b_callable(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn attr_name<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a Py<Str>> {
     v.downcast::<Str>().ok_or_else(|| {
-        vm.new_type_error(format!(
-            "{what} must be string, not '{}'",
-            vm.type_name(v)
-        ))
+        vm.new_type_error(format!("{what} must be string, not '{}'", vm.type_name(v)))
     })
 }
 
@@ -646,7 +666,10 @@ fn b_globals(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn b_locals(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     args.none(vm, "locals")?;
     match vm.current_frame() {
-        Some(f) => Ok(crate::types::traceback::snapshot_locals(vm, crate::exec::frame::frame_ref(f))),
+        Some(f) => Ok(crate::types::traceback::snapshot_locals(
+            vm,
+            crate::exec::frame::frame_ref(f),
+        )),
         None => Ok(vm.new_dict().into()),
     }
 }
@@ -677,7 +700,12 @@ fn b_dir(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     let l = vm.new_list(names);
-    let sort = vm.types.list.dict().get_rust_str("sort").unwrap_or(Value::None);
+    let sort = vm
+        .types
+        .list
+        .dict()
+        .get_rust_str("sort")
+        .unwrap_or(Value::None);
     vm.call_pos(&sort, &[l.clone().into()])?;
     Ok(l.into())
 }
@@ -685,13 +713,12 @@ fn b_dir(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn b_format(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let vals = args.range(vm, "format", 1, 2)?;
     let spec = match vals.get(1) {
-        Some(s) => s
-            .downcast::<Str>()
-            .cloned()
-            .ok_or_else(|| vm.new_type_error(format!(
+        Some(s) => s.downcast::<Str>().cloned().ok_or_else(|| {
+            vm.new_type_error(format!(
                 "format() argument 2 must be str, not {}",
                 vm.type_name(s)
-            )))?,
+            ))
+        })?,
         None => vm.names.empty.clone(),
     };
     Ok(vm.format(&vals[0], &spec)?.into())
@@ -703,7 +730,11 @@ fn b_input(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         vm.write_stdout(&vm.str(p)?.to_lossy())?;
     }
     vm.flush_std_streams();
-    let stdin = vm.sys.dict().get_str(&vm.names.stdin).unwrap_or(Value::None);
+    let stdin = vm
+        .sys
+        .dict()
+        .get_str(&vm.names.stdin)
+        .unwrap_or(Value::None);
     let line = vm.call_method(&stdin, &vm.names.readline, &[])?;
     let Some(s) = line.downcast::<Str>() else {
         return Err(vm.new_type_error("readline() should return a str"));
@@ -715,16 +746,20 @@ fn b_input(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_str(text.strip_suffix('\n').unwrap_or(&text)).into())
 }
 
-fn code_from_source(vm: &Vm, src: &Value, filename: &str, mode: crate::parse::Mode) -> PyResult<Py<crate::types::code::Code>> {
+fn code_from_source(
+    vm: &Vm,
+    src: &Value,
+    filename: &str,
+    mode: crate::parse::Mode,
+) -> PyResult<Py<crate::types::code::Code>> {
     if let Some(c) = src.downcast::<crate::types::code::Code>() {
         return Ok(c.clone());
     }
     let bytes = if let Some(s) = src.downcast::<Str>() {
         s.as_bytes().to_vec()
     } else {
-        vm.bytes_like(src).map_err(|_| {
-            vm.new_type_error("exec() arg 1 must be a string, bytes or code object")
-        })?
+        vm.bytes_like(src)
+            .map_err(|_| vm.new_type_error("exec() arg 1 must be a string, bytes or code object"))?
     };
     vm.compile_source(&bytes, filename, mode)
 }
@@ -732,13 +767,12 @@ fn code_from_source(vm: &Vm, src: &Value, filename: &str, mode: crate::parse::Mo
 fn exec_or_eval(vm: &Vm, args: Args<'_>, name: &str, mode: crate::parse::Mode) -> PyResult<Value> {
     let [source, globals, locals] = args.bind(vm, name, ["source", "globals", "locals"], 1, 1)?;
     let globals = match globals.filter(|g| !g.is_none()) {
-        Some(g) => g
-            .downcast::<Dict>()
-            .cloned()
-            .ok_or_else(|| vm.new_type_error(format!(
+        Some(g) => g.downcast::<Dict>().cloned().ok_or_else(|| {
+            vm.new_type_error(format!(
                 "{name}() globals must be a dict, not {}",
                 vm.type_name(g)
-            )))?,
+            ))
+        })?,
         None => vm.current_globals().unwrap_or_else(|| vm.new_dict()),
     };
     let locals = match locals.filter(|l| !l.is_none()) {
@@ -758,11 +792,16 @@ fn exec_or_eval(vm: &Vm, args: Args<'_>, name: &str, mode: crate::parse::Mode) -
     };
     let code = code_from_source(vm, source.unwrap_or(&Value::None), "<string>", mode)?;
     let r = vm.run_code(&code, &globals, Some(locals))?;
-    Ok(if mode == crate::parse::Mode::Eval { r } else { Value::None })
+    Ok(if mode == crate::parse::Mode::Eval {
+        r
+    } else {
+        Value::None
+    })
 }
 
 fn globals_given(args: &Args<'_>) -> bool {
-    args.pos().len() > 1 && !args.pos()[1].is_none() || args.kwarg("globals").is_some_and(|g| !g.is_none())
+    args.pos().len() > 1 && !args.pos()[1].is_none()
+        || args.kwarg("globals").is_some_and(|g| !g.is_none())
 }
 
 fn b_exec(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -777,12 +816,22 @@ fn b_compile(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let [source, filename, mode, _flags, _dont_inherit, _optimize] = args.bind(
         vm,
         "compile",
-        ["source", "filename", "mode", "flags", "dont_inherit", "optimize"],
+        [
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+        ],
         3,
         0,
     )?;
     let filename = vm.str_arg(filename.unwrap_or(&Value::None), "compile", "filename")?;
-    let mode = match vm.str_arg(mode.unwrap_or(&Value::None), "compile", "mode")?.as_str() {
+    let mode = match vm
+        .str_arg(mode.unwrap_or(&Value::None), "compile", "mode")?
+        .as_str()
+    {
         "exec" => crate::parse::Mode::Exec,
         "eval" => crate::parse::Mode::Eval,
         "single" => crate::parse::Mode::Single,
@@ -890,7 +939,10 @@ pub(crate) fn init(vm: &Vm) {
     for (name, ty) in vm.exc.all() {
         d.set_str(&vm.intern(name), ty.clone().into());
     }
-    d.set_str(&vm.intern("EnvironmentError"), vm.exc.os_error.clone().into());
+    d.set_str(
+        &vm.intern("EnvironmentError"),
+        vm.exc.os_error.clone().into(),
+    );
     d.set_str(&vm.intern("IOError"), vm.exc.os_error.clone().into());
 }
 

@@ -65,11 +65,19 @@ fn enumerate_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         }
         None => Value::Int(0),
     };
-    vm.alloc_instance(cls, Enumerate { it, count: PyCell::new(start) })
+    vm.alloc_instance(
+        cls,
+        Enumerate {
+            it,
+            count: PyCell::new(start),
+        },
+    )
 }
 
 fn enumerate_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
-    let e = v.downcast::<Enumerate>().ok_or_else(|| vm.new_type_error("expected enumerate"))?;
+    let e = v
+        .downcast::<Enumerate>()
+        .ok_or_else(|| vm.new_type_error("expected enumerate"))?;
     let Some(x) = vm.next(&e.it)? else {
         return Ok(None);
     };
@@ -96,19 +104,27 @@ fn zip_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         match vm.iter(a) {
             Ok(it) => its.push(it),
             Err(e) if e.matches(&vm.exc.type_error) && a.class(vm).slots.iter.get().is_none() => {
-                return Err(vm.new_type_error(format!(
-                    "zip argument #{} must support iteration",
-                    i + 1
-                )));
+                return Err(
+                    vm.new_type_error(format!("zip argument #{} must support iteration", i + 1))
+                );
             }
             Err(e) => return Err(e),
         }
     }
-    vm.alloc_instance(cls, Zip { its, strict, done: Cell::new(false) })
+    vm.alloc_instance(
+        cls,
+        Zip {
+            its,
+            strict,
+            done: Cell::new(false),
+        },
+    )
 }
 
 fn zip_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
-    let z = v.downcast::<Zip>().ok_or_else(|| vm.new_type_error("expected zip"))?;
+    let z = v
+        .downcast::<Zip>()
+        .ok_or_else(|| vm.new_type_error("expected zip"))?;
     if z.done.get() || z.its.is_empty() {
         return Ok(None);
     }
@@ -155,11 +171,19 @@ fn map_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     for a in &pos[1..] {
         its.push(vm.iter(a)?);
     }
-    vm.alloc_instance(cls, Map { func: pos[0].clone(), its })
+    vm.alloc_instance(
+        cls,
+        Map {
+            func: pos[0].clone(),
+            its,
+        },
+    )
 }
 
 fn map_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
-    let m = v.downcast::<Map>().ok_or_else(|| vm.new_type_error("expected map"))?;
+    let m = v
+        .downcast::<Map>()
+        .ok_or_else(|| vm.new_type_error("expected map"))?;
     let mut items = Vec::with_capacity(m.its.len());
     for it in &m.its {
         match vm.next(it)? {
@@ -176,13 +200,25 @@ fn filter_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     }
     let vals = args.range(vm, "filter", 2, 2)?;
     let it = vm.iter(&vals[1])?;
-    vm.alloc_instance(cls, Filter { func: vals[0].clone(), it })
+    vm.alloc_instance(
+        cls,
+        Filter {
+            func: vals[0].clone(),
+            it,
+        },
+    )
 }
 
 fn filter_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
-    let f = v.downcast::<Filter>().ok_or_else(|| vm.new_type_error("expected filter"))?;
+    let f = v
+        .downcast::<Filter>()
+        .ok_or_else(|| vm.new_type_error("expected filter"))?;
     while let Some(x) = vm.next(&f.it)? {
-        let keep = if f.func.is_none() || f.func.as_obj().is_some_and(|o| o.is(vm.types.bool.as_obj())) {
+        let keep = if f.func.is_none()
+            || f.func
+                .as_obj()
+                .is_some_and(|o| o.is(vm.types.bool.as_obj()))
+        {
             vm.is_true(&x)?
         } else {
             let r = vm.call(&f.func, Args::positional(std::slice::from_ref(&x)))?;
@@ -201,31 +237,42 @@ fn reversed_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     }
     let seq = args.range(vm, "reversed", 1, 1)?[0].clone();
     if crate::runtime::slot_dispatch::special_is_none(vm, &seq, &vm.names.__reversed__) {
-        return Err(vm.new_type_error(format!(
-            "'{}' object is not reversible",
-            vm.type_name(&seq)
-        )));
+        return Err(vm.new_type_error(format!("'{}' object is not reversible", vm.type_name(&seq))));
     }
-    if let Some(r) = crate::runtime::slot_dispatch::call_special(vm, &seq, &vm.names.__reversed__, &[])? {
+    if let Some(r) =
+        crate::runtime::slot_dispatch::call_special(vm, &seq, &vm.names.__reversed__, &[])?
+    {
         return Ok(r);
     }
     if let Some(l) = seq.downcast::<crate::types::list::List>() {
         let n = l.len();
-        return Ok(crate::types::iter::SeqIter::new_reversed(vm, seq.clone(), n));
+        return Ok(crate::types::iter::SeqIter::new_reversed(
+            vm,
+            seq.clone(),
+            n,
+        ));
     }
     let t = seq.class(vm);
-    if t.slots.getitem.get().is_none() || t.slots.len.get().is_none() || seq.downcast::<Dict>().is_some() {
-        return Err(vm.new_type_error(format!(
-            "'{}' object is not reversible",
-            vm.type_name(&seq)
-        )));
+    if t.slots.getitem.get().is_none()
+        || t.slots.len.get().is_none()
+        || seq.downcast::<Dict>().is_some()
+    {
+        return Err(vm.new_type_error(format!("'{}' object is not reversible", vm.type_name(&seq))));
     }
     let n = vm.len(&seq)? as i64;
-    vm.alloc_instance(cls, Reversed { seq: PyCell::new(seq), index: Cell::new(n - 1) })
+    vm.alloc_instance(
+        cls,
+        Reversed {
+            seq: PyCell::new(seq),
+            index: Cell::new(n - 1),
+        },
+    )
 }
 
 fn reversed_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
-    let r = v.downcast::<Reversed>().ok_or_else(|| vm.new_type_error("expected reversed"))?;
+    let r = v
+        .downcast::<Reversed>()
+        .ok_or_else(|| vm.new_type_error("expected reversed"))?;
     let i = r.index.get();
     let seq = r.seq.get();
     if i < 0 || seq.is_null() {
@@ -264,7 +311,12 @@ pub(crate) fn init_types(vm: &Vm) {
     let self_iter: crate::object::slots::UnaryFn = |_, v| Ok(v.clone());
     let t = &vm.types;
     for (_name, ty, new, next) in [
-        ("enumerate", &t.enumerate, enumerate_new as crate::object::slots::NewFn, enumerate_next as crate::object::slots::IterNextFn),
+        (
+            "enumerate",
+            &t.enumerate,
+            enumerate_new as crate::object::slots::NewFn,
+            enumerate_next as crate::object::slots::IterNextFn,
+        ),
         ("zip", &t.zip, zip_new, zip_next),
         ("map", &t.map_, map_new, map_next),
         ("filter", &t.filter, filter_new, filter_next),

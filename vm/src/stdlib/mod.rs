@@ -20,7 +20,8 @@ pub type ModuleInit = fn(&Vm) -> PyResult<Py<Module>>;
 pub(crate) fn init_core(vm: &Vm) {
     builtins::init(vm);
     sys::init(vm);
-    vm.modules.set_str(&vm.intern("builtins"), vm.builtins.clone().into());
+    vm.modules
+        .set_str(&vm.intern("builtins"), vm.builtins.clone().into());
     vm.modules.set_str(&vm.intern("sys"), vm.sys.clone().into());
 }
 

@@ -85,11 +85,7 @@ pub fn make_streams(vm: &Vm) -> [Value; 3] {
         )
         .into()
     };
-    [
-        mk(0, false),
-        mk(1, unbuffered || tty(1)),
-        mk(2, true),
-    ]
+    [mk(0, false), mk(1, unbuffered || tty(1)), mk(2, true)]
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Py<StdStream>, Args<'a>)> {
@@ -211,7 +207,9 @@ impl Vm {
         match stream {
             Some(s) if !s.is_none() => {
                 if let Some(std) = s.downcast::<StdStream>() {
-                    return std.write_text(text.as_bytes()).map_err(|e| io_error(self, e));
+                    return std
+                        .write_text(text.as_bytes())
+                        .map_err(|e| io_error(self, e));
                 }
                 self.call_method(&s, &self.names.write, &[self.new_str(text).into()])?;
                 Ok(())
@@ -276,12 +274,32 @@ pub(crate) fn init_type(vm: &Vm, t: &Py<Type>) {
         ],
     );
     vm.add_attr(t, "encoding", vm.new_str("utf-8").into());
-    vm.add_getset(t, "errors", |vm, v| {
-        let s = v.downcast::<StdStream>().ok_or_else(|| vm.new_type_error("expected stream"))?;
-        Ok(vm.new_str(if s.fd == 2 { "backslashreplace" } else { "strict" }).into())
-    }, None);
-    vm.add_getset(t, "closed", |vm, v| {
-        let s = v.downcast::<StdStream>().ok_or_else(|| vm.new_type_error("expected stream"))?;
-        Ok(Value::Bool(s.closed.get()))
-    }, None);
+    vm.add_getset(
+        t,
+        "errors",
+        |vm, v| {
+            let s = v
+                .downcast::<StdStream>()
+                .ok_or_else(|| vm.new_type_error("expected stream"))?;
+            Ok(vm
+                .new_str(if s.fd == 2 {
+                    "backslashreplace"
+                } else {
+                    "strict"
+                })
+                .into())
+        },
+        None,
+    );
+    vm.add_getset(
+        t,
+        "closed",
+        |vm, v| {
+            let s = v
+                .downcast::<StdStream>()
+                .ok_or_else(|| vm.new_type_error("expected stream"))?;
+            Ok(Value::Bool(s.closed.get()))
+        },
+        None,
+    );
 }

@@ -11,7 +11,14 @@ pub const VERSION: (i64, i64, i64) = (3, 14, 10);
 fn sys_exit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let vals = args.range(vm, "exit", 0, 1)?;
     let code = vals.first().cloned().unwrap_or(Value::None);
-    Err(vm.new_exception(&vm.exc.system_exit, if code.is_none() && vals.is_empty() { vec![] } else { vec![code] }))
+    Err(vm.new_exception(
+        &vm.exc.system_exit,
+        if code.is_none() && vals.is_empty() {
+            vec![]
+        } else {
+            vec![code]
+        },
+    ))
 }
 
 fn getrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -81,7 +88,9 @@ fn exc_info(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 .map_or(Value::None, |x| x.traceback());
             vm.new_tuple(vec![e.class(vm).clone().into(), e, tb]).into()
         }
-        None => vm.new_tuple(vec![Value::None, Value::None, Value::None]).into(),
+        None => vm
+            .new_tuple(vec![Value::None, Value::None, Value::None])
+            .into(),
     })
 }
 
@@ -139,16 +148,30 @@ pub(crate) fn init(vm: &Vm) {
     set("__package__", vm.new_str("").into());
     set("__loader__", Value::None);
     set("__spec__", Value::None);
-    let argv: Vec<Value> = vm.config.argv.iter().map(|a| vm.new_str(a).into()).collect();
+    let argv: Vec<Value> = vm
+        .config
+        .argv
+        .iter()
+        .map(|a| vm.new_str(a).into())
+        .collect();
     set("argv", vm.new_list(argv).into());
     set("orig_argv", vm.new_list(vec![]).into());
-    let path: Vec<Value> = vm.config.path.iter().map(|p| vm.new_str(p).into()).collect();
+    let path: Vec<Value> = vm
+        .config
+        .path
+        .iter()
+        .map(|p| vm.new_str(p).into())
+        .collect();
     set("path", vm.new_list(path).into());
     set("modules", vm.modules.clone().into());
     set("meta_path", vm.new_list(vec![]).into());
     set("path_hooks", vm.new_list(vec![]).into());
     set("path_importer_cache", vm.new_dict().into());
-    set("builtin_module_names", vm.new_tuple(vec![vm.intern("builtins").into(), vm.intern("sys").into()]).into());
+    set(
+        "builtin_module_names",
+        vm.new_tuple(vec![vm.intern("builtins").into(), vm.intern("sys").into()])
+            .into(),
+    );
     let streams = crate::stdlib::stdio::make_streams(vm);
     for (i, name) in ["stdin", "stdout", "stderr"].iter().enumerate() {
         set(name, streams[i].clone());
@@ -156,19 +179,38 @@ pub(crate) fn init(vm: &Vm) {
     }
     set("maxsize", Value::Int(i64::MAX));
     set("maxunicode", Value::Int(0x10ffff));
-    set("byteorder", vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" }).into());
+    set(
+        "byteorder",
+        vm.new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        })
+        .into(),
+    );
     set("platform", vm.new_str(std::env::consts::OS).into());
     set("executable", vm.new_str(&vm.config.executable).into());
     set("prefix", vm.new_str("").into());
     set("exec_prefix", vm.new_str("").into());
     set("base_prefix", vm.new_str("").into());
     set("dont_write_bytecode", Value::Bool(true));
-    set("hexversion", Value::Int((VERSION.0 << 24) | (VERSION.1 << 16) | (VERSION.2 << 8) | 0xf0));
+    set(
+        "hexversion",
+        Value::Int((VERSION.0 << 24) | (VERSION.1 << 16) | (VERSION.2 << 8) | 0xf0),
+    );
     set(
         "version",
-        vm.new_str(&format!("{}.{}.{} (rpy {})", VERSION.0, VERSION.1, VERSION.2, env!("CARGO_PKG_VERSION"))).into(),
+        vm.new_str(&format!(
+            "{}.{}.{} (rpy {})",
+            VERSION.0,
+            VERSION.1,
+            VERSION.2,
+            env!("CARGO_PKG_VERSION")
+        ))
+        .into(),
     );
-    let mk = |name: &str, fields: &[(&str, Value)]| struct_seq(vm, name, fields).unwrap_or(Value::None);
+    let mk =
+        |name: &str, fields: &[(&str, Value)]| struct_seq(vm, name, fields).unwrap_or(Value::None);
     set(
         "version_info",
         mk(
@@ -182,22 +224,28 @@ pub(crate) fn init(vm: &Vm) {
             ],
         ),
     );
-    let ns = crate::stdlib::builtins::new_namespace(vm, &[
-        ("name", vm.new_str("rpy").into()),
-        ("cache_tag", Value::None),
-        ("version", mk(
-            "sys.version_info",
-            &[
-                ("major", Value::Int(0)),
-                ("minor", Value::Int(1)),
-                ("micro", Value::Int(0)),
-                ("releaselevel", vm.new_str("alpha").into()),
-                ("serial", Value::Int(0)),
-            ],
-        )),
-        ("hexversion", Value::Int(0x0001_00a0)),
-        ("_multiarch", vm.new_str("x86_64-linux-gnu").into()),
-    ]);
+    let ns = crate::stdlib::builtins::new_namespace(
+        vm,
+        &[
+            ("name", vm.new_str("rpy").into()),
+            ("cache_tag", Value::None),
+            (
+                "version",
+                mk(
+                    "sys.version_info",
+                    &[
+                        ("major", Value::Int(0)),
+                        ("minor", Value::Int(1)),
+                        ("micro", Value::Int(0)),
+                        ("releaselevel", vm.new_str("alpha").into()),
+                        ("serial", Value::Int(0)),
+                    ],
+                ),
+            ),
+            ("hexversion", Value::Int(0x0001_00a0)),
+            ("_multiarch", vm.new_str("x86_64-linux-gnu").into()),
+        ],
+    );
     set("implementation", ns);
     set(
         "flags",
@@ -211,11 +259,17 @@ pub(crate) fn init(vm: &Vm) {
                 ("dont_write_bytecode", Value::Int(1)),
                 ("no_user_site", Value::Int(i64::from(vm.config.isolated))),
                 ("no_site", Value::Int(0)),
-                ("ignore_environment", Value::Int(i64::from(vm.config.isolated))),
+                (
+                    "ignore_environment",
+                    Value::Int(i64::from(vm.config.isolated)),
+                ),
                 ("verbose", Value::Int(0)),
                 ("bytes_warning", Value::Int(0)),
                 ("quiet", Value::Int(0)),
-                ("hash_randomization", Value::Int(i64::from(vm.config.hash_seed != Some(0)))),
+                (
+                    "hash_randomization",
+                    Value::Int(i64::from(vm.config.hash_seed != Some(0))),
+                ),
                 ("isolated", Value::Int(i64::from(vm.config.isolated))),
                 ("dev_mode", Value::Bool(false)),
                 ("utf8_mode", Value::Int(0)),

@@ -48,7 +48,11 @@ crate::payload!(AsyncGenAThrow);
 
 /// `ASYNC_GEN_WRAP`.
 pub fn wrap(vm: &Vm, value: Value) -> Value {
-    crate::object::core::alloc(&vm.types.async_generator_wrapped_value, AsyncGenWrapped { value }).into()
+    crate::object::core::alloc(
+        &vm.types.async_generator_wrapped_value,
+        AsyncGenWrapped { value },
+    )
+    .into()
 }
 
 fn wrapped(v: &Value) -> Option<Value> {
@@ -157,7 +161,9 @@ fn asend_send_value(vm: &Vm, o: &AsyncGenASend, arg: Value) -> PyResult<Value> {
         AwaitState::Init => {
             if o.agen.running_async.get() {
                 o.state.set(AwaitState::Closed);
-                return Err(vm.new_runtime_error("anext(): asynchronous generator is already running"));
+                return Err(
+                    vm.new_runtime_error("anext(): asynchronous generator is already running")
+                );
             }
             o.state.set(AwaitState::Iter);
             // The first step sends the `asend()` argument.
@@ -200,7 +206,9 @@ fn asend_throw(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         AwaitState::Init => {
             if o.agen.running_async.get() {
                 o.state.set(AwaitState::Closed);
-                return Err(vm.new_runtime_error("anext(): asynchronous generator is already running"));
+                return Err(
+                    vm.new_runtime_error("anext(): asynchronous generator is already running")
+                );
             }
             o.state.set(AwaitState::Iter);
             o.agen.running_async.set(true);
@@ -236,7 +244,9 @@ const IGNORED_EXIT: &str = "async generator ignored GeneratorExit";
 fn athrow_check_error(vm: &Vm, o: &AsyncGenAThrow, e: PyErr) -> PyErr {
     o.agen.running_async.set(false);
     o.state.set(AwaitState::Closed);
-    if o.args.is_none() && (e.matches(&vm.exc.stop_async_iteration) || e.matches(&vm.exc.generator_exit)) {
+    if o.args.is_none()
+        && (e.matches(&vm.exc.stop_async_iteration) || e.matches(&vm.exc.generator_exit))
+    {
         return vm.new_stop_iteration(Value::None);
     }
     e
@@ -255,7 +265,11 @@ fn aclose_step(vm: &Vm, o: &AsyncGenAThrow, r: PyResult<Sent>) -> PyResult<Value
         Ok(Sent::Yielded(v)) => Ok(v),
         Ok(Sent::Returned(_)) => {
             o.agen.closed.set(true);
-            Err(athrow_check_error(vm, o, vm.new_exception(&vm.exc.stop_async_iteration, vec![])))
+            Err(athrow_check_error(
+                vm,
+                o,
+                vm.new_exception(&vm.exc.stop_async_iteration, vec![]),
+            ))
         }
         Err(e) => Err(athrow_check_error(vm, o, e)),
     }
@@ -283,7 +297,9 @@ fn athrow_send_value(vm: &Vm, o: &AsyncGenAThrow, arg: Value) -> PyResult<Value>
             return Err(vm.new_exception(&vm.exc.stop_async_iteration, vec![]));
         }
         if !arg.is_none() {
-            return Err(vm.new_runtime_error("can't send non-None value to a just-started coroutine"));
+            return Err(
+                vm.new_runtime_error("can't send non-None value to a just-started coroutine")
+            );
         }
         o.state.set(AwaitState::Iter);
         o.agen.running_async.set(true);
@@ -372,22 +388,56 @@ pub(crate) fn init(vm: &Vm) {
     let a = &vm.types.async_generator;
     a.slots.aiter.set(Some(self_iter));
     a.slots.anext.set(Some(agen_anext));
-    vm.add_methods(a, &[("asend", agen_asend), ("athrow", agen_athrow), ("aclose", agen_aclose)]);
-    vm.add_getset(a, "ag_running", |vm, v| Ok(Value::Bool(agen(vm, v)?.running_async.get())), None);
+    vm.add_methods(
+        a,
+        &[
+            ("asend", agen_asend),
+            ("athrow", agen_athrow),
+            ("aclose", agen_aclose),
+        ],
+    );
+    vm.add_getset(
+        a,
+        "ag_running",
+        |vm, v| Ok(Value::Bool(agen(vm, v)?.running_async.get())),
+        None,
+    );
     vm.add_getset(a, "ag_code", |vm, v| Ok(agen(vm, v)?.code_value()), None);
-    vm.add_getset(a, "ag_suspended", |vm, v| Ok(Value::Bool(agen(vm, v)?.state() == GenState::Suspended)), None);
+    vm.add_getset(
+        a,
+        "ag_suspended",
+        |vm, v| Ok(Value::Bool(agen(vm, v)?.state() == GenState::Suspended)),
+        None,
+    );
     vm.add_getset(a, "ag_frame", super::generator::gen_frame, None);
     vm.add_getset(a, "ag_await", super::generator::gen_yieldfrom, None);
-    for t in [&vm.types.async_generator_asend, &vm.types.async_generator_athrow] {
+    for t in [
+        &vm.types.async_generator_asend,
+        &vm.types.async_generator_athrow,
+    ] {
         t.slots.iter.set(Some(self_iter));
         t.slots.await_.set(Some(self_iter));
     }
     let s = &vm.types.async_generator_asend;
     s.slots.iternext.set(Some(asend_iternext));
-    vm.add_methods(s, &[("send", asend_send), ("throw", asend_throw), ("close", asend_close)]);
+    vm.add_methods(
+        s,
+        &[
+            ("send", asend_send),
+            ("throw", asend_throw),
+            ("close", asend_close),
+        ],
+    );
     let t = &vm.types.async_generator_athrow;
     t.slots.iternext.set(Some(athrow_iternext));
-    vm.add_methods(t, &[("send", athrow_send), ("throw", athrow_throw), ("close", athrow_close)]);
+    vm.add_methods(
+        t,
+        &[
+            ("send", athrow_send),
+            ("throw", athrow_throw),
+            ("close", athrow_close),
+        ],
+    );
 }
 
 // --- aiter() / anext() -----------------------------------------------------------------------
@@ -404,7 +454,10 @@ crate::payload!(AnextAwaitable);
 pub fn b_aiter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let obj = args.one(vm, "aiter")?;
     let Some(f) = obj.class(vm).slots.aiter.get() else {
-        return Err(vm.new_type_error(format!("'{}' object is not an async iterable", vm.type_name(obj))));
+        return Err(vm.new_type_error(format!(
+            "'{}' object is not an async iterable",
+            vm.type_name(obj)
+        )));
     };
     let it = f(vm, obj)?;
     if it.class(vm).slots.anext.get().is_none() {
@@ -421,7 +474,10 @@ pub fn b_anext(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let vals = args.range(vm, "anext", 1, 2)?;
     let it = &vals[0];
     let Some(f) = it.class(vm).slots.anext.get() else {
-        return Err(vm.new_type_error(format!("'{}' object is not an async iterator", vm.type_name(it))));
+        return Err(vm.new_type_error(format!(
+            "'{}' object is not an async iterator",
+            vm.type_name(it)
+        )));
     };
     let awaitable = f(vm, it)?;
     match vals.get(1) {
@@ -460,7 +516,9 @@ fn anext_iter(vm: &Vm, o: &AnextAwaitable) -> PyResult<Value> {
 
 fn anext_result(vm: &Vm, o: &AnextAwaitable, r: PyResult<Value>) -> PyResult<Value> {
     match r {
-        Err(e) if e.matches(&vm.exc.stop_async_iteration) => Err(vm.new_stop_iteration(o.default.clone())),
+        Err(e) if e.matches(&vm.exc.stop_async_iteration) => {
+            Err(vm.new_stop_iteration(o.default.clone()))
+        }
         r => r,
     }
 }

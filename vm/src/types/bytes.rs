@@ -108,7 +108,11 @@ fn bytes_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let data = contents(v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
     let is_bytes = v.downcast::<Bytes>().is_some();
     if let Some(slice) = key.downcast::<Slice>() {
-        let out: Vec<u8> = slice.indices(vm, data.len())?.iter().map(|i| data[i]).collect();
+        let out: Vec<u8> = slice
+            .indices(vm, data.len())?
+            .iter()
+            .map(|i| data[i])
+            .collect();
         return Ok(if is_bytes {
             vm.new_bytes(out).into()
         } else {
@@ -169,7 +173,10 @@ fn bytes_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
             vm.type_name(n)
         )));
     };
-    if x.len().checked_mul(count).is_none_or(|t| t > isize::MAX as usize) {
+    if x.len()
+        .checked_mul(count)
+        .is_none_or(|t| t > isize::MAX as usize)
+    {
         return Err(vm.new_memory_error(""));
     }
     let out = x.repeat(count);
@@ -206,7 +213,11 @@ fn bytes_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn bytes_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(super::iter::SeqIter::new_value(vm, &vm.types.bytes_iterator, v.clone()))
+    Ok(super::iter::SeqIter::new_value(
+        vm,
+        &vm.types.bytes_iterator,
+        v.clone(),
+    ))
 }
 
 /// `bytes(x)` / `bytearray(x)` contents from a constructor argument.

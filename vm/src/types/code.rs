@@ -125,9 +125,12 @@ pub fn decode_exception_table(table: &[u8]) -> Vec<ExcEntry> {
         Some(val)
     };
     while pos < table.len() {
-        let (Some(start), Some(size), Some(target), Some(dl)) =
-            (read(&mut pos), read(&mut pos), read(&mut pos), read(&mut pos))
-        else {
+        let (Some(start), Some(size), Some(target), Some(dl)) = (
+            read(&mut pos),
+            read(&mut pos),
+            read(&mut pos),
+            read(&mut pos),
+        ) else {
             break;
         };
         out.push(ExcEntry {
@@ -195,7 +198,11 @@ impl Vm {
             consts.push(self.const_value(c)?);
         }
         let names = code.names.iter().map(|n| self.intern(n)).collect();
-        let localsplusnames = code.localsplusnames.iter().map(|n| self.intern(n)).collect();
+        let localsplusnames = code
+            .localsplusnames
+            .iter()
+            .map(|n| self.intern(n))
+            .collect();
         let nlocalsplus = code.localsplusnames.len();
         let nfrees = code
             .localspluskinds
@@ -267,8 +274,12 @@ impl Vm {
             }
             Const::Slice(parts) => {
                 let [a, b, c] = &**parts;
-                self.new_slice(self.const_value(a)?, self.const_value(b)?, self.const_value(c)?)
-                    .into()
+                self.new_slice(
+                    self.const_value(a)?,
+                    self.const_value(b)?,
+                    self.const_value(c)?,
+                )
+                .into()
             }
             Const::Code(code) => self.load_code(code)?.into(),
         })
@@ -299,9 +310,24 @@ fn code<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<Code>> {
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.types.code;
     t.slots.repr.set(Some(code_repr));
-    vm.add_getset(t, "co_name", |vm, v| Ok(code(vm, v)?.name.clone().into()), None);
-    vm.add_getset(t, "co_qualname", |vm, v| Ok(code(vm, v)?.qualname.clone().into()), None);
-    vm.add_getset(t, "co_filename", |vm, v| Ok(code(vm, v)?.filename.clone().into()), None);
+    vm.add_getset(
+        t,
+        "co_name",
+        |vm, v| Ok(code(vm, v)?.name.clone().into()),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "co_qualname",
+        |vm, v| Ok(code(vm, v)?.qualname.clone().into()),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "co_filename",
+        |vm, v| Ok(code(vm, v)?.filename.clone().into()),
+        None,
+    );
     vm.add_getset(
         t,
         "co_firstlineno",
@@ -349,7 +375,9 @@ pub(crate) fn init(vm: &Vm) {
         "co_names",
         |vm, v| {
             let c = code(vm, v)?;
-            Ok(vm.new_tuple(c.names.iter().map(Value::from).collect()).into())
+            Ok(vm
+                .new_tuple(c.names.iter().map(Value::from).collect())
+                .into())
         },
         None,
     );

@@ -39,7 +39,10 @@ fn as_complex(vm: &Vm, v: &Value) -> PyResult<Option<(f64, f64)>> {
     Ok(None)
 }
 
-fn operands(vm: &Vm, a: &Value, b: &Value) -> PyResult<Option<((f64, f64), (f64, f64))>> {
+/// A complex number as `(real, imag)`.
+type Pair = (f64, f64);
+
+fn operands(vm: &Vm, a: &Value, b: &Value) -> PyResult<Option<(Pair, Pair)>> {
     let (Some(x), Some(y)) = (as_complex(vm, a)?, as_complex(vm, b)?) else {
         return Ok(None);
     };
@@ -74,9 +77,7 @@ pub fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<Val
         (1.0, 0.0)
     } else if a.0 == 0.0 && a.1 == 0.0 {
         if b.1 != 0.0 || b.0 < 0.0 {
-            return Err(vm.new_zero_division_error(
-                "zero to a negative or complex power",
-            ));
+            return Err(vm.new_zero_division_error("zero to a negative or complex power"));
         }
         (0.0, 0.0)
     } else {

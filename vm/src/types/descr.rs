@@ -190,9 +190,9 @@ impl Vm {
         owner: &str,
     ) -> PyResult<(&'a Py<T>, Args<'a>)> {
         let Some((this, rest)) = args.split_self() else {
-            return Err(self.new_type_error(format!(
-                "unbound method {owner}.{name}() needs an argument"
-            )));
+            return Err(
+                self.new_type_error(format!("unbound method {owner}.{name}() needs an argument"))
+            );
         };
         match this.downcast::<T>() {
             Some(t) => Ok((t, rest)),
@@ -206,7 +206,12 @@ impl Vm {
 
 // --- descriptor slots -----------------------------------------------------------------------
 
-fn method_descr_get(vm: &Vm, descr: &Value, obj: Option<&Value>, owner: Option<&Value>) -> PyResult<Value> {
+fn method_descr_get(
+    vm: &Vm,
+    descr: &Value,
+    obj: Option<&Value>,
+    owner: Option<&Value>,
+) -> PyResult<Value> {
     let Some(d) = descr.downcast::<MethodDescr>() else {
         return Ok(descr.clone());
     };
@@ -217,7 +222,9 @@ fn method_descr_get(vm: &Vm, descr: &Value, obj: Option<&Value>, owner: Option<&
                 (_, Some(obj)) => Value::from(obj.class(vm).clone()),
                 _ => return Ok(descr.clone()),
             };
-            Ok(vm.new_bound_native(d.name, d.func, cls, Some(&d.owner)).into())
+            Ok(vm
+                .new_bound_native(d.name, d.func, cls, Some(&d.owner))
+                .into())
         }
         MethodKind::Static => Ok(descr.clone()),
         MethodKind::Instance => match obj {
@@ -230,7 +237,9 @@ fn method_descr_get(vm: &Vm, descr: &Value, obj: Option<&Value>, owner: Option<&
                         vm.type_name(obj)
                     )));
                 }
-                Ok(vm.new_bound_native(d.name, d.func, obj.clone(), Some(&d.owner)).into())
+                Ok(vm
+                    .new_bound_native(d.name, d.func, obj.clone(), Some(&d.owner))
+                    .into())
             }
             _ => Ok(descr.clone()),
         },
@@ -277,7 +286,12 @@ fn method_descr_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
         .into())
 }
 
-fn slot_wrapper_get(vm: &Vm, descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
+fn slot_wrapper_get(
+    vm: &Vm,
+    descr: &Value,
+    obj: Option<&Value>,
+    _owner: Option<&Value>,
+) -> PyResult<Value> {
     match obj {
         Some(obj) if !obj.is_none() => {
             Ok(super::function::new_method(vm, descr.clone(), obj.clone()).into())
@@ -321,7 +335,12 @@ fn slot_wrapper_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
         .into())
 }
 
-fn getset_get(vm: &Vm, descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
+fn getset_get(
+    vm: &Vm,
+    descr: &Value,
+    obj: Option<&Value>,
+    _owner: Option<&Value>,
+) -> PyResult<Value> {
     let Some(d) = descr.downcast::<GetSetDescr>() else {
         return Ok(descr.clone());
     };
@@ -355,7 +374,12 @@ fn getset_set(vm: &Vm, descr: &Value, obj: &Value, value: Option<Value>) -> PyRe
     }
 }
 
-fn member_get(vm: &Vm, descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
+fn member_get(
+    vm: &Vm,
+    descr: &Value,
+    obj: Option<&Value>,
+    _owner: Option<&Value>,
+) -> PyResult<Value> {
     let Some(d) = descr.downcast::<MemberDescr>() else {
         return Ok(descr.clone());
     };
@@ -430,7 +454,12 @@ fn getset_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 // --- property -------------------------------------------------------------------------------
 
-fn property_get(vm: &Vm, descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
+fn property_get(
+    vm: &Vm,
+    descr: &Value,
+    obj: Option<&Value>,
+    _owner: Option<&Value>,
+) -> PyResult<Value> {
     let Some(p) = descr.downcast::<Property>() else {
         return Ok(descr.clone());
     };
@@ -452,7 +481,10 @@ fn property_error(vm: &Vm, p: &Property, obj: &Value, what: &str) -> String {
             n.to_lossy(),
             obj.class(vm).qualname()
         ),
-        None => format!("property of '{}' object has no {what}", obj.class(vm).qualname()),
+        None => format!(
+            "property of '{}' object has no {what}",
+            obj.class(vm).qualname()
+        ),
     }
 }
 
@@ -541,7 +573,12 @@ fn property_set_name(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 // --- staticmethod / classmethod ---------------------------------------------------------------
 
-fn staticmethod_get(vm: &Vm, descr: &Value, _obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
+fn staticmethod_get(
+    vm: &Vm,
+    descr: &Value,
+    _obj: Option<&Value>,
+    _owner: Option<&Value>,
+) -> PyResult<Value> {
     match descr.downcast::<StaticMethod>() {
         Some(s) => Ok(s.func.get()),
         None => Err(vm.new_type_error("expected staticmethod")),
@@ -556,7 +593,12 @@ fn staticmethod_call(vm: &Vm, descr: &Value, args: Args<'_>) -> PyResult<Value> 
     vm.call(&f, args)
 }
 
-fn classmethod_get(vm: &Vm, descr: &Value, obj: Option<&Value>, owner: Option<&Value>) -> PyResult<Value> {
+fn classmethod_get(
+    vm: &Vm,
+    descr: &Value,
+    obj: Option<&Value>,
+    owner: Option<&Value>,
+) -> PyResult<Value> {
     let Some(c) = descr.downcast::<ClassMethod>() else {
         return Err(vm.new_type_error("expected classmethod"));
     };
@@ -624,17 +666,12 @@ fn wrapped_func(vm: &Vm, v: &Value) -> PyResult<Value> {
     Err(vm.new_type_error("expected staticmethod or classmethod"))
 }
 
-/// The attribute dict of a staticmethod/classmethod.
-pub(crate) fn wrapper_dict(v: &Value) -> Option<Py<super::dict::Dict>> {
-    if let Some(s) = v.downcast::<StaticMethod>() {
-        return s.dict.get();
-    }
-    v.downcast::<ClassMethod>().and_then(|c| c.dict.get())
-}
-
 /// Fills in the descriptor types' slots and methods.
 pub(crate) fn init(vm: &Vm) {
-    for t in [&vm.types.method_descriptor, &vm.types.classmethod_descriptor] {
+    for t in [
+        &vm.types.method_descriptor,
+        &vm.types.classmethod_descriptor,
+    ] {
         t.slots.descr_get.set(Some(method_descr_get));
         t.slots.call.set(Some(method_descr_call));
         t.slots.repr.set(Some(method_descr_repr));
@@ -642,7 +679,9 @@ pub(crate) fn init(vm: &Vm) {
             t,
             "__name__",
             |vm, v| {
-                let d = v.downcast::<MethodDescr>().ok_or_else(|| vm.new_type_error("bad descr"))?;
+                let d = v
+                    .downcast::<MethodDescr>()
+                    .ok_or_else(|| vm.new_type_error("bad descr"))?;
                 Ok(vm.new_str(d.name).into())
             },
             None,
@@ -651,8 +690,12 @@ pub(crate) fn init(vm: &Vm) {
             t,
             "__qualname__",
             |vm, v| {
-                let d = v.downcast::<MethodDescr>().ok_or_else(|| vm.new_type_error("bad descr"))?;
-                Ok(vm.new_str(&format!("{}.{}", d.owner.qualname(), d.name)).into())
+                let d = v
+                    .downcast::<MethodDescr>()
+                    .ok_or_else(|| vm.new_type_error("bad descr"))?;
+                Ok(vm
+                    .new_str(&format!("{}.{}", d.owner.qualname(), d.name))
+                    .into())
             },
             None,
         );
@@ -660,7 +703,9 @@ pub(crate) fn init(vm: &Vm) {
             t,
             "__objclass__",
             |vm, v| {
-                let d = v.downcast::<MethodDescr>().ok_or_else(|| vm.new_type_error("bad descr"))?;
+                let d = v
+                    .downcast::<MethodDescr>()
+                    .ok_or_else(|| vm.new_type_error("bad descr"))?;
                 Ok(d.owner.clone().into())
             },
             None,
@@ -674,7 +719,9 @@ pub(crate) fn init(vm: &Vm) {
         t,
         "__name__",
         |vm, v| {
-            let d = v.downcast::<SlotWrapper>().ok_or_else(|| vm.new_type_error("bad descr"))?;
+            let d = v
+                .downcast::<SlotWrapper>()
+                .ok_or_else(|| vm.new_type_error("bad descr"))?;
             Ok(vm.new_str(d.name).into())
         },
         None,
@@ -683,7 +730,9 @@ pub(crate) fn init(vm: &Vm) {
         t,
         "__objclass__",
         |vm, v| {
-            let d = v.downcast::<SlotWrapper>().ok_or_else(|| vm.new_type_error("bad descr"))?;
+            let d = v
+                .downcast::<SlotWrapper>()
+                .ok_or_else(|| vm.new_type_error("bad descr"))?;
             Ok(d.owner.clone().into())
         },
         None,
@@ -697,7 +746,9 @@ pub(crate) fn init(vm: &Vm) {
         t,
         "__name__",
         |vm, v| {
-            let d = v.downcast::<GetSetDescr>().ok_or_else(|| vm.new_type_error("bad descr"))?;
+            let d = v
+                .downcast::<GetSetDescr>()
+                .ok_or_else(|| vm.new_type_error("bad descr"))?;
             Ok(vm.new_str(d.name).into())
         },
         None,
@@ -711,7 +762,9 @@ pub(crate) fn init(vm: &Vm) {
         t,
         "__name__",
         |vm, v| {
-            let d = v.downcast::<MemberDescr>().ok_or_else(|| vm.new_type_error("bad descr"))?;
+            let d = v
+                .downcast::<MemberDescr>()
+                .ok_or_else(|| vm.new_type_error("bad descr"))?;
             Ok(d.name.clone().into())
         },
         None,
@@ -739,7 +792,9 @@ pub(crate) fn init(vm: &Vm) {
         "__doc__",
         |vm, v| prop_field(vm, v, |p| &p.doc),
         Some(|vm, v, new| {
-            let p = v.downcast::<Property>().ok_or_else(|| vm.new_type_error("expected property"))?;
+            let p = v
+                .downcast::<Property>()
+                .ok_or_else(|| vm.new_type_error("expected property"))?;
             drop(p.doc.replace(new.unwrap_or(Value::None)));
             Ok(())
         }),
@@ -748,7 +803,9 @@ pub(crate) fn init(vm: &Vm) {
         t,
         "__isabstractmethod__",
         |vm, v| {
-            let p = v.downcast::<Property>().ok_or_else(|| vm.new_type_error("expected property"))?;
+            let p = v
+                .downcast::<Property>()
+                .ok_or_else(|| vm.new_type_error("expected property"))?;
             for f in [p.fget.get(), p.fset.get(), p.fdel.get()] {
                 if let Some(x) = vm.getattr_opt(&f, &vm.intern("__isabstractmethod__"))?
                     && vm.is_true(&x)?

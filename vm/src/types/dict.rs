@@ -85,7 +85,11 @@ impl Probe {
             self.i = (hash as u64 as usize) & mask;
         } else {
             self.perturb >>= PERTURB_SHIFT;
-            self.i = (self.i.wrapping_mul(5).wrapping_add(self.perturb as usize).wrapping_add(1))
+            self.i = (self
+                .i
+                .wrapping_mul(5)
+                .wrapping_add(self.perturb as usize)
+                .wrapping_add(1))
                 & mask;
         }
         self.i
@@ -346,7 +350,10 @@ impl Dict {
     /// `get_item` with a known hash.
     pub fn get_item_hashed(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
         let ix = self.lookup(vm, key, hash)?;
-        Ok(ix.and_then(|ix| self.table.with(|t| t.entries.get(ix).map(|e| e.value.clone()))))
+        Ok(ix.and_then(|ix| {
+            self.table
+                .with(|t| t.entries.get(ix).map(|e| e.value.clone()))
+        }))
     }
 
     /// `key in d`.
@@ -397,10 +404,9 @@ impl Dict {
     pub fn get_str(&self, key: &crate::object::Py<Str>) -> Option<Value> {
         let hash = key.hash();
         let k = Value::Obj(key.as_obj().clone());
-        let found = self.table.with(|t| {
-            t.find_fast(&k, hash)
-                .map(|ix| t.entries[ix].value.clone())
-        });
+        let found = self
+            .table
+            .with(|t| t.find_fast(&k, hash).map(|ix| t.entries[ix].value.clone()));
         drop(k);
         found
     }
@@ -424,7 +430,9 @@ impl Dict {
     pub fn del_str(&self, key: &crate::object::Py<Str>) -> Option<Value> {
         let hash = key.hash();
         let k = Value::Obj(key.as_obj().clone());
-        let removed = self.table.with_mut(|t| t.find_fast(&k, hash).map(|ix| t.remove_at(ix)));
+        let removed = self
+            .table
+            .with_mut(|t| t.find_fast(&k, hash).map(|ix| t.remove_at(ix)));
         drop(k);
         let (rk, rv) = removed?;
         self.bump();
@@ -480,8 +488,12 @@ impl Dict {
     /// global loads check after their version guard).
     #[inline]
     pub fn value_at(&self, index: usize) -> Option<Value> {
-        self.table
-            .with(|t| t.entries.get(index).filter(|e| !e.key.is_null()).map(|e| e.value.clone()))
+        self.table.with(|t| {
+            t.entries
+                .get(index)
+                .filter(|e| !e.key.is_null())
+                .map(|e| e.value.clone())
+        })
     }
 
     /// The entry index of a str key (for caches).

@@ -103,9 +103,12 @@ fn dict_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Va
 /// `dict.update(other)` semantics: a mapping (with `keys()`) or an iterable of pairs.
 pub fn dict_merge(vm: &Vm, d: &Py<Dict>, other: &Value) -> PyResult<()> {
     if let Some(o) = other.downcast::<Dict>()
-        && o.as_obj().ty().slots.iter.get().is_some_and(|f| {
-            std::ptr::fn_addr_eq(f, dict_iter as crate::object::slots::UnaryFn)
-        })
+        && o.as_obj()
+            .ty()
+            .slots
+            .iter
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, dict_iter as crate::object::slots::UnaryFn))
     {
         for (h, k, v) in o.hashed_items() {
             d.set_item_hashed(vm, k, h, v)?;
@@ -137,7 +140,10 @@ pub fn dict_merge(vm: &Vm, d: &Py<Dict>, other: &Value) -> PyResult<()> {
             )));
         }
         let mut it = pair.into_iter();
-        let (k, v) = (it.next().unwrap_or(Value::None), it.next().unwrap_or(Value::None));
+        let (k, v) = (
+            it.next().unwrap_or(Value::None),
+            it.next().unwrap_or(Value::None),
+        );
         index += 1;
         d.set_item(vm, k, v)
     })
@@ -207,7 +213,11 @@ fn m_pop(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (d, rest) = vm.method_self::<Dict>(args, "pop", "dict")?;
     let vals = rest.range(vm, "pop", 1, 2)?;
     // An empty dict answers before hashing the key (as CPython's `_PyDict_Pop` does).
-    let popped = if d.len() == 0 { None } else { d.pop_item(vm, &vals[0])? };
+    let popped = if d.is_empty() {
+        None
+    } else {
+        d.pop_item(vm, &vals[0])?
+    };
     match popped {
         Some(x) => Ok(x),
         None => match vals.get(1) {
@@ -289,7 +299,11 @@ fn m_reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let mut keys = d.keys();
     keys.reverse();
     let l = vm.new_list(keys);
-    Ok(super::iter::SeqIter::new_value(vm, &vm.types.list_iterator, l.into()))
+    Ok(super::iter::SeqIter::new_value(
+        vm,
+        &vm.types.list_iterator,
+        l.into(),
+    ))
 }
 
 fn m_getitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -88,13 +88,15 @@ impl BaseException {
 
     /// Sets a structured field.
     pub fn set_field(&self, name: &'static str, value: Value) {
-        let old = self.fields.with_mut(|f| match f.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, slot)) => Some(std::mem::replace(slot, value)),
-            None => {
-                f.push((name, value));
-                None
-            }
-        });
+        let old = self
+            .fields
+            .with_mut(|f| match f.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, slot)) => Some(std::mem::replace(slot, value)),
+                None => {
+                    f.push((name, value));
+                    None
+                }
+            });
         drop(old);
     }
 }
@@ -128,7 +130,9 @@ impl Py<BaseException> {
 
     /// `add_note(note)`.
     pub fn add_note(&self, vm: &Vm, note: &str) {
-        let d = vm.instance_dict(&Value::from(self)).unwrap_or_else(|| vm.new_dict());
+        let d = vm
+            .instance_dict(&Value::from(self))
+            .unwrap_or_else(|| vm.new_dict());
         let notes = match d.get_str(&vm.names.__notes__) {
             Some(n) if n.downcast::<super::list::List>().is_some() => n,
             _ => {
@@ -208,15 +212,27 @@ fn init_fields(vm: &Vm, exc: &Py<BaseException>, args: &[Value]) {
         }
     } else if is(&vm.exc.syntax_error) {
         exc.set_field("msg", arg(0));
-        let info = args.get(1).and_then(|a| a.downcast::<Tuple>().map(|t| t.as_slice().to_vec()));
+        let info = args
+            .get(1)
+            .and_then(|a| a.downcast::<Tuple>().map(|t| t.as_slice().to_vec()));
         let info = info.unwrap_or_default();
-        let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+        let names = [
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ];
         for (i, n) in names.iter().enumerate() {
             exc.set_field(n, info.get(i).cloned().unwrap_or(Value::None));
         }
         exc.set_field("print_file_and_line", Value::None);
     } else if is(&vm.exc.unicode_decode_error) || is(&vm.exc.unicode_encode_error) {
-        for (i, n) in ["encoding", "object", "start", "end", "reason"].iter().enumerate() {
+        for (i, n) in ["encoding", "object", "start", "end", "reason"]
+            .iter()
+            .enumerate()
+        {
             exc.set_field(n, arg(i));
         }
     } else if is(&vm.exc.attribute_error) || is(&vm.exc.name_error) {
@@ -299,7 +315,11 @@ fn exc_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
                 .kwargs()
                 .all(|(k, _)| matches!(k.as_bytes(), b"name" | b"path" | b"name_from"));
         if !allowed {
-            let bad = args.kwargs().next().map(|(k, _)| k.to_lossy().into_owned()).unwrap_or_default();
+            let bad = args
+                .kwargs()
+                .next()
+                .map(|(k, _)| k.to_lossy().into_owned())
+                .unwrap_or_default();
             if cls.is_subtype(&vm.exc.import_error) {
                 return Err(vm.new_type_error(format!(
                     "'{bad}' is an invalid keyword argument for {}()",
@@ -374,9 +394,7 @@ fn group_new(vm: &Vm, cls: &Py<Type>, args: &[Value]) -> PyResult<Value> {
     } else if !all_exceptions && !cls.is_subtype(&vm.exc.exception) {
         // A user subclass of BaseExceptionGroup may hold anything.
     } else if !all_exceptions {
-        return Err(vm.new_type_error(format!(
-            "Cannot nest BaseExceptions in '{name}'"
-        )));
+        return Err(vm.new_type_error(format!("Cannot nest BaseExceptions in '{name}'")));
     }
     let tuple = vm.new_tuple(vec![args[0].clone(), vm.new_tuple(excs.clone()).into()]);
     let v = vm.alloc_instance(&cls, BaseException::new(tuple))?;
@@ -402,11 +420,19 @@ fn exc_str(vm: &Vm, v: &Value) -> PyResult<Value> {
             && !no.is_none()
             && !se.is_none()
         {
-            let base = format!("[Errno {}] {}", vm.str(no)?.to_lossy(), vm.str(se)?.to_lossy());
+            let base = format!(
+                "[Errno {}] {}",
+                vm.str(no)?.to_lossy(),
+                vm.str(se)?.to_lossy()
+            );
             let f1 = e.field("filename").unwrap_or(Value::None);
             let f2 = e.field("filename2").unwrap_or(Value::None);
             let text = if !f1.is_none() && !f2.is_none() {
-                format!("{base}: {} -> {}", vm.repr(&f1)?.to_lossy(), vm.repr(&f2)?.to_lossy())
+                format!(
+                    "{base}: {} -> {}",
+                    vm.repr(&f1)?.to_lossy(),
+                    vm.repr(&f2)?.to_lossy()
+                )
             } else if !f1.is_none() {
                 format!("{base}: {}", vm.repr(&f1)?.to_lossy())
             } else {
@@ -420,12 +446,10 @@ fn exc_str(vm: &Vm, v: &Value) -> PyResult<Value> {
         let msg_text = vm.str(&msg)?.to_lossy().into_owned();
         let filename = e.field("filename").unwrap_or(Value::None);
         let lineno = e.field("lineno").unwrap_or(Value::None);
-        let fname = filename
-            .downcast::<Str>()
-            .map(|s| {
-                let t = s.to_lossy().into_owned();
-                t.rsplit('/').next().unwrap_or(&t).to_string()
-            });
+        let fname = filename.downcast::<Str>().map(|s| {
+            let t = s.to_lossy().into_owned();
+            t.rsplit('/').next().unwrap_or(&t).to_string()
+        });
         let line = super::int::as_int(&lineno).and_then(|i| i.to_i64());
         let text = match (fname, line) {
             (Some(f), Some(l)) => format!("{msg_text} ({f}, line {l})"),
@@ -435,14 +459,17 @@ fn exc_str(vm: &Vm, v: &Value) -> PyResult<Value> {
         };
         return Ok(vm.new_str(&text).into());
     }
-    if cls.is_subtype(&vm.exc.unicode_decode_error) || cls.is_subtype(&vm.exc.unicode_encode_error) {
-        if let (Some(enc), Some(obj), Some(start), Some(end), Some(reason)) = (
+    if (cls.is_subtype(&vm.exc.unicode_decode_error)
+        || cls.is_subtype(&vm.exc.unicode_encode_error))
+        && let (Some(enc), Some(obj), Some(start), Some(end), Some(reason)) = (
             e.field("encoding"),
             e.field("object"),
             e.field("start"),
             e.field("end"),
             e.field("reason"),
-        ) {
+        )
+    {
+        {
             let enc = vm.str(&enc)?.to_lossy().into_owned();
             let reason = vm.str(&reason)?.to_lossy().into_owned();
             let start = vm.index_value(&start).unwrap_or(0);
@@ -452,9 +479,14 @@ fn exc_str(vm: &Vm, v: &Value) -> PyResult<Value> {
                 let data = vm.bytes_like(&obj).unwrap_or_default();
                 let byte = data.get(start as usize).copied().unwrap_or(0);
                 if end - start == 1 {
-                    format!("'{enc}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")
+                    format!(
+                        "'{enc}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}"
+                    )
                 } else {
-                    format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
+                    format!(
+                        "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
+                        end - 1
+                    )
                 }
             } else {
                 let ch = obj
@@ -470,9 +502,14 @@ fn exc_str(vm: &Vm, v: &Value) -> PyResult<Value> {
                     format!("\\U{ch:08x}")
                 };
                 if end - start == 1 {
-                    format!("'{enc}' codec can't encode character '{esc}' in position {start}: {reason}")
+                    format!(
+                        "'{enc}' codec can't encode character '{esc}' in position {start}: {reason}"
+                    )
                 } else {
-                    format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end - 1)
+                    format!(
+                        "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
+                        end - 1
+                    )
                 }
             };
             return Ok(vm.new_str(&text).into());
@@ -550,7 +587,9 @@ fn exc_add_note(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             vm.type_name(note)
         )));
     }
-    let d = vm.instance_dict(&args.values()[0]).unwrap_or_else(|| vm.new_dict());
+    let d = vm
+        .instance_dict(&args.values()[0])
+        .unwrap_or_else(|| vm.new_dict());
     let notes = match d.get_str(&vm.names.__notes__) {
         Some(n) => n,
         None => {
@@ -672,9 +711,9 @@ pub(crate) fn init(vm: &Vm) {
         Some(|vm, v, new| {
             let c = new.unwrap_or(Value::None);
             if !c.is_none() && c.downcast::<BaseException>().is_none() {
-                return Err(vm.new_type_error(
-                    "exception cause must be None or derive from BaseException",
-                ));
+                return Err(
+                    vm.new_type_error("exception cause must be None or derive from BaseException")
+                );
             }
             let e = this(vm, v)?;
             drop(e.cause.replace(c));
@@ -710,11 +749,23 @@ pub(crate) fn init(vm: &Vm) {
             Ok(())
         }),
     );
-    vm.add_getset(t, "__dict__", crate::runtime::attr::get_payload_dict, Some(crate::runtime::attr::set_payload_dict));
+    vm.add_getset(
+        t,
+        "__dict__",
+        crate::runtime::attr::get_payload_dict,
+        Some(crate::runtime::attr::set_payload_dict),
+    );
 
     field_getset!(vm, &vm.exc.stop_iteration, "value");
     field_getset!(vm, &vm.exc.system_exit, "code");
-    field_getset!(vm, &vm.exc.os_error, "errno", "strerror", "filename", "filename2");
+    field_getset!(
+        vm,
+        &vm.exc.os_error,
+        "errno",
+        "strerror",
+        "filename",
+        "filename2"
+    );
     field_getset!(vm, &vm.exc.import_error, "msg", "name", "path", "name_from");
     field_getset!(vm, &vm.exc.attribute_error, "name", "obj");
     field_getset!(vm, &vm.exc.name_error, "name");
@@ -730,11 +781,20 @@ pub(crate) fn init(vm: &Vm) {
         "end_offset",
         "print_file_and_line"
     );
-    for t in [&vm.exc.unicode_decode_error, &vm.exc.unicode_encode_error, &vm.exc.unicode_translate_error] {
+    for t in [
+        &vm.exc.unicode_decode_error,
+        &vm.exc.unicode_encode_error,
+        &vm.exc.unicode_translate_error,
+    ] {
         field_getset!(vm, t, "encoding", "object", "start", "end", "reason");
     }
     let g = &vm.exc.base_exception_group;
-    vm.add_getset(g, "message", |vm, v| Ok(this(vm, v)?.field("message").unwrap_or(Value::None)), None);
+    vm.add_getset(
+        g,
+        "message",
+        |vm, v| Ok(this(vm, v)?.field("message").unwrap_or(Value::None)),
+        None,
+    );
     vm.add_getset(
         g,
         "exceptions",

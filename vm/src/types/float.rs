@@ -266,7 +266,9 @@ pub fn parse_float(text: &str) -> Option<f64> {
             b'_' => {
                 let prev = i.checked_sub(1).map(|j| bytes[j]);
                 let next = bytes.get(i + 1);
-                if !prev.is_some_and(|p| p.is_ascii_digit()) || !next.is_some_and(|n| n.is_ascii_digit()) {
+                if !prev.is_some_and(|p| p.is_ascii_digit())
+                    || !next.is_some_and(|n| n.is_ascii_digit())
+                {
                     return None;
                 }
             }
@@ -333,7 +335,11 @@ pub fn float_hex(x: f64) -> String {
     let bits = x.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
     format!("{sign}0x{lead}.{frac:013x}p{e:+}")
 }
 

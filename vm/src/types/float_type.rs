@@ -40,9 +40,9 @@ float_binary! {
 
 fn slot_pow(vm: &Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
     if !m.is_none() {
-        return Err(vm.new_type_error(
-            "pow() 3rd argument not allowed unless all arguments are integers",
-        ));
+        return Err(
+            vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     }
     match float_operands(vm, a, b)? {
         Some((x, y)) => float_pow_values(vm, x, y),
@@ -89,7 +89,9 @@ fn slot_hash(vm: &Vm, a: &Value) -> PyResult<i64> {
 }
 
 fn slot_repr(vm: &Vm, a: &Value) -> PyResult<Value> {
-    Ok(vm.new_str(&crate::text::float_repr::float_repr(this(vm, a)?)).into())
+    Ok(vm
+        .new_str(&crate::text::float_repr::float_repr(this(vm, a)?))
+        .into())
 }
 
 fn slot_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
@@ -127,7 +129,10 @@ pub fn float_from_value(vm: &Vm, v: &Value) -> PyResult<f64> {
     };
     if let Some(text) = text {
         return parse_float(&text).ok_or_else(|| {
-            let shown = vm.repr(v).map(|s| s.to_lossy().into_owned()).unwrap_or_default();
+            let shown = vm
+                .repr(v)
+                .map(|s| s.to_lossy().into_owned())
+                .unwrap_or_default();
             vm.new_value_error(format!("could not convert string to float: {shown}"))
         });
     }
@@ -168,9 +173,7 @@ fn float_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
 
 fn method_float<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<(f64, Args<'a>)> {
     let Some((this, rest)) = args.split_self() else {
-        return Err(vm.new_type_error(format!(
-            "unbound method float.{name}() needs an argument"
-        )));
+        return Err(vm.new_type_error(format!("unbound method float.{name}() needs an argument")));
     };
     let f = as_float(this).ok_or_else(|| {
         vm.new_type_error(format!(

@@ -87,7 +87,12 @@ crate::payload!(CellObj);
 
 impl Vm {
     /// A plain native function (module-level builtin).
-    pub fn new_native_function(&self, name: &'static str, func: NativeFn, module: Value) -> Py<NativeFunction> {
+    pub fn new_native_function(
+        &self,
+        name: &'static str,
+        func: NativeFn,
+        module: Value,
+    ) -> Py<NativeFunction> {
         crate::object::core::alloc(
             &self.types.builtin_function,
             NativeFunction {
@@ -95,7 +100,11 @@ impl Vm {
                 func,
                 bound_self: Value::Null,
                 owner: None,
-                module: PyCell::new(if module.is_null() { Value::None } else { module }),
+                module: PyCell::new(if module.is_null() {
+                    Value::None
+                } else {
+                    module
+                }),
             },
         )
     }
@@ -180,7 +189,11 @@ fn native_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
             format!("<built-in function {}>", nf.name)
         }
         this => match this.downcast::<Type>() {
-            Some(t) => format!("<built-in method {} of type object at {:#x}>", nf.name, t.addr()),
+            Some(t) => format!(
+                "<built-in method {} of type object at {:#x}>",
+                nf.name,
+                t.addr()
+            ),
             None => format!(
                 "<built-in method {} of {} object at {:#x}>",
                 nf.name,
@@ -199,7 +212,12 @@ fn function_call(vm: &Vm, callable: &Value, args: Args<'_>) -> PyResult<Value> {
     vm.call_python(f, args)
 }
 
-fn function_get(_vm: &Vm, descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
+fn function_get(
+    _vm: &Vm,
+    descr: &Value,
+    obj: Option<&Value>,
+    _owner: Option<&Value>,
+) -> PyResult<Value> {
     match obj {
         Some(o) if !o.is_none() => Ok(new_method(_vm, descr.clone(), o.clone()).into()),
         _ => Ok(descr.clone()),
@@ -273,7 +291,12 @@ fn method_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
     Ok(crate::runtime::hash::fix(a ^ b))
 }
 
-fn method_get(_vm: &Vm, descr: &Value, _obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
+fn method_get(
+    _vm: &Vm,
+    descr: &Value,
+    _obj: Option<&Value>,
+    _owner: Option<&Value>,
+) -> PyResult<Value> {
     Ok(descr.clone())
 }
 
@@ -313,7 +336,9 @@ pub(crate) fn init(vm: &Vm) {
         t,
         "__name__",
         |vm, v| {
-            let nf = v.downcast::<NativeFunction>().ok_or_else(|| vm.new_type_error("bad"))?;
+            let nf = v
+                .downcast::<NativeFunction>()
+                .ok_or_else(|| vm.new_type_error("bad"))?;
             Ok(vm.new_str(nf.name).into())
         },
         None,
@@ -322,7 +347,9 @@ pub(crate) fn init(vm: &Vm) {
         t,
         "__qualname__",
         |vm, v| {
-            let nf = v.downcast::<NativeFunction>().ok_or_else(|| vm.new_type_error("bad"))?;
+            let nf = v
+                .downcast::<NativeFunction>()
+                .ok_or_else(|| vm.new_type_error("bad"))?;
             Ok(match &nf.owner {
                 Some(o) => vm.new_str(&format!("{}.{}", o.qualname(), nf.name)),
                 None => vm.new_str(nf.name),
@@ -335,7 +362,9 @@ pub(crate) fn init(vm: &Vm) {
         t,
         "__self__",
         |vm, v| {
-            let nf = v.downcast::<NativeFunction>().ok_or_else(|| vm.new_type_error("bad"))?;
+            let nf = v
+                .downcast::<NativeFunction>()
+                .ok_or_else(|| vm.new_type_error("bad"))?;
             Ok(match &nf.bound_self {
                 Value::Null => nf.module.get(),
                 s => s.clone(),
@@ -347,7 +376,9 @@ pub(crate) fn init(vm: &Vm) {
         t,
         "__module__",
         |vm, v| {
-            let nf = v.downcast::<NativeFunction>().ok_or_else(|| vm.new_type_error("bad"))?;
+            let nf = v
+                .downcast::<NativeFunction>()
+                .ok_or_else(|| vm.new_type_error("bad"))?;
             let m = nf.module.get();
             Ok(match m.downcast::<super::module::Module>() {
                 Some(module) => module.name(vm).map(Value::from).unwrap_or(Value::None),
@@ -430,7 +461,12 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_getset(
         t,
         "__kwdefaults__",
-        |vm, v| Ok(func(vm, v)?.kwdefaults.get().map_or(Value::None, Value::from)),
+        |vm, v| {
+            Ok(func(vm, v)?
+                .kwdefaults
+                .get()
+                .map_or(Value::None, Value::from))
+        },
         Some(|vm, v, new| {
             let f = func(vm, v)?;
             let d = match new {
@@ -443,9 +479,24 @@ pub(crate) fn init(vm: &Vm) {
             Ok(())
         }),
     );
-    vm.add_getset(t, "__code__", |vm, v| Ok(func(vm, v)?.code.get().into()), None);
-    vm.add_getset(t, "__globals__", |vm, v| Ok(func(vm, v)?.globals.clone().into()), None);
-    vm.add_getset(t, "__builtins__", |vm, v| Ok(func(vm, v)?.builtins.clone().into()), None);
+    vm.add_getset(
+        t,
+        "__code__",
+        |vm, v| Ok(func(vm, v)?.code.get().into()),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "__globals__",
+        |vm, v| Ok(func(vm, v)?.globals.clone().into()),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "__builtins__",
+        |vm, v| Ok(func(vm, v)?.builtins.clone().into()),
+        None,
+    );
     vm.add_getset(
         t,
         "__closure__",
@@ -478,14 +529,23 @@ pub(crate) fn init(vm: &Vm) {
         "__type_params__",
         |vm, v| {
             let p = func(vm, v)?.type_params.get();
-            Ok(if p.is_null() { vm.empty_tuple.clone().into() } else { p })
+            Ok(if p.is_null() {
+                vm.empty_tuple.clone().into()
+            } else {
+                p
+            })
         },
         Some(|vm, v, new| {
             drop(func(vm, v)?.type_params.replace(new.unwrap_or(Value::Null)));
             Ok(())
         }),
     );
-    vm.add_getset(t, "__dict__", crate::runtime::attr::get_payload_dict, Some(crate::runtime::attr::set_payload_dict));
+    vm.add_getset(
+        t,
+        "__dict__",
+        crate::runtime::attr::get_payload_dict,
+        Some(crate::runtime::attr::set_payload_dict),
+    );
 
     let t = &vm.types.method;
     t.slots.call.set(Some(method_call));
@@ -521,7 +581,9 @@ pub(crate) fn init(vm: &Vm) {
         t,
         "cell_contents",
         |vm, v| {
-            let c = v.downcast::<CellObj>().ok_or_else(|| vm.new_type_error("expected cell"))?;
+            let c = v
+                .downcast::<CellObj>()
+                .ok_or_else(|| vm.new_type_error("expected cell"))?;
             let x = c.contents.get();
             if x.is_null() {
                 return Err(vm.new_value_error("Cell is empty"));
@@ -529,7 +591,9 @@ pub(crate) fn init(vm: &Vm) {
             Ok(x)
         },
         Some(|vm, v, new| {
-            let c = v.downcast::<CellObj>().ok_or_else(|| vm.new_type_error("expected cell"))?;
+            let c = v
+                .downcast::<CellObj>()
+                .ok_or_else(|| vm.new_type_error("expected cell"))?;
             drop(c.contents.replace(new.unwrap_or(Value::Null)));
             Ok(())
         }),

@@ -236,13 +236,13 @@ pub fn get_awaitable(vm: &Vm, v: &Value) -> PyResult<Value> {
         }
     }
     let Some(aw) = v.class(vm).slots.await_.get() else {
-        return Err(vm.new_type_error(format!(
-            "'{}' object can't be awaited",
-            vm.type_name(v)
-        )));
+        return Err(vm.new_type_error(format!("'{}' object can't be awaited", vm.type_name(v))));
     };
     let it = aw(vm, v)?;
-    if it.downcast::<Generator>().is_some_and(|g| g.kind == GenKind::Coroutine) {
+    if it
+        .downcast::<Generator>()
+        .is_some_and(|g| g.kind == GenKind::Coroutine)
+    {
         return Err(vm.new_type_error("__await__() returned a coroutine"));
     }
     if it.class(vm).slots.iternext.get().is_none() {
@@ -485,7 +485,8 @@ fn resumes_at_depth1(g: &Generator) -> bool {
         let Some(unit) = regs.unit(frame_ref(frame).ip.get()) else {
             return false;
         };
-        crate::instr::Opcode::from_u8(unit.opcode).map(|o| o.deopt()) == Some(crate::instr::Opcode::RESUME)
+        crate::instr::Opcode::from_u8(unit.opcode).map(|o| o.deopt())
+            == Some(crate::instr::Opcode::RESUME)
             && unit.oparg & 4 != 0
     })
 }
@@ -500,8 +501,14 @@ fn gen_del(vm: &Vm, v: &Value) -> PyResult<()> {
     let g = this(vm, v)?;
     if g.state.get() == GenState::Suspended {
         if let Err(e) = close(vm, g) {
-            let what = vm.repr(v).map(|s| s.to_lossy().into_owned()).unwrap_or_default();
-            vm.report_unraisable(&e, &format!("Exception ignored while finalizing generator {what}"));
+            let what = vm
+                .repr(v)
+                .map(|s| s.to_lossy().into_owned())
+                .unwrap_or_default();
+            vm.report_unraisable(
+                &e,
+                &format!("Exception ignored while finalizing generator {what}"),
+            );
         }
     } else if g.state.get() == GenState::Created && g.kind == GenKind::Coroutine {
         let q = g.qualname.get();
@@ -528,7 +535,10 @@ fn gen_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 fn coro_await(vm: &Vm, v: &Value) -> PyResult<Value> {
     let _ = vm;
-    Ok(crate::object::core::alloc(&vm.types.coroutine_wrapper, CoroWrapper { coro: v.clone() }).into())
+    Ok(
+        crate::object::core::alloc(&vm.types.coroutine_wrapper, CoroWrapper { coro: v.clone() })
+            .into(),
+    )
 }
 
 /// The iterator `coroutine.__await__()` returns.
@@ -575,52 +585,100 @@ fn wrapper_close(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// Fills in the generator types' slots and methods.
 pub(crate) fn init(vm: &Vm) {
     let self_iter: crate::object::slots::UnaryFn = |_, v| Ok(v.clone());
-    for t in [&vm.types.generator, &vm.types.coroutine, &vm.types.async_generator] {
+    for t in [
+        &vm.types.generator,
+        &vm.types.coroutine,
+        &vm.types.async_generator,
+    ] {
         t.slots.repr.set(Some(gen_repr));
         t.slots.del.set(Some(gen_del));
         t.set_has_finalizer(true);
         if !t.is(&vm.types.async_generator) {
-            vm.add_methods(t, &[("send", gen_send), ("throw", gen_throw), ("close", gen_close)]);
+            vm.add_methods(
+                t,
+                &[
+                    ("send", gen_send),
+                    ("throw", gen_throw),
+                    ("close", gen_close),
+                ],
+            );
         }
-        vm.add_getset(t, "__name__", |vm, v| Ok(this(vm, v)?.name.get().into()), Some(|vm, v, new| {
-            let g = this(vm, v)?;
-            match new.and_then(|n| n.into_downcast::<Str>().ok()) {
-                Some(s) => {
-                    drop(g.name.replace(s));
-                    Ok(())
+        vm.add_getset(
+            t,
+            "__name__",
+            |vm, v| Ok(this(vm, v)?.name.get().into()),
+            Some(|vm, v, new| {
+                let g = this(vm, v)?;
+                match new.and_then(|n| n.into_downcast::<Str>().ok()) {
+                    Some(s) => {
+                        drop(g.name.replace(s));
+                        Ok(())
+                    }
+                    None => Err(vm.new_type_error("__name__ must be set to a string object")),
                 }
-                None => Err(vm.new_type_error("__name__ must be set to a string object")),
-            }
-        }));
-        vm.add_getset(t, "__qualname__", |vm, v| Ok(this(vm, v)?.qualname.get().into()), Some(|vm, v, new| {
-            let g = this(vm, v)?;
-            match new.and_then(|n| n.into_downcast::<Str>().ok()) {
-                Some(s) => {
-                    drop(g.qualname.replace(s));
-                    Ok(())
+            }),
+        );
+        vm.add_getset(
+            t,
+            "__qualname__",
+            |vm, v| Ok(this(vm, v)?.qualname.get().into()),
+            Some(|vm, v, new| {
+                let g = this(vm, v)?;
+                match new.and_then(|n| n.into_downcast::<Str>().ok()) {
+                    Some(s) => {
+                        drop(g.qualname.replace(s));
+                        Ok(())
+                    }
+                    None => Err(vm.new_type_error("__qualname__ must be set to a string object")),
                 }
-                None => Err(vm.new_type_error("__qualname__ must be set to a string object")),
-            }
-        }));
+            }),
+        );
     }
     let g = &vm.types.generator;
     g.slots.iter.set(Some(self_iter));
     g.slots.iternext.set(Some(gen_iternext));
-    vm.add_getset(g, "gi_running", |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Running)), None);
+    vm.add_getset(
+        g,
+        "gi_running",
+        |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Running)),
+        None,
+    );
     vm.add_getset(g, "gi_code", |vm, v| Ok(this(vm, v)?.code.clone()), None);
-    vm.add_getset(g, "gi_suspended", |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Suspended)), None);
+    vm.add_getset(
+        g,
+        "gi_suspended",
+        |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Suspended)),
+        None,
+    );
     vm.add_getset(g, "gi_frame", gen_frame, None);
     vm.add_getset(g, "gi_yieldfrom", gen_yieldfrom, None);
     let c = &vm.types.coroutine;
     c.slots.await_.set(Some(coro_await));
-    vm.add_getset(c, "cr_running", |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Running)), None);
+    vm.add_getset(
+        c,
+        "cr_running",
+        |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Running)),
+        None,
+    );
     vm.add_getset(c, "cr_code", |vm, v| Ok(this(vm, v)?.code.clone()), None);
-    vm.add_getset(c, "cr_suspended", |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Suspended)), None);
+    vm.add_getset(
+        c,
+        "cr_suspended",
+        |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Suspended)),
+        None,
+    );
     vm.add_getset(c, "cr_frame", gen_frame, None);
     vm.add_getset(c, "cr_await", gen_yieldfrom, None);
     vm.add_getset(c, "cr_origin", |_, _| Ok(Value::None), None);
     let w = &vm.types.coroutine_wrapper;
     w.slots.iter.set(Some(self_iter));
     w.slots.iternext.set(Some(wrapper_next));
-    vm.add_methods(w, &[("send", wrapper_send), ("throw", wrapper_throw), ("close", wrapper_close)]);
+    vm.add_methods(
+        w,
+        &[
+            ("send", wrapper_send),
+            ("throw", wrapper_throw),
+            ("close", wrapper_close),
+        ],
+    );
 }

@@ -13,7 +13,7 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use crate::object::{Py, Value};
+use crate::object::Value;
 use crate::runtime::{PyResult, Vm};
 
 /// The heap int payload: values outside `i64`, or any value for int subclasses.
@@ -87,11 +87,8 @@ pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
 
 /// Saturates a big int to the i64 range (slice bounds).
 pub fn saturate_i64(b: &BigInt) -> i64 {
-    b.to_i64().unwrap_or(if b.is_negative() {
-        i64::MIN
-    } else {
-        i64::MAX
-    })
+    b.to_i64()
+        .unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX })
 }
 
 /// Exact `i == f`.
@@ -233,7 +230,9 @@ impl Vm {
     pub fn new_int(&self, b: BigInt) -> Value {
         match b.to_i64() {
             Some(i) => Value::Int(i),
-            None => Value::Obj(crate::object::core::alloc(&self.types.int, Int { value: b }).into_obj()),
+            None => {
+                Value::Obj(crate::object::core::alloc(&self.types.int, Int { value: b }).into_obj())
+            }
         }
     }
 
@@ -265,9 +264,9 @@ impl Vm {
             return Ok(*i);
         }
         match self.try_index(v)? {
-            Some(b) => b.to_i64().ok_or_else(|| {
-                self.new_index_overflow(&self.type_name(v))
-            }),
+            Some(b) => b
+                .to_i64()
+                .ok_or_else(|| self.new_index_overflow(&self.type_name(v))),
             None => Err(self.new_type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 self.type_name(v)
@@ -383,7 +382,11 @@ pub fn int_floordiv(vm: &Vm, a: IntRef<'_>, b: IntRef<'_>) -> PyResult<Value> {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b)
         && let Some(q) = x.checked_div(y)
     {
-        let q = if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q };
+        let q = if (x % y != 0) && ((x < 0) != (y < 0)) {
+            q - 1
+        } else {
+            q
+        };
         return Ok(Value::Int(q));
     }
     Ok(vm.new_int(a.big().div_floor(&b.big())))
@@ -397,7 +400,11 @@ pub fn int_mod(vm: &Vm, a: IntRef<'_>, b: IntRef<'_>) -> PyResult<Value> {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b)
         && let Some(r) = x.checked_rem(y)
     {
-        let r = if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r };
+        let r = if r != 0 && ((r < 0) != (y < 0)) {
+            r + y
+        } else {
+            r
+        };
         return Ok(Value::Int(r));
     }
     Ok(vm.new_int(a.big().mod_floor(&b.big())))
@@ -582,7 +589,7 @@ pub fn int_rshift(vm: &Vm, a: IntRef<'_>, b: IntRef<'_>) -> PyResult<Value> {
         return Ok(Value::Int(if n >= 64 { x >> 63 } else { x >> n }));
     }
     let big = a.big();
-    if n as u64 >= big.bits() + 1 {
+    if n as u64 > big.bits() {
         return Ok(Value::Int(if big.is_negative() { -1 } else { 0 }));
     }
     Ok(vm.new_int(&*big >> (n as usize)))
@@ -615,7 +622,11 @@ pub fn int_neg(vm: &Vm, a: IntRef<'_>) -> Value {
 
 /// `abs(a)`.
 pub fn int_abs(vm: &Vm, a: IntRef<'_>) -> Value {
-    if a.signum() < 0 { int_neg(vm, a) } else { int_pos(vm, a) }
+    if a.signum() < 0 {
+        int_neg(vm, a)
+    } else {
+        int_pos(vm, a)
+    }
 }
 
 /// `+a` (an exact int).
@@ -723,7 +734,9 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
             continue;
         }
         prev_underscore = false;
-        let d = unicode_digit(ch).map(|d| char::from_digit(d, 10).unwrap_or('0')).unwrap_or(ch);
+        let d = unicode_digit(ch)
+            .map(|d| char::from_digit(d, 10).unwrap_or('0'))
+            .unwrap_or(ch);
         if !d.is_digit(base) {
             return None;
         }
@@ -770,9 +783,18 @@ mod tests {
 
     #[test]
     fn int_float_comparison_is_exact() {
-        assert_eq!(cmp_i64_f64(1 << 60, 1152921504606846976.0), Some(Ordering::Equal));
-        assert_eq!(cmp_i64_f64((1 << 60) + 1, 1152921504606846976.0), Some(Ordering::Greater));
-        assert_eq!(cmp_i64_f64(i64::MAX, 9.223372036854775807e18), Some(Ordering::Less));
+        assert_eq!(
+            cmp_i64_f64(1 << 60, 1152921504606846976.0),
+            Some(Ordering::Equal)
+        );
+        assert_eq!(
+            cmp_i64_f64((1 << 60) + 1, 1152921504606846976.0),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(
+            cmp_i64_f64(i64::MAX, 9.223_372_036_854_776e18),
+            Some(Ordering::Less)
+        );
         assert_eq!(cmp_i64_f64(3, 2.5), Some(Ordering::Greater));
         assert_eq!(cmp_i64_f64(-3, -2.5), Some(Ordering::Less));
         assert_eq!(cmp_i64_f64(0, f64::NAN), None);

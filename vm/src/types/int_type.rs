@@ -62,10 +62,12 @@ fn slot_pow(vm: &Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
 }
 
 fn self_int<'a>(vm: &Vm, v: &'a Value) -> PyResult<IntRef<'a>> {
-    as_int(v).ok_or_else(|| vm.new_type_error(format!(
-        "descriptor requires a 'int' object but received a '{}'",
-        vm.type_name(v)
-    )))
+    as_int(v).ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'int' object but received a '{}'",
+            vm.type_name(v)
+        ))
+    })
 }
 
 fn slot_neg(vm: &Vm, a: &Value) -> PyResult<Value> {
@@ -93,7 +95,10 @@ fn slot_int(vm: &Vm, a: &Value) -> PyResult<Value> {
 }
 
 fn slot_float(vm: &Vm, a: &Value) -> PyResult<Value> {
-    Ok(Value::Float(super::float::int_as_f64(vm, self_int(vm, a)?)?))
+    Ok(Value::Float(super::float::int_as_f64(
+        vm,
+        self_int(vm, a)?,
+    )?))
 }
 
 fn slot_hash(vm: &Vm, a: &Value) -> PyResult<i64> {
@@ -192,15 +197,15 @@ fn int_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     if cls.is(&vm.types.int) {
         return Ok(value);
     }
-    let big = as_int(&value).map(|i| i.big().into_owned()).unwrap_or_default();
+    let big = as_int(&value)
+        .map(|i| i.big().into_owned())
+        .unwrap_or_default();
     vm.alloc_instance(cls, Int { value: big })
 }
 
 fn method_int<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<(IntRef<'a>, Args<'a>)> {
     let Some((this, rest)) = args.split_self() else {
-        return Err(vm.new_type_error(format!(
-            "unbound method int.{name}() needs an argument"
-        )));
+        return Err(vm.new_type_error(format!("unbound method int.{name}() needs an argument")));
     };
     let i = as_int(this).ok_or_else(|| {
         vm.new_type_error(format!(
@@ -225,7 +230,11 @@ fn int_bit_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     rest.none(vm, "int.bit_count")?;
     Ok(Value::Int(match i {
         IntRef::Small(x) => x.unsigned_abs().count_ones() as i64,
-        IntRef::Big(b) => b.magnitude().iter_u64_digits().map(|d| d.count_ones() as i64).sum(),
+        IntRef::Big(b) => b
+            .magnitude()
+            .iter_u64_digits()
+            .map(|d| d.count_ones() as i64)
+            .sum(),
     }))
 }
 
@@ -298,7 +307,10 @@ fn int_to_bytes(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let little = match byteorder {
         None => false,
-        Some(b) => match b.downcast::<Str>().and_then(|s| s.as_str().map(str::to_owned)) {
+        Some(b) => match b
+            .downcast::<Str>()
+            .and_then(|s| s.as_str().map(str::to_owned))
+        {
             Some(s) if s == "little" => true,
             Some(s) if s == "big" => false,
             _ => return Err(vm.new_value_error("byteorder must be either 'little' or 'big'")),
@@ -342,7 +354,10 @@ fn int_from_bytes(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let data = vm.bytes_like(bytes.unwrap_or(&Value::None))?;
     let little = match byteorder {
         None => false,
-        Some(b) => match b.downcast::<Str>().and_then(|s| s.as_str().map(str::to_owned)) {
+        Some(b) => match b
+            .downcast::<Str>()
+            .and_then(|s| s.as_str().map(str::to_owned))
+        {
             Some(s) if s == "little" => true,
             Some(s) if s == "big" => false,
             _ => return Err(vm.new_value_error("byteorder must be either 'little' or 'big'")),

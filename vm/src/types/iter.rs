@@ -23,7 +23,7 @@ crate::payload!(SeqIter);
 
 impl SeqIter {
     /// A forward iterator of type `ty` over `seq`.
-    pub fn new_value(vm: &Vm, ty: &Py<Type>, seq: Value) -> Value {
+    pub fn new_value(_vm: &Vm, ty: &Py<Type>, seq: Value) -> Value {
         crate::object::core::alloc(
             ty,
             SeqIter {
@@ -51,7 +51,8 @@ impl SeqIter {
     /// The list being iterated, for `FOR_ITER_LIST` (with the current index).
     pub fn list_state(&self) -> Option<(Py<List>, usize)> {
         let seq = self.seq.get();
-        seq.downcast::<List>().map(|l| (l.clone(), self.index.get()))
+        seq.downcast::<List>()
+            .map(|l| (l.clone(), self.index.get()))
     }
 
     /// Advances the index.
@@ -364,9 +365,7 @@ fn view_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
     let list: Value = vm.new_list(items).into();
     let inner = vm.repr(&list)?;
     let name = v.class(vm).name();
-    Ok(vm
-        .new_str(&format!("{name}({})", inner.to_lossy()))
-        .into())
+    Ok(vm.new_str(&format!("{name}({})", inner.to_lossy())).into())
 }
 
 /// Set operations on keys/items views produce sets.
@@ -548,7 +547,10 @@ fn proxy_forward(vm: &Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
 
 fn proxy_new(vm: &Vm, _cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let m = args.one(vm, "mappingproxy")?;
-    if vm.mapping_check(m).is_none() || m.downcast::<super::list::List>().is_some() || m.downcast::<Tuple>().is_some() {
+    if vm.mapping_check(m).is_none()
+        || m.downcast::<super::list::List>().is_some()
+        || m.downcast::<Tuple>().is_some()
+    {
         return Err(vm.new_type_error(format!(
             "mappingproxy() argument must be a mapping, not {}",
             vm.type_name(m)
@@ -590,7 +592,11 @@ pub(crate) fn init(vm: &Vm) {
     let t = &vm.types.set_iterator;
     t.slots.iter.set(Some(self_iter));
     t.slots.iternext.set(Some(set_iter_next));
-    for t in [&vm.types.dict_keys, &vm.types.dict_values, &vm.types.dict_items] {
+    for t in [
+        &vm.types.dict_keys,
+        &vm.types.dict_values,
+        &vm.types.dict_items,
+    ] {
         t.slots.iter.set(Some(view_iter));
         t.slots.len.set(Some(view_len));
         t.slots.contains.set(Some(view_contains));

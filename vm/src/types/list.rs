@@ -103,15 +103,20 @@ pub(crate) fn index_bounds(vm: &Vm, vals: &[Value], n: usize) -> PyResult<(usize
     let clamp = |v: &Value, default: usize| -> PyResult<usize> {
         // `_PyEval_SliceIndexNotNone`: None is not accepted here.
         if v.is_none() {
-            return Err(vm.new_type_error("slice indices must be integers or have an __index__ method"));
-        }
-        let i = vm.slice_index(v).map_err(|e| {
-            if e.class().is(&vm.exc.type_error) {
+            return Err(
                 vm.new_type_error("slice indices must be integers or have an __index__ method")
-            } else {
-                e
-            }
-        })?.unwrap_or(default as i64);
+            );
+        }
+        let i = vm
+            .slice_index(v)
+            .map_err(|e| {
+                if e.class().is(&vm.exc.type_error) {
+                    vm.new_type_error("slice indices must be integers or have an __index__ method")
+                } else {
+                    e
+                }
+            })?
+            .unwrap_or(default as i64);
         let n = n as i64;
         Ok(if i < 0 { (i + n).max(0) } else { i.min(n) } as usize)
     };
@@ -128,7 +133,12 @@ pub(crate) fn index_bounds(vm: &Vm, vals: &[Value], n: usize) -> PyResult<(usize
 
 /// Lexicographic comparison of two sequences (lists, tuples), CPython's algorithm: find
 /// the first index where the items differ by `==`, then compare there or by length.
-pub(crate) fn sequence_compare(vm: &Vm, a: &[Value], b: &[Value], op: CompareOp) -> PyResult<Value> {
+pub(crate) fn sequence_compare(
+    vm: &Vm,
+    a: &[Value],
+    b: &[Value],
+    op: CompareOp,
+) -> PyResult<Value> {
     sequence_compare_by(vm, a.len(), b.len(), |i| (a[i].clone(), b[i].clone()), op)
 }
 
@@ -198,11 +208,7 @@ fn list_setitem(vm: &Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResu
     let n = l.len() as i64;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
-        return Err(vm.new_index_error(if value.is_some() {
-            "list assignment index out of range"
-        } else {
-            "list assignment index out of range"
-        }));
+        return Err(vm.new_index_error("list assignment index out of range"));
     }
     let old = match value {
         Some(v) => l.set(j as usize, v),
@@ -216,6 +222,18 @@ fn list_set_slice(vm: &Vm, l: &Py<List>, slice: &Py<Slice>, value: Option<Value>
     let n = l.len();
     let idx = slice.indices(vm, n)?;
     let Some(value) = value else {
+        if idx.step == 1 {
+            let (start, stop) = (
+                idx.start.max(0) as usize,
+                (idx.start.max(0) as usize + idx.len).min(n),
+            );
+            let old = l.replace(Vec::new());
+            let mut keep = old;
+            let gone: Vec<Value> = keep.drain(start.min(stop)..stop).collect();
+            drop(l.replace(keep));
+            drop(gone);
+            return Ok(());
+        }
         // Deletion: keep items whose index is not selected.
         let selected: std::collections::HashSet<usize> = idx.iter().collect();
         let old = l.replace(Vec::new());
@@ -233,11 +251,7 @@ fn list_set_slice(vm: &Vm, l: &Py<List>, slice: &Py<Slice>, value: Option<Value>
         match vm.collect(&value) {
             Ok(items) => items,
             Err(e) if e.matches(&vm.exc.type_error) => {
-                return Err(vm.new_type_error(if idx.step == 1 {
-                    "must assign iterable to extended slice"
-                } else {
-                    "must assign iterable to extended slice"
-                }));
+                return Err(vm.new_type_error("must assign iterable to extended slice"));
             }
             Err(e) => return Err(e),
         }
@@ -245,7 +259,9 @@ fn list_set_slice(vm: &Vm, l: &Py<List>, slice: &Py<Slice>, value: Option<Value>
     if idx.step == 1 {
         let start = idx.start.clamp(0, n as i64) as usize;
         let stop = (idx.stop.clamp(0, n as i64) as usize).max(start);
-        let removed: Vec<Value> = l.items.with_mut(|v| v.splice(start..stop, new_items).collect());
+        let removed: Vec<Value> = l
+            .items
+            .with_mut(|v| v.splice(start..stop, new_items).collect());
         drop(removed);
         return Ok(());
     }
@@ -277,7 +293,11 @@ fn list_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
 }
 
 fn list_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::types::iter::SeqIter::new_value(vm, &vm.types.list_iterator, v.clone()))
+    Ok(crate::types::iter::SeqIter::new_value(
+        vm,
+        &vm.types.list_iterator,
+        v.clone(),
+    ))
 }
 
 fn list_repr(vm: &Vm, v: &Value) -> PyResult<Value> {

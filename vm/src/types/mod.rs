@@ -76,7 +76,10 @@ pub(crate) fn init_all(vm: &Vm) {
     crate::stdlib::builtins_iter::init_types(vm);
     crate::stdlib::stdio::init_type(vm, &vm.types.std_stream);
     for t in [&vm.types.int, &vm.types.float] {
-        vm.add_methods(t, &[("__format__", crate::runtime::format::number_format_method)]);
+        vm.add_methods(
+            t,
+            &[("__format__", crate::runtime::format::number_format_method)],
+        );
     }
     let all: Vec<Py<Type>> = vm
         .types

@@ -62,7 +62,12 @@ impl Vm {
     }
 
     /// Adds a native function to a module.
-    pub fn add_function(&self, module: &Py<Module>, name: &'static str, func: super::function::NativeFn) {
+    pub fn add_function(
+        &self,
+        module: &Py<Module>,
+        name: &'static str,
+        func: super::function::NativeFn,
+    ) {
         let f = self.new_native_function(name, func, module.clone().into());
         module.dict().set_str(&self.intern(name), f.into());
     }
@@ -105,7 +110,9 @@ fn module_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
             format!("<module '{name}' from {}>", vm.repr(&f)?.to_lossy())
         }
         _ => {
-            if m.dict().get_rust_str("__loader__").is_some_and(|l| !l.is_none())
+            if m.dict()
+                .get_rust_str("__loader__")
+                .is_some_and(|l| !l.is_none())
                 || vm.is_builtin_module_name(&name)
             {
                 format!("<module '{name}' (built-in)>")

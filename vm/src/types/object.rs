@@ -172,7 +172,9 @@ fn object_subclasshook(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
 
 fn object_format(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let Some((this, rest)) = args.split_self() else {
-        return Err(vm.new_type_error("descriptor '__format__' of 'object' object needs an argument"));
+        return Err(
+            vm.new_type_error("descriptor '__format__' of 'object' object needs an argument")
+        );
     };
     let spec = rest.one(vm, "object.__format__")?;
     let Some(s) = spec.downcast::<Str>() else {
@@ -278,7 +280,11 @@ pub(crate) fn init(vm: &Vm) {
         ],
     );
     vm.add_getset(t, "__class__", get_class, Some(set_class));
-    vm.add_attr(t, "__doc__", vm.new_str("The base class of the class hierarchy.").into());
+    vm.add_attr(
+        t,
+        "__doc__",
+        vm.new_str("The base class of the class hierarchy.").into(),
+    );
 
     for ty in [
         &vm.types.none_type,
@@ -289,7 +295,11 @@ pub(crate) fn init(vm: &Vm) {
         ty.slots.new.set(Some(singleton_new));
     }
     vm.types.none_type.slots.bool.set(Some(|_, _| Ok(false)));
-    vm.types.none_type.slots.hash.set(Some(|_, _| Ok(crate::runtime::hash::NONE_HASH)));
+    vm.types
+        .none_type
+        .slots
+        .hash
+        .set(Some(|_, _| Ok(crate::runtime::hash::NONE_HASH)));
     vm.types
         .not_implemented_type
         .slots
@@ -321,7 +331,5 @@ fn singleton_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn not_implemented_bool(vm: &Vm, _v: &Value) -> PyResult<bool> {
-    Err(vm.new_type_error(
-        "NotImplemented should not be used in a boolean context",
-    ))
+    Err(vm.new_type_error("NotImplemented should not be used in a boolean context"))
 }

@@ -49,7 +49,9 @@ impl Range {
         let len = range_len(&start, &stop, &step);
         let small = match (start.to_i64(), step.to_i64(), len.to_u64()) {
             (Some(a), Some(s), Some(n))
-                if stop.to_i64().is_some() && (a as i128 + s as i128 * n as i128).abs() < i64::MAX as i128 => {
+                if stop.to_i64().is_some()
+                    && (a as i128 + s as i128 * n as i128).abs() < i64::MAX as i128 =>
+            {
                 Some((a, s, n))
             }
             _ => None,
@@ -120,7 +122,11 @@ fn range_new(vm: &Vm, _cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let (start, stop, step) = match vals {
         [stop] => (BigInt::zero(), index_arg(vm, stop)?, BigInt::from(1)),
         [start, stop] => (index_arg(vm, start)?, index_arg(vm, stop)?, BigInt::from(1)),
-        [start, stop, step] => (index_arg(vm, start)?, index_arg(vm, stop)?, index_arg(vm, step)?),
+        [start, stop, step] => (
+            index_arg(vm, start)?,
+            index_arg(vm, stop)?,
+            index_arg(vm, step)?,
+        ),
         [] => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
         _ => {
             return Err(vm.new_type_error(format!(
@@ -158,9 +164,10 @@ fn range_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
 fn range_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let r = this(vm, v)?;
     if let Some(s) = key.downcast::<super::slice::Slice>() {
-        let len = r.len.to_usize().ok_or_else(|| {
-            vm.new_overflow_error("Python int too large to convert to C ssize_t")
-        })?;
+        let len = r
+            .len
+            .to_usize()
+            .ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C ssize_t"))?;
         let ix = s.indices(vm, len)?;
         let step = &r.step * ix.step;
         let start = r.item(&BigInt::from(ix.start));
@@ -173,7 +180,11 @@ fn range_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
             vm.type_name(key)
         )));
     };
-    let i = if i.is_negative() { &*i + &r.len } else { i.into_owned() };
+    let i = if i.is_negative() {
+        &*i + &r.len
+    } else {
+        i.into_owned()
+    };
     if i.is_negative() || i >= r.len {
         return Err(vm.new_index_error("range object index out of range"));
     }
@@ -255,7 +266,11 @@ fn range_reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (r, _) = vm.method_self::<Range>(args, "__reversed__", "range")?;
     match r.small {
         Some((start, step, n)) => {
-            let last = if n == 0 { start } else { start + step * (n as i64 - 1) };
+            let last = if n == 0 {
+                start
+            } else {
+                start + step * (n as i64 - 1)
+            };
             Ok(vm.new_range_iter(last, -step, n))
         }
         None => Err(vm.new_overflow_error("Python int too large to convert to C long")),
@@ -314,7 +329,22 @@ pub(crate) fn init(vm: &Vm) {
             ("index", range_index),
         ],
     );
-    vm.add_getset(t, "start", |vm, v| Ok(vm.new_int(this(vm, v)?.start.clone())), None);
-    vm.add_getset(t, "stop", |vm, v| Ok(vm.new_int(this(vm, v)?.stop.clone())), None);
-    vm.add_getset(t, "step", |vm, v| Ok(vm.new_int(this(vm, v)?.step.clone())), None);
+    vm.add_getset(
+        t,
+        "start",
+        |vm, v| Ok(vm.new_int(this(vm, v)?.start.clone())),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "stop",
+        |vm, v| Ok(vm.new_int(this(vm, v)?.stop.clone())),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "step",
+        |vm, v| Ok(vm.new_int(this(vm, v)?.step.clone())),
+        None,
+    );
 }

@@ -107,7 +107,11 @@ impl Table {
                 }
             }
             r.perturb >>= PERTURB_SHIFT;
-            r.i = (r.i.wrapping_mul(5).wrapping_add(1).wrapping_add(r.perturb as usize)) & mask;
+            r.i =
+                (r.i.wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(r.perturb as usize))
+                    & mask;
             r.j = 0;
         }
     }
@@ -140,7 +144,11 @@ impl Table {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -203,7 +211,9 @@ impl Set {
     /// Finds `key` (with `hash`), running `__eq__` as needed.
     fn lookup(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<Step> {
         'restart: loop {
-            let (mut resume, layout) = self.table.with(|t| (Table::start(hash, t.mask()), t.layout));
+            let (mut resume, layout) = self
+                .table
+                .with(|t| (Table::start(hash, t.mask()), t.layout));
             loop {
                 match self.table.with(|t| t.probe(key, hash, resume)) {
                     Step::Compare(idx, candidate, r) => {
@@ -361,7 +371,10 @@ impl Set {
         }
         let (other_entries, other_used, other_mask, other_fill) = other.table.with(|t| {
             (
-                t.entries.iter().map(|e| (e.hash, e.key.clone())).collect::<Vec<_>>(),
+                t.entries
+                    .iter()
+                    .map(|e| (e.hash, e.key.clone()))
+                    .collect::<Vec<_>>(),
                 t.used,
                 t.mask(),
                 t.fill,

@@ -89,7 +89,10 @@ fn difference(vm: &Vm, so_v: &Value, other: &Value) -> PyResult<Py<Set>> {
     let so = this(vm, so_v)?;
     let other_size = if let Some(o) = other.downcast::<Set>() {
         o.len()
-    } else if let Some(d) = other.downcast::<Dict>().filter(|_| other.class(vm).is(&vm.types.dict)) {
+    } else if let Some(d) = other
+        .downcast::<Dict>()
+        .filter(|_| other.class(vm).is(&vm.types.dict))
+    {
         d.len()
     } else {
         let r = copy_of(vm, so_v)?;
@@ -120,8 +123,14 @@ fn difference(vm: &Vm, so_v: &Value, other: &Value) -> PyResult<Py<Set>> {
 fn symmetric_difference_update(vm: &Vm, so: &Py<Set>, other: &Value) -> PyResult<()> {
     let entries: Vec<(i64, Value)> = if let Some(o) = other.downcast::<Set>() {
         o.entries()
-    } else if let Some(d) = other.downcast::<Dict>().filter(|_| other.class(vm).is(&vm.types.dict)) {
-        d.hashed_items().into_iter().map(|(h, k, _)| (h, k)).collect()
+    } else if let Some(d) = other
+        .downcast::<Dict>()
+        .filter(|_| other.class(vm).is(&vm.types.dict))
+    {
+        d.hashed_items()
+            .into_iter()
+            .map(|(h, k, _)| (h, k))
+            .collect()
     } else {
         let tmp = vm.new_set();
         tmp.update(vm, other)?;
@@ -309,7 +318,10 @@ fn set_new(vm: &Vm, cls: &Py<Type>, _args: Args<'_>) -> PyResult<Value> {
 fn set_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let s = this(vm, v)?;
     if args.has_kwargs() {
-        return Err(vm.new_type_error(format!("{}() takes no keyword arguments", v.class(vm).name())));
+        return Err(vm.new_type_error(format!(
+            "{}() takes no keyword arguments",
+            v.class(vm).name()
+        )));
     }
     let vals = args.range(vm, "set", 0, 1)?;
     if !s.is_empty() {

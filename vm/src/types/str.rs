@@ -197,7 +197,7 @@ impl Str {
         let mut pos = 0usize;
         let mut n = 0usize;
         while pos < self.bytes.len() {
-            if n % INDEX_STRIDE == 0 {
+            if n.is_multiple_of(INDEX_STRIDE) {
                 offsets.push(pos as u32);
             }
             pos += utf8_len(self.bytes[pos]);
@@ -268,7 +268,9 @@ mod tests {
 
     #[test]
     fn indexing_long_non_ascii() {
-        let text: String = (0..200).map(|i| if i % 3 == 0 { 'é' } else { 'a' }).collect();
+        let text: String = (0..200)
+            .map(|i| if i % 3 == 0 { 'é' } else { 'a' })
+            .collect();
         let s = Str::from_str(&text);
         assert_eq!(s.char_len(), 200);
         for (i, c) in text.chars().enumerate() {

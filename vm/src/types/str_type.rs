@@ -50,9 +50,8 @@ fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<Str>> {
 }
 
 fn str_arg<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a Py<Str>> {
-    v.downcast::<Str>().ok_or_else(|| {
-        vm.new_type_error(format!("{what} must be str, not {}", vm.type_name(v)))
-    })
+    v.downcast::<Str>()
+        .ok_or_else(|| vm.new_type_error(format!("{what} must be str, not {}", vm.type_name(v))))
 }
 
 fn str_len(vm: &Vm, v: &Value) -> PyResult<usize> {
@@ -126,7 +125,11 @@ fn str_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
 }
 
 fn str_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(super::iter::SeqIter::new_value(vm, &vm.types.str_iterator, v.clone()))
+    Ok(super::iter::SeqIter::new_value(
+        vm,
+        &vm.types.str_iterator,
+        v.clone(),
+    ))
 }
 
 fn str_concat(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
@@ -158,7 +161,11 @@ fn str_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
         )));
     };
     let bytes = s.as_bytes();
-    if bytes.len().checked_mul(count).is_none_or(|t| t > isize::MAX as usize / 2) {
+    if bytes
+        .len()
+        .checked_mul(count)
+        .is_none_or(|t| t > isize::MAX as usize / 2)
+    {
         return Err(vm.new_overflow_error("repeated string is too long"));
     }
     let out = bytes.repeat(count);
@@ -167,7 +174,8 @@ fn str_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
 
 fn str_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     args.check_positional(vm, "str", 0, 3)?;
-    let [object, encoding, errors] = args.bind(vm, "str", ["object", "encoding", "errors"], 0, 0)?;
+    let [object, encoding, errors] =
+        args.bind(vm, "str", ["object", "encoding", "errors"], 0, 0)?;
     let s: Py<Str> = match object {
         None => vm.names.empty.clone(),
         Some(o) if encoding.is_none() && errors.is_none() => vm.str(o)?,
@@ -294,8 +302,9 @@ fn split_common(vm: &Vm, args: Args<'_>, name: &str, from_right: bool) -> PyResu
     let parts: Vec<Vec<u32>> = match sep.filter(|v| !v.is_none()) {
         None => split_whitespace(&text, maxsplit, from_right),
         Some(sepv) => {
-            let sep = str_arg(vm, sepv, "must be str or None")
-                .map_err(|_| vm.new_type_error(format!("must be str or None, not {}", vm.type_name(sepv))))?;
+            let sep = str_arg(vm, sepv, "must be str or None").map_err(|_| {
+                vm.new_type_error(format!("must be str or None, not {}", vm.type_name(sepv)))
+            })?;
             let sep = cps(sep);
             if sep.is_empty() {
                 return Err(vm.new_value_error("empty separator"));
@@ -366,7 +375,10 @@ fn m_splitlines(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let mut start = 0;
     while i < t.len() {
         let c = t[i];
-        let is_break = matches!(c, 0x0a | 0x0b | 0x0c | 0x0d | 0x1c | 0x1d | 0x1e | 0x85 | 0x2028 | 0x2029);
+        let is_break = matches!(
+            c,
+            0x0a | 0x0b | 0x0c | 0x0d | 0x1c | 0x1d | 0x1e | 0x85 | 0x2028 | 0x2029
+        );
         if is_break {
             let mut end = i + 1;
             if c == 0x0d && t.get(i + 1) == Some(&0x0a) {
@@ -390,8 +402,9 @@ fn strip_common(vm: &Vm, args: Args<'_>, name: &str, left: bool, right: bool) ->
     let (s, rest) = with_self(vm, &args, name)?;
     let vals = rest.range(vm, name, 0, 1)?;
     let chars: Option<Vec<u32>> = match vals.first().filter(|v| !v.is_none()) {
-        Some(c) => Some(cps(str_arg(vm, c, &format!("{name} arg"))
-            .map_err(|_| vm.new_type_error(format!("{name} arg must be None or str")))?)),
+        Some(c) => Some(cps(str_arg(vm, c, &format!("{name} arg")).map_err(
+            |_| vm.new_type_error(format!("{name} arg must be None or str")),
+        )?)),
         None => None,
     };
     let t = cps(s);
@@ -444,7 +457,11 @@ fn bounds(vm: &Vm, vals: &[Value], n: usize) -> PyResult<(usize, usize)> {
     let start = adj(vals.first(), 0)?;
     let start = if start < 0 { (start + n).max(0) } else { start };
     let end = adj(vals.get(1), n)?;
-    let end = if end < 0 { (end + n).max(0) } else { end.min(n) };
+    let end = if end < 0 {
+        (end + n).max(0)
+    } else {
+        end.min(n)
+    };
     Ok((usize::try_from(start).unwrap_or(usize::MAX), end as usize))
 }
 
@@ -509,7 +526,9 @@ fn find_common(vm: &Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<O
     let window = &t[start..end];
     let m = needle.len();
     let found = if reverse {
-        (0..=window.len() - m).rev().find(|&i| window[i..i + m] == *needle)
+        (0..=window.len() - m)
+            .rev()
+            .find(|&i| window[i..i + m] == *needle)
     } else {
         (0..=window.len() - m).find(|&i| window[i..i + m] == *needle)
     };
@@ -517,11 +536,15 @@ fn find_common(vm: &Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<O
 }
 
 fn m_find(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(find_common(vm, args, "find", false)?.map_or(-1, |i| i as i64)))
+    Ok(Value::Int(
+        find_common(vm, args, "find", false)?.map_or(-1, |i| i as i64),
+    ))
 }
 
 fn m_rfind(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(find_common(vm, args, "rfind", true)?.map_or(-1, |i| i as i64)))
+    Ok(Value::Int(
+        find_common(vm, args, "rfind", true)?.map_or(-1, |i| i as i64),
+    ))
 }
 
 fn m_index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -567,8 +590,16 @@ fn m_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn m_replace(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, rest) = with_self(vm, &args, "replace")?;
     let [old, new, count] = rest.bind(vm, "replace", ["old", "new", "count"], 2, 2)?;
-    let old = cps(str_arg(vm, old.unwrap_or(&Value::None), "replace() argument 1")?);
-    let new = cps(str_arg(vm, new.unwrap_or(&Value::None), "replace() argument 2")?);
+    let old = cps(str_arg(
+        vm,
+        old.unwrap_or(&Value::None),
+        "replace() argument 1",
+    )?);
+    let new = cps(str_arg(
+        vm,
+        new.unwrap_or(&Value::None),
+        "replace() argument 2",
+    )?);
     let mut count = match count {
         Some(c) => vm.index_value(c)?,
         None => -1,
@@ -619,7 +650,9 @@ fn m_lower(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn m_casefold(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_chars(vm, args, "casefold", |s| s.to_lowercase().replace('ß', "ss"))
+    map_chars(vm, args, "casefold", |s| {
+        s.to_lowercase().replace('ß', "ss")
+    })
 }
 
 fn m_swapcase(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -642,7 +675,10 @@ fn m_capitalize(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     map_chars(vm, args, "capitalize", |s| {
         let mut chars = s.chars();
         match chars.next() {
-            Some(c) => c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+            Some(c) => c
+                .to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect(),
             None => String::new(),
         }
     })
@@ -670,9 +706,12 @@ fn pad_common(vm: &Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
     let width = vm.index_value(&vals[0])?;
     let fill = match vals.get(1) {
         Some(f) => {
-            let fs = f.downcast::<Str>().filter(|x| x.char_len() == 1).ok_or_else(|| {
-                vm.new_type_error("The fill character must be exactly one character long")
-            })?;
+            let fs = f
+                .downcast::<Str>()
+                .filter(|x| x.char_len() == 1)
+                .ok_or_else(|| {
+                    vm.new_type_error("The fill character must be exactly one character long")
+                })?;
             fs.char_at(0)
         }
         None => u32::from(b' '),
@@ -799,7 +838,13 @@ fn m_rpartition(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     partition_common(vm, args, "rpartition", true)
 }
 
-fn predicate(vm: &Vm, args: Args<'_>, name: &str, empty: bool, f: impl Fn(u32) -> bool) -> PyResult<Value> {
+fn predicate(
+    vm: &Vm,
+    args: Args<'_>,
+    name: &str,
+    empty: bool,
+    f: impl Fn(u32) -> bool,
+) -> PyResult<Value> {
     let (s, rest) = with_self(vm, &args, name)?;
     rest.none(vm, &format!("str.{name}"))?;
     if s.char_len() == 0 {
@@ -814,7 +859,9 @@ fn ch(cp: u32) -> char {
 
 fn m_isdigit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "isdigit", false, |c| {
-        ch(c).is_ascii_digit() || super::int::unicode_digit(ch(c)).is_some() || matches!(c, 0xB2 | 0xB3 | 0xB9 | 0x2070..=0x2079 | 0x2080..=0x2089 | 0x2460..=0x2468)
+        ch(c).is_ascii_digit()
+            || super::int::unicode_digit(ch(c)).is_some()
+            || matches!(c, 0xB2 | 0xB3 | 0xB9 | 0x2070..=0x2079 | 0x2080..=0x2089 | 0x2460..=0x2468)
     })
 }
 
@@ -845,7 +892,13 @@ fn m_isascii(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn m_isprintable(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, args, "isprintable", true, crate::text::unicode_printable::is_printable)
+    predicate(
+        vm,
+        args,
+        "isprintable",
+        true,
+        crate::text::unicode_printable::is_printable,
+    )
 }
 
 fn cased_check(vm: &Vm, args: Args<'_>, name: &str, upper: bool) -> PyResult<Value> {
@@ -901,7 +954,9 @@ fn m_isidentifier(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     rest.none(vm, "str.isidentifier")?;
     let mut it = s.code_points().map(ch);
     let ok = match it.next() {
-        Some(c) => (c == '_' || unicode_ident::is_xid_start(c)) && it.all(unicode_ident::is_xid_continue),
+        Some(c) => {
+            (c == '_' || unicode_ident::is_xid_start(c)) && it.all(unicode_ident::is_xid_continue)
+        }
         None => false,
     };
     Ok(Value::Bool(ok))
@@ -924,7 +979,11 @@ fn m_encode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn m_removeprefix(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, rest) = with_self(vm, &args, "removeprefix")?;
-    let p = str_arg(vm, rest.one(vm, "str.removeprefix")?, "removeprefix() argument")?;
+    let p = str_arg(
+        vm,
+        rest.one(vm, "str.removeprefix")?,
+        "removeprefix() argument",
+    )?;
     match s.as_bytes().strip_prefix(p.as_bytes()) {
         Some(r) => Ok(vm.new_str_wtf8(Wtf8::from_bytes_unchecked(r)).into()),
         None => Ok(args.values()[0].clone()),
@@ -933,7 +992,11 @@ fn m_removeprefix(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn m_removesuffix(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, rest) = with_self(vm, &args, "removesuffix")?;
-    let p = str_arg(vm, rest.one(vm, "str.removesuffix")?, "removesuffix() argument")?;
+    let p = str_arg(
+        vm,
+        rest.one(vm, "str.removesuffix")?,
+        "removesuffix() argument",
+    )?;
     if p.char_len() == 0 {
         return Ok(args.values()[0].clone());
     }
@@ -976,7 +1039,9 @@ fn m_translate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 } else {
                     let n = vm.index_value(&v)?;
                     if !(0..=0x10ffff).contains(&n) {
-                        return Err(vm.new_value_error("character mapping must be in range(0x110000)"));
+                        return Err(
+                            vm.new_value_error("character mapping must be in range(0x110000)")
+                        );
                     }
                     out.push_code_point(n as u32);
                 }
@@ -993,12 +1058,18 @@ fn m_maketrans(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let d = vm.new_dict();
     if vals.len() == 1 {
         let Some(src) = vals[0].downcast::<super::dict::Dict>() else {
-            return Err(vm.new_type_error("if you give only one argument to maketrans it must be a dict"));
+            return Err(
+                vm.new_type_error("if you give only one argument to maketrans it must be a dict")
+            );
         };
         for (k, v) in src.items() {
             let key = match k.downcast::<Str>() {
                 Some(s) if s.char_len() == 1 => Value::Int(i64::from(s.char_at(0))),
-                Some(_) => return Err(vm.new_value_error("string keys in translate table must be of length 1")),
+                Some(_) => {
+                    return Err(
+                        vm.new_value_error("string keys in translate table must be of length 1")
+                    );
+                }
                 None => k,
             };
             d.set_item(vm, key, v)?;

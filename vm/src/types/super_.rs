@@ -38,7 +38,11 @@ fn supercheck(vm: &Vm, ty: &Py<Type>, obj: &Value) -> PyResult<Py<Type>> {
     }
     Err(vm.new_type_error(format!(
         "super(type, obj): obj ({} {}) is not an instance or subtype of type ({}).",
-        if obj.downcast::<Type>().is_some() { "type" } else { "instance of" },
+        if obj.downcast::<Type>().is_some() {
+            "type"
+        } else {
+            "instance of"
+        },
         match obj.downcast::<Type>() {
             Some(t) => t.name().to_string(),
             None => vm.type_name(obj).to_string(),
@@ -158,7 +162,10 @@ fn super_repr(vm: &Vm, this: &Value) -> PyResult<Value> {
     let s = this
         .downcast::<Super>()
         .ok_or_else(|| vm.new_type_error("expected super"))?;
-    let ty = s.ty.get().map(|t| t.name().to_string()).unwrap_or_else(|| "NULL".into());
+    let ty =
+        s.ty.get()
+            .map(|t| t.name().to_string())
+            .unwrap_or_else(|| "NULL".into());
     let text = match s.obj_type.get() {
         Some(ot) => format!("<super: <class '{ty}'>, <{} object>>", ot.name()),
         None => format!("<super: <class '{ty}'>, NULL>"),
@@ -166,7 +173,12 @@ fn super_repr(vm: &Vm, this: &Value) -> PyResult<Value> {
     Ok(vm.new_str(&text).into())
 }
 
-fn super_get(vm: &Vm, descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
+fn super_get(
+    vm: &Vm,
+    descr: &Value,
+    obj: Option<&Value>,
+    _owner: Option<&Value>,
+) -> PyResult<Value> {
     let s = descr
         .downcast::<Super>()
         .ok_or_else(|| vm.new_type_error("expected super"))?;
@@ -195,16 +207,37 @@ pub(crate) fn init(vm: &Vm) {
     t.slots.getattro.set(Some(super_getattro));
     t.slots.repr.set(Some(super_repr));
     t.slots.descr_get.set(Some(super_get));
-    vm.add_getset(t, "__thisclass__", |vm, v| {
-        let s = v.downcast::<Super>().ok_or_else(|| vm.new_type_error("expected super"))?;
-        Ok(s.ty.get().map_or(Value::None, Value::from))
-    }, None);
-    vm.add_getset(t, "__self__", |vm, v| {
-        let s = v.downcast::<Super>().ok_or_else(|| vm.new_type_error("expected super"))?;
-        Ok(s.obj.get())
-    }, None);
-    vm.add_getset(t, "__self_class__", |vm, v| {
-        let s = v.downcast::<Super>().ok_or_else(|| vm.new_type_error("expected super"))?;
-        Ok(s.obj_type.get().map_or(Value::None, Value::from))
-    }, None);
+    vm.add_getset(
+        t,
+        "__thisclass__",
+        |vm, v| {
+            let s = v
+                .downcast::<Super>()
+                .ok_or_else(|| vm.new_type_error("expected super"))?;
+            Ok(s.ty.get().map_or(Value::None, Value::from))
+        },
+        None,
+    );
+    vm.add_getset(
+        t,
+        "__self__",
+        |vm, v| {
+            let s = v
+                .downcast::<Super>()
+                .ok_or_else(|| vm.new_type_error("expected super"))?;
+            Ok(s.obj.get())
+        },
+        None,
+    );
+    vm.add_getset(
+        t,
+        "__self_class__",
+        |vm, v| {
+            let s = v
+                .downcast::<Super>()
+                .ok_or_else(|| vm.new_type_error("expected super"))?;
+            Ok(s.obj_type.get().map_or(Value::None, Value::from))
+        },
+        None,
+    );
 }

@@ -91,7 +91,9 @@ pub fn snapshot_locals(vm: &Vm, f: &Frame) -> Value {
         if kind & crate::compile::code::local_kind::HIDDEN != 0 {
             continue;
         }
-        let is_cell = kind & (crate::compile::code::local_kind::CELL | crate::compile::code::local_kind::FREE) != 0;
+        let is_cell = kind
+            & (crate::compile::code::local_kind::CELL | crate::compile::code::local_kind::FREE)
+            != 0;
         let value = if is_cell {
             match v.downcast::<super::function::CellObj>() {
                 Some(c) => c.contents.get(),
@@ -132,7 +134,13 @@ impl Vm {
     }
 
     /// A new traceback entry.
-    pub fn new_traceback(&self, next: Value, frame: Py<FrameObj>, lasti: u32, lineno: i32) -> Py<Traceback> {
+    pub fn new_traceback(
+        &self,
+        next: Value,
+        frame: Py<FrameObj>,
+        lasti: u32,
+        lineno: i32,
+    ) -> Py<Traceback> {
         crate::object::core::alloc(
             &self.types.traceback,
             Traceback {
@@ -182,24 +190,69 @@ pub(crate) fn frame_locals(vm: &Vm, v: &Value) -> PyResult<Value> {
 /// Fills in the traceback and frame types.
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.types.traceback;
-    vm.add_getset(t, "tb_next", |vm, v| Ok(tb(vm, v)?.next.get()), Some(|vm, v, new| {
-        let t = tb(vm, v)?;
-        let n = new.unwrap_or(Value::None);
-        if !n.is_none() && n.downcast::<Traceback>().is_none() {
-            return Err(vm.new_type_error("expected traceback object or None"));
-        }
-        drop(t.next.replace(n));
-        Ok(())
-    }));
-    vm.add_getset(t, "tb_frame", |vm, v| Ok(tb(vm, v)?.frame.clone().into()), None);
-    vm.add_getset(t, "tb_lineno", |vm, v| Ok(Value::Int(i64::from(tb(vm, v)?.lineno))), None);
-    vm.add_getset(t, "tb_lasti", |vm, v| Ok(Value::Int(i64::from(tb(vm, v)?.lasti) * 2)), None);
+    vm.add_getset(
+        t,
+        "tb_next",
+        |vm, v| Ok(tb(vm, v)?.next.get()),
+        Some(|vm, v, new| {
+            let t = tb(vm, v)?;
+            let n = new.unwrap_or(Value::None);
+            if !n.is_none() && n.downcast::<Traceback>().is_none() {
+                return Err(vm.new_type_error("expected traceback object or None"));
+            }
+            drop(t.next.replace(n));
+            Ok(())
+        }),
+    );
+    vm.add_getset(
+        t,
+        "tb_frame",
+        |vm, v| Ok(tb(vm, v)?.frame.clone().into()),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "tb_lineno",
+        |vm, v| Ok(Value::Int(i64::from(tb(vm, v)?.lineno))),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "tb_lasti",
+        |vm, v| Ok(Value::Int(i64::from(tb(vm, v)?.lasti) * 2)),
+        None,
+    );
     let f = &vm.types.frame;
-    vm.add_getset(f, "f_code", |vm, v| Ok(fo(vm, v)?.code.clone().into()), None);
-    vm.add_getset(f, "f_globals", |vm, v| Ok(fo(vm, v)?.globals.clone().into()), None);
-    vm.add_getset(f, "f_builtins", |vm, v| Ok(fo(vm, v)?.builtins.clone().into()), None);
-    vm.add_getset(f, "f_lineno", |vm, v| Ok(Value::Int(i64::from(fo(vm, v)?.lineno()))), None);
-    vm.add_getset(f, "f_lasti", |vm, v| Ok(Value::Int(i64::from(fo(vm, v)?.lasti.get()) * 2)), None);
+    vm.add_getset(
+        f,
+        "f_code",
+        |vm, v| Ok(fo(vm, v)?.code.clone().into()),
+        None,
+    );
+    vm.add_getset(
+        f,
+        "f_globals",
+        |vm, v| Ok(fo(vm, v)?.globals.clone().into()),
+        None,
+    );
+    vm.add_getset(
+        f,
+        "f_builtins",
+        |vm, v| Ok(fo(vm, v)?.builtins.clone().into()),
+        None,
+    );
+    vm.add_getset(
+        f,
+        "f_lineno",
+        |vm, v| Ok(Value::Int(i64::from(fo(vm, v)?.lineno()))),
+        None,
+    );
+    vm.add_getset(
+        f,
+        "f_lasti",
+        |vm, v| Ok(Value::Int(i64::from(fo(vm, v)?.lasti.get()) * 2)),
+        None,
+    );
     vm.add_getset(f, "f_back", frame_back, None);
     vm.add_getset(f, "f_locals", frame_locals, None);
     f.slots.repr.set(Some(|vm, v| {

@@ -103,7 +103,11 @@ fn tuple_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
 }
 
 fn tuple_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::types::iter::SeqIter::new_value(vm, &vm.types.tuple_iterator, v.clone()))
+    Ok(crate::types::iter::SeqIter::new_value(
+        vm,
+        &vm.types.tuple_iterator,
+        v.clone(),
+    ))
 }
 
 fn tuple_repr(vm: &Vm, v: &Value) -> PyResult<Value> {

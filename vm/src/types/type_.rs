@@ -12,8 +12,12 @@ use super::str::Str;
 use super::tuple::Tuple;
 
 fn ty<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<Type>> {
-    v.downcast::<Type>()
-        .ok_or_else(|| vm.new_type_error(format!("descriptor requires a 'type' object but received a '{}'", vm.type_name(v))))
+    v.downcast::<Type>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'type' object but received a '{}'",
+            vm.type_name(v)
+        ))
+    })
 }
 
 /// Calling a class: `__new__` then, if the result is an instance, `__init__`.
@@ -146,7 +150,8 @@ fn type_new_slot(vm: &Vm, meta: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
             vm.type_name(&vals[2])
         ))
     })?;
-    let kwargs: Vec<(Py<Str>, Value)> = args.kwargs().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let kwargs: Vec<(Py<Str>, Value)> =
+        args.kwargs().map(|(k, v)| (k.clone(), v.clone())).collect();
     crate::runtime::class::type_new(vm, meta, name, bases.as_slice(), ns, &kwargs).map(Value::from)
 }
 
@@ -165,8 +170,11 @@ fn type_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Va
 fn type_mro(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (cls, rest) = vm.method_self::<Type>(args, "mro", "type")?;
     rest.none(vm, "type.mro")?;
-    let mro = crate::object::typeobj::c3_mro(cls, &cls.bases()).map_err(|m| vm.new_type_error(m))?;
-    Ok(vm.new_list(mro.into_iter().map(Value::from).collect()).into())
+    let mro =
+        crate::object::typeobj::c3_mro(cls, &cls.bases()).map_err(|m| vm.new_type_error(m))?;
+    Ok(vm
+        .new_list(mro.into_iter().map(Value::from).collect())
+        .into())
 }
 
 fn type_subclasses(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -215,10 +223,15 @@ fn set_name(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
         return Err(vm.new_type_error(format!(
             "can only assign string to {}.__name__, not '{}'",
             cls.name(),
-            value.as_ref().map(|x| vm.type_name(x)).unwrap_or_else(|| "NoneType".into())
+            value
+                .as_ref()
+                .map(|x| vm.type_name(x))
+                .unwrap_or_else(|| "NoneType".into())
         )));
     };
-    let text = s.as_str().ok_or_else(|| vm.new_value_error("type name must not contain surrogates"))?;
+    let text = s
+        .as_str()
+        .ok_or_else(|| vm.new_value_error("type name must not contain surrogates"))?;
     if text.contains('\0') {
         return Err(vm.new_value_error("type name must not contain null characters"));
     }
@@ -247,7 +260,10 @@ fn set_qualname(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
         return Err(vm.new_type_error(format!(
             "can only assign string to {}.__qualname__, not '{}'",
             cls.name(),
-            value.as_ref().map(|x| vm.type_name(x)).unwrap_or_else(|| "NoneType".into())
+            value
+                .as_ref()
+                .map(|x| vm.type_name(x))
+                .unwrap_or_else(|| "NoneType".into())
         )));
     };
     cls.set_qualname(Rc::from(s.to_lossy().as_ref()));
@@ -293,7 +309,10 @@ fn set_bases(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
         return Err(vm.new_type_error(format!(
             "can only assign tuple to {}.__bases__, not {}",
             cls.name(),
-            value.as_ref().map(|x| vm.type_name(x)).unwrap_or_else(|| "NoneType".into())
+            value
+                .as_ref()
+                .map(|x| vm.type_name(x))
+                .unwrap_or_else(|| "NoneType".into())
         )));
     };
     if t.is_empty() {
@@ -337,7 +356,9 @@ fn get_base(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 fn get_mro(vm: &Vm, v: &Value) -> PyResult<Value> {
     let cls = ty(vm, v)?;
-    Ok(vm.new_tuple(cls.mro().iter().map(Value::from).collect()).into())
+    Ok(vm
+        .new_tuple(cls.mro().iter().map(Value::from).collect())
+        .into())
 }
 
 fn get_doc(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -352,7 +373,8 @@ fn get_doc(vm: &Vm, v: &Value) -> PyResult<Value> {
 fn set_doc(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
     let cls = ty(vm, v)?;
     check_heap_set(vm, cls, "__doc__")?;
-    cls.dict().set_str(&vm.names.__doc__, value.unwrap_or(Value::None));
+    cls.dict()
+        .set_str(&vm.names.__doc__, value.unwrap_or(Value::None));
     cls.modified();
     Ok(())
 }
@@ -433,6 +455,11 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_getset(t, "__base__", get_base, None);
     vm.add_getset(t, "__mro__", get_mro, None);
     vm.add_getset(t, "__doc__", get_doc, Some(set_doc));
-    vm.add_getset(t, "__abstractmethods__", get_abstractmethods, Some(set_abstractmethods));
+    vm.add_getset(
+        t,
+        "__abstractmethods__",
+        get_abstractmethods,
+        Some(set_abstractmethods),
+    );
     vm.add_getset(t, "__annotations__", get_annotations, Some(set_annotations));
 }

@@ -75,7 +75,11 @@ fn alias_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
     let text = format!(
         "{}[{}]",
         type_repr_text(vm, &a.origin)?,
-        if parts.is_empty() { "()".into() } else { parts.join(", ") }
+        if parts.is_empty() {
+            "()".into()
+        } else {
+            parts.join(", ")
+        }
     );
     Ok(vm.new_str(&text).into())
 }
@@ -126,7 +130,11 @@ pub fn union_or(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
     for side in [a, b] {
         let parts = match side.downcast::<Union>() {
             Some(u) => u.args.as_slice().to_vec(),
-            None => vec![if side.is_none() { Value::from(vm.types.none_type.clone()) } else { side.clone() }],
+            None => vec![if side.is_none() {
+                Value::from(vm.types.none_type.clone())
+            } else {
+                side.clone()
+            }],
         };
         for p in parts {
             let mut dup = false;
@@ -144,7 +152,13 @@ pub fn union_or(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if items.len() == 1 {
         return Ok(items.remove(0));
     }
-    Ok(crate::object::core::alloc(&vm.types.union, Union { args: vm.new_tuple(items) }).into())
+    Ok(crate::object::core::alloc(
+        &vm.types.union,
+        Union {
+            args: vm.new_tuple(items),
+        },
+    )
+    .into())
 }
 
 fn union_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -153,7 +167,9 @@ fn union_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
         .ok_or_else(|| vm.new_type_error("expected UnionType"))?;
     let mut parts = Vec::new();
     for x in u.args.as_slice() {
-        if x.downcast::<Type>().is_some_and(|t| t.is(&vm.types.none_type)) {
+        if x.downcast::<Type>()
+            .is_some_and(|t| t.is(&vm.types.none_type))
+        {
             parts.push("None".to_string());
         } else {
             parts.push(type_repr_text(vm, x)?);
@@ -210,20 +226,52 @@ pub(crate) fn init(vm: &Vm) {
     t.slots.getattro.set(Some(alias_getattro));
     t.slots.richcompare.set(Some(alias_richcompare));
     t.slots.or.set(Some(union_or));
-    vm.add_getset(t, "__origin__", |vm, v| {
-        Ok(v.downcast::<GenericAlias>().ok_or_else(|| vm.new_type_error("bad"))?.origin.clone())
-    }, None);
-    vm.add_getset(t, "__args__", |vm, v| {
-        Ok(v.downcast::<GenericAlias>().ok_or_else(|| vm.new_type_error("bad"))?.args.clone().into())
-    }, None);
+    vm.add_getset(
+        t,
+        "__origin__",
+        |vm, v| {
+            Ok(v.downcast::<GenericAlias>()
+                .ok_or_else(|| vm.new_type_error("bad"))?
+                .origin
+                .clone())
+        },
+        None,
+    );
+    vm.add_getset(
+        t,
+        "__args__",
+        |vm, v| {
+            Ok(v.downcast::<GenericAlias>()
+                .ok_or_else(|| vm.new_type_error("bad"))?
+                .args
+                .clone()
+                .into())
+        },
+        None,
+    );
     let u = &vm.types.union;
     u.slots.repr.set(Some(union_repr));
     u.slots.or.set(Some(union_or));
     u.slots.richcompare.set(Some(union_richcompare));
-    vm.add_methods(u, &[("__instancecheck__", union_instancecheck), ("__subclasscheck__", union_subclasscheck)]);
-    vm.add_getset(u, "__args__", |vm, v| {
-        Ok(v.downcast::<Union>().ok_or_else(|| vm.new_type_error("bad"))?.args.clone().into())
-    }, None);
+    vm.add_methods(
+        u,
+        &[
+            ("__instancecheck__", union_instancecheck),
+            ("__subclasscheck__", union_subclasscheck),
+        ],
+    );
+    vm.add_getset(
+        u,
+        "__args__",
+        |vm, v| {
+            Ok(v.downcast::<Union>()
+                .ok_or_else(|| vm.new_type_error("bad"))?
+                .args
+                .clone()
+                .into())
+        },
+        None,
+    );
     for g in [
         &vm.types.list,
         &vm.types.dict,

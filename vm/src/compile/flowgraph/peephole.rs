@@ -172,10 +172,10 @@ pub(super) fn optimize_basic_block(
                     fold::fold_const_unaryop(cfg, b, idx, consts)?;
                 }
             }
-            Opcode::LIST_APPEND | Opcode::SET_ADD => {
-                if oparg == 1 && matches!(nextop, Some(Opcode::GET_ITER | Opcode::CONTAINS_OP)) {
-                    fold::fold_constant_sequence_build(cfg, b, idx, consts)?;
-                }
+            Opcode::LIST_APPEND | Opcode::SET_ADD
+                if oparg == 1 && matches!(nextop, Some(Opcode::GET_ITER | Opcode::CONTAINS_OP)) =>
+            {
+                fold::fold_constant_sequence_build(cfg, b, idx, consts)?;
             }
             Opcode::BINARY_OP => {
                 fold::fold_const_binop(cfg, b, idx, consts)?;

@@ -14,7 +14,8 @@ use crate::types::str::Str;
 #[inline]
 fn is_method_like(v: &Value) -> bool {
     v.downcast::<Function>().is_some()
-        || v.downcast::<MethodDescr>().is_some_and(|d| d.kind == MethodKind::Instance)
+        || v.downcast::<MethodDescr>()
+            .is_some_and(|d| d.kind == MethodKind::Instance)
         || v.downcast::<SlotWrapper>().is_some()
 }
 
@@ -206,7 +207,12 @@ pub(crate) fn _LOAD_SPECIAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return Flow::Next;
     }
     let bound = match f.class(vm).slots.descr_get.get() {
-        Some(get) => match get(vm, &f, Some(&this), Some(&Value::from(this.class(vm).clone()))) {
+        Some(get) => match get(
+            vm,
+            &f,
+            Some(&this),
+            Some(&Value::from(this.class(vm).clone())),
+        ) {
             Ok(b) => b,
             Err(e) => return Flow::Error(e),
         },

@@ -169,7 +169,12 @@ pub(crate) fn _DICT_UPDATE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let Some(d) = tri!(c.r.peek(c.oparg as usize)).downcast::<Dict>().cloned() else {
         return Flow::Fault;
     };
-    if c.vm.getattr_opt(&update, &c.vm.names.keys).ok().flatten().is_none() {
+    if c.vm
+        .getattr_opt(&update, &c.vm.names.keys)
+        .ok()
+        .flatten()
+        .is_none()
+    {
         return Flow::Error(c.vm.new_type_error(format!(
             "'{}' object is not a mapping",
             c.vm.type_name(&update)
@@ -246,11 +251,17 @@ pub(crate) fn _DICT_MERGE(c: &mut Ctx<'_>, _o: usize) -> Flow {
 }
 
 /// Items of an unpacking target (`a, b = x`), with CPython's errors.
-fn unpack_items(vm: &Vm, seq: &Value, before: usize, after: Option<usize>) -> Result<Vec<Value>, crate::runtime::PyErr> {
+fn unpack_items(
+    vm: &Vm,
+    seq: &Value,
+    before: usize,
+    after: Option<usize>,
+) -> Result<Vec<Value>, crate::runtime::PyErr> {
     let items = match vm.iter(seq) {
         Ok(it) => {
             let known_len = seq.downcast::<List>().map(|l| l.len()).or_else(|| {
-                seq.downcast::<crate::types::tuple::Tuple>().map(|t| t.len())
+                seq.downcast::<crate::types::tuple::Tuple>()
+                    .map(|t| t.len())
             });
             let mut items = Vec::new();
             let limit = match after {
@@ -345,15 +356,15 @@ pub(crate) fn _UNPACK_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
 /// `BUILD_TEMPLATE` (t-strings, PEP 750).
 #[inline(always)]
 pub(crate) fn _BUILD_TEMPLATE(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    Flow::Error(c.vm.new_not_implemented_error(
-        "template strings (t-strings) are not supported by rpy yet",
-    ))
+    Flow::Error(
+        c.vm.new_not_implemented_error("template strings (t-strings) are not supported by rpy yet"),
+    )
 }
 
 /// `BUILD_INTERPOLATION` (t-strings, PEP 750).
 #[inline(always)]
 pub(crate) fn _BUILD_INTERPOLATION(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    Flow::Error(c.vm.new_not_implemented_error(
-        "template strings (t-strings) are not supported by rpy yet",
-    ))
+    Flow::Error(
+        c.vm.new_not_implemented_error("template strings (t-strings) are not supported by rpy yet"),
+    )
 }

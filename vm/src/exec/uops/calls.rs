@@ -106,7 +106,12 @@ pub(crate) fn _MAKE_CALLARGS_A_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     if !is_iterable {
         let func = tri!(c.r.peek(4)).clone();
         let desc = match vm.getattr_opt(&func, &vm.names.__qualname__).ok().flatten() {
-            Some(q) if q.downcast::<Str>().is_some() => format!("{}()", vm.str(&q).map(|s| s.to_lossy().into_owned()).unwrap_or_default()),
+            Some(q) if q.downcast::<Str>().is_some() => format!(
+                "{}()",
+                vm.str(&q)
+                    .map(|s| s.to_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
             _ => format!("{} object", vm.type_name(&func)),
         };
         return Flow::Error(vm.new_type_error(format!(
@@ -151,7 +156,11 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
     }
     let kwnames = (!names.is_empty()).then(|| vm.new_tuple(names));
     if let Some(f) = func.downcast::<Function>() {
-        return match crate::exec::call::push_function_frame(vm, f, Args::new(&values, kwnames.as_ref())) {
+        return match crate::exec::call::push_function_frame(
+            vm,
+            f,
+            Args::new(&values, kwnames.as_ref()),
+        ) {
             Ok(frame) => c.enter_frame(frame),
             Err(e) => Flow::Error(e),
         };

@@ -380,7 +380,13 @@ pub(crate) fn _MATCH_CLASS(c: &mut Ctx<'_>, _o: usize) -> Flow {
     }
 }
 
-fn match_class(vm: &Vm, subject: &Value, cls: &Value, nargs: usize, names: &Value) -> PyResult<Value> {
+fn match_class(
+    vm: &Vm,
+    subject: &Value,
+    cls: &Value,
+    nargs: usize,
+    names: &Value,
+) -> PyResult<Value> {
     let Some(ty) = cls.downcast::<Type>() else {
         return Err(vm.new_type_error("called match pattern must be a class"));
     };
@@ -416,7 +422,10 @@ fn match_class(vm: &Vm, subject: &Value, cls: &Value, nargs: usize, names: &Valu
         }
     };
     if nargs > 0 {
-        let match_self = ty.mro().iter().any(|t| t.has_flag(type_flags::MATCH_SELF) && !t.is_heap());
+        let match_self = ty
+            .mro()
+            .iter()
+            .any(|t| t.has_flag(type_flags::MATCH_SELF) && !t.is_heap());
         let match_args = vm.getattr_opt(cls, &vm.names.__match_args__)?;
         match match_args {
             Some(ma) => {

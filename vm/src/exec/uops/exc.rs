@@ -62,9 +62,9 @@ pub(crate) fn _RAISE_VARARGS(c: &mut Ctx<'_>, _o: usize) -> Flow {
                 match make_exception(vm, &cause) {
                     Ok(e) => e.value(),
                     Err(_) => {
-                        return Flow::Error(vm.new_type_error(
-                            "exception causes must derive from BaseException",
-                        ));
+                        return Flow::Error(
+                            vm.new_type_error("exception causes must derive from BaseException"),
+                        );
                     }
                 }
             } else if cause.downcast::<BaseException>().is_some() {

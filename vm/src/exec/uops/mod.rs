@@ -107,18 +107,5 @@ impl Ctx<'_> {
 /// Raises `SystemError` for an instruction that cannot run in this interpreter.
 #[cold]
 pub(crate) fn unsupported(c: &Ctx<'_>, what: &str) -> Flow {
-    Flow::Error(c.vm.new_system_error(format!(
-        "{} cannot be executed: {what}",
-        c.op.name()
-    )))
-}
-
-/// A value from the stack that must not be `Null`.
-#[inline(always)]
-pub(crate) fn not_null(v: Value) -> Result<Value, super::frame::StackFault> {
-    if v.is_null() {
-        Err(super::frame::StackFault)
-    } else {
-        Ok(v)
-    }
+    Flow::Error(c.vm.new_system_error(format!("{} cannot be executed: {what}", c.op.name())))
 }

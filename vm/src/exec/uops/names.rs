@@ -27,7 +27,12 @@ pub(crate) fn mapping_get(vm: &Vm, mapping: &Value, name: &Py<Str>) -> PyResult<
 
 /// Looks `name` up in globals, then builtins.
 #[inline]
-pub(crate) fn global_lookup(vm: &Vm, globals: &Py<Dict>, builtins: &Py<Dict>, name: &Py<Str>) -> PyResult<Option<Value>> {
+pub(crate) fn global_lookup(
+    vm: &Vm,
+    globals: &Py<Dict>,
+    builtins: &Py<Dict>,
+    name: &Py<Str>,
+) -> PyResult<Option<Value>> {
     if let Some(v) = globals.get_str(name) {
         return Ok(Some(v));
     }
@@ -55,10 +60,9 @@ pub(crate) fn _LOAD_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let frame = c.frame();
     let locals = frame.locals_mapping();
     if locals.is_null() {
-        return Flow::Error(c.vm.new_system_error(format!(
-            "no locals when loading '{}'",
-            name.to_lossy()
-        )));
+        return Flow::Error(
+            c.vm.new_system_error(format!("no locals when loading '{}'", name.to_lossy())),
+        );
     }
     let found = match mapping_get(c.vm, &locals, name) {
         Ok(Some(v)) => Some(v),
@@ -113,10 +117,9 @@ pub(crate) fn _DELETE_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     let locals = c.frame().locals_mapping();
     if locals.is_null() {
-        return Flow::Error(c.vm.new_system_error(format!(
-            "no locals when deleting '{}'",
-            name.to_lossy()
-        )));
+        return Flow::Error(
+            c.vm.new_system_error(format!("no locals when deleting '{}'", name.to_lossy())),
+        );
     }
     match c.vm.delitem(&locals, &Value::from(name)) {
         Ok(()) => Flow::Next,
@@ -214,8 +217,14 @@ pub(crate) fn _LOAD_COMMON_CONSTANT(c: &mut Ctx<'_>, _o: usize) -> Flow {
         0 => vm.exc.assertion_error.clone().into(),
         1 => vm.exc.not_implemented_error.clone().into(),
         2 => vm.types.tuple.clone().into(),
-        3 => vm.builtins_dict().get_rust_str("all").unwrap_or(Value::None),
-        4 => vm.builtins_dict().get_rust_str("any").unwrap_or(Value::None),
+        3 => vm
+            .builtins_dict()
+            .get_rust_str("all")
+            .unwrap_or(Value::None),
+        4 => vm
+            .builtins_dict()
+            .get_rust_str("any")
+            .unwrap_or(Value::None),
         _ => return Flow::Fault,
     };
     tri!(c.r.push(v));
@@ -245,7 +254,11 @@ pub(crate) fn _SETUP_ANNOTATIONS(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Ok(Some(_)) => Flow::Next,
         Ok(None) => {
             let d = c.vm.new_dict();
-            match c.vm.setitem(&locals, &c.vm.names.__annotations__.clone().into(), d.into()) {
+            match c.vm.setitem(
+                &locals,
+                &c.vm.names.__annotations__.clone().into(),
+                d.into(),
+            ) {
                 Ok(()) => Flow::Next,
                 Err(e) => Flow::Error(e),
             }
@@ -266,7 +279,15 @@ pub(crate) fn _IMPORT_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let frame = c.frame();
     let globals = frame.globals.clone();
     let locals = frame.locals_mapping();
-    match crate::exec::import::import_name(c.vm, &name, &globals, &locals, &fromlist, &level, &frame.builtins) {
+    match crate::exec::import::import_name(
+        c.vm,
+        &name,
+        &globals,
+        &locals,
+        &fromlist,
+        &level,
+        &frame.builtins,
+    ) {
         Ok(m) => {
             tri!(c.r.push(m));
             Flow::Next

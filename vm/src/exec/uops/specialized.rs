@@ -78,9 +78,14 @@ macro_rules! guards {
     };
 }
 
-fn exact<T: crate::object::PyPayload>(c: &Ctx<'_>, v: &Value, ty: &crate::object::Py<crate::object::Type>) -> bool {
+fn exact<T: crate::object::PyPayload>(
+    c: &Ctx<'_>,
+    v: &Value,
+    ty: &crate::object::Py<crate::object::Type>,
+) -> bool {
     let _ = c;
-    v.as_obj().is_some_and(|o| o.ty().is(ty) && o.downcast::<T>().is_some())
+    v.as_obj()
+        .is_some_and(|o| o.ty().is(ty) && o.downcast::<T>().is_some())
 }
 
 guards! {
@@ -103,7 +108,11 @@ guards! {
 /// Deopts unless the slot below the top two is NULL.
 #[inline(always)]
 pub(crate) fn _GUARD_NOS_NULL(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    if tri!(c.r.peek(2)).is_null() { Flow::Next } else { Flow::Deopt }
+    if tri!(c.r.peek(2)).is_null() {
+        Flow::Next
+    } else {
+        Flow::Deopt
+    }
 }
 
 // --- arithmetic -----------------------------------------------------------------------------
@@ -179,7 +188,8 @@ pub(crate) fn _BINARY_OP_ADD_UNICODE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let (Some(x), Some(y)) = (a.downcast::<Str>(), b.downcast::<Str>()) else {
         return Flow::Fault;
     };
-    let mut out = crate::text::wtf8::Wtf8Buf::with_capacity(x.as_bytes().len() + y.as_bytes().len());
+    let mut out =
+        crate::text::wtf8::Wtf8Buf::with_capacity(x.as_bytes().len() + y.as_bytes().len());
     out.push_wtf8(x.as_wtf8());
     out.push_wtf8(y.as_wtf8());
     tri!(c.r.push(c.vm.new_str_buf(out).into()));
@@ -203,7 +213,8 @@ pub(crate) fn _BINARY_OP_SUBSCR_LIST_INT(c: &mut Ctx<'_>, _o: usize) -> Flow {
 /// `tuple[int]`.
 #[inline(always)]
 pub(crate) fn _BINARY_OP_SUBSCR_TUPLE_INT(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let (Value::Int(i), Some(t)) = (tri!(c.r.peek(1)), tri!(c.r.peek(2)).downcast::<Tuple>()) else {
+    let (Value::Int(i), Some(t)) = (tri!(c.r.peek(1)), tri!(c.r.peek(2)).downcast::<Tuple>())
+    else {
         return Flow::Deopt;
     };
     let Some(v) = usize::try_from(*i).ok().and_then(|i| t.get(i)).cloned() else {
@@ -367,7 +378,11 @@ pub(crate) fn _CONTAINS_OP_SET(c: &mut Ctx<'_>, _o: usize) -> Flow {
 /// `TO_BOOL_BOOL`: exits unless a bool.
 #[inline(always)]
 pub(crate) fn _TO_BOOL_BOOL(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    if matches!(tri!(c.r.peek(1)), Value::Bool(_)) { Flow::Next } else { Flow::Deopt }
+    if matches!(tri!(c.r.peek(1)), Value::Bool(_)) {
+        Flow::Next
+    } else {
+        Flow::Deopt
+    }
 }
 
 /// `TO_BOOL_INT`.
@@ -542,7 +557,11 @@ pub(crate) fn _GUARD_DORV_NO_DICT(c: &mut Ctx<'_>, o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _LOAD_ATTR_INSTANCE_VALUE(c: &mut Ctx<'_>, o: usize) -> Flow {
     let index = usize::from(c.cache_u16(o));
-    let Some(v) = tri!(c.r.peek(1)).as_obj().and_then(|x| x.ext()).and_then(|e| e.get_inline(index)) else {
+    let Some(v) = tri!(c.r.peek(1))
+        .as_obj()
+        .and_then(|x| x.ext())
+        .and_then(|e| e.get_inline(index))
+    else {
         return Flow::Deopt;
     };
     drop(tri!(c.r.replace(1, v)));
@@ -599,7 +618,11 @@ pub(crate) fn _CHECK_STACK_SPACE(_c: &mut Ctx<'_>, _o: usize) -> Flow {
 /// Deopts when the recursion limit would be exceeded (the generic path raises).
 #[inline(always)]
 pub(crate) fn _CHECK_RECURSION_REMAINING(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    if c.vm.exec.depth.get() < c.vm.recursion_limit() { Flow::Next } else { Flow::Deopt }
+    if c.vm.exec.depth.get() < c.vm.recursion_limit() {
+        Flow::Next
+    } else {
+        Flow::Deopt
+    }
 }
 
 /// PEP 523 frame evaluation hooks do not exist in rpy.
