@@ -1,11 +1,9 @@
 //! The `rpy` command: CPython-style command line over the `vm` crate.
 //!
 //! `rpy ast FILE` dumps the AST like `ast.dump(ast.parse(src))`; `rpy dis FILE` prints what
-//! `python3.14 -m dis FILE` prints (or the code objects as JSON). Running programs (`rpy FILE`,
-//! `-c`, `-m`), `rpy uops` and `rpy stats` arrive with later issues and say so plainly until
-//! then.
+//! `python3.14 -m dis FILE` prints (or the code objects as JSON). Everything else is a Python
+//! command line (`rpy FILE`, `-c`, `-m`, `-`), handled by `run_cmd`.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -17,6 +15,7 @@ mod ast_cmd;
 mod bench_cmd;
 mod dis_cmd;
 mod profile;
+mod run_cmd;
 
 /// Tool subcommands, recognised by the first argument. Anything else is treated as a Python
 /// command line (`rpy [options] FILE [args]`), as `python3` would.
@@ -47,17 +46,7 @@ fn main() -> ExitCode {
     match first {
         Some(name) if TOOL_NAMES.contains(&name) => {}
         Some("--version" | "-h" | "--help") => {}
-        Some("-V") => {
-            println!("Python 3.14.0 (rpy {})", env!("CARGO_PKG_VERSION"));
-            return ExitCode::SUCCESS;
-        }
-        _ => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "rpy: running Python programs is not implemented yet; available: rpy ast FILE"
-            );
-            return ExitCode::from(2);
-        }
+        _ => return run_cmd::run(&args[1..]),
     }
     let tools = Tools::parse();
     match tools.command {

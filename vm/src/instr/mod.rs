@@ -27,3 +27,7 @@ pub use opcode::{
     InstrInfo, InstrKind, MIN_INSTRUMENTED_OPCODE, OPCODE_COUNT, Opcode, PseudoInfo, PseudoMode,
 };
 pub use uop::{ExitKind, MAX_CPYTHON_UOP_ID, UOP_COUNT, Uop, UopCacheEntry, UopInfo};
+
+/// The instruction table's X-macros, for generators outside this module (the tier-1
+/// dispatch in `exec`).
+pub(crate) use table::instruction_table;

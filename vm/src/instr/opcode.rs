@@ -95,7 +95,7 @@ instruction_table!(define_instructions);
 
 /// The offset of `field` in the cache layout of `op` (or of its family head or base).
 /// Evaluated at compile time; an unknown field fails the build.
-const fn bind_field(op: Opcode, field: &str) -> u8 {
+pub(crate) const fn bind_field(op: Opcode, field: &str) -> u8 {
     let layout = match own_layout(op) {
         Some(layout) => layout,
         None => match related_of(op) {

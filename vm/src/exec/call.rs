@@ -1,0 +1,338 @@
+//! Calling Python code: binding arguments to parameters with CPython's rules and error
+//! messages, pushing frames, and the entry points native code uses (`call_python`,
+//! `run_code`, class bodies).
+
+use std::ptr::NonNull;
+
+use crate::compile::code::co_flags;
+use crate::object::{Py, Value};
+use crate::runtime::{Args, PyErr, PyResult, Vm};
+use crate::types::code::Code;
+use crate::types::dict::Dict;
+use crate::types::function::Function;
+use crate::types::str::Str;
+
+use super::frame::{Frame, FrameInit, frame_ref};
+use super::{Exit, eval};
+
+/// Joins names as CPython's messages do: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
+fn join_names(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Pushes a frame for `func` and binds `args` to its parameters.
+pub fn push_function_frame(
+    vm: &Vm,
+    func: &Py<Function>,
+    args: Args<'_>,
+) -> PyResult<NonNull<Frame>> {
+    let depth = vm.exec.depth.get();
+    if depth >= vm.recursion_limit() {
+        return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+    }
+    let code = func.code.get();
+    let frame = vm.exec.stack.push(
+        FrameInit {
+            code: code.clone(),
+            func: Some(func.clone()),
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            locals: Value::Null,
+        },
+        vm.exec.current.get(),
+    );
+    vm.exec.depth.set(depth + 1);
+    if let Err(e) = bind_args(vm, func, &code, frame_ref(frame), args) {
+        // SAFETY: the frame was just pushed and is topmost; nothing else refers to it.
+        unsafe { vm.exec.stack.pop(frame) };
+        vm.exec.depth.set(depth);
+        return Err(e);
+    }
+    Ok(frame)
+}
+
+/// Binds call arguments into a fresh frame's locals (CPython's `initialize_locals`).
+fn bind_args(
+    vm: &Vm,
+    func: &Py<Function>,
+    code: &Py<Code>,
+    f: &Frame,
+    args: Args<'_>,
+) -> PyResult<()> {
+    let argcount = code.argcount();
+    let posonly = code.posonlyargcount();
+    let kwonly = code.kwonlyargcount();
+    let has_varargs = code.flags & co_flags::VARARGS != 0;
+    let has_varkw = code.flags & co_flags::VARKEYWORDS != 0;
+    let total = argcount + kwonly;
+    let pos = args.pos();
+    let npos = pos.len();
+
+    // Fast path: exactly the positional parameters, nothing else.
+    if npos == argcount && !args.has_kwargs() && !has_varargs && !has_varkw && kwonly == 0 {
+        for (i, v) in pos.iter().enumerate() {
+            f.set_local(i, v.clone());
+        }
+        return Ok(());
+    }
+
+    let fname = || code.qualname.to_lossy().into_owned();
+    for (i, v) in pos.iter().take(argcount).enumerate() {
+        f.set_local(i, v.clone());
+    }
+    let kwdict = if has_varkw { Some(vm.new_dict()) } else { None };
+    if has_varargs {
+        let extra = if npos > argcount {
+            pos[argcount..].to_vec()
+        } else {
+            Vec::new()
+        };
+        f.set_local(total, vm.new_tuple(extra).into());
+    } else if npos > argcount {
+        return Err(too_many_positional(vm, func, code, f, npos, &args));
+    }
+    if let Some(d) = &kwdict {
+        f.set_local(total + usize::from(has_varargs), d.clone().into());
+    }
+
+    // Keyword arguments.
+    let mut posonly_as_kw: Vec<String> = Vec::new();
+    for (name, value) in args.kwargs() {
+        let idx = (posonly..total)
+            .find(|&i| code.localsplusnames[i].is(name))
+            .or_else(|| {
+                (posonly..total).find(|&i| code.localsplusnames[i].as_bytes() == name.as_bytes())
+            });
+        match idx {
+            Some(i) => {
+                if f.local(i).is_some_and(|v| !v.is_null()) {
+                    return Err(vm.new_type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        fname(),
+                        name.to_lossy()
+                    )));
+                }
+                f.set_local(i, value.clone());
+            }
+            None => {
+                if let Some(d) = &kwdict {
+                    d.set_item(vm, Value::from(name), value.clone())?;
+                    continue;
+                }
+                if (0..posonly).any(|i| code.localsplusnames[i].as_bytes() == name.as_bytes()) {
+                    posonly_as_kw.push(name.to_lossy().into_owned());
+                    continue;
+                }
+                return Err(vm.new_type_error(format!(
+                    "{}() got an unexpected keyword argument '{}'",
+                    fname(),
+                    name.to_lossy()
+                )));
+            }
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(vm.new_type_error(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            fname(),
+            posonly_as_kw.join(", ")
+        )));
+    }
+
+    // Defaults for missing positional parameters.
+    if npos < argcount {
+        let defaults = func.defaults.get();
+        let defs = defaults.as_ref().map_or(&[][..], |d| d.as_slice());
+        let first_default = argcount - defs.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in npos..argcount {
+            if f.local(i).is_some_and(|v| !v.is_null()) {
+                continue;
+            }
+            if i >= first_default {
+                f.set_local(i, defs[i - first_default].clone());
+            } else {
+                missing.push(code.localsplusnames[i].to_lossy().into_owned());
+            }
+        }
+        if !missing.is_empty() {
+            return Err(vm.new_type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                fname(),
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+    }
+    // Keyword-only defaults.
+    if kwonly > 0 {
+        let kwdefaults = func.kwdefaults.get();
+        let mut missing = Vec::new();
+        for i in argcount..total {
+            if f.local(i).is_some_and(|v| !v.is_null()) {
+                continue;
+            }
+            let name = &code.localsplusnames[i];
+            match kwdefaults.as_ref().and_then(|d| d.get_str(name)) {
+                Some(v) => {
+                    f.set_local(i, v);
+                }
+                None => missing.push(name.to_lossy().into_owned()),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(vm.new_type_error(format!(
+                "{}() missing {} required keyword-only argument{}: {}",
+                fname(),
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cold]
+fn too_many_positional(
+    vm: &Vm,
+    func: &Py<Function>,
+    code: &Py<Code>,
+    f: &Frame,
+    given: usize,
+    args: &Args<'_>,
+) -> PyErr {
+    let argcount = code.argcount();
+    let ndefaults = func.defaults.get().map_or(0, |d| d.len());
+    let kwonly_given = (argcount..argcount + code.kwonlyargcount())
+        .filter(|&i| {
+            let name = &code.localsplusnames[i];
+            args.kwargs().any(|(k, _)| k.as_bytes() == name.as_bytes())
+        })
+        .count();
+    let _ = f;
+    let takes = if ndefaults > 0 {
+        format!(
+            "from {} to {} positional arguments",
+            argcount - ndefaults.min(argcount),
+            argcount
+        )
+    } else {
+        plural(argcount, "positional argument")
+    };
+    let given_text = if kwonly_given > 0 {
+        format!(
+            "{} (and {}) were given",
+            plural(given, "positional argument"),
+            plural(kwonly_given, "keyword-only argument")
+        )
+    } else if given == 1 {
+        "1 was given".to_string()
+    } else {
+        format!("{given} were given")
+    };
+    vm.new_type_error(format!(
+        "{}() takes {takes} but {given_text}",
+        code.qualname.to_lossy()
+    ))
+}
+
+impl Vm {
+    /// Calls a Python function from native code (a nested eval loop).
+    pub fn call_python(&self, func: &Py<Function>, args: Args<'_>) -> PyResult<Value> {
+        self.with_native_recursion("", || {
+            let frame = push_function_frame(self, func, args)?;
+            match eval::run(self, frame, None)? {
+                Exit::Return(v) => Ok(v),
+                Exit::Yield(_) => Err(self.new_system_error("function frame yielded")),
+            }
+        })
+    }
+
+    /// Runs a code object with the given globals and locals mapping (module bodies,
+    /// `exec`, `eval`).
+    pub fn run_code(
+        &self,
+        code: &Py<Code>,
+        globals: &Py<Dict>,
+        locals: Option<Value>,
+    ) -> PyResult<Value> {
+        let builtins = match globals.get_str(&self.names.__builtins__) {
+            Some(b) => match b.downcast::<Dict>() {
+                Some(d) => d.clone(),
+                None => match b.downcast::<crate::types::module::Module>() {
+                    Some(m) => m.dict().clone(),
+                    None => self.builtins_dict().clone(),
+                },
+            },
+            None => {
+                globals.set_str(&self.names.__builtins__, self.builtins.clone().into());
+                self.builtins_dict().clone()
+            }
+        };
+        let locals = locals.unwrap_or_else(|| globals.clone().into());
+        self.with_native_recursion("", || {
+            let depth = self.exec.depth.get();
+            if depth >= self.recursion_limit() {
+                return Err(self.new_recursion_error("maximum recursion depth exceeded"));
+            }
+            let frame = self.exec.stack.push(
+                FrameInit {
+                    code: code.clone(),
+                    func: None,
+                    globals: globals.clone(),
+                    builtins,
+                    locals,
+                },
+                self.exec.current.get(),
+            );
+            self.exec.depth.set(depth + 1);
+            match eval::run(self, frame, None)? {
+                Exit::Return(v) => Ok(v),
+                Exit::Yield(_) => Err(self.new_system_error("module frame yielded")),
+            }
+        })
+    }
+
+    /// Runs a class body function with `ns` as its locals; returns what the body returns
+    /// (the `__classcell__` cell, or None).
+    pub fn run_class_body(&self, body: &Py<Function>, ns: &Value) -> PyResult<Option<Value>> {
+        self.with_native_recursion("", || {
+            let frame = push_function_frame(self, body, Args::positional(&[]))?;
+            let f = frame_ref(frame);
+            // Class bodies look names up in the namespace first.
+            // SAFETY-free: `locals` is only read by the frame's own instructions.
+            let _ = f;
+            set_frame_locals(frame, ns.clone());
+            match eval::run(self, frame, None)? {
+                Exit::Return(v) => Ok(if v.is_none() { None } else { Some(v) }),
+                Exit::Yield(_) => Err(self.new_system_error("class body yielded")),
+            }
+        })
+    }
+}
+
+/// Sets the locals mapping of a frame that has not started running.
+fn set_frame_locals(frame: NonNull<Frame>, ns: Value) {
+    frame_ref(frame).set_locals_mapping(ns);
+}
+
+/// The name of a code object's function for messages.
+pub fn code_name(code: &Py<Code>) -> Py<Str> {
+    code.qualname.clone()
+}

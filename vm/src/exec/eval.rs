@@ -1,0 +1,279 @@
+//! The eval loop: fetch, decode (with `EXTENDED_ARG`), dispatch the generated handler, and
+//! act on its flow: continue, switch frames (Python-to-Python calls and returns happen here
+//! without Rust recursion), deopt, or unwind an exception through the exception table and
+//! the frame chain, adding traceback entries and chaining `__context__`.
+
+use std::ptr::NonNull;
+
+use crate::instr::Opcode;
+use crate::object::Value;
+use crate::runtime::{PyErr, PyResult, Vm};
+use crate::types::exception::BaseException;
+
+use super::frame::{Frame, Owner, Regs, frame_ref};
+use super::{Ctx, Exit, Flow, dispatch};
+
+/// Runs `entry` (already pushed and initialized) until it returns or yields. With `throw`,
+/// the frame resumes by raising that exception at its current instruction (generator
+/// `throw()`).
+pub fn run(vm: &Vm, entry: NonNull<Frame>, throw: Option<PyErr>) -> PyResult<Exit> {
+    let f = frame_ref(entry);
+    f.is_entry.set(true);
+    f.previous.set(vm.exec.current.get());
+    vm.exec.current.set(Some(entry));
+    let ip = f.ip.get();
+    let mut c = Ctx {
+        vm,
+        r: Regs::load(entry),
+        ip,
+        next_ip: ip,
+        oparg: 0,
+        op: Opcode::NOP,
+    };
+    let result = match throw {
+        Some(e) => {
+            // The exception surfaces at the suspended yield (the instruction before ip).
+            c.ip = ip.saturating_sub(1);
+            match unwind(&mut c, e, true) {
+                Ok(()) => run_loop(&mut c),
+                Err(e) => Err(e),
+            }
+        }
+        None => run_loop(&mut c),
+    };
+    // Leaving the entry frame: unlink it (its caller is current again).
+    let f = frame_ref(c.r.frame);
+    vm.exec.current.set(f.previous.get());
+    f.is_entry.set(false);
+    result
+}
+
+fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
+    let mut ip = c.next_ip;
+    loop {
+        let Some(mut unit) = c.r.unit(ip) else {
+            return fault_unwind(c);
+        };
+        let mut oparg = u32::from(unit.oparg);
+        while unit.opcode == Opcode::EXTENDED_ARG as u8 {
+            ip += 1;
+            let Some(next) = c.r.unit(ip) else {
+                return fault_unwind(c);
+            };
+            unit = next;
+            oparg = (oparg << 8) | u32::from(unit.oparg);
+        }
+        let Some(op) = Opcode::from_u8(unit.opcode) else {
+            c.ip = ip;
+            let e =
+                c.vm.new_system_error(format!("unknown opcode {}", unit.opcode));
+            unwind(c, e, true)?;
+            ip = c.next_ip;
+            continue;
+        };
+        c.ip = ip;
+        c.next_ip = ip + 1 + op.cache_entries() as usize;
+        c.oparg = oparg;
+        c.op = op;
+        #[cfg(debug_assertions)]
+        trace(c);
+        let mut flow = dispatch::execute(op, c);
+        if let Flow::Deopt = flow {
+            let base = op.deopt();
+            c.op = base;
+            flow = dispatch::execute(base, c);
+        }
+        match flow {
+            Flow::Next | Flow::Switch => ip = c.next_ip,
+            Flow::Exit(exit) => {
+                if let Exit::Return(_) = &exit {
+                    release_entry(c);
+                }
+                return Ok(exit);
+            }
+            Flow::Error(e) => {
+                unwind(c, e, true)?;
+                ip = c.next_ip;
+            }
+            Flow::Reraise(e) => {
+                unwind(c, e, false)?;
+                ip = c.next_ip;
+            }
+            Flow::Fault => {
+                let e =
+                    c.vm.new_system_error("bytecode broke the stack discipline (compiler bug)");
+                unwind(c, e, true)?;
+                ip = c.next_ip;
+            }
+            Flow::Deopt => {
+                let e = c.vm.new_system_error("family head deoptimized");
+                unwind(c, e, true)?;
+                ip = c.next_ip;
+            }
+        }
+    }
+}
+
+/// Debug builds print every instruction when `RPY_TRACE` is set.
+#[cfg(debug_assertions)]
+fn trace(c: &Ctx<'_>) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("RPY_TRACE").is_some()) {
+        let f = frame_ref(c.r.frame);
+        eprintln!(
+            "[{}:{}] {:?} {} (stack {})",
+            f.code.name.to_lossy(),
+            c.ip,
+            c.op,
+            c.oparg,
+            c.r.depth()
+        );
+    }
+}
+
+#[cold]
+fn fault_unwind(c: &mut Ctx<'_>) -> PyResult<Exit> {
+    let e = c.vm.new_system_error("instruction pointer out of range");
+    unwind(c, e, true)?;
+    run_loop(c)
+}
+
+/// Releases the entry frame after it returned (data-stack frames only; generator frames
+/// belong to their generator).
+fn release_entry(c: &mut Ctx<'_>) {
+    let f = frame_ref(c.r.frame);
+    if let Owner::DataStack { .. } = f.owner.get() {
+        snapshot_frame_object(c.vm, f);
+        // SAFETY: the entry frame is the topmost data-stack frame (everything it called has
+        // returned) and nothing uses it after this.
+        unsafe { c.vm.exec.stack.pop(c.r.frame) };
+        c.vm.exec.depth.set(c.vm.exec.depth.get().saturating_sub(1));
+    }
+}
+
+/// Freezes a frame object's view of a frame that is going away.
+pub(crate) fn snapshot_frame_object(vm: &Vm, f: &Frame) {
+    if let Some(fo) = f.frame_obj.get() {
+        fo.detach(vm, f);
+    }
+}
+
+/// Handles an exception raised at `c.ip`: finds a handler in this frame or pops frames
+/// until one has one. `Ok(())` means execution continues at `c.next_ip` in `c.r`'s frame;
+/// `Err` means the exception leaves the entry frame.
+pub(crate) fn unwind(c: &mut Ctx<'_>, err: PyErr, add_tb: bool) -> PyResult<()> {
+    let vm = c.vm;
+    let mut add_tb = add_tb;
+    set_context(vm, &err);
+    loop {
+        if add_tb {
+            c.r.save(c.ip);
+            super::traceback::add_traceback(vm, &err, c.r.frame(), c.ip);
+        }
+        let frame = frame_ref(c.r.frame);
+        if let Some(h) = frame.code.handler_for(c.ip as u32) {
+            if c.r.truncate(h.depth as usize).is_err() {
+                return Err(vm.new_system_error("exception table depth exceeds the stack"));
+            }
+            if h.lasti && c.r.push(Value::Int(c.ip as i64)).is_err() {
+                return Err(vm.new_system_error("exception handler overflows the stack"));
+            }
+            if c.r.push(err.value()).is_err() {
+                return Err(vm.new_system_error("exception handler overflows the stack"));
+            }
+            c.next_ip = h.target as usize;
+            return Ok(());
+        }
+        // No handler here: the frame is done.
+        if frame.is_entry.get() {
+            c.r.truncate(0).ok();
+            c.r.save(c.ip);
+            if let Owner::DataStack { .. } = frame.owner.get() {
+                release_entry(c);
+            }
+            return Err(err);
+        }
+        let caller = frame.previous.get();
+        pop_frame(c);
+        let Some(caller) = caller else {
+            return Err(err);
+        };
+        c.r = Regs::load(caller);
+        c.ip = frame_ref(caller).ip.get();
+        add_tb = true;
+    }
+}
+
+/// Pops the current (non-entry, data-stack) frame and makes its caller current.
+pub(crate) fn pop_frame(c: &mut Ctx<'_>) {
+    let vm = c.vm;
+    let frame = c.r.frame;
+    let f = frame_ref(frame);
+    let caller = f.previous.get();
+    c.r.truncate(0).ok();
+    c.r.save(c.ip);
+    snapshot_frame_object(vm, f);
+    vm.exec.current.set(caller);
+    vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
+    match f.owner.get() {
+        // SAFETY: a non-entry running frame is the topmost data-stack frame.
+        Owner::DataStack { .. } => unsafe { vm.exec.stack.pop(frame) },
+        Owner::Generator => {}
+    }
+}
+
+/// Sets `__context__` of a newly raised exception to the exception being handled, as
+/// CPython does when an exception is raised inside an `except` or `finally` block.
+fn set_context(vm: &Vm, err: &PyErr) {
+    let Some(handled) = vm.handled_exception() else {
+        return;
+    };
+    let exc = err.exc();
+    if handled.as_obj().is_some_and(|h| h.is(exc.as_obj())) {
+        return;
+    }
+    if !exc.context().is_none() {
+        return;
+    }
+    // Break cycles: if `exc` is already in the handled exception's context chain, cut it.
+    let mut o = handled.clone();
+    let mut steps = 0;
+    while let Some(e) = o.downcast::<BaseException>() {
+        let next = e.context();
+        if next.as_obj().is_some_and(|n| n.is(exc.as_obj())) {
+            e.set_context(Value::None);
+            break;
+        }
+        o = next;
+        steps += 1;
+        if steps > 10_000 {
+            break;
+        }
+    }
+    exc.set_context(handled);
+}
+
+impl Vm {
+    /// The exception currently being handled (`sys.exception()`), if any.
+    pub fn handled_exception(&self) -> Option<Value> {
+        self.exec.handled.with(|h| {
+            h.iter()
+                .rev()
+                .find(|v| !v.is_none() && !v.is_null())
+                .cloned()
+        })
+    }
+
+    /// The globals of the innermost running Python frame.
+    pub fn current_globals(&self) -> Option<crate::object::Py<crate::types::dict::Dict>> {
+        self.exec
+            .current
+            .get()
+            .map(|f| frame_ref(f).globals.clone())
+    }
+
+    /// The innermost running Python frame.
+    pub fn current_frame(&self) -> Option<NonNull<Frame>> {
+        self.exec.current.get()
+    }
+}

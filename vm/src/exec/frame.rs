@@ -1,0 +1,577 @@
+//! Frames and the data stack: the eval loop's memory, and its only `unsafe` code.
+//!
+//! A frame is a block of 16-byte slots: the [`Frame`] header (rounded up to whole slots),
+//! then `localsplus` (locals, cells, frees), then the value stack. Blocks of running
+//! functions are carved LIFO from the VM's data stack, a list of chunks that never move
+//! once allocated, so a pointer to a frame or to one of its values stays valid for the
+//! frame's whole life, even while nested calls push more frames. Generator frames live in
+//! a heap block of the same layout owned by the generator.
+//!
+//! Invariants:
+//! 1. A block's header is initialized while the frame is live; `localsplus` slots are always
+//!    initialized (`Null` when unbound); value-stack slots `[0, sp)` are initialized and the
+//!    rest are not.
+//! 2. `sp` never exceeds the code's stack size and never goes below zero: every push and pop
+//!    is bounds-checked, so a compiler bug becomes a `SystemError`, never memory corruption.
+//! 3. Local indices are bounds-checked the same way.
+//! 4. A frame is released exactly once: its header and initialized values are dropped, then
+//!    its slots are returned to the data stack (LIFO) or freed with the generator.
+
+use std::cell::{Cell, UnsafeCell};
+use std::mem::{MaybeUninit, size_of};
+use std::ptr::NonNull;
+
+use crate::instr::CodeUnit;
+use crate::object::{Py, PyCell, Value};
+use crate::types::code::Code;
+use crate::types::dict::Dict;
+use crate::types::function::Function;
+use crate::types::traceback::FrameObj;
+
+/// Slots the header takes.
+const HEADER_SLOTS: usize = size_of::<Frame>().div_ceil(size_of::<Value>());
+/// Slots in a data-stack chunk (256 KiB).
+const CHUNK_SLOTS: usize = 16 * 1024;
+
+/// Where a frame's block lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// On the data stack; popping restores `(chunk, top)`.
+    DataStack { chunk: usize, top: usize },
+    /// In a generator's heap block.
+    Generator,
+}
+
+/// The header of an executing (or suspended) Python frame.
+pub struct Frame {
+    /// The code being run.
+    pub code: Py<Code>,
+    /// The function, for closures and defaults (`None` for module and `exec` code).
+    pub func: Option<Py<Function>>,
+    /// Globals.
+    pub globals: Py<Dict>,
+    /// Builtins.
+    pub builtins: Py<Dict>,
+    /// The locals mapping of module and class bodies (`Null` for functions).
+    locals: PyCell<Value>,
+    /// The calling frame (none at the bottom).
+    pub previous: Cell<Option<NonNull<Frame>>>,
+    /// Index of the instruction being executed (saved when the frame is not running).
+    pub ip: Cell<usize>,
+    /// Where to continue when a callee returns.
+    pub return_ip: Cell<usize>,
+    /// Number of values on the value stack (saved when the frame is not running).
+    sp: Cell<usize>,
+    /// Where the block lives.
+    pub owner: Cell<Owner>,
+    /// Returning from this frame leaves the Rust-level eval loop that entered it.
+    pub is_entry: Cell<bool>,
+    /// The frame object, once Python code asked for one.
+    pub frame_obj: PyCell<Option<Py<FrameObj>>>,
+    /// The generator owning this frame, as an address (0 for function frames).
+    pub generator: Cell<usize>,
+    nlocalsplus: usize,
+    stacksize: usize,
+}
+
+impl Frame {
+    #[inline(always)]
+    fn values(&self) -> *mut Value {
+        // SAFETY: the header is followed by `nlocalsplus + stacksize` slots in the same block
+        // (invariant 1), so stepping past the header stays inside the allocation.
+        unsafe { (self as *const Frame as *mut Value).add(HEADER_SLOTS) }
+    }
+
+    /// The locals mapping (`Null` for function frames).
+    #[inline]
+    pub fn locals_mapping(&self) -> Value {
+        self.locals.get()
+    }
+
+    /// Sets the locals mapping.
+    pub fn set_locals_mapping(&self, v: Value) {
+        drop(self.locals.replace(v));
+    }
+
+    /// Number of locals, cells and frees.
+    #[inline(always)]
+    pub fn nlocalsplus(&self) -> usize {
+        self.nlocalsplus
+    }
+
+    /// Maximum value-stack depth.
+    #[inline(always)]
+    pub fn stacksize(&self) -> usize {
+        self.stacksize
+    }
+
+    /// Local slot `i` (a clone), or `None` past the end.
+    #[inline(always)]
+    pub fn local(&self, i: usize) -> Option<&Value> {
+        if i < self.nlocalsplus {
+            // SAFETY: in bounds, initialized (invariant 1); the reference lives no longer
+            // than `&self`, and locals are only written through `&mut`-free `set_local`
+            // which the caller does not interleave with this borrow.
+            Some(unsafe { &*self.values().add(i) })
+        } else {
+            None
+        }
+    }
+
+    /// Replaces local slot `i`, returning the old value.
+    #[inline(always)]
+    pub fn set_local(&self, i: usize, v: Value) -> Option<Value> {
+        if i < self.nlocalsplus {
+            // SAFETY: in bounds and initialized; no reference into the slot is live.
+            Some(unsafe { std::ptr::replace(self.values().add(i), v) })
+        } else {
+            None
+        }
+    }
+
+    /// The value-stack items `[0, sp)` (of a frame that is not running).
+    #[inline(always)]
+    pub fn stack(&self) -> &[Value] {
+        // SAFETY: `[0, sp)` of the stack region is initialized (invariant 1).
+        unsafe { std::slice::from_raw_parts(self.values().add(self.nlocalsplus), self.sp.get()) }
+    }
+
+    /// Saved value-stack depth.
+    pub fn depth(&self) -> usize {
+        self.sp.get()
+    }
+
+    /// All locals.
+    pub fn locals_slice(&self) -> &[Value] {
+        // SAFETY: localsplus is initialized (invariant 1).
+        unsafe { std::slice::from_raw_parts(self.values(), self.nlocalsplus) }
+    }
+
+    /// The current line number.
+    pub fn lineno(&self) -> Option<i32> {
+        self.code.line_for(self.ip.get() as u32)
+    }
+
+    fn total_slots(nlocalsplus: usize, stacksize: usize) -> usize {
+        HEADER_SLOTS + nlocalsplus + stacksize
+    }
+
+    /// Drops the header and every initialized value (invariant 4).
+    ///
+    /// # Safety
+    /// `this` is a live frame that is not used afterwards.
+    unsafe fn destroy(this: *mut Frame) {
+        // SAFETY: by the caller's contract.
+        unsafe {
+            let f = &*this;
+            // A frame object outliving the frame (`gi_frame`, traceback entries) must stop
+            // pointing at it: freeze its view first.
+            if let Some(fo) = f.frame_obj.get() {
+                crate::runtime::vm::with_current_vm(|vm| fo.detach(vm, f));
+                fo.detach_bare(f);
+            }
+            let values = f.values();
+            let live = f.nlocalsplus + f.sp.get();
+            for i in 0..live {
+                std::ptr::drop_in_place(values.add(i));
+            }
+            std::ptr::drop_in_place(this);
+        }
+    }
+}
+
+/// A shared view of a live frame given its pointer.
+///
+/// Frames reachable from the VM's current-frame chain, from a generator's heap block, or
+/// from the eval loop's registers are live (invariant 4 releases them only after unlinking).
+#[inline(always)]
+pub fn frame_ref<'a>(p: NonNull<Frame>) -> &'a Frame {
+    // SAFETY: callers only pass pointers to live frames (see above); the header is only
+    // mutated through `Cell`s, so shared references are sound.
+    unsafe { p.as_ref() }
+}
+
+/// What a new frame needs.
+pub struct FrameInit {
+    /// Code.
+    pub code: Py<Code>,
+    /// Function.
+    pub func: Option<Py<Function>>,
+    /// Globals.
+    pub globals: Py<Dict>,
+    /// Builtins.
+    pub builtins: Py<Dict>,
+    /// Locals mapping (`Null` for functions).
+    pub locals: Value,
+}
+
+struct Chunk {
+    slots: Box<[MaybeUninit<Value>]>,
+}
+
+/// The VM's data stack.
+#[derive(Default)]
+pub struct DataStack {
+    chunks: UnsafeCell<Vec<Chunk>>,
+    current: Cell<usize>,
+    top: Cell<usize>,
+}
+
+impl DataStack {
+    /// Pushes a frame block and initializes it (locals `Null`, empty value stack).
+    pub fn push(&self, init: FrameInit, previous: Option<NonNull<Frame>>) -> NonNull<Frame> {
+        let nlocalsplus = init.code.nlocalsplus;
+        let stacksize = init.code.framesize - nlocalsplus;
+        let need = Frame::total_slots(nlocalsplus, stacksize);
+        // SAFETY: the chunk list is only touched by push/pop, which never hand out
+        // references into the list itself (only into chunk contents, which never move).
+        let chunks = unsafe { &mut *self.chunks.get() };
+        let (mut chunk, mut top) = (self.current.get(), self.top.get());
+        let owner = Owner::DataStack { chunk, top };
+        if chunks.is_empty() {
+            chunks.push(Chunk::new(CHUNK_SLOTS.max(need)));
+            chunk = 0;
+            top = 0;
+        }
+        while top + need > chunks[chunk].slots.len() {
+            chunk += 1;
+            top = 0;
+            if chunk == chunks.len() {
+                chunks.push(Chunk::new(CHUNK_SLOTS.max(need)));
+            } else if chunks[chunk].slots.len() < need {
+                chunks[chunk] = Chunk::new(need);
+            }
+        }
+        let base = chunks[chunk].slots[top..].as_mut_ptr() as *mut Value;
+        self.current.set(chunk);
+        self.top.set(top + need);
+        // SAFETY: `base` points at `need` unused slots of a chunk that never moves.
+        unsafe { write_frame(base, init, previous, owner, nlocalsplus, stacksize) }
+    }
+
+    /// Releases the most recently pushed frame.
+    ///
+    /// # Safety
+    /// `frame` is the most recently pushed live data-stack frame and is not used afterwards.
+    pub unsafe fn pop(&self, frame: NonNull<Frame>) {
+        // SAFETY: by the caller's contract.
+        let owner = unsafe { frame.as_ref().owner.get() };
+        unsafe { Frame::destroy(frame.as_ptr()) };
+        if let Owner::DataStack { chunk, top } = owner {
+            self.current.set(chunk);
+            self.top.set(top);
+        }
+    }
+
+    /// Moves the most recently pushed frame into a heap block (a generator's frame),
+    /// releasing its data-stack slots without dropping anything.
+    ///
+    /// # Safety
+    /// As [`DataStack::pop`].
+    pub unsafe fn move_to_heap(&self, frame: NonNull<Frame>) -> HeapFrame {
+        // SAFETY: by the caller's contract the frame is live and LIFO-topmost.
+        unsafe {
+            let f = frame.as_ref();
+            let slots = Frame::total_slots(f.nlocalsplus, f.stacksize);
+            let owner = f.owner.get();
+            let mut block: Box<[MaybeUninit<Value>]> = Box::new_uninit_slice(slots);
+            let dst = block.as_mut_ptr() as *mut Value;
+            std::ptr::copy_nonoverlapping(frame.as_ptr() as *const Value, dst, slots);
+            let moved = &*(dst as *const Frame);
+            moved.owner.set(Owner::Generator);
+            moved.previous.set(None);
+            if let Owner::DataStack { chunk, top } = owner {
+                self.current.set(chunk);
+                self.top.set(top);
+            }
+            HeapFrame { block }
+        }
+    }
+}
+
+impl DataStack {
+    /// Moves `frame` into a heap block if it is the topmost data-stack frame (a new
+    /// generator's frame), else `None`.
+    pub fn detach_top(&self, frame: NonNull<Frame>) -> Option<HeapFrame> {
+        let f = frame_ref(frame);
+        if !matches!(f.owner.get(), Owner::DataStack { .. }) {
+            return None;
+        }
+        let size = Frame::total_slots(f.nlocalsplus, f.stacksize);
+        let top = self.top.get();
+        // SAFETY: read-only look at the chunk list (no reference into it escapes).
+        let chunks = unsafe { &*self.chunks.get() };
+        let chunk = chunks.get(self.current.get())?;
+        let start = top.checked_sub(size)?;
+        let expected = chunk.slots.get(start)?.as_ptr() as *const Frame;
+        if !std::ptr::eq(expected, frame.as_ptr()) {
+            return None;
+        }
+        // SAFETY: just checked that `frame` is the live topmost data-stack frame; the caller
+        // stops using the old pointer (the frame now lives in the returned block).
+        Some(unsafe { self.move_to_heap(frame) })
+    }
+}
+
+impl Chunk {
+    fn new(slots: usize) -> Chunk {
+        Chunk {
+            slots: Box::new_uninit_slice(slots),
+        }
+    }
+}
+
+/// # Safety
+/// `base` points at `HEADER_SLOTS + nlocalsplus + stacksize` writable, unused slots.
+unsafe fn write_frame(
+    base: *mut Value,
+    init: FrameInit,
+    previous: Option<NonNull<Frame>>,
+    owner: Owner,
+    nlocalsplus: usize,
+    stacksize: usize,
+) -> NonNull<Frame> {
+    let frame = base as *mut Frame;
+    // SAFETY: by the caller's contract; Frame's alignment (8) divides the slot size.
+    unsafe {
+        frame.write(Frame {
+            code: init.code,
+            func: init.func,
+            globals: init.globals,
+            builtins: init.builtins,
+            locals: PyCell::new(init.locals),
+            previous: Cell::new(previous),
+            ip: Cell::new(0),
+            return_ip: Cell::new(0),
+            sp: Cell::new(0),
+            owner: Cell::new(owner),
+            is_entry: Cell::new(false),
+            frame_obj: PyCell::new(None),
+            generator: Cell::new(0),
+            nlocalsplus,
+            stacksize,
+        });
+        let values = base.add(HEADER_SLOTS);
+        for i in 0..nlocalsplus {
+            values.add(i).write(Value::Null);
+        }
+        NonNull::new_unchecked(frame)
+    }
+}
+
+/// A frame block owned by a generator.
+pub struct HeapFrame {
+    block: Box<[MaybeUninit<Value>]>,
+}
+
+impl HeapFrame {
+    /// The frame.
+    pub fn frame(&self) -> NonNull<Frame> {
+        // SAFETY: the block holds an initialized frame (written by `move_to_heap`) until
+        // this HeapFrame is dropped.
+        unsafe { NonNull::new_unchecked(self.block.as_ptr() as *mut Frame) }
+    }
+
+    /// The frame header.
+    pub fn header(&self) -> &Frame {
+        // SAFETY: as above.
+        unsafe { &*(self.block.as_ptr() as *const Frame) }
+    }
+}
+
+impl Drop for HeapFrame {
+    fn drop(&mut self) {
+        // SAFETY: the block holds a live frame that nothing else references once the
+        // generator (its only owner) is being dropped.
+        unsafe { Frame::destroy(self.block.as_mut_ptr() as *mut Frame) };
+    }
+}
+
+/// The registers of the running frame, with bounds-checked stack and local access. Uop
+/// bodies work through this.
+pub struct Regs {
+    /// The running frame.
+    pub frame: NonNull<Frame>,
+    base: *mut Value,
+    nlocalsplus: usize,
+    limit: usize,
+    sp: usize,
+    code: *const Cell<CodeUnit>,
+    code_len: usize,
+}
+
+/// Stack discipline violated (a compiler bug): reported as SystemError, never UB.
+#[derive(Debug)]
+pub struct StackFault;
+
+impl Regs {
+    /// Loads the registers of `frame` (its saved `sp`).
+    pub fn load(frame: NonNull<Frame>) -> Regs {
+        // SAFETY: `frame` is live (the eval loop only loads live frames).
+        let f = unsafe { frame.as_ref() };
+        let bytecode = &f.code.bytecode;
+        Regs {
+            frame,
+            base: f.values(),
+            nlocalsplus: f.nlocalsplus,
+            limit: f.nlocalsplus + f.stacksize,
+            sp: f.nlocalsplus + f.sp.get(),
+            code: bytecode.as_ptr(),
+            code_len: bytecode.len(),
+        }
+    }
+
+    /// Saves `sp` and `ip` into the frame header.
+    #[inline(always)]
+    pub fn save(&self, ip: usize) {
+        let f = self.frame();
+        f.sp.set(self.sp - self.nlocalsplus);
+        f.ip.set(ip);
+    }
+
+    /// The frame header.
+    #[inline(always)]
+    pub fn frame(&self) -> &Frame {
+        // SAFETY: the frame is live while its registers are loaded.
+        unsafe { self.frame.as_ref() }
+    }
+
+    /// The code unit at `i`.
+    #[inline(always)]
+    pub fn unit(&self, i: usize) -> Option<CodeUnit> {
+        if i < self.code_len {
+            // SAFETY: in bounds of the code object's bytecode, which the frame keeps alive.
+            Some(unsafe { (*self.code.add(i)).get() })
+        } else {
+            None
+        }
+    }
+
+    /// The cache cell at `i` (for specialized instructions' caches).
+    #[inline(always)]
+    pub fn cell(&self, i: usize) -> Option<&Cell<CodeUnit>> {
+        if i < self.code_len {
+            // SAFETY: as above; the reference lives as long as `&self`.
+            Some(unsafe { &*self.code.add(i) })
+        } else {
+            None
+        }
+    }
+
+    /// Value-stack depth.
+    #[inline(always)]
+    pub fn depth(&self) -> usize {
+        self.sp - self.nlocalsplus
+    }
+
+    /// Pushes a value.
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) -> Result<(), StackFault> {
+        if self.sp >= self.limit {
+            return Err(StackFault);
+        }
+        // SAFETY: `sp < limit`: the slot is inside the stack region and uninitialized.
+        unsafe { self.base.add(self.sp).write(v) };
+        self.sp += 1;
+        Ok(())
+    }
+
+    /// Pops a value.
+    #[inline(always)]
+    pub fn pop(&mut self) -> Result<Value, StackFault> {
+        if self.sp <= self.nlocalsplus {
+            return Err(StackFault);
+        }
+        self.sp -= 1;
+        // SAFETY: the slot was initialized (it was below `sp`) and is now outside it.
+        Ok(unsafe { self.base.add(self.sp).read() })
+    }
+
+    /// The item `n` from the top (`1` is the top).
+    #[inline(always)]
+    pub fn peek(&self, n: usize) -> Result<&Value, StackFault> {
+        if n == 0 || n > self.sp - self.nlocalsplus {
+            return Err(StackFault);
+        }
+        // SAFETY: in `[nlocalsplus, sp)`, initialized.
+        Ok(unsafe { &*self.base.add(self.sp - n) })
+    }
+
+    /// Replaces the item `n` from the top, returning the old one.
+    #[inline(always)]
+    pub fn replace(&mut self, n: usize, v: Value) -> Result<Value, StackFault> {
+        if n == 0 || n > self.sp - self.nlocalsplus {
+            return Err(StackFault);
+        }
+        // SAFETY: in bounds and initialized; no reference into it is live.
+        Ok(unsafe { std::ptr::replace(self.base.add(self.sp - n), v) })
+    }
+
+    /// The top `n` items, bottom first.
+    #[inline(always)]
+    pub fn top_slice(&self, n: usize) -> Result<&[Value], StackFault> {
+        if n > self.sp - self.nlocalsplus {
+            return Err(StackFault);
+        }
+        // SAFETY: `[sp - n, sp)` is initialized and inside the stack region.
+        Ok(unsafe { std::slice::from_raw_parts(self.base.add(self.sp - n), n) })
+    }
+
+    /// Pops the top `n` items into a vector, bottom first.
+    pub fn pop_n(&mut self, n: usize) -> Result<Vec<Value>, StackFault> {
+        if n > self.sp - self.nlocalsplus {
+            return Err(StackFault);
+        }
+        let mut out = Vec::with_capacity(n);
+        let start = self.sp - n;
+        for i in start..self.sp {
+            // SAFETY: initialized slots leaving the stack.
+            out.push(unsafe { self.base.add(i).read() });
+        }
+        self.sp = start;
+        Ok(out)
+    }
+
+    /// Drops the top `n` items.
+    #[inline]
+    pub fn drop_n(&mut self, n: usize) -> Result<(), StackFault> {
+        if n > self.sp - self.nlocalsplus {
+            return Err(StackFault);
+        }
+        for _ in 0..n {
+            self.sp -= 1;
+            // SAFETY: initialized slot leaving the stack.
+            drop(unsafe { self.base.add(self.sp).read() });
+        }
+        Ok(())
+    }
+
+    /// Truncates the stack to `depth` items (exception unwinding).
+    pub fn truncate(&mut self, depth: usize) -> Result<(), StackFault> {
+        let cur = self.sp - self.nlocalsplus;
+        if depth > cur {
+            return Err(StackFault);
+        }
+        self.drop_n(cur - depth)
+    }
+
+    /// Local `i`.
+    #[inline(always)]
+    pub fn local(&self, i: usize) -> Result<&Value, StackFault> {
+        if i >= self.nlocalsplus {
+            return Err(StackFault);
+        }
+        // SAFETY: localsplus is initialized (invariant 1).
+        Ok(unsafe { &*self.base.add(i) })
+    }
+
+    /// Replaces local `i`, returning the old value.
+    #[inline(always)]
+    pub fn set_local(&mut self, i: usize, v: Value) -> Result<Value, StackFault> {
+        if i >= self.nlocalsplus {
+            return Err(StackFault);
+        }
+        // SAFETY: as above; no reference into the slot is live.
+        Ok(unsafe { std::ptr::replace(self.base.add(i), v) })
+    }
+}

@@ -1,0 +1,121 @@
+//! The tier-1 interpreter: frames, the eval loop, the uop bodies it dispatches (shared with
+//! the tier-2 uop interpreter), exception unwinding and tracebacks, generators, and the
+//! plug points for the specializer and the trace optimizer.
+//!
+//! Every instruction's handler is generated from the instruction table (`dispatch.rs`) as
+//! the sequence of its uop bodies; each uop body is one function in `uops/<topic>.rs`.
+
+pub mod call;
+pub mod caret;
+pub mod dispatch;
+pub mod eval;
+pub mod except_star;
+pub mod frame;
+pub mod import;
+pub mod intrinsics;
+pub mod linetable;
+pub mod plug;
+pub mod suggest;
+pub mod traceback;
+pub mod uops;
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use crate::object::{PyCell, Value};
+use crate::runtime::{PyErr, Vm};
+
+use self::frame::{DataStack, Frame, Regs, StackFault};
+
+/// The eval loop's VM-wide state.
+/// How deep native re-entries may nest before RecursionError ("Stack overflow"), standing
+/// in for CPython 3.14's C-stack limit (whose 8 MB hold roughly this many levels of, e.g.,
+/// `repr` of nested lists).
+pub const NATIVE_DEPTH_LIMIT: u32 = 20_000;
+
+#[derive(Default)]
+pub struct ExecState {
+    /// The data stack frames are carved from.
+    pub stack: DataStack,
+    /// The innermost executing frame (null when no Python code runs).
+    pub current: Cell<Option<NonNull<Frame>>>,
+    /// Python frames, checked against the recursion limit (as CPython 3.12+ counts).
+    pub depth: Cell<u32>,
+    /// Native re-entries (a native function calling back into Python, or recursing on
+    /// nested data), checked against [`NATIVE_DEPTH_LIMIT`]: CPython bounds these by its
+    /// C stack instead.
+    pub native_depth: Cell<u32>,
+    /// The exception being handled (`sys.exception()`), per generator chain: the top entry is
+    /// the innermost; `None` entries mean "not handling one here".
+    pub handled: PyCell<Vec<Value>>,
+    /// Objects whose repr is being computed (recursive containers print as `[...]`).
+    pub repr_stack: PyCell<Vec<i64>>,
+}
+
+/// What a uop tells the loop.
+pub enum Flow {
+    /// Continue with the instruction's next uop (or the next instruction).
+    Next,
+    /// The frame changed (call, return, yield): dispatch at the new frame's `next_ip`.
+    Switch,
+    /// An exception was raised: unwind, adding a traceback entry for this frame.
+    Error(PyErr),
+    /// Re-raise without a new traceback entry (`raise`, `RERAISE`).
+    Reraise(PyErr),
+    /// A guard failed: re-execute the instruction as its family head.
+    Deopt,
+    /// Leave the Rust-level eval loop (the entry frame returned or yielded).
+    Exit(Exit),
+    /// The bytecode broke the stack discipline (a compiler bug): raise SystemError.
+    Fault,
+}
+
+/// How the eval loop was left.
+pub enum Exit {
+    /// The entry frame returned this value.
+    Return(Value),
+    /// The entry frame (a generator's) yielded this value.
+    Yield(Value),
+}
+
+impl From<StackFault> for Flow {
+    #[cold]
+    fn from(_: StackFault) -> Flow {
+        Flow::Fault
+    }
+}
+
+/// The context uop bodies run in: the VM, the running frame's registers, and the current
+/// instruction's position and oparg.
+pub struct Ctx<'vm> {
+    /// The VM.
+    pub vm: &'vm Vm,
+    /// The running frame.
+    pub r: Regs,
+    /// Index of the current instruction.
+    pub ip: usize,
+    /// Index of the next instruction (jumps change it).
+    pub next_ip: usize,
+    /// The oparg, extended args applied.
+    pub oparg: u32,
+    /// The opcode being executed (specialized ones deopt to their family head).
+    pub op: crate::instr::Opcode,
+}
+
+/// `?` for stack operations inside uop bodies.
+#[macro_export]
+macro_rules! tri {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return $crate::exec::Flow::from(e),
+        }
+    };
+}
+
+impl From<PyErr> for Flow {
+    #[inline]
+    fn from(e: PyErr) -> Flow {
+        Flow::Error(e)
+    }
+}

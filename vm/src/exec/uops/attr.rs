@@ -1,0 +1,224 @@
+//! Attribute instructions: loads (with the method-call shortcut), stores, deletes,
+//! `super()` attribute loads and special-method lookup for `with`.
+
+use crate::exec::{Ctx, Flow};
+use crate::object::{Py, Value};
+use crate::runtime::{PyResult, Vm};
+use crate::tri;
+use crate::types::descr::{MethodDescr, MethodKind, SlotWrapper};
+use crate::types::function::Function;
+use crate::types::str::Str;
+
+/// Whether `v` is a plain function-like attribute that binds its instance as the first
+/// argument (CPython's `Py_TPFLAGS_METHOD_DESCRIPTOR`).
+#[inline]
+fn is_method_like(v: &Value) -> bool {
+    v.downcast::<Function>().is_some()
+        || v.downcast::<MethodDescr>()
+            .is_some_and(|d| d.kind == MethodKind::Instance)
+        || v.downcast::<SlotWrapper>().is_some()
+}
+
+/// CPython's `_PyObject_GetMethod`: `(callable, Some(self))` when `name` is a method found
+/// on the type and not shadowed by the instance, else `(attribute, None)`.
+pub(crate) fn get_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<(Value, bool)> {
+    let ty = obj.class(vm).clone();
+    let generic = ty.slots.getattro.get().is_none_or(|f| {
+        std::ptr::fn_addr_eq(
+            f,
+            crate::runtime::attr::generic_getattr as crate::object::slots::GetAttrFn,
+        )
+    });
+    if !generic {
+        return Ok((vm.getattr(obj, name)?, false));
+    }
+    let descr = vm.type_lookup(&ty, name);
+    let mut getter = None;
+    if let Some(d) = &descr {
+        if is_method_like(d) {
+            // An instance attribute of the same name shadows the method.
+            if let Some(v) = instance_attribute(vm, obj, name)? {
+                return Ok((v, false));
+            }
+            return Ok((d.clone(), true));
+        }
+        let dt = d.class(vm);
+        getter = dt.slots.descr_get.get();
+        if let Some(get) = getter
+            && dt.slots.descr_set.get().is_some()
+        {
+            return Ok((get(vm, d, Some(obj), Some(&Value::from(&ty)))?, false));
+        }
+    }
+    if let Some(v) = instance_attribute(vm, obj, name)? {
+        return Ok((v, false));
+    }
+    match (descr, getter) {
+        (Some(d), Some(get)) => Ok((get(vm, &d, Some(obj), Some(&Value::from(&ty)))?, false)),
+        (Some(d), None) => Ok((d, false)),
+        _ => Err(vm.new_no_attribute(obj, name)),
+    }
+}
+
+fn instance_attribute(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
+    let Value::Obj(o) = obj else {
+        return Ok(None);
+    };
+    if o.ext().is_none() && o.ty().slots.dictptr.get().is_none() {
+        return Ok(None);
+    }
+    // The generic path without the type lookup part: go through the dict view.
+    if let Some(ext) = o.ext() {
+        match ext.get_attr(&o.ty().shared_keys, name) {
+            Ok(v) => return Ok(v),
+            Err(crate::object::instance::AttrPlace::Dict(d)) => {
+                if let Some(v) = d.get_str(name) {
+                    return Ok(Some(v));
+                }
+                return d.get_item(vm, &Value::from(name));
+            }
+            Err(crate::object::instance::AttrPlace::None) => return Ok(None),
+        }
+    }
+    match vm.instance_dict(obj) {
+        Some(d) => {
+            if let Some(v) = d.get_str(name) {
+                return Ok(Some(v));
+            }
+            d.get_item(vm, &Value::from(name))
+        }
+        None => Ok(None),
+    }
+}
+
+/// `LOAD_ATTR`: `oparg >> 1` names the attribute; with the low bit, a method load pushing
+/// `(method, self)` or `(attr, NULL)`.
+#[inline(always)]
+pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let owner = tri!(c.r.pop());
+    let Some(name) = c.name(c.oparg >> 1) else {
+        return Flow::Fault;
+    };
+    if c.oparg & 1 != 0 {
+        match get_method(c.vm, &owner, name) {
+            Ok((m, true)) => {
+                tri!(c.r.push(m));
+                tri!(c.r.push(owner));
+            }
+            Ok((attr, false)) => {
+                tri!(c.r.push(attr));
+                tri!(c.r.push(Value::Null));
+            }
+            Err(e) => return Flow::Error(e),
+        }
+        return Flow::Next;
+    }
+    match c.vm.getattr(&owner, name) {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `STORE_ATTR`: `(v, owner --)`.
+#[inline(always)]
+pub(crate) fn _STORE_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let owner = tri!(c.r.pop());
+    let v = tri!(c.r.pop());
+    let Some(name) = c.name(c.oparg) else {
+        return Flow::Fault;
+    };
+    match c.vm.setattr(&owner, name, v) {
+        Ok(()) => Flow::Next,
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `DELETE_ATTR`.
+#[inline(always)]
+pub(crate) fn _DELETE_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let owner = tri!(c.r.pop());
+    let Some(name) = c.name(c.oparg) else {
+        return Flow::Fault;
+    };
+    match c.vm.delattr(&owner, name) {
+        Ok(()) => Flow::Next,
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `LOAD_SUPER_ATTR`: `(super, class, self -- attr)`; `oparg >> 2` names the attribute,
+/// bit 1 calls `super(class, self)` (else `super()`).
+#[inline(always)]
+pub(crate) fn _LOAD_SUPER_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let this = tri!(c.r.pop());
+    let class = tri!(c.r.pop());
+    let global_super = tri!(c.r.pop());
+    let Some(name) = c.name(c.oparg >> 2) else {
+        return Flow::Fault;
+    };
+    let vm = c.vm;
+    let sup = if c.oparg & 2 != 0 {
+        vm.call_pos(&global_super, &[class, this])
+    } else {
+        vm.call_pos(&global_super, &[])
+    };
+    let sup = match sup {
+        Ok(s) => s,
+        Err(e) => return Flow::Error(e),
+    };
+    match vm.getattr(&sup, name) {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `LOAD_SPECIAL`: `(NULL, self -- method, self)` or `(bound, NULL)` for `__enter__`,
+/// `__exit__`, `__aenter__`, `__aexit__`.
+#[inline(always)]
+pub(crate) fn _LOAD_SPECIAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let (name, asynchronous) = match c.oparg {
+        0 => ("__enter__", false),
+        1 => ("__exit__", false),
+        2 => ("__aenter__", true),
+        3 => ("__aexit__", true),
+        _ => return Flow::Fault,
+    };
+    let this = tri!(c.r.pop());
+    drop(tri!(c.r.pop()));
+    let vm = c.vm;
+    let n = vm.intern(name);
+    let found = vm.type_lookup(this.class(vm), &n);
+    let Some(f) = found else {
+        return Flow::Error(vm.new_type_error(format!(
+            "'{}' object does not support the {}context manager protocol (missed {name} method)",
+            vm.type_name(&this),
+            if asynchronous { "asynchronous " } else { "" }
+        )));
+    };
+    if is_method_like(&f) {
+        tri!(c.r.push(f));
+        tri!(c.r.push(this));
+        return Flow::Next;
+    }
+    let bound = match f.class(vm).slots.descr_get.get() {
+        Some(get) => match get(
+            vm,
+            &f,
+            Some(&this),
+            Some(&Value::from(this.class(vm).clone())),
+        ) {
+            Ok(b) => b,
+            Err(e) => return Flow::Error(e),
+        },
+        None => f,
+    };
+    tri!(c.r.push(bound));
+    tri!(c.r.push(Value::Null));
+    Flow::Next
+}

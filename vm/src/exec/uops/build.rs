@@ -1,0 +1,370 @@
+//! Building containers and strings, comprehension appends, and unpacking.
+
+use crate::exec::{Ctx, Flow};
+use crate::object::Value;
+use crate::runtime::Vm;
+use crate::tri;
+use crate::types::dict::Dict;
+use crate::types::list::List;
+use crate::types::set::Set;
+use crate::types::str::Str;
+
+/// `BUILD_TUPLE n`.
+#[inline(always)]
+pub(crate) fn _BUILD_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let items = tri!(c.r.pop_n(c.oparg as usize));
+    let t = c.vm.new_tuple(items);
+    tri!(c.r.push(t.into()));
+    Flow::Next
+}
+
+/// `BUILD_LIST n`.
+#[inline(always)]
+pub(crate) fn _BUILD_LIST(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let items = tri!(c.r.pop_n(c.oparg as usize));
+    let l = c.vm.new_list(items);
+    tri!(c.r.push(l.into()));
+    Flow::Next
+}
+
+/// `BUILD_SET n`.
+#[inline(always)]
+pub(crate) fn _BUILD_SET(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let items = tri!(c.r.pop_n(c.oparg as usize));
+    let s = c.vm.new_set();
+    for item in items {
+        if let Err(e) = s.add(c.vm, item) {
+            return Flow::Error(e);
+        }
+    }
+    tri!(c.r.push(s.into()));
+    Flow::Next
+}
+
+/// `BUILD_MAP n`: `n` key/value pairs.
+#[inline(always)]
+pub(crate) fn _BUILD_MAP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let items = tri!(c.r.pop_n(2 * c.oparg as usize));
+    let d = c.vm.new_dict();
+    let mut it = items.into_iter();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        if let Err(e) = d.set_item(c.vm, k, v) {
+            return Flow::Error(e);
+        }
+    }
+    tri!(c.r.push(d.into()));
+    Flow::Next
+}
+
+/// `BUILD_SLICE 2|3`.
+#[inline(always)]
+pub(crate) fn _BUILD_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let mut items = tri!(c.r.pop_n(c.oparg as usize)).into_iter();
+    let start = items.next().unwrap_or(Value::None);
+    let stop = items.next().unwrap_or(Value::None);
+    let step = items.next().unwrap_or(Value::None);
+    let s = c.vm.new_slice(start, stop, step);
+    tri!(c.r.push(s.into()));
+    Flow::Next
+}
+
+/// `BUILD_STRING n`: concatenates `n` strs.
+#[inline(always)]
+pub(crate) fn _BUILD_STRING(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let items = tri!(c.r.pop_n(c.oparg as usize));
+    let mut out = crate::text::wtf8::Wtf8Buf::new();
+    for item in &items {
+        match item.downcast::<Str>() {
+            Some(s) => out.push_wtf8(s.as_wtf8()),
+            None => return Flow::Fault,
+        }
+    }
+    let s = c.vm.new_str_buf(out);
+    tri!(c.r.push(s.into()));
+    Flow::Next
+}
+
+/// `LIST_APPEND i`: appends to the list `i` deep (comprehensions).
+#[inline(always)]
+pub(crate) fn _LIST_APPEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let Some(l) = tri!(c.r.peek(c.oparg as usize)).downcast::<List>() else {
+        return Flow::Fault;
+    };
+    l.push(v);
+    Flow::Next
+}
+
+/// `LIST_EXTEND i`.
+#[inline(always)]
+pub(crate) fn _LIST_EXTEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let it = tri!(c.r.pop());
+    let Some(l) = tri!(c.r.peek(c.oparg as usize)).downcast::<List>().cloned() else {
+        return Flow::Fault;
+    };
+    match c.vm.collect(&it) {
+        Ok(items) => {
+            l.extend(items);
+            Flow::Next
+        }
+        Err(e) => {
+            if e.matches(&c.vm.exc.type_error)
+                && it.class(c.vm).slots.iter.get().is_none()
+                && it.class(c.vm).slots.getitem.get().is_none()
+            {
+                return Flow::Error(c.vm.new_type_error(format!(
+                    "Value after * must be an iterable, not {}",
+                    c.vm.type_name(&it)
+                )));
+            }
+            Flow::Error(e)
+        }
+    }
+}
+
+/// `SET_ADD i`.
+#[inline(always)]
+pub(crate) fn _SET_ADD(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let Some(s) = tri!(c.r.peek(c.oparg as usize)).downcast::<Set>().cloned() else {
+        return Flow::Fault;
+    };
+    match s.add(c.vm, v) {
+        Ok(()) => Flow::Next,
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `SET_UPDATE i`.
+#[inline(always)]
+pub(crate) fn _SET_UPDATE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let it = tri!(c.r.pop());
+    let Some(s) = tri!(c.r.peek(c.oparg as usize)).downcast::<Set>().cloned() else {
+        return Flow::Fault;
+    };
+    match s.update(c.vm, &it) {
+        Ok(()) => Flow::Next,
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `MAP_ADD i`: `(..., key, value)` into the dict `i` deep below them.
+#[inline(always)]
+pub(crate) fn _MAP_ADD(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let k = tri!(c.r.pop());
+    let Some(d) = tri!(c.r.peek(c.oparg as usize)).downcast::<Dict>().cloned() else {
+        return Flow::Fault;
+    };
+    match d.set_item(c.vm, k, v) {
+        Ok(()) => Flow::Next,
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `DICT_UPDATE i`: `{**x}`.
+#[inline(always)]
+pub(crate) fn _DICT_UPDATE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let update = tri!(c.r.pop());
+    let Some(d) = tri!(c.r.peek(c.oparg as usize)).downcast::<Dict>().cloned() else {
+        return Flow::Fault;
+    };
+    if c.vm
+        .getattr_opt(&update, &c.vm.names.keys)
+        .ok()
+        .flatten()
+        .is_none()
+    {
+        return Flow::Error(c.vm.new_type_error(format!(
+            "'{}' object is not a mapping",
+            c.vm.type_name(&update)
+        )));
+    }
+    match crate::types::dict_type::dict_merge(c.vm, &d, &update) {
+        Ok(()) => Flow::Next,
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// The function name for call-argument errors (`f()`), CPython's `_PyEval_FormatKwargsError`.
+fn func_desc(vm: &Vm, f: &Value) -> String {
+    if let Some(q) = vm.getattr_opt(f, &vm.names.__qualname__).ok().flatten()
+        && let Some(s) = q.downcast::<Str>()
+    {
+        return format!("{}()", s.to_lossy());
+    }
+    format!("{} object", vm.type_name(f))
+}
+
+/// `DICT_MERGE i`: `f(**x)`: no duplicate keys allowed.
+#[inline(always)]
+pub(crate) fn _DICT_MERGE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let update = tri!(c.r.pop());
+    let n = c.oparg as usize;
+    let Some(d) = tri!(c.r.peek(n)).downcast::<Dict>().cloned() else {
+        return Flow::Fault;
+    };
+    let callable = tri!(c.r.peek(n + 2)).clone();
+    let vm = c.vm;
+    let keys: Vec<Value> = if let Some(u) = update.downcast::<Dict>() {
+        u.keys()
+    } else {
+        match vm.getattr_opt(&update, &vm.names.keys) {
+            Ok(Some(k)) => match vm.call_pos(&k, &[]).and_then(|ks| vm.collect(&ks)) {
+                Ok(v) => v,
+                Err(e) => return Flow::Error(e),
+            },
+            Ok(None) => {
+                return Flow::Error(vm.new_type_error(format!(
+                    "{} argument after ** must be a mapping, not {}",
+                    func_desc(vm, &callable),
+                    vm.type_name(&update)
+                )));
+            }
+            Err(e) => return Flow::Error(e),
+        }
+    };
+    for k in keys {
+        let v = match vm.getitem(&update, &k) {
+            Ok(v) => v,
+            Err(e) => return Flow::Error(e),
+        };
+        match d.contains(vm, &k) {
+            Ok(true) => {
+                let name = match k.downcast::<Str>() {
+                    Some(s) => s.to_lossy().into_owned(),
+                    None => return Flow::Error(vm.new_type_error("keywords must be strings")),
+                };
+                return Flow::Error(vm.new_type_error(format!(
+                    "{} got multiple values for keyword argument '{name}'",
+                    func_desc(vm, &callable)
+                )));
+            }
+            Ok(false) => {}
+            Err(e) => return Flow::Error(e),
+        }
+        if let Err(e) = d.set_item(vm, k, v) {
+            return Flow::Error(e);
+        }
+    }
+    Flow::Next
+}
+
+/// Items of an unpacking target (`a, b = x`), with CPython's errors.
+fn unpack_items(
+    vm: &Vm,
+    seq: &Value,
+    before: usize,
+    after: Option<usize>,
+) -> Result<Vec<Value>, crate::runtime::PyErr> {
+    let items = match vm.iter(seq) {
+        Ok(it) => {
+            let known_len = seq.downcast::<List>().map(|l| l.len()).or_else(|| {
+                seq.downcast::<crate::types::tuple::Tuple>()
+                    .map(|t| t.len())
+            });
+            let mut items = Vec::new();
+            let limit = match after {
+                Some(_) => usize::MAX,
+                None => before + 1,
+            };
+            while items.len() < limit {
+                match vm.next(&it)? {
+                    Some(x) => items.push(x),
+                    None => break,
+                }
+            }
+            if after.is_none() && items.len() > before {
+                return Err(vm.new_value_error(match known_len {
+                    Some(n) => format!("too many values to unpack (expected {before}, got {n})"),
+                    None => format!("too many values to unpack (expected {before})"),
+                }));
+            }
+            items
+        }
+        Err(e) if e.matches(&vm.exc.type_error) && seq.class(vm).slots.iter.get().is_none() => {
+            return Err(vm.new_type_error(format!(
+                "cannot unpack non-iterable {} object",
+                vm.type_name(seq)
+            )));
+        }
+        Err(e) => return Err(e),
+    };
+    let need = before + after.unwrap_or(0);
+    if items.len() < need {
+        return Err(vm.new_value_error(match after {
+            Some(_) => format!(
+                "not enough values to unpack (expected at least {need}, got {})",
+                items.len()
+            ),
+            None => format!(
+                "not enough values to unpack (expected {need}, got {})",
+                items.len()
+            ),
+        }));
+    }
+    Ok(items)
+}
+
+/// `UNPACK_SEQUENCE n`: pushes the items in reverse (the first ends on top).
+#[inline(always)]
+pub(crate) fn _UNPACK_SEQUENCE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let seq = tri!(c.r.pop());
+    let n = c.oparg as usize;
+    if let Some(t) = seq.downcast::<crate::types::tuple::Tuple>()
+        && t.len() == n
+    {
+        for v in t.as_slice().iter().rev() {
+            tri!(c.r.push(v.clone()));
+        }
+        return Flow::Next;
+    }
+    match unpack_items(c.vm, &seq, n, None) {
+        Ok(items) => {
+            for v in items.into_iter().rev() {
+                tri!(c.r.push(v));
+            }
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `UNPACK_EX before | after << 8`: `a, *b, c = x`.
+#[inline(always)]
+pub(crate) fn _UNPACK_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let seq = tri!(c.r.pop());
+    let before = (c.oparg & 0xff) as usize;
+    let after = (c.oparg >> 8) as usize;
+    match unpack_items(c.vm, &seq, before, Some(after)) {
+        Ok(mut items) => {
+            let tail: Vec<Value> = items.split_off(items.len() - after);
+            let middle: Vec<Value> = items.split_off(before);
+            for v in tail.into_iter().rev() {
+                tri!(c.r.push(v));
+            }
+            tri!(c.r.push(c.vm.new_list(middle).into()));
+            for v in items.into_iter().rev() {
+                tri!(c.r.push(v));
+            }
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `BUILD_TEMPLATE` (t-strings, PEP 750).
+#[inline(always)]
+pub(crate) fn _BUILD_TEMPLATE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    Flow::Error(
+        c.vm.new_not_implemented_error("template strings (t-strings) are not supported by rpy yet"),
+    )
+}
+
+/// `BUILD_INTERPOLATION` (t-strings, PEP 750).
+#[inline(always)]
+pub(crate) fn _BUILD_INTERPOLATION(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    Flow::Error(
+        c.vm.new_not_implemented_error("template strings (t-strings) are not supported by rpy yet"),
+    )
+}

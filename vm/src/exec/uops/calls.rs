@@ -1,0 +1,360 @@
+//! Calls, returns, generator creation and suspension, functions, and intrinsics.
+//!
+//! Calling a Python function pushes its frame and switches to it in the same Rust loop;
+//! returning pops it and resumes the caller: no Rust recursion.
+
+use crate::compile::code::co_flags;
+use crate::exec::frame::{Regs, frame_ref};
+use crate::exec::{Ctx, Exit, Flow};
+use crate::object::{Py, PyCell, Value};
+use crate::runtime::Args;
+use crate::tri;
+use crate::types::code::Code;
+use crate::types::dict::Dict;
+use crate::types::function::{BoundMethod, Function};
+use crate::types::str::Str;
+use crate::types::tuple::Tuple;
+
+/// `(callable, NULL, args) -> (func, self, args)` for bound methods.
+#[inline(always)]
+pub(crate) fn _MAYBE_EXPAND_METHOD(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let n = c.oparg as usize;
+    expand_method(c, n + 2, n + 1)
+}
+
+/// `_MAYBE_EXPAND_METHOD` with a kwnames tuple on top.
+#[inline(always)]
+pub(crate) fn _MAYBE_EXPAND_METHOD_KW(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let n = c.oparg as usize;
+    expand_method(c, n + 3, n + 2)
+}
+
+#[inline(always)]
+fn expand_method(c: &mut Ctx<'_>, callable_at: usize, self_at: usize) -> Flow {
+    if !tri!(c.r.peek(self_at)).is_null() {
+        return Flow::Next;
+    }
+    let Some(m) = tri!(c.r.peek(callable_at)).downcast::<BoundMethod>() else {
+        return Flow::Next;
+    };
+    let (func, this) = (m.func.clone(), m.this.clone());
+    drop(tri!(c.r.replace(callable_at, func)));
+    tri!(c.r.replace(self_at, this));
+    Flow::Next
+}
+
+/// Calls the callable below `nargs` arguments (plus `self` when present) and a NULL/self
+/// slot, with optional keyword names; Python functions get a new frame inline.
+#[inline(always)]
+fn do_call(c: &mut Ctx<'_>, nargs: usize, kwnames: Option<Py<Tuple>>) -> Flow {
+    let has_self = !tri!(c.r.peek(nargs + 1)).is_null();
+    let total = nargs + usize::from(has_self);
+    let callable = tri!(c.r.peek(nargs + 2)).clone();
+    let vm = c.vm;
+    if let Some(func) = callable.downcast::<Function>() {
+        let frame = {
+            let args = tri!(c.r.top_slice(total));
+            crate::exec::call::push_function_frame(vm, func, Args::new(args, kwnames.as_ref()))
+        };
+        tri!(c.r.drop_n(nargs + 2));
+        return match frame {
+            Ok(f) => c.enter_frame(f),
+            Err(e) => Flow::Error(e),
+        };
+    }
+    let result = {
+        let args = tri!(c.r.top_slice(total));
+        vm.call(&callable, Args::new(args, kwnames.as_ref()))
+    };
+    tri!(c.r.drop_n(nargs + 2));
+    match result {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `CALL n`.
+#[inline(always)]
+pub(crate) fn _DO_CALL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    do_call(c, c.oparg as usize, None)
+}
+
+/// `CALL_KW n`: `(callable, self_or_null, args[n], kwnames -- res)`.
+#[inline(always)]
+pub(crate) fn _DO_CALL_KW(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let kwnames = tri!(c.r.pop());
+    let Ok(kwnames) = kwnames.into_downcast::<Tuple>() else {
+        return Flow::Fault;
+    };
+    // The keyword values are counted in the oparg.
+    do_call(c, c.oparg as usize, Some(kwnames))
+}
+
+/// `CALL_FUNCTION_EX` step 1: make sure the positional arguments are a tuple.
+#[inline(always)]
+pub(crate) fn _MAKE_CALLARGS_A_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let callargs = tri!(c.r.peek(2)).clone();
+    if callargs.downcast::<Tuple>().is_some() {
+        return Flow::Next;
+    }
+    let vm = c.vm;
+    let is_iterable = callargs.class(vm).slots.iter.get().is_some()
+        || callargs.class(vm).slots.getitem.get().is_some();
+    if !is_iterable {
+        let func = tri!(c.r.peek(4)).clone();
+        let desc = match vm.getattr_opt(&func, &vm.names.__qualname__).ok().flatten() {
+            Some(q) if q.downcast::<Str>().is_some() => format!(
+                "{}()",
+                vm.str(&q)
+                    .map(|s| s.to_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+            _ => format!("{} object", vm.type_name(&func)),
+        };
+        return Flow::Error(vm.new_type_error(format!(
+            "{desc} argument after * must be an iterable, not {}",
+            vm.type_name(&callargs)
+        )));
+    }
+    match vm.collect(&callargs) {
+        Ok(items) => {
+            drop(tri!(c.r.replace(2, vm.new_tuple(items).into())));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `CALL_FUNCTION_EX` step 2: `(func, NULL, args_tuple, kwargs_or_NULL -- result)`.
+#[inline(always)]
+pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let kwargs = tri!(c.r.pop());
+    let callargs = tri!(c.r.pop());
+    let this = tri!(c.r.pop());
+    let func = tri!(c.r.pop());
+    let vm = c.vm;
+    let Some(pos) = callargs.downcast::<Tuple>() else {
+        return Flow::Fault;
+    };
+    let mut values: Vec<Value> = Vec::with_capacity(pos.len() + 1);
+    if !this.is_null() {
+        values.push(this);
+    }
+    values.extend_from_slice(pos.as_slice());
+    let mut names: Vec<Value> = Vec::new();
+    if let Some(d) = kwargs.downcast::<Dict>() {
+        for (k, v) in d.items() {
+            if k.downcast::<Str>().is_none() {
+                return Flow::Error(vm.new_type_error("keywords must be strings"));
+            }
+            names.push(k);
+            values.push(v);
+        }
+    }
+    let kwnames = (!names.is_empty()).then(|| vm.new_tuple(names));
+    if let Some(f) = func.downcast::<Function>() {
+        return match crate::exec::call::push_function_frame(
+            vm,
+            f,
+            Args::new(&values, kwnames.as_ref()),
+        ) {
+            Ok(frame) => c.enter_frame(frame),
+            Err(e) => Flow::Error(e),
+        };
+    }
+    match vm.call(&func, Args::new(&values, kwnames.as_ref())) {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// The eval breaker check (signals, pending calls): nothing is ever pending in rpy yet.
+#[inline(always)]
+pub(crate) fn _CHECK_PERIODIC(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+    Flow::Next
+}
+
+/// `_CHECK_PERIODIC` unless resuming inside `yield from`/`await`.
+#[inline(always)]
+pub(crate) fn _CHECK_PERIODIC_IF_NOT_YIELD_FROM(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+    Flow::Next
+}
+
+/// `RETURN_VALUE`.
+#[inline(always)]
+pub(crate) fn _RETURN_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    if c.frame().is_entry.get() {
+        c.r.save(c.ip);
+        return Flow::Exit(Exit::Return(v));
+    }
+    c.return_to_caller(v)
+}
+
+/// `YIELD_VALUE`: suspends the generator frame, handing the value to whoever resumed it.
+#[inline(always)]
+pub(crate) fn _YIELD_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    if !c.frame().is_entry.get() || c.frame().generator.get() == 0 {
+        return super::unsupported(c, "yield outside a resumed generator frame");
+    }
+    c.r.save(c.next_ip);
+    Flow::Exit(Exit::Yield(v))
+}
+
+/// `RETURN_GENERATOR`: turns the new frame into a generator, coroutine or async generator
+/// object and returns that to the caller.
+#[inline(always)]
+pub(crate) fn _RETURN_GENERATOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let vm = c.vm;
+    let frame = c.r.frame;
+    let f = frame_ref(frame);
+    let was_entry = f.is_entry.get();
+    let caller = f.previous.get();
+    c.r.save(c.next_ip);
+    f.is_entry.set(false);
+    let Some(heap) = vm.exec.stack.detach_top(frame) else {
+        return Flow::Fault;
+    };
+    vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
+    vm.exec.current.set(caller);
+    let heap_frame = heap.frame();
+    let gen_value = crate::types::generator::new_generator(vm, heap);
+    if was_entry {
+        // The loop's epilogue reads the (now heap) frame; it is no longer entry.
+        c.r = Regs::load(heap_frame);
+        return Flow::Exit(Exit::Return(gen_value));
+    }
+    let Some(caller) = caller else {
+        return Flow::Fault;
+    };
+    c.r = Regs::load(caller);
+    c.next_ip = frame_ref(caller).return_ip.get();
+    c.ip = frame_ref(caller).ip.get();
+    tri!(c.r.push(gen_value));
+    Flow::Switch
+}
+
+/// `MAKE_FUNCTION`: `(code -- function)`.
+#[inline(always)]
+pub(crate) fn _MAKE_FUNCTION(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let code = tri!(c.r.pop());
+    let Ok(code) = code.into_downcast::<Code>() else {
+        return Flow::Fault;
+    };
+    let f = c.frame();
+    let func = new_function(c.vm, code, f.globals.clone(), f.builtins.clone());
+    tri!(c.r.push(func.into()));
+    Flow::Next
+}
+
+/// A function object for `code` in `globals`.
+pub(crate) fn new_function(
+    vm: &crate::runtime::Vm,
+    code: Py<Code>,
+    globals: Py<Dict>,
+    builtins: Py<Dict>,
+) -> Py<Function> {
+    let doc = if code.flags & co_flags::HAS_DOCSTRING != 0 {
+        code.consts.first().cloned().unwrap_or(Value::None)
+    } else {
+        Value::None
+    };
+    let module = globals.get_str(&vm.names.__name__).unwrap_or(Value::None);
+    let version = code.version;
+    crate::object::core::alloc(
+        &vm.types.function,
+        Function {
+            name: PyCell::new(code.name.clone()),
+            qualname: PyCell::new(code.qualname.clone()),
+            code: PyCell::new(code),
+            globals,
+            builtins,
+            defaults: PyCell::new(None),
+            kwdefaults: PyCell::new(None),
+            closure: PyCell::new(None),
+            doc: PyCell::new(doc),
+            module: PyCell::new(module),
+            dict: PyCell::new(None),
+            annotations: PyCell::new(Value::Null),
+            annotate: PyCell::new(Value::Null),
+            type_params: PyCell::new(Value::Null),
+            version: std::cell::Cell::new(version),
+        },
+    )
+}
+
+/// `SET_FUNCTION_ATTRIBUTE flag`: `(attr, func -- func)`.
+#[inline(always)]
+pub(crate) fn _SET_FUNCTION_ATTRIBUTE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let func = tri!(c.r.pop());
+    let attr = tri!(c.r.pop());
+    let Some(f) = func.downcast::<Function>() else {
+        return Flow::Fault;
+    };
+    match c.oparg {
+        0x01 => match attr.into_downcast::<Tuple>() {
+            Ok(t) => drop(f.defaults.replace(Some(t))),
+            Err(_) => return Flow::Fault,
+        },
+        0x02 => match attr.into_downcast::<Dict>() {
+            Ok(d) => drop(f.kwdefaults.replace(Some(d))),
+            Err(_) => return Flow::Fault,
+        },
+        0x04 => drop(f.annotations.replace(attr)),
+        0x08 => match attr.into_downcast::<Tuple>() {
+            Ok(t) => drop(f.closure.replace(Some(t))),
+            Err(_) => return Flow::Fault,
+        },
+        0x10 => drop(f.annotate.replace(attr)),
+        _ => return Flow::Fault,
+    }
+    tri!(c.r.push(func));
+    Flow::Next
+}
+
+/// `CALL_INTRINSIC_1`.
+#[inline(always)]
+pub(crate) fn _CALL_INTRINSIC_1(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    match crate::exec::intrinsics::intrinsic_1(c, c.oparg, v) {
+        Ok(r) => {
+            tri!(c.r.push(r));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `CALL_INTRINSIC_2`: `(value2, value1 -- res)`.
+#[inline(always)]
+pub(crate) fn _CALL_INTRINSIC_2(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v1 = tri!(c.r.pop());
+    let v2 = tri!(c.r.pop());
+    match crate::exec::intrinsics::intrinsic_2(c, c.oparg, v2, v1) {
+        Ok(r) => {
+            tri!(c.r.push(r));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `EXIT_INIT_CHECK`: `__init__` must return None.
+#[inline(always)]
+pub(crate) fn _EXIT_INIT_CHECK(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    if !v.is_none() {
+        return Flow::Error(c.vm.new_type_error(format!(
+            "__init__() should return None, not '{}'",
+            c.vm.type_name(&v)
+        )));
+    }
+    Flow::Next
+}

@@ -1,0 +1,242 @@
+//! Operators: binary and unary arithmetic, subscripts and slices, comparisons, truth,
+//! and the f-string formatting steps.
+
+use crate::exec::{Ctx, Flow};
+use crate::object::{CompareOp, Value};
+use crate::runtime::BinOp;
+use crate::tri;
+use crate::types::str::Str;
+
+/// `BINARY_OP`: arithmetic (`NB_*`), in-place forms, and subscripting (26).
+#[inline(always)]
+pub(crate) fn _BINARY_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let rhs = tri!(c.r.pop());
+    let lhs = tri!(c.r.pop());
+    let r = match BinOp::from_oparg(c.oparg) {
+        Some((op, false)) => c.vm.binary_op(&lhs, &rhs, op),
+        Some((op, true)) => c.vm.inplace_op(&lhs, &rhs, op),
+        None if c.oparg == 26 => c.vm.getitem(&lhs, &rhs),
+        None => return Flow::Fault,
+    };
+    match r {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `UNARY_NEGATIVE`.
+#[inline(always)]
+pub(crate) fn _UNARY_NEGATIVE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    match c.vm.neg(&v) {
+        Ok(r) => {
+            tri!(c.r.push(r));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `UNARY_INVERT`.
+#[inline(always)]
+pub(crate) fn _UNARY_INVERT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    if let Value::Bool(_) = v {
+        // ~True is deprecated but still an int operation.
+    }
+    match c.vm.invert(&v) {
+        Ok(r) => {
+            tri!(c.r.push(r));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `UNARY_NOT`: the operand is a bool (a `TO_BOOL` precedes it).
+#[inline(always)]
+pub(crate) fn _UNARY_NOT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let b = match v {
+        Value::Bool(b) => b,
+        other => match c.vm.is_true(&other) {
+            Ok(b) => b,
+            Err(e) => return Flow::Error(e),
+        },
+    };
+    tri!(c.r.push(Value::Bool(!b)));
+    Flow::Next
+}
+
+/// `TO_BOOL`.
+#[inline(always)]
+pub(crate) fn _TO_BOOL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let b = match &v {
+        Value::Bool(b) => *b,
+        other => match c.vm.is_true(other) {
+            Ok(b) => b,
+            Err(e) => return Flow::Error(e),
+        },
+    };
+    tri!(c.r.push(Value::Bool(b)));
+    Flow::Next
+}
+
+/// `COMPARE_OP`: `oparg >> 5` is the operator, bit 4 asks for a bool result.
+#[inline(always)]
+pub(crate) fn _COMPARE_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let right = tri!(c.r.pop());
+    let left = tri!(c.r.pop());
+    let Some(op) = CompareOp::from_u32(c.oparg >> 5) else {
+        return Flow::Fault;
+    };
+    let r = match c.vm.rich_compare(&left, &right, op) {
+        Ok(r) => r,
+        Err(e) => return Flow::Error(e),
+    };
+    let r = if c.oparg & 16 != 0 && !matches!(r, Value::Bool(_)) {
+        match c.vm.is_true(&r) {
+            Ok(b) => Value::Bool(b),
+            Err(e) => return Flow::Error(e),
+        }
+    } else {
+        r
+    };
+    tri!(c.r.push(r));
+    Flow::Next
+}
+
+/// `CONTAINS_OP`: `in` / `not in` (oparg 1).
+#[inline(always)]
+pub(crate) fn _CONTAINS_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let right = tri!(c.r.pop());
+    let left = tri!(c.r.pop());
+    match c.vm.contains(&right, &left) {
+        Ok(b) => {
+            tri!(c.r.push(Value::Bool(b != (c.oparg == 1))));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `IS_OP`: `is` / `is not` (oparg 1).
+#[inline(always)]
+pub(crate) fn _IS_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let right = tri!(c.r.pop());
+    let left = tri!(c.r.pop());
+    tri!(c.r.push(Value::Bool(left.is(&right) != (c.oparg == 1))));
+    Flow::Next
+}
+
+/// `BINARY_SLICE`: `(container, start, stop -- container[start:stop])`.
+#[inline(always)]
+pub(crate) fn _BINARY_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let stop = tri!(c.r.pop());
+    let start = tri!(c.r.pop());
+    let container = tri!(c.r.pop());
+    let slice = c.vm.new_slice(start, stop, Value::None);
+    match c.vm.getitem(&container, &slice.into()) {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `STORE_SLICE`: `(v, container, start, stop --)`.
+#[inline(always)]
+pub(crate) fn _STORE_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let stop = tri!(c.r.pop());
+    let start = tri!(c.r.pop());
+    let container = tri!(c.r.pop());
+    let v = tri!(c.r.pop());
+    let slice = c.vm.new_slice(start, stop, Value::None);
+    match c.vm.setitem(&container, &slice.into(), v) {
+        Ok(()) => Flow::Next,
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `STORE_SUBSCR`: `(v, container, sub --)`.
+#[inline(always)]
+pub(crate) fn _STORE_SUBSCR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let sub = tri!(c.r.pop());
+    let container = tri!(c.r.pop());
+    let v = tri!(c.r.pop());
+    match c.vm.setitem(&container, &sub, v) {
+        Ok(()) => Flow::Next,
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `DELETE_SUBSCR`.
+#[inline(always)]
+pub(crate) fn _DELETE_SUBSCR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let sub = tri!(c.r.pop());
+    let container = tri!(c.r.pop());
+    match c.vm.delitem(&container, &sub) {
+        Ok(()) => Flow::Next,
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `FORMAT_SIMPLE`: `format(value, '')` unless it already is a str.
+#[inline(always)]
+pub(crate) fn _FORMAT_SIMPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    if let Value::Obj(o) = &v
+        && o.ty().is(&c.vm.types.str)
+    {
+        tri!(c.r.push(v));
+        return Flow::Next;
+    }
+    match c.vm.format(&v, &c.vm.names.empty) {
+        Ok(s) => {
+            tri!(c.r.push(s.into()));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `FORMAT_WITH_SPEC`.
+#[inline(always)]
+pub(crate) fn _FORMAT_WITH_SPEC(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let spec = tri!(c.r.pop());
+    let v = tri!(c.r.pop());
+    let Some(spec) = spec.downcast::<Str>() else {
+        return Flow::Error(c.vm.new_type_error("format spec must be str"));
+    };
+    match c.vm.format(&v, spec) {
+        Ok(s) => {
+            tri!(c.r.push(s.into()));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `CONVERT_VALUE`: `!s`, `!r`, `!a`.
+#[inline(always)]
+pub(crate) fn _CONVERT_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let r = match c.oparg {
+        1 => c.vm.str(&v),
+        2 => c.vm.repr(&v),
+        3 => c.vm.ascii(&v),
+        _ => return Flow::Fault,
+    };
+    match r {
+        Ok(s) => {
+            tri!(c.r.push(s.into()));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}

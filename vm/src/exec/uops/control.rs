@@ -1,0 +1,482 @@
+//! Control flow: jumps and branches, iteration, `yield from`/`await` (`SEND`), async
+//! iteration, `RESUME`, and the structural pattern-matching instructions.
+
+use crate::exec::{Ctx, Flow};
+use crate::object::{Type, Value, type_flags};
+use crate::runtime::{PyResult, Vm};
+use crate::tri;
+use crate::types::str::Str;
+use crate::types::tuple::Tuple;
+
+/// Records a conditional branch in the instruction's history cache (for trace projection).
+#[inline(always)]
+fn record_branch(c: &Ctx<'_>, taken: bool) {
+    if c.vm.plugins.tier2.is_some() {
+        let h = c.cache_u16(0);
+        c.set_cache_u16(0, (h << 1) | u16::from(taken));
+    }
+}
+
+#[inline(always)]
+fn truth(c: &Ctx<'_>, v: &Value) -> Result<bool, Flow> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        other => c.vm.is_true(other).map_err(Flow::Error),
+    }
+}
+
+/// `POP_JUMP_IF_FALSE`.
+#[inline(always)]
+pub(crate) fn _POP_JUMP_IF_FALSE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let b = match truth(c, &v) {
+        Ok(b) => b,
+        Err(f) => return f,
+    };
+    record_branch(c, !b);
+    if !b {
+        c.jump_to(c.next_ip + c.oparg as usize);
+    }
+    Flow::Next
+}
+
+/// `POP_JUMP_IF_TRUE`.
+#[inline(always)]
+pub(crate) fn _POP_JUMP_IF_TRUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let b = match truth(c, &v) {
+        Ok(b) => b,
+        Err(f) => return f,
+    };
+    record_branch(c, b);
+    if b {
+        c.jump_to(c.next_ip + c.oparg as usize);
+    }
+    Flow::Next
+}
+
+/// `(value -- value is None)`.
+#[inline(always)]
+pub(crate) fn _IS_NONE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    tri!(c.r.push(Value::Bool(v.is_none())));
+    Flow::Next
+}
+
+/// `JUMP_FORWARD`.
+#[inline(always)]
+pub(crate) fn _JUMP_FORWARD(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    c.jump_to(c.next_ip + c.oparg as usize);
+    Flow::Next
+}
+
+/// `JUMP_BACKWARD_NO_INTERRUPT` (and the jump of `JUMP_BACKWARD`).
+#[inline(always)]
+pub(crate) fn _JUMP_BACKWARD_NO_INTERRUPT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    match c.next_ip.checked_sub(c.oparg as usize) {
+        Some(t) => {
+            c.jump_to(t);
+            Flow::Next
+        }
+        None => Flow::Fault,
+    }
+}
+
+/// `JUMP_BACKWARD`'s first-execution rewrite to `JUMP_BACKWARD_JIT`/`_NO_JIT` happens only
+/// with the plug-ins installed.
+#[inline(always)]
+pub(crate) fn _SPECIALIZE_JUMP_BACKWARD(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    crate::exec::plug::specialize_jump_backward(c)
+}
+
+/// `JUMP_BACKWARD_JIT`'s hot-loop hook: asks the trace optimizer for an executor.
+#[inline(always)]
+pub(crate) fn _JIT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    crate::exec::plug::on_hot_backedge(c)
+}
+
+/// `ENTER_EXECUTOR`: only written by tier 2.
+#[inline(always)]
+pub(crate) fn _ENTER_EXECUTOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    crate::exec::plug::enter_executor(c)
+}
+
+/// `RESUME` part: the bytecode is always current in rpy.
+#[inline(always)]
+pub(crate) fn _LOAD_BYTECODE(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+    Flow::Next
+}
+
+/// `RESUME` part: instrumentation (sys.monitoring) is not supported, so nothing to do.
+#[inline(always)]
+pub(crate) fn _MAYBE_INSTRUMENT(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+    Flow::Next
+}
+
+/// `RESUME` part: rewrites itself to `RESUME_CHECK` when specializing.
+#[inline(always)]
+pub(crate) fn _QUICKEN_RESUME(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    crate::exec::plug::quicken_resume(c);
+    Flow::Next
+}
+
+/// `RESUME_CHECK`: the quickened `RESUME` (nothing to check without instrumentation).
+#[inline(always)]
+pub(crate) fn _RESUME_CHECK(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+    Flow::Next
+}
+
+/// `GET_ITER`.
+#[inline(always)]
+pub(crate) fn _GET_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    match c.vm.iter(&v) {
+        Ok(it) => {
+            tri!(c.r.push(it));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `FOR_ITER`: pushes the next item, or jumps past the loop's `END_FOR` when exhausted.
+#[inline(always)]
+pub(crate) fn _FOR_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let it = tri!(c.r.peek(1)).clone();
+    match c.vm.next(&it) {
+        Ok(Some(v)) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Ok(None) => {
+            c.jump_to(c.next_ip + c.oparg as usize + 1);
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `GET_LEN`: `(obj -- obj, len(obj))`.
+#[inline(always)]
+pub(crate) fn _GET_LEN(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.peek(1)).clone();
+    match c.vm.len(&v) {
+        Ok(n) => {
+            tri!(c.r.push(Value::Int(n as i64)));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `GET_YIELD_FROM_ITER`.
+#[inline(always)]
+pub(crate) fn _GET_YIELD_FROM_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let vm = c.vm;
+    if v.class(vm).is(&vm.types.coroutine) {
+        let coro_flags = crate::compile::code::co_flags::COROUTINE
+            | crate::compile::code::co_flags::ITERABLE_COROUTINE;
+        if c.code().flags & coro_flags == 0 {
+            return Flow::Error(vm.new_type_error(
+                "cannot 'yield from' a coroutine object in a non-coroutine generator",
+            ));
+        }
+        tri!(c.r.push(v));
+        return Flow::Next;
+    }
+    if v.class(vm).is(&vm.types.generator) {
+        tri!(c.r.push(v));
+        return Flow::Next;
+    }
+    match vm.iter(&v) {
+        Ok(it) => {
+            tri!(c.r.push(it));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `SEND`: `(receiver, v -- receiver, retval)`; jumps to the end when the receiver returns.
+#[inline(always)]
+pub(crate) fn _SEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let receiver = tri!(c.r.peek(1)).clone();
+    let vm = c.vm;
+    let step = crate::types::generator::send_to(vm, &receiver, v);
+    match step {
+        Ok(crate::types::generator::Sent::Yielded(x)) => {
+            tri!(c.r.push(x));
+            Flow::Next
+        }
+        Ok(crate::types::generator::Sent::Returned(x)) => {
+            tri!(c.r.push(x));
+            c.jump_to(c.next_ip + c.oparg as usize);
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `GET_AWAITABLE`.
+#[inline(always)]
+pub(crate) fn _GET_AWAITABLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    match crate::types::generator::get_awaitable(c.vm, &v) {
+        Ok(a) => {
+            tri!(c.r.push(a));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `GET_AITER`.
+#[inline(always)]
+pub(crate) fn _GET_AITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let obj = tri!(c.r.pop());
+    let vm = c.vm;
+    let Some(aiter) = obj.class(vm).slots.aiter.get() else {
+        return Flow::Error(vm.new_type_error(format!(
+            "'async for' requires an object with __aiter__ method, got {}",
+            vm.type_name(&obj)
+        )));
+    };
+    let it = match aiter(vm, &obj) {
+        Ok(it) => it,
+        Err(e) => return Flow::Error(e),
+    };
+    if it.class(vm).slots.anext.get().is_none() {
+        return Flow::Error(vm.new_type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            vm.type_name(&it)
+        )));
+    }
+    tri!(c.r.push(it));
+    Flow::Next
+}
+
+/// `GET_ANEXT`: `(aiter -- aiter, awaitable)`.
+#[inline(always)]
+pub(crate) fn _GET_ANEXT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let aiter = tri!(c.r.peek(1)).clone();
+    let vm = c.vm;
+    let Some(anext) = aiter.class(vm).slots.anext.get() else {
+        return Flow::Error(vm.new_type_error(format!(
+            "'async for' requires an iterator with __anext__ method, got {}",
+            vm.type_name(&aiter)
+        )));
+    };
+    let next = match anext(vm, &aiter) {
+        Ok(n) => n,
+        Err(e) => return Flow::Error(e),
+    };
+    match crate::types::generator::get_awaitable(vm, &next) {
+        Ok(a) => {
+            tri!(c.r.push(a));
+            Flow::Next
+        }
+        Err(e) => {
+            if e.matches(&vm.exc.type_error) {
+                return Flow::Error(vm.new_type_error(format!(
+                    "'async for' received an invalid object from __anext__: {}",
+                    vm.type_name(&next)
+                )));
+            }
+            Flow::Error(e)
+        }
+    }
+}
+
+/// `END_ASYNC_FOR`: `(awaitable, exc --)`: StopAsyncIteration ends the loop, anything else
+/// propagates.
+#[inline(always)]
+pub(crate) fn _END_ASYNC_FOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let exc = tri!(c.r.pop());
+    drop(tri!(c.r.pop()));
+    let vm = c.vm;
+    if exc.class(vm).is_subtype(&vm.exc.stop_async_iteration) {
+        return Flow::Next;
+    }
+    match exc.into_downcast::<crate::types::exception::BaseException>() {
+        Ok(e) => Flow::Reraise(crate::runtime::PyErr::new(e)),
+        Err(_) => Flow::Fault,
+    }
+}
+
+/// `MATCH_MAPPING`.
+#[inline(always)]
+pub(crate) fn _MATCH_MAPPING(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let subject = tri!(c.r.peek(1));
+    let b = subject.class(c.vm).has_flag(type_flags::MAPPING);
+    tri!(c.r.push(Value::Bool(b)));
+    Flow::Next
+}
+
+/// `MATCH_SEQUENCE`.
+#[inline(always)]
+pub(crate) fn _MATCH_SEQUENCE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let subject = tri!(c.r.peek(1));
+    let b = subject.class(c.vm).has_flag(type_flags::SEQUENCE);
+    tri!(c.r.push(Value::Bool(b)));
+    Flow::Next
+}
+
+/// `MATCH_KEYS`: `(subject, keys -- subject, keys, values_or_None)`.
+#[inline(always)]
+pub(crate) fn _MATCH_KEYS(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let keys = tri!(c.r.peek(1)).clone();
+    let subject = tri!(c.r.peek(2)).clone();
+    match match_keys(c.vm, &subject, &keys) {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+fn match_keys(vm: &Vm, subject: &Value, keys: &Value) -> PyResult<Value> {
+    let Some(keys) = keys.downcast::<Tuple>() else {
+        return Err(vm.new_system_error("MATCH_KEYS expects a tuple of keys"));
+    };
+    if keys.is_empty() {
+        return Ok(vm.empty_tuple.clone().into());
+    }
+    let get = vm.getattr(subject, &vm.names.get)?;
+    let dummy: Value = vm.new_list(Vec::new()).into();
+    let seen = vm.new_set();
+    let mut values = Vec::with_capacity(keys.len());
+    for k in keys.as_slice() {
+        if seen.contains(vm, k)? {
+            return Err(vm.new_value_error(format!(
+                "mapping pattern checks duplicate key ({})",
+                vm.repr(k)?.to_lossy()
+            )));
+        }
+        seen.add(vm, k.clone())?;
+        let v = vm.call_pos(&get, &[k.clone(), dummy.clone()])?;
+        if v.is(&dummy) {
+            return Ok(Value::None);
+        }
+        values.push(v);
+    }
+    Ok(vm.new_tuple(values).into())
+}
+
+/// `MATCH_CLASS n`: `(subject, cls, kw_names -- attrs_tuple_or_None)`.
+#[inline(always)]
+pub(crate) fn _MATCH_CLASS(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let names = tri!(c.r.pop());
+    let cls = tri!(c.r.pop());
+    let subject = tri!(c.r.pop());
+    match match_class(c.vm, &subject, &cls, c.oparg as usize, &names) {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+fn match_class(
+    vm: &Vm,
+    subject: &Value,
+    cls: &Value,
+    nargs: usize,
+    names: &Value,
+) -> PyResult<Value> {
+    let Some(ty) = cls.downcast::<Type>() else {
+        return Err(vm.new_type_error("called match pattern must be a class"));
+    };
+    if !vm.isinstance(subject, cls)? {
+        return Ok(Value::None);
+    }
+    let kw: Vec<Value> = names
+        .downcast::<Tuple>()
+        .map(|t| t.as_slice().to_vec())
+        .unwrap_or_default();
+    let mut seen: Vec<Value> = Vec::new();
+    let mut attrs = Vec::with_capacity(nargs + kw.len());
+    let mut lookup = |name: &Value, attrs: &mut Vec<Value>| -> PyResult<bool> {
+        for s in &seen {
+            if vm.eq_bool(s, name)? {
+                return Err(vm.new_type_error(format!(
+                    "{}() got multiple sub-patterns for attribute {}",
+                    ty.name(),
+                    vm.repr(name)?.to_lossy()
+                )));
+            }
+        }
+        seen.push(name.clone());
+        let Some(n) = name.downcast::<Str>() else {
+            return Err(vm.new_type_error("attribute name must be string"));
+        };
+        match vm.getattr_opt(subject, n)? {
+            Some(v) => {
+                attrs.push(v);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    };
+    if nargs > 0 {
+        let match_self = ty
+            .mro()
+            .iter()
+            .any(|t| t.has_flag(type_flags::MATCH_SELF) && !t.is_heap());
+        let match_args = vm.getattr_opt(cls, &vm.names.__match_args__)?;
+        match match_args {
+            Some(ma) => {
+                let Some(t) = ma.downcast::<Tuple>() else {
+                    return Err(vm.new_type_error(format!(
+                        "{}.__match_args__ must be a tuple (got {})",
+                        ty.name(),
+                        vm.type_name(&ma)
+                    )));
+                };
+                if nargs > t.len() {
+                    return Err(vm.new_type_error(format!(
+                        "{}() accepts {} positional sub-pattern{} ({nargs} given)",
+                        ty.name(),
+                        t.len(),
+                        if t.len() == 1 { "" } else { "s" }
+                    )));
+                }
+                for name in &t.as_slice()[..nargs] {
+                    if name.downcast::<Str>().is_none() {
+                        return Err(vm.new_type_error(format!(
+                            "__match_args__ elements must be strings (got {})",
+                            vm.type_name(name)
+                        )));
+                    }
+                    if !lookup(name, &mut attrs)? {
+                        return Ok(Value::None);
+                    }
+                }
+            }
+            None if match_self => {
+                if nargs > 1 {
+                    return Err(vm.new_type_error(format!(
+                        "{}() accepts 1 positional sub-pattern ({nargs} given)",
+                        ty.name()
+                    )));
+                }
+                attrs.push(subject.clone());
+            }
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "{}() accepts 0 positional sub-patterns ({nargs} given)",
+                    ty.name()
+                )));
+            }
+        }
+    }
+    for name in &kw {
+        if !lookup(name, &mut attrs)? {
+            return Ok(Value::None);
+        }
+    }
+    Ok(vm.new_tuple(attrs).into())
+}

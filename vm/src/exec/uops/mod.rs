@@ -1,0 +1,111 @@
+//! Uop bodies, one `#[inline(always)]` function per uop named as in CPython, grouped by
+//! topic. Each takes the context and the offset of its cache entries within the
+//! instruction's cache (0 when it reads none) and returns a [`Flow`]. The tier-1 dispatch
+//! (`dispatch.rs`) composes them per the instruction table; tier 2 runs them one by one.
+
+#![allow(non_snake_case)]
+
+mod attr;
+mod build;
+mod calls;
+mod compare;
+mod control;
+mod exc;
+mod locals;
+mod names;
+mod specialized;
+mod stack;
+
+pub(crate) use attr::*;
+pub(crate) use build::*;
+pub(crate) use calls::*;
+pub(crate) use compare::*;
+pub(crate) use control::*;
+pub(crate) use exc::*;
+pub(crate) use locals::*;
+pub(crate) use names::*;
+pub(crate) use specialized::*;
+pub(crate) use stack::*;
+
+use std::ptr::NonNull;
+
+use crate::object::{Py, Value};
+use crate::types::code::Code;
+use crate::types::str::Str;
+
+use super::frame::{Frame, Regs, frame_ref};
+use super::{Ctx, Flow};
+
+impl Ctx<'_> {
+    /// The running frame.
+    #[inline(always)]
+    pub fn frame<'f>(&self) -> &'f Frame {
+        frame_ref(self.r.frame)
+    }
+
+    /// The running code.
+    #[inline(always)]
+    pub fn code<'f>(&self) -> &'f Py<Code> {
+        &frame_ref(self.r.frame).code
+    }
+
+    /// `co_names[i]`.
+    #[inline(always)]
+    pub fn name<'f>(&self, i: u32) -> Option<&'f Py<Str>> {
+        self.code().names.get(i as usize)
+    }
+
+    /// The cache unit at `offset` of the current instruction's cache, as a 16-bit value.
+    #[inline(always)]
+    pub fn cache_u16(&self, offset: usize) -> u16 {
+        self.r.unit(self.ip + 1 + offset).map_or(0, |u| u.cache())
+    }
+
+    /// Writes the cache unit at `offset`.
+    #[inline(always)]
+    pub fn set_cache_u16(&self, offset: usize, v: u16) {
+        if let Some(cell) = self.r.cell(self.ip + 1 + offset) {
+            cell.set(crate::instr::CodeUnit::from_cache(v));
+        }
+    }
+
+    /// Jumps to code unit `target`.
+    #[inline(always)]
+    pub fn jump_to(&mut self, target: usize) {
+        self.next_ip = target;
+    }
+
+    /// Makes `frame` (just pushed, its caller being the running frame) current: the
+    /// caller resumes at `next_ip` when it returns.
+    pub fn enter_frame(&mut self, frame: NonNull<Frame>) -> Flow {
+        self.r.save(self.ip);
+        self.frame().return_ip.set(self.next_ip);
+        let f = frame_ref(frame);
+        f.previous.set(Some(self.r.frame));
+        self.vm.exec.current.set(Some(frame));
+        self.r = Regs::load(frame);
+        self.next_ip = f.ip.get();
+        Flow::Switch
+    }
+
+    /// Leaves the running frame for its caller (after a return or a generator's first
+    /// suspension), pushing `result` on the caller's stack.
+    pub fn return_to_caller(&mut self, result: Value) -> Flow {
+        let caller = self.frame().previous.get();
+        super::eval::pop_frame(self);
+        let Some(caller) = caller else {
+            return Flow::Fault;
+        };
+        self.r = Regs::load(caller);
+        self.next_ip = frame_ref(caller).return_ip.get();
+        self.ip = frame_ref(caller).ip.get();
+        crate::tri!(self.r.push(result));
+        Flow::Switch
+    }
+}
+
+/// Raises `SystemError` for an instruction that cannot run in this interpreter.
+#[cold]
+pub(crate) fn unsupported(c: &Ctx<'_>, what: &str) -> Flow {
+    Flow::Error(c.vm.new_system_error(format!("{} cannot be executed: {what}", c.op.name())))
+}

@@ -1,0 +1,314 @@
+//! Name resolution: module and class namespaces (`*_NAME`), globals and builtins
+//! (`*_GLOBAL`), imports, and the other namespace-level instructions.
+
+use crate::exec::{Ctx, Flow};
+use crate::object::{Py, Value};
+use crate::runtime::{PyResult, Vm};
+use crate::tri;
+use crate::types::dict::Dict;
+use crate::types::str::Str;
+
+/// `mapping[name]` for a namespace: `None` when missing (KeyError swallowed).
+pub(crate) fn mapping_get(vm: &Vm, mapping: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
+    if let Some(d) = mapping.downcast::<Dict>()
+        && mapping.class(vm).is(&vm.types.dict)
+    {
+        if let Some(v) = d.get_str(name) {
+            return Ok(Some(v));
+        }
+        return d.get_item(vm, &Value::from(name));
+    }
+    match vm.getitem(mapping, &Value::from(name)) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(&vm.exc.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Looks `name` up in globals, then builtins.
+#[inline]
+pub(crate) fn global_lookup(
+    vm: &Vm,
+    globals: &Py<Dict>,
+    builtins: &Py<Dict>,
+    name: &Py<Str>,
+) -> PyResult<Option<Value>> {
+    if let Some(v) = globals.get_str(name) {
+        return Ok(Some(v));
+    }
+    if let Some(v) = builtins.get_str(name) {
+        return Ok(Some(v));
+    }
+    // Namespaces with non-str keys: the general lookup.
+    if let Some(v) = globals.get_item(vm, &Value::from(name))? {
+        return Ok(Some(v));
+    }
+    builtins.get_item(vm, &Value::from(name))
+}
+
+fn name_or_fault<'f>(c: &Ctx<'_>, i: u32) -> Result<&'f Py<Str>, Flow> {
+    c.name(i).ok_or(Flow::Fault)
+}
+
+/// `LOAD_NAME`.
+#[inline(always)]
+pub(crate) fn _LOAD_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let name = match name_or_fault(c, c.oparg) {
+        Ok(n) => n,
+        Err(f) => return f,
+    };
+    let frame = c.frame();
+    let locals = frame.locals_mapping();
+    if locals.is_null() {
+        return Flow::Error(
+            c.vm.new_system_error(format!("no locals when loading '{}'", name.to_lossy())),
+        );
+    }
+    let found = match mapping_get(c.vm, &locals, name) {
+        Ok(Some(v)) => Some(v),
+        Ok(None) => match global_lookup(c.vm, &frame.globals, &frame.builtins, name) {
+            Ok(v) => v,
+            Err(e) => return Flow::Error(e),
+        },
+        Err(e) => return Flow::Error(e),
+    };
+    match found {
+        Some(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        None => Flow::Error(c.vm.new_name_error(name)),
+    }
+}
+
+/// `STORE_NAME`.
+#[inline(always)]
+pub(crate) fn _STORE_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let name = match name_or_fault(c, c.oparg) {
+        Ok(n) => n,
+        Err(f) => return f,
+    };
+    let locals = c.frame().locals_mapping();
+    if locals.is_null() {
+        return Flow::Error(c.vm.new_system_error(format!(
+            "no locals found when storing '{}'",
+            name.to_lossy()
+        )));
+    }
+    if let Some(d) = locals.downcast::<Dict>()
+        && locals.class(c.vm).is(&c.vm.types.dict)
+    {
+        d.set_str(name, v);
+        return Flow::Next;
+    }
+    match c.vm.setitem(&locals, &Value::from(name), v) {
+        Ok(()) => Flow::Next,
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `DELETE_NAME`.
+#[inline(always)]
+pub(crate) fn _DELETE_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let name = match name_or_fault(c, c.oparg) {
+        Ok(n) => n,
+        Err(f) => return f,
+    };
+    let locals = c.frame().locals_mapping();
+    if locals.is_null() {
+        return Flow::Error(
+            c.vm.new_system_error(format!("no locals when deleting '{}'", name.to_lossy())),
+        );
+    }
+    match c.vm.delitem(&locals, &Value::from(name)) {
+        Ok(()) => Flow::Next,
+        Err(e) if e.matches(&c.vm.exc.key_error) => Flow::Error(c.vm.new_name_error(name)),
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `LOAD_GLOBAL` (the NULL is pushed by the following `_PUSH_NULL_CONDITIONAL`).
+#[inline(always)]
+pub(crate) fn _LOAD_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let name = match name_or_fault(c, c.oparg >> 1) {
+        Ok(n) => n,
+        Err(f) => return f,
+    };
+    let frame = c.frame();
+    match global_lookup(c.vm, &frame.globals, &frame.builtins, name) {
+        Ok(Some(v)) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Ok(None) => Flow::Error(c.vm.new_name_error(name)),
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `STORE_GLOBAL`.
+#[inline(always)]
+pub(crate) fn _STORE_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    let name = match name_or_fault(c, c.oparg) {
+        Ok(n) => n,
+        Err(f) => return f,
+    };
+    c.frame().globals.set_str(name, v);
+    Flow::Next
+}
+
+/// `DELETE_GLOBAL`.
+#[inline(always)]
+pub(crate) fn _DELETE_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let name = match name_or_fault(c, c.oparg) {
+        Ok(n) => n,
+        Err(f) => return f,
+    };
+    match c.frame().globals.pop_item(c.vm, &Value::from(name)) {
+        Ok(Some(_)) => Flow::Next,
+        Ok(None) => Flow::Error(c.vm.new_name_error(name)),
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `LOAD_FROM_DICT_OR_GLOBALS`: `(mapping -- v)`: the mapping, then globals and builtins.
+#[inline(always)]
+pub(crate) fn _LOAD_FROM_DICT_OR_GLOBALS(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let mapping = tri!(c.r.pop());
+    let name = match name_or_fault(c, c.oparg) {
+        Ok(n) => n,
+        Err(f) => return f,
+    };
+    let frame = c.frame();
+    let found = match mapping_get(c.vm, &mapping, name) {
+        Ok(Some(v)) => Some(v),
+        Ok(None) => match global_lookup(c.vm, &frame.globals, &frame.builtins, name) {
+            Ok(v) => v,
+            Err(e) => return Flow::Error(e),
+        },
+        Err(e) => return Flow::Error(e),
+    };
+    match found {
+        Some(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        None => Flow::Error(c.vm.new_name_error(name)),
+    }
+}
+
+/// `LOAD_LOCALS`.
+#[inline(always)]
+pub(crate) fn _LOAD_LOCALS(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let locals = c.frame().locals_mapping();
+    if locals.is_null() {
+        return Flow::Error(c.vm.new_system_error("no locals found"));
+    }
+    tri!(c.r.push(locals));
+    Flow::Next
+}
+
+/// `LOAD_COMMON_CONSTANT`.
+#[inline(always)]
+pub(crate) fn _LOAD_COMMON_CONSTANT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let vm = c.vm;
+    let v: Value = match c.oparg {
+        0 => vm.exc.assertion_error.clone().into(),
+        1 => vm.exc.not_implemented_error.clone().into(),
+        2 => vm.types.tuple.clone().into(),
+        3 => vm
+            .builtins_dict()
+            .get_rust_str("all")
+            .unwrap_or(Value::None),
+        4 => vm
+            .builtins_dict()
+            .get_rust_str("any")
+            .unwrap_or(Value::None),
+        _ => return Flow::Fault,
+    };
+    tri!(c.r.push(v));
+    Flow::Next
+}
+
+/// `LOAD_BUILD_CLASS`.
+#[inline(always)]
+pub(crate) fn _LOAD_BUILD_CLASS(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    match c.frame().builtins.get_str(&c.vm.names.__build_class__) {
+        Some(f) => {
+            tri!(c.r.push(f));
+            Flow::Next
+        }
+        None => Flow::Error(c.vm.new_name_error_msg("__build_class__ not found")),
+    }
+}
+
+/// `SETUP_ANNOTATIONS`.
+#[inline(always)]
+pub(crate) fn _SETUP_ANNOTATIONS(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let locals = c.frame().locals_mapping();
+    if locals.is_null() {
+        return Flow::Error(c.vm.new_system_error("no locals found when setting up annotations"));
+    }
+    match mapping_get(c.vm, &locals, &c.vm.names.__annotations__) {
+        Ok(Some(_)) => Flow::Next,
+        Ok(None) => {
+            let d = c.vm.new_dict();
+            match c.vm.setitem(
+                &locals,
+                &c.vm.names.__annotations__.clone().into(),
+                d.into(),
+            ) {
+                Ok(()) => Flow::Next,
+                Err(e) => Flow::Error(e),
+            }
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `IMPORT_NAME`: `(level, fromlist -- module)`.
+#[inline(always)]
+pub(crate) fn _IMPORT_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let fromlist = tri!(c.r.pop());
+    let level = tri!(c.r.pop());
+    let name = match name_or_fault(c, c.oparg) {
+        Ok(n) => n.clone(),
+        Err(f) => return f,
+    };
+    let frame = c.frame();
+    let globals = frame.globals.clone();
+    let locals = frame.locals_mapping();
+    match crate::exec::import::import_name(
+        c.vm,
+        &name,
+        &globals,
+        &locals,
+        &fromlist,
+        &level,
+        &frame.builtins,
+    ) {
+        Ok(m) => {
+            tri!(c.r.push(m));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}
+
+/// `IMPORT_FROM`: `(module -- module, attr)`.
+#[inline(always)]
+pub(crate) fn _IMPORT_FROM(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let module = tri!(c.r.peek(1)).clone();
+    let name = match name_or_fault(c, c.oparg) {
+        Ok(n) => n.clone(),
+        Err(f) => return f,
+    };
+    match crate::exec::import::import_from(c.vm, &module, &name) {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => Flow::Error(e),
+    }
+}

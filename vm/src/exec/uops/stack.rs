@@ -1,0 +1,101 @@
+//! Stack manipulation uops.
+
+use crate::exec::{Ctx, Flow};
+use crate::object::Value;
+use crate::tri;
+
+/// `NOP`.
+#[inline(always)]
+pub(crate) fn _NOP(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+    Flow::Next
+}
+
+/// `POP_TOP` / `POP_ITER`.
+#[inline(always)]
+pub(crate) fn _POP_TOP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    drop(tri!(c.r.pop()));
+    Flow::Next
+}
+
+/// `PUSH_NULL`.
+#[inline(always)]
+pub(crate) fn _PUSH_NULL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    tri!(c.r.push(Value::Null));
+    Flow::Next
+}
+
+/// Pushes a NULL when the oparg's low bit says so (after `LOAD_GLOBAL`/`LOAD_ATTR`).
+#[inline(always)]
+pub(crate) fn _PUSH_NULL_CONDITIONAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    if c.oparg & 1 != 0 {
+        tri!(c.r.push(Value::Null));
+    }
+    Flow::Next
+}
+
+/// `(self -- NULL, self)`: room for `LOAD_SPECIAL`'s method and self.
+#[inline(always)]
+pub(crate) fn _INSERT_NULL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let this = tri!(c.r.pop());
+    tri!(c.r.push(Value::Null));
+    tri!(c.r.push(this));
+    Flow::Next
+}
+
+/// `COPY n`.
+#[inline(always)]
+pub(crate) fn _COPY(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.peek(c.oparg as usize)).clone();
+    tri!(c.r.push(v));
+    Flow::Next
+}
+
+/// `SWAP n`.
+#[inline(always)]
+pub(crate) fn _SWAP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let n = c.oparg as usize;
+    let top = tri!(c.r.replace(1, Value::Null));
+    let other = tri!(c.r.replace(n, top));
+    tri!(c.r.replace(1, other));
+    Flow::Next
+}
+
+/// `END_FOR`: pops the value a generator-based `FOR_ITER` left.
+#[inline(always)]
+pub(crate) fn _END_FOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    drop(tri!(c.r.pop()));
+    Flow::Next
+}
+
+/// `END_SEND`: `(receiver, value -- value)`.
+#[inline(always)]
+pub(crate) fn _END_SEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let v = tri!(c.r.pop());
+    drop(tri!(c.r.pop()));
+    tri!(c.r.push(v));
+    Flow::Next
+}
+
+/// `CACHE`: never executed (caches are skipped).
+#[inline(always)]
+pub(crate) fn _CACHE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    super::unsupported(c, "inline cache executed as an instruction")
+}
+
+/// `RESERVED`.
+#[inline(always)]
+pub(crate) fn _RESERVED(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    super::unsupported(c, "reserved opcode")
+}
+
+/// `EXTENDED_ARG`: folded into the next instruction by the loop's decoder.
+#[inline(always)]
+pub(crate) fn _EXTENDED_ARG(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    super::unsupported(c, "EXTENDED_ARG is decoded by the loop")
+}
+
+/// `INTERPRETER_EXIT`: only in CPython's trampoline frames.
+#[inline(always)]
+pub(crate) fn _INTERPRETER_EXIT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    super::unsupported(c, "no interpreter trampoline frames")
+}

@@ -1,0 +1,680 @@
+//! The unsafe core of the object model: heap object layout, reference counting, typed
+//! handles, downcasting, deallocation (with the trashcan) and the interior-mutability cell.
+//!
+//! Everything above this module is safe Rust. The invariants this module maintains:
+//!
+//! 1. **Layout.** Every heap object is a `Box<Object<T>>` for some payload `T`, where
+//!    `Object<T>` is `#[repr(C)] { head: Header, data: T }`. A heap-type instance is an
+//!    `Object<Extended<T>>` (`#[repr(C)] { base: T, ext: InstanceExt }`), so its first bytes
+//!    are a valid `Object<T>`. Payload alignment is at most 16 (asserted per payload), so the
+//!    data always starts 16 bytes after the header whatever `T` is.
+//! 2. **Type and kind.** `head.ty` points at a live type object (an `Object<Type>`) and holds
+//!    a strong reference to it. The type's `kind` is `T::KIND` of the payload the object was
+//!    allocated with, and its `dealloc` is `drop_object::<T>` or `drop_object::<Extended<T>>`.
+//!    A downcast to `Py<T>` checks `kind == T::KIND`; nothing else ever reinterprets a pointer.
+//!    `__class__` assignment keeps the kind (checked by the caller) and parks the old type in
+//!    `retired types` so references to it obtained earlier stay valid.
+//! 3. **Counts.** `refcnt` counts `ObjRef`/`Py` handles. When it reaches zero the object is
+//!    finalized (`__del__`, at most once: the `FINALIZED` flag), then dropped and freed by its
+//!    type's `dealloc`, then the type reference is released. Immortal objects start at
+//!    `IMMORTAL_REFCNT` and can never reach zero by balanced use.
+//! 4. **Cells.** `PyCell<T>` is an `UnsafeCell` whose accessors never hand out a reference
+//!    that outlives the accessor call, except `with`/`with_mut`, whose closures must not run
+//!    Python code, drop a `Value` or touch the same cell again. Debug builds check the
+//!    re-entrancy part. Code that needs to drop values moves them out first (`replace`,
+//!    returning the old contents) and drops them after the cell access ends.
+
+use std::cell::{Cell, UnsafeCell};
+use std::marker::PhantomData;
+use std::mem::ManuallyDrop;
+use std::ptr::NonNull;
+
+use super::payload::{Kind, PyPayload};
+use super::typeobj::Type;
+
+/// The header every heap object starts with (16 bytes).
+#[repr(C)]
+pub struct Header {
+    refcnt: Cell<u32>,
+    flags: Cell<u32>,
+    ty: Cell<NonNull<Header>>,
+}
+
+const _: () = assert!(std::mem::size_of::<Header>() == 16);
+
+/// A heap object: header then payload.
+#[repr(C)]
+pub struct Object<T> {
+    head: Header,
+    data: T,
+}
+
+/// Reference count given to immortal objects (types, singletons). Balanced increments and
+/// decrements never bring it to zero.
+const IMMORTAL_REFCNT: u32 = 1 << 30;
+
+/// Header flag: `__del__` already ran (PEP 442: finalizers run at most once).
+const FLAG_FINALIZED: u32 = 1;
+/// Header flag: the object is immortal.
+const FLAG_IMMORTAL: u32 = 2;
+/// Header flag: weak references to this object exist (the VM's side table knows them).
+const FLAG_WEAKREFS: u32 = 4;
+
+/// A strong, untyped reference to a heap object.
+#[repr(transparent)]
+pub struct ObjRef(NonNull<Header>);
+
+/// A strong reference to a heap object whose payload is known to be `T`.
+#[repr(transparent)]
+pub struct Py<T: PyPayload> {
+    ptr: NonNull<Header>,
+    _marker: PhantomData<T>,
+}
+
+/// Hooks the object core calls into the VM: finalizers and weak-reference clearing run Python
+/// code, which lives above this module.
+#[derive(Clone, Copy)]
+pub struct Hooks {
+    /// Runs `__del__` on an object whose count is temporarily 1.
+    pub finalize: fn(&ObjRef),
+    /// Clears the weak references to an object about to be freed.
+    pub clear_weakrefs: fn(&ObjRef),
+}
+
+fn no_finalize(_: &ObjRef) {}
+
+thread_local! {
+    static HOOKS: Cell<Hooks> = const {
+        Cell::new(Hooks { finalize: no_finalize, clear_weakrefs: no_finalize })
+    };
+    static TRASH: Trash = const {
+        Trash { depth: Cell::new(0), pending: UnsafeCell::new(Vec::new()) }
+    };
+    static RETIRED_TYPES: UnsafeCell<Vec<ObjRef>> = const { UnsafeCell::new(Vec::new()) };
+}
+
+/// Installs the VM's hooks for this thread.
+pub fn install_hooks(hooks: Hooks) {
+    HOOKS.with(|h| h.set(hooks));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Allocation
+
+/// Allocates an object of `ty` holding `data`. `ty`'s kind must be `T::KIND` and its layout
+/// must not be extended (use [`alloc_extended`] for heap-type instances).
+pub(crate) fn alloc<T: PyPayload>(ty: &Py<Type>, data: T) -> Py<T> {
+    const { assert!(std::mem::align_of::<T>() <= 16) };
+    debug_assert!(ty.kind() == T::KIND && !ty.is_extended());
+    let ty_ptr = ty.clone().into_raw();
+    let boxed = Box::new(Object {
+        head: Header {
+            refcnt: Cell::new(1),
+            flags: Cell::new(0),
+            ty: Cell::new(ty_ptr),
+        },
+        data,
+    });
+    Py {
+        ptr: NonNull::from(Box::leak(boxed)).cast(),
+        _marker: PhantomData,
+    }
+}
+
+/// Per-instance state of heap-type instances: attributes and `__slots__` storage.
+pub use super::instance::InstanceExt;
+
+/// The layout of a heap-type instance whose solid base has payload `T`.
+#[repr(C)]
+pub struct Extended<T> {
+    base: T,
+    ext: InstanceExt,
+}
+
+/// Allocates an instance of a heap type (`ty.is_extended()`), solid base payload `T`.
+pub(crate) fn alloc_extended<T: PyPayload>(ty: &Py<Type>, data: T, ext: InstanceExt) -> Py<T> {
+    const { assert!(std::mem::align_of::<Extended<T>>() <= 16) };
+    debug_assert!(ty.kind() == T::KIND && ty.is_extended());
+    let ty_ptr = ty.clone().into_raw();
+    let boxed = Box::new(Object {
+        head: Header {
+            refcnt: Cell::new(1),
+            flags: Cell::new(0),
+            ty: Cell::new(ty_ptr),
+        },
+        data: Extended { base: data, ext },
+    });
+    Py {
+        ptr: NonNull::from(Box::leak(boxed)).cast(),
+        _marker: PhantomData,
+    }
+}
+
+/// Offset of the extension inside the payload of `Extended<T>`.
+pub(crate) const fn ext_offset<T>() -> usize {
+    std::mem::offset_of!(Extended<T>, ext)
+}
+
+/// The deallocator for objects allocated as `Object<T>`.
+pub(crate) fn dealloc_fn<T: PyPayload>() -> DeallocFn {
+    drop_object::<T>
+}
+
+/// The deallocator for objects allocated as `Object<Extended<T>>`.
+pub(crate) fn dealloc_extended_fn<T: PyPayload>() -> DeallocFn {
+    drop_object::<Extended<T>>
+}
+
+/// Drops and frees an object (its type reference is released by the caller).
+pub type DeallocFn = unsafe fn(NonNull<Header>);
+
+/// # Safety
+/// `p` must have been allocated as `Box<Object<T>>` and have no remaining references.
+unsafe fn drop_object<T>(p: NonNull<Header>) {
+    // SAFETY: by the caller's contract this is the box we leaked in `alloc*`.
+    drop(unsafe { Box::from_raw(p.cast::<Object<T>>().as_ptr()) });
+}
+
+/// Builds the first objects, whose types do not exist yet: `make` receives an allocator of
+/// objects with a placeholder type, then `patch` fixes each placeholder once the types exist.
+pub(crate) struct Bootstrap {
+    placeholders: Vec<NonNull<Header>>,
+}
+
+impl Bootstrap {
+    pub(crate) fn new() -> Bootstrap {
+        Bootstrap {
+            placeholders: Vec::new(),
+        }
+    }
+
+    /// Allocates an object whose type is set later by [`Bootstrap::finish`]. Until then the
+    /// object must not be inspected (no `ty()`, no downcast, no drop).
+    pub(crate) fn alloc<T: PyPayload>(&mut self, data: T) -> Py<T> {
+        let boxed = Box::new(Object {
+            head: Header {
+                refcnt: Cell::new(1),
+                flags: Cell::new(0),
+                ty: Cell::new(NonNull::dangling()),
+            },
+            data,
+        });
+        let ptr: NonNull<Header> = NonNull::from(Box::leak(boxed)).cast();
+        self.placeholders.push(ptr);
+        Py {
+            ptr,
+            _marker: PhantomData,
+        }
+    }
+
+    /// Gives every placeholder object its type: `type_of(i)` for the i-th allocation.
+    pub(crate) fn finish(self, type_of: impl Fn(usize) -> Py<Type>) {
+        for (i, p) in self.placeholders.into_iter().enumerate() {
+            let ty = type_of(i).into_raw();
+            // SAFETY: `p` is a live object allocated above; nothing has read its type yet.
+            unsafe { p.as_ref() }.ty.set(ty);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// ObjRef
+
+impl ObjRef {
+    #[inline(always)]
+    fn header(&self) -> &Header {
+        // SAFETY: an ObjRef keeps its object alive (invariant 3).
+        unsafe { self.0.as_ref() }
+    }
+
+    /// The object's type.
+    ///
+    /// Do not keep the result across a call that can run Python code unless you clone it:
+    /// `__class__` assignment may change it (the old type stays alive, see invariant 2).
+    #[inline(always)]
+    pub fn ty(&self) -> &Py<Type> {
+        // SAFETY: `Cell<NonNull<Header>>` has the layout of `Py<Type>` (both transparent
+        // over one pointer), the pointer is a live type object (invariant 2), and the cell is
+        // only written by `set_class`, which keeps the previous type alive.
+        unsafe { &*(self.header().ty.as_ptr() as *const Py<Type>) }
+    }
+
+    /// The address of the object (`id()`).
+    #[inline(always)]
+    pub fn addr(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+
+    /// Whether two references point at the same object.
+    #[inline(always)]
+    pub fn is(&self, other: &ObjRef) -> bool {
+        self.0 == other.0
+    }
+
+    /// Downcasts to a typed reference if the payload is `T`.
+    #[inline(always)]
+    pub fn downcast<T: PyPayload>(&self) -> Option<&Py<T>> {
+        if self.ty().kind() == T::KIND {
+            // SAFETY: `Py<T>` is transparent over the same pointer, and the kind check makes
+            // the payload a `T` (invariant 2).
+            Some(unsafe { &*(self as *const ObjRef as *const Py<T>) })
+        } else {
+            None
+        }
+    }
+
+    /// Converts into a typed reference if the payload is `T`.
+    #[inline(always)]
+    pub fn into_downcast<T: PyPayload>(self) -> Result<Py<T>, ObjRef> {
+        if self.ty().kind() == T::KIND {
+            let me = ManuallyDrop::new(self);
+            Ok(Py {
+                ptr: me.0,
+                _marker: PhantomData,
+            })
+        } else {
+            Err(self)
+        }
+    }
+
+    /// The payload kind of the object.
+    #[inline(always)]
+    pub fn kind(&self) -> Kind {
+        self.ty().kind()
+    }
+
+    /// The extension of a heap-type instance.
+    #[inline]
+    pub fn ext(&self) -> Option<&InstanceExt> {
+        let offset = self.ty().ext_offset()?;
+        // SAFETY: the type says the object is an `Object<Extended<T>>` whose `ext` sits at
+        // `offset` within the payload, which starts 16 bytes after the header (invariant 1).
+        unsafe {
+            let base = self.0.as_ptr().cast::<u8>().add(16 + offset);
+            Some(&*(base as *const InstanceExt))
+        }
+    }
+
+    /// Current reference count (for `sys.getrefcount` and tests).
+    pub fn refcount(&self) -> u32 {
+        self.header().refcnt.get()
+    }
+
+    /// Makes the object immortal: it will never be freed.
+    pub fn make_immortal(&self) {
+        let h = self.header();
+        h.refcnt.set(IMMORTAL_REFCNT);
+        h.flags.set(h.flags.get() | FLAG_IMMORTAL);
+    }
+
+    /// Whether the object is immortal.
+    pub fn is_immortal(&self) -> bool {
+        self.header().flags.get() & FLAG_IMMORTAL != 0
+    }
+
+    /// Marks that weak references to this object exist, so deallocation clears them.
+    pub fn set_has_weakrefs(&self) {
+        let h = self.header();
+        h.flags.set(h.flags.get() | FLAG_WEAKREFS);
+    }
+
+    /// Whether `__del__` already ran on this object.
+    pub fn is_finalized(&self) -> bool {
+        self.header().flags.get() & FLAG_FINALIZED != 0
+    }
+
+    /// Changes the object's type (`__class__` assignment). The caller checks that the new
+    /// type has the same kind and layout. The old type is retired, not released, so
+    /// references obtained from [`ObjRef::ty`] before the change stay valid.
+    pub fn set_class(&self, new: &Py<Type>) {
+        debug_assert!(
+            new.kind() == self.kind() && new.ext_offset() == self.ty().ext_offset(),
+            "__class__ assignment between incompatible layouts"
+        );
+        let new_ptr = new.clone().into_raw();
+        let old = self.header().ty.replace(new_ptr);
+        // SAFETY: `old` was the strong type reference this header held.
+        let old = ObjRef(old);
+        RETIRED_TYPES.with(|r| {
+            // SAFETY: only this function touches the retired list, and pushing runs no
+            // Python code.
+            unsafe { (*r.get()).push(old) }
+        });
+    }
+
+    /// A reference to the raw object for comparison and hashing without ownership.
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *const () {
+        self.0.as_ptr() as *const ()
+    }
+}
+
+impl Clone for ObjRef {
+    #[inline(always)]
+    fn clone(&self) -> ObjRef {
+        let h = self.header();
+        h.refcnt.set(h.refcnt.get().wrapping_add(1));
+        ObjRef(self.0)
+    }
+}
+
+impl Drop for ObjRef {
+    #[inline(always)]
+    fn drop(&mut self) {
+        let h = self.header();
+        let n = h.refcnt.get().wrapping_sub(1);
+        h.refcnt.set(n);
+        if n == 0 {
+            release(self.0);
+        }
+    }
+}
+
+impl std::fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} object at {:#x}>", self.ty().name(), self.addr())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Py<T>
+
+impl<T: PyPayload> Py<T> {
+    #[inline(always)]
+    fn object(&self) -> &Object<T> {
+        // SAFETY: the handle keeps the object alive, and its payload is a `T` (either an
+        // `Object<T>` or the prefix of an `Object<Extended<T>>`, invariant 1).
+        unsafe { self.ptr.cast::<Object<T>>().as_ref() }
+    }
+
+    /// The untyped reference.
+    #[inline(always)]
+    pub fn as_obj(&self) -> &ObjRef {
+        // SAFETY: both are transparent over the same pointer.
+        unsafe { &*(self as *const Py<T> as *const ObjRef) }
+    }
+
+    /// Converts into the untyped reference.
+    #[inline(always)]
+    pub fn into_obj(self) -> ObjRef {
+        ObjRef(ManuallyDrop::new(self).ptr)
+    }
+
+    /// Whether two handles point at the same object.
+    #[inline(always)]
+    pub fn is(&self, other: &Py<T>) -> bool {
+        self.ptr == other.ptr
+    }
+
+    /// The address of the object.
+    #[inline(always)]
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    #[inline(always)]
+    fn into_raw(self) -> NonNull<Header> {
+        ManuallyDrop::new(self).ptr
+    }
+}
+
+impl<T: PyPayload> std::ops::Deref for Py<T> {
+    type Target = T;
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        &self.object().data
+    }
+}
+
+impl<T: PyPayload> Clone for Py<T> {
+    #[inline(always)]
+    fn clone(&self) -> Py<T> {
+        std::mem::forget(self.as_obj().clone());
+        Py {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<T: PyPayload> Drop for Py<T> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        let h = &self.object().head;
+        let n = h.refcnt.get().wrapping_sub(1);
+        h.refcnt.set(n);
+        if n == 0 {
+            release(self.ptr);
+        }
+    }
+}
+
+impl<T: PyPayload> std::fmt::Debug for Py<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_obj().fmt(f)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unowned
+
+/// A non-owning reference for back-links (a type's subclass list). Whoever keeps one must
+/// drop it before the object is freed: a type removes itself from its bases' subclass lists
+/// when it is dropped, which is the only use.
+pub struct Unowned<T: PyPayload> {
+    ptr: NonNull<Header>,
+    _marker: PhantomData<T>,
+}
+
+impl<T: PyPayload> Unowned<T> {
+    /// A back-link to `target`.
+    pub fn new(target: &Py<T>) -> Unowned<T> {
+        Unowned {
+            ptr: target.ptr,
+            _marker: PhantomData,
+        }
+    }
+
+    /// A strong reference to the (still live, by the removal protocol) target.
+    pub fn upgrade(&self) -> Py<T> {
+        // SAFETY: the holder removes this link before the target is freed (see above), so
+        // the target is live; `Py` is transparent over the pointer, and cloning through a
+        // borrowed handle takes a new strong reference.
+        let borrowed = ManuallyDrop::new(Py::<T> {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        });
+        (*borrowed).clone()
+    }
+
+    /// Whether this links to the object whose payload is at `payload`.
+    pub fn points_at_payload(&self, payload: *const T) -> bool {
+        self.ptr.as_ptr() as usize + 16 == payload as usize
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deallocation and the trashcan
+
+/// Nesting depth of deallocations beyond which nested ones are deferred (CPython's trashcan
+/// uses a comparable bound), so that freeing a million-deep linked structure does not
+/// recurse on the Rust stack.
+const TRASH_DEPTH: u32 = 64;
+
+struct Trash {
+    depth: Cell<u32>,
+    pending: UnsafeCell<Vec<NonNull<Header>>>,
+}
+
+/// Called when a count reaches zero.
+#[cold]
+#[inline(never)]
+fn release(p: NonNull<Header>) {
+    TRASH.with(|trash| {
+        let depth = trash.depth.get();
+        if depth >= TRASH_DEPTH {
+            // SAFETY: the pending list is only touched here and in the drain below, never
+            // while a reference into it is live.
+            unsafe { (*trash.pending.get()).push(p) };
+            return;
+        }
+        trash.depth.set(depth + 1);
+        // SAFETY: the count of `p` just reached zero.
+        unsafe { dealloc_now(p) };
+        if depth == 0 {
+            loop {
+                // SAFETY: as above; the pop completes before the deallocation runs.
+                let next = unsafe { (*trash.pending.get()).pop() };
+                match next {
+                    // SAFETY: deferred objects had a zero count when queued and nothing
+                    // can reach them.
+                    Some(q) => unsafe { dealloc_now(q) },
+                    None => break,
+                }
+            }
+        }
+        trash.depth.set(depth);
+    });
+}
+
+/// # Safety
+/// `p` is a live object whose count is zero.
+unsafe fn dealloc_now(p: NonNull<Header>) {
+    // SAFETY: live until freed below.
+    let head = unsafe { p.as_ref() };
+    // SAFETY: invariant 2: `ty` is a live type object.
+    let ty: &Py<Type> = unsafe { &*(head.ty.as_ptr() as *const Py<Type>) };
+    let flags = head.flags.get();
+    if ty.has_finalizer() && flags & FLAG_FINALIZED == 0 {
+        head.flags.set(flags | FLAG_FINALIZED);
+        head.refcnt.set(1);
+        let obj = ManuallyDrop::new(ObjRef(p));
+        (HOOKS.with(Cell::get).finalize)(&obj);
+        let n = head.refcnt.get() - 1;
+        head.refcnt.set(n);
+        if n != 0 {
+            // Resurrected by `__del__`.
+            return;
+        }
+    }
+    if head.flags.get() & FLAG_WEAKREFS != 0 {
+        head.refcnt.set(1);
+        let obj = ManuallyDrop::new(ObjRef(p));
+        (HOOKS.with(Cell::get).clear_weakrefs)(&obj);
+        head.refcnt.set(0);
+    }
+    let ty_ptr = head.ty.get();
+    let dealloc = ty.dealloc_fn();
+    // SAFETY: the type's deallocator matches the allocation (invariant 2).
+    unsafe { dealloc(p) };
+    // The header's strong reference to the type.
+    drop(ObjRef(ty_ptr));
+}
+
+// ---------------------------------------------------------------------------------------------
+// PyCell
+
+/// Interior mutability for payload fields (see invariant 4).
+pub struct PyCell<T> {
+    value: UnsafeCell<T>,
+    #[cfg(debug_assertions)]
+    busy: Cell<bool>,
+}
+
+impl<T> PyCell<T> {
+    /// A cell holding `value`.
+    pub const fn new(value: T) -> PyCell<T> {
+        PyCell {
+            value: UnsafeCell::new(value),
+            #[cfg(debug_assertions)]
+            busy: Cell::new(false),
+        }
+    }
+
+    #[inline(always)]
+    fn enter(&self) {
+        #[cfg(debug_assertions)]
+        {
+            assert!(!self.busy.get(), "PyCell re-entered");
+            self.busy.set(true);
+        }
+    }
+
+    #[inline(always)]
+    fn leave(&self) {
+        #[cfg(debug_assertions)]
+        self.busy.set(false);
+    }
+
+    /// Replaces the contents, returning the old ones (drop them after this call).
+    #[inline]
+    pub fn replace(&self, value: T) -> T {
+        self.enter();
+        // SAFETY: no reference into the cell is live (invariant 4).
+        let old = unsafe { std::mem::replace(&mut *self.value.get(), value) };
+        self.leave();
+        old
+    }
+
+    /// Runs `f` on a shared view. `f` must not run Python code, drop values, or touch this
+    /// cell.
+    #[inline]
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.enter();
+        // SAFETY: invariant 4; re-entrancy is checked in debug builds.
+        let r = f(unsafe { &*self.value.get() });
+        self.leave();
+        r
+    }
+
+    /// Runs `f` on a mutable view. `f` must not run Python code, drop values, or touch this
+    /// cell; values it removes are returned out of it and dropped by the caller.
+    #[inline]
+    pub fn with_mut<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        self.enter();
+        // SAFETY: invariant 4; re-entrancy is checked in debug builds.
+        let r = f(unsafe { &mut *self.value.get() });
+        self.leave();
+        r
+    }
+}
+
+impl<T: Clone> PyCell<T> {
+    /// A copy of the contents (cloning values only touches reference counts).
+    #[inline]
+    pub fn get(&self) -> T {
+        self.with(T::clone)
+    }
+}
+
+impl<T: Default> PyCell<T> {
+    /// Takes the contents, leaving the default.
+    #[inline]
+    pub fn take(&self) -> T {
+        self.replace(T::default())
+    }
+}
+
+impl<T: Default> Default for PyCell<T> {
+    fn default() -> Self {
+        PyCell::new(T::default())
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for PyCell<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PyCell(..)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_and_value_sizes() {
+        assert_eq!(std::mem::size_of::<Header>(), 16);
+        assert_eq!(std::mem::size_of::<ObjRef>(), 8);
+        assert_eq!(std::mem::size_of::<Option<ObjRef>>(), 8);
+    }
+}

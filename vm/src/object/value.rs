@@ -1,0 +1,179 @@
+//! `Value`: what a Python variable, stack slot or container element holds (16 bytes).
+//!
+//! Ints that fit in 64 bits, floats, bools and None are immediate; everything else is a
+//! reference-counted heap object. An int is `Int` exactly when it fits in `i64` (arithmetic
+//! normalizes), so a heap `int` payload always holds a larger value, except for instances of
+//! int subclasses, which are heap objects whatever their value. `Null` is the interpreter's
+//! "no value" (an unbound local, the NULL pushed beside a callable) and never reaches Python.
+
+use super::core::{ObjRef, Py};
+use super::payload::PyPayload;
+use super::typeobj::Type;
+use crate::runtime::Vm;
+
+/// A Python value or the interpreter's `Null`.
+#[derive(Clone, Default)]
+pub enum Value {
+    /// No value (internal only).
+    #[default]
+    Null,
+    /// `None`.
+    None,
+    /// `True` / `False`.
+    Bool(bool),
+    /// An int that fits in `i64`.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A heap object.
+    Obj(ObjRef),
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+impl Value {
+    /// True for the internal `Null`.
+    #[inline(always)]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// True for `None`.
+    #[inline(always)]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// The heap object, if this is one.
+    #[inline(always)]
+    pub fn as_obj(&self) -> Option<&ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The heap object, consuming the value.
+    #[inline(always)]
+    pub fn into_obj(self) -> Option<ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// A typed reference if this is a heap object with payload `T` (instances of subclasses
+    /// included).
+    #[inline(always)]
+    pub fn downcast<T: PyPayload>(&self) -> Option<&Py<T>> {
+        match self {
+            Value::Obj(o) => o.downcast::<T>(),
+            _ => None,
+        }
+    }
+
+    /// The typed reference, consuming the value.
+    #[inline(always)]
+    pub fn into_downcast<T: PyPayload>(self) -> Result<Py<T>, Value> {
+        match self {
+            Value::Obj(o) => o.into_downcast::<T>().map_err(Value::Obj),
+            other => Err(other),
+        }
+    }
+
+    /// The type of the value.
+    #[inline(always)]
+    pub fn class<'a>(&'a self, vm: &'a Vm) -> &'a Py<Type> {
+        match self {
+            Value::Obj(o) => o.ty(),
+            Value::Int(_) => &vm.types.int,
+            Value::Float(_) => &vm.types.float,
+            Value::Bool(_) => &vm.types.bool,
+            // `Null` never reaches Python; answering `NoneType` keeps this total.
+            Value::None | Value::Null => &vm.types.none_type,
+        }
+    }
+
+    /// `self is other`. Immediate values are identical when equal (bit-equal for floats),
+    /// as CPython's cached and constant-folded objects mostly are.
+    #[inline]
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Obj(a), Value::Obj(b)) => a.is(b),
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::None, Value::None) | (Value::Null, Value::Null) => true,
+            _ => false,
+        }
+    }
+
+    /// The identity used by `id()`: the address for heap objects, a value-derived number
+    /// for immediates (stable for equal immediates, disjoint from addresses, which are
+    /// 16-byte aligned).
+    pub fn id(&self) -> i64 {
+        match self {
+            Value::Obj(o) => o.addr() as i64,
+            Value::Int(i) => i.wrapping_mul(16).wrapping_add(1),
+            Value::Float(f) => (f.to_bits() as i64).wrapping_mul(16).wrapping_add(3),
+            Value::Bool(b) => 5 + 16 * i64::from(*b),
+            Value::None => 7,
+            Value::Null => 9,
+        }
+    }
+}
+
+impl From<ObjRef> for Value {
+    #[inline(always)]
+    fn from(o: ObjRef) -> Value {
+        Value::Obj(o)
+    }
+}
+
+impl<T: PyPayload> From<Py<T>> for Value {
+    #[inline(always)]
+    fn from(o: Py<T>) -> Value {
+        Value::Obj(o.into_obj())
+    }
+}
+
+impl<T: PyPayload> From<&Py<T>> for Value {
+    #[inline(always)]
+    fn from(o: &Py<T>) -> Value {
+        Value::Obj(o.as_obj().clone())
+    }
+}
+
+impl From<bool> for Value {
+    #[inline(always)]
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<i64> for Value {
+    #[inline(always)]
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+
+impl From<f64> for Value {
+    #[inline(always)]
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Null => f.write_str("Null"),
+            Value::None => f.write_str("None"),
+            Value::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Float(x) => write!(f, "{x:?}"),
+            Value::Obj(o) => o.fmt(f),
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! Attribute access: `getattr`/`setattr`/`delattr` through the type's slots, and the generic
+//! implementation every ordinary object uses (CPython's `PyObject_GenericGetAttr` and
+//! `PyObject_GenericSetAttr`): data descriptors on the type win over the instance's
+//! attributes, which win over non-data descriptors and plain class attributes.
+
+use crate::object::instance::AttrPlace;
+use crate::object::{Py, PyCell, Type, Value};
+use crate::types::dict::Dict;
+use crate::types::str::Str;
+
+use super::{PyResult, Vm};
+
+impl Vm {
+    /// `getattr(obj, name)`.
+    #[inline]
+    pub fn getattr(&self, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
+        match obj.class(self).slots.getattro.get() {
+            Some(f) => f(self, obj, name),
+            None => generic_getattr(self, obj, name),
+        }
+    }
+
+    /// `getattr(obj, name, None)`-style lookup: `None` when the attribute is missing
+    /// (AttributeError is swallowed, other errors propagate).
+    pub fn getattr_opt(&self, obj: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
+        let getattro = obj.class(self).slots.getattro.get();
+        let generic = getattro.is_none_or(|f| {
+            std::ptr::fn_addr_eq(f, generic_getattr as crate::object::slots::GetAttrFn)
+        });
+        let r = if generic {
+            generic_getattr_opt(self, obj, name)
+        } else {
+            getattro.map_or(Ok(None), |f| f(self, obj, name).map(Some))
+        };
+        match r {
+            Err(e) if e.matches(&self.exc.attribute_error) => Ok(None),
+            other => other,
+        }
+    }
+
+    /// `getattr` with a Rust string name.
+    pub fn getattr_str(&self, obj: &Value, name: &str) -> PyResult<Value> {
+        let n = self.intern(name);
+        self.getattr(obj, &n)
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn setattr(&self, obj: &Value, name: &Py<Str>, value: Value) -> PyResult<()> {
+        match obj.class(self).slots.setattro.get() {
+            Some(f) => f(self, obj, name, Some(value)),
+            None => Err(self.readonly_attr_error(obj, name)),
+        }
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn delattr(&self, obj: &Value, name: &Py<Str>) -> PyResult<()> {
+        match obj.class(self).slots.setattro.get() {
+            Some(f) => f(self, obj, name, None),
+            None => Err(self.readonly_attr_error(obj, name)),
+        }
+    }
+
+    /// `hasattr(obj, name)`.
+    pub fn hasattr(&self, obj: &Value, name: &Py<Str>) -> PyResult<bool> {
+        Ok(self.getattr_opt(obj, name)?.is_some())
+    }
+
+    #[cold]
+    fn readonly_attr_error(&self, obj: &Value, name: &Py<Str>) -> super::PyErr {
+        let msg = if self.type_lookup(obj.class(self), name).is_some() {
+            format!(
+                "'{}' object attribute '{}' is read-only",
+                self.type_name(obj),
+                name.to_lossy()
+            )
+        } else {
+            format!(
+                "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                self.type_name(obj),
+                name.to_lossy()
+            )
+        };
+        self.new_attribute_error_msg(msg)
+    }
+
+    /// The instance's `__dict__` if it has one, materializing inline values.
+    pub fn instance_dict(&self, obj: &Value) -> Option<Py<Dict>> {
+        let o = obj.as_obj()?;
+        if let Some(ext) = o.ext() {
+            if let Some(d) = ext.dict() {
+                return Some(d);
+            }
+            return materialize_dict(self, o.ty(), ext);
+        }
+        let dp = o.ty().slots.dictptr.get()?;
+        let cell = dp(obj)?;
+        Some(dict_in_cell(self, cell))
+    }
+
+    /// The module name of a type (`__module__`), as text.
+    pub fn type_module_name(&self, ty: &Py<Type>) -> Option<String> {
+        if !ty.is_heap() {
+            return Some(ty.builtin_module().to_string());
+        }
+        ty.dict()
+            .get_str(&self.names.__module__)
+            .and_then(|m| m.downcast::<Str>().map(|s| s.to_lossy().into_owned()))
+    }
+}
+
+/// The dict in a payload's `__dict__` cell, creating it when absent.
+fn dict_in_cell(vm: &Vm, cell: &PyCell<Option<Py<Dict>>>) -> Py<Dict> {
+    if let Some(d) = cell.get() {
+        return d;
+    }
+    let d = vm.new_dict();
+    drop(cell.replace(Some(d.clone())));
+    d
+}
+
+/// Turns an instance's inline values into a real dict (for `__dict__` access, or when the
+/// class's shared keys are full).
+fn materialize_dict(vm: &Vm, ty: &Py<Type>, ext: &crate::object::InstanceExt) -> Option<Py<Dict>> {
+    let values = ext.take_inline()?;
+    let d = vm.new_dict();
+    for (i, v) in values {
+        if let Some(name) = ty.shared_keys.name(i) {
+            d.set_str(&name, v);
+        }
+    }
+    drop(ext.install_dict(d.clone()));
+    Some(d)
+}
+
+/// Reads the instance's own attribute `name` (inline values, dict, or payload dict).
+#[inline]
+fn instance_attr(vm: &Vm, obj: &Value, ty: &Py<Type>, name: &Py<Str>) -> PyResult<Option<Value>> {
+    let Value::Obj(o) = obj else {
+        return Ok(None);
+    };
+    let dict = if let Some(ext) = o.ext() {
+        match ext.get_attr(&ty.shared_keys, name) {
+            Ok(v) => return Ok(v),
+            Err(AttrPlace::Dict(d)) => d,
+            Err(AttrPlace::None) => return Ok(None),
+        }
+    } else {
+        let Some(dp) = ty.slots.dictptr.get() else {
+            return Ok(None);
+        };
+        match dp(obj).and_then(PyCell::get) {
+            Some(d) => d,
+            None => return Ok(None),
+        }
+    };
+    if let Some(v) = dict.get_str(name) {
+        return Ok(Some(v));
+    }
+    dict.get_item(vm, &Value::from(name))
+}
+
+/// `object.__getattribute__`: raises AttributeError when missing.
+pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
+    match generic_getattr_opt(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.new_no_attribute(obj, name)),
+    }
+}
+
+/// The generic lookup, `None` when nothing is found.
+pub fn generic_getattr_opt(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
+    let ty = obj.class(vm).clone();
+    let descr = vm.type_lookup(&ty, name);
+    let mut getter = None;
+    if let Some(d) = &descr {
+        let dt = d.class(vm);
+        getter = dt.slots.descr_get.get();
+        if let Some(get) = getter
+            && dt.slots.descr_set.get().is_some()
+        {
+            return get(vm, d, Some(obj), Some(&Value::from(&ty))).map(Some);
+        }
+    }
+    if let Some(v) = instance_attr(vm, obj, &ty, name)? {
+        return Ok(Some(v));
+    }
+    match (descr, getter) {
+        (Some(d), Some(get)) => get(vm, &d, Some(obj), Some(&Value::from(&ty))).map(Some),
+        (Some(d), None) => Ok(Some(d)),
+        _ => Ok(None),
+    }
+}
+
+/// `object.__setattr__` / `object.__delattr__` (`value` `None` deletes).
+pub fn generic_setattr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value>) -> PyResult<()> {
+    let ty = obj.class(vm).clone();
+    if let Some(d) = vm.type_lookup(&ty, name)
+        && let Some(set) = d.class(vm).slots.descr_set.get()
+    {
+        return set(vm, &d, obj, value);
+    }
+    let Value::Obj(o) = obj else {
+        return Err(no_dict_error(vm, obj, &ty, name));
+    };
+    let dict = if let Some(ext) = o.ext() {
+        match value {
+            Some(v) => match ext.set_attr(&ty.shared_keys, name, v) {
+                Ok(old) => {
+                    drop(old);
+                    return Ok(());
+                }
+                Err((v, Some(AttrPlace::Dict(d)))) => {
+                    d.set_item(vm, Value::from(name), v)?;
+                    return Ok(());
+                }
+                Err((_, Some(AttrPlace::None))) => return Err(no_dict_error(vm, obj, &ty, name)),
+                Err((v, None)) => {
+                    let Some(d) = materialize_dict(vm, &ty, ext) else {
+                        return Err(no_dict_error(vm, obj, &ty, name));
+                    };
+                    d.set_item(vm, Value::from(name), v)?;
+                    return Ok(());
+                }
+            },
+            None => match ext.del_attr(&ty.shared_keys, name) {
+                Ok(Some(old)) => {
+                    drop(old);
+                    return Ok(());
+                }
+                Ok(None) => return Err(vm.new_no_attribute(obj, name)),
+                Err(AttrPlace::Dict(d)) => d,
+                Err(AttrPlace::None) => return Err(no_dict_error(vm, obj, &ty, name)),
+            },
+        }
+    } else {
+        let Some(cell) = ty.slots.dictptr.get().and_then(|dp| dp(obj)) else {
+            return Err(no_dict_error(vm, obj, &ty, name));
+        };
+        dict_in_cell(vm, cell)
+    };
+    match value {
+        Some(v) => dict.set_item(vm, Value::from(name), v),
+        None => match dict.pop_item(vm, &Value::from(name))? {
+            Some(_) => Ok(()),
+            None => Err(vm.new_no_attribute(obj, name)),
+        },
+    }
+}
+
+fn no_dict_error(vm: &Vm, obj: &Value, ty: &Py<Type>, name: &Py<Str>) -> super::PyErr {
+    if vm.type_lookup(ty, name).is_some() {
+        return vm.new_attribute_error_msg(format!(
+            "'{}' object attribute '{}' is read-only",
+            ty.name(),
+            name.to_lossy()
+        ));
+    }
+    let err = vm.new_attribute_error_msg(format!(
+        "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+        ty.name(),
+        name.to_lossy()
+    ));
+    err.exc()
+        .set_attr_fields(vm, Some(Value::from(name)), Some(obj.clone()));
+    err
+}
+
+/// `__dict__` getter for payloads with a dict cell and for heap-type instances.
+pub fn get_payload_dict(vm: &Vm, obj: &Value) -> PyResult<Value> {
+    match vm.instance_dict(obj) {
+        Some(d) => Ok(d.into()),
+        None => Err(vm.new_attribute_error_msg(format!(
+            "'{}' object has no attribute '__dict__'",
+            vm.type_name(obj)
+        ))),
+    }
+}
+
+/// `__dict__` setter.
+pub fn set_payload_dict(vm: &Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(value) = value else {
+        return Err(vm.new_type_error("cannot delete __dict__"));
+    };
+    let Ok(d) = value.clone().into_downcast::<Dict>() else {
+        return Err(vm.new_type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            vm.type_name(&value)
+        )));
+    };
+    let Some(o) = obj.as_obj() else {
+        return Err(vm.new_type_error("cannot set __dict__"));
+    };
+    if let Some(ext) = o.ext() {
+        if !ext.has_dict_storage() {
+            return Err(vm.new_attribute_error_msg(format!(
+                "'{}' object has no attribute '__dict__'",
+                vm.type_name(obj)
+            )));
+        }
+        drop(ext.take_inline());
+        drop(ext.install_dict(d));
+        return Ok(());
+    }
+    match o.ty().slots.dictptr.get().and_then(|dp| dp(obj)) {
+        Some(cell) => {
+            drop(cell.replace(Some(d)));
+            Ok(())
+        }
+        None => Err(vm.new_type_error("cannot set __dict__")),
+    }
+}

@@ -1,0 +1,906 @@
+//! The bridge between slots and dunders, both ways.
+//!
+//! * Heap types whose MRO defines a slot's dunder in Python get a generic slot function
+//!   here that looks the dunder up and calls it (CPython's `slot_*` functions), with
+//!   CPython's rules for reflected binary operands and result checks.
+//! * Builtin types expose their native slots as dunders through slot wrappers
+//!   (`int.__add__`); [`call_slot_wrapper`] calls the native slot behind one.
+//! * [`update_slots`] recomputes a heap type's slots from its MRO (class creation, and
+//!   whenever a dunder is assigned on the class or a base).
+
+use crate::object::slots::{SLOT_DUNDERS, SlotId, Slots, dunders_of_slot};
+use crate::object::{CompareOp, ObjRef, Py, Type, Value};
+use crate::types::descr::{MethodDescr, MethodKind, SlotWrapper};
+use crate::types::function::Function;
+use crate::types::str::Str;
+
+use super::{Args, PyResult, Vm};
+
+/// Looks up a special method on the type of `obj` and binds it: `(callable, needs_self)`.
+/// Functions are returned unbound so the call can pass `obj` without a bound-method object.
+fn lookup_special(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<(Value, bool)>> {
+    let ty = obj.class(vm).clone();
+    let Some(f) = vm.type_lookup(&ty, name) else {
+        return Ok(None);
+    };
+    if f.downcast::<Function>().is_some()
+        || f.downcast::<MethodDescr>()
+            .is_some_and(|d| d.kind == MethodKind::Instance)
+        || f.downcast::<SlotWrapper>().is_some()
+    {
+        return Ok(Some((f, true)));
+    }
+    match f.class(vm).slots.descr_get.get() {
+        Some(get) => Ok(Some((
+            get(vm, &f, Some(obj), Some(&Value::from(&ty)))?,
+            false,
+        ))),
+        None => Ok(Some((f, false))),
+    }
+}
+
+/// Whether `obj`'s type sets special method `name` to None (`__iter__ = None` and friends
+/// mean "not supported").
+pub fn special_is_none(vm: &Vm, obj: &Value, name: &Py<Str>) -> bool {
+    vm.type_lookup(obj.class(vm), name)
+        .is_some_and(|f| f.is_none())
+}
+
+/// Calls special method `name` on `obj`; `None` if the type does not define it.
+pub fn call_special(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
+    let Some((f, needs_self)) = lookup_special(vm, obj, name)? else {
+        return Ok(None);
+    };
+    let r = if needs_self {
+        crate::types::function::call_prepended(vm, &f, obj, Args::positional(args))?
+    } else {
+        vm.call(&f, Args::positional(args))?
+    };
+    Ok(Some(r))
+}
+
+fn require(vm: &Vm, obj: &Value, name: &Py<Str>, args: &[Value]) -> PyResult<Value> {
+    match call_special(vm, obj, name, args)? {
+        Some(v) => Ok(v),
+        None => Err(vm.new_no_attribute(obj, name)),
+    }
+}
+
+fn name(vm: &Vm, s: &str) -> Py<Str> {
+    vm.intern(s)
+}
+
+// --- generic slots for heap types --------------------------------------------------------------
+
+fn slot_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let r = require(vm, v, &vm.names.__repr__, &[])?;
+    if r.downcast::<Str>().is_none() {
+        return Err(vm.new_type_error(format!(
+            "__repr__ returned non-string (type {})",
+            vm.type_name(&r)
+        )));
+    }
+    Ok(r)
+}
+
+fn slot_str(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let r = require(vm, v, &vm.names.__str__, &[])?;
+    if r.downcast::<Str>().is_none() {
+        return Err(vm.new_type_error(format!(
+            "__str__ returned non-string (type {})",
+            vm.type_name(&r)
+        )));
+    }
+    Ok(r)
+}
+
+/// The hash slot of types with `__hash__ = None`.
+pub fn hash_not_implemented(vm: &Vm, v: &Value) -> PyResult<i64> {
+    Err(vm.new_type_error(format!("unhashable type: '{}'", vm.type_name(v))))
+}
+
+fn slot_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
+    let Some(r) = call_special(vm, v, &vm.names.__hash__, &[])? else {
+        return hash_not_implemented(vm, v);
+    };
+    // A result that fits a machine word is the hash itself (-1 becomes -2); a bigger one
+    // is reduced as int's hash does (CPython's slot_tp_hash).
+    match crate::types::int::as_int(&r) {
+        Some(crate::types::int::IntRef::Small(-1)) => Ok(-2),
+        Some(crate::types::int::IntRef::Small(h)) => Ok(h),
+        Some(i) => Ok(crate::types::int::int_hash(i)),
+        None => Err(vm.new_type_error("__hash__ method should return an integer")),
+    }
+}
+
+fn slot_call(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<Value> {
+    let Some((f, needs_self)) = lookup_special(vm, v, &vm.names.__call__)? else {
+        return Err(vm.new_type_error(format!("'{}' object is not callable", vm.type_name(v))));
+    };
+    if needs_self {
+        crate::types::function::call_prepended(vm, &f, v, args)
+    } else {
+        vm.call(&f, args)
+    }
+}
+
+fn slot_getattro(vm: &Vm, v: &Value, attr: &Py<Str>) -> PyResult<Value> {
+    let ty = v.class(vm).clone();
+    let getattribute = vm.type_lookup(&ty, &vm.names.__getattribute__);
+    let is_generic = getattribute.as_ref().is_none_or(|g| {
+        g.downcast::<SlotWrapper>()
+            .is_some_and(|w| w.owner.is(&vm.types.object))
+    });
+    let first = if is_generic {
+        super::attr::generic_getattr(vm, v, attr)
+    } else {
+        require(vm, v, &vm.names.__getattribute__, &[Value::from(attr)])
+    };
+    match first {
+        Err(e) if e.matches(&vm.exc.attribute_error) => {
+            if vm.type_lookup(&ty, &vm.names.__getattr__).is_some() {
+                drop(e);
+                require(vm, v, &vm.names.__getattr__, &[Value::from(attr)])
+            } else {
+                Err(e)
+            }
+        }
+        other => other,
+    }
+}
+
+fn slot_setattro(vm: &Vm, v: &Value, attr: &Py<Str>, value: Option<Value>) -> PyResult<()> {
+    match value {
+        Some(x) => require(vm, v, &vm.names.__setattr__, &[Value::from(attr), x])?,
+        None => require(vm, v, &vm.names.__delattr__, &[Value::from(attr)])?,
+    };
+    Ok(())
+}
+
+fn slot_richcompare(vm: &Vm, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
+    match call_special(vm, v, &name(vm, op.dunder()), std::slice::from_ref(w))? {
+        Some(r) => Ok(r),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+fn slot_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let r = if special_is_none(vm, v, &vm.names.__iter__) {
+        None
+    } else {
+        call_special(vm, v, &vm.names.__iter__, &[])?
+    };
+    let Some(r) = r else {
+        return Err(vm.new_type_error(format!("'{}' object is not iterable", vm.type_name(v))));
+    };
+    if r.class(vm).slots.iternext.get().is_none() {
+        return Err(vm.new_type_error(format!(
+            "iter() returned non-iterator of type '{}'",
+            vm.type_name(&r)
+        )));
+    }
+    Ok(r)
+}
+
+fn slot_iternext(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
+    // StopIteration (with its value) propagates; `vm.next` treats it as exhaustion.
+    require(vm, v, &vm.names.__next__, &[]).map(Some)
+}
+
+fn slot_descr_get(
+    vm: &Vm,
+    d: &Value,
+    obj: Option<&Value>,
+    owner: Option<&Value>,
+) -> PyResult<Value> {
+    let obj = obj.cloned().unwrap_or(Value::None);
+    let owner = owner.cloned().unwrap_or(Value::None);
+    require(vm, d, &vm.names.__get__, &[obj, owner])
+}
+
+fn slot_descr_set(vm: &Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    match value {
+        Some(x) => require(vm, d, &vm.names.__set__, &[obj.clone(), x])?,
+        None => require(vm, d, &vm.names.__delete__, std::slice::from_ref(obj))?,
+    };
+    Ok(())
+}
+
+fn slot_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
+    let Some((f, needs_self)) = lookup_special(vm, v, &vm.names.__init__)? else {
+        return Ok(());
+    };
+    let r = if needs_self {
+        crate::types::function::call_prepended(vm, &f, v, args)?
+    } else {
+        vm.call(&f, args)?
+    };
+    if !r.is_none() {
+        return Err(vm.new_type_error(format!(
+            "__init__() should return None, not '{}'",
+            vm.type_name(&r)
+        )));
+    }
+    Ok(())
+}
+
+fn slot_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
+    // `type.__getattribute__(cls, '__new__')`: cls's own MRO (a staticmethod), not the
+    // metatype's `__new__`.
+    let new = crate::types::type_::type_getattro(vm, &Value::from(cls), &vm.names.__new__)?;
+    crate::types::function::call_prepended(vm, &new, &Value::from(cls), args)
+}
+
+fn slot_del(vm: &Vm, v: &Value) -> PyResult<()> {
+    call_special(vm, v, &vm.names.__del__, &[])?;
+    Ok(())
+}
+
+fn slot_len(vm: &Vm, v: &Value) -> PyResult<usize> {
+    let r = require(vm, v, &vm.names.__len__, &[])?;
+    let Some(i) = vm.try_index(&r)? else {
+        return Err(vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&r)
+        )));
+    };
+    use num_traits::{Signed, ToPrimitive};
+    if i.is_negative() {
+        return Err(vm.new_value_error("__len__() should return >= 0"));
+    }
+    i.to_usize()
+        .filter(|&n| n <= i64::MAX as usize)
+        .ok_or_else(|| vm.new_overflow_error("cannot fit 'int' into an index-sized integer"))
+}
+
+fn slot_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    require(vm, v, &vm.names.__getitem__, std::slice::from_ref(key))
+}
+
+fn slot_setitem(vm: &Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    match value {
+        Some(x) => require(vm, v, &vm.names.__setitem__, &[key.clone(), x])?,
+        None => require(vm, v, &vm.names.__delitem__, std::slice::from_ref(key))?,
+    };
+    Ok(())
+}
+
+fn slot_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    if special_is_none(vm, v, &vm.names.__contains__) {
+        return Err(vm.new_type_error(format!("'{}' object is not a container", vm.type_name(v))));
+    }
+    match call_special(vm, v, &vm.names.__contains__, std::slice::from_ref(item))? {
+        Some(r) => vm.is_true(&r),
+        None => vm.contains_by_iteration(v, item),
+    }
+}
+
+fn slot_bool(vm: &Vm, v: &Value) -> PyResult<bool> {
+    if special_is_none(vm, v, &vm.names.__bool__) {
+        return Err(vm.new_type_error(format!(
+            "'{}' cannot be interpreted as a boolean",
+            vm.type_name(v)
+        )));
+    }
+    let Some(r) = call_special(vm, v, &vm.names.__bool__, &[])? else {
+        // Only __len__ is defined.
+        return match vm.type_lookup(v.class(vm), &vm.names.__len__) {
+            Some(_) => Ok(slot_len(vm, v)? != 0),
+            None => Ok(true),
+        };
+    };
+    match r {
+        Value::Bool(b) => Ok(b),
+        _ => Err(vm.new_type_error(format!(
+            "__bool__ should return bool, returned {}",
+            vm.type_name(&r)
+        ))),
+    }
+}
+
+macro_rules! unary_slots {
+    ($($fn_name:ident => $dunder:ident;)*) => {
+        $(
+            fn $fn_name(vm: &Vm, v: &Value) -> PyResult<Value> {
+                require(vm, v, &vm.names.$dunder, &[])
+            }
+        )*
+    };
+}
+
+unary_slots! {
+    slot_neg => __neg__;
+    slot_pos => __pos__;
+    slot_abs => __abs__;
+    slot_invert => __invert__;
+    slot_int => __int__;
+    slot_float => __float__;
+    slot_index => __index__;
+    slot_await => __await__;
+    slot_aiter => __aiter__;
+    slot_anext => __anext__;
+}
+
+/// CPython's `SLOT1BINFULL`: try `v.__op__(w)`, or `w.__rop__(v)` first when `w`'s type is a
+/// proper subclass overriding it.
+fn binary_full(
+    vm: &Vm,
+    v: &Value,
+    w: &Value,
+    slot: SlotId,
+    op: &str,
+    rop: &str,
+    extra: Option<&Value>,
+) -> PyResult<Value> {
+    let v_ty = v.class(vm).clone();
+    let w_ty = w.class(vm).clone();
+    let generic_for = |t: &Py<Type>| is_generic(t, slot);
+    let mut do_other = !v_ty.is(&w_ty) && generic_for(&w_ty);
+    let args_with = |x: &Value| -> Vec<Value> {
+        let mut a = vec![x.clone()];
+        if let Some(m) = extra {
+            a.push(m.clone());
+        }
+        a
+    };
+    if generic_for(&v_ty) {
+        if do_other && w_ty.is_subtype(&v_ty) && method_is_overridden(vm, &w_ty, &v_ty, rop) {
+            if let Some(r) = call_special(vm, w, &name(vm, rop), &args_with(v))?
+                && !vm.is_not_implemented(&r)
+            {
+                return Ok(r);
+            }
+            do_other = false;
+        }
+        match call_special(vm, v, &name(vm, op), &args_with(w))? {
+            Some(r) if !vm.is_not_implemented(&r) || v_ty.is(&w_ty) => return Ok(r),
+            None if v_ty.is(&w_ty) => return Ok(vm.not_implemented()),
+            _ => {}
+        }
+    }
+    if do_other && let Some(r) = call_special(vm, w, &name(vm, rop), &args_with(v))? {
+        return Ok(r);
+    }
+    Ok(vm.not_implemented())
+}
+
+/// Whether `sub` defines `name` differently from `base` (CPython's `method_is_overloaded`).
+fn method_is_overridden(vm: &Vm, sub: &Py<Type>, base: &Py<Type>, name: &str) -> bool {
+    let n = vm.intern(name);
+    match (vm.type_lookup(sub, &n), vm.type_lookup(base, &n)) {
+        (Some(a), Some(b)) => !a.is(&b),
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+macro_rules! binary_slots {
+    ($($fn_name:ident => $slot:ident, $op:literal, $rop:literal;)*) => {
+        $(
+            fn $fn_name(vm: &Vm, v: &Value, w: &Value) -> PyResult<Value> {
+                binary_full(vm, v, w, SlotId::$slot, $op, $rop, None)
+            }
+        )*
+    };
+}
+
+binary_slots! {
+    slot_add => add, "__add__", "__radd__";
+    slot_sub => sub, "__sub__", "__rsub__";
+    slot_mul => mul, "__mul__", "__rmul__";
+    slot_matmul => matmul, "__matmul__", "__rmatmul__";
+    slot_truediv => truediv, "__truediv__", "__rtruediv__";
+    slot_floordiv => floordiv, "__floordiv__", "__rfloordiv__";
+    slot_rem => rem, "__mod__", "__rmod__";
+    slot_divmod => divmod, "__divmod__", "__rdivmod__";
+    slot_lshift => lshift, "__lshift__", "__rlshift__";
+    slot_rshift => rshift, "__rshift__", "__rrshift__";
+    slot_and => and, "__and__", "__rand__";
+    slot_or => or, "__or__", "__ror__";
+    slot_xor => xor, "__xor__", "__rxor__";
+}
+
+fn slot_pow(vm: &Vm, v: &Value, w: &Value, m: &Value) -> PyResult<Value> {
+    let extra = (!m.is_none()).then_some(m);
+    binary_full(vm, v, w, SlotId::pow, "__pow__", "__rpow__", extra)
+}
+
+macro_rules! inplace_slots {
+    ($($fn_name:ident => $op:literal;)*) => {
+        $(
+            fn $fn_name(vm: &Vm, v: &Value, w: &Value) -> PyResult<Value> {
+                Ok(call_special(vm, v, &name(vm, $op), std::slice::from_ref(w))?
+                    .unwrap_or_else(|| vm.not_implemented()))
+            }
+        )*
+    };
+}
+
+inplace_slots! {
+    slot_iadd => "__iadd__";
+    slot_isub => "__isub__";
+    slot_imul => "__imul__";
+    slot_imatmul => "__imatmul__";
+    slot_itruediv => "__itruediv__";
+    slot_ifloordiv => "__ifloordiv__";
+    slot_irem => "__imod__";
+    slot_ilshift => "__ilshift__";
+    slot_irshift => "__irshift__";
+    slot_iand => "__iand__";
+    slot_ior => "__ior__";
+    slot_ixor => "__ixor__";
+}
+
+fn slot_ipow(vm: &Vm, v: &Value, w: &Value, _m: &Value) -> PyResult<Value> {
+    Ok(
+        call_special(vm, v, &name(vm, "__ipow__"), std::slice::from_ref(w))?
+            .unwrap_or_else(|| vm.not_implemented()),
+    )
+}
+
+/// Sets `slots.id` to the generic (Python-dispatching) implementation.
+fn set_generic(s: &Slots, id: SlotId) {
+    macro_rules! set {
+        ($($slot:ident => $f:expr),* $(,)?) => {
+            match id {
+                $(SlotId::$slot => s.$slot.set(Some($f)),)*
+                SlotId::concat | SlotId::repeat | SlotId::dictptr => {}
+            }
+        };
+    }
+    set! {
+        repr => slot_repr, str => slot_str, hash => slot_hash, call => slot_call,
+        getattro => slot_getattro, setattro => slot_setattro, richcompare => slot_richcompare,
+        iter => slot_iter, iternext => slot_iternext, descr_get => slot_descr_get,
+        descr_set => slot_descr_set, init => slot_init, new => slot_new, del => slot_del,
+        len => slot_len, getitem => slot_getitem, setitem => slot_setitem,
+        contains => slot_contains, bool => slot_bool, add => slot_add, sub => slot_sub,
+        mul => slot_mul, matmul => slot_matmul, truediv => slot_truediv,
+        floordiv => slot_floordiv, rem => slot_rem, divmod => slot_divmod, pow => slot_pow,
+        lshift => slot_lshift, rshift => slot_rshift, and => slot_and, or => slot_or,
+        xor => slot_xor, iadd => slot_iadd, isub => slot_isub, imul => slot_imul,
+        imatmul => slot_imatmul, itruediv => slot_itruediv, ifloordiv => slot_ifloordiv,
+        irem => slot_irem, ipow => slot_ipow, ilshift => slot_ilshift,
+        irshift => slot_irshift, iand => slot_iand, ior => slot_ior, ixor => slot_ixor,
+        neg => slot_neg, pos => slot_pos, abs => slot_abs, invert => slot_invert,
+        int => slot_int, float => slot_float, index => slot_index, await_ => slot_await,
+        aiter => slot_aiter, anext => slot_anext,
+    }
+}
+
+/// Whether a type's slot is the generic dispatcher (its dunder is defined in Python).
+fn is_generic(t: &Py<Type>, id: SlotId) -> bool {
+    let probe = Slots::default();
+    set_generic(&probe, id);
+    macro_rules! same {
+        ($($slot:ident),*) => {
+            match id {
+                $(SlotId::$slot => match (t.slots.$slot.get(), probe.$slot.get()) {
+                    (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+                    _ => false,
+                },)*
+            }
+        };
+    }
+    same!(
+        repr,
+        str,
+        hash,
+        call,
+        getattro,
+        setattro,
+        richcompare,
+        iter,
+        iternext,
+        descr_get,
+        descr_set,
+        init,
+        new,
+        del,
+        len,
+        getitem,
+        setitem,
+        contains,
+        bool,
+        concat,
+        repeat,
+        dictptr,
+        add,
+        sub,
+        mul,
+        matmul,
+        truediv,
+        floordiv,
+        rem,
+        divmod,
+        pow,
+        lshift,
+        rshift,
+        and,
+        or,
+        xor,
+        iadd,
+        isub,
+        imul,
+        imatmul,
+        itruediv,
+        ifloordiv,
+        irem,
+        ipow,
+        ilshift,
+        irshift,
+        iand,
+        ior,
+        ixor,
+        neg,
+        pos,
+        abs,
+        invert,
+        int,
+        float,
+        index,
+        await_,
+        aiter,
+        anext
+    )
+}
+
+/// Recomputes the slots of heap type `ty` from its MRO.
+pub fn update_slots(vm: &Vm, ty: &Py<Type>) {
+    if !ty.is_heap() {
+        return;
+    }
+    let mro = ty.mro();
+    for &id in Slots::ALL {
+        let mut dunders = dunders_of_slot(id).peekable();
+        if dunders.peek().is_none() {
+            // Slots without a dunder come from the nearest builtin type.
+            match mro.iter().find(|t| !t.is_heap()) {
+                Some(b) => ty.slots.copy_slot(&b.slots, id),
+                None => ty.slots.clear_slot(id),
+            }
+            continue;
+        }
+        let names: Vec<&str> = dunders.collect();
+        let definer = mro
+            .iter()
+            .find(|t| names.iter().any(|n| t.dict().get_rust_str(n).is_some()));
+        match definer {
+            None => ty.slots.clear_slot(id),
+            Some(d) if !d.is_heap() => ty.slots.copy_slot(&d.slots, id),
+            Some(d) => {
+                if id == SlotId::hash
+                    && d.dict()
+                        .get_rust_str("__hash__")
+                        .is_some_and(|h| h.is_none())
+                {
+                    ty.slots.hash.set(Some(hash_not_implemented));
+                } else {
+                    set_generic(&ty.slots, id);
+                }
+            }
+        }
+    }
+    ty.set_has_finalizer(ty.slots.del.get().is_some());
+    let _ = vm;
+}
+
+/// Recomputes slots of `ty` and every subclass (a dunder changed on `ty`).
+pub fn update_slots_recursive(vm: &Vm, ty: &Py<Type>) {
+    update_slots(vm, ty);
+    for sub in ty.subclasses() {
+        update_slots_recursive(vm, &sub);
+    }
+}
+
+// --- slot wrappers (builtin types' native slots as dunders) -------------------------------------
+
+/// Adds slot wrappers for a builtin type's own slots, then inherits the slots it lacks
+/// from its base. Called once per builtin type, bases first.
+pub(crate) fn finish_builtin_type(vm: &Vm, ty: &Py<Type>) {
+    for &(dunder, id) in SLOT_DUNDERS {
+        if !ty.slots.has(id) || ty.dict().get_rust_str(dunder).is_some() {
+            continue;
+        }
+        if id == SlotId::new || id == SlotId::getattro && dunder == "__getattr__" {
+            continue;
+        }
+        if id == SlotId::hash
+            && ty.slots.hash.get().is_some_and(|h| {
+                std::ptr::fn_addr_eq(h, hash_not_implemented as crate::object::slots::HashFn)
+            })
+        {
+            continue;
+        }
+        let w = crate::object::core::alloc(
+            &vm.types.wrapper_descriptor,
+            SlotWrapper {
+                name: dunder,
+                owner: ty.clone(),
+                slot: id,
+            },
+        );
+        ty.dict().set_str(&vm.intern(dunder), w.into());
+    }
+    if ty.slots.new.get().is_some() && ty.dict().get_str(&vm.names.__new__).is_none() {
+        let f = vm.new_bound_native("__new__", tp_new_wrapper, Value::from(ty), Some(ty));
+        ty.dict().set_str(&vm.names.__new__, f.into());
+    }
+    if let Some(base) = ty.base() {
+        for &id in Slots::ALL {
+            if !ty.slots.has(id) {
+                ty.slots.copy_slot(&base.slots, id);
+            }
+        }
+    }
+    ty.set_has_finalizer(ty.slots.del.get().is_some());
+}
+
+/// `T.__new__(cls, *args)` for a builtin type `T`.
+fn tp_new_wrapper(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let vals = args.values();
+    let Some(owner) = vals.first().and_then(|v| v.downcast::<Type>()) else {
+        return Err(vm.new_type_error("__new__ wrapper without its type"));
+    };
+    let Some(cls_v) = vals.get(1) else {
+        return Err(vm.new_type_error(format!("{}.__new__(): not enough arguments", owner.name())));
+    };
+    let Some(cls) = cls_v.downcast::<Type>() else {
+        return Err(vm.new_type_error(format!(
+            "{}.__new__(X): X is not a type object ({})",
+            owner.name(),
+            vm.type_name(cls_v)
+        )));
+    };
+    if !cls.is_subtype(owner) {
+        return Err(vm.new_type_error(format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            owner.name(),
+            cls.name(),
+            cls.name(),
+            owner.name()
+        )));
+    }
+    // The most derived builtin base of cls must use owner's __new__ (CPython's safety check).
+    if let Some(static_base) = cls.mro().iter().find(|t| !t.is_heap()).cloned()
+        && static_base.kind() != owner.kind()
+    {
+        return Err(vm.new_type_error(format!(
+            "{}.__new__({}) is not safe, use {}.__new__()",
+            owner.name(),
+            cls.name(),
+            static_base.name()
+        )));
+    }
+    let Some(new) = owner.slots.new.get() else {
+        return Err(vm.new_type_error(format!("cannot create '{}' instances", owner.name())));
+    };
+    new(vm, cls, Args::new(&vals[2..], args.kwnames()))
+}
+
+/// Calls the native slot `id` of `owner` on `this` as the dunder `dunder` would.
+pub fn call_slot_wrapper(
+    vm: &Vm,
+    owner: &Py<Type>,
+    id: SlotId,
+    dunder: &str,
+    this: &Value,
+    args: Args<'_>,
+) -> PyResult<Value> {
+    let s = &owner.slots;
+    let missing = || vm.new_type_error(format!("'{}' has no slot for {dunder}", owner.name()));
+    let reflected = dunder.starts_with("__r") && !matches!(dunder, "__repr__" | "__round__");
+    let arg1 = |fname: &str| -> PyResult<&Value> { args.one(vm, fname) };
+    macro_rules! unary {
+        ($slot:ident) => {{
+            args.none(vm, dunder)?;
+            (s.$slot.get().ok_or_else(missing)?)(vm, this)
+        }};
+    }
+    match id {
+        SlotId::repr => unary!(repr),
+        SlotId::str => unary!(str),
+        SlotId::iter => unary!(iter),
+        SlotId::neg => unary!(neg),
+        SlotId::pos => unary!(pos),
+        SlotId::abs => unary!(abs),
+        SlotId::invert => unary!(invert),
+        SlotId::int => unary!(int),
+        SlotId::float => unary!(float),
+        SlotId::index => unary!(index),
+        SlotId::await_ => unary!(await_),
+        SlotId::aiter => unary!(aiter),
+        SlotId::anext => unary!(anext),
+        SlotId::hash => {
+            args.none(vm, dunder)?;
+            Ok(Value::Int((s.hash.get().ok_or_else(missing)?)(vm, this)?))
+        }
+        SlotId::len => {
+            args.none(vm, dunder)?;
+            Ok(Value::Int(
+                (s.len.get().ok_or_else(missing)?)(vm, this)? as i64
+            ))
+        }
+        SlotId::bool => {
+            args.none(vm, dunder)?;
+            Ok(Value::Bool((s.bool.get().ok_or_else(missing)?)(vm, this)?))
+        }
+        SlotId::iternext => {
+            args.none(vm, dunder)?;
+            match (s.iternext.get().ok_or_else(missing)?)(vm, this)? {
+                Some(v) => Ok(v),
+                None => Err(vm.new_stop_iteration(Value::None)),
+            }
+        }
+        SlotId::del => {
+            args.none(vm, dunder)?;
+            (s.del.get().ok_or_else(missing)?)(vm, this)?;
+            Ok(Value::None)
+        }
+        SlotId::call => (s.call.get().ok_or_else(missing)?)(vm, this, args),
+        SlotId::init => {
+            (s.init.get().ok_or_else(missing)?)(vm, this, args)?;
+            Ok(Value::None)
+        }
+        SlotId::new => Err(missing()),
+        SlotId::getattro => {
+            let n = arg1(dunder)?;
+            let Some(n) = n.downcast::<Str>() else {
+                return Err(vm.new_type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    vm.type_name(n)
+                )));
+            };
+            (s.getattro.get().ok_or_else(missing)?)(vm, this, n)
+        }
+        SlotId::setattro => {
+            let vals = args.range(vm, dunder, 1, 2)?;
+            let Some(n) = vals[0].downcast::<Str>() else {
+                return Err(vm.new_type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    vm.type_name(&vals[0])
+                )));
+            };
+            let value = if dunder == "__delattr__" {
+                None
+            } else {
+                Some(
+                    vals.get(1)
+                        .cloned()
+                        .ok_or_else(|| vm.new_type_error("expected 2 arguments, got 1"))?,
+                )
+            };
+            (s.setattro.get().ok_or_else(missing)?)(vm, this, n, value)?;
+            Ok(Value::None)
+        }
+        SlotId::richcompare => {
+            let other = arg1(dunder)?;
+            let op = match dunder {
+                "__lt__" => CompareOp::Lt,
+                "__le__" => CompareOp::Le,
+                "__eq__" => CompareOp::Eq,
+                "__ne__" => CompareOp::Ne,
+                "__gt__" => CompareOp::Gt,
+                _ => CompareOp::Ge,
+            };
+            (s.richcompare.get().ok_or_else(missing)?)(vm, this, other, op)
+        }
+        SlotId::descr_get => {
+            let vals = args.range(vm, dunder, 1, 2)?;
+            let obj = Some(&vals[0]).filter(|v| !v.is_none());
+            let ty = vals.get(1).filter(|v| !v.is_none());
+            if obj.is_none() && ty.is_none() {
+                return Err(vm.new_type_error("__get__(None, None) is invalid"));
+            }
+            (s.descr_get.get().ok_or_else(missing)?)(vm, this, obj, ty)
+        }
+        SlotId::descr_set => {
+            let vals = args.range(vm, dunder, 1, 2)?;
+            let value = (dunder == "__set__").then(|| vals.get(1).cloned().unwrap_or(Value::None));
+            (s.descr_set.get().ok_or_else(missing)?)(vm, this, &vals[0], value)?;
+            Ok(Value::None)
+        }
+        SlotId::getitem => {
+            let k = arg1(dunder)?;
+            (s.getitem.get().ok_or_else(missing)?)(vm, this, k)
+        }
+        SlotId::setitem => {
+            if dunder == "__delitem__" {
+                let k = arg1(dunder)?;
+                (s.setitem.get().ok_or_else(missing)?)(vm, this, k, None)?;
+            } else {
+                let vals = args.range(vm, dunder, 2, 2)?;
+                (s.setitem.get().ok_or_else(missing)?)(vm, this, &vals[0], Some(vals[1].clone()))?;
+            }
+            Ok(Value::None)
+        }
+        SlotId::contains => {
+            let k = arg1(dunder)?;
+            Ok(Value::Bool((s.contains.get().ok_or_else(missing)?)(
+                vm, this, k,
+            )?))
+        }
+        SlotId::pow | SlotId::ipow => {
+            let vals = args.range(vm, dunder, 1, 2)?;
+            let m = vals.get(1).cloned().unwrap_or(Value::None);
+            let f = if id == SlotId::pow {
+                s.pow.get()
+            } else {
+                s.ipow.get()
+            };
+            let f = f.ok_or_else(missing)?;
+            if reflected {
+                f(vm, &vals[0], this, &m)
+            } else {
+                f(vm, this, &vals[0], &m)
+            }
+        }
+        SlotId::concat | SlotId::repeat | SlotId::dictptr => Err(missing()),
+        _ => {
+            let other = arg1(dunder)?;
+            let f = binary_slot(s, id).ok_or_else(missing)?;
+            if reflected {
+                f(vm, other, this)
+            } else {
+                f(vm, this, other)
+            }
+        }
+    }
+}
+
+fn binary_slot(s: &Slots, id: SlotId) -> Option<crate::object::slots::BinaryFn> {
+    match id {
+        SlotId::add => s.add.get(),
+        SlotId::sub => s.sub.get(),
+        SlotId::mul => s.mul.get(),
+        SlotId::matmul => s.matmul.get(),
+        SlotId::truediv => s.truediv.get(),
+        SlotId::floordiv => s.floordiv.get(),
+        SlotId::rem => s.rem.get(),
+        SlotId::divmod => s.divmod.get(),
+        SlotId::lshift => s.lshift.get(),
+        SlotId::rshift => s.rshift.get(),
+        SlotId::and => s.and.get(),
+        SlotId::or => s.or.get(),
+        SlotId::xor => s.xor.get(),
+        SlotId::iadd => s.iadd.get(),
+        SlotId::isub => s.isub.get(),
+        SlotId::imul => s.imul.get(),
+        SlotId::imatmul => s.imatmul.get(),
+        SlotId::itruediv => s.itruediv.get(),
+        SlotId::ifloordiv => s.ifloordiv.get(),
+        SlotId::irem => s.irem.get(),
+        SlotId::ilshift => s.ilshift.get(),
+        SlotId::irshift => s.irshift.get(),
+        SlotId::iand => s.iand.get(),
+        SlotId::ior => s.ior.get(),
+        SlotId::ixor => s.ixor.get(),
+        SlotId::getitem => s.getitem.get(),
+        _ => None,
+    }
+}
+
+/// Runs `__del__` for an object being freed (the object core calls this through its hook);
+/// errors are reported as unraisable, like CPython.
+pub fn run_finalizer(vm: &Vm, obj: &ObjRef) {
+    let v = Value::Obj(obj.clone());
+    let Some(del) = obj.ty().slots.del.get() else {
+        return;
+    };
+    if let Err(e) = del(vm, &v) {
+        let what = vm
+            .type_lookup(obj.ty(), &vm.names.__del__)
+            .and_then(|f| vm.repr(&f).ok())
+            .map(|s| s.to_lossy().into_owned())
+            .unwrap_or_default();
+        vm.report_unraisable(
+            &e,
+            &format!("Exception ignored while calling deallocator {what}"),
+        );
+    }
+}

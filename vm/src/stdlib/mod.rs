@@ -1,0 +1,39 @@
+//! Native modules: `builtins` and `sys` (created with the VM), the standard streams, and
+//! the registry other native modules add themselves to (`Vm::register_native_module`):
+//! a module is a function building it, importable by name.
+
+pub mod builtins;
+pub mod builtins_iter;
+pub mod stdio;
+pub mod stdlib_names;
+pub mod sys;
+pub mod weakref;
+
+use crate::object::Py;
+use crate::runtime::{PyResult, Vm};
+use crate::types::module::Module;
+
+/// Builds a native module when it is first imported.
+pub type ModuleInit = fn(&Vm) -> PyResult<Py<Module>>;
+
+/// Sets up `builtins` and `sys` and registers the native modules.
+pub(crate) fn init_core(vm: &Vm) {
+    builtins::init(vm);
+    sys::init(vm);
+    vm.modules
+        .set_str(&vm.intern("builtins"), vm.builtins.clone().into());
+    vm.modules.set_str(&vm.intern("sys"), vm.sys.clone().into());
+}
+
+impl Vm {
+    /// The constructor of native module `name`, if registered.
+    pub fn native_module(&self, name: &str) -> Option<ModuleInit> {
+        self.native_modules
+            .with(|m| m.iter().find(|(n, _)| *n == name).map(|&(_, f)| f))
+    }
+
+    /// Whether `name` is a module built into the VM (for module reprs).
+    pub fn is_builtin_module_name(&self, name: &str) -> bool {
+        matches!(name, "builtins" | "sys") || self.native_module(name).is_some()
+    }
+}

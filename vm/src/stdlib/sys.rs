@@ -1,0 +1,343 @@
+//! The `sys` module: interpreter state and configuration visible to Python code.
+
+use crate::object::{Py, Value};
+use crate::runtime::{Args, PyResult, Vm};
+use crate::types::module::Module;
+use crate::types::str::Str;
+
+/// The version `sys.version_info` reports.
+pub const VERSION: (i64, i64, i64) = (3, 14, 10);
+
+fn sys_exit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let vals = args.range(vm, "exit", 0, 1)?;
+    let code = vals.first().cloned().unwrap_or(Value::None);
+    Err(vm.new_exception(
+        &vm.exc.system_exit,
+        if code.is_none() && vals.is_empty() {
+            vec![]
+        } else {
+            vec![code]
+        },
+    ))
+}
+
+fn getrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    args.none(vm, "getrecursionlimit")?;
+    Ok(Value::Int(i64::from(vm.recursion_limit())))
+}
+
+fn setrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = args.one(vm, "setrecursionlimit")?;
+    if matches!(n, Value::Float(_)) {
+        return Err(vm.new_type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = vm.index_value(n)?;
+    if n < 1 {
+        return Err(vm.new_value_error("recursion limit must be greater or equal than 1"));
+    }
+    let depth = vm.exec.depth.get();
+    if n <= i64::from(depth) {
+        return Err(vm.new_recursion_error(format!(
+            "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
+        )));
+    }
+    vm.set_recursion_limit(n.min(i64::from(u32::MAX)) as u32);
+    Ok(Value::None)
+}
+
+fn intern(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = args.one(vm, "intern")?;
+    let Some(st) = s.downcast::<Str>() else {
+        return Err(vm.new_type_error(format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(s)
+        )));
+    };
+    if !s.class(vm).is(&vm.types.str) {
+        return Err(vm.new_type_error(format!("can't intern {}", vm.type_name(s))));
+    }
+    Ok(vm.intern_str(st).into())
+}
+
+fn getsizeof(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let vals = args.range(vm, "getsizeof", 1, 2)?;
+    let v = &vals[0];
+    if let Some(f) = vm.getattr_opt(v, &vm.names.__sizeof__)? {
+        let r = vm.call_pos(&f, &[])?;
+        let n = vm.index_value(&r)?;
+        if n < 0 {
+            return Err(vm.new_value_error("__sizeof__() should return >= 0"));
+        }
+        return Ok(Value::Int(n));
+    }
+    match vals.get(1) {
+        Some(d) => Ok(d.clone()),
+        None => Err(vm.new_type_error(format!(
+            "Type {} doesn't define __sizeof__",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn exc_info(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    args.none(vm, "exc_info")?;
+    Ok(match vm.handled_exception() {
+        Some(e) => {
+            let tb = e
+                .downcast::<crate::types::exception::BaseException>()
+                .map_or(Value::None, |x| x.traceback());
+            vm.new_tuple(vec![e.class(vm).clone().into(), e, tb]).into()
+        }
+        None => vm
+            .new_tuple(vec![Value::None, Value::None, Value::None])
+            .into(),
+    })
+}
+
+fn exception(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    args.none(vm, "exception")?;
+    Ok(vm.handled_exception().unwrap_or(Value::None))
+}
+
+fn getframe(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let vals = args.range(vm, "_getframe", 0, 1)?;
+    let mut depth = match vals.first() {
+        Some(d) => vm.index_value(d)?,
+        None => 0,
+    };
+    let mut f = vm.current_frame();
+    while depth > 0 {
+        f = f.and_then(|p| crate::exec::frame::frame_ref(p).previous.get());
+        depth -= 1;
+    }
+    match f {
+        Some(p) => Ok(vm.frame_object(p).into()),
+        None => Err(vm.new_value_error("call stack is not deep enough")),
+    }
+}
+
+fn getdefaultencoding(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    args.none(vm, "getdefaultencoding")?;
+    Ok(vm.new_str("utf-8").into())
+}
+
+fn getrefcount(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let v = args.one(vm, "getrefcount")?;
+    Ok(Value::Int(match v.as_obj() {
+        Some(o) => i64::from(o.refcount()),
+        None => 1 << 30,
+    }))
+}
+
+fn is_finalizing(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    args.none(vm, "is_finalizing")?;
+    Ok(Value::Bool(false))
+}
+
+fn struct_seq(vm: &Vm, name: &str, fields: &[(&str, Value)]) -> PyResult<Value> {
+    crate::stdlib::builtins::new_named_record(vm, name, fields)
+}
+
+/// Builds `sys`.
+pub(crate) fn init(vm: &Vm) {
+    let m: &Py<Module> = &vm.sys;
+    let d = m.dict();
+    let set = |name: &str, v: Value| d.set_str(&vm.intern(name), v);
+    set("__name__", vm.intern("sys").into());
+    set("__doc__", Value::None);
+    set("__package__", vm.new_str("").into());
+    set("__loader__", Value::None);
+    set("__spec__", Value::None);
+    let argv: Vec<Value> = vm
+        .config
+        .argv
+        .iter()
+        .map(|a| vm.new_str(a).into())
+        .collect();
+    set("argv", vm.new_list(argv).into());
+    set("orig_argv", vm.new_list(vec![]).into());
+    let path: Vec<Value> = vm
+        .config
+        .path
+        .iter()
+        .map(|p| vm.new_str(p).into())
+        .collect();
+    set("path", vm.new_list(path).into());
+    set("modules", vm.modules.clone().into());
+    set("meta_path", vm.new_list(vec![]).into());
+    set("path_hooks", vm.new_list(vec![]).into());
+    set("path_importer_cache", vm.new_dict().into());
+    set(
+        "builtin_module_names",
+        vm.new_tuple(vec![vm.intern("builtins").into(), vm.intern("sys").into()])
+            .into(),
+    );
+    let streams = crate::stdlib::stdio::make_streams(vm);
+    for (i, name) in ["stdin", "stdout", "stderr"].iter().enumerate() {
+        set(name, streams[i].clone());
+        set(&format!("__{name}__"), streams[i].clone());
+    }
+    set("maxsize", Value::Int(i64::MAX));
+    set("maxunicode", Value::Int(0x10ffff));
+    set(
+        "byteorder",
+        vm.new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        })
+        .into(),
+    );
+    set("platform", vm.new_str(std::env::consts::OS).into());
+    set("executable", vm.new_str(&vm.config.executable).into());
+    set("prefix", vm.new_str("").into());
+    set("exec_prefix", vm.new_str("").into());
+    set("base_prefix", vm.new_str("").into());
+    set("dont_write_bytecode", Value::Bool(true));
+    set(
+        "hexversion",
+        Value::Int((VERSION.0 << 24) | (VERSION.1 << 16) | (VERSION.2 << 8) | 0xf0),
+    );
+    set(
+        "version",
+        vm.new_str(&format!(
+            "{}.{}.{} (rpy {})",
+            VERSION.0,
+            VERSION.1,
+            VERSION.2,
+            env!("CARGO_PKG_VERSION")
+        ))
+        .into(),
+    );
+    let mk =
+        |name: &str, fields: &[(&str, Value)]| struct_seq(vm, name, fields).unwrap_or(Value::None);
+    set(
+        "version_info",
+        mk(
+            "sys.version_info",
+            &[
+                ("major", Value::Int(VERSION.0)),
+                ("minor", Value::Int(VERSION.1)),
+                ("micro", Value::Int(VERSION.2)),
+                ("releaselevel", vm.new_str("final").into()),
+                ("serial", Value::Int(0)),
+            ],
+        ),
+    );
+    let ns = crate::stdlib::builtins::new_namespace(
+        vm,
+        &[
+            ("name", vm.new_str("rpy").into()),
+            ("cache_tag", Value::None),
+            (
+                "version",
+                mk(
+                    "sys.version_info",
+                    &[
+                        ("major", Value::Int(0)),
+                        ("minor", Value::Int(1)),
+                        ("micro", Value::Int(0)),
+                        ("releaselevel", vm.new_str("alpha").into()),
+                        ("serial", Value::Int(0)),
+                    ],
+                ),
+            ),
+            ("hexversion", Value::Int(0x0001_00a0)),
+            ("_multiarch", vm.new_str("x86_64-linux-gnu").into()),
+        ],
+    );
+    set("implementation", ns);
+    set(
+        "flags",
+        mk(
+            "sys.flags",
+            &[
+                ("debug", Value::Int(0)),
+                ("inspect", Value::Int(0)),
+                ("interactive", Value::Int(0)),
+                ("optimize", Value::Int(0)),
+                ("dont_write_bytecode", Value::Int(1)),
+                ("no_user_site", Value::Int(i64::from(vm.config.isolated))),
+                ("no_site", Value::Int(0)),
+                (
+                    "ignore_environment",
+                    Value::Int(i64::from(vm.config.isolated)),
+                ),
+                ("verbose", Value::Int(0)),
+                ("bytes_warning", Value::Int(0)),
+                ("quiet", Value::Int(0)),
+                (
+                    "hash_randomization",
+                    Value::Int(i64::from(vm.config.hash_seed != Some(0))),
+                ),
+                ("isolated", Value::Int(i64::from(vm.config.isolated))),
+                ("dev_mode", Value::Bool(false)),
+                ("utf8_mode", Value::Int(0)),
+                ("warn_default_encoding", Value::Int(0)),
+                ("safe_path", Value::Bool(vm.config.isolated)),
+                ("int_max_str_digits", Value::Int(4300)),
+            ],
+        ),
+    );
+    set(
+        "float_info",
+        mk(
+            "sys.float_info",
+            &[
+                ("max", Value::Float(f64::MAX)),
+                ("max_exp", Value::Int(1024)),
+                ("max_10_exp", Value::Int(308)),
+                ("min", Value::Float(f64::MIN_POSITIVE)),
+                ("min_exp", Value::Int(-1021)),
+                ("min_10_exp", Value::Int(-307)),
+                ("dig", Value::Int(15)),
+                ("mant_dig", Value::Int(53)),
+                ("epsilon", Value::Float(f64::EPSILON)),
+                ("radix", Value::Int(2)),
+                ("rounds", Value::Int(1)),
+            ],
+        ),
+    );
+    set(
+        "hash_info",
+        mk(
+            "sys.hash_info",
+            &[
+                ("width", Value::Int(64)),
+                ("modulus", Value::Int(crate::runtime::hash::MODULUS as i64)),
+                ("inf", Value::Int(crate::runtime::hash::INF)),
+                ("nan", Value::Int(0)),
+                ("imag", Value::Int(crate::runtime::hash::IMAG as i64)),
+                ("algorithm", vm.new_str("siphash13").into()),
+                ("hash_bits", Value::Int(64)),
+                ("seed_bits", Value::Int(128)),
+                ("cutoff", Value::Int(0)),
+            ],
+        ),
+    );
+    let xopts = vm.new_dict();
+    for (k, v) in &vm.config.xoptions {
+        let val: Value = match v {
+            Some(s) => vm.new_str(s).into(),
+            None => Value::Bool(true),
+        };
+        let _ = xopts.set_item(vm, vm.new_str(k).into(), val);
+    }
+    set("_xoptions", xopts.into());
+    for (name, f) in [
+        ("exit", sys_exit as crate::types::function::NativeFn),
+        ("getrecursionlimit", getrecursionlimit),
+        ("setrecursionlimit", setrecursionlimit),
+        ("intern", intern),
+        ("getsizeof", getsizeof),
+        ("exc_info", exc_info),
+        ("exception", exception),
+        ("_getframe", getframe),
+        ("getdefaultencoding", getdefaultencoding),
+        ("getfilesystemencoding", getdefaultencoding),
+        ("getrefcount", getrefcount),
+        ("is_finalizing", is_finalizing),
+    ] {
+        vm.add_function(m, name, f);
+    }
+}

@@ -1,0 +1,285 @@
+//! `complex`: payload, arithmetic mixed with ints and floats, `**`, repr and hashing.
+
+use crate::object::{CompareOp, Py, Type, Value};
+use crate::runtime::{Args, PyResult, Vm};
+
+use super::float::as_float;
+use super::int::{as_int, int_to_f64};
+
+/// A Python `complex`.
+pub struct Complex {
+    /// Real part.
+    pub re: f64,
+    /// Imaginary part.
+    pub im: f64,
+}
+
+crate::payload!(Complex);
+
+impl Vm {
+    /// A new complex.
+    pub fn new_complex(&self, re: f64, im: f64) -> Value {
+        crate::object::core::alloc(&self.types.complex, Complex { re, im }).into()
+    }
+}
+
+/// Views a number as a complex (`None` for non-numbers); OverflowError for huge ints.
+fn as_complex(vm: &Vm, v: &Value) -> PyResult<Option<(f64, f64)>> {
+    if let Some(c) = v.downcast::<Complex>() {
+        return Ok(Some((c.re, c.im)));
+    }
+    if let Some(f) = as_float(v) {
+        return Ok(Some((f, 0.0)));
+    }
+    if let Some(i) = as_int(v) {
+        let f = int_to_f64(i)
+            .ok_or_else(|| vm.new_overflow_error("int too large to convert to float"))?;
+        return Ok(Some((f, 0.0)));
+    }
+    Ok(None)
+}
+
+/// A complex number as `(real, imag)`.
+type Pair = (f64, f64);
+
+fn operands(vm: &Vm, a: &Value, b: &Value) -> PyResult<Option<(Pair, Pair)>> {
+    let (Some(x), Some(y)) = (as_complex(vm, a)?, as_complex(vm, b)?) else {
+        return Ok(None);
+    };
+    Ok(Some((x, y)))
+}
+
+/// Complex division, CPython's `_Py_c_quot` (Smith's algorithm).
+fn c_quot(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+    let (ar, ai) = a;
+    let (br, bi) = b;
+    let abs_br = br.abs();
+    let abs_bi = bi.abs();
+    if abs_br >= abs_bi {
+        if abs_br == 0.0 {
+            return Err(vm.new_zero_division_error("division by zero"));
+        }
+        let ratio = bi / br;
+        let denom = br + bi * ratio;
+        Ok(((ar + ai * ratio) / denom, (ai - ar * ratio) / denom))
+    } else if abs_bi >= abs_br {
+        let ratio = br / bi;
+        let denom = br * ratio + bi;
+        Ok(((ar * ratio + ai) / denom, (ai * ratio - ar) / denom))
+    } else {
+        Ok((f64::NAN, f64::NAN))
+    }
+}
+
+/// `a ** b` for complex operands, CPython's `_Py_c_pow`.
+pub fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<Value> {
+    let (r, i) = if b.0 == 0.0 && b.1 == 0.0 {
+        (1.0, 0.0)
+    } else if a.0 == 0.0 && a.1 == 0.0 {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return Err(vm.new_zero_division_error("zero to a negative or complex power"));
+        }
+        (0.0, 0.0)
+    } else {
+        let vabs = a.0.hypot(a.1);
+        let mut len = vabs.powf(b.0);
+        let at = a.1.atan2(a.0);
+        let mut phase = at * b.0;
+        if b.1 != 0.0 {
+            len /= (at * b.1).exp();
+            phase += b.1 * vabs.ln();
+        }
+        (len * phase.cos(), len * phase.sin())
+    };
+    if r.is_infinite() || i.is_infinite() {
+        return Err(vm.new_overflow_error("complex exponentiation"));
+    }
+    Ok(vm.new_complex(r, i))
+}
+
+macro_rules! complex_binary {
+    ($($slot:ident => $f:expr;)*) => {
+        $(
+            fn $slot(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+                match operands(vm, a, b)? {
+                    Some((x, y)) => $f(vm, x, y),
+                    None => Ok(vm.not_implemented()),
+                }
+            }
+        )*
+    };
+}
+
+complex_binary! {
+    slot_add => |vm: &Vm, x: (f64, f64), y: (f64, f64)| Ok(vm.new_complex(x.0 + y.0, x.1 + y.1));
+    slot_sub => |vm: &Vm, x: (f64, f64), y: (f64, f64)| Ok(vm.new_complex(x.0 - y.0, x.1 - y.1));
+    slot_mul => |vm: &Vm, x: (f64, f64), y: (f64, f64)| {
+        Ok(vm.new_complex(x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0))
+    };
+    slot_truediv => |vm: &Vm, x, y| {
+        let (r, i) = c_quot(vm, x, y)?;
+        Ok(vm.new_complex(r, i))
+    };
+}
+
+fn slot_pow(vm: &Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
+    if !m.is_none() {
+        return Err(vm.new_value_error("complex modulo"));
+    }
+    match operands(vm, a, b)? {
+        Some((x, y)) => complex_pow_values(vm, x, y),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+fn this(vm: &Vm, v: &Value) -> PyResult<(f64, f64)> {
+    v.downcast::<Complex>()
+        .map(|c| (c.re, c.im))
+        .ok_or_else(|| vm.new_type_error("descriptor requires a 'complex' object"))
+}
+
+fn slot_neg(vm: &Vm, a: &Value) -> PyResult<Value> {
+    let (r, i) = this(vm, a)?;
+    Ok(vm.new_complex(-r, -i))
+}
+
+fn slot_pos(vm: &Vm, a: &Value) -> PyResult<Value> {
+    let (r, i) = this(vm, a)?;
+    Ok(vm.new_complex(r, i))
+}
+
+fn slot_abs(vm: &Vm, a: &Value) -> PyResult<Value> {
+    let (r, i) = this(vm, a)?;
+    let h = r.hypot(i);
+    if h.is_infinite() && r.is_finite() && i.is_finite() {
+        return Err(vm.new_overflow_error("absolute value too large"));
+    }
+    Ok(Value::Float(h))
+}
+
+fn slot_bool(vm: &Vm, a: &Value) -> PyResult<bool> {
+    let (r, i) = this(vm, a)?;
+    Ok(r != 0.0 || i != 0.0)
+}
+
+fn slot_hash(vm: &Vm, a: &Value) -> PyResult<i64> {
+    let (r, i) = this(vm, a)?;
+    let id = a.id() as usize;
+    Ok(crate::runtime::hash::hash_complex(
+        crate::runtime::hash::hash_f64(r, id),
+        crate::runtime::hash::hash_f64(i, id),
+    ))
+}
+
+fn slot_repr(vm: &Vm, a: &Value) -> PyResult<Value> {
+    let (r, i) = this(vm, a)?;
+    let mut s = String::new();
+    crate::text::repr::write_complex_repr(&mut s, r, i);
+    Ok(vm.new_str(&s).into())
+}
+
+fn slot_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(vm.not_implemented());
+    }
+    let Some(x) = a.downcast::<Complex>().map(|c| (c.re, c.im)) else {
+        return Ok(vm.not_implemented());
+    };
+    let eq = if let Some(c) = b.downcast::<Complex>() {
+        x.0 == c.re && x.1 == c.im
+    } else if let Some(f) = as_float(b) {
+        x.0 == f && x.1 == 0.0
+    } else if let Some(i) = as_int(b) {
+        x.1 == 0.0 && super::int::cmp_int_f64(i, x.0) == Some(std::cmp::Ordering::Equal)
+    } else {
+        return Ok(vm.not_implemented());
+    };
+    Ok(Value::Bool(eq == (op == CompareOp::Eq)))
+}
+
+fn complex_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
+    let [real, imag] = args.bind(vm, "complex", ["real", "imag"], 0, 0)?;
+    let part = |v: Option<&Value>| -> PyResult<(f64, f64)> {
+        let Some(v) = v else { return Ok((0.0, 0.0)) };
+        if let Some(c) = as_complex(vm, v)? {
+            return Ok(c);
+        }
+        if let Some(s) = v.downcast::<super::str::Str>() {
+            return parse_complex(&s.to_lossy())
+                .ok_or_else(|| vm.new_value_error("complex() arg is a malformed string"));
+        }
+        if v.class(vm).slots.float.get().is_some() || v.class(vm).slots.index.get().is_some() {
+            return Ok((super::float_type::float_from_value(vm, v)?, 0.0));
+        }
+        Err(vm.new_type_error(format!(
+            "complex() argument 'real' must be a real number, not {}",
+            vm.type_name(v)
+        )))
+    };
+    let (ar, ai) = part(real)?;
+    let (br, bi) = part(imag)?;
+    let (re, im) = (ar - bi, ai + br);
+    if cls.is(&vm.types.complex) {
+        return Ok(vm.new_complex(re, im));
+    }
+    vm.alloc_instance(cls, Complex { re, im })
+}
+
+/// Parses `complex(str)`.
+fn parse_complex(text: &str) -> Option<(f64, f64)> {
+    let s = text.trim();
+    let s = s
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .map_or(s, str::trim);
+    if let Some(body) = s.strip_suffix(['j', 'J']) {
+        // Find the split between real and imaginary parts: the last sign not after 'e'.
+        let bytes = body.as_bytes();
+        let mut split = None;
+        for i in (1..bytes.len()).rev() {
+            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
+                split = Some(i);
+                break;
+            }
+        }
+        let (re, im) = match split {
+            Some(i) => (super::float::parse_float(&body[..i])?, &body[i..]),
+            None => (0.0, body),
+        };
+        let im = match im {
+            "" | "+" => 1.0,
+            "-" => -1.0,
+            t => super::float::parse_float(t)?,
+        };
+        return Some((re, im));
+    }
+    Some((super::float::parse_float(s)?, 0.0))
+}
+
+fn complex_conjugate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (c, rest) = vm.method_self::<Complex>(args, "conjugate", "complex")?;
+    rest.none(vm, "complex.conjugate")?;
+    Ok(vm.new_complex(c.re, -c.im))
+}
+
+/// Fills in `complex`'s slots and methods.
+pub(crate) fn init(vm: &Vm) {
+    let t = &vm.types.complex;
+    let s = &t.slots;
+    s.add.set(Some(slot_add));
+    s.sub.set(Some(slot_sub));
+    s.mul.set(Some(slot_mul));
+    s.truediv.set(Some(slot_truediv));
+    s.pow.set(Some(slot_pow));
+    s.neg.set(Some(slot_neg));
+    s.pos.set(Some(slot_pos));
+    s.abs.set(Some(slot_abs));
+    s.bool.set(Some(slot_bool));
+    s.hash.set(Some(slot_hash));
+    s.repr.set(Some(slot_repr));
+    s.richcompare.set(Some(slot_richcompare));
+    s.new.set(Some(complex_new));
+    vm.add_methods(t, &[("conjugate", complex_conjugate)]);
+    vm.add_getset(t, "real", |vm, v| Ok(Value::Float(this(vm, v)?.0)), None);
+    vm.add_getset(t, "imag", |vm, v| Ok(Value::Float(this(vm, v)?.1)), None);
+}

@@ -1,0 +1,589 @@
+//! The `dict` payload: a compact, insertion-ordered hash table (an index table probing like
+//! CPython's, over a dense entries vector), with the version counters caches guard on.
+//!
+//! Key comparison can run Python code (`__eq__`), which can mutate the dict being searched.
+//! Lookups therefore never hold the table borrowed across a comparison: they copy the
+//! candidate key out, compare, then check that the table's layout did not change, and
+//! restart if it did (CPython does the same). Removed keys and values are moved out of the
+//! table and dropped after the borrow ends, because dropping can run `__del__`.
+
+use std::cell::Cell;
+
+use crate::object::{PyCell, Value};
+use crate::runtime::{PyResult, Vm};
+
+use super::str::Str;
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const MIN_SIZE: usize = 8;
+const PERTURB_SHIFT: u32 = 5;
+
+thread_local! {
+    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+}
+
+fn next_version() -> u64 {
+    NEXT_VERSION.with(|v| {
+        let n = v.get();
+        v.set(n + 1);
+        n
+    })
+}
+
+#[derive(Clone)]
+struct Entry {
+    hash: i64,
+    key: Value,
+    value: Value,
+}
+
+#[derive(Default)]
+struct Table {
+    /// Power-of-two sized index table (empty for an empty dict): entry index, `EMPTY` or
+    /// `DUMMY`.
+    indices: Vec<i32>,
+    /// Entries in insertion order; removed ones have a `Null` key.
+    entries: Vec<Entry>,
+    /// Live entries.
+    used: usize,
+    /// Changes when the set of keys changes (insertion of a new key, removal, clear).
+    keys_version: u32,
+    /// Changes whenever entries move or disappear (lookups restart, iterators notice).
+    layout: u32,
+}
+
+/// What one probing step found.
+enum Step {
+    Found(usize),
+    Missing,
+    /// Same hash, needs a Python comparison: entry index, its key, the layout seen.
+    Compare(usize, Value, u32),
+}
+
+/// Probing position (CPython's `i` and `perturb`).
+#[derive(Clone, Copy)]
+struct Probe {
+    i: usize,
+    perturb: u64,
+    started: bool,
+}
+
+impl Probe {
+    fn new(hash: i64) -> Probe {
+        Probe {
+            i: 0,
+            perturb: hash as u64,
+            started: false,
+        }
+    }
+
+    #[inline]
+    fn next(&mut self, hash: i64, mask: usize) -> usize {
+        if !self.started {
+            self.started = true;
+            self.i = (hash as u64 as usize) & mask;
+        } else {
+            self.perturb >>= PERTURB_SHIFT;
+            self.i = (self
+                .i
+                .wrapping_mul(5)
+                .wrapping_add(self.perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+        self.i
+    }
+}
+
+/// Equality of two keys when it can be decided without running Python code: identity,
+/// exact strs, and the immediate numbers. `None` means "call `__eq__`".
+#[inline]
+pub(crate) fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) => {
+            if x.is(y) {
+                return Some(true);
+            }
+            match (x.downcast::<Str>(), y.downcast::<Str>()) {
+                (Some(s), Some(t)) if !x.ty().is_heap() && !y.ty().is_heap() => {
+                    Some(s.as_bytes() == t.as_bytes())
+                }
+                _ => None,
+            }
+        }
+        (Value::Obj(o), _) | (_, Value::Obj(o)) => {
+            if o.ty().is_heap() {
+                None
+            } else {
+                // A builtin heap object (big int, str, tuple, ...) never equals an
+                // immediate: big ints are outside the i64 range by normalization.
+                Some(false)
+            }
+        }
+        _ => Some(immediate_eq(a, b)),
+    }
+}
+
+fn immediate_eq(a: &Value, b: &Value) -> bool {
+    fn as_i64(v: &Value) -> Option<i64> {
+        match v {
+            Value::Int(i) => Some(*i),
+            Value::Bool(b) => Some(i64::from(*b)),
+            _ => None,
+        }
+    }
+    match (a, b) {
+        (Value::None, Value::None) | (Value::Null, Value::Null) => true,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::Float(f), other) | (other, Value::Float(f)) => {
+            as_i64(other).is_some_and(|i| crate::types::int::i64_eq_f64(i, *f))
+        }
+        _ => match (as_i64(a), as_i64(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => false,
+        },
+    }
+}
+
+impl Table {
+    fn mask(&self) -> usize {
+        self.indices.len().wrapping_sub(1)
+    }
+
+    /// Continues probing for `key` from `probe`.
+    fn step(&self, probe: &mut Probe, key: &Value, hash: i64) -> Step {
+        if self.indices.is_empty() {
+            return Step::Missing;
+        }
+        let mask = self.mask();
+        loop {
+            let slot = probe.next(hash, mask);
+            let ix = self.indices[slot];
+            if ix == EMPTY {
+                return Step::Missing;
+            }
+            if ix == DUMMY {
+                continue;
+            }
+            let e = &self.entries[ix as usize];
+            if e.hash != hash {
+                continue;
+            }
+            match fast_key_eq(&e.key, key) {
+                Some(true) => return Step::Found(ix as usize),
+                Some(false) => continue,
+                None => return Step::Compare(ix as usize, e.key.clone(), self.layout),
+            }
+        }
+    }
+
+    /// Probing that treats keys needing Python comparison as different (namespaces).
+    fn find_fast(&self, key: &Value, hash: i64) -> Option<usize> {
+        let mut probe = Probe::new(hash);
+        loop {
+            match self.step(&mut probe, key, hash) {
+                Step::Found(i) => return Some(i),
+                Step::Missing => return None,
+                Step::Compare(..) => continue,
+            }
+        }
+    }
+
+    fn find_empty_slot(&self, hash: i64) -> usize {
+        let mask = self.mask();
+        let mut probe = Probe::new(hash);
+        loop {
+            let slot = probe.next(hash, mask);
+            if self.indices[slot] < 0 {
+                return slot;
+            }
+        }
+    }
+
+    /// Usable entries for an index table of `size` slots (two thirds, CPython's rule).
+    fn usable(size: usize) -> usize {
+        (size << 1) / 3
+    }
+
+    fn resize(&mut self, min_used: usize) {
+        let mut size = MIN_SIZE;
+        while Self::usable(size) < min_used {
+            size <<= 1;
+        }
+        let entries: Vec<Entry> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .filter(|e| !e.key.is_null())
+            .collect();
+        self.indices = vec![EMPTY; size];
+        self.entries = Vec::with_capacity(Self::usable(size));
+        for e in entries {
+            let slot = self.find_empty_slot(e.hash);
+            self.indices[slot] = self.entries.len() as i32;
+            self.entries.push(e);
+        }
+        self.layout = self.layout.wrapping_add(1);
+    }
+
+    /// Appends a new entry (the key is known to be absent).
+    fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.indices.is_empty() || self.entries.len() >= Self::usable(self.indices.len()) {
+            self.resize((self.used + 1).max(self.used * 3));
+        }
+        let slot = self.find_empty_slot(hash);
+        self.indices[slot] = self.entries.len() as i32;
+        self.entries.push(Entry { hash, key, value });
+        self.used += 1;
+        self.keys_version = self.keys_version.wrapping_add(1);
+    }
+
+    /// Removes the entry at `ix`, returning its key and value.
+    fn remove_at(&mut self, ix: usize) -> (Value, Value) {
+        let hash = self.entries[ix].hash;
+        let mask = self.mask();
+        let mut probe = Probe::new(hash);
+        loop {
+            let slot = probe.next(hash, mask);
+            if self.indices[slot] == ix as i32 {
+                self.indices[slot] = DUMMY;
+                break;
+            }
+        }
+        let e = &mut self.entries[ix];
+        let key = std::mem::take(&mut e.key);
+        let value = std::mem::take(&mut e.value);
+        self.used -= 1;
+        self.keys_version = self.keys_version.wrapping_add(1);
+        self.layout = self.layout.wrapping_add(1);
+        (key, value)
+    }
+}
+
+/// A Python `dict`.
+#[derive(Default)]
+pub struct Dict {
+    table: PyCell<Table>,
+    version: Cell<u64>,
+}
+
+crate::payload!(Dict);
+
+/// A position in a dict for iteration: entry index and the layout it was taken under.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DictPos {
+    /// Next entry index to look at.
+    pub index: usize,
+}
+
+impl Dict {
+    /// An empty dict.
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    #[inline]
+    fn bump(&self) {
+        self.version.set(next_version());
+    }
+
+    /// Number of items.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.table.with(|t| t.used)
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Changes on every mutation (unique across dicts).
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    /// Changes when the set of keys changes.
+    #[inline]
+    pub fn keys_version(&self) -> u32 {
+        self.table.with(|t| t.keys_version)
+    }
+
+    /// Changes when entries move or disappear.
+    pub fn layout(&self) -> u32 {
+        self.table.with(|t| t.layout)
+    }
+
+    /// Finds the entry index of `key` (whose hash is `hash`).
+    fn lookup(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+        'restart: loop {
+            let mut probe = Probe::new(hash);
+            loop {
+                match self.table.with(|t| t.step(&mut probe, key, hash)) {
+                    Step::Found(ix) => return Ok(Some(ix)),
+                    Step::Missing => return Ok(None),
+                    Step::Compare(ix, candidate, layout) => {
+                        let eq = vm.eq_bool(&candidate, key)?;
+                        let changed = self.table.with(|t| {
+                            t.layout != layout
+                                || t.entries.get(ix).is_none_or(|e| !e.key.is(&candidate))
+                        });
+                        drop(candidate);
+                        if changed {
+                            continue 'restart;
+                        }
+                        if eq {
+                            return Ok(Some(ix));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `d[key]` without raising: `None` when missing.
+    pub fn get_item(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash_dict_key(key)?;
+        self.get_item_hashed(vm, key, hash)
+    }
+
+    /// `get_item` with a known hash.
+    pub fn get_item_hashed(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        let ix = self.lookup(vm, key, hash)?;
+        Ok(ix.and_then(|ix| {
+            self.table
+                .with(|t| t.entries.get(ix).map(|e| e.value.clone()))
+        }))
+    }
+
+    /// `key in d`.
+    pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {
+        let hash = vm.hash_dict_key(key)?;
+        Ok(self.lookup(vm, key, hash)?.is_some())
+    }
+
+    /// `d[key] = value`.
+    pub fn set_item(&self, vm: &Vm, key: Value, value: Value) -> PyResult<()> {
+        let hash = vm.hash_dict_key(&key)?;
+        self.set_item_hashed(vm, key, hash, value)
+    }
+
+    /// `set_item` with a known hash.
+    pub fn set_item_hashed(&self, vm: &Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        let old = match self.lookup(vm, &key, hash)? {
+            Some(ix) => self.table.with_mut(|t| {
+                t.entries
+                    .get_mut(ix)
+                    .map(|e| std::mem::replace(&mut e.value, value))
+            }),
+            None => {
+                self.table.with_mut(|t| t.insert_new(hash, key, value));
+                None
+            }
+        };
+        self.bump();
+        drop(old);
+        Ok(())
+    }
+
+    /// Removes `key`, returning its value (`None` when missing).
+    pub fn pop_item(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash_dict_key(key)?;
+        let Some(ix) = self.lookup(vm, key, hash)? else {
+            return Ok(None);
+        };
+        let (k, v) = self.table.with_mut(|t| t.remove_at(ix));
+        self.bump();
+        drop(k);
+        Ok(Some(v))
+    }
+
+    /// Looks up a str key, comparing only with str keys (for namespaces, whose keys are
+    /// strs; a key that would need `__eq__` is treated as different).
+    #[inline]
+    pub fn get_str(&self, key: &crate::object::Py<Str>) -> Option<Value> {
+        let hash = key.hash();
+        let k = Value::Obj(key.as_obj().clone());
+        let found = self
+            .table
+            .with(|t| t.find_fast(&k, hash).map(|ix| t.entries[ix].value.clone()));
+        drop(k);
+        found
+    }
+
+    /// Sets a str key (namespaces; see [`Dict::get_str`]).
+    pub fn set_str(&self, key: &crate::object::Py<Str>, value: Value) {
+        let hash = key.hash();
+        let key = Value::Obj(key.as_obj().clone());
+        let old = self.table.with_mut(|t| match t.find_fast(&key, hash) {
+            Some(ix) => Some(std::mem::replace(&mut t.entries[ix].value, value)),
+            None => {
+                t.insert_new(hash, key.clone(), value);
+                None
+            }
+        });
+        self.bump();
+        drop((old, key));
+    }
+
+    /// Removes a str key (namespaces); returns the value if it was present.
+    pub fn del_str(&self, key: &crate::object::Py<Str>) -> Option<Value> {
+        let hash = key.hash();
+        let k = Value::Obj(key.as_obj().clone());
+        let removed = self
+            .table
+            .with_mut(|t| t.find_fast(&k, hash).map(|ix| t.remove_at(ix)));
+        drop(k);
+        let (rk, rv) = removed?;
+        self.bump();
+        drop(rk);
+        Some(rv)
+    }
+
+    /// Looks up a key given as Rust text (slow path: setup code and error messages).
+    pub fn get_rust_str(&self, key: &str) -> Option<Value> {
+        let probe = Str::from_str(key);
+        let hash = probe.hash();
+        self.table.with(|t| {
+            if t.indices.is_empty() {
+                return None;
+            }
+            let mask = t.mask();
+            let mut p = Probe::new(hash);
+            loop {
+                let slot = p.next(hash, mask);
+                let ix = t.indices[slot];
+                if ix == EMPTY {
+                    return None;
+                }
+                if ix == DUMMY {
+                    continue;
+                }
+                let e = &t.entries[ix as usize];
+                if e.hash == hash
+                    && let Some(s) = e.key.downcast::<Str>()
+                    && s.as_bytes() == key.as_bytes()
+                {
+                    return Some(e.value.clone());
+                }
+            }
+        })
+    }
+
+    /// The entry at or after `pos` (iteration in insertion order); advances `pos`.
+    pub fn next_entry(&self, pos: &mut DictPos) -> Option<(Value, Value)> {
+        self.table.with(|t| {
+            while pos.index < t.entries.len() {
+                let e = &t.entries[pos.index];
+                pos.index += 1;
+                if !e.key.is_null() {
+                    return Some((e.key.clone(), e.value.clone()));
+                }
+            }
+            None
+        })
+    }
+
+    /// The value stored at entry `index` if that entry's key is `key` (what specialized
+    /// global loads check after their version guard).
+    #[inline]
+    pub fn value_at(&self, index: usize) -> Option<Value> {
+        self.table.with(|t| {
+            t.entries
+                .get(index)
+                .filter(|e| !e.key.is_null())
+                .map(|e| e.value.clone())
+        })
+    }
+
+    /// The entry index of a str key (for caches).
+    pub fn index_of_str(&self, key: &crate::object::Py<Str>) -> Option<usize> {
+        let hash = key.hash();
+        let k = Value::Obj(key.as_obj().clone());
+        let ix = self.table.with(|t| t.find_fast(&k, hash));
+        drop(k);
+        ix
+    }
+
+    /// All keys, in order.
+    pub fn keys(&self) -> Vec<Value> {
+        self.table.with(|t| {
+            t.entries
+                .iter()
+                .filter(|e| !e.key.is_null())
+                .map(|e| e.key.clone())
+                .collect()
+        })
+    }
+
+    /// All values, in order.
+    pub fn values(&self) -> Vec<Value> {
+        self.table.with(|t| {
+            t.entries
+                .iter()
+                .filter(|e| !e.key.is_null())
+                .map(|e| e.value.clone())
+                .collect()
+        })
+    }
+
+    /// All items, in order.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.table.with(|t| {
+            t.entries
+                .iter()
+                .filter(|e| !e.key.is_null())
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect()
+        })
+    }
+
+    /// All items with their hashes, in order (copying a dict without rehashing).
+    pub fn hashed_items(&self) -> Vec<(i64, Value, Value)> {
+        self.table.with(|t| {
+            t.entries
+                .iter()
+                .filter(|e| !e.key.is_null())
+                .map(|e| (e.hash, e.key.clone(), e.value.clone()))
+                .collect()
+        })
+    }
+
+    /// Removes everything.
+    pub fn clear(&self) {
+        let old = self.table.with_mut(|t| {
+            let layout = t.layout.wrapping_add(1);
+            let kv = t.keys_version.wrapping_add(1);
+            let old = std::mem::take(t);
+            t.layout = layout;
+            t.keys_version = kv;
+            old
+        });
+        self.bump();
+        drop(old);
+    }
+
+    /// Removes and returns the last item (`popitem`).
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let r = self.table.with_mut(|t| {
+            let ix = t.entries.iter().rposition(|e| !e.key.is_null())?;
+            let kv = t.remove_at(ix);
+            // Trim trailing removed entries so repeated popitem stays O(1).
+            while t.entries.last().is_some_and(|e| e.key.is_null()) {
+                t.entries.pop();
+            }
+            Some(kv)
+        });
+        if r.is_some() {
+            self.bump();
+        }
+        r
+    }
+
+    /// Inserts an item known to be absent, with its hash (building dicts from trusted
+    /// sources, e.g. copies).
+    pub fn insert_new_hashed(&self, hash: i64, key: Value, value: Value) {
+        self.table.with_mut(|t| t.insert_new(hash, key, value));
+        self.bump();
+    }
+}

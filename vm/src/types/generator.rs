@@ -1,0 +1,684 @@
+//! Generators, coroutines and async generators: objects owning a suspended frame, resumed
+//! by `send`/`next`/`throw`/`close` (each resumption runs the frame in a nested eval loop
+//! until it yields or returns), plus the helpers behind `SEND` and `await`.
+//! `throw()`/`close()` on a generator suspended in `yield from`/`await` go to the
+//! sub-iterator first, as CPython's `_gen_throw`/`gen_close` do.
+
+use std::cell::Cell;
+
+use crate::compile::code::co_flags;
+use crate::exec::frame::{HeapFrame, Regs, frame_ref};
+use crate::exec::{Exit, eval};
+use crate::object::{Py, PyCell, Value};
+use crate::runtime::{Args, PyErr, PyResult, Vm};
+
+use super::exception::BaseException;
+use super::str::Str;
+
+/// Lifecycle of a generator frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Created, not started.
+    Created,
+    /// Suspended at a `yield`.
+    Suspended,
+    /// Running.
+    Running,
+    /// Returned or raised.
+    Completed,
+}
+
+/// Which kind of generator-like object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    /// `def` with `yield`.
+    Generator,
+    /// `async def`.
+    Coroutine,
+    /// `async def` with `yield`.
+    AsyncGenerator,
+}
+
+/// A generator, coroutine or async generator.
+pub struct Generator {
+    frame: PyCell<Option<HeapFrame>>,
+    state: Cell<GenState>,
+    /// Which kind.
+    pub kind: GenKind,
+    name: PyCell<Py<Str>>,
+    qualname: PyCell<Py<Str>>,
+    exc_state: PyCell<Value>,
+    code: Value,
+    /// Async generators: an `asend`/`athrow` awaitable is driving it (`ag_running_async`).
+    pub(crate) running_async: Cell<bool>,
+    /// Async generators: closed by `aclose()` or exhaustion (`ag_closed`).
+    pub(crate) closed: Cell<bool>,
+}
+
+crate::payload!(Generator);
+
+/// The outcome of resuming.
+pub enum Sent {
+    /// The generator yielded a value.
+    Yielded(Value),
+    /// The generator (or iterator) finished with a value.
+    Returned(Value),
+}
+
+/// Wraps a frame just detached by `RETURN_GENERATOR` into a generator object.
+pub fn new_generator(vm: &Vm, heap: HeapFrame) -> Value {
+    let f = heap.header();
+    let flags = f.code.flags;
+    let (kind, ty) = if flags & co_flags::ASYNC_GENERATOR != 0 {
+        (GenKind::AsyncGenerator, &vm.types.async_generator)
+    } else if flags & co_flags::COROUTINE != 0 {
+        (GenKind::Coroutine, &vm.types.coroutine)
+    } else {
+        (GenKind::Generator, &vm.types.generator)
+    };
+    let (name, qualname) = match &f.func {
+        Some(func) => (func.name.get(), func.qualname.get()),
+        None => (f.code.name.clone(), f.code.qualname.clone()),
+    };
+    let code: Value = f.code.clone().into();
+    let g = crate::object::core::alloc(
+        ty,
+        Generator {
+            frame: PyCell::new(None),
+            state: Cell::new(GenState::Created),
+            kind,
+            name: PyCell::new(name),
+            qualname: PyCell::new(qualname),
+            running_async: Cell::new(false),
+            closed: Cell::new(false),
+            exc_state: PyCell::new(Value::None),
+            code,
+        },
+    );
+    heap.header().generator.set(g.addr());
+    drop(g.frame.replace(Some(heap)));
+    g.into()
+}
+
+fn kind_name(k: GenKind) -> &'static str {
+    match k {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async generator",
+    }
+}
+
+impl Generator {
+    /// The state.
+    pub fn state(&self) -> GenState {
+        self.state.get()
+    }
+
+    /// The code object (`gi_code`).
+    pub fn code_value(&self) -> Value {
+        self.code.clone()
+    }
+}
+
+/// Resumes `g` with `value` (or by raising `throw` at its suspension point).
+pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) -> PyResult<Sent> {
+    match g.state.get() {
+        GenState::Running => {
+            return Err(vm.new_value_error(format!("{} already executing", kind_name(g.kind))));
+        }
+        GenState::Completed => {
+            if let Some(e) = throw {
+                return Err(e);
+            }
+            if g.kind == GenKind::Coroutine {
+                return Err(vm.new_runtime_error("cannot reuse already awaited coroutine"));
+            }
+            return Ok(Sent::Returned(Value::None));
+        }
+        GenState::Created => {
+            if throw.is_none() && !value.is_none() {
+                return Err(vm.new_type_error(format!(
+                    "can't send non-None value to a just-started {}",
+                    kind_name(g.kind)
+                )));
+            }
+            if let Some(e) = throw {
+                // Throwing into a fresh generator raises at its start, without running it.
+                finish(g);
+                return Err(e);
+            }
+        }
+        GenState::Suspended => {}
+    }
+    let Some(frame) = g.frame.with(|f| f.as_ref().map(HeapFrame::frame)) else {
+        return Err(vm.new_system_error("generator without a frame"));
+    };
+    // The sent value is pushed even when throwing (`gen_send_ex2`): the exception table's
+    // depths at a yield count it.
+    {
+        let mut regs = Regs::load(frame);
+        if regs.push(value).is_err() {
+            return Err(vm.new_system_error("generator frame stack overflow"));
+        }
+        regs.save(frame_ref(frame).ip.get());
+    }
+    g.state.set(GenState::Running);
+    let saved = g.exc_state.replace(Value::None);
+    vm.exec.handled.with_mut(|h| h.push(saved));
+    let result = vm.with_native_recursion("", || {
+        vm.exec.depth.set(vm.exec.depth.get() + 1);
+        let r = eval::run(vm, frame, throw);
+        vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
+        r
+    });
+    let restored = vm.exec.handled.with_mut(|h| h.pop()).unwrap_or(Value::None);
+    drop(g.exc_state.replace(restored));
+    match result {
+        Ok(Exit::Yield(v)) => {
+            g.state.set(GenState::Suspended);
+            Ok(Sent::Yielded(v))
+        }
+        Ok(Exit::Return(v)) => {
+            finish(g);
+            Ok(Sent::Returned(v))
+        }
+        Err(e) => {
+            finish(g);
+            Err(e)
+        }
+    }
+}
+
+fn finish(g: &Py<Generator>) {
+    g.state.set(GenState::Completed);
+    let frame = g.frame.replace(None);
+    drop(frame);
+}
+
+/// `SEND`'s step: resumes a generator/coroutine, or calls `send`/`__next__` on another
+/// iterator, turning StopIteration into `Returned`.
+pub fn send_to(vm: &Vm, receiver: &Value, v: Value) -> PyResult<Sent> {
+    if let Some(g) = receiver.downcast::<Generator>()
+        && g.kind != GenKind::AsyncGenerator
+    {
+        return resume(vm, g, v, None);
+    }
+    let r = if v.is_none() && receiver.class(vm).slots.iternext.get().is_some() {
+        match vm.next_raw(receiver) {
+            Ok(Some(x)) => Ok(x),
+            Ok(None) => return Ok(Sent::Returned(Value::None)),
+            Err(e) => Err(e),
+        }
+    } else {
+        vm.call_method(receiver, &vm.names.send, &[v])
+    };
+    match r {
+        Ok(x) => Ok(Sent::Yielded(x)),
+        Err(e) if e.matches(&vm.exc.stop_iteration) => Ok(Sent::Returned(
+            e.exc().field("value").unwrap_or(Value::None),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// `await v`'s iterator (`GET_AWAITABLE`).
+pub fn get_awaitable(vm: &Vm, v: &Value) -> PyResult<Value> {
+    if let Some(g) = v.downcast::<Generator>() {
+        if g.kind == GenKind::Coroutine {
+            return Ok(v.clone());
+        }
+        if g.kind == GenKind::Generator
+            && g.code
+                .downcast::<super::code::Code>()
+                .is_some_and(|c| c.flags & co_flags::ITERABLE_COROUTINE != 0)
+        {
+            return Ok(v.clone());
+        }
+    }
+    let Some(aw) = v.class(vm).slots.await_.get() else {
+        return Err(vm.new_type_error(format!("'{}' object can't be awaited", vm.type_name(v))));
+    };
+    let it = aw(vm, v)?;
+    if it
+        .downcast::<Generator>()
+        .is_some_and(|g| g.kind == GenKind::Coroutine)
+    {
+        return Err(vm.new_type_error("__await__() returned a coroutine"));
+    }
+    if it.class(vm).slots.iternext.get().is_none() {
+        return Err(vm.new_type_error(format!(
+            "__await__() returned non-iterator of type '{}'",
+            vm.type_name(&it)
+        )));
+    }
+    Ok(it)
+}
+
+/// `gi_frame`/`cr_frame`: the frame object while the generator has a frame.
+pub(crate) fn gen_frame(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let g = this(vm, v)?;
+    if g.state.get() == GenState::Completed {
+        return Ok(Value::None);
+    }
+    Ok(g.frame
+        .with(|f| f.as_ref().map(HeapFrame::frame))
+        .map_or(Value::None, |fr| vm.frame_object(fr).into()))
+}
+
+/// `gi_yieldfrom`/`cr_await`.
+pub(crate) fn gen_yieldfrom(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(yield_from_target(this(vm, v)?).unwrap_or(Value::None))
+}
+
+pub(crate) fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<Generator>> {
+    v.downcast::<Generator>()
+        .ok_or_else(|| vm.new_type_error("expected a generator"))
+}
+
+fn gen_iternext(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
+    let g = this(vm, v)?;
+    match resume(vm, g, Value::None, None)? {
+        Sent::Yielded(x) => Ok(Some(x)),
+        Sent::Returned(v) if v.is_none() => Ok(None),
+        Sent::Returned(v) => Err(vm.new_stop_iteration(v)),
+    }
+}
+
+fn sent_to_result(vm: &Vm, s: Sent) -> PyResult<Value> {
+    match s {
+        Sent::Yielded(x) => Ok(x),
+        Sent::Returned(x) => Err(vm.new_stop_iteration(x)),
+    }
+}
+
+fn gen_send(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (g, rest) = vm.method_self::<Generator>(args, "send", "generator")?;
+    let v = rest.one(vm, "send")?;
+    let s = resume(vm, g, v.clone(), None)?;
+    sent_to_result(vm, s)
+}
+
+/// Builds the exception `throw(type[, value[, tb]])` raises.
+pub(crate) fn throw_exception(vm: &Vm, vals: &[Value]) -> PyResult<PyErr> {
+    let typ = &vals[0];
+    let val = vals.get(1).cloned().unwrap_or(Value::None);
+    let tb = vals.get(2).cloned().unwrap_or(Value::None);
+    if !tb.is_none() && tb.downcast::<super::traceback::Traceback>().is_none() {
+        return Err(vm.new_type_error("throw() third argument must be a traceback object"));
+    }
+    let err = if let Some(t) = typ.downcast::<crate::object::Type>() {
+        if !t.is_subtype(&vm.exc.base_exception) {
+            return Err(vm.new_type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                vm.type_name(typ)
+            )));
+        }
+        let inst = if val.downcast::<BaseException>().is_some() && val.class(vm).is_subtype(t) {
+            val
+        } else if val.is_none() {
+            vm.call_pos(typ, &[])?
+        } else if let Some(tup) = val.downcast::<super::tuple::Tuple>() {
+            vm.call_pos(typ, tup.as_slice())?
+        } else {
+            vm.call_pos(typ, &[val])?
+        };
+        match inst.into_downcast::<BaseException>() {
+            Ok(e) => PyErr::new(e),
+            Err(_) => return Err(vm.new_type_error("exceptions must derive from BaseException")),
+        }
+    } else if let Some(e) = typ.downcast::<BaseException>() {
+        if !val.is_none() {
+            return Err(vm.new_type_error("instance exception may not have a separate value"));
+        }
+        PyErr::new(e.clone())
+    } else {
+        return Err(vm.new_type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(typ)
+        )));
+    };
+    if !tb.is_none() {
+        err.exc().set_traceback(tb);
+    }
+    Ok(err)
+}
+
+fn gen_throw(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (g, rest) = vm.method_self::<Generator>(args, "throw", "generator")?;
+    let vals = rest.range(vm, "throw", 1, 3)?;
+    let err = throw_exception(vm, vals)?;
+    let s = throw(vm, g, err, true)?;
+    sent_to_result(vm, s)
+}
+
+/// The sub-iterator of a generator suspended in `yield from`/`await` (`_PyGen_yf`): the
+/// suspending `YIELD_VALUE` has oparg 1 and the iterator is on top of the frame's stack.
+pub fn yield_from_target(g: &Generator) -> Option<Value> {
+    if g.state.get() != GenState::Suspended {
+        return None;
+    }
+    g.frame.with(|f| {
+        let frame = f.as_ref()?.frame();
+        let regs = Regs::load(frame);
+        let ip = frame_ref(frame).ip.get();
+        let unit = regs.unit(ip.checked_sub(1)?)?;
+        let op = crate::instr::Opcode::from_u8(unit.opcode)?.deopt();
+        if op != crate::instr::Opcode::YIELD_VALUE || unit.oparg != 1 {
+            return None;
+        }
+        regs.peek(1).ok().cloned()
+    })
+}
+
+/// `_gen_throw`: throws `err` into `g`, forwarding it to the sub-iterator first when `g`
+/// is suspended in `yield from`.
+pub fn throw(vm: &Vm, g: &Py<Generator>, err: PyErr, close_on_genexit: bool) -> PyResult<Sent> {
+    let Some(yf) = yield_from_target(g) else {
+        return resume(vm, g, Value::None, Some(err));
+    };
+    g.state.set(GenState::Running);
+    let sub = throw_into_sub(vm, &yf, err, close_on_genexit);
+    g.state.set(GenState::Suspended);
+    let sub = match sub {
+        SubThrow::NoThrow(err) => return resume(vm, g, Value::None, Some(err)),
+        SubThrow::Closed(Ok(_), err) => return resume(vm, g, Value::None, Some(err)),
+        SubThrow::Closed(Err(e), _) => return resume(vm, g, Value::None, Some(e)),
+        SubThrow::Done(r) => r,
+    };
+    match sub {
+        Ok(v) => Ok(Sent::Yielded(v)),
+        // The sub-iterator's exception (StopIteration included, which CLEANUP_THROW turns
+        // into the `yield from` value) is raised in `g` at its suspension point.
+        Err(e) => resume(vm, g, Value::None, Some(e)),
+    }
+}
+
+enum SubThrow {
+    /// The sub-iterator has no `throw`: raise the exception in the delegating frame.
+    NoThrow(PyErr),
+    /// GeneratorExit: the sub-iterator was closed (with this outcome).
+    Closed(PyResult<Value>, PyErr),
+    /// The sub-iterator's `throw` result.
+    Done(PyResult<Value>),
+}
+
+fn throw_into_sub(vm: &Vm, yf: &Value, err: PyErr, close_on_genexit: bool) -> SubThrow {
+    if close_on_genexit && err.matches(&vm.exc.generator_exit) {
+        return SubThrow::Closed(close_iter(vm, yf), err);
+    }
+    if let Some(sg) = yf.downcast::<Generator>()
+        && sg.kind != GenKind::AsyncGenerator
+    {
+        return SubThrow::Done(match throw(vm, sg, err, close_on_genexit) {
+            Ok(Sent::Yielded(v)) => Ok(v),
+            Ok(Sent::Returned(v)) => Err(vm.new_stop_iteration(v)),
+            Err(e) => Err(e),
+        });
+    }
+    match vm.getattr_opt(yf, &vm.names.throw) {
+        Err(e) => SubThrow::Done(Err(e)),
+        Ok(None) => SubThrow::NoThrow(err),
+        Ok(Some(meth)) => SubThrow::Done(vm.call_pos(&meth, &[Value::from(err.exc())])),
+    }
+}
+
+/// `gen_close_iter`: closes a sub-iterator (`close()` if it has one).
+fn close_iter(vm: &Vm, yf: &Value) -> PyResult<Value> {
+    if let Some(sg) = yf.downcast::<Generator>()
+        && sg.kind != GenKind::AsyncGenerator
+    {
+        return close(vm, sg);
+    }
+    match vm.getattr_opt(yf, &vm.intern("close"))? {
+        Some(m) => vm.call_pos(&m, &[]),
+        None => Ok(Value::None),
+    }
+}
+
+/// `close()`: closes the sub-iterator of a `yield from`, then raises GeneratorExit inside;
+/// returns the generator's return value if any.
+pub fn close(vm: &Vm, g: &Py<Generator>) -> PyResult<Value> {
+    match g.state.get() {
+        GenState::Created | GenState::Completed => {
+            finish(g);
+            return Ok(Value::None);
+        }
+        GenState::Running => {
+            return Err(vm.new_value_error(format!("{} already executing", kind_name(g.kind))));
+        }
+        GenState::Suspended => {}
+    }
+    let mut pending = None;
+    if let Some(yf) = yield_from_target(g) {
+        g.state.set(GenState::Running);
+        let r = close_iter(vm, &yf);
+        g.state.set(GenState::Suspended);
+        if let Err(e) = r {
+            pending = Some(e);
+        }
+    }
+    // A yield outside any try block (RESUME's depth-1 bit): nothing can observe the
+    // GeneratorExit, so the frame is just dropped.
+    if pending.is_none() && resumes_at_depth1(g) {
+        finish(g);
+        return Ok(Value::None);
+    }
+    let exit = pending.unwrap_or_else(|| vm.new_exception(&vm.exc.generator_exit, vec![]));
+    match resume(vm, g, Value::None, Some(exit)) {
+        Ok(Sent::Yielded(_)) => Err(vm.new_runtime_error(match g.kind {
+            GenKind::AsyncGenerator => "async generator ignored GeneratorExit".to_string(),
+            k => format!("{} ignored GeneratorExit", kind_name(k)),
+        })),
+        Ok(Sent::Returned(v)) => Ok(v),
+        Err(e) if e.matches(&vm.exc.generator_exit) => Ok(Value::None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether the suspended frame's next instruction is a `RESUME` whose oparg says the yield
+/// is at exception depth 1 (only the implicit StopIteration handler around it).
+fn resumes_at_depth1(g: &Generator) -> bool {
+    g.frame.with(|f| {
+        let Some(h) = f.as_ref() else { return false };
+        let frame = h.frame();
+        let regs = Regs::load(frame);
+        let Some(unit) = regs.unit(frame_ref(frame).ip.get()) else {
+            return false;
+        };
+        crate::instr::Opcode::from_u8(unit.opcode).map(|o| o.deopt())
+            == Some(crate::instr::Opcode::RESUME)
+            && unit.oparg & 4 != 0
+    })
+}
+
+fn gen_close(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (g, rest) = vm.method_self::<Generator>(args, "close", "generator")?;
+    rest.none(vm, "close")?;
+    close(vm, g)
+}
+
+fn gen_del(vm: &Vm, v: &Value) -> PyResult<()> {
+    let g = this(vm, v)?;
+    if g.state.get() == GenState::Suspended {
+        if let Err(e) = close(vm, g) {
+            let what = vm
+                .repr(v)
+                .map(|s| s.to_lossy().into_owned())
+                .unwrap_or_default();
+            vm.report_unraisable(
+                &e,
+                &format!("Exception ignored while finalizing generator {what}"),
+            );
+        }
+    } else if g.state.get() == GenState::Created && g.kind == GenKind::Coroutine {
+        let q = g.qualname.get();
+        vm.warn_runtime(&format!("coroutine '{}' was never awaited", q.to_lossy()));
+    }
+    Ok(())
+}
+
+fn gen_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let g = this(vm, v)?;
+    let kind = match g.kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async_generator",
+    };
+    Ok(vm
+        .new_str(&format!(
+            "<{kind} object {} at {:#x}>",
+            g.qualname.get().to_lossy(),
+            v.id()
+        ))
+        .into())
+}
+
+fn coro_await(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let _ = vm;
+    Ok(
+        crate::object::core::alloc(&vm.types.coroutine_wrapper, CoroWrapper { coro: v.clone() })
+            .into(),
+    )
+}
+
+/// The iterator `coroutine.__await__()` returns.
+pub struct CoroWrapper {
+    coro: Value,
+}
+
+crate::payload!(CoroWrapper);
+
+fn wrapper_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
+    let w = v
+        .downcast::<CoroWrapper>()
+        .ok_or_else(|| vm.new_type_error("expected coroutine_wrapper"))?;
+    let g = this(vm, &w.coro)?;
+    match resume(vm, g, Value::None, None)? {
+        Sent::Yielded(x) => Ok(Some(x)),
+        Sent::Returned(x) => Err(vm.new_stop_iteration(x)),
+    }
+}
+
+fn wrapper_send(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (w, rest) = vm.method_self::<CoroWrapper>(args, "send", "coroutine_wrapper")?;
+    let v = rest.one(vm, "send")?;
+    let g = this(vm, &w.coro)?;
+    let s = resume(vm, g, v.clone(), None)?;
+    sent_to_result(vm, s)
+}
+
+fn wrapper_throw(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (w, rest) = vm.method_self::<CoroWrapper>(args, "throw", "coroutine_wrapper")?;
+    let vals = rest.range(vm, "throw", 1, 3)?;
+    let err = throw_exception(vm, vals)?;
+    let g = this(vm, &w.coro)?;
+    let s = resume(vm, g, Value::None, Some(err))?;
+    sent_to_result(vm, s)
+}
+
+fn wrapper_close(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (w, _) = vm.method_self::<CoroWrapper>(args, "close", "coroutine_wrapper")?;
+    let g = this(vm, &w.coro)?;
+    close(vm, g)
+}
+
+/// Fills in the generator types' slots and methods.
+pub(crate) fn init(vm: &Vm) {
+    let self_iter: crate::object::slots::UnaryFn = |_, v| Ok(v.clone());
+    for t in [
+        &vm.types.generator,
+        &vm.types.coroutine,
+        &vm.types.async_generator,
+    ] {
+        t.slots.repr.set(Some(gen_repr));
+        t.slots.del.set(Some(gen_del));
+        t.set_has_finalizer(true);
+        if !t.is(&vm.types.async_generator) {
+            vm.add_methods(
+                t,
+                &[
+                    ("send", gen_send),
+                    ("throw", gen_throw),
+                    ("close", gen_close),
+                ],
+            );
+        }
+        vm.add_getset(
+            t,
+            "__name__",
+            |vm, v| Ok(this(vm, v)?.name.get().into()),
+            Some(|vm, v, new| {
+                let g = this(vm, v)?;
+                match new.and_then(|n| n.into_downcast::<Str>().ok()) {
+                    Some(s) => {
+                        drop(g.name.replace(s));
+                        Ok(())
+                    }
+                    None => Err(vm.new_type_error("__name__ must be set to a string object")),
+                }
+            }),
+        );
+        vm.add_getset(
+            t,
+            "__qualname__",
+            |vm, v| Ok(this(vm, v)?.qualname.get().into()),
+            Some(|vm, v, new| {
+                let g = this(vm, v)?;
+                match new.and_then(|n| n.into_downcast::<Str>().ok()) {
+                    Some(s) => {
+                        drop(g.qualname.replace(s));
+                        Ok(())
+                    }
+                    None => Err(vm.new_type_error("__qualname__ must be set to a string object")),
+                }
+            }),
+        );
+    }
+    let g = &vm.types.generator;
+    g.slots.iter.set(Some(self_iter));
+    g.slots.iternext.set(Some(gen_iternext));
+    vm.add_getset(
+        g,
+        "gi_running",
+        |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Running)),
+        None,
+    );
+    vm.add_getset(g, "gi_code", |vm, v| Ok(this(vm, v)?.code.clone()), None);
+    vm.add_getset(
+        g,
+        "gi_suspended",
+        |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Suspended)),
+        None,
+    );
+    vm.add_getset(g, "gi_frame", gen_frame, None);
+    vm.add_getset(g, "gi_yieldfrom", gen_yieldfrom, None);
+    let c = &vm.types.coroutine;
+    c.slots.await_.set(Some(coro_await));
+    vm.add_getset(
+        c,
+        "cr_running",
+        |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Running)),
+        None,
+    );
+    vm.add_getset(c, "cr_code", |vm, v| Ok(this(vm, v)?.code.clone()), None);
+    vm.add_getset(
+        c,
+        "cr_suspended",
+        |vm, v| Ok(Value::Bool(this(vm, v)?.state() == GenState::Suspended)),
+        None,
+    );
+    vm.add_getset(c, "cr_frame", gen_frame, None);
+    vm.add_getset(c, "cr_await", gen_yieldfrom, None);
+    vm.add_getset(c, "cr_origin", |_, _| Ok(Value::None), None);
+    let w = &vm.types.coroutine_wrapper;
+    w.slots.iter.set(Some(self_iter));
+    w.slots.iternext.set(Some(wrapper_next));
+    vm.add_methods(
+        w,
+        &[
+            ("send", wrapper_send),
+            ("throw", wrapper_throw),
+            ("close", wrapper_close),
+        ],
+    );
+}

@@ -1,0 +1,670 @@
+//! The `list` payload and its behaviour.
+//!
+//! Elements live in a `PyCell<Vec<Value>>`. Operations that run Python code (comparisons,
+//! `__index__`, `__eq__`) work on copies or re-check the length afterwards, and removed
+//! elements are dropped after the cell access, since dropping can run `__del__`.
+
+use crate::object::{CompareOp, Py, PyCell, Type, Value};
+use crate::runtime::{Args, PyResult, Vm};
+
+use super::slice::Slice;
+
+/// A Python `list`.
+#[derive(Default)]
+pub struct List {
+    items: PyCell<Vec<Value>>,
+}
+
+crate::payload!(List);
+
+impl List {
+    /// A list holding `items`.
+    pub fn new(items: Vec<Value>) -> List {
+        List {
+            items: PyCell::new(items),
+        }
+    }
+
+    /// Number of items.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.items.with(Vec::len)
+    }
+
+    /// True when empty.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The item at `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.items.with(|v| v.get(i).cloned())
+    }
+
+    /// Replaces the item at `i`, returning the old one.
+    #[inline]
+    pub fn set(&self, i: usize, value: Value) -> Option<Value> {
+        self.items
+            .with_mut(|v| v.get_mut(i).map(|slot| std::mem::replace(slot, value)))
+    }
+
+    /// Appends.
+    #[inline]
+    pub fn push(&self, value: Value) {
+        self.items.with_mut(|v| v.push(value));
+    }
+
+    /// Removes and returns the item at `i`.
+    pub fn remove(&self, i: usize) -> Option<Value> {
+        self.items
+            .with_mut(|v| if i < v.len() { Some(v.remove(i)) } else { None })
+    }
+
+    /// Inserts at `i` (clamped).
+    pub fn insert(&self, i: usize, value: Value) {
+        self.items.with_mut(|v| {
+            let i = i.min(v.len());
+            v.insert(i, value);
+        });
+    }
+
+    /// A copy of the items.
+    pub fn to_vec(&self) -> Vec<Value> {
+        self.items.get()
+    }
+
+    /// Replaces all items, returning the old ones.
+    pub fn replace(&self, items: Vec<Value>) -> Vec<Value> {
+        self.items.replace(items)
+    }
+
+    /// Appends many.
+    pub fn extend(&self, items: Vec<Value>) {
+        self.items.with_mut(|v| v.extend(items));
+    }
+
+    /// Runs `f` over the items without running Python code.
+    pub fn with_items<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
+        self.items.with(|v| f(v))
+    }
+}
+
+impl Vm {
+    /// A new list.
+    pub fn new_list(&self, items: Vec<Value>) -> Py<List> {
+        crate::object::core::alloc(&self.types.list, List::new(items))
+    }
+}
+
+/// Normalizes `start`/`stop` arguments of `index()` for a sequence of length `n`.
+pub(crate) fn index_bounds(vm: &Vm, vals: &[Value], n: usize) -> PyResult<(usize, usize)> {
+    let clamp = |v: &Value, default: usize| -> PyResult<usize> {
+        // `_PyEval_SliceIndexNotNone`: None is not accepted here.
+        if v.is_none() {
+            return Err(
+                vm.new_type_error("slice indices must be integers or have an __index__ method")
+            );
+        }
+        let i = vm
+            .slice_index(v)
+            .map_err(|e| {
+                if e.class().is(&vm.exc.type_error) {
+                    vm.new_type_error("slice indices must be integers or have an __index__ method")
+                } else {
+                    e
+                }
+            })?
+            .unwrap_or(default as i64);
+        let n = n as i64;
+        Ok(if i < 0 { (i + n).max(0) } else { i.min(n) } as usize)
+    };
+    let start = match vals.get(1) {
+        Some(v) => clamp(v, 0)?,
+        None => 0,
+    };
+    let stop = match vals.get(2) {
+        Some(v) => clamp(v, n)?,
+        None => n,
+    };
+    Ok((start, stop))
+}
+
+/// Lexicographic comparison of two sequences (lists, tuples), CPython's algorithm: find
+/// the first index where the items differ by `==`, then compare there or by length.
+pub(crate) fn sequence_compare(
+    vm: &Vm,
+    a: &[Value],
+    b: &[Value],
+    op: CompareOp,
+) -> PyResult<Value> {
+    sequence_compare_by(vm, a.len(), b.len(), |i| (a[i].clone(), b[i].clone()), op)
+}
+
+/// [`sequence_compare`] over items fetched by index (lists can change during comparison).
+pub(crate) fn sequence_compare_by(
+    vm: &Vm,
+    alen: usize,
+    blen: usize,
+    item: impl Fn(usize) -> (Value, Value),
+    op: CompareOp,
+) -> PyResult<Value> {
+    if alen != blen && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(Value::Bool(op == CompareOp::Ne));
+    }
+    let n = alen.min(blen);
+    let mut i = 0;
+    while i < n {
+        let (x, y) = item(i);
+        if !vm.eq_bool(&x, &y)? {
+            return match op {
+                CompareOp::Eq => Ok(Value::Bool(false)),
+                CompareOp::Ne => Ok(Value::Bool(true)),
+                _ => vm.rich_compare(&x, &y, op),
+            };
+        }
+        i += 1;
+    }
+    Ok(Value::Bool(op.test(alen.cmp(&blen))))
+}
+
+fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<List>> {
+    v.downcast::<List>()
+        .ok_or_else(|| vm.new_type_error("expected a list"))
+}
+
+fn list_len(vm: &Vm, v: &Value) -> PyResult<usize> {
+    Ok(this(vm, v)?.len())
+}
+
+fn list_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let l = this(vm, v)?;
+    if let Some(slice) = key.downcast::<Slice>() {
+        let idx = slice.indices(vm, l.len())?;
+        let items = l.with_items(|items| {
+            idx.iter()
+                .filter_map(|i| items.get(i).cloned())
+                .collect::<Vec<_>>()
+        });
+        return Ok(vm.new_list(items).into());
+    }
+    let i = vm.index_for(key, "list")?;
+    let n = l.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.new_index_error("list index out of range"));
+    }
+    l.get(j as usize)
+        .ok_or_else(|| vm.new_index_error("list index out of range"))
+}
+
+fn list_setitem(vm: &Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    let l = this(vm, v)?;
+    if let Some(slice) = key.downcast::<Slice>() {
+        return list_set_slice(vm, l, slice, value);
+    }
+    let i = vm.index_for(key, "list")?;
+    let n = l.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.new_index_error("list assignment index out of range"));
+    }
+    let old = match value {
+        Some(v) => l.set(j as usize, v),
+        None => l.remove(j as usize),
+    };
+    drop(old);
+    Ok(())
+}
+
+fn list_set_slice(vm: &Vm, l: &Py<List>, slice: &Py<Slice>, value: Option<Value>) -> PyResult<()> {
+    let n = l.len();
+    let idx = slice.indices(vm, n)?;
+    let Some(value) = value else {
+        if idx.step == 1 {
+            let (start, stop) = (
+                idx.start.max(0) as usize,
+                (idx.start.max(0) as usize + idx.len).min(n),
+            );
+            let old = l.replace(Vec::new());
+            let mut keep = old;
+            let gone: Vec<Value> = keep.drain(start.min(stop)..stop).collect();
+            drop(l.replace(keep));
+            drop(gone);
+            return Ok(());
+        }
+        // Deletion: keep items whose index is not selected.
+        let selected: std::collections::HashSet<usize> = idx.iter().collect();
+        let old = l.replace(Vec::new());
+        let (keep, gone): (Vec<_>, Vec<_>) = old
+            .into_iter()
+            .enumerate()
+            .partition(|(i, _)| !selected.contains(i));
+        drop(l.replace(keep.into_iter().map(|(_, v)| v).collect()));
+        drop(gone);
+        return Ok(());
+    };
+    let new_items = if value.as_obj().is_some_and(|o| o.is(l.as_obj())) {
+        l.to_vec()
+    } else {
+        match vm.collect(&value) {
+            Ok(items) => items,
+            Err(e) if e.matches(&vm.exc.type_error) => {
+                return Err(vm.new_type_error("must assign iterable to extended slice"));
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    if idx.step == 1 {
+        let start = idx.start.clamp(0, n as i64) as usize;
+        let stop = (idx.stop.clamp(0, n as i64) as usize).max(start);
+        let removed: Vec<Value> = l
+            .items
+            .with_mut(|v| v.splice(start..stop, new_items).collect());
+        drop(removed);
+        return Ok(());
+    }
+    if new_items.len() != idx.len {
+        return Err(vm.new_value_error(format!(
+            "attempt to assign sequence of size {} to extended slice of size {}",
+            new_items.len(),
+            idx.len
+        )));
+    }
+    let mut old = Vec::with_capacity(new_items.len());
+    for (i, item) in idx.iter().zip(new_items) {
+        old.push(l.set(i, item));
+    }
+    drop(old);
+    Ok(())
+}
+
+fn list_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    let l = this(vm, v)?;
+    let mut i = 0;
+    while let Some(x) = l.get(i) {
+        if vm.eq_bool(&x, item)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+    Ok(false)
+}
+
+fn list_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::types::iter::SeqIter::new_value(
+        vm,
+        &vm.types.list_iterator,
+        v.clone(),
+    ))
+}
+
+fn list_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let l = this(vm, v)?;
+    if l.is_empty() {
+        return Ok(vm.new_str("[]").into());
+    }
+    let Some(_guard) = vm.repr_enter(v) else {
+        return Ok(vm.new_str("[...]").into());
+    };
+    let mut out = crate::text::wtf8::Wtf8Buf::new();
+    out.push_str("[");
+    let mut i = 0;
+    while let Some(item) = l.get(i) {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_wtf8(vm.repr(&item)?.as_wtf8());
+        i += 1;
+    }
+    out.push_str("]");
+    Ok(vm.new_str_buf(out).into())
+}
+
+fn list_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast::<List>(), b.downcast::<List>()) else {
+        return Ok(vm.not_implemented());
+    };
+    let (alen, blen) = (x.len(), y.len());
+    if alen != blen && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(Value::Bool(op == CompareOp::Ne));
+    }
+    let mut i = 0;
+    loop {
+        let (Some(p), Some(q)) = (x.get(i), y.get(i)) else {
+            break;
+        };
+        if !vm.eq_bool(&p, &q)? {
+            return match op {
+                CompareOp::Eq => Ok(Value::Bool(false)),
+                CompareOp::Ne => Ok(Value::Bool(true)),
+                _ => vm.rich_compare(&p, &q, op),
+            };
+        }
+        i += 1;
+    }
+    Ok(Value::Bool(op.test(x.len().cmp(&y.len()))))
+}
+
+fn list_concat(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let x = this(vm, a)?;
+    let Some(y) = b.downcast::<List>() else {
+        return Err(vm.new_type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            vm.type_name(b)
+        )));
+    };
+    let mut items = x.to_vec();
+    items.extend(y.to_vec());
+    Ok(vm.new_list(items).into())
+}
+
+fn list_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
+    let l = this(vm, a)?;
+    let Some(count) = vm.repeat_count(n)? else {
+        return Err(vm.new_type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(n)
+        )));
+    };
+    let items = vm.repeat_items(&l.to_vec(), count)?;
+    Ok(vm.new_list(items).into())
+}
+
+fn list_iadd(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let l = this(vm, a)?;
+    let items = vm.collect(b)?;
+    l.extend(items);
+    Ok(a.clone())
+}
+
+fn list_imul(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
+    let l = this(vm, a)?;
+    let Some(count) = vm.repeat_count(n)? else {
+        return Ok(vm.not_implemented());
+    };
+    let items = vm.repeat_items(&l.to_vec(), count)?;
+    drop(l.replace(items));
+    Ok(a.clone())
+}
+
+fn list_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
+    let l = this(vm, v)?;
+    args.check_positional(vm, "list", 0, 1)?;
+    let [iterable] = args.bind(vm, "list", ["iterable"], 0, 1)?;
+    let items = match iterable {
+        Some(it) => vm.collect(it)?,
+        None => Vec::new(),
+    };
+    drop(l.replace(items));
+    Ok(())
+}
+
+fn list_new(vm: &Vm, cls: &Py<Type>, _args: Args<'_>) -> PyResult<Value> {
+    vm.alloc_instance(cls, List::default())
+}
+
+fn list_append(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "append", "list")?;
+    let x = rest.one(vm, "list.append")?;
+    l.push(x.clone());
+    Ok(Value::None)
+}
+
+fn list_extend(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "extend", "list")?;
+    let x = rest.one(vm, "list.extend")?;
+    let items = vm.collect(x)?;
+    l.extend(items);
+    Ok(Value::None)
+}
+
+fn list_pop(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "pop", "list")?;
+    let vals = rest.range(vm, "pop", 0, 1)?;
+    let n = l.len() as i64;
+    if n == 0 {
+        return Err(vm.new_index_error("pop from empty list"));
+    }
+    let i = match vals.first() {
+        Some(v) => vm.index_value(v)?,
+        None => -1,
+    };
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.new_index_error("pop index out of range"));
+    }
+    l.remove(j as usize)
+        .ok_or_else(|| vm.new_index_error("pop index out of range"))
+}
+
+fn list_insert(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "insert", "list")?;
+    let vals = rest.range(vm, "insert", 2, 2)?;
+    let i = vm.index_value(&vals[0])?;
+    let n = l.len() as i64;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    l.insert(j as usize, vals[1].clone());
+    Ok(Value::None)
+}
+
+fn list_remove(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "remove", "list")?;
+    let x = rest.one(vm, "list.remove")?;
+    let mut i = 0;
+    while let Some(item) = l.get(i) {
+        if vm.eq_bool(&item, x)? {
+            drop(l.remove(i));
+            return Ok(Value::None);
+        }
+        i += 1;
+    }
+    Err(vm.new_value_error("list.remove(x): x not in list"))
+}
+
+fn list_index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "index", "list")?;
+    let vals = rest.range(vm, "index", 1, 3)?;
+    let (start, stop) = index_bounds(vm, vals, l.len())?;
+    let mut i = start;
+    while i < stop {
+        let Some(item) = l.get(i) else { break };
+        if vm.eq_bool(&item, &vals[0])? {
+            return Ok(Value::Int(i as i64));
+        }
+        i += 1;
+    }
+    Err(vm.new_value_error("list.index(x): x not in list"))
+}
+
+fn list_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "count", "list")?;
+    let x = rest.one(vm, "list.count")?;
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(item) = l.get(i) {
+        if vm.eq_bool(&item, x)? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(Value::Int(n))
+}
+
+fn list_clear(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "clear", "list")?;
+    rest.none(vm, "list.clear")?;
+    drop(l.replace(Vec::new()));
+    Ok(Value::None)
+}
+
+fn list_copy(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "copy", "list")?;
+    rest.none(vm, "list.copy")?;
+    Ok(vm.new_list(l.to_vec()).into())
+}
+
+fn list_reverse(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "reverse", "list")?;
+    rest.none(vm, "list.reverse")?;
+    l.items.with_mut(|v| v.reverse());
+    Ok(Value::None)
+}
+
+fn list_sort(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "sort", "list")?;
+    if rest.npos() != 0 {
+        return Err(vm.new_type_error("sort() takes no positional arguments"));
+    }
+    let [key, reverse] = rest.bind(vm, "sort", ["key", "reverse"], 0, 0)?;
+    let reverse = match reverse {
+        Some(r) => vm.is_true(r)?,
+        None => false,
+    };
+    let key = key.filter(|k| !k.is_none());
+    // CPython empties the list while sorting and detects mutation by the comparisons.
+    let items = l.replace(Vec::new());
+    let result = sort_values(vm, items, key, reverse);
+    let modified = !l.is_empty();
+    match result {
+        Ok(sorted) => {
+            let during = l.replace(sorted);
+            drop(during);
+            if modified {
+                return Err(vm.new_value_error("list modified during sort"));
+            }
+            Ok(Value::None)
+        }
+        Err((original, err)) => {
+            drop(l.replace(original));
+            Err(err)
+        }
+    }
+}
+
+/// Stable sort by `<` (on keys when given); on error gives back the items in some order.
+pub(crate) fn sort_values(
+    vm: &Vm,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> Result<Vec<Value>, (Vec<Value>, crate::runtime::PyErr)> {
+    let keys = match key {
+        Some(f) => {
+            let mut keys = Vec::with_capacity(items.len());
+            for item in &items {
+                match vm.call(f, Args::positional(std::slice::from_ref(item))) {
+                    Ok(k) => keys.push(k),
+                    Err(e) => return Err((items, e)),
+                }
+            }
+            keys
+        }
+        None => items.clone(),
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        // Reverse-then-sort-then-reverse keeps stability for equal keys, as CPython does.
+        order.reverse();
+    }
+    let mut err = None;
+    merge_sort(&mut order, &mut |a, b| {
+        if err.is_some() {
+            return false;
+        }
+        match vm.lt_bool(&keys[b], &keys[a]) {
+            Ok(lt) => lt,
+            Err(e) => {
+                err = Some(e);
+                false
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err((items, e));
+    }
+    if reverse {
+        order.reverse();
+    }
+    let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
+    Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
+}
+
+/// Stable merge sort of indices; `gt(a, b)` says item `a` must come after item `b`
+/// (i.e. `b < a`). Never assumes the comparison is a total order.
+fn merge_sort(v: &mut [usize], gt: &mut impl FnMut(usize, usize) -> bool) {
+    let n = v.len();
+    if n <= 1 {
+        return;
+    }
+    if n <= 16 {
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && gt(v[j - 1], v[j]) {
+                v.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mid = n / 2;
+    merge_sort(&mut v[..mid], gt);
+    merge_sort(&mut v[mid..], gt);
+    if !gt(v[mid - 1], v[mid]) {
+        return;
+    }
+    let left = v[..mid].to_vec();
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < left.len() && j < n {
+        if gt(left[i], v[j]) {
+            v[k] = v[j];
+            j += 1;
+        } else {
+            v[k] = left[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < left.len() {
+        v[k] = left[i];
+        i += 1;
+        k += 1;
+    }
+}
+
+/// Fills in `list`'s slots and methods.
+pub(crate) fn init(vm: &Vm) {
+    let t = &vm.types.list;
+    let s = &t.slots;
+    s.len.set(Some(list_len));
+    s.getitem.set(Some(list_getitem));
+    s.setitem.set(Some(list_setitem));
+    s.contains.set(Some(list_contains));
+    s.iter.set(Some(list_iter));
+    s.repr.set(Some(list_repr));
+    s.richcompare.set(Some(list_richcompare));
+    s.concat.set(Some(list_concat));
+    s.repeat.set(Some(list_repeat));
+    s.iadd.set(Some(list_iadd));
+    s.imul.set(Some(list_imul));
+    s.init.set(Some(list_init));
+    s.new.set(Some(list_new));
+    t.set_hash_none(vm);
+    vm.add_methods(
+        t,
+        &[
+            ("append", list_append),
+            ("extend", list_extend),
+            ("pop", list_pop),
+            ("insert", list_insert),
+            ("remove", list_remove),
+            ("index", list_index),
+            ("count", list_count),
+            ("clear", list_clear),
+            ("copy", list_copy),
+            ("reverse", list_reverse),
+            ("sort", list_sort),
+        ],
+    );
+}

@@ -1,0 +1,350 @@
+//! `range`: start, stop and step as exact ints, with an `i64` fast path for iteration,
+//! indexing and membership.
+
+use std::cell::Cell;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::object::{CompareOp, Py, Type, Value};
+use crate::runtime::{Args, PyResult, Vm};
+
+use super::int::{IntRef, as_int};
+use super::iter::RangeIter;
+
+/// A Python `range`.
+pub struct Range {
+    /// `start`.
+    pub start: BigInt,
+    /// `stop`.
+    pub stop: BigInt,
+    /// `step` (never 0).
+    pub step: BigInt,
+    /// The length.
+    pub len: BigInt,
+    /// `(start, step, len)` when all fit 64 bits.
+    pub small: Option<(i64, i64, u64)>,
+}
+
+crate::payload!(Range);
+
+fn range_len(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
+    if step.is_positive() {
+        if start < stop {
+            (stop - start - 1) / step + 1
+        } else {
+            BigInt::zero()
+        }
+    } else if start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        BigInt::zero()
+    }
+}
+
+impl Range {
+    /// A range; `step` must be nonzero.
+    pub fn new(start: BigInt, stop: BigInt, step: BigInt) -> Range {
+        let len = range_len(&start, &stop, &step);
+        let small = match (start.to_i64(), step.to_i64(), len.to_u64()) {
+            (Some(a), Some(s), Some(n))
+                if stop.to_i64().is_some()
+                    && (a as i128 + s as i128 * n as i128).abs() < i64::MAX as i128 =>
+            {
+                Some((a, s, n))
+            }
+            _ => None,
+        };
+        Range {
+            start,
+            stop,
+            step,
+            len,
+            small,
+        }
+    }
+
+    /// The item at index `i` (`0 <= i < len`).
+    pub fn item(&self, i: &BigInt) -> BigInt {
+        &self.start + &self.step * i
+    }
+
+    /// Whether `x` is in the range.
+    pub fn contains_int(&self, x: &BigInt) -> bool {
+        let in_bounds = if self.step.is_positive() {
+            &self.start <= x && x < &self.stop
+        } else {
+            &self.stop < x && x <= &self.start
+        };
+        in_bounds && (x - &self.start).mod_floor(&self.step.abs()).is_zero()
+    }
+}
+
+impl Vm {
+    /// A new range object.
+    pub fn new_range(&self, start: BigInt, stop: BigInt, step: BigInt) -> Py<Range> {
+        crate::object::core::alloc(&self.types.range, Range::new(start, stop, step))
+    }
+
+    /// A range iterator over `(start, step, count)`.
+    pub fn new_range_iter(&self, start: i64, step: i64, count: u64) -> Value {
+        crate::object::core::alloc(
+            &self.types.range_iterator,
+            RangeIter {
+                next: Cell::new(start),
+                step,
+                remaining: Cell::new(count),
+            },
+        )
+        .into()
+    }
+}
+
+fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<Range>> {
+    v.downcast::<Range>()
+        .ok_or_else(|| vm.new_type_error("expected range"))
+}
+
+fn index_arg(vm: &Vm, v: &Value) -> PyResult<BigInt> {
+    match vm.try_index(v)? {
+        Some(b) => Ok(b.into_owned()),
+        None => Err(vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn range_new(vm: &Vm, _cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
+    args.no_kwargs(vm, "range")?;
+    let vals = args.pos();
+    let (start, stop, step) = match vals {
+        [stop] => (BigInt::zero(), index_arg(vm, stop)?, BigInt::from(1)),
+        [start, stop] => (index_arg(vm, start)?, index_arg(vm, stop)?, BigInt::from(1)),
+        [start, stop, step] => (
+            index_arg(vm, start)?,
+            index_arg(vm, stop)?,
+            index_arg(vm, step)?,
+        ),
+        [] => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
+        _ => {
+            return Err(vm.new_type_error(format!(
+                "range expected at most 3 arguments, got {}",
+                vals.len()
+            )));
+        }
+    };
+    if step.is_zero() {
+        return Err(vm.new_value_error("range() arg 3 must not be zero"));
+    }
+    Ok(vm.new_range(start, stop, step).into())
+}
+
+fn range_len_slot(vm: &Vm, v: &Value) -> PyResult<usize> {
+    let r = this(vm, v)?;
+    r.len
+        .to_i64()
+        .map(|n| n as usize)
+        .ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+fn range_bool(vm: &Vm, v: &Value) -> PyResult<bool> {
+    Ok(!this(vm, v)?.len.is_zero())
+}
+
+fn range_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let r = this(vm, v)?;
+    match r.small {
+        Some((start, step, n)) => Ok(vm.new_range_iter(start, step, n)),
+        None => Err(vm.new_overflow_error("Python int too large to convert to C long")),
+    }
+}
+
+fn range_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let r = this(vm, v)?;
+    if let Some(s) = key.downcast::<super::slice::Slice>() {
+        let len = r
+            .len
+            .to_usize()
+            .ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C ssize_t"))?;
+        let ix = s.indices(vm, len)?;
+        let step = &r.step * ix.step;
+        let start = r.item(&BigInt::from(ix.start));
+        let stop = r.item(&BigInt::from(ix.stop));
+        return Ok(vm.new_range(start, stop, step).into());
+    }
+    let Some(i) = vm.try_index(key)? else {
+        return Err(vm.new_type_error(format!(
+            "range indices must be integers or slices, not {}",
+            vm.type_name(key)
+        )));
+    };
+    let i = if i.is_negative() {
+        &*i + &r.len
+    } else {
+        i.into_owned()
+    };
+    if i.is_negative() || i >= r.len {
+        return Err(vm.new_index_error("range object index out of range"));
+    }
+    Ok(vm.new_int(r.item(&i)))
+}
+
+fn range_contains(vm: &Vm, v: &Value, x: &Value) -> PyResult<bool> {
+    let r = this(vm, v)?;
+    if let (Some((start, step, n)), Value::Int(i)) = (r.small, x) {
+        if n == 0 {
+            return Ok(false);
+        }
+        let (lo, hi) = if step > 0 {
+            (start, start + step * (n as i64 - 1))
+        } else {
+            (start + step * (n as i64 - 1), start)
+        };
+        return Ok(*i >= lo && *i <= hi && (i - start) % step == 0);
+    }
+    if let Some(i) = as_int(x)
+        && x.class(vm).is_subtype(&vm.types.int)
+        && (x.class(vm).is(&vm.types.int) || x.class(vm).is(&vm.types.bool))
+    {
+        return Ok(r.contains_int(&i.big()));
+    }
+    vm.contains_by_iteration(v, x)
+}
+
+fn range_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let r = this(vm, v)?;
+    let text = if r.step == BigInt::from(1) {
+        format!("range({}, {})", r.start, r.stop)
+    } else {
+        format!("range({}, {}, {})", r.start, r.stop, r.step)
+    };
+    Ok(vm.new_str(&text).into())
+}
+
+fn range_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast::<Range>(), b.downcast::<Range>()) else {
+        return Ok(vm.not_implemented());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(vm.not_implemented());
+    }
+    let eq = if x.len != y.len {
+        false
+    } else if x.len.is_zero() {
+        true
+    } else if x.start != y.start {
+        false
+    } else if x.len == BigInt::from(1) {
+        true
+    } else {
+        x.step == y.step
+    };
+    Ok(Value::Bool(eq == (op == CompareOp::Eq)))
+}
+
+fn range_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
+    let r = this(vm, v)?;
+    let mut h = crate::runtime::hash::TupleHasher::default();
+    h.add(super::int::int_hash(IntRef::Big(&r.len)));
+    if r.len.is_zero() {
+        h.add(crate::runtime::hash::NONE_HASH);
+        h.add(crate::runtime::hash::NONE_HASH);
+    } else {
+        h.add(super::int::int_hash(IntRef::Big(&r.start)));
+        if r.len == BigInt::from(1) {
+            h.add(crate::runtime::hash::NONE_HASH);
+        } else {
+            h.add(super::int::int_hash(IntRef::Big(&r.step)));
+        }
+    }
+    Ok(h.finish())
+}
+
+fn range_reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (r, _) = vm.method_self::<Range>(args, "__reversed__", "range")?;
+    match r.small {
+        Some((start, step, n)) => {
+            let last = if n == 0 {
+                start
+            } else {
+                start + step * (n as i64 - 1)
+            };
+            Ok(vm.new_range_iter(last, -step, n))
+        }
+        None => Err(vm.new_overflow_error("Python int too large to convert to C long")),
+    }
+}
+
+fn range_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = vm.method_self::<Range>(args, "count", "range")?;
+    let x = rest.one(vm, "range.count")?;
+    if let Some(i) = as_int(x)
+        && (x.class(vm).is(&vm.types.int) || x.class(vm).is(&vm.types.bool))
+    {
+        return Ok(Value::Int(i64::from(r.contains_int(&i.big()))));
+    }
+    let mut n = 0;
+    vm.for_each(&args.values()[0], |item| {
+        if vm.eq_bool(&item, x)? {
+            n += 1;
+        }
+        Ok(())
+    })?;
+    Ok(Value::Int(n))
+}
+
+fn range_index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = vm.method_self::<Range>(args, "index", "range")?;
+    let x = rest.one(vm, "range.index")?;
+    if let Some(i) = as_int(x) {
+        let b = i.big();
+        if r.contains_int(&b) {
+            return Ok(vm.new_int((&*b - &r.start) / &r.step));
+        }
+    }
+    let _ = x;
+    Err(vm.new_value_error("range.index(x): x not in range"))
+}
+
+/// Fills in `range`'s slots and methods.
+pub(crate) fn init(vm: &Vm) {
+    let t = &vm.types.range;
+    let s = &t.slots;
+    s.new.set(Some(range_new));
+    s.len.set(Some(range_len_slot));
+    s.bool.set(Some(range_bool));
+    s.iter.set(Some(range_iter));
+    s.getitem.set(Some(range_getitem));
+    s.contains.set(Some(range_contains));
+    s.repr.set(Some(range_repr));
+    s.richcompare.set(Some(range_richcompare));
+    s.hash.set(Some(range_hash));
+    vm.add_methods(
+        t,
+        &[
+            ("__reversed__", range_reversed),
+            ("count", range_count),
+            ("index", range_index),
+        ],
+    );
+    vm.add_getset(
+        t,
+        "start",
+        |vm, v| Ok(vm.new_int(this(vm, v)?.start.clone())),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "stop",
+        |vm, v| Ok(vm.new_int(this(vm, v)?.stop.clone())),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "step",
+        |vm, v| Ok(vm.new_int(this(vm, v)?.step.clone())),
+        None,
+    );
+}

@@ -1,0 +1,489 @@
+//! `set` and `frozenset`: CPython's open-addressing table (linear probes of 9 then
+//! perturbation, the same sizes, fill/used accounting and resize rules), so that iteration
+//! order matches CPython's for the same sequence of operations.
+//!
+//! As in `dict`, comparisons run with the table released and probing restarts if the
+//! table changed meanwhile; removed keys are dropped after the table access.
+
+use std::cell::Cell;
+
+use crate::object::{PyCell, Value};
+use crate::runtime::{PyResult, Vm};
+
+use super::dict::fast_key_eq;
+
+const MIN_SIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+#[derive(Clone, Default)]
+struct Entry {
+    /// 0 with a `Null` key: never used; -1 with a `Null` key: deleted (dummy).
+    hash: i64,
+    key: Value,
+}
+
+impl Entry {
+    #[inline]
+    fn is_unused(&self) -> bool {
+        self.key.is_null() && self.hash == 0
+    }
+
+    #[inline]
+    fn is_dummy(&self) -> bool {
+        self.key.is_null() && self.hash == -1
+    }
+}
+
+struct Table {
+    entries: Vec<Entry>,
+    fill: usize,
+    used: usize,
+    finger: usize,
+    /// Changes whenever the table is replaced or entries change identity.
+    layout: u64,
+}
+
+impl Default for Table {
+    fn default() -> Table {
+        Table {
+            entries: vec![Entry::default(); MIN_SIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+            layout: 0,
+        }
+    }
+}
+
+/// Where a probe stands.
+enum Step {
+    /// The key is at this index.
+    Found(usize),
+    /// Not present: index of the unused slot reached, and the last dummy seen.
+    Missing(usize, Option<usize>),
+    /// Same hash, needs `__eq__`: index, the stored key, and where to resume.
+    Compare(usize, Value, Resume),
+}
+
+#[derive(Clone, Copy)]
+struct Resume {
+    i: usize,
+    perturb: u64,
+    /// Offset within the current linear run.
+    j: usize,
+    freeslot: Option<usize>,
+}
+
+impl Table {
+    fn mask(&self) -> usize {
+        self.entries.len() - 1
+    }
+
+    /// Probes for `key` from `r`.
+    fn probe(&self, key: &Value, hash: i64, mut r: Resume) -> Step {
+        let mask = self.mask();
+        loop {
+            let probes = if r.i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            while r.j <= probes {
+                let idx = r.i + r.j;
+                let e = &self.entries[idx];
+                r.j += 1;
+                if e.is_unused() {
+                    return Step::Missing(idx, r.freeslot);
+                }
+                if e.hash == hash {
+                    match fast_key_eq(&e.key, key) {
+                        Some(true) => return Step::Found(idx),
+                        Some(false) => {}
+                        None => return Step::Compare(idx, e.key.clone(), r),
+                    }
+                } else if e.is_dummy() {
+                    r.freeslot = Some(idx);
+                }
+            }
+            r.perturb >>= PERTURB_SHIFT;
+            r.i =
+                (r.i.wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(r.perturb as usize))
+                    & mask;
+            r.j = 0;
+        }
+    }
+
+    fn start(hash: i64, mask: usize) -> Resume {
+        Resume {
+            i: (hash as u64 as usize) & mask,
+            perturb: hash as u64,
+            j: 0,
+            freeslot: None,
+        }
+    }
+
+    /// Inserts a key known to be absent into a table without dummies (resize, copies).
+    fn insert_clean(entries: &mut [Entry], key: Value, hash: i64) {
+        let mask = entries.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if entries[i].key.is_null() {
+                entries[i] = Entry { hash, key };
+                return;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in 1..=LINEAR_PROBES {
+                    if entries[i + j].key.is_null() {
+                        entries[i + j] = Entry { hash, key };
+                        return;
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// Rebuilds with the smallest size above `minused` (CPython's `set_table_resize`).
+    fn resize(&mut self, minused: usize) {
+        let mut newsize = MIN_SIZE;
+        while newsize <= minused {
+            newsize <<= 1;
+        }
+        if newsize == MIN_SIZE && self.entries.len() == MIN_SIZE && self.fill == self.used {
+            return;
+        }
+        let old = std::mem::replace(&mut self.entries, vec![Entry::default(); newsize]);
+        for e in old {
+            if !e.key.is_null() {
+                Self::insert_clean(&mut self.entries, e.key, e.hash);
+            }
+        }
+        self.fill = self.used;
+        self.layout += 1;
+    }
+
+    fn growth_target(&self) -> usize {
+        if self.used > 50000 {
+            self.used * 2
+        } else {
+            self.used * 4
+        }
+    }
+}
+
+/// A Python `set` or `frozenset`.
+#[derive(Default)]
+pub struct Set {
+    table: PyCell<Table>,
+    hash: Cell<i64>,
+}
+
+crate::payload!(Set);
+
+impl Set {
+    /// An empty set.
+    pub fn new() -> Set {
+        Set {
+            table: PyCell::default(),
+            hash: Cell::new(-1),
+        }
+    }
+
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.table.with(|t| t.used)
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Finds `key` (with `hash`), running `__eq__` as needed.
+    fn lookup(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<Step> {
+        'restart: loop {
+            let (mut resume, layout) = self
+                .table
+                .with(|t| (Table::start(hash, t.mask()), t.layout));
+            loop {
+                match self.table.with(|t| t.probe(key, hash, resume)) {
+                    Step::Compare(idx, candidate, r) => {
+                        let eq = vm.eq_bool(&candidate, key)?;
+                        let changed = self.table.with(|t| {
+                            t.layout != layout
+                                || t.entries.get(idx).is_none_or(|e| !e.key.is(&candidate))
+                        });
+                        drop(candidate);
+                        if changed {
+                            continue 'restart;
+                        }
+                        if eq {
+                            return Ok(Step::Found(idx));
+                        }
+                        resume = r;
+                    }
+                    other => return Ok(other),
+                }
+            }
+        }
+    }
+
+    /// `key in s` with a known hash.
+    pub fn contains_hashed(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<bool> {
+        Ok(matches!(self.lookup(vm, key, hash)?, Step::Found(_)))
+    }
+
+    /// Adds `key` with a known hash (CPython's `set_add_entry`).
+    pub fn add_hashed(&self, vm: &Vm, key: Value, hash: i64) -> PyResult<()> {
+        let step = self.lookup(vm, &key, hash)?;
+        self.table.with_mut(|t| match step {
+            Step::Found(_) | Step::Compare(..) => {}
+            Step::Missing(idx, freeslot) => {
+                if let Some(slot) = freeslot {
+                    t.entries[slot] = Entry { hash, key };
+                    t.used += 1;
+                    t.layout += 1;
+                    return;
+                }
+                t.entries[idx] = Entry { hash, key };
+                t.fill += 1;
+                t.used += 1;
+                t.layout += 1;
+                if t.fill * 5 >= t.mask() * 3 {
+                    let target = t.growth_target();
+                    t.resize(target);
+                }
+            }
+        });
+        Ok(())
+    }
+
+    /// Removes `key` (known hash); returns whether it was present.
+    pub fn discard_hashed(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<bool> {
+        let Step::Found(idx) = self.lookup(vm, key, hash)? else {
+            return Ok(false);
+        };
+        let old = self.table.with_mut(|t| {
+            let old = std::mem::take(&mut t.entries[idx].key);
+            t.entries[idx].hash = -1;
+            t.used -= 1;
+            t.layout += 1;
+            old
+        });
+        drop(old);
+        Ok(true)
+    }
+
+    /// `s.add(key)`.
+    pub fn add(&self, vm: &Vm, key: Value) -> PyResult<()> {
+        let hash = vm.hash_set_elem(&key)?;
+        self.add_hashed(vm, key, hash)
+    }
+
+    /// `key in s` (a set key is looked up as the equal frozenset, like CPython).
+    pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {
+        let hash = match vm.hash_set_elem(key) {
+            Ok(h) => h,
+            Err(e) if e.matches(&vm.exc.type_error) => match key.downcast::<Set>() {
+                Some(s) => s.compute_hash(),
+                None => return Err(e),
+            },
+            Err(e) => return Err(e),
+        };
+        self.contains_hashed(vm, key, hash)
+    }
+
+    /// Elements with their hashes, in table order.
+    pub fn entries(&self) -> Vec<(i64, Value)> {
+        self.table.with(|t| {
+            t.entries
+                .iter()
+                .filter(|e| !e.key.is_null())
+                .map(|e| (e.hash, e.key.clone()))
+                .collect()
+        })
+    }
+
+    /// Elements, in table order.
+    pub fn items(&self) -> Vec<Value> {
+        self.table.with(|t| {
+            t.entries
+                .iter()
+                .filter(|e| !e.key.is_null())
+                .map(|e| e.key.clone())
+                .collect()
+        })
+    }
+
+    /// The element at table position `pos` or after, advancing `pos` (iteration).
+    pub fn next_at(&self, pos: &mut usize) -> Option<Value> {
+        self.table.with(|t| {
+            while *pos < t.entries.len() {
+                let e = &t.entries[*pos];
+                *pos += 1;
+                if !e.key.is_null() {
+                    return Some(e.key.clone());
+                }
+            }
+            None
+        })
+    }
+
+    /// Removes everything.
+    pub fn clear(&self) {
+        let old = self.table.replace(Table::default());
+        drop(old);
+    }
+
+    /// Removes and returns an arbitrary element (CPython's finger walk).
+    pub fn pop(&self) -> Option<Value> {
+        self.table.with_mut(|t| {
+            if t.used == 0 {
+                return None;
+            }
+            let mask = t.mask();
+            let mut i = t.finger & mask;
+            while t.entries[i].key.is_null() {
+                i = if i == mask { 0 } else { i + 1 };
+            }
+            let key = std::mem::take(&mut t.entries[i].key);
+            t.entries[i].hash = -1;
+            t.used -= 1;
+            t.finger = i + 1;
+            t.layout += 1;
+            Some(key)
+        })
+    }
+
+    /// Merges another set's elements (CPython's `set_merge`), preserving its table shortcuts.
+    pub fn merge(&self, vm: &Vm, other: &Set) -> PyResult<()> {
+        if std::ptr::eq(self, other) {
+            return Ok(());
+        }
+        let (other_entries, other_used, other_mask, other_fill) = other.table.with(|t| {
+            (
+                t.entries
+                    .iter()
+                    .map(|e| (e.hash, e.key.clone()))
+                    .collect::<Vec<_>>(),
+                t.used,
+                t.mask(),
+                t.fill,
+            )
+        });
+        if other_used == 0 {
+            return Ok(());
+        }
+        let done = self.table.with_mut(|t| {
+            if (t.fill + other_used) * 5 >= t.mask() * 3 {
+                t.resize((t.used + other_used) * 2);
+            }
+            if t.fill == 0 && t.mask() == other_mask && other_fill == other_used {
+                for (i, (h, k)) in other_entries.iter().enumerate() {
+                    if !k.is_null() {
+                        t.entries[i] = Entry {
+                            hash: *h,
+                            key: k.clone(),
+                        };
+                    }
+                }
+                t.fill = other_fill;
+                t.used = other_used;
+                t.layout += 1;
+                return true;
+            }
+            if t.fill == 0 {
+                for (h, k) in &other_entries {
+                    if !k.is_null() {
+                        Table::insert_clean(&mut t.entries, k.clone(), *h);
+                    }
+                }
+                t.fill = other_used;
+                t.used = other_used;
+                t.layout += 1;
+                return true;
+            }
+            false
+        });
+        if !done {
+            for (h, k) in other_entries {
+                if !k.is_null() {
+                    self.add_hashed(vm, k, h)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the keys of a dict (CPython's `set_update_dict`).
+    pub fn merge_dict(&self, vm: &Vm, d: &super::dict::Dict) -> PyResult<()> {
+        let items = d.hashed_items();
+        self.table.with_mut(|t| {
+            if (t.fill + items.len()) * 5 >= t.mask() * 3 {
+                t.resize((t.used + items.len()) * 2);
+            }
+        });
+        for (h, k, _) in items {
+            self.add_hashed(vm, k, h)?;
+        }
+        Ok(())
+    }
+
+    /// `set.update(iterable)` for one iterable.
+    pub fn update(&self, vm: &Vm, other: &Value) -> PyResult<()> {
+        if let Some(s) = other.downcast::<Set>() {
+            return self.merge(vm, s);
+        }
+        if let Some(d) = other.downcast::<super::dict::Dict>()
+            && other.class(vm).is(&vm.types.dict)
+        {
+            return self.merge_dict(vm, d);
+        }
+        vm.for_each(other, |item| self.add(vm, item))
+    }
+
+    /// After removals: rebuild when more than a quarter of the table is dummies.
+    pub fn compact_after_removals(&self) {
+        self.table.with_mut(|t| {
+            if t.fill - t.used > t.mask() / 4 {
+                let target = t.growth_target();
+                t.resize(target);
+            }
+        });
+    }
+
+    /// The frozenset hash of the current contents.
+    pub fn compute_hash(&self) -> i64 {
+        crate::runtime::hash::hash_frozenset(self.entries().into_iter().map(|(h, _)| h))
+    }
+
+    /// The cached frozenset hash.
+    pub fn cached_hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = self.compute_hash();
+        self.hash.set(h);
+        h
+    }
+
+    /// Exchanges contents with `other` (in-place operators build a result and swap it in).
+    pub fn swap_contents(&self, other: &Set) {
+        let mine = self.table.replace(Table::default());
+        let theirs = other.table.replace(mine);
+        let old = self.table.replace(theirs);
+        drop(old);
+        self.hash.set(-1);
+        other.hash.set(-1);
+    }
+}

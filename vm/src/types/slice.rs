@@ -1,0 +1,188 @@
+//! The `slice` payload and index normalization (`slice.indices`).
+
+use crate::object::{CompareOp, Py, Type, Value};
+use crate::runtime::{Args, PyResult, Vm};
+
+/// A Python `slice`.
+pub struct Slice {
+    /// `start`
+    pub start: Value,
+    /// `stop`
+    pub stop: Value,
+    /// `step`
+    pub step: Value,
+}
+
+crate::payload!(Slice);
+
+/// A slice resolved against a length: CPython's `PySlice_AdjustIndices` result.
+#[derive(Clone, Copy, Debug)]
+pub struct SliceIndices {
+    /// First index.
+    pub start: i64,
+    /// Stop index.
+    pub stop: i64,
+    /// Step (never 0).
+    pub step: i64,
+    /// Number of selected items.
+    pub len: usize,
+}
+
+impl SliceIndices {
+    /// The selected indices, in order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + use<> {
+        let (start, step, len) = (self.start, self.step, self.len);
+        (0..len).map(move |k| (start + step * k as i64) as usize)
+    }
+}
+
+impl Slice {
+    /// Resolves against a sequence of length `len`.
+    pub fn indices(&self, vm: &Vm, len: usize) -> PyResult<SliceIndices> {
+        let step = match &self.step {
+            Value::None => 1,
+            v => vm.slice_index(v)?.unwrap_or(1),
+        };
+        if step == 0 {
+            return Err(vm.new_value_error("slice step cannot be zero"));
+        }
+        // CPython clamps the step to -PY_SSIZE_T_MAX so that negation cannot overflow.
+        let step = step.max(-i64::MAX);
+        let n = len as i64;
+        let (lower, upper) = if step < 0 { (-1, n - 1) } else { (0, n) };
+        let adjust = |v: &Value, default: i64| -> PyResult<i64> {
+            let Some(i) = vm.slice_index(v)? else {
+                return Ok(default);
+            };
+            Ok(if i < 0 {
+                (i + n).max(lower)
+            } else {
+                i.min(upper)
+            })
+        };
+        let start = adjust(&self.start, if step < 0 { upper } else { lower })?;
+        let stop = adjust(&self.stop, if step < 0 { lower } else { upper })?;
+        let len = if step < 0 {
+            if stop < start {
+                ((start - stop - 1) / (-step) + 1) as usize
+            } else {
+                0
+            }
+        } else if start < stop {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        };
+        Ok(SliceIndices {
+            start,
+            stop,
+            step,
+            len,
+        })
+    }
+}
+
+impl Vm {
+    /// A new slice object.
+    pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Py<Slice> {
+        crate::object::core::alloc(&self.types.slice, Slice { start, stop, step })
+    }
+
+    /// A slice bound converted with `__index__`, saturated to the i64 range as CPython's
+    /// `_PyEval_SliceIndex` saturates to `Py_ssize_t`; `None` for `None`.
+    pub fn slice_index(&self, v: &Value) -> PyResult<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(i64::from(*b))),
+            _ => {
+                let Some(i) = self.try_index(v)? else {
+                    return Err(self.new_type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    ));
+                };
+                Ok(Some(crate::types::int::saturate_i64(&i)))
+            }
+        }
+    }
+}
+
+fn slice_new(vm: &Vm, _cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
+    let vals = args.range(vm, "slice", 1, 3)?;
+    let (start, stop, step) = match vals {
+        [stop] => (Value::None, stop.clone(), Value::None),
+        [start, stop] => (start.clone(), stop.clone(), Value::None),
+        [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+        _ => return Err(vm.new_type_error("slice expected at least 1 argument, got 0")),
+    };
+    Ok(vm.new_slice(start, stop, step).into())
+}
+
+fn slice_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let s = v
+        .downcast::<Slice>()
+        .ok_or_else(|| vm.new_type_error("expected slice"))?;
+    let text = format!(
+        "slice({}, {}, {})",
+        vm.repr(&s.start)?.to_lossy(),
+        vm.repr(&s.stop)?.to_lossy(),
+        vm.repr(&s.step)?.to_lossy()
+    );
+    Ok(vm.new_str(&text).into())
+}
+
+fn slice_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast::<Slice>(), b.downcast::<Slice>()) else {
+        return Ok(vm.not_implemented());
+    };
+    let xs = [x.start.clone(), x.stop.clone(), x.step.clone()];
+    let ys = [y.start.clone(), y.stop.clone(), y.step.clone()];
+    crate::types::list::sequence_compare(vm, &xs, &ys, op)
+}
+
+fn slice_indices(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (s, rest) = vm.method_self::<Slice>(args, "indices", "slice")?;
+    let n = rest.one(vm, "slice.indices")?;
+    let len = vm.index_value(n)?;
+    if len < 0 {
+        return Err(vm.new_value_error("length should not be negative"));
+    }
+    let ix = s.indices(vm, len as usize)?;
+    Ok(vm
+        .new_tuple(vec![
+            Value::Int(ix.start),
+            Value::Int(ix.stop),
+            Value::Int(ix.step),
+        ])
+        .into())
+}
+
+fn field(vm: &Vm, v: &Value, pick: fn(&Slice) -> &Value) -> PyResult<Value> {
+    v.downcast::<Slice>()
+        .map(|s| pick(s).clone())
+        .ok_or_else(|| vm.new_type_error("expected slice"))
+}
+
+fn slice_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
+    let s = v
+        .downcast::<Slice>()
+        .ok_or_else(|| vm.new_type_error("expected slice"))?;
+    let mut h = crate::runtime::hash::TupleHasher::default();
+    for part in [&s.start, &s.stop, &s.step] {
+        h.add(vm.hash(part)?);
+    }
+    Ok(h.finish())
+}
+
+/// Fills in `slice`'s slots and methods.
+pub(crate) fn init(vm: &Vm) {
+    let t = &vm.types.slice;
+    t.slots.new.set(Some(slice_new));
+    t.slots.repr.set(Some(slice_repr));
+    t.slots.richcompare.set(Some(slice_richcompare));
+    t.slots.hash.set(Some(slice_hash));
+    vm.add_methods(t, &[("indices", slice_indices)]);
+    vm.add_getset(t, "start", |vm, v| field(vm, v, |s| &s.start), None);
+    vm.add_getset(t, "stop", |vm, v| field(vm, v, |s| &s.stop), None);
+    vm.add_getset(t, "step", |vm, v| field(vm, v, |s| &s.step), None);
+}

@@ -1,0 +1,244 @@
+//! The `tuple` payload and its behaviour: immutable, hashable when its items are.
+
+use crate::object::{Py, Value};
+use crate::runtime::hash::TupleHasher;
+use crate::runtime::{Args, PyResult, Vm};
+
+/// A Python `tuple`.
+pub struct Tuple {
+    items: Box<[Value]>,
+}
+
+crate::payload!(Tuple);
+
+impl Tuple {
+    /// A tuple of `items`.
+    pub fn new(items: Vec<Value>) -> Tuple {
+        Tuple {
+            items: items.into_boxed_slice(),
+        }
+    }
+
+    /// The items.
+    #[inline(always)]
+    pub fn as_slice(&self) -> &[Value] {
+        &self.items
+    }
+
+    /// Number of items.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True for `()`.
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The item at `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&Value> {
+        self.items.get(i)
+    }
+}
+
+impl Vm {
+    /// A new tuple (the shared empty tuple for no items).
+    pub fn new_tuple(&self, items: Vec<Value>) -> Py<Tuple> {
+        if items.is_empty() {
+            return self.empty_tuple.clone();
+        }
+        crate::object::core::alloc(&self.types.tuple, Tuple::new(items))
+    }
+}
+
+fn tuple_len(_vm: &Vm, v: &Value) -> PyResult<usize> {
+    Ok(v.downcast::<Tuple>().map_or(0, |t| t.len()))
+}
+
+fn tuple_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
+    let Some(t) = v.downcast::<Tuple>() else {
+        return Err(vm.new_type_error("descriptor '__hash__' requires a 'tuple' object"));
+    };
+    let mut h = TupleHasher::default();
+    for item in t.as_slice() {
+        h.add(vm.hash(item)?);
+    }
+    Ok(h.finish())
+}
+
+fn tuple_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let Some(t) = v.downcast::<Tuple>() else {
+        return Ok(vm.not_implemented());
+    };
+    if let Some(slice) = key.downcast::<crate::types::slice::Slice>() {
+        let items: Vec<Value> = slice
+            .indices(vm, t.len())?
+            .iter()
+            .map(|i| t.as_slice()[i].clone())
+            .collect();
+        return Ok(vm.new_tuple(items).into());
+    }
+    let i = vm.index_for(key, "tuple")?;
+    let n = t.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.new_index_error("tuple index out of range"));
+    }
+    Ok(t.as_slice()[j as usize].clone())
+}
+
+fn tuple_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    let Some(t) = v.downcast::<Tuple>() else {
+        return Ok(false);
+    };
+    for x in t.as_slice() {
+        if vm.eq_bool(x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn tuple_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::types::iter::SeqIter::new_value(
+        vm,
+        &vm.types.tuple_iterator,
+        v.clone(),
+    ))
+}
+
+fn tuple_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let Some(t) = v.downcast::<Tuple>() else {
+        return Err(vm.new_type_error("expected a tuple"));
+    };
+    if t.is_empty() {
+        return Ok(vm.new_str("()").into());
+    }
+    let Some(_guard) = vm.repr_enter(v) else {
+        return Ok(vm.new_str("(...)").into());
+    };
+    let mut out = crate::text::wtf8::Wtf8Buf::new();
+    out.push_str("(");
+    for (i, item) in t.as_slice().iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_wtf8(vm.repr(item)?.as_wtf8());
+    }
+    if t.len() == 1 {
+        out.push_str(",");
+    }
+    out.push_str(")");
+    Ok(vm.new_str_buf(out).into())
+}
+
+fn tuple_richcompare(
+    vm: &Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::object::CompareOp,
+) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast::<Tuple>(), b.downcast::<Tuple>()) else {
+        return Ok(vm.not_implemented());
+    };
+    crate::types::list::sequence_compare(vm, x.as_slice(), y.as_slice(), op)
+}
+
+fn tuple_add(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast::<Tuple>(), b.downcast::<Tuple>()) else {
+        return Ok(vm.not_implemented());
+    };
+    let mut items = Vec::with_capacity(x.len() + y.len());
+    items.extend_from_slice(x.as_slice());
+    items.extend_from_slice(y.as_slice());
+    Ok(vm.new_tuple(items).into())
+}
+
+fn tuple_mul(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (t, n) = match (a.downcast::<Tuple>(), b.downcast::<Tuple>()) {
+        (Some(t), _) => (t, b),
+        (None, Some(t)) => (t, a),
+        _ => return Ok(vm.not_implemented()),
+    };
+    let Some(count) = vm.repeat_count(n)? else {
+        return Ok(vm.not_implemented());
+    };
+    let items = vm.repeat_items(t.as_slice(), count)?;
+    Ok(vm.new_tuple(items).into())
+}
+
+fn tuple_new(vm: &Vm, cls: &Py<crate::object::Type>, args: Args<'_>) -> PyResult<Value> {
+    args.check_positional(vm, "tuple", 0, 1)?;
+    let [iterable] = args.bind(vm, "tuple", ["iterable"], 0, 1)?;
+    let items = match iterable {
+        Some(v) => vm.collect(v)?,
+        None => Vec::new(),
+    };
+    if cls.is(&vm.types.tuple) {
+        if let Some(v) = iterable
+            && v.as_obj().is_some_and(|o| o.ty().is(&vm.types.tuple))
+        {
+            return Ok(v.clone());
+        }
+        return Ok(vm.new_tuple(items).into());
+    }
+    vm.alloc_instance(cls, Tuple::new(items))
+}
+
+fn tuple_index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = vm.method_self::<Tuple>(args, "index", "tuple")?;
+    let vals = rest.range(vm, "index", 1, 3)?;
+    let n = this.len();
+    let (start, stop) = crate::types::list::index_bounds(vm, vals, n)?;
+    for i in start..stop.min(this.len()) {
+        if vm.eq_bool(&this.as_slice()[i], &vals[0])? {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    Err(vm.new_value_error("tuple.index(x): x not in tuple"))
+}
+
+fn tuple_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, rest) = vm.method_self::<Tuple>(args, "count", "tuple")?;
+    let x = rest.one(vm, "tuple.count")?;
+    let mut n = 0;
+    for item in this.as_slice() {
+        if vm.eq_bool(item, x)? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn tuple_getnewargs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = vm.method_self::<Tuple>(args, "__getnewargs__", "tuple")?;
+    let copy = vm.new_tuple(this.as_slice().to_vec());
+    Ok(vm.new_tuple(vec![copy.into()]).into())
+}
+
+/// Fills in `tuple`'s slots and methods.
+pub(crate) fn init(vm: &Vm) {
+    let t = &vm.types.tuple;
+    let s = &t.slots;
+    s.len.set(Some(tuple_len));
+    s.hash.set(Some(tuple_hash));
+    s.getitem.set(Some(tuple_getitem));
+    s.contains.set(Some(tuple_contains));
+    s.iter.set(Some(tuple_iter));
+    s.repr.set(Some(tuple_repr));
+    s.richcompare.set(Some(tuple_richcompare));
+    s.add.set(Some(tuple_add));
+    s.mul.set(Some(tuple_mul));
+    s.new.set(Some(tuple_new));
+    vm.add_methods(
+        t,
+        &[
+            ("index", tuple_index),
+            ("count", tuple_count),
+            ("__getnewargs__", tuple_getnewargs),
+        ],
+    );
+}
