@@ -2,11 +2,18 @@
 //! the registry other native modules add themselves to (`Vm::register_native_module`):
 //! a module is a function building it, importable by name.
 
+pub mod bisect;
 pub mod builtins;
 pub mod builtins_iter;
+pub mod itertools;
+pub mod math;
+pub mod operator;
+pub mod pysource;
+pub mod random;
 pub mod stdio;
 pub mod stdlib_names;
 pub mod sys;
+pub mod typedef;
 pub mod weakref;
 
 use crate::object::Py;
@@ -23,6 +30,19 @@ pub(crate) fn init_core(vm: &Vm) {
     vm.modules
         .set_str(&vm.intern("builtins"), vm.builtins.clone().into());
     vm.modules.set_str(&vm.intern("sys"), vm.sys.clone().into());
+    register_numeric(vm);
+}
+
+crate::py_module!(random_py, "random", "random.py");
+
+/// The numeric and algorithmic modules (math, random, itertools, operator, ...).
+fn register_numeric(vm: &Vm) {
+    vm.register_native_module("math", math::init);
+    vm.register_native_module("_random", random::init);
+    vm.register_native_module("bisect", bisect::init);
+    vm.register_native_module("itertools", itertools::init);
+    vm.register_native_module("operator", operator::init);
+    vm.register_native_module("random", random_py);
 }
 
 impl Vm {
