@@ -8,6 +8,8 @@ mod integer;
 pub(crate) mod libm;
 mod special;
 
+pub(crate) use special::{frexp, ldexp};
+
 use crate::object::{Py, Value};
 use crate::runtime::{Args, PyResult, Vm};
 use crate::types::float::as_float;
