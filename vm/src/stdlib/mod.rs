@@ -2,11 +2,21 @@
 //! the registry other native modules add themselves to (`Vm::register_native_module`):
 //! a module is a function building it, importable by name.
 
+pub mod array;
+pub mod bisect;
 pub mod builtins;
 pub mod builtins_iter;
+pub mod heapq;
+pub mod itertools;
+pub mod math;
+pub mod operator;
+pub mod pysource;
+pub mod random;
 pub mod stdio;
 pub mod stdlib_names;
+pub mod structmod;
 pub mod sys;
+pub mod typedef;
 pub mod weakref;
 
 use crate::object::Py;
@@ -23,6 +33,24 @@ pub(crate) fn init_core(vm: &Vm) {
     vm.modules
         .set_str(&vm.intern("builtins"), vm.builtins.clone().into());
     vm.modules.set_str(&vm.intern("sys"), vm.sys.clone().into());
+    register_numeric(vm);
+}
+
+crate::py_module!(random_py, "random", "random.py");
+crate::py_module!(heapq_py, "heapq", "heapq.py");
+
+/// The numeric and algorithmic modules (math, random, itertools, operator, ...).
+fn register_numeric(vm: &Vm) {
+    vm.register_native_module("math", math::init);
+    vm.register_native_module("_random", random::init);
+    vm.register_native_module("bisect", bisect::init);
+    vm.register_native_module("itertools", itertools::init);
+    vm.register_native_module("_heapq", heapq::init);
+    vm.register_native_module("heapq", heapq_py);
+    vm.register_native_module("struct", structmod::init);
+    vm.register_native_module("array", array::init);
+    vm.register_native_module("operator", operator::init);
+    vm.register_native_module("random", random_py);
 }
 
 impl Vm {
