@@ -4,6 +4,7 @@
 
 pub mod builtins;
 pub mod builtins_iter;
+pub mod pysource;
 pub mod stdio;
 pub mod stdlib_names;
 pub mod sys;
