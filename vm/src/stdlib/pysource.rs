@@ -26,6 +26,13 @@ macro_rules! py_sources {
 
 py_sources! {
     "__future__" => "__future__.py";
+    "abc" => "abc.py";
+    "_collections_abc" => "_collections_abc.py";
+    "collections" => "collections/__init__.py", package;
+    "collections.abc" => "collections/abc.py";
+    "collections._user" => "collections/_user.py";
+    "functools" => "functools.py";
+    "types" => "types.py";
     "keyword" => "keyword.py";
 }
 
