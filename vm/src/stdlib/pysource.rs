@@ -31,7 +31,11 @@ py_sources! {
     "collections" => "collections/__init__.py", package;
     "collections.abc" => "collections/abc.py";
     "collections._user" => "collections/_user.py";
+    "contextlib" => "contextlib.py";
+    "copy" => "copy.py";
+    "copyreg" => "copyreg.py";
     "functools" => "functools.py";
+    "string" => "string.py";
     "types" => "types.py";
     "keyword" => "keyword.py";
 }
