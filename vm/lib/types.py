@@ -163,12 +163,16 @@ def get_original_bases(cls, /):
         raise TypeError(f'Expected an instance of type, not {type(cls).__name__!r}') from None
 
 
-class DynamicClassAttribute(property):
+class DynamicClassAttribute:
     """Route attribute access on a class to __getattr__: a property on instances,
-    an AttributeError (hence __getattr__) on the class itself."""
+    an AttributeError (hence the metaclass's __getattr__) on the class itself."""
 
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
-        super().__init__(fget, fset, fdel, doc)
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        # The getter's docstring, unless a doc is given.
+        self.__doc__ = doc or fget.__doc__
         self.overwrite_doc = doc is None
         self.__isabstractmethod__ = bool(getattr(fget, '__isabstractmethod__', False))
 
@@ -178,8 +182,18 @@ class DynamicClassAttribute(property):
                 return self
             raise AttributeError()
         elif self.fget is None:
-            raise AttributeError('unreadable attribute')
+            raise AttributeError("unreadable attribute")
         return self.fget(instance)
+
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("can't set attribute")
+        self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("can't delete attribute")
+        self.fdel(instance)
 
     def getter(self, fget):
         fdoc = fget.__doc__ if self.overwrite_doc else None
