@@ -34,6 +34,7 @@ py_sources! {
     "contextlib" => "contextlib.py";
     "copy" => "copy.py";
     "copyreg" => "copyreg.py";
+    "dataclasses" => "dataclasses.py";
     "enum" => "enum.py";
     "functools" => "functools.py";
     "string" => "string.py";
