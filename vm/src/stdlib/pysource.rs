@@ -39,6 +39,7 @@ py_sources! {
     "functools" => "functools.py";
     "string" => "string.py";
     "types" => "types.py";
+    "typing" => "typing.py";
     "keyword" => "keyword.py";
 }
 
