@@ -1,43 +1,87 @@
-//! Standard-library modules written in Python (our own sources under `vm/lib/`, embedded in
-//! the binary): importing one compiles its text with rpy's compiler and runs it in a fresh
-//! module, registered in `sys.modules` first so that circular imports see it.
+//! Standard-library modules written in Python (our own source under `vm/lib/`), embedded
+//! in the binary so that rpy needs no files beside itself. The import system looks here
+//! after the native modules and before `sys.path`, like CPython's frozen modules; importing
+//! one compiles it with rpy's own compiler.
 
-use crate::object::Py;
-use crate::runtime::{PyResult, Vm};
-use crate::types::module::Module;
-
-/// Runs the embedded source `text` of module `name` and returns the module.
-pub fn exec_embedded(vm: &Vm, name: &str, text: &str) -> PyResult<Py<Module>> {
-    // Like CPython's frozen modules: no `__file__`, tracebacks name `<frozen NAME>`.
-    let filename = format!("<frozen {name}>");
-    let code = vm.compile_source(text.as_bytes(), &filename, crate::parse::Mode::Exec)?;
-    let module = vm.new_module(name);
-    let d = module.dict();
-    let package = name.rsplit_once('.').map_or("", |(p, _)| p);
-    d.set_str(&vm.names.__package__, vm.new_str(package).into());
-    d.set_str(&vm.names.__builtins__, vm.builtins.clone().into());
-    let key = vm.intern(name);
-    vm.modules.set_str(&key, module.clone().into());
-    if let Err(e) = vm.run_code(&code, d, None) {
-        vm.modules.del_str(&key);
-        return Err(e);
-    }
-    Ok(module)
+/// One embedded module: its dotted name, its source, and whether it is a package.
+struct PySource {
+    name: &'static str,
+    source: &'static str,
+    package: bool,
 }
 
-/// Declares a `ModuleInit` function for an embedded Python module:
-/// `py_module!(random_init, "random", "random.py");` (path relative to `vm/lib/`).
-#[macro_export]
-macro_rules! py_module {
-    ($fn_name:ident, $name:literal, $file:literal) => {
-        fn $fn_name(
-            vm: &$crate::runtime::Vm,
-        ) -> $crate::runtime::PyResult<$crate::object::Py<$crate::types::module::Module>> {
-            $crate::stdlib::pysource::exec_embedded(
-                vm,
-                $name,
-                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lib/", $file)),
-            )
-        }
+macro_rules! py_sources {
+    ($($name:literal => $file:literal $(, $pkg:ident)?;)*) => {
+        const SOURCES: &[PySource] = &[
+            $(PySource {
+                name: $name,
+                source: include_str!(concat!("../../lib/", $file)),
+                package: py_sources!(@pkg $($pkg)?),
+            },)*
+        ];
     };
+    (@pkg) => { false };
+    (@pkg package) => { true };
+}
+
+py_sources! {
+    "__future__" => "__future__.py";
+    "abc" => "abc.py";
+    "_collections_abc" => "_collections_abc.py";
+    "collections" => "collections/__init__.py", package;
+    "collections.abc" => "collections/abc.py";
+    "collections._user" => "collections/_user.py";
+    "contextlib" => "contextlib.py";
+    "copy" => "copy.py";
+    "copyreg" => "copyreg.py";
+    "dataclasses" => "dataclasses.py";
+    "enum" => "enum.py";
+    "functools" => "functools.py";
+    "heapq" => "heapq.py";
+    "random" => "random.py";
+    "string" => "string.py";
+    "types" => "types.py";
+    "typing" => "typing.py";
+    "keyword" => "keyword.py";
+}
+
+/// The source of embedded module `name` and whether it is a package.
+pub fn find(name: &str) -> Option<(&'static str, bool)> {
+    SOURCES
+        .iter()
+        .find(|s| s.name == name)
+        .map(|s| (s.source, s.package))
+}
+
+/// The file name tracebacks show for embedded module `name` (CPython's frozen-module form).
+pub fn filename(name: &str) -> String {
+    format!("<frozen {name}>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_module_parses() {
+        for s in SOURCES {
+            let arena = arena::Arena::new();
+            let parsed =
+                crate::parse::parse_bytes(&arena, s.source.as_bytes(), crate::parse::Mode::Exec);
+            assert!(parsed.is_ok(), "{} does not parse", s.name);
+        }
+    }
+
+    #[test]
+    fn packages_precede_their_submodules() {
+        for s in SOURCES {
+            if let Some((parent, _)) = s.name.rsplit_once('.') {
+                assert!(
+                    find(parent).is_some_and(|(_, pkg)| pkg),
+                    "{}: parent is not an embedded package",
+                    s.name
+                );
+            }
+        }
+    }
 }
