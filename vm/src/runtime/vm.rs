@@ -101,6 +101,8 @@ pub struct Vm {
     pub(crate) native_modules: PyCell<Vec<(&'static str, crate::stdlib::ModuleInit)>>,
     /// Source lines for tracebacks.
     pub line_cache: crate::exec::traceback::LineCache,
+    /// State of the native modules (io types, weak references, atexit, ...).
+    pub(crate) stdlib: crate::stdlib::state::StdlibState,
 }
 
 thread_local! {
@@ -146,6 +148,7 @@ impl Vm {
             plugins: Plugins::default(),
             native_modules: PyCell::new(Vec::new()),
             line_cache: Default::default(),
+            stdlib: Default::default(),
         });
         vm.exec.handled.with_mut(|h| h.push(Value::None));
         CURRENT.with(|c| c.set(&*vm));

@@ -4,8 +4,13 @@
 
 pub mod builtins;
 pub mod builtins_iter;
+pub mod ffi;
+pub mod io;
+pub mod os;
+pub mod state;
 pub mod stdio;
 pub mod stdlib_names;
+pub mod structseq;
 pub mod sys;
 pub mod weakref;
 
@@ -19,7 +24,10 @@ pub type ModuleInit = fn(&Vm) -> PyResult<Py<Module>>;
 /// Sets up `builtins` and `sys` and registers the native modules.
 pub(crate) fn init_core(vm: &Vm) {
     builtins::init(vm);
+    io::init_types(vm);
+    io::install_builtins(vm);
     sys::init(vm);
+    register_system_modules(vm);
     vm.modules
         .set_str(&vm.intern("builtins"), vm.builtins.clone().into());
     vm.modules.set_str(&vm.intern("sys"), vm.sys.clone().into());
@@ -36,4 +44,10 @@ impl Vm {
     pub fn is_builtin_module_name(&self, name: &str) -> bool {
         matches!(name, "builtins" | "sys") || self.native_module(name).is_some()
     }
+}
+
+/// Registers the system-facing native modules (io, os, time, json, weakref, ...).
+fn register_system_modules(vm: &Vm) {
+    io::register(vm);
+    os::register(vm);
 }
