@@ -173,6 +173,7 @@ pub fn run(args: &[String]) -> ExitCode {
         .unwrap_or_default();
     let vm = Vm::new(config);
     let status = run_target(&vm, target);
+    vm.run_atexit();
     vm.flush_std_streams();
     status
 }

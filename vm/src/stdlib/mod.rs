@@ -2,9 +2,12 @@
 //! the registry other native modules add themselves to (`Vm::register_native_module`):
 //! a module is a function building it, importable by name.
 
+pub mod atexit;
 pub mod builtins;
 pub mod builtins_iter;
+pub mod errno;
 pub mod ffi;
+pub mod gc;
 pub mod io;
 pub mod os;
 pub mod state;
@@ -12,6 +15,7 @@ pub mod stdio;
 pub mod stdlib_names;
 pub mod structseq;
 pub mod sys;
+pub mod time;
 pub mod weakref;
 
 use crate::object::Py;
@@ -50,4 +54,8 @@ impl Vm {
 fn register_system_modules(vm: &Vm) {
     io::register(vm);
     os::register(vm);
+    time::register(vm);
+    gc::register(vm);
+    errno::register(vm);
+    atexit::register(vm);
 }

@@ -16,6 +16,10 @@ pub struct StdlibState {
     pub(crate) atexit: PyCell<Vec<(Value, Vec<Value>, Value)>>,
     /// `gc.isenabled()` (negated, so that the default is "enabled").
     pub(crate) gc_disabled: Cell<bool>,
+    /// `gc.get_debug()`.
+    pub(crate) gc_debug: Cell<i64>,
+    /// `gc.get_threshold()` once set.
+    pub(crate) gc_threshold: Cell<Option<(i64, i64, i64)>>,
     /// Types the native modules create once per VM, by name.
     pub(crate) types: PyCell<Vec<(String, Py<Type>)>>,
 }
