@@ -9,6 +9,7 @@ pub mod errno;
 pub mod ffi;
 pub mod gc;
 pub mod io;
+pub mod json;
 pub mod os;
 pub mod state;
 pub mod stdio;
@@ -58,4 +59,5 @@ fn register_system_modules(vm: &Vm) {
     gc::register(vm);
     errno::register(vm);
     atexit::register(vm);
+    json::register(vm);
 }
