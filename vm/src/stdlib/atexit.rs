@@ -81,9 +81,10 @@ impl Vm {
                     .repr(&func)
                     .map(|r| r.to_lossy().into_owned())
                     .unwrap_or_else(|_| "<object>".into());
-                self.flush_std_streams();
-                self.write_stderr(&format!("Exception ignored in atexit callback {shown}:\n"));
-                self.print_exception(&e);
+                self.report_unraisable(
+                    &e,
+                    &format!("Exception ignored in atexit callback {shown}"),
+                );
             }
         }
     }

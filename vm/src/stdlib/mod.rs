@@ -11,6 +11,7 @@ pub mod gc;
 pub mod io;
 pub mod json;
 pub mod os;
+pub mod pysource;
 pub mod state;
 pub mod stdio;
 pub mod stdlib_names;
@@ -60,4 +61,5 @@ fn register_system_modules(vm: &Vm) {
     errno::register(vm);
     atexit::register(vm);
     json::register(vm);
+    weakref::register(vm);
 }

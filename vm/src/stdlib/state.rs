@@ -12,6 +12,8 @@ use crate::runtime::{PyResult, Vm};
 pub struct StdlibState {
     /// The `_io` types, created with the VM (the standard streams are made of them).
     pub(crate) io: OnceCell<super::io::IoTypes>,
+    /// The weak references of every weakly referenced object.
+    pub(crate) weakrefs: super::weakref::WeakTable,
     /// `atexit` callbacks: (function, positional args, keyword args as a dict or None).
     pub(crate) atexit: PyCell<Vec<(Value, Vec<Value>, Value)>>,
     /// `gc.isenabled()` (negated, so that the default is "enabled").
