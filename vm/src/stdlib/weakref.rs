@@ -563,8 +563,7 @@ fn init_module(vm: &Vm) -> PyResult<Py<Module>> {
     Ok(m)
 }
 
-/// Registers `_weakref` and the Python-level `weakref` built on it.
+/// Registers `_weakref` (the Python-level `weakref` built on it is `vm/lib/weakref.py`).
 pub(crate) fn register(vm: &Vm) {
     vm.register_native_module("_weakref", init_module);
-    crate::stdlib::pysource::register(vm, "weakref");
 }
