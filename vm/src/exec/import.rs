@@ -235,6 +235,11 @@ pub fn import_absolute(vm: &Vm, abs: &str) -> PyResult<Value> {
             sys_path(vm)?
         }
     };
+    if let Some((source, package)) = crate::stdlib::pysource::find(abs) {
+        let file = crate::stdlib::pysource::filename(abs);
+        let path = package.then(|| vm.new_list(vec![]).into());
+        return exec_source_module(vm, abs, source.as_bytes(), &file, None, path, parent);
+    }
     match find_source(&search_path, child) {
         Some((file, pkg_dir)) => load_source_module(vm, abs, &file, pkg_dir.as_deref(), parent),
         None => Err(not_found(vm, abs, &format!("No module named '{abs}'"))),
@@ -347,14 +352,29 @@ fn load_source_module(
 ) -> PyResult<Value> {
     let source =
         std::fs::read(file).map_err(|e| vm.new_import_error(format!("cannot read {file}: {e}")))?;
-    let code = vm.compile_source(&source, file, crate::parse::Mode::Exec)?;
+    let path = package_dir.map(|dir| vm.new_list(vec![vm.new_str(dir).into()]).into());
+    exec_source_module(vm, abs, &source, file, Some(file), path, parent)
+}
+
+/// Compiles and executes `source` as module `abs`; `path` is a package's `__path__`.
+fn exec_source_module(
+    vm: &Vm,
+    abs: &str,
+    source: &[u8],
+    filename: &str,
+    file: Option<&str>,
+    path: Option<Value>,
+    parent: Option<&str>,
+) -> PyResult<Value> {
+    let code = vm.compile_source(source, filename, crate::parse::Mode::Exec)?;
     let module = vm.new_module(abs);
     let d = module.dict();
-    d.set_str(&vm.names.__file__, vm.new_str(file).into());
-    let package = match package_dir {
-        Some(dir) => {
-            let path = vm.new_list(vec![vm.new_str(dir).into()]);
-            d.set_str(&vm.names.__path__, path.into());
+    if let Some(file) = file {
+        d.set_str(&vm.names.__file__, vm.new_str(file).into());
+    }
+    let package = match path {
+        Some(path) => {
+            d.set_str(&vm.names.__path__, path);
             abs.to_string()
         }
         None => parent.unwrap_or("").to_string(),

@@ -11,6 +11,7 @@ pub mod gc;
 pub mod io;
 pub mod json;
 pub mod os;
+pub mod pysource;
 pub mod state;
 pub mod stdio;
 pub mod stdlib_names;

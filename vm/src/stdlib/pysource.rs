@@ -1,0 +1,71 @@
+//! Standard-library modules written in Python (our own source under `vm/lib/`), embedded
+//! in the binary so that rpy needs no files beside itself. The import system looks here
+//! after the native modules and before `sys.path`, like CPython's frozen modules; importing
+//! one compiles it with rpy's own compiler.
+
+/// One embedded module: its dotted name, its source, and whether it is a package.
+struct PySource {
+    name: &'static str,
+    source: &'static str,
+    package: bool,
+}
+
+macro_rules! py_sources {
+    ($($name:literal => $file:literal $(, $pkg:ident)?;)*) => {
+        const SOURCES: &[PySource] = &[
+            $(PySource {
+                name: $name,
+                source: include_str!(concat!("../../lib/", $file)),
+                package: py_sources!(@pkg $($pkg)?),
+            },)*
+        ];
+    };
+    (@pkg) => { false };
+    (@pkg package) => { true };
+}
+
+py_sources! {
+    "__future__" => "__future__.py";
+    "keyword" => "keyword.py";
+}
+
+/// The source of embedded module `name` and whether it is a package.
+pub fn find(name: &str) -> Option<(&'static str, bool)> {
+    SOURCES
+        .iter()
+        .find(|s| s.name == name)
+        .map(|s| (s.source, s.package))
+}
+
+/// The file name tracebacks show for embedded module `name` (CPython's frozen-module form).
+pub fn filename(name: &str) -> String {
+    format!("<frozen {name}>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_module_parses() {
+        for s in SOURCES {
+            let arena = arena::Arena::new();
+            let parsed =
+                crate::parse::parse_bytes(&arena, s.source.as_bytes(), crate::parse::Mode::Exec);
+            assert!(parsed.is_ok(), "{} does not parse", s.name);
+        }
+    }
+
+    #[test]
+    fn packages_precede_their_submodules() {
+        for s in SOURCES {
+            if let Some((parent, _)) = s.name.rsplit_once('.') {
+                assert!(
+                    find(parent).is_some_and(|(_, pkg)| pkg),
+                    "{}: parent is not an embedded package",
+                    s.name
+                );
+            }
+        }
+    }
+}
