@@ -27,6 +27,7 @@ macro_rules! py_sources {
 py_sources! {
     "__future__" => "__future__.py";
     "keyword" => "keyword.py";
+    "weakref" => "weakref.py";
 }
 
 /// The source of embedded module `name` and whether it is a package.
