@@ -173,6 +173,7 @@ pub fn run(args: &[String]) -> ExitCode {
         .unwrap_or_default();
     let vm = Vm::new(config);
     let status = run_target(&vm, target);
+    vm.run_atexit();
     vm.flush_std_streams();
     status
 }
@@ -224,7 +225,7 @@ fn run_target(vm: &Vm, target: Target) -> ExitCode {
                     &err,
                     &filename,
                     &source,
-                    Some(&vm::parse::keyword_typos::VmFrontEnd),
+                    Some(&vm::parse::snippet_front_end::VmFrontEnd),
                 );
                 vm.write_stderr(&report);
                 return ExitCode::from(1);

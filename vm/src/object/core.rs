@@ -493,6 +493,34 @@ impl<T: PyPayload> Unowned<T> {
     }
 }
 
+/// A non-owning, untyped reference for weak references. The weak-reference table clears
+/// every `UnownedObj` to an object (through the `clear_weakrefs` hook, which runs before
+/// the object is freed) and removes the ones held by dying weak references, so a live
+/// `UnownedObj` always points at a live object.
+pub struct UnownedObj {
+    ptr: NonNull<Header>,
+}
+
+impl UnownedObj {
+    /// A weak link to `target`.
+    pub fn new(target: &ObjRef) -> UnownedObj {
+        UnownedObj { ptr: target.0 }
+    }
+
+    /// A strong reference to the (still live, by the clearing protocol) target.
+    pub fn upgrade(&self) -> ObjRef {
+        // SAFETY: the holder drops this link before the target is freed (see above);
+        // cloning through a borrowed handle takes a new strong reference.
+        let borrowed = ManuallyDrop::new(ObjRef(self.ptr));
+        (*borrowed).clone()
+    }
+
+    /// The target's address (`id()`).
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Deallocation and the trashcan
 

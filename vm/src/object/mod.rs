@@ -12,7 +12,7 @@ pub mod slots;
 pub mod typeobj;
 pub mod value;
 
-pub use self::core::{Extended, Hooks, ObjRef, Py, PyCell, Unowned, install_hooks};
+pub use self::core::{Extended, Hooks, ObjRef, Py, PyCell, Unowned, UnownedObj, install_hooks};
 pub use instance::{InstanceExt, SharedKeys};
 pub use payload::{Kind, KindInfo, PyPayload};
 pub use slots::{CompareOp, SlotId, Slots};

@@ -13,7 +13,6 @@ use crate::object::typeobj::{InstanceLayout, TypeInit, flags};
 use crate::object::{Py, PyPayload, Type};
 use crate::stdlib::builtins::Namespace;
 use crate::stdlib::builtins_iter::{Enumerate, Filter, Map, Reversed, Zip};
-use crate::stdlib::stdio::StdStream;
 use crate::types::dict::Dict;
 use crate::types::{
     async_gen::{AnextAwaitable, AsyncGenASend, AsyncGenAThrow, AsyncGenWrapped},
@@ -260,8 +259,6 @@ builtin_types! {
     generic_alias: GenericAlias = "GenericAlias", module "types", flags 0;
     /// `types.UnionType`
     union: Union = "UnionType", module "types", flags 0;
-    /// The standard streams' type (`_io.TextIOWrapper` in CPython)
-    std_stream: StdStream = "TextIOWrapper", module "_io", flags 0;
     /// `enumerate`
     enumerate: Enumerate = "enumerate";
     /// `zip`

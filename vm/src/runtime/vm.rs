@@ -103,6 +103,8 @@ pub struct Vm {
     pub(crate) native_types: PyCell<Vec<(&'static str, Py<crate::object::Type>)>>,
     /// Source lines for tracebacks.
     pub line_cache: crate::exec::traceback::LineCache,
+    /// State of the native modules (io types, weak references, atexit, ...).
+    pub(crate) stdlib: crate::stdlib::state::StdlibState,
 }
 
 thread_local! {
@@ -149,6 +151,7 @@ impl Vm {
             native_modules: PyCell::new(Vec::new()),
             native_types: PyCell::new(Vec::new()),
             line_cache: Default::default(),
+            stdlib: Default::default(),
         });
         vm.exec.handled.with_mut(|h| h.push(Value::None));
         CURRENT.with(|c| c.set(&*vm));

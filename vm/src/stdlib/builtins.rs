@@ -177,11 +177,11 @@ fn b_print(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    let text_of = |v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
+    let text_of = |v: Option<Value>, what: &str, default: &str| -> PyResult<Py<Str>> {
         match v {
-            None | Some(Value::None) => Ok(default.to_string()),
+            None | Some(Value::None) => Ok(vm.new_str(default)),
             Some(x) => match x.downcast::<Str>() {
-                Some(s) => Ok(s.to_lossy().into_owned()),
+                Some(s) => Ok(s.clone()),
                 None => Err(vm.new_type_error(format!(
                     "{what} must be None or a string, not {}",
                     vm.type_name(&x)
@@ -202,26 +202,7 @@ fn b_print(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     if file.is_none() {
         return Ok(Value::None);
     }
-    let mut out = String::new();
-    for (i, v) in args.pos().iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&vm.str(v)?.to_lossy());
-    }
-    out.push_str(&end);
-    if let Some(std) = file.downcast::<super::stdio::StdStream>() {
-        std.write_text(out.as_bytes())
-            .map_err(|e| vm.new_os_error(e.to_string()))?;
-        if flush {
-            std.flush().map_err(|e| vm.new_os_error(e.to_string()))?;
-        }
-    } else {
-        vm.call_method(&file, &vm.names.write, &[vm.new_str(&out).into()])?;
-        if flush {
-            vm.call_method(&file, &vm.names.flush, &[])?;
-        }
-    }
+    super::io::print_to(vm, &file, args.pos(), &sep, &end, flush)?;
     Ok(Value::None)
 }
 

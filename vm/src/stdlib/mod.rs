@@ -4,20 +4,30 @@
 
 pub mod abc;
 pub mod array;
+pub mod atexit;
 pub mod bisect;
 pub mod builtins;
 pub mod builtins_iter;
 pub mod collections;
+pub mod errno;
+pub mod ffi;
+pub mod gc;
 pub mod heapq;
+pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod operator;
+pub mod os;
 pub mod pysource;
 pub mod random;
+pub mod state;
 pub mod stdio;
 pub mod stdlib_names;
 pub mod structmod;
+pub mod structseq;
 pub mod sys;
+pub mod time;
 pub mod typedef;
 pub mod weakref;
 
@@ -31,7 +41,10 @@ pub type ModuleInit = fn(&Vm) -> PyResult<Py<Module>>;
 /// Sets up `builtins` and `sys` and registers the native modules.
 pub(crate) fn init_core(vm: &Vm) {
     builtins::init(vm);
+    io::init_types(vm);
+    io::install_builtins(vm);
     sys::init(vm);
+    register_system_modules(vm);
     vm.modules
         .set_str(&vm.intern("builtins"), vm.builtins.clone().into());
     vm.modules.set_str(&vm.intern("sys"), vm.sys.clone().into());
@@ -102,4 +115,16 @@ impl Vm {
     pub fn is_builtin_module_name(&self, name: &str) -> bool {
         matches!(name, "builtins" | "sys") || self.native_module(name).is_some()
     }
+}
+
+/// Registers the system-facing native modules (io, os, time, json, weakref, ...).
+fn register_system_modules(vm: &Vm) {
+    io::register(vm);
+    os::register(vm);
+    time::register(vm);
+    gc::register(vm);
+    errno::register(vm);
+    atexit::register(vm);
+    json::register(vm);
+    weakref::register(vm);
 }

@@ -43,6 +43,7 @@ py_sources! {
     "types" => "types.py";
     "typing" => "typing.py";
     "keyword" => "keyword.py";
+    "weakref" => "weakref.py";
 }
 
 /// The source of embedded module `name` and whether it is a package.

@@ -74,7 +74,6 @@ pub(crate) fn init_all(vm: &Vm) {
     union::init(vm);
     crate::stdlib::builtins::init_types(vm);
     crate::stdlib::builtins_iter::init_types(vm);
-    crate::stdlib::stdio::init_type(vm, &vm.types.std_stream);
     for t in [&vm.types.int, &vm.types.float] {
         vm.add_methods(
             t,
