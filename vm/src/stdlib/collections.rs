@@ -621,7 +621,7 @@ fn deque_reduce(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         None => vm.empty_tuple.clone().into(),
     };
     let state = match vm.instance_dict(&dv) {
-        Some(dict) if dict.len() > 0 => dict.into(),
+        Some(dict) if !dict.is_empty() => dict.into(),
         _ => Value::None,
     };
     let it = new_iter(vm, &dv, false)?;

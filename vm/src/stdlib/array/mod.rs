@@ -99,7 +99,7 @@ fn extend_from_iterable(vm: &Vm, a: &Array, src: &Value) -> PyResult<()> {
 }
 
 fn frombytes_into(vm: &Vm, a: &Array, b: &[u8]) -> PyResult<()> {
-    if b.len() % a.code.size != 0 {
+    if !b.len().is_multiple_of(a.code.size) {
         return Err(vm.new_value_error("bytes length not a multiple of item size"));
     }
     a.data.with_mut(|d| d.extend_from_slice(b));
