@@ -1,10 +1,13 @@
 # rpy's front door. `make help` lists the targets.
 CARGO ?= cargo
 CPYTHON ?= python3.14
+HOST_PYTHON ?= python3
 JOBS ?= 2
 RPY ?= target/release/rpy
 
 .PHONY: help build release test fmt fmt-check lint ast-parity check conformance conformance-gen conformance-check dis-parity dis-goldens frontend-speed goldens
+.PHONY: pyperformance pyperformance-fetch pyperformance-expected pyperformance-expected-check
+.PHONY: pyperformance-imports pyperformance-test flamegraph
 
 help:
 	@echo "build        debug build of every crate and the rpy binary"
@@ -20,6 +23,9 @@ help:
 	@echo "             pyperformance compute workloads (identical co_code, exception tables, ...)"
 	@echo "dis-goldens  CPYTHON=path: regenerate vm/tests/golden/dis from CPython"
 	@echo "goldens      CPYTHON=path: regenerate the CPython-derived test data (ast, errors, repr)"
+	@echo "pyperformance  CPYTHON=path WORKLOADS=nbody,go RUNS=3: rpy vs CPython on pyperformance"
+	@echo "pyperformance-fetch / -expected / -expected-check / -imports / -test: see pyperformance/README.md"
+	@echo "flamegraph   WORKLOAD=nbody (or RPY_ARGS='ast FILE' NAME=x): pprof flamegraph in flamegraphs/"
 
 build:
 	$(CARGO) build --workspace
@@ -29,6 +35,7 @@ release:
 
 test:
 	$(CARGO) test --workspace --release
+	$(HOST_PYTHON) -m unittest discover -s pyperformance/tests -q
 
 fmt:
 	$(CARGO) fmt --all
@@ -78,3 +85,51 @@ goldens:
 	$(CPYTHON) tools/make_error_goldens.py --cpython $(CPYTHON)
 	$(CPYTHON) tools/gen_repr_cases.py
 	$(CPYTHON) tools/gen_unicode_printable.py
+# pyperformance: the real workloads under rpy and CPython (pyperformance/README.md).
+RPY ?= target/release/rpy
+WORKLOADS ?= compute
+RUNS ?= 3
+VALUES ?= 3
+WARMUPS ?= 1
+BENCH_DIR = pyperformance/cache/pyperformance-1.14.0/benchmarks
+
+pyperformance-fetch:
+	$(HOST_PYTHON) pyperformance/fetch.py
+
+pyperformance: pyperformance-fetch
+	@if [ "$(RPY)" = "target/release/rpy" ]; then $(CARGO) build --release --bin rpy; fi
+	$(HOST_PYTHON) pyperformance/run.py --cpython "$(CPYTHON)" --rpy "$(RPY)" \
+		--workloads "$(WORKLOADS)" --runs $(RUNS) --values $(VALUES) --warmups $(WARMUPS)
+
+pyperformance-expected: pyperformance-fetch
+	$(HOST_PYTHON) pyperformance/record_expected.py --cpython "$(CPYTHON)" --workloads all
+
+pyperformance-expected-check: pyperformance-fetch
+	$(HOST_PYTHON) pyperformance/record_expected.py --cpython "$(CPYTHON)" --workloads all --verify
+
+pyperformance-imports: pyperformance-fetch
+	$(HOST_PYTHON) pyperformance/imports_report.py --cpython "$(CPYTHON)"
+
+pyperformance-test:
+	$(HOST_PYTHON) -m unittest discover -s pyperformance/tests -q
+
+# Sampling profile of rpy with pprof (flamegraphs/README.md). WORKLOAD=name profiles a
+# pyperformance workload; otherwise RPY_ARGS is the rpy command line and NAME the file name.
+WORKLOAD ?=
+RPY_ARGS ?=
+PROFILE_HZ ?= 997
+FLAMEGRAPH_ARGS ?= --processes 1 --values 5 --warmups 1
+ifneq ($(WORKLOAD),)
+NAME ?= $(WORKLOAD)
+FLAMEGRAPH_CMD = pyperformance/launch.py $(BENCH_DIR)/bm_$(WORKLOAD)/run_benchmark.py $(FLAMEGRAPH_ARGS)
+else
+NAME ?= rpy
+FLAMEGRAPH_CMD = $(RPY_ARGS)
+endif
+
+flamegraph: $(if $(WORKLOAD),pyperformance-fetch)
+	@if [ -z "$(FLAMEGRAPH_CMD)" ]; then echo "usage: make flamegraph WORKLOAD=nbody | RPY_ARGS='ast FILE' NAME=x"; exit 2; fi
+	$(CARGO) build --profile profiling --features pprof --bin rpy
+	mkdir -p flamegraphs
+	RPY_PPROF=flamegraphs/$(NAME).svg RPY_PPROF_HZ=$(PROFILE_HZ) target/profiling/rpy $(FLAMEGRAPH_CMD)
+	@echo "wrote flamegraphs/$(NAME).svg"

@@ -16,6 +16,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod ast_cmd;
 mod bench_cmd;
 mod dis_cmd;
+mod profile;
 
 /// Tool subcommands, recognised by the first argument. Anything else is treated as a Python
 /// command line (`rpy [options] FILE [args]`), as `python3` would.
@@ -40,6 +41,7 @@ enum Tool {
 const TOOL_NAMES: &[&str] = &["ast", "dis", "bench-frontend"];
 
 fn main() -> ExitCode {
+    let _profile = profile::start_from_env();
     let args: Vec<String> = std::env::args().collect();
     let first = args.get(1).map(String::as_str);
     match first {
