@@ -8,7 +8,9 @@
 
 use std::hint::black_box;
 
-use iai_callgrind::{Callgrind, LibraryBenchmarkConfig, library_benchmark, library_benchmark_group, main};
+use iai_callgrind::{
+    Callgrind, LibraryBenchmarkConfig, library_benchmark, library_benchmark_group, main,
+};
 
 // rpy ships with mimalloc; allocation-heavy stages must be counted with the same allocator.
 #[global_allocator]

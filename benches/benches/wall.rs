@@ -32,7 +32,12 @@ fn catalog(c: &mut Criterion) {
             eprintln!("error {e}");
             std::process::exit(1);
         }
-        c.bench_function(benchmark.id, |b| {
+        // Grouped by stage: ids read `parse/nbody`, results land in target/criterion/parse/nbody.
+        let (group, name) = benchmark
+            .id
+            .split_once('/')
+            .unwrap_or(("rpy", benchmark.id));
+        c.benchmark_group(group).bench_function(name, |b| {
             b.iter(|| std::hint::black_box(&prepared).run());
         });
     }

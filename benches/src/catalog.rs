@@ -135,7 +135,11 @@ mod tests {
                 Stage::Compile => "compile/",
                 Stage::Run => "run/",
             };
-            assert!(b.id.starts_with(prefix), "{} is not named for its stage", b.id);
+            assert!(
+                b.id.starts_with(prefix),
+                "{} is not named for its stage",
+                b.id
+            );
         }
     }
 
@@ -143,7 +147,10 @@ mod tests {
     fn iai_ids_follow_list_order() {
         assert_eq!(by_iai_id("all_0").map(|b| b.id), Some("tokenize/nbody"));
         let last = BENCHMARKS.len() - 1;
-        assert_eq!(by_iai_id(&format!("all_{last}")).map(|b| b.id), BENCHMARKS.last().map(|b| b.id));
+        assert_eq!(
+            by_iai_id(&format!("all_{last}")).map(|b| b.id),
+            BENCHMARKS.last().map(|b| b.id)
+        );
         assert_eq!(by_iai_id(&format!("all_{}", last + 1)), None);
         assert_eq!(by_iai_id("bench_0"), None);
     }
@@ -151,11 +158,20 @@ mod tests {
     #[test]
     fn the_issue_kernels_and_compute_workloads_are_listed() {
         let kernels = [
-            "int_loop", "float_loop", "attr_read", "method_call", "function_call", "dict_list",
-            "generator", "string_build",
+            "int_loop",
+            "float_loop",
+            "attr_read",
+            "method_call",
+            "function_call",
+            "dict_list",
+            "generator",
+            "string_build",
         ];
         for k in kernels {
-            assert!(find(&format!("run/kernel/{k}")).is_some(), "kernel {k} missing");
+            assert!(
+                find(&format!("run/kernel/{k}")).is_some(),
+                "kernel {k} missing"
+            );
         }
         let pyperf = BENCHMARKS
             .iter()

@@ -93,8 +93,8 @@ pub fn prepare(benchmark: &'static Benchmark) -> Result<Prepared, String> {
     check_compiles(&bytes, &filename)?;
     match benchmark.stage {
         Stage::Tokenize => {
-            let text = vm::parse::source::decode(&bytes)
-                .map_err(|e| format!("{filename}: {}", e.msg))?;
+            let text =
+                vm::parse::source::decode(&bytes).map_err(|e| format!("{filename}: {}", e.msg))?;
             ready(Work::Tokenize(text))
         }
         Stage::Parse => ready(Work::Parse { bytes }),
@@ -193,12 +193,7 @@ impl Prepared {
                 source,
                 argv,
                 ..
-            } => runner(&Script {
-                path,
-                source,
-                argv,
-            })
-            .map(|out| out.len()),
+            } => runner(&Script { path, source, argv }).map(|out| out.len()),
             Work::Skip(_) => Ok(0),
         }
     }
@@ -217,11 +212,7 @@ impl Prepared {
         else {
             return Ok(());
         };
-        let out = runner(&Script {
-            path,
-            source,
-            argv,
-        })?;
+        let out = runner(&Script { path, source, argv })?;
         match expected {
             Some(expected) if *expected != out => Err(format!(
                 "{}: output differs from CPython's\n  expected: {expected:?}\n  got:      {out:?}",
@@ -249,7 +240,10 @@ mod tests {
 
     #[test]
     fn run_benchmarks_say_why_they_are_skipped() {
-        assert!(SCRIPT_RUNNER.is_none(), "the VM runs scripts: update this test");
+        assert!(
+            SCRIPT_RUNNER.is_none(),
+            "the VM runs scripts: update this test"
+        );
         for b in BENCHMARKS.iter().filter(|b| b.stage == Stage::Run) {
             let prepared = prepare(b).unwrap_or_else(|e| panic!("{}: {e}", b.id));
             assert_eq!(prepared.skip_reason(), Some(VM_UNAVAILABLE), "{}", b.id);
@@ -271,7 +265,11 @@ mod tests {
     }
 
     fn fake_runner(script: &Script<'_>) -> Result<String, String> {
-        let name = script.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let name = script
+            .path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("");
         Ok(format!("{name} wrong\n"))
     }
 

@@ -114,7 +114,8 @@ pub(crate) struct Unit<'a> {
     in_conditional_block: u32,
     name: &'a str,
     qualname: Option<String>,
-    consts: IndexSet<Const>,
+    // A fixed hasher: std's RandomState made instruction counts differ between runs.
+    consts: IndexSet<Const, FnvBuild>,
     names: NameSet<'a>,
     varnames: NameSet<'a>,
     /// Cell variables and their cell-table indexes.
@@ -308,7 +309,7 @@ impl<'a> Compiler<'a, '_> {
             in_conditional_block: 0,
             name,
             qualname: None,
-            consts: IndexSet::new(),
+            consts: IndexSet::default(),
             names: NameSet::default(),
             varnames,
             cellvars,
