@@ -9,6 +9,8 @@ RPY ?= target/release/rpy
 .PHONY: pyperformance pyperformance-fetch pyperformance-expected pyperformance-expected-check
 .PHONY: pyperformance-imports pyperformance-test flamegraph
 .PHONY: codegen-parity codegen-goldens compile-speed
+.PHONY: bench bench-baseline bench-run bench-tools bench-wall bench-wall-baseline bench-flamegraph
+.PHONY: bench-list bench-check dhat
 
 help:
 	@echo "build        debug build of every crate and the rpy binary"
@@ -31,6 +33,15 @@ help:
 	@echo "             unit, over the stdlib (identical units, most frequent first differences)"
 	@echo "codegen-goldens CPYTHON=path: regenerate vm/tests/golden/codegen from CPython"
 	@echo "compile-speed   CPYTHON=path: parse+compile of the stdlib, rpy vs CPython's compile()"
+	@echo "bench        iai-callgrind instruction counts vs benches/baseline/instructions.json;"
+	@echo "             fails when one grew by more than THRESHOLD percent (default 2)"
+	@echo "bench-baseline  record the instruction counts of this build as the baseline"
+	@echo "bench-wall   criterion wall-clock times vs the saved WALL_BASELINE (default main), with"
+	@echo "             confidence intervals; bench-wall-baseline saves it"
+	@echo "bench-flamegraph BENCH=parse/nbody: pprof flamegraph of one criterion benchmark"
+	@echo "bench-list   the benchmark catalog and what runs on this checkout"
+	@echo "bench-check  build check of the benchmark suites (no benchmark runs)"
+	@echo "dhat         WORKLOAD=nbody: heap profile (dhat-heap.json and a summary)"
 
 build:
 	$(CARGO) build --workspace
@@ -40,6 +51,7 @@ release:
 
 test:
 	$(CARGO) test --workspace --release
+	$(CARGO) build --release -p benches --benches --features wall,instructions
 	$(HOST_PYTHON) -m unittest discover -s pyperformance/tests -q
 
 fmt:
@@ -50,6 +62,7 @@ fmt-check:
 
 lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy -p benches --all-targets --features wall,instructions -- -D warnings
 
 dis-parity: release
 	$(CPYTHON) tools/dis_parity.py --rpy target/release/rpy --jobs $(JOBS)
@@ -147,3 +160,64 @@ flamegraph: $(if $(WORKLOAD),pyperformance-fetch)
 	mkdir -p flamegraphs
 	RPY_PPROF=flamegraphs/$(NAME).svg RPY_PPROF_HZ=$(PROFILE_HZ) target/profiling/rpy $(FLAMEGRAPH_CMD)
 	@echo "wrote flamegraphs/$(NAME).svg"
+
+# Benchmarks (README, "Benchmarks"): one catalog (benches/src/catalog.rs), measured as
+# instruction counts by iai-callgrind (the gate) and as wall-clock time by criterion.
+THRESHOLD ?= 2
+IAI_RESULTS = target/iai/benches/instructions
+IAI_BASELINE = benches/baseline/instructions.json
+WALL_BASELINE ?= main
+BENCH ?= parse/nbody
+PROFILE_SECONDS ?= 5
+# Built with the bench profile so it shares the vm build with the benchmarks.
+BENCH_GATE = $(CARGO) run --quiet --profile bench -p benches --bin bench-gate --
+
+bench-tools:
+	tools/install_bench_tools.sh
+
+# Old summaries are removed first: the gate must never read a count from an earlier run.
+bench-run: bench-tools
+	rm -rf $(IAI_RESULTS)
+	$(CARGO) bench -p benches --features instructions --bench instructions -- --save-summary=json
+
+bench: bench-run
+	$(BENCH_GATE) compare --results $(IAI_RESULTS) --baseline $(IAI_BASELINE) --threshold $(THRESHOLD)
+
+bench-baseline: bench-run
+	$(BENCH_GATE) record --results $(IAI_RESULTS) --baseline $(IAI_BASELINE)
+
+bench-wall-baseline:
+	$(CARGO) bench -p benches --features wall --bench wall -- --save-baseline $(WALL_BASELINE)
+
+bench-wall:
+	@mkdir -p target && touch target/.bench-wall-start
+	$(CARGO) bench -p benches --features wall --bench wall -- --baseline $(WALL_BASELINE)
+	$(BENCH_GATE) wall-report --baseline $(WALL_BASELINE) --since target/.bench-wall-start
+
+bench-flamegraph:
+	$(CARGO) bench -p benches --features wall --bench wall -- --profile-time $(PROFILE_SECONDS) '^$(BENCH)$$'
+
+bench-list:
+	$(BENCH_GATE) list
+
+bench-check:
+	$(CARGO) build --release -p benches --benches --features wall,instructions
+
+# Heap profile with dhat. WORKLOAD names a micro kernel, a pyperformance workload (when the
+# cache is fetched) or an example; DHAT_CMD is the rpy command line that is profiled.
+DHAT_SOURCE = $(firstword $(wildcard benches/kernels/$(WORKLOAD).py \
+	$(BENCH_DIR)/bm_$(WORKLOAD)/run_benchmark.py examples/$(WORKLOAD).py))
+# Running the workload as `python3.14 FILE` would (pyperformance ones through the launcher).
+DHAT_RUN = $(if $(findstring run_benchmark.py,$(DHAT_SOURCE)),pyperformance/launch.py \
+	$(DHAT_SOURCE) --debug-single-value,$(DHAT_SOURCE))
+# rpy cannot run scripts yet, so this compiles and disassembles the workload. When the VM
+# runs scripts, profile the run instead with: DHAT_CMD ?= $(DHAT_RUN)
+DHAT_CMD ?= dis $(DHAT_SOURCE)
+
+dhat:
+	@if [ -z "$(DHAT_SOURCE)" ]; then \
+		echo "usage: make dhat WORKLOAD=name (benches/kernels/name.py, pyperformance bm_name, examples/name.py)"; \
+		exit 2; fi
+	$(CARGO) build --profile dhat --features dhat-heap --bin rpy
+	@echo "dhat: profiling rpy $(DHAT_CMD)"
+	target/dhat/rpy $(DHAT_CMD) > /dev/null

@@ -8,8 +8,15 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+#[cfg(not(feature = "dhat-heap"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+// `make dhat`: dhat's allocator records every allocation; the profile is written and its
+// summary printed when the profiler made in `main` is dropped, so `main` must return.
+#[cfg(feature = "dhat-heap")]
+#[global_allocator]
+static GLOBAL: dhat::Alloc = dhat::Alloc;
 
 mod ast_cmd;
 mod bench_cmd;
@@ -40,6 +47,10 @@ enum Tool {
 const TOOL_NAMES: &[&str] = &["ast", "dis", "bench-frontend"];
 
 fn main() -> ExitCode {
+    #[cfg(feature = "dhat-heap")]
+    let _heap = dhat::Profiler::builder()
+        .file_name(std::env::var_os("RPY_DHAT_FILE").unwrap_or_else(|| "dhat-heap.json".into()))
+        .build();
     let _profile = profile::start_from_env();
     let args: Vec<String> = std::env::args().collect();
     let first = args.get(1).map(String::as_str);
