@@ -6,7 +6,7 @@
 //! - `wall-report`: criterion's comparison with a saved baseline, as one table.
 //! - `list`: the catalog, with each benchmark's input and whether it runs on this checkout.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use benches::gate::{self, Baseline};
@@ -81,7 +81,7 @@ fn rustc_version() -> String {
         .unwrap_or_default()
 }
 
-fn compare(results: &PathBuf, baseline: &PathBuf, threshold: &str) -> Result<bool, String> {
+fn compare(results: &Path, baseline: &Path, threshold: &str) -> Result<bool, String> {
     let threshold = gate::parse_threshold(threshold)?;
     let text = std::fs::read_to_string(baseline).map_err(|e| {
         format!(
@@ -109,7 +109,7 @@ fn compare(results: &PathBuf, baseline: &PathBuf, threshold: &str) -> Result<boo
     Ok(report.passed())
 }
 
-fn record(results: &PathBuf, baseline: &PathBuf) -> Result<(), String> {
+fn record(results: &Path, baseline: &Path) -> Result<(), String> {
     let now = iai_summary::read_counts(results)?;
     let mut counts = gate::Counts::new();
     for (id, skip) in catalog_status()? {
@@ -135,7 +135,7 @@ fn record(results: &PathBuf, baseline: &PathBuf) -> Result<(), String> {
     Ok(())
 }
 
-fn wall(criterion: &PathBuf, baseline: &str, since: Option<&PathBuf>) -> Result<(), String> {
+fn wall(criterion: &Path, baseline: &str, since: Option<&PathBuf>) -> Result<(), String> {
     let since = match since {
         Some(marker) => Some(
             std::fs::metadata(marker)
