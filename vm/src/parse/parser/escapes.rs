@@ -198,7 +198,10 @@ fn codec_error(start: usize, end: usize, reason: &str) -> String {
 /// `\N{name}` lookup: Unicode names and aliases, case-insensitively (CPython does not
 /// apply the looser UAX44 matching that `unicode_names2` accepts).
 fn lookup_name(name: &str) -> Option<char> {
-    if !name.is_ascii() {
+    // Every Unicode name and alias starts with a letter or digit. Checking it here also keeps
+    // a leading '-' away from unicode_names2, whose hyphen rule looks at the byte before it
+    // (an index underflow: a panic with overflow checks on, found by the fuzzer).
+    if !name.is_ascii() || !name.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return None;
     }
     let ch = unicode_names2::character(name)?;
@@ -294,6 +297,15 @@ mod tests {
     fn s(body: &str) -> String {
         let (v, _) = decode_str(body).unwrap();
         String::from_utf8(v.into_bytes()).unwrap()
+    }
+
+    #[test]
+    fn names_not_starting_with_a_letter_or_digit_are_unknown() {
+        // A leading '-' once reached unicode_names2's hyphen rule and underflowed (fuzzer).
+        for name in ["-", "-A", "--LATIN SMALL LETTER A", " LATIN SMALL LETTER A", ""] {
+            assert_eq!(lookup_name(name), None, "{name:?}");
+        }
+        assert_eq!(lookup_name("latin small letter a"), Some('a'));
     }
 
     #[test]
