@@ -18,6 +18,7 @@ pub mod stdlib_names;
 pub mod structseq;
 pub mod sys;
 pub mod time;
+pub mod warnings;
 pub mod weakref;
 
 use crate::object::Py;
@@ -62,4 +63,5 @@ fn register_system_modules(vm: &Vm) {
     atexit::register(vm);
     json::register(vm);
     weakref::register(vm);
+    warnings::register(vm);
 }

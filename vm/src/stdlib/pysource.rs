@@ -27,6 +27,7 @@ macro_rules! py_sources {
 py_sources! {
     "__future__" => "__future__.py";
     "keyword" => "keyword.py";
+    "warnings" => "warnings.py";
     "weakref" => "weakref.py";
 }
 
