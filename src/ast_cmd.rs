@@ -1,7 +1,7 @@
 //! `rpy ast FILE`: parse a file and print `ast.dump` text, or a CPython-style error report.
 //!
 //! Success prints what `print(ast.dump(ast.parse(source), indent=..., include_attributes=...))`
-//! prints (exit 0). A file CPython cannot compile prints, on stderr, what `python3.14 FILE`
+//! prints (exit 0), with the parser's SyntaxWarnings on stderr as `ast.parse` shows them. A file CPython cannot compile prints, on stderr, what `python3.14 FILE`
 //! prints (exit 1); a tree `ast.dump` itself fails on (too deep for its recursion limit, an int
 //! too long for `repr`) prints the last line of CPython's traceback (exit 1).
 
@@ -10,8 +10,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use vm::ast::dump::{DumpOptions, dump};
-use vm::parse::keyword_typos::VmFrontEnd;
 use vm::parse::report::render_file_run;
+use vm::parse::snippet_front_end::VmFrontEnd;
 
 /// Arguments of `rpy ast`.
 #[derive(clap::Args)]
@@ -46,6 +46,12 @@ pub fn run(args: &AstArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // `ast.parse` reports its SyntaxWarnings through `warnings`, as "<unknown>:LINE: ...".
+    let mut err = std::io::stderr().lock();
+    for w in &parsed.warnings {
+        let _ = writeln!(err, "<unknown>:{}: SyntaxWarning: {}", w.lineno, w.msg);
+    }
+    drop(err);
     let opts = DumpOptions {
         indent: args.indent,
         include_attributes: args.include_attributes,

@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use vm::compile::CodeObject;
 use vm::dis::{DisOptions, disassemble_recursive, json::module_json};
+use vm::parse::report::render_file_run;
+use vm::parse::snippet_front_end::VmFrontEnd;
 
 /// Arguments of `rpy dis` (those of `python -m dis`, plus `--json`).
 #[derive(clap::Args)]
@@ -28,23 +30,20 @@ pub struct DisArgs {
     pub show_positions: bool,
 }
 
-/// Why there is no code object to print.
-enum CompileFailure {
-    /// The source is invalid: CPython's report, as `python3.14 FILE` prints it.
-    Syntax(String),
-}
-
-/// Compiles `bytes` as `python3.14 -m dis` does: `compile(source, filename, "exec")`.
-fn compile(bytes: &[u8], filename: &str) -> Result<Rc<CodeObject>, CompileFailure> {
+/// Compiles `bytes` as `python3.14 -m dis` does: `compile(source, filename, "exec")`. An
+/// error is reported as `python3.14 FILE` reports it (CPython's `-m dis` prints a traceback
+/// ending in the same lines).
+fn compile(bytes: &[u8], filename: &str) -> Result<Rc<CodeObject>, String> {
     let arena = arena::Arena::with_capacity(bytes.len() * 8);
-    let parsed = vm::parse::parse_bytes(&arena, bytes, vm::parse::Mode::Exec)
-        .map_err(|e| CompileFailure::Syntax(e.to_string()))?;
-    vm::compile::compile_module(&parsed, filename)
-        .map_err(|e| CompileFailure::Syntax(e.to_string()))
+    let report =
+        |e: &vm::parse::SyntaxError| render_file_run(e, filename, bytes, Some(&VmFrontEnd));
+    let parsed =
+        vm::parse::parse_bytes(&arena, bytes, vm::parse::Mode::Exec).map_err(|e| report(&e))?;
+    vm::compile::compile_module(&parsed, filename).map_err(|e| report(&e))
 }
 
-/// Runs `rpy dis`: 0 on success, 1 on a syntax error or an error while printing, 2 when the
-/// file cannot be read or the compiler is missing.
+/// Runs `rpy dis`: 0 on success, 1 on a compile error or an error while printing, 2 when the
+/// file cannot be read.
 pub fn run(args: &DisArgs) -> ExitCode {
     let mut stderr = std::io::stderr();
     let (bytes, filename) = if args.file == "-" {
@@ -65,7 +64,7 @@ pub fn run(args: &DisArgs) -> ExitCode {
     };
     let code = match compile(&bytes, &filename) {
         Ok(code) => code,
-        Err(CompileFailure::Syntax(report)) => {
+        Err(report) => {
             let _ = writeln!(stderr, "{}", report.trim_end_matches('\n'));
             return ExitCode::from(1);
         }

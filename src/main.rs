@@ -8,11 +8,20 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+#[cfg(not(feature = "dhat-heap"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+// `make dhat`: dhat's allocator records every allocation; the profile is written and its
+// summary printed when the profiler made in `main` is dropped, so `main` must return.
+#[cfg(feature = "dhat-heap")]
+#[global_allocator]
+static GLOBAL: dhat::Alloc = dhat::Alloc;
+
 mod ast_cmd;
+mod bench_cmd;
 mod dis_cmd;
+mod profile;
 mod run_cmd;
 
 /// Tool subcommands, recognised by the first argument. Anything else is treated as a Python
@@ -30,11 +39,19 @@ enum Tool {
     Ast(ast_cmd::AstArgs),
     /// Print the bytecode of FILE as `python3.14 -m dis FILE` does, or as JSON (`--json`).
     Dis(dis_cmd::DisArgs),
+    /// Time the front end (parse, or parse + compile) over files, in one process.
+    #[command(name = "bench-frontend", hide = true)]
+    BenchFrontend(bench_cmd::BenchArgs),
 }
 
-const TOOL_NAMES: &[&str] = &["ast", "dis"];
+const TOOL_NAMES: &[&str] = &["ast", "dis", "bench-frontend"];
 
 fn main() -> ExitCode {
+    #[cfg(feature = "dhat-heap")]
+    let _heap = dhat::Profiler::builder()
+        .file_name(std::env::var_os("RPY_DHAT_FILE").unwrap_or_else(|| "dhat-heap.json".into()))
+        .build();
+    let _profile = profile::start_from_env();
     let args: Vec<String> = std::env::args().collect();
     let first = args.get(1).map(String::as_str);
     match first {
@@ -46,5 +63,6 @@ fn main() -> ExitCode {
     match tools.command {
         Tool::Ast(a) => ast_cmd::run(&a),
         Tool::Dis(a) => dis_cmd::run(&a),
+        Tool::BenchFrontend(a) => bench_cmd::run(&a),
     }
 }

@@ -225,7 +225,7 @@ fn run_target(vm: &Vm, target: Target) -> ExitCode {
                     &err,
                     &filename,
                     &source,
-                    Some(&vm::parse::keyword_typos::VmFrontEnd),
+                    Some(&vm::parse::snippet_front_end::VmFrontEnd),
                 );
                 vm.write_stderr(&report);
                 return ExitCode::from(1);

@@ -24,7 +24,7 @@ vm/tests/data/backend_units.jsonl:
 Constants are tagged JSON: ["None"], ["Ellipsis"], ["bool", b], ["int", "decimal"],
 ["float", "hex of the IEEE bits"], ["complex", real_bits, imag_bits], ["str", text],
 ["wtf8", hex] (strings with lone surrogates), ["bytes", hex], ["tuple", [...]],
-["frozenset", [...]] (iteration order), ["slice", [start, stop, step]], ["code", qualname].
+["frozenset", [...]] (iteration order, under PYTHONHASHSEED=0), ["slice", [start, stop, step]], ["code", qualname].
 
 Nested units: their pre-optimization constants are rebuilt as the first n final constants,
 n = 1 + the largest LOAD_CONST oparg in the sequence. That is exact when no constant was
@@ -336,6 +336,11 @@ def stdlib_sources():
 
 
 def main():
+    # Frozenset constants iterate in string-hash order: record them as CPython orders them
+    # with hash randomization off, which is the order rpy reproduces.
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        os.execve(PYTHON, [PYTHON, os.path.abspath(__file__), *sys.argv[1:]], env)
     if sys.argv[1:2] == ["--validate"]:
         validate_child(sys.argv[2])
         return

@@ -20,9 +20,14 @@ JSON:
   {"t": "bytes", "hex": "..."} {"t": "tuple" | "frozenset" | "slice", "items": [...]}
   {"t": "code", "index": <position of that code object in the array>}
 The compile is done exactly as `python3.14 -m dis FILE` does it: compile(bytes, FILE, "exec").
+
+The order of a frozenset constant's items is CPython's set iteration order, which for str
+items depends on the hash seed: the parity tools run CPython with PYTHONHASHSEED=0 (they
+re-execute themselves with it), the fixed seed rpy's compiler must reproduce.
 """
 
 import json
+import os
 import struct
 import sys
 import types
@@ -151,6 +156,36 @@ def module_dicts(code, extended=False):
     return [code_dict(c, extended, index_of) for c in codes]
 
 
+def ensure_hash_seed():
+    """Re-executes this process with PYTHONHASHSEED=0 unless it already has it, so that
+    frozenset constants of strings come out in a reproducible order."""
+    if os.environ.get("PYTHONHASHSEED") == "0":
+        return
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    # /proc/self gives the command exactly as started, including a dynamic-loader wrapper
+    # (sys.executable alone may not start without it).
+    try:
+        with open("/proc/self/cmdline", "rb") as f:
+            argv = [os.fsdecode(a) for a in f.read().split(b"\0")[:-1]]
+        os.execve("/proc/self/exe", argv, env)
+    except OSError:
+        sys.exit("run this script with PYTHONHASHSEED=0 in the environment")
+
+
+def stdlib_files():
+    """The .py files of this interpreter's standard library (the parity corpus), sorted;
+    site-packages and dangling links left out."""
+    root = os.path.dirname(os.__file__)
+    out = []
+    for d, dirs, files in os.walk(root):
+        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
+        for f in sorted(files):
+            path = os.path.join(d, f)
+            if f.endswith(".py") and os.path.isfile(path):
+                out.append(path)
+    return out
+
+
 def compile_file(path):
     with open(path, "rb") as f:
         source = f.read()
@@ -158,6 +193,7 @@ def compile_file(path):
 
 
 def main(argv):
+    ensure_hash_seed()
     extended = "--extended" in argv
     paths = [a for a in argv if a != "--extended"]
     if len(paths) != 1:

@@ -8,7 +8,9 @@ For every file (by default CPython's standard library, the corpus the acceptance
 is measured on, plus the pyperformance compute workloads as a separate section), CPython
 compiles the source in process (compile(bytes, FILE, "exec"), as `python3.14 -m dis FILE`)
 and `rpy dis --json FILE` prints rpy's code objects. The two depth-first lists are compared
-pairwise (a missing code object counts as different in every field) and the report gives:
+pairwise, aligned on (qualname, firstlineno) so that one missing or extra code object does
+not shift every later pair (a CPython code object without a counterpart counts as
+different in every field), and the report gives:
 - files, code objects, and the share of code objects whose co_code, co_exceptiontable,
   co_linetable, co_consts, co_names, co_localsplusnames, co_stacksize, co_flags (and all
   fields at once) are identical;
@@ -18,12 +20,15 @@ pairwise (a missing code object counts as different in every field) and the repo
 
 The pyperformance workloads come from `pip download --no-deps pyperformance==1.14.0`,
 cached under pyperformance/cache/ (git-ignored); if the download fails their line says so.
+CPython runs with PYTHONHASHSEED=0 (the script re-executes itself with it) so that
+frozensets of strings have a reproducible order (see tools/dis_json.py).
 Exit status: 0 when the comparison ran (whatever the rates), 2 on bad usage.
 """
 
 import argparse
 import collections
 import concurrent.futures
+import difflib
 import dis
 import json
 import os
@@ -51,18 +56,6 @@ FIELDS = [
 RPY_TIMEOUT = 120
 
 
-def stdlib_files():
-    root = os.path.dirname(os.__file__)
-    out = []
-    for d, dirs, files in os.walk(root):
-        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
-        for f in sorted(files):
-            path = os.path.join(d, f)
-            if f.endswith(".py") and os.path.isfile(path):
-                out.append(path)
-    return out
-
-
 def pyperformance_files():
     """The compute workloads' sources, extracted from the cached wheel (fetched if missing)."""
     wheel = os.path.join(CACHE, WHEEL)
@@ -85,10 +78,11 @@ def pyperformance_files():
     with zipfile.ZipFile(wheel) as z:
         for name in sorted(z.namelist()):
             parts = name.split("/")
+            # The wheel holds each workload twice (benchmarks/ and the data-files copy).
             if (
                 name.endswith(".py")
-                and "benchmarks" in parts
-                and any(p in (f"bm_{w}" for w in COMPUTE_WORKLOADS) for p in parts)
+                and name.startswith("pyperformance/data-files/benchmarks/")
+                and parts[3] in (f"bm_{w}" for w in COMPUTE_WORKLOADS)
             ):
                 path = os.path.join(root, *parts)
                 if not os.path.exists(path):
@@ -174,6 +168,98 @@ def first_exception_difference(code, ours_hex):
     return "same entries, different bytes", 0
 
 
+def varint(table, i):
+    b = table[i]
+    value, shift = b & 63, 0
+    while b & 64:
+        i += 1
+        b = table[i]
+        shift += 6
+        value |= (b & 63) << shift
+    return value, i + 1
+
+
+def positions(table, firstlineno):
+    """co_positions() of a location table: (line, end_line, col, end_col) per code unit,
+    None for unknown parts (the format of Objects/locations.md)."""
+    out, line, i = [], firstlineno, 0
+    try:
+        while i < len(table):
+            first = table[i]
+            kind, length, i = (first >> 3) & 15, (first & 7) + 1, i + 1
+            if kind == 15:
+                pos = (None, None, None, None)
+            elif kind == 14:
+                delta, i = varint(table, i)
+                line += -(delta >> 1) if delta & 1 else delta >> 1
+                end, i = varint(table, i)
+                col, i = varint(table, i)
+                end_col, i = varint(table, i)
+                pos = (line, line + end, col - 1 if col else None, end_col - 1 if end_col else None)
+            elif kind == 13:
+                delta, i = varint(table, i)
+                line += -(delta >> 1) if delta & 1 else delta >> 1
+                pos = (line, line, None, None)
+            elif kind >= 10:
+                line += kind - 10
+                pos = (line, line, table[i], table[i + 1])
+                i += 2
+            else:
+                second = table[i]
+                i += 1
+                col = kind << 3 | second >> 4
+                pos = (line, line, col, col + (second & 15))
+            out.extend([pos] * length)
+    except IndexError:
+        pass
+    return out
+
+
+def first_position_difference(code, mine):
+    """(key, code unit) of the first code unit whose source position differs."""
+    theirs = list(code.co_positions())
+    ours = positions(bytes.fromhex(mine.get("co_linetable", "")), mine.get("firstlineno", 0))
+    names = {}
+    for offset, name, _ in instructions(code.co_code):
+        names[offset // 2] = name
+    current = "?"
+    for i in range(max(len(theirs), len(ours))):
+        current = names.get(i, current)
+        a = theirs[i] if i < len(theirs) else None
+        b = ours[i] if i < len(ours) else None
+        if a != b:
+            if a is None or b is None:
+                return f"{current}: table {'longer' if a is None else 'shorter'} in rpy", i
+            parts = [n for n, x, y in zip(("line", "end_line", "col", "end_col"), a, b) if x != y]
+            return f"{current}: {'/'.join(parts)}", i
+    return "same positions, different bytes", 0
+
+
+MISSING = "code object missing in rpy"
+EXTRA = "extra code object in rpy"
+
+
+def align(codes, ours):
+    """(CPython code object, rpy's dict or None) pairs, in CPython's depth-first order.
+
+    Matched on (qualname, firstlineno) with difflib, so that a code object one side lacks
+    (an inlined or an extra genexpr, say) leaves the following pairs aligned."""
+    theirs_keys = [(c.co_qualname, c.co_firstlineno) for c in codes]
+    ours_keys = [(d.get("qualname"), d.get("firstlineno")) for d in ours]
+    partner = {}
+    matcher = difflib.SequenceMatcher(None, theirs_keys, ours_keys, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            partner[block.a + k] = ours[block.b + k]
+    # Unmatched runs of equal length pair up in order (a renamed or moved code object is
+    # still compared field by field).
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for k in range(i2 - i1):
+                partner[i1 + k] = ours[j1 + k]
+    return [(c, partner.get(i)) for i, c in enumerate(codes)]
+
+
 class Tally:
     def __init__(self):
         self.files = 0
@@ -185,6 +271,10 @@ class Tally:
         self.code_examples = {}
         self.exc_diffs = collections.Counter()
         self.exc_examples = {}
+        self.line_diffs = collections.Counter()
+        self.line_examples = {}
+        self.missing = 0
+        self.extra = 0
 
     def add(self, path, codes, ours, reason):
         self.files += 1
@@ -192,17 +282,20 @@ class Tally:
         if ours is None:
             self.rpy_failed[reason].append(path)
             return
-        for i, code in enumerate(codes):
+        pairs = align(codes, ours)
+        for code, mine in pairs:
             theirs = dis_json.code_dict(code)
-            mine = ours[i] if i < len(ours) else None
             for field in FIELDS:
                 if mine is not None and theirs[field] == mine.get(field):
                     self.same[field] += 1
-            if mine is not None and all(theirs[k] == mine.get(k) for k in theirs):
-                self.same["all"] += 1
-            if mine is None:
-                continue
             place = f"{path}:{{}} ({code.co_qualname})"
+            if mine is None:
+                self.missing += 1
+                self.code_examples.setdefault(MISSING, place.format(code.co_firstlineno))
+                self.code_diffs[MISSING] += 1
+                continue
+            if all(theirs[k] == mine.get(k) for k in theirs):
+                self.same["all"] += 1
             if theirs["co_code"] != mine.get("co_code"):
                 key, offset = first_code_difference(code, mine.get("co_code", ""))
                 self.code_diffs[key] += 1
@@ -211,6 +304,18 @@ class Tally:
                 key, unit = first_exception_difference(code, mine.get("co_exceptiontable", ""))
                 self.exc_diffs[key] += 1
                 self.exc_examples.setdefault(key, place.format(line_at(code, 2 * unit)))
+            if theirs["co_linetable"] != mine.get("co_linetable"):
+                key, unit = first_position_difference(code, mine)
+                self.line_diffs[key] += 1
+                self.line_examples.setdefault(key, place.format(line_at(code, 2 * unit)))
+        paired = {id(mine) for _, mine in pairs if mine is not None}
+        for mine in ours:
+            if id(mine) not in paired:
+                self.extra += 1
+                kind = str(mine.get("qualname")).rsplit(".", 1)[-1]
+                key = f"{EXTRA}: {kind}"
+                self.code_diffs[key] += 1
+                self.code_examples.setdefault(key, f"{path}:{mine.get('firstlineno')}")
 
     def report(self, title, top, list_failed):
         p = print
@@ -220,7 +325,10 @@ class Tally:
             f"files: {self.files} compared, CPython could not compile {len(self.cpython_failed)}, "
             f"rpy failed on {failed_files}"
         )
-        p(f"code objects: {self.codes}")
+        p(
+            f"code objects: {self.codes} (without a counterpart: {self.missing} missing in rpy, "
+            f"{self.extra} extra in rpy)"
+        )
         for field in FIELDS + ["all"]:
             n = self.same[field]
             pct = 100.0 * n / self.codes if self.codes else 0.0
@@ -236,6 +344,7 @@ class Tally:
         for name, counter, examples in (
             ("co_code (first differing instruction, CPython vs rpy)", self.code_diffs, self.code_examples),
             ("co_exceptiontable", self.exc_diffs, self.exc_examples),
+            ("co_linetable (first code unit whose position differs)", self.line_diffs, self.line_examples),
         ):
             if counter:
                 p(f"most frequent first differences in {name}:")
@@ -269,6 +378,7 @@ def main(argv):
     ap.add_argument("--list-failed", action="store_true", help="name every file rpy failed on")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args(argv)
+    dis_json.ensure_hash_seed()
     if not os.path.exists(args.rpy):
         print(f"dis_parity: no rpy binary at {args.rpy} (cargo build --release)", file=sys.stderr)
         return 2
@@ -278,7 +388,7 @@ def main(argv):
     if args.files:
         sections.append(("given files", args.files))
     elif not args.no_stdlib:
-        sections.append(("CPython 3.14 standard library", stdlib_files()))
+        sections.append(("CPython 3.14 standard library", dis_json.stdlib_files()))
     if not args.no_pyperformance and not args.files:
         workloads = pyperformance_files()
         if workloads is None:

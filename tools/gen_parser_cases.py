@@ -97,6 +97,21 @@ FEATURES = {
         "f'{x = !r}'\nf'{x:{y=}}'\n"
     ),
     "tstrings": "t'a{x}b'\nt'{x!r:>{w}} {y = }'\nt'{x}' t'y'\nt'{ x }'\nt'{x:{y}}'\nt''\n",
+    # SyntaxWarnings: invalid escapes (an f-string's own parts are dated from its closing
+    # quote's line, format specs from their own line) and numbers touching keywords.
+    "escape_warnings": (
+        'x = "\\d", b"\\q", \'\\777\'\n'
+        'y = f"""{x}\n\\d{y:\n\\e}\n\\f"""\n'
+        'z = t"""{x}\n{{\\d"""\n'
+        'w = [1if x else 2 for x in y]\n'
+    ),
+    # Debug text and t-string `str` drop comments but keep literals (escaped quotes included).
+    "fstring_debug_comments": (
+        'f"""{(\n 1, # c\n "\\"#")=}"""\n'
+        't"""{(\n 1, # c\n "\\\\" #x\n)}"""\n'
+        "f'''{(\n 1, # c\n \"a#b\")=}'''\n"
+        "f'''{x # c\n=}'''\n"
+    ),
     # Layout.
     "line_continuation": "x = 1 + \\\n    2\nif a and \\\n   b:\n    pass\n",
     "tabs_and_blank_lines": "if x:\n\tpass\n\n\n\t# c\n\tpass\n",
@@ -125,6 +140,17 @@ ERRORS = {
     # into invalid_comprehension, which accepts `{` and `[`).
     "missing_comma_in_set_after_name": "return a {None True}\n",
     "missing_comma_in_list_after_name": "x = a [b c] d\n",
+    # The memo is shared between expression_without_invalid and the invalid rules (`b` is
+    # memoized without them, so the set after it is never examined).
+    "memo_shared_without_invalid": "a b{t to}\n",
+    # A parser error inside an f-string replacement field beats a bracket never closed there.
+    "fstring_error_before_unclosed_brace": "x = f\"{\n  return x\n",
+    # dict's `'{' invalid_double_starred_kvpairs '}'` is not guarded by the error pass (only
+    # alternatives starting with an invalid rule are), so its errors come from the first pass.
+    "dict_missing_colon_first_pass": "d = {\n    'a': 1,\n    'b' 2,\n}\n",
+    "dict_key_call_error_first_pass": "{1:2, f(a b): 3}\n",
+    "dict_key_group_error_second_pass": "{1:2, -(a b): 3}\n",
+    "dict_after_soft_keyword": "case {1:2, b 4}\n",
     "nested_unclosed_braces": "d" + "{" * 25 + "```" + "{" * 7 + "ef f():y\n",
     "expected_colon": "if x\n    pass\n",
     "expected_colon_with_comment": "if x  # c\n    pass\n",
@@ -220,8 +246,8 @@ MODES = {
 
 def outcome(src, mode):
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             tree = ast.parse(src, mode=mode)
     except SyntaxError as e:
         return {"error": {
@@ -231,8 +257,11 @@ def outcome(src, mode):
     except (MemoryError, ValueError, RecursionError) as e:
         return {"error": {"type": type(e).__name__, "msg": str(e), "lineno": 0, "offset": 0,
                           "end_lineno": 0, "end_offset": 0}}
+    found = [[w.lineno, str(w.message)] for w in caught if issubclass(w.category, SyntaxWarning)]
+    extra = {"warnings": found} if found else {}
     try:
-        return {"dump": ast.dump(tree), "dump_attrs": ast.dump(tree, include_attributes=True)}
+        return {"dump": ast.dump(tree), "dump_attrs": ast.dump(tree, include_attributes=True),
+                **extra}
     except RecursionError:
         # Too deep for ast.dump itself: only record that it parses.
         return {"parses": True}

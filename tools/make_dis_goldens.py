@@ -15,10 +15,17 @@ For each source NAME.py it writes, next to it:
 - NAME.dis: `python3.14 -m dis NAME.py` run from vm/tests/golden/dis/, code object
   addresses normalized to `at 0x?`;
 - for snippets, NAME.COP.dis: the same with -C (caches), -O (offsets) and -P (positions).
-MANIFEST.json lists every source with its origin and SHA-1.
+MANIFEST.json lists every source with its origin and SHA-1. CPython runs with
+PYTHONHASHSEED=0 (the script re-executes itself with it): frozensets of strings are then
+in a reproducible order.
 
 --check regenerates everything in memory and fails if a committed file differs (run it
 after changing the CPython used, or to verify the goldens were not edited by hand).
+
+--corpus-to DIR writes the same layout (sources, .json, .dis, .COP.dis, MANIFEST.json) for
+every file of the standard library into DIR instead (about 700 MB, not committed), to run
+the disassembler tests over the whole corpus:
+    RPY_DIS_GOLDEN_DIR=DIR cargo test --release -p vm --test dis_text
 """
 
 import ast
@@ -45,17 +52,6 @@ SAMPLE_SEED = 3014
 
 # Snippets also get a listing with every option of `python -m dis` on (-C -O -P).
 VARIANTS = {"COP": {"show_caches": True, "show_offsets": True, "show_positions": True}}
-
-
-def corpus_files():
-    out = []
-    for d, dirs, files in os.walk(STDLIB):
-        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
-        for f in sorted(files):
-            path = os.path.join(d, f)
-            if f.endswith(".py") and os.path.isfile(path):
-                out.append(path)
-    return out
 
 
 def normalize(text):
@@ -136,7 +132,7 @@ def outputs(name, source, variants):
 def pick_stdlib():
     """(relative name, source bytes, origin) of the chosen standard-library files."""
     candidates = []
-    for path in corpus_files():
+    for path in dis_json.stdlib_files():
         with open(path, "rb") as f:
             source = f.read()
         try:
@@ -215,7 +211,35 @@ def owned_on_disk():
     return out
 
 
+def write_corpus(out_dir):
+    """Every compilable standard-library file, in the golden layout, under out_dir."""
+    manifest = []
+    os.makedirs(os.path.join(out_dir, "stdlib"), exist_ok=True)
+    os.chdir(out_dir)
+    for path in dis_json.stdlib_files():
+        with open(path, "rb") as f:
+            source = f.read()
+        rel = os.path.relpath(path, STDLIB)
+        name = golden_name(rel)
+        try:
+            files = outputs(name, source, True)
+        except (SyntaxError, ValueError):
+            continue
+        files[".py"] = source
+        for suffix, data in files.items():
+            with open(name[:-3] + suffix, "wb") as f:
+                f.write(data if isinstance(data, bytes) else data.encode())
+        manifest.append({"name": name, "origin": "Lib/" + rel, "variants": True, "sha1": sha1(source)})
+    with open("MANIFEST.json", "w") as f:
+        json.dump(manifest, f, indent=1)
+    print(f"wrote {len(manifest)} sources under {out_dir}", file=sys.stderr)
+    return 0
+
+
 def main(argv):
+    dis_json.ensure_hash_seed()
+    if "--corpus-to" in argv:
+        return write_corpus(os.path.abspath(argv[argv.index("--corpus-to") + 1]))
     check = "--check" in argv
     # Names in the listings are relative to GOLDEN, as `python3.14 -m dis snippets/x.py` there.
     os.chdir(GOLDEN)

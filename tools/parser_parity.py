@@ -1,10 +1,11 @@
 #!/usr/bin/env python3.14
 """Compare rpy's parser with CPython 3.14's ast.parse over a corpus of .py files.
 
-Usage: parser_parity.py [--root DIR] [--rebuild-expected] [--show N]
+Usage: parser_parity.py [--root DIR] [--work DIR] [--rebuild-expected] [--show N]
 
 Expected outputs (ast.dump with include_attributes=True, or the SyntaxError's type, msg and
-location) are cached in /tmp/rpy_parity/expected; rpy's come from the ast_corpus example.
+location) are cached by file index in WORK/expected (default /tmp/rpy_parity; give each
+corpus its own --work); rpy's come from the ast_corpus example.
 Prints the number of files that match and the first mismatches.
 """
 import ast
@@ -32,8 +33,11 @@ def expected_for(path):
 
 
 def main():
+    global WORK
     args = sys.argv[1:]
     root = ROOT
+    if "--work" in args:
+        WORK = args[args.index("--work") + 1]
     if "--root" in args:
         root = args[args.index("--root") + 1]
     show = 10

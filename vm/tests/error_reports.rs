@@ -10,8 +10,9 @@
 use std::path::Path;
 
 use serde_json::Value;
-use vm::parse::keyword_typos::{SnippetFrontEnd, VmFrontEnd};
+use vm::parse::keyword_typos::SnippetFrontEnd;
 use vm::parse::report::render_file_run;
+use vm::parse::snippet_front_end::VmFrontEnd;
 use vm::parse::{ErrorKind, SyntaxError};
 
 fn kind(name: &str) -> ErrorKind {
@@ -112,7 +113,6 @@ fn reports_match_cpython() {
 
 /// The reports with "Did you mean '...'?" need the tokenizer and parser to find the keyword.
 #[test]
-#[ignore = "needs the parser (branch parser): parse_bytes still returns 'not built yet'"]
 fn keyword_typo_reports_match_cpython() {
     let (checked, failures) = check(true, Some(&VmFrontEnd));
     assert!(checked >= 3, "the keyword-typo cases went missing");

@@ -1,6 +1,6 @@
-//! Parser tests against CPython 3.14: grammar features, encodings, errors (type, message and
-//! location), the nesting limit, and the four parse modes; plus stress inputs that must never
-//! overflow the stack or panic.
+//! Parser tests against CPython 3.14: grammar features (with their SyntaxWarnings), encodings,
+//! errors (type, message and location), the nesting limit, and the four parse modes; plus
+//! stress inputs that must never overflow the stack, panic or take exponential time.
 //!
 //! The expected results in `tests/data/parser_cases.json` come from CPython's `ast.parse`
 //! (`tools/gen_parser_cases.py`); every case must match exactly.
@@ -111,6 +111,23 @@ fn check(case: &Case) -> Option<String> {
         )),
         (Ok(_), None) if case.expected["parses"] == true => None,
         (Ok(p), None) => {
+            let got_warnings: Vec<(u64, &str)> = p
+                .warnings
+                .iter()
+                .map(|w| (u64::from(w.lineno), w.msg.as_str()))
+                .collect();
+            let want_warnings: Vec<(u64, &str)> = case.expected["warnings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|w| (w[0].as_u64().unwrap_or(0), w[1].as_str().unwrap_or("")))
+                .collect();
+            if got_warnings != want_warnings {
+                return Some(format!(
+                    "{}: SyntaxWarnings differ:\n  want {want_warnings:?}\n  got  {got_warnings:?}",
+                    case.name
+                ));
+            }
             for (key, include_attributes) in [("dump", false), ("dump_attrs", true)] {
                 let opts = DumpOptions {
                     indent: None,
@@ -310,7 +327,9 @@ fn error_pass_on_nested_unclosed_brackets_is_not_exponential() {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let mut results = Vec::new();
-        for open in ["{", "[", "(", "f(", "{**", "[*", "a[", "(a,", "x=("] {
+        for open in [
+            "{", "[", "(", "f(", "{**", "[*", "a[", "(a,", "x=(", "{1:", "{1:*", "{1:2, ", "{**a, ",
+        ] {
             for tail in ["``", " 1 2", " =", " :=", " for", "", "$"] {
                 let src = format!("{}{tail}\n", open.repeat(150));
                 results.push((src.clone(), outcome(src)));

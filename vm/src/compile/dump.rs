@@ -112,27 +112,62 @@ fn json_str(s: &mut String, text: &str) {
     s.push('"');
 }
 
+/// The instructions as CPython's `InstructionSequence.get_instructions()` lists them:
+/// `[opcode, oparg, lineno, end_lineno, col_offset, end_col_offset]`, a jump's oparg being
+/// its target's instruction index (-1 for an unplaced label).
+pub fn resolved_instrs(seq: &InstrSeq) -> Vec<[i64; 6]> {
+    seq.instrs
+        .iter()
+        .map(|ins| {
+            let mut arg = i64::from(ins.oparg);
+            if has_target(ins.opcode) {
+                arg = seq
+                    .label_map
+                    .get(ins.oparg as usize)
+                    .map_or(-1, |&t| if t == u32::MAX { -1 } else { i64::from(t) });
+            }
+            let l = ins.loc;
+            let loc = [l.lineno, l.end_lineno, l.col_offset, l.end_col_offset].map(i64::from);
+            [
+                i64::from(ins.opcode as u16),
+                arg,
+                loc[0],
+                loc[1],
+                loc[2],
+                loc[3],
+            ]
+        })
+        .collect()
+}
+
 fn write_seq(s: &mut String, seq: &InstrSeq) {
     s.push('[');
-    for (i, ins) in seq.instrs.iter().enumerate() {
+    for (i, ins) in resolved_instrs(seq).iter().enumerate() {
         if i > 0 {
             s.push(',');
         }
-        let mut arg = ins.oparg as i64;
-        if has_target(ins.opcode) {
-            arg = seq
-                .label_map
-                .get(ins.oparg as usize)
-                .map_or(-1, |&t| i64::from(t));
-        }
-        let l = ins.loc;
         let _ = write!(
             s,
             "[{},{},{},{},{},{}]",
-            ins.opcode as u16, arg, l.lineno, l.end_lineno, l.col_offset, l.end_col_offset
+            ins[0], ins[1], ins[2], ins[3], ins[4], ins[5]
         );
     }
     s.push(']');
+}
+
+/// The units of a codegen tree depth-first, with CPython's `get_nested()` paths ("0",
+/// "0.1", "0.1.0", ...).
+pub fn flatten_units(unit: &CodegenUnit) -> Vec<(String, &CodegenUnit)> {
+    let mut out = Vec::new();
+    fn walk<'u>(u: &'u CodegenUnit, path: String, out: &mut Vec<(String, &'u CodegenUnit)>) {
+        for (i, n) in u.nested.iter().enumerate() {
+            out.push((format!("{path}.{i}"), n));
+            walk(n, format!("{path}.{i}"), out);
+        }
+    }
+    out.push(("0".to_string(), unit));
+    walk(unit, "0".to_string(), &mut out);
+    out
 }
 
 fn write_unit(s: &mut String, u: &CodegenUnit) {

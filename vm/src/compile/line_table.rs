@@ -152,7 +152,7 @@ impl Iterator for LineTableEntries<'_> {
             len,
             loc,
         };
-        self.unit += len;
+        self.unit = self.unit.checked_add(len)?;
         Some(entry)
     }
 }

@@ -15,9 +15,11 @@ pub mod dump;
 pub mod exception_table;
 pub mod flowgraph;
 pub mod future;
+mod hash;
 pub mod instr_seq;
 pub mod line_table;
 pub mod preprocess;
+mod stack;
 pub mod symtable;
 pub mod unit;
 
@@ -43,12 +45,63 @@ pub fn compile_module(parsed: &Parsed<'_>, filename: &str) -> Result<Rc<CodeObje
 pub struct Locator<'s> {
     lines: &'s LineIndex,
     source: &'s str,
+    /// The last line looked up: `[start, end)` byte range and number. Codegen asks for
+    /// the location of every instruction, mostly on the line it asked about last.
+    last_line: std::cell::Cell<(u32, u32, u32)>,
 }
 
 impl<'s> Locator<'s> {
     /// A locator over `source`, whose line starts are `lines`.
     pub fn new(lines: &'s LineIndex, source: &'s str) -> Self {
-        Locator { lines, source }
+        Locator {
+            lines,
+            source,
+            last_line: std::cell::Cell::new((0, 0, 0)),
+        }
+    }
+
+    /// Like [`Locator::line_col`] for an offset on line `from` or a little after it (the
+    /// end of a span), without disturbing the cache of the start's line.
+    fn line_col_after(&self, offset: u32, from: u32) -> (u32, u32) {
+        let n = self.lines.line_count() as u32;
+        for line in from..(from + 16).min(n) {
+            if offset < self.lines.line_start(line + 1) {
+                let lo = self.lines.line_start(line);
+                return (line, offset.saturating_sub(lo));
+            }
+        }
+        self.line_col(offset)
+    }
+
+    /// 1-based line and 0-based byte column of `offset`.
+    fn line_col(&self, offset: u32) -> (u32, u32) {
+        let (lo, hi, line) = self.last_line.get();
+        if offset >= lo && offset < hi {
+            return (line, offset - lo);
+        }
+        // Codegen moves forward through the source: try the next few lines first.
+        if offset >= hi && line > 0 {
+            let n = self.lines.line_count() as u32;
+            let mut l = line + 1;
+            while l < n && l <= line + 4 {
+                let next = self.lines.line_start(l + 1);
+                if offset < next {
+                    let start = self.lines.line_start(l);
+                    self.last_line.set((start, next, l));
+                    return (l, offset - start);
+                }
+                l += 1;
+            }
+        }
+        let line = self.lines.line(offset);
+        let lo = self.lines.line_start(line);
+        let hi = if (line as usize) < self.lines.line_count() {
+            self.lines.line_start(line + 1)
+        } else {
+            u32::MAX
+        };
+        self.last_line.set((lo, hi, line));
+        (line, offset.saturating_sub(lo))
     }
 
     /// The location of `span` (1-based lines, 0-based UTF-8 byte columns);
@@ -57,8 +110,13 @@ impl<'s> Locator<'s> {
         if span.start == u32::MAX {
             return Location::NONE;
         }
-        let (l1, c1) = self.lines.line_col(span.start);
-        let (l2, c2) = self.lines.line_col(span.end);
+        let (l1, c1) = self.line_col(span.start);
+        let (lo, hi, _) = self.last_line.get();
+        let (l2, c2) = if span.end >= lo && span.end < hi {
+            (l1, span.end - lo)
+        } else {
+            self.line_col_after(span.end, l1)
+        };
         Location::new(l1 as i32, l2 as i32, c1 as i32, c2 as i32)
     }
 

@@ -49,12 +49,17 @@ impl Instruction {
         if !deop.has_jump() {
             return None;
         }
-        let signed = if is_backward(deop) { -arg } else { arg };
+        let signed = if is_backward(deop) {
+            arg.wrapping_neg()
+        } else {
+            arg
+        };
+        // Wrapping: opargs built from many EXTENDED_ARG prefixes can be huge.
         Some(
             i64::from(self.offset)
-                + 2
-                + signed.wrapping_mul(2)
-                + 2 * i64::from(self.cache_entries()),
+                .wrapping_add(2)
+                .wrapping_add(signed.wrapping_mul(2))
+                .wrapping_add(2 * i64::from(self.cache_entries())),
         )
     }
 }

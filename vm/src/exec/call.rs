@@ -90,7 +90,7 @@ fn bind_args(
         return Ok(());
     }
 
-    let fname = || code.qualname.to_lossy().into_owned();
+    let fname = || func.qualname.get().to_lossy().into_owned();
     for (i, v) in pos.iter().take(argcount).enumerate() {
         f.set_local(i, v.clone());
     }
@@ -248,7 +248,7 @@ fn too_many_positional(
     };
     vm.new_type_error(format!(
         "{}() takes {takes} but {given_text}",
-        code.qualname.to_lossy()
+        func.qualname.get().to_lossy()
     ))
 }
 

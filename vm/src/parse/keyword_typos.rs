@@ -23,8 +23,6 @@ use std::ops::Range;
 
 use super::error::SyntaxError;
 use super::report::is_py_space;
-use super::token::TokenKind;
-use super::{ErrorKind, Mode};
 use crate::text::similarity::{best_suggestion, close_matches};
 
 /// `keyword.kwlist` of CPython 3.14.
@@ -60,61 +58,11 @@ pub trait SnippetFrontEnd {
     /// up to the first tokenizer error.
     fn name_tokens(&self, source: &str) -> Vec<Range<usize>>;
 
-    /// `compile(source, "<input>", "exec", PyCF_ONLY_AST)`, with
-    /// `PyCF_ALLOW_INCOMPLETE_INPUT | PyCF_DONT_IMPLY_DEDENT` when `allow_incomplete`.
+    /// With `allow_incomplete`: `compile(source, "<input>", "exec", PyCF_ONLY_AST |
+    /// PyCF_ALLOW_INCOMPLETE_INPUT | PyCF_DONT_IMPLY_DEDENT)`, a parse. Without: a full
+    /// `compile(source, "<input>", "exec")` (codeop's last attempt drops the flags), so the
+    /// compiler's errors count too ("'return' outside function", ...).
     fn compile(&self, source: &str, allow_incomplete: bool) -> Result<(), SnippetError>;
-}
-
-/// The [`SnippetFrontEnd`] of rpy's own tokenizer and parser.
-///
-/// rpy's parser has no `PyCF_ALLOW_INCOMPLETE_INPUT` mode, so incomplete input is recognized
-/// from the error a normal parse reports, approximating pegen's `_is_end_of_source` (the
-/// tokenizer had reached the end of the source when the parse failed): unclosed brackets and
-/// triple-quoted strings, "unexpected EOF", and errors reported on the end-of-file token
-/// (offset 0, or an `end_offset` of -1 at the very end of the source).
-pub struct VmFrontEnd;
-
-impl SnippetFrontEnd for VmFrontEnd {
-    fn name_tokens(&self, source: &str) -> Vec<Range<usize>> {
-        super::tokenizer::tokenize(source)
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Name)
-            .map(|t| t.start as usize..t.end as usize)
-            .collect()
-    }
-
-    fn compile(&self, source: &str, allow_incomplete: bool) -> Result<(), SnippetError> {
-        let arena = arena::Arena::new();
-        let err = match super::parse_bytes(&arena, source.as_bytes(), Mode::Exec) {
-            Ok(_) => return Ok(()),
-            Err(err) => err,
-        };
-        if !err.kind.is_syntax() {
-            return Err(SnippetError::Other);
-        }
-        if allow_incomplete && looks_incomplete(&err, source) {
-            return Err(SnippetError::Incomplete);
-        }
-        Err(SnippetError::Syntax)
-    }
-}
-
-/// Whether a parse error is one pegen reports as incomplete input (see [`VmFrontEnd`]).
-fn looks_incomplete(err: &SyntaxError, source: &str) -> bool {
-    if err.msg.ends_with("was never closed")
-        || err
-            .msg
-            .starts_with("unterminated triple-quoted string literal")
-        || err.msg == "unexpected EOF while parsing"
-    {
-        return true;
-    }
-    let last_line = source.split('\n').count() as u32;
-    let last_len = source.rsplit('\n').next().map_or(0, |l| l.chars().count()) as i32;
-    let at_end = err.lineno == last_line && err.offset > last_len;
-    (err.offset == 0 && err.kind == ErrorKind::SyntaxError && err.lineno == last_line)
-        || (err.end_offset == -1 && at_end)
 }
 
 /// The error as `traceback` shows it after a successful keyword suggestion, or `None` when

@@ -6,6 +6,8 @@ pub mod keyword_typos;
 pub mod line_index;
 mod parser;
 pub mod report;
+pub mod scope_check;
+pub mod snippet_front_end;
 pub mod source;
 pub mod token;
 pub mod tokenizer;
@@ -52,7 +54,11 @@ pub struct Warning {
 }
 
 /// Decodes `bytes` (BOM, PEP 263 coding declaration, newline normalization) and parses them.
-pub fn parse_bytes<'a>(arena: &'a Arena, bytes: &[u8], mode: Mode) -> Result<Parsed<'a>, SyntaxError> {
+pub fn parse_bytes<'a>(
+    arena: &'a Arena,
+    bytes: &[u8],
+    mode: Mode,
+) -> Result<Parsed<'a>, SyntaxError> {
     let text = source::decode(bytes)?;
     parse_text(arena, &text, mode)
 }
@@ -68,9 +74,20 @@ pub fn parse_text<'a>(arena: &'a Arena, text: &str, mode: Mode) -> Result<Parsed
     }
     let lines = LineIndex::new(source);
     let outcome = parser::parse_tokens(arena, source, &lines, &stream, mode)?;
-    let mut warnings: Vec<Warning> =
-        stream.warnings.iter().map(|w| Warning { msg: w.msg.clone(), lineno: w.lineno }).collect();
+    let mut warnings: Vec<Warning> = stream
+        .warnings
+        .iter()
+        .map(|w| Warning {
+            msg: w.msg.clone(),
+            lineno: w.lineno,
+        })
+        .collect();
     warnings.extend(outcome.warnings);
     warnings.sort_by_key(|w| w.lineno);
-    Ok(Parsed { module: outcome.module, source, lines, warnings })
+    Ok(Parsed {
+        module: outcome.module,
+        source,
+        lines,
+        warnings,
+    })
 }

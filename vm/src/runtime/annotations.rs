@@ -38,7 +38,10 @@ pub fn type_annotations(vm: &Vm, t: &Py<Type>) -> PyResult<Value> {
     if let Some(v) = t.dict().get_str(&vm.names.__annotations__) {
         return Ok(v);
     }
-    let annotate = t.dict().get_str(&vm.names.__annotate__);
+    let annotate = t
+        .dict()
+        .get_str(&vm.intern("__annotate_func__"))
+        .or_else(|| t.dict().get_str(&vm.names.__annotate__));
     let value = match annotate {
         Some(a) if !a.is_none() => vm.call(&a, Args::positional(&[Value::Int(1)]))?,
         _ => vm.new_dict().into(),

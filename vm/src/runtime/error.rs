@@ -192,8 +192,15 @@ impl Vm {
         ))
     }
 
-    /// The type's name as CPython's messages show it (`%.200s`).
+    /// The type's name as CPython's messages show it (`%.200s` of `tp_name`): a builtin
+    /// type defined by a module other than `builtins` is named `module.name` there
+    /// (`'collections.deque' object ...`).
     pub fn type_name(&self, v: &Value) -> std::rc::Rc<str> {
-        v.class(self).name()
+        let ty = v.class(self);
+        let module = ty.builtin_module();
+        if ty.is_heap() || module == "builtins" {
+            return ty.name();
+        }
+        std::rc::Rc::from(format!("{module}.{}", ty.name()))
     }
 }

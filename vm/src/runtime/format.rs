@@ -432,7 +432,14 @@ impl Vm {
                 return Ok(self.new_str(&format_str(self, s, &parsed)?));
             }
         }
-        let r = self.call_method(value, &self.names.__format__, &[Value::from(spec)])?;
+        // A special method: looked up on the type (`format(SomeClass)` uses the metaclass's).
+        let r = crate::runtime::slot_dispatch::call_special(
+            self,
+            value,
+            &self.names.__format__,
+            &[Value::from(spec)],
+        )?
+        .ok_or_else(|| self.new_no_attribute(value, &self.names.__format__))?;
         r.into_downcast::<Str>().map_err(|r| {
             self.new_type_error(format!(
                 "__format__ must return a str, not {}",

@@ -99,6 +99,8 @@ pub struct Vm {
     pub plugins: Plugins,
     /// Native module constructors by name.
     pub(crate) native_modules: PyCell<Vec<(&'static str, crate::stdlib::ModuleInit)>>,
+    /// Types native modules create and look up again (`Vm::native_type`).
+    pub(crate) native_types: PyCell<Vec<(&'static str, Py<crate::object::Type>)>>,
     /// Source lines for tracebacks.
     pub line_cache: crate::exec::traceback::LineCache,
     /// State of the native modules (io types, weak references, atexit, ...).
@@ -147,6 +149,7 @@ impl Vm {
             config,
             plugins: Plugins::default(),
             native_modules: PyCell::new(Vec::new()),
+            native_types: PyCell::new(Vec::new()),
             line_cache: Default::default(),
             stdlib: Default::default(),
         });

@@ -2,26 +2,37 @@
 //! the registry other native modules add themselves to (`Vm::register_native_module`):
 //! a module is a function building it, importable by name.
 
+pub mod abc;
+pub mod array;
 pub mod atexit;
+pub mod bisect;
 pub mod builtins;
 pub mod builtins_iter;
+pub mod collections;
 pub mod errno;
 pub mod ffi;
 pub mod gc;
+pub mod heapq;
 pub mod io;
+pub mod itertools;
 pub mod json;
+pub mod math;
+pub mod operator;
 pub mod os;
 pub mod pysource;
+pub mod random;
 pub mod state;
 pub mod stdio;
 pub mod stdlib_names;
+pub mod structmod;
 pub mod structseq;
 pub mod sys;
 pub mod time;
+pub mod typedef;
 pub mod warnings;
 pub mod weakref;
 
-use crate::object::Py;
+use crate::object::{Py, Type};
 use crate::runtime::{PyResult, Vm};
 use crate::types::module::Module;
 
@@ -38,6 +49,60 @@ pub(crate) fn init_core(vm: &Vm) {
     vm.modules
         .set_str(&vm.intern("builtins"), vm.builtins.clone().into());
     vm.modules.set_str(&vm.intern("sys"), vm.sys.clone().into());
+    register_library_modules(vm);
+    register_numeric(vm);
+}
+
+/// The native halves of the library modules (`abc`, `functools`, `collections`, ...).
+fn register_library_modules(vm: &Vm) {
+    vm.register_native_module("_abc", abc::init);
+    vm.register_native_module("_collections", collections::init);
+}
+
+/// The numeric and algorithmic modules (math, random, itertools, operator, ...).
+fn register_numeric(vm: &Vm) {
+    vm.register_native_module("math", math::init);
+    vm.register_native_module("_random", random::init);
+    vm.register_native_module("bisect", bisect::init);
+    vm.register_native_module("itertools", itertools::init);
+    vm.register_native_module("_heapq", heapq::init);
+    vm.register_native_module("struct", structmod::init);
+    vm.register_native_module("array", array::init);
+    vm.register_native_module("operator", operator::init);
+}
+
+thread_local! {
+    /// Types that native modules create at import and their slot functions need later
+    /// (an iterator type, say), per VM: `(vm address, name, type)`.
+    static MODULE_TYPES: std::cell::RefCell<Vec<(usize, &'static str, Py<Type>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn vm_key(vm: &Vm) -> usize {
+    std::ptr::from_ref(vm) as usize
+}
+
+/// Records a type a native module created, for [`module_type`].
+pub(crate) fn set_module_type(vm: &Vm, name: &'static str, ty: &Py<Type>) {
+    let key = vm_key(vm);
+    MODULE_TYPES.with(|m| {
+        let mut m = m.borrow_mut();
+        m.retain(|(k, n, _)| !(*k == key && *n == name));
+        m.push((key, name, ty.clone()));
+    });
+}
+
+/// A type recorded with [`set_module_type`] (its module has been imported).
+pub(crate) fn module_type(vm: &Vm, name: &'static str) -> PyResult<Py<Type>> {
+    let key = vm_key(vm);
+    MODULE_TYPES
+        .with(|m| {
+            m.borrow()
+                .iter()
+                .find(|(k, n, _)| *k == key && *n == name)
+                .map(|(_, _, t)| t.clone())
+        })
+        .ok_or_else(|| vm.new_system_error(format!("native type {name} is not initialized")))
 }
 
 impl Vm {

@@ -26,6 +26,22 @@ macro_rules! py_sources {
 
 py_sources! {
     "__future__" => "__future__.py";
+    "abc" => "abc.py";
+    "_collections_abc" => "_collections_abc.py";
+    "collections" => "collections/__init__.py", package;
+    "collections.abc" => "collections/abc.py";
+    "collections._user" => "collections/_user.py";
+    "contextlib" => "contextlib.py";
+    "copy" => "copy.py";
+    "copyreg" => "copyreg.py";
+    "dataclasses" => "dataclasses.py";
+    "enum" => "enum.py";
+    "functools" => "functools.py";
+    "heapq" => "heapq.py";
+    "random" => "random.py";
+    "string" => "string.py";
+    "types" => "types.py";
+    "typing" => "typing.py";
     "keyword" => "keyword.py";
     "warnings" => "warnings.py";
     "weakref" => "weakref.py";

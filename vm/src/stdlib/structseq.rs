@@ -198,7 +198,7 @@ fn new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let mut extras: Vec<Value> = items[n_seq..].to_vec();
     if let Some(d) = dict.filter(|d| !d.is_none()) {
         for n in extra_names.iter().skip(extras.len()) {
-            let v = vm.call_method(d, &vm.intern("get"), &[n.clone()])?;
+            let v = vm.call_method(d, &vm.intern("get"), std::slice::from_ref(n))?;
             extras.push(v);
         }
     }

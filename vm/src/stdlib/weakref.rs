@@ -92,7 +92,7 @@ pub fn clear_weakrefs(vm: &Vm, obj: &ObjRef) {
     let mut callbacks = Vec::new();
     for r in &refs {
         if let Some(w) = r.downcast::<WeakRef>() {
-            drop(w.target.replace(None));
+            w.target.replace(None);
             let cb = w.callback.replace(Value::None);
             if !cb.is_none() {
                 callbacks.push((r.clone(), cb));

@@ -345,7 +345,11 @@ fn getset_get(
         return Ok(descr.clone());
     };
     match obj {
-        Some(obj) if !obj.is_none() || d.owner.is(&vm.types.none_type) => {
+        Some(obj)
+            if !obj.is_none()
+                || d.owner.is(&vm.types.none_type)
+                || d.owner.is(&vm.types.object) =>
+        {
             if !obj.class(vm).is_subtype(&d.owner) {
                 return Err(vm.new_type_error(format!(
                     "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",

@@ -141,6 +141,21 @@ impl Vm {
 }
 
 /// A bound method object.
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &Vm, _cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
+    args.no_kwargs(vm, "method")?;
+    let [func, this] = args.pos() else {
+        return Err(vm.new_type_error(format!("method expected 2 arguments, got {}", args.npos())));
+    };
+    if func.class(vm).slots.call.get().is_none() {
+        return Err(vm.new_type_error("first argument must be callable"));
+    }
+    if this.is_none() {
+        return Err(vm.new_type_error("instance must not be None"));
+    }
+    Ok(new_method(vm, func.clone(), this.clone()).into())
+}
+
 pub fn new_method(vm: &Vm, func: Value, this: Value) -> Py<BoundMethod> {
     crate::object::core::alloc(&vm.types.method, BoundMethod { func, this })
 }
@@ -548,6 +563,7 @@ pub(crate) fn init(vm: &Vm) {
     );
 
     let t = &vm.types.method;
+    t.slots.new.set(Some(method_new));
     t.slots.call.set(Some(method_call));
     t.slots.repr.set(Some(method_repr));
     t.slots.getattro.set(Some(method_getattro));

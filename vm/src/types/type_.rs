@@ -424,6 +424,38 @@ fn set_annotations(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
     Ok(())
 }
 
+/// `type.__annotate__`: the class's annotate function (`__annotate_func__` in its dict).
+fn get_annotate(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let cls = ty(vm, v)?;
+    if !cls.is_heap() {
+        return Err(vm.new_attribute_error_msg(format!(
+            "type object '{}' has no attribute '__annotate__'",
+            cls.name()
+        )));
+    }
+    let d = cls.dict();
+    Ok(d.get_str(&vm.intern("__annotate_func__"))
+        .or_else(|| d.get_str(&vm.names.__annotate__))
+        .unwrap_or(Value::None))
+}
+
+fn set_annotate(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let cls = ty(vm, v)?;
+    check_heap_set(vm, cls, "__annotate__")?;
+    let Some(value) = value else {
+        return Err(vm.new_type_error("cannot delete __annotate__ attribute"));
+    };
+    if !value.is_none() && value.class(vm).slots.call.get().is_none() {
+        return Err(vm.new_type_error("__annotate__ must be callable or None"));
+    }
+    if !value.is_none() {
+        cls.dict().del_str(&vm.intern("__annotations_cache__"));
+    }
+    cls.dict().set_str(&vm.intern("__annotate_func__"), value);
+    cls.modified();
+    Ok(())
+}
+
 /// Fills in `type`'s slots and attributes.
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.types.type_;
@@ -462,4 +494,5 @@ pub(crate) fn init(vm: &Vm) {
         Some(set_abstractmethods),
     );
     vm.add_getset(t, "__annotations__", get_annotations, Some(set_annotations));
+    vm.add_getset(t, "__annotate__", get_annotate, Some(set_annotate));
 }

@@ -44,9 +44,13 @@ pub struct Golden {
     pub variants: bool,
 }
 
-/// The golden directory.
+/// The golden directory, or `RPY_DIS_GOLDEN_DIR` (a directory in the same layout, such as
+/// the whole corpus written by `tools/make_dis_goldens.py --corpus-to DIR`).
 pub fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/dis")
+    match std::env::var_os("RPY_DIS_GOLDEN_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/dis"),
+    }
 }
 
 /// Every golden of `MANIFEST.json`, filtered by `RPY_DIS_FILTER` (a substring of the name).
@@ -258,22 +262,47 @@ pub fn code_from_json(objects: &[Value]) -> Result<Rc<CodeObject>, String> {
         .ok_or_else(|| "no code objects".to_string())
 }
 
-/// The first difference between two texts, as `line N: expected / actual`.
-pub fn first_difference(expected: &str, actual: &str) -> Option<String> {
+/// Where two texts first differ: the 1-based line number and the two lines (`<end>` past
+/// the end of a text).
+pub struct LineDifference {
+    /// Line number.
+    pub line: usize,
+    /// The expected line.
+    pub expected: String,
+    /// The actual line.
+    pub actual: String,
+}
+
+impl std::fmt::Display for LineDifference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}:\n    expected: {}\n    actual:   {}",
+            self.line, self.expected, self.actual
+        )
+    }
+}
+
+/// The first difference between two texts.
+pub fn first_difference(expected: &str, actual: &str) -> Option<LineDifference> {
     let mut want = expected.lines();
     let mut got = actual.lines();
-    for n in 1.. {
+    for line in 1.. {
         match (want.next(), got.next()) {
             (None, None) => {
-                return (expected != actual).then(|| "trailing newline differs".to_string());
+                return (expected != actual).then(|| LineDifference {
+                    line,
+                    expected: "(final newline)".into(),
+                    actual: "(no final newline)".into(),
+                });
             }
             (w, g) if w == g => {}
             (w, g) => {
-                return Some(format!(
-                    "line {n}:\n    expected: {}\n    actual:   {}",
-                    w.unwrap_or("<end>"),
-                    g.unwrap_or("<end>")
-                ));
+                return Some(LineDifference {
+                    line,
+                    expected: w.unwrap_or("<end>").to_string(),
+                    actual: g.unwrap_or("<end>").to_string(),
+                });
             }
         }
     }

@@ -2,7 +2,7 @@
 //! object's `--json` fields, and the whole `dis` listing, must be CPython's. The checks run
 //! under `case_suite`'s runner (worker thread, panics and hangs caught, ratchet).
 //!
-//! Check ids: `<golden>#<i>` for the `i`-th code object in depth-first order (all schema
+//! Check ids: `<golden>@<i>` for the `i`-th code object in depth-first order (all schema
 //! fields equal; the failure class names the first field that differs), and `<golden>.dis`
 //! for the listing (and `<golden>.COP.dis` where the golden has it).
 
@@ -20,17 +20,19 @@ use crate::case_suite::{Case, Check};
 /// error it reported.
 pub type Compile = fn(&[u8], &str) -> Result<Rc<CodeObject>, String>;
 
-/// The goldens as suite cases (`id` is the golden's name, `json` its CPython dump).
+/// The goldens as suite cases.
 pub fn golden_cases() -> Vec<Case> {
-    goldens()
-        .into_iter()
-        .map(|g| Case {
-            bytes: g.source(),
-            json: Value::Array(g.json()),
-            origin: g.origin.clone(),
-            id: g.name,
-        })
-        .collect()
+    goldens().into_iter().map(case_of).collect()
+}
+
+/// One golden as a suite case (`id` is the golden's name, `json` its CPython dump).
+pub fn case_of(g: Golden) -> Case {
+    Case {
+        bytes: g.source(),
+        json: Value::Array(g.json()),
+        origin: g.origin.clone(),
+        id: g.name,
+    }
 }
 
 fn listing_suffixes(case: &Case) -> Vec<(&'static str, DisOptions)> {
@@ -56,7 +58,7 @@ pub fn check_case(case: &Case, compile: Compile) -> Vec<Check> {
         Ok(code) => code,
         Err(err) => {
             let ids = (0..expected.len())
-                .map(|i| format!("{}#{i}", case.id))
+                .map(|i| format!("{}@{i}", case.id))
                 .chain(
                     listings
                         .iter()
@@ -76,7 +78,7 @@ pub fn check_case(case: &Case, compile: Compile) -> Vec<Check> {
         }
     };
     for (i, want) in expected.iter().enumerate() {
-        let id = format!("{}#{i}", case.id);
+        let id = format!("{}@{i}", case.id);
         let Some(got) = actual.get(i) else {
             checks.push(Check::fail(
                 id,
@@ -105,7 +107,12 @@ pub fn check_case(case: &Case, compile: Compile) -> Vec<Check> {
         }
         match first_difference(&golden.listing(suffix), &normalize_addresses(&text)) {
             None => checks.push(Check::pass(id)),
-            Some(diff) => checks.push(Check::fail(id, "listing", String::new(), diff)),
+            Some(diff) => checks.push(Check::fail(
+                id,
+                "listing",
+                format!("line {}: {}", diff.line, diff.expected),
+                diff.actual,
+            )),
         }
     }
     checks

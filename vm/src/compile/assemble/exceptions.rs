@@ -21,9 +21,11 @@ fn emit_item(out: &mut Vec<u8>, value: u32, mut msb: u8) {
 }
 
 fn emit_entry(out: &mut Vec<u8>, start: u32, end: u32, handler_offset: u32, handler: &HandlerInfo) {
-    let mut depth = handler.startdepth - 1;
+    // A handler the stack-depth walk never reached has no depth; CPython's arithmetic
+    // would wrap, ours saturates (and such code cannot run into that handler anyway).
+    let mut depth = handler.startdepth.saturating_sub(1);
     if handler.preserve_lasti {
-        depth -= 1;
+        depth = depth.saturating_sub(1);
     }
     let depth_lasti = ((depth.max(0) as u32) << 1) | u32::from(handler.preserve_lasti);
     emit_item(out, start, 0x80);

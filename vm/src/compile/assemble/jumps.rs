@@ -9,6 +9,7 @@
 
 use crate::compile::flowgraph::{LinearInstr, opcodes};
 use crate::instr::Opcode;
+use crate::parse::{ErrorKind, SyntaxError};
 
 /// Code units between `SEND` and its `END_SEND` in the `async for` sequence.
 const END_SEND_OFFSET: i64 = 5;
@@ -17,7 +18,7 @@ const END_SEND_OFFSET: i64 = 5;
 pub(crate) fn instr_size(opcode: Opcode, oparg: u32) -> usize {
     let extended =
         usize::from(oparg > 0xFF_FFFF) + usize::from(oparg > 0xFFFF) + usize::from(oparg > 0xFF);
-    extended + 1 + opcode.cache_entries() as usize
+    extended + 1 + opcodes::cache_entries(opcode) as usize
 }
 
 pub(super) fn resolve_unconditional_jumps(instrs: &mut [LinearInstr]) {
@@ -34,10 +35,11 @@ pub(super) fn resolve_unconditional_jumps(instrs: &mut [LinearInstr]) {
 }
 
 /// Rewrites jump opargs into relative offsets; returns each instruction's offset.
-pub(super) fn resolve_jump_offsets(instrs: &mut [LinearInstr]) -> Vec<u32> {
+pub(super) fn resolve_jump_offsets(instrs: &mut [LinearInstr]) -> Result<Vec<u32>, SyntaxError> {
     let targets: Vec<u32> = instrs.iter().map(|i| i.oparg).collect();
     let mut offsets = vec![0u32; instrs.len()];
-    loop {
+    // Each round can only change EXTENDED_ARG counts; real code settles in two or three.
+    for _ in 0..MAX_ROUNDS {
         let mut total = 0u32;
         for (i, instr) in instrs.iter().enumerate() {
             offsets[i] = total;
@@ -65,7 +67,14 @@ pub(super) fn resolve_jump_offsets(instrs: &mut [LinearInstr]) -> Vec<u32> {
             }
         }
         if !recompile {
-            return offsets;
+            return Ok(offsets);
         }
     }
+    Err(SyntaxError::new(
+        ErrorKind::SystemError,
+        "jump offsets do not settle",
+    ))
 }
+
+/// Rounds of offset computation before giving up.
+const MAX_ROUNDS: usize = 64;

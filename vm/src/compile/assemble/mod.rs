@@ -30,15 +30,16 @@ pub fn optimize_and_assemble(
 ) -> Result<CodeObject, SyntaxError> {
     let mut cfg = flowgraph::from_sequence(&seq)?;
     drop(seq);
+    let mut meta = meta;
     let mut consts = Consts {
-        list: meta.consts.clone(),
+        list: std::mem::take(&mut meta.consts),
     };
     let nlocals = meta.varnames.len();
     flowgraph::optimize_code_unit(&mut cfg, &mut consts, nlocals, meta.nparams as usize)?;
     let lowered = flowgraph::lower(cfg, &meta, meta.flags)?;
     let mut instrs = lowered.instrs;
     jumps::resolve_unconditional_jumps(&mut instrs);
-    let offsets = jumps::resolve_jump_offsets(&mut instrs);
+    let offsets = jumps::resolve_jump_offsets(&mut instrs)?;
     let code = write_code(&instrs);
     let linetable = linetable::assemble_location_info(&mut instrs, meta.firstlineno);
     let exceptiontable = exceptions::assemble_exception_table(&instrs, &offsets);
@@ -70,7 +71,7 @@ fn write_code(instrs: &[flowgraph::LinearInstr]) -> Vec<CodeUnit> {
     let mut code = Vec::with_capacity(instrs.len() * 2);
     for instr in instrs {
         let size = instr_size(instr.opcode, instr.oparg);
-        let caches = instr.opcode.cache_entries() as usize;
+        let caches = flowgraph::opcodes::cache_entries(instr.opcode) as usize;
         let oparg = instr.oparg;
         for shift in (1..size - caches).rev() {
             code.push(CodeUnit::new(

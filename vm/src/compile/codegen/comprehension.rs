@@ -18,6 +18,17 @@ pub(crate) enum CompType {
     Dict,
 }
 
+/// What a comprehension produces, the same at every level of its `for` clauses.
+#[derive(Clone, Copy)]
+struct CompBody<'a> {
+    generators: &'a [Comprehension<'a>],
+    /// The element (the key of a dict comprehension).
+    elt: &'a Expr<'a>,
+    /// The value of a dict comprehension.
+    val: Option<&'a Expr<'a>>,
+    ty: CompType,
+}
+
 /// What inlining changed, to undo at the end (CPython's
 /// `_PyCompile_InlinedComprehensionState`).
 #[derive(Default)]
@@ -86,7 +97,13 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Opcode::SWAP, 2, loc);
             }
         }
-        self.comprehension_generator(loc, generators, 0, 0, elt, val, ty, inlined)?;
+        let body = CompBody {
+            generators,
+            elt,
+            val,
+            ty,
+        };
+        self.comprehension_generator(loc, body, 0, 0, inlined)?;
         if inlined {
             self.pop_inlined_state(loc, &mut state);
             return Ok(());
@@ -123,59 +140,33 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn comprehension_generator(
         &mut self,
         loc: Location,
-        generators: &'a [Comprehension<'a>],
+        body: CompBody<'a>,
         index: usize,
         depth: u32,
-        elt: &'a Expr<'a>,
-        val: Option<&'a Expr<'a>>,
-        ty: CompType,
         iter_on_stack: bool,
     ) -> Res {
-        if generators[index].is_async {
-            self.async_comprehension_generator(
-                loc,
-                generators,
-                index,
-                depth,
-                elt,
-                val,
-                ty,
-                iter_on_stack,
-            )
+        if body.generators[index].is_async {
+            self.async_comprehension_generator(loc, body, index, depth, iter_on_stack)
         } else {
-            self.sync_comprehension_generator(
-                loc,
-                generators,
-                index,
-                depth,
-                elt,
-                val,
-                ty,
-                iter_on_stack,
-            )
+            self.sync_comprehension_generator(loc, body, index, depth, iter_on_stack)
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn sync_comprehension_generator(
         &mut self,
         loc: Location,
-        generators: &'a [Comprehension<'a>],
+        body: CompBody<'a>,
         index: usize,
         mut depth: u32,
-        elt: &'a Expr<'a>,
-        val: Option<&'a Expr<'a>>,
-        ty: CompType,
         iter_on_stack: bool,
     ) -> Res {
         let mut start = Some(self.new_label());
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
-        let g = &generators[index];
+        let g = &body.generators[index];
         if !iter_on_stack {
             if index == 0 {
                 self.emit(Opcode::LOAD_FAST, 0, loc);
@@ -209,10 +200,10 @@ impl<'a> Compiler<'a, '_> {
             self.jump_if(loc, cond, if_cleanup, false)?;
         }
         let next = index + 1;
-        if next < generators.len() {
-            self.comprehension_generator(loc, generators, next, depth, elt, val, ty, false)?;
+        if next < body.generators.len() {
+            self.comprehension_generator(loc, body, next, depth, false)?;
         }
-        let elt_loc = self.comprehension_element(generators, next, depth, elt, val, ty)?;
+        let elt_loc = self.comprehension_element(body, next, depth)?;
         self.use_label(if_cleanup);
         if let Some(start) = start {
             self.emit_jump(Opcode::JUMP, start, elt_loc);
@@ -224,23 +215,19 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn async_comprehension_generator(
         &mut self,
         loc: Location,
-        generators: &'a [Comprehension<'a>],
+        body: CompBody<'a>,
         index: usize,
         mut depth: u32,
-        elt: &'a Expr<'a>,
-        val: Option<&'a Expr<'a>>,
-        ty: CompType,
         iter_on_stack: bool,
     ) -> Res {
         let start = self.new_label();
         let send = self.new_label();
         let except = self.new_label();
         let if_cleanup = self.new_label();
-        let g = &generators[index];
+        let g = &body.generators[index];
         if !iter_on_stack {
             if index == 0 {
                 self.emit(Opcode::LOAD_FAST, 0, loc);
@@ -269,10 +256,10 @@ impl<'a> Compiler<'a, '_> {
         }
         depth += 1;
         let next = index + 1;
-        if next < generators.len() {
-            self.comprehension_generator(loc, generators, next, depth, elt, val, ty, false)?;
+        if next < body.generators.len() {
+            self.comprehension_generator(loc, body, next, depth, false)?;
         }
-        let elt_loc = self.comprehension_element(generators, next, depth, elt, val, ty)?;
+        let elt_loc = self.comprehension_element(body, next, depth)?;
         self.use_label(if_cleanup);
         self.emit_jump(Opcode::JUMP, start, elt_loc);
         self.pop_fblock();
@@ -284,13 +271,16 @@ impl<'a> Compiler<'a, '_> {
     /// After the last `for`: yield or add the element. Returns the element's location.
     fn comprehension_element(
         &mut self,
-        generators: &'a [Comprehension<'a>],
+        body: CompBody<'a>,
         next: usize,
         depth: u32,
-        elt: &'a Expr<'a>,
-        val: Option<&'a Expr<'a>>,
-        ty: CompType,
     ) -> Res<Location> {
+        let CompBody {
+            generators,
+            elt,
+            val,
+            ty,
+        } = body;
         let mut elt_loc = self.eloc(elt);
         if next < generators.len() {
             return Ok(elt_loc);

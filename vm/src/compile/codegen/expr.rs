@@ -76,7 +76,7 @@ const SET_DISPLAY: Display = Display {
 
 impl<'a> Compiler<'a, '_> {
     pub(crate) fn visit_expr(&mut self, e: &'a Expr<'a>) -> Res {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.visit_expr_inner(e))
+        self.guarded(|c| c.visit_expr_inner(e))
     }
 
     fn visit_expr_inner(&mut self, e: &'a Expr<'a>) -> Res {
@@ -354,9 +354,7 @@ impl<'a> Compiler<'a, '_> {
         next: Label,
         cond: bool,
     ) -> Res {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
-            self.jump_if_inner(loc, e, next, cond)
-        })
+        self.guarded(|c| c.jump_if_inner(loc, e, next, cond))
     }
 
     fn jump_if_inner(&mut self, loc: Location, e: &'a Expr<'a>, next: Label, cond: bool) -> Res {

@@ -43,7 +43,7 @@ impl<'a> Compiler<'a, '_> {
     ) -> Res {
         if !freevars.is_empty() {
             for name in freevars {
-                let idx = self.closure_index(name)?;
+                let idx = self.closure_index(name, (&code.name, freevars))?;
                 self.emit(Opcode::LOAD_CLOSURE, idx, loc);
             }
             flags |= MAKE_FUNCTION_CLOSURE;
@@ -350,12 +350,12 @@ impl<'a> Compiler<'a, '_> {
         self.load_const(Const::Tuple(tuple.into()), Location::NONE);
         self.nameop("__static_attributes__", Ctx::Store, Location::NONE)?;
         if self.ste().needs_classdict {
-            let idx = self.closure_index("__classdict__")?;
+            let idx = self.cellvar_index("__classdict__")?;
             self.emit(Opcode::LOAD_CLOSURE, idx, Location::NONE);
             self.nameop("__classdictcell__", Ctx::Store, Location::NONE)?;
         }
         if self.ste().needs_class_closure {
-            let idx = self.closure_index("__class__")?;
+            let idx = self.cellvar_index("__class__")?;
             self.emit(Opcode::LOAD_CLOSURE, idx, Location::NONE);
             self.emit(Opcode::COPY, 1, Location::NONE);
             self.nameop("__classcell__", Ctx::Store, Location::NONE)?;

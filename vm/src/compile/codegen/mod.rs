@@ -20,7 +20,9 @@ mod unparse;
 
 use std::rc::Rc;
 
-use arena::{Arena, FnvBuild};
+use arena::Arena;
+
+use crate::compile::hash::FxBuild;
 use indexmap::{IndexMap, IndexSet};
 
 use super::code::{CodeObject, Const, co_flags, local_kind};
@@ -36,9 +38,9 @@ use crate::parse::{Parsed, SyntaxError};
 pub(crate) use fblock::{FBlock, FBlockKind};
 
 type Res<T = ()> = Result<T, SyntaxError>;
-type NameSet<'a> = IndexSet<&'a str, FnvBuild>;
+type NameSet<'a> = IndexSet<&'a str, FxBuild>;
 /// A CPython name dict: name to index, a new name getting the current size.
-type NameMap<'a> = IndexMap<&'a str, u32, FnvBuild>;
+type NameMap<'a> = IndexMap<&'a str, u32, FxBuild>;
 
 /// CPython's `_PY_STACK_USE_GUIDELINE`: above this many items, calls and displays are
 /// built incrementally.
@@ -68,7 +70,13 @@ pub struct CodegenUnit {
 
 /// Runs codegen alone over `parsed`: the module unit and everything nested in it.
 pub fn codegen_module(parsed: &Parsed<'_>, filename: &str) -> Result<CodegenUnit, SyntaxError> {
-    compile(parsed, filename, Output::CodegenOnly).map(|(_, unit)| unit)
+    match compile(parsed, filename, Output::CodegenOnly)? {
+        (_, Some(unit)) => Ok(unit),
+        (_, None) => Err(SyntaxError::new(
+            crate::parse::ErrorKind::SystemError,
+            "codegen-only compilation kept no units",
+        )),
+    }
 }
 
 /// The kind of unit being generated (CPython's `COMPILE_SCOPE_*`).
@@ -116,7 +124,7 @@ pub(crate) struct Unit<'a> {
     in_conditional_block: u32,
     name: &'a str,
     qualname: Option<String>,
-    consts: IndexSet<Const>,
+    consts: IndexSet<Const, FxBuild>,
     names: NameSet<'a>,
     varnames: NameSet<'a>,
     /// Cell variables and their cell-table indexes.
@@ -124,7 +132,7 @@ pub(crate) struct Unit<'a> {
     /// Free variables and their indexes (after the cells, as CPython's `dictbytype` numbers
     /// them at scope entry).
     freevars: NameMap<'a>,
-    fasthidden: IndexMap<&'a str, bool, FnvBuild>,
+    fasthidden: IndexMap<&'a str, bool, FxBuild>,
     argcount: u32,
     posonlyargcount: u32,
     kwonlyargcount: u32,
@@ -152,8 +160,14 @@ pub(crate) struct Compiler<'a, 's> {
     /// Code objects by the node compiled and a fingerprint of the unit: the same node
     /// compiled twice (a `finally` body, `all(genexp)`) gives equal code objects, which
     /// CPython's constant cache merges into one constant.
-    code_cache: std::collections::HashMap<ScopeKey, (u64, Rc<CodeObject>), FnvBuild>,
+    code_cache: std::collections::HashMap<ScopeKey, CachedCode, FxBuild>,
+    /// Recursion depth of the walk, for stack growth.
+    depth: crate::compile::stack::Depth,
+    /// One shared `Rc<str>` per name for the units' metadata tables.
+    rc_names: std::collections::HashMap<&'a str, Rc<str>, FxBuild>,
 }
+
+crate::compile::stack::guarded_walk!(Compiler<'_, '_>);
 
 /// Compiles `parsed`; returns the module's code object and, in codegen-only mode, the
 /// codegen tree.
@@ -161,7 +175,7 @@ pub(crate) fn compile(
     parsed: &Parsed<'_>,
     filename: &str,
     output: Output,
-) -> Result<(Rc<CodeObject>, CodegenUnit), SyntaxError> {
+) -> Result<(Rc<CodeObject>, Option<CodegenUnit>), SyntaxError> {
     // The AST lives in an arena the caller owns; codegen only needs scratch for names and
     // the few nodes it synthesizes.
     let arena = Arena::new();
@@ -173,7 +187,7 @@ fn compile_in<'a, 'p: 'a>(
     parsed: &'a Parsed<'p>,
     filename: &str,
     output: Output,
-) -> Result<(Rc<CodeObject>, CodegenUnit), SyntaxError> {
+) -> Result<(Rc<CodeObject>, Option<CodegenUnit>), SyntaxError> {
     let loc = Locator::new(&parsed.lines, parsed.source);
     // The tree is read for the scratch arena's (shorter) lifetime.
     let module: &'a Mod<'a> = &parsed.module;
@@ -189,6 +203,8 @@ fn compile_in<'a, 'p: 'a>(
         output,
         interactive: false,
         code_cache: Default::default(),
+        depth: Default::default(),
+        rc_names: Default::default(),
     };
     c.module(module)
 }
@@ -197,7 +213,7 @@ impl<'a> Compiler<'a, '_> {
     fn module(
         &mut self,
         module: &'a Mod<'a>,
-    ) -> Result<(Rc<CodeObject>, CodegenUnit), SyntaxError> {
+    ) -> Result<(Rc<CodeObject>, Option<CodegenUnit>), SyntaxError> {
         self.enter_scope(
             "<module>",
             ScopeType::Module,
@@ -316,7 +332,7 @@ impl<'a> Compiler<'a, '_> {
             in_conditional_block: 0,
             name,
             qualname: None,
-            consts: IndexSet::new(),
+            consts: IndexSet::default(),
             names: NameSet::default(),
             varnames,
             cellvars,
@@ -403,7 +419,7 @@ impl<'a> Compiler<'a, '_> {
     pub(crate) fn exit_scope(&mut self, add_none: bool) -> Res<(Rc<CodeObject>, Vec<&'a str>)> {
         let freevars: Vec<&'a str> = self.u().freevars.keys().copied().collect();
         let (code, unit) = self.finish_unit(add_none)?;
-        if let Some(parent) = self.units.last_mut() {
+        if let (Some(parent), Some(unit)) = (self.units.last_mut(), unit) {
             parent.nested.push(unit);
         }
         Ok((code, freevars))
@@ -412,7 +428,7 @@ impl<'a> Compiler<'a, '_> {
     fn finish_unit(
         &mut self,
         add_none: bool,
-    ) -> Result<(Rc<CodeObject>, CodegenUnit), SyntaxError> {
+    ) -> Result<(Rc<CodeObject>, Option<CodegenUnit>), SyntaxError> {
         if add_none {
             self.load_const(Const::None, Location::NONE);
         }
@@ -421,19 +437,21 @@ impl<'a> Compiler<'a, '_> {
         let nparams = self.ste().varnames.len() as u32;
         let u = self.units.pop().expect("finish_unit has a unit");
         let qualname = u.qualname.unwrap_or_else(|| u.name.to_string());
+        let mut rc = |n: &'a str| -> Rc<str> {
+            self.rc_names
+                .entry(n)
+                .or_insert_with(|| Rc::from(n))
+                .clone()
+        };
         let meta = UnitMetadata {
-            name: Rc::from(u.name),
+            name: rc(u.name),
             qualname: Rc::from(qualname.as_str()),
             consts: u.consts.into_iter().collect(),
-            names: u.names.iter().map(|&n| Rc::from(n)).collect(),
-            varnames: u.varnames.iter().map(|&n| Rc::from(n)).collect(),
-            cellvars: u.cellvars.keys().map(|&n| Rc::from(n)).collect(),
-            freevars: u.freevars.keys().map(|&n| Rc::from(n)).collect(),
-            fasthidden: u
-                .fasthidden
-                .iter()
-                .map(|(&n, &h)| (Rc::from(n), h))
-                .collect(),
+            names: u.names.iter().map(|&n| rc(n)).collect(),
+            varnames: u.varnames.iter().map(|&n| rc(n)).collect(),
+            cellvars: u.cellvars.keys().map(|&n| rc(n)).collect(),
+            freevars: u.freevars.keys().map(|&n| rc(n)).collect(),
+            fasthidden: u.fasthidden.iter().map(|(&n, &h)| (rc(n), h)).collect(),
             argcount: u.argcount,
             posonlyargcount: u.posonlyargcount,
             kwonlyargcount: u.kwonlyargcount,
@@ -441,25 +459,45 @@ impl<'a> Compiler<'a, '_> {
             firstlineno: u.firstlineno,
             flags,
         };
-        let fingerprint = unit_fingerprint(&u.seq, &meta);
-        let code = match self.code_cache.get(&u.key) {
-            Some((fp, code)) if *fp == fingerprint => code.clone(),
-            _ => {
-                let code = match self.output {
-                    Output::Assemble => {
-                        Rc::new(assemble(u.seq.clone(), meta.clone(), &self.filename)?)
-                    }
-                    Output::CodegenOnly => Rc::new(placeholder_code(&meta, &self.filename)),
+        let cached = self.code_cache.get(&u.key);
+        let (code, unit) = match self.output {
+            Output::Assemble => {
+                let new = assemble(u.seq, meta, &self.filename)?;
+                let code = match cached {
+                    Some(c) if same_code(&c.code, &new) => c.code.clone(),
+                    _ => Rc::new(new),
                 };
-                self.code_cache.insert(u.key, (fingerprint, code.clone()));
-                code
+                (code, None)
+            }
+            Output::CodegenOnly => {
+                let code = match cached {
+                    Some(CachedCode {
+                        code,
+                        unit: Some((seq, m)),
+                    }) if seq.instrs == u.seq.instrs
+                        && seq.label_map == u.seq.label_map
+                        && same_metadata(m, &meta) =>
+                    {
+                        code.clone()
+                    }
+                    _ => Rc::new(placeholder_code(&meta, &self.filename)),
+                };
+                let unit = CodegenUnit {
+                    seq: u.seq,
+                    meta,
+                    nested: u.nested,
+                };
+                (code, Some(unit))
             }
         };
-        let unit = CodegenUnit {
-            seq: u.seq,
-            meta,
-            nested: u.nested,
-        };
+        let kept = unit.as_ref().map(|un| (un.seq.clone(), un.meta.clone()));
+        self.code_cache.insert(
+            u.key,
+            CachedCode {
+                code: code.clone(),
+                unit: kept,
+            },
+        );
         Ok((code, unit))
     }
 
@@ -717,19 +755,49 @@ impl<'a> Compiler<'a, '_> {
         self.ste().scope_of(name)
     }
 
-    /// Index of `name` among this unit's cells (then free variables) for a closure
-    /// (CPython's `_PyCompile_LookupArg`).
-    pub(crate) fn closure_index(&self, name: &str) -> Res<u32> {
+    /// Index of `name` among this unit's cells (then free variables) for a closure over
+    /// `child` (its name and free variables, for the error), CPython's
+    /// `_PyCompile_LookupArg`.
+    pub(crate) fn closure_index(&self, name: &str, child: (&str, &[&str])) -> Res<u32> {
         let u = self.u();
-        let map = if self.ref_type(name) == SymScope::Cell {
+        let reftype = self.ref_type(name);
+        let map = if reftype == SymScope::Cell {
             &u.cellvars
         } else {
             &u.freevars
         };
         map.get(name).copied().ok_or_else(|| {
+            let code = match reftype {
+                SymScope::None => 0,
+                SymScope::Local => 1,
+                SymScope::GlobalExplicit => 2,
+                SymScope::GlobalImplicit => 3,
+                SymScope::Free => 4,
+                SymScope::Cell => 5,
+            };
+            let names: Vec<String> =
+                child.1.iter().map(|n| crate::text::repr::str_repr(n)).collect();
+            let tuple = if names.len() == 1 {
+                format!("({},)", names[0])
+            } else {
+                format!("({})", names.join(", "))
+            };
             SyntaxError::new(
                 crate::parse::ErrorKind::SystemError,
-                format!("compiler_lookup_arg(name='{name}') failed in {}", u.name),
+                format!(
+                    "compiler_lookup_arg(name='{name}') with reftype={code} failed in {}; freevars of code {}: {tuple}",
+                    u.name, child.0
+                ),
+            )
+        })
+    }
+
+    /// Index of one of this unit's cells (CPython's `_PyCompile_LookupCellvar`).
+    pub(crate) fn cellvar_index(&self, name: &str) -> Res<u32> {
+        self.u().cellvars.get(name).copied().ok_or_else(|| {
+            SyntaxError::new(
+                crate::parse::ErrorKind::SystemError,
+                "error return without exception set",
             )
         })
     }
@@ -827,31 +895,52 @@ pub(crate) fn const_from_ast(c: &Constant<'_>) -> Const {
     }
 }
 
-/// A hash of everything codegen decides about a unit: equal fingerprints mean equal code
-/// objects.
-fn unit_fingerprint(seq: &InstrSeq, meta: &UnitMetadata) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for ins in &seq.instrs {
-        ins.opcode.hash(&mut h);
-        ins.oparg.hash(&mut h);
-        ins.loc.hash(&mut h);
-    }
-    seq.label_map.hash(&mut h);
-    meta.consts.hash(&mut h);
-    meta.names.hash(&mut h);
-    meta.varnames.hash(&mut h);
-    meta.cellvars.hash(&mut h);
-    meta.freevars.hash(&mut h);
-    (
-        meta.argcount,
-        meta.posonlyargcount,
-        meta.kwonlyargcount,
-        meta.flags,
-        meta.firstlineno,
-    )
-        .hash(&mut h);
-    h.finish()
+/// A finished unit, kept so that compiling the same node again (a `finally` body, the
+/// generator expression of `all(...)`) can reuse the code object: CPython's constant cache
+/// merges equal code objects into one constant.
+struct CachedCode {
+    code: Rc<CodeObject>,
+    /// In codegen-only mode, the codegen output (the placeholder code carries too little
+    /// to compare).
+    unit: Option<(InstrSeq, UnitMetadata)>,
+}
+
+/// Code-object equality as CPython's `code_richcompare` sees it.
+fn same_code(a: &CodeObject, b: &CodeObject) -> bool {
+    a.name == b.name
+        && a.argcount == b.argcount
+        && a.posonlyargcount == b.posonlyargcount
+        && a.kwonlyargcount == b.kwonlyargcount
+        && a.flags == b.flags
+        && a.firstlineno == b.firstlineno
+        && a.code == b.code
+        && a.consts == b.consts
+        && a.names == b.names
+        && a.localsplusnames == b.localsplusnames
+        && a.localspluskinds == b.localspluskinds
+        && a.linetable == b.linetable
+        && a.exceptiontable == b.exceptiontable
+}
+
+fn same_metadata(a: &UnitMetadata, b: &UnitMetadata) -> bool {
+    a.consts == b.consts
+        && a.names == b.names
+        && a.varnames == b.varnames
+        && a.cellvars == b.cellvars
+        && a.freevars == b.freevars
+        && (
+            a.argcount,
+            a.posonlyargcount,
+            a.kwonlyargcount,
+            a.flags,
+            a.firstlineno,
+        ) == (
+            b.argcount,
+            b.posonlyargcount,
+            b.kwonlyargcount,
+            b.flags,
+            b.firstlineno,
+        )
 }
 
 /// The flow-graph passes and the assembler (`super::backend`).

@@ -145,7 +145,7 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn pattern(&mut self, p: &'a Pattern<'a>, pc: &mut PatternContext<'a>) -> Res {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.pattern_inner(p, pc))
+        self.guarded(|c| c.pattern_inner(p, pc))
     }
 
     fn subpattern(&mut self, p: &'a Pattern<'a>, pc: &mut PatternContext<'a>) -> Res {

@@ -61,7 +61,7 @@ impl<'a> Compiler<'a, '_> {
     }
 
     pub(crate) fn visit_stmt(&mut self, s: &'a Stmt<'a>) -> Res {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.visit_stmt_inner(s))
+        self.guarded(|c| c.visit_stmt_inner(s))
     }
 
     fn visit_stmt_inner(&mut self, s: &'a Stmt<'a>) -> Res {

@@ -11,6 +11,7 @@
 
 mod complex;
 mod float;
+mod hash;
 mod int;
 mod seq;
 
@@ -295,16 +296,119 @@ pub(crate) fn unary_op(op: UnaryOp, c: &Const) -> Option<Const> {
     }
 }
 
-/// The frozenset `BUILD_SET` of these constants makes (`TyFrozenSet_New`): duplicates under
-/// Python equality collapse onto the first, in insertion order.
+/// The frozenset `TyFrozenSet_New(tuple)` makes of these constants: duplicates under
+/// Python equality collapse onto the first, and the elements come in the order CPython's
+/// hash table holds them (string hashes as under `PYTHONHASHSEED=0`). When some element's
+/// hash cannot be reproduced (`...`, NaN), the order is the insertion order.
+///
+/// This is the order of a fresh `python3.14 -m dis` run with `PYTHONHASHSEED=0`. A process
+/// that interned the same strings before may rebuild the set while interning the code
+/// object's constants and iterate it differently; no compiler can follow that.
 pub(crate) fn frozenset(items: Vec<Const>) -> Const {
-    let mut unique: Vec<Const> = Vec::with_capacity(items.len());
-    for item in items {
-        if !unique.iter().any(|u| py_eq(u, &item)) {
-            unique.push(item);
+    let hashes: Option<Vec<i64>> = items.iter().map(hash::py_hash).collect();
+    let ordered = match hashes {
+        Some(hashes) => set_table_order(items, &hashes),
+        None => {
+            let mut unique: Vec<Const> = Vec::with_capacity(items.len());
+            for item in items {
+                if !unique.iter().any(|u| py_eq(u, &item)) {
+                    unique.push(item);
+                }
+            }
+            unique
+        }
+    };
+    Const::FrozenSet(Rc::from(ordered))
+}
+
+/// `PySet_MINSIZE`, `LINEAR_PROBES`, `PERTURB_SHIFT` (`Objects/setobject.c`).
+const SET_MINSIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+/// Inserts `items` one by one into a simulated set table (`set_add_entry`, growing with
+/// `set_table_resize`) and returns the survivors in table order.
+fn set_table_order(items: Vec<Const>, hashes: &[i64]) -> Vec<Const> {
+    // Slots hold (index into items, hash).
+    let mut table: Vec<Option<(usize, i64)>> = vec![None; SET_MINSIZE];
+    let (mut fill, mut used) = (0usize, 0usize);
+    for (k, &hash) in hashes.iter().enumerate() {
+        let mask = table.len() - 1;
+        let mut i = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        let slot = 'probe: loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for (j, slot) in table.iter().enumerate().skip(i).take(probes + 1) {
+                match *slot {
+                    None => break 'probe Some(j),
+                    Some((other, h)) if h == hash && py_eq(&items[other], &items[k]) => {
+                        break 'probe None;
+                    }
+                    Some(_) => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        };
+        let Some(j) = slot else { continue };
+        table[j] = Some((k, hash));
+        fill += 1;
+        used += 1;
+        if fill * 5 >= mask * 3 {
+            table = resized(&table, if used > 50_000 { used * 2 } else { used * 4 });
+            fill = used;
         }
     }
-    Const::FrozenSet(Rc::from(unique))
+    let mut slots: Vec<Option<Const>> = items.into_iter().map(Some).collect();
+    table
+        .iter()
+        .flatten()
+        .filter_map(|&(k, _)| slots[k].take())
+        .collect()
+}
+
+/// `set_table_resize`: the smallest power of two above `minused`, entries reinserted in
+/// table order with `set_insert_clean`.
+fn resized(old: &[Option<(usize, i64)>], minused: usize) -> Vec<Option<(usize, i64)>> {
+    let mut size = SET_MINSIZE;
+    while size <= minused {
+        size <<= 1;
+    }
+    let mask = size - 1;
+    let mut table = vec![None; size];
+    for &(k, hash) in old.iter().flatten() {
+        let mut i = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        loop {
+            if table[i].is_none() {
+                table[i] = Some((k, hash));
+                break;
+            }
+            if i + LINEAR_PROBES <= mask
+                && let Some(slot) = table[i + 1..=i + LINEAR_PROBES]
+                    .iter_mut()
+                    .find(|s| s.is_none())
+            {
+                *slot = Some((k, hash));
+                break;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+    table
 }
 
 /// Python's `==` between constants (used for set membership).
@@ -338,5 +442,64 @@ fn num_eq(a: &Num, b: &Num) -> bool {
             Num::Float(f) => *i == 0.0 && r == f,
             Num::Int(n) => *i == 0.0 && int::eq_float(n, *r),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(values: &[i64]) -> Vec<Const> {
+        values.iter().map(|&v| Const::Int(v)).collect()
+    }
+
+    fn order(c: Const) -> Vec<Const> {
+        match c {
+            Const::FrozenSet(items) => items.to_vec(),
+            other => panic!("not a frozenset: {other:?}"),
+        }
+    }
+
+    // Orders printed by `PYTHONHASHSEED=0 python3.14 -c "print(list(frozenset(...)))"`.
+    #[test]
+    fn frozensets_iterate_in_cpython_order() {
+        assert_eq!(
+            order(frozenset(ints(&[3, 11, 19, 27, 8, 16]))),
+            ints(&[3, 8, 11, 16, 19, 27])
+        );
+        let down: Vec<i64> = (1..=40).rev().step_by(3).collect();
+        assert_eq!(
+            order(frozenset(ints(&down))),
+            ints(&[1, 34, 4, 37, 7, 40, 10, 13, 16, 19, 22, 25, 28, 31])
+        );
+        let mixed = vec![
+            Const::Int(1),
+            Const::Float(1.0),
+            Const::Bool(true),
+            Const::Int(2),
+            Const::str("a"),
+            Const::Bytes(b"a".to_vec().into()),
+            Const::Tuple(ints(&[1, 2]).into()),
+            Const::None,
+            Const::Float(2.5),
+            Const::Int(-1),
+        ];
+        let want = vec![
+            Const::None,
+            Const::Int(1),
+            Const::Int(2),
+            Const::Tuple(ints(&[1, 2]).into()),
+            Const::Float(2.5),
+            Const::Bytes(b"a".to_vec().into()),
+            Const::str("a"),
+            Const::Int(-1),
+        ];
+        assert_eq!(order(frozenset(mixed)), want);
+        let strs = ["x", "y", "z", "w", "abc", "\u{e9}", "\u{20ac}", "\u{1f600}"];
+        let want = ["y", "x", "\u{e9}", "z", "\u{1f600}", "abc", "\u{20ac}", "w"];
+        assert_eq!(
+            order(frozenset(strs.iter().map(|s| Const::str(s)).collect())),
+            want.iter().map(|s| Const::str(s)).collect::<Vec<_>>()
+        );
     }
 }

@@ -56,11 +56,15 @@ impl Builder {
         self.maybe_start_new_block();
     }
 
-    fn addop(&mut self, opcode: Opcode, oparg: u32, loc: Location) {
+    /// Appends an instruction; `run` is how many instructions (this one included) come
+    /// before the next place a block may start, used to size a fresh block at once.
+    fn addop(&mut self, opcode: Opcode, oparg: u32, loc: Location, run: usize) {
         self.maybe_start_new_block();
-        self.cfg[self.cur]
-            .instrs
-            .push(CfgInstr::new(opcode, oparg, loc));
+        let instrs = &mut self.cfg[self.cur].instrs;
+        if instrs.capacity() == 0 {
+            instrs.reserve_exact(run);
+        }
+        instrs.push(CfgInstr::new(opcode, oparg, loc));
     }
 }
 
@@ -82,14 +86,31 @@ pub(super) fn from_sequence(seq: &InstrSeq) -> Result<Cfg, SyntaxError> {
             Err(bad_label())
         }
     };
+    // CPython asserts `0 <= oparg < (1 << 30)`; the passes rely on it.
+    let all = seq
+        .instrs
+        .iter()
+        .chain(seq.annotations_code.iter().flat_map(|a| a.instrs.iter()));
+    if all.into_iter().any(|i| i.oparg >= 1 << 30) {
+        return Err(internal_error(ErrorKind::SystemError, "oparg out of range"));
+    }
     let mut is_target = vec![false; n];
     for instr in &seq.instrs {
         if opcodes::has_target(instr.opcode) {
             is_target[resolve(instr.oparg)?] = true;
         }
     }
+    // run[i]: instructions from i up to and including the next block end.
+    let mut run = vec![1usize; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        if !opcodes::is_terminator(seq.instrs[i].opcode) && !is_target[i + 1] {
+            run[i] = run[i + 1] + 1;
+        }
+    }
+    let mut cfg = Cfg::new();
+    cfg.blocks.reserve(n / 4 + 1);
     let mut builder = Builder {
-        cfg: Cfg::new(),
+        cfg,
         cur: BlockId(0),
         pending_label: None,
     };
@@ -100,7 +121,7 @@ pub(super) fn from_sequence(seq: &InstrSeq) -> Result<Cfg, SyntaxError> {
                     if opcodes::has_target(ann.opcode) {
                         return Err(bad_label());
                     }
-                    builder.addop(ann.opcode, ann.oparg, ann.loc);
+                    builder.addop(ann.opcode, ann.oparg, ann.loc, annotations.instrs.len());
                 }
             }
             continue;
@@ -113,7 +134,7 @@ pub(super) fn from_sequence(seq: &InstrSeq) -> Result<Cfg, SyntaxError> {
         } else {
             instr.oparg
         };
-        builder.addop(instr.opcode, oparg, instr.loc);
+        builder.addop(instr.opcode, oparg, instr.loc, run[i]);
     }
     let mut cfg = builder.cfg;
     translate_jump_labels_to_targets(&mut cfg)?;
@@ -124,12 +145,14 @@ pub(super) fn from_sequence(seq: &InstrSeq) -> Result<Cfg, SyntaxError> {
 fn translate_jump_labels_to_targets(cfg: &mut Cfg) -> Result<(), SyntaxError> {
     let max = cfg.max_label();
     let mut label_to_block: Vec<Option<BlockId>> = vec![None; (max + 1) as usize];
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         if let Some(label) = cfg[b].label {
             label_to_block[label as usize] = Some(b);
         }
     }
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         for instr in &mut cfg[b].instrs {
             if opcodes::has_target(instr.opcode) {
                 let target = label_to_block.get(instr.oparg as usize).copied().flatten();
@@ -142,7 +165,8 @@ fn translate_jump_labels_to_targets(cfg: &mut Cfg) -> Result<(), SyntaxError> {
 
 /// A terminator must end its block (`check_cfg`).
 pub(super) fn check_cfg(cfg: &Cfg) -> Result<(), SyntaxError> {
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         let instrs = &cfg[b].instrs;
         for (i, instr) in instrs.iter().enumerate() {
             if opcodes::is_terminator(instr.opcode) && i + 1 != instrs.len() {

@@ -47,7 +47,8 @@ fn mark_cold(cfg: &mut Cfg) {
     spread(cfg, stack, |b| b.warm = true, |_| true);
 
     let mut stack = cfg.traversal_stack();
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         if cfg[b].except_handler {
             stack.push(b);
             cfg[b].visited = true;

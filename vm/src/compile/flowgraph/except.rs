@@ -21,7 +21,8 @@ const RESUME_AT_FUNC_START: u32 = 0;
 const RESUME_OPARG_DEPTH1_MASK: u32 = 0x4;
 
 pub(super) fn mark_except_handlers(cfg: &mut Cfg) {
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         for i in 0..cfg[b].instrs.len() {
             let instr = cfg[b].instrs[i];
             if opcodes::is_block_push(instr.opcode)
@@ -33,19 +34,30 @@ pub(super) fn mark_except_handlers(cfg: &mut Cfg) {
     }
 }
 
-/// The handler stack: `handlers[0]` is "no handler", `handlers[depth]` the innermost.
-#[derive(Clone)]
-struct ExceptStack {
-    handlers: Vec<Option<BlockId>>,
+/// Handler stacks as a persistent linked list: a stack is the index of its top frame (or
+/// `None` when empty), so handing a copy to a jump target costs nothing.
+struct Frames {
+    /// (the frame below, the handler, the depth of this frame)
+    frames: Vec<(Option<u32>, BlockId, u32)>,
 }
 
-impl ExceptStack {
-    fn top(&self) -> Option<BlockId> {
-        self.handlers.last().copied().flatten()
+impl Frames {
+    fn push(&mut self, stack: Option<u32>, handler: BlockId) -> Option<u32> {
+        let depth = self.depth(stack) + 1;
+        self.frames.push((stack, handler, depth));
+        Some(self.frames.len() as u32 - 1)
     }
 
-    fn depth(&self) -> usize {
-        self.handlers.len() - 1
+    fn pop(&self, stack: Option<u32>) -> Option<u32> {
+        stack.and_then(|i| self.frames[i as usize].0)
+    }
+
+    fn top(&self, stack: Option<u32>) -> Option<BlockId> {
+        stack.map(|i| self.frames[i as usize].1)
+    }
+
+    fn depth(&self, stack: Option<u32>) -> u32 {
+        stack.map_or(0, |i| self.frames[i as usize].2)
     }
 }
 
@@ -58,58 +70,51 @@ fn unbalanced() -> SyntaxError {
 
 pub(super) fn label_exception_targets(cfg: &mut Cfg) -> Result<(), SyntaxError> {
     let mut todo = cfg.traversal_stack();
-    let mut stacks: Vec<Option<ExceptStack>> = vec![None; cfg.blocks.len()];
+    let mut frames = Frames { frames: Vec::new() };
+    // The handler stack each queued block starts with (the outer Option: assigned yet).
+    let mut stacks: Vec<Option<Option<u32>>> = vec![None; cfg.blocks.len()];
     let entry = cfg.entry;
     cfg[entry].visited = true;
-    stacks[entry.index()] = Some(ExceptStack {
-        handlers: vec![None],
-    });
+    stacks[entry.index()] = Some(None);
     todo.push(entry);
     while let Some(b) = todo.pop() {
         let Some(mut stack) = stacks[b.index()].take() else {
             return Err(unbalanced());
         };
-        let mut stack_moved = false;
-        let mut handler = stack.top();
+        let mut handler = frames.top(stack);
         let mut last_yield_except_depth: i64 = -1;
         for i in 0..cfg[b].instrs.len() {
             let instr = cfg[b].instrs[i];
             if opcodes::is_block_push(instr.opcode) {
                 let Some(target) = instr.target else { continue };
                 if !cfg[target].visited {
-                    stacks[target.index()] = Some(stack.clone());
+                    stacks[target.index()] = Some(stack);
                     cfg[target].visited = true;
                     todo.push(target);
                 }
                 if matches!(instr.opcode, Opcode::SETUP_WITH | Opcode::SETUP_CLEANUP) {
                     cfg[target].preserve_lasti = true;
                 }
-                stack.handlers.push(Some(target));
+                stack = frames.push(stack, target);
                 handler = Some(target);
             } else if instr.opcode == Opcode::POP_BLOCK {
-                if stack.depth() == 0 {
+                if stack.is_none() {
                     return Err(unbalanced());
                 }
-                stack.handlers.pop();
-                handler = stack.top();
+                stack = frames.pop(stack);
+                handler = frames.top(stack);
                 cfg[b].instrs[i].set_op0(Opcode::NOP);
             } else if opcodes::is_jump(instr.opcode) {
                 cfg[b].instrs[i].except = handler;
                 let Some(target) = instr.target else { continue };
                 if !cfg[target].visited {
-                    if cfg[b].has_fallthrough() {
-                        stacks[target.index()] = Some(stack.clone());
-                    } else {
-                        // The jump is the last way out of the block: hand the stack over.
-                        stacks[target.index()] = Some(stack.clone());
-                        stack_moved = true;
-                    }
+                    stacks[target.index()] = Some(stack);
                     cfg[target].visited = true;
                     todo.push(target);
                 }
             } else if instr.opcode == Opcode::YIELD_VALUE {
                 cfg[b].instrs[i].except = handler;
-                last_yield_except_depth = stack.depth() as i64;
+                last_yield_except_depth = i64::from(frames.depth(stack));
             } else if instr.opcode == Opcode::RESUME {
                 cfg[b].instrs[i].except = handler;
                 if instr.oparg != RESUME_AT_FUNC_START {
@@ -123,7 +128,6 @@ pub(super) fn label_exception_targets(cfg: &mut Cfg) -> Result<(), SyntaxError> 
             }
         }
         if cfg[b].has_fallthrough()
-            && !stack_moved
             && let Some(next) = cfg[b].next
             && !cfg[next].visited
         {

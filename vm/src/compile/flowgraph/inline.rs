@@ -16,16 +16,21 @@ use super::internal_error;
 /// Largest exit block that is copied rather than jumped to.
 const MAX_COPY_SIZE: usize = 4;
 
-/// Cap on a block's size while inlining: CPython would loop forever on a line-less block
-/// that jumps to itself; codegen never produces one, but no input may hang the compiler.
-const MAX_INLINED_BLOCK: usize = 1 << 20;
-
 pub(super) fn inline_small_or_no_lineno_blocks(cfg: &mut Cfg) -> Result<(), SyntaxError> {
+    // CPython would copy forever around a cycle of line-less blocks that jump to each
+    // other; codegen never produces one, but no input may hang the compiler, so the copies
+    // get a budget far above what real code uses.
+    let mut total = 0;
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
+        total += cfg[b].instrs.len();
+    }
+    let mut budget = total * 8 + 4096;
     loop {
         let mut changes = false;
         let mut cur = Some(cfg.entry);
         while let Some(b) = cur {
-            if inline_one(cfg, b)? {
+            if inline_one(cfg, b, &mut budget)? {
                 changes = true;
             }
             cur = cfg[b].next;
@@ -36,7 +41,7 @@ pub(super) fn inline_small_or_no_lineno_blocks(cfg: &mut Cfg) -> Result<(), Synt
     }
 }
 
-fn inline_one(cfg: &mut Cfg, b: super::BlockId) -> Result<bool, SyntaxError> {
+fn inline_one(cfg: &mut Cfg, b: super::BlockId, budget: &mut usize) -> Result<bool, SyntaxError> {
     let Some(last) = cfg[b].last().copied() else {
         return Ok(false);
     };
@@ -51,12 +56,9 @@ fn inline_one(cfg: &mut Cfg, b: super::BlockId) -> Result<bool, SyntaxError> {
     if !(small_exit_block || no_lineno_no_fallthrough) {
         return Ok(false);
     }
-    if cfg[b].instrs.len() + cfg[target].instrs.len() > MAX_INLINED_BLOCK {
-        return Err(internal_error(
-            ErrorKind::SystemError,
-            "jump cycle without line numbers",
-        ));
-    }
+    *budget = budget
+        .checked_sub(cfg[target].instrs.len())
+        .ok_or_else(|| internal_error(ErrorKind::SystemError, "jump cycle without line numbers"))?;
     let removed_jump_opcode = last.opcode;
     if let Some(l) = cfg[b].instrs.last_mut() {
         l.set_op0(Opcode::NOP);

@@ -37,10 +37,21 @@ const DUMMY: Ref = Ref {
 struct State {
     refs: Vec<Ref>,
     flags: Vec<u8>,
+    /// The simulated stack outgrew any real one (only absurd input gets here: a huge push
+    /// at the very end of the code, which the stack depth never counts); the block is left
+    /// unoptimized.
+    overflow: bool,
 }
+
+/// More values than any real code keeps on the stack.
+const MAX_REFS: usize = 1 << 20;
 
 impl State {
     fn push(&mut self, instr: i64, local: i64) {
+        if self.refs.len() >= MAX_REFS {
+            self.overflow = true;
+            return;
+        }
         self.refs.push(Ref { instr, local });
     }
 
@@ -88,15 +99,15 @@ fn counts(op: Opcode, oparg: u32, jump: bool) -> (i64, i64) {
 }
 
 pub(super) fn optimize_load_fast(cfg: &mut Cfg) {
-    let max_instrs = cfg
-        .order()
-        .iter()
-        .map(|&b| cfg[b].instrs.len())
-        .max()
-        .unwrap_or(0);
+    let mut max_instrs = 0;
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
+        max_instrs = max_instrs.max(cfg[b].instrs.len());
+    }
     let mut state = State {
         refs: Vec::new(),
         flags: vec![0; max_instrs],
+        overflow: false,
     };
     let mut stack = cfg.traversal_stack();
     let entry = cfg.entry;
@@ -107,6 +118,7 @@ pub(super) fn optimize_load_fast(cfg: &mut Cfg) {
         let len = cfg[b].instrs.len();
         state.flags[..len].fill(0);
         state.refs.clear();
+        state.overflow = false;
         for _ in 0..cfg[b].startdepth.max(0) {
             state.refs.push(DUMMY);
         }
@@ -153,7 +165,7 @@ pub(super) fn optimize_load_fast(cfg: &mut Cfg) {
                 Opcode::SWAP => {
                     let n = state.refs.len();
                     if let Some(idx) = n.checked_sub(oparg as usize)
-                        && n > 0
+                        && idx < n
                     {
                         state.refs.swap(idx, n - 1);
                     }
@@ -237,7 +249,7 @@ pub(super) fn optimize_load_fast(cfg: &mut Cfg) {
                         for _ in 0..popped {
                             state.pop();
                         }
-                        for _ in 0..pushed {
+                        for _ in 0..pushed.min(MAX_REFS as i64 + 1) {
                             state.push(ii, NOT_LOCAL);
                         }
                     }
@@ -261,7 +273,7 @@ pub(super) fn optimize_load_fast(cfg: &mut Cfg) {
         }
 
         for (i, instr) in cfg[b].instrs.iter_mut().enumerate() {
-            if state.flags[i] == 0 {
+            if state.flags[i] == 0 && !state.overflow {
                 match instr.opcode {
                     Opcode::LOAD_FAST => instr.opcode = Opcode::LOAD_FAST_BORROW,
                     Opcode::LOAD_FAST_LOAD_FAST => {

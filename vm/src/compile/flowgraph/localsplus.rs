@@ -92,7 +92,8 @@ fn fix_cell_offsets(
             numdropped += 1;
         }
     }
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         for instr in &mut cfg[b].instrs {
             if matches!(
                 instr.opcode,

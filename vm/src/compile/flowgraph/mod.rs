@@ -96,8 +96,9 @@ impl CfgInstr {
 #[derive(Debug)]
 pub(crate) struct Block {
     pub instrs: Vec<CfgInstr>,
-    /// The handler fields left in CPython's instruction array past the end of the block
-    /// (slots `instrs.len()..`), from instructions removed by truncation. CPython's
+    /// The handler fields left in CPython's instruction array past the end of the block,
+    /// from instructions removed by truncation, as a stack whose top is the slot at
+    /// `instrs.len()`. CPython's
     /// `basicblock_addop` does not set `i_except`, so an instruction appended into such a
     /// slot inherits the stale handler, which shows in the exception table; fresh slots are
     /// zeroed. See [`Block::addop`].
@@ -161,19 +162,15 @@ impl Block {
 
     /// Shrinks the block to `len` instructions, remembering the handlers left behind.
     pub(crate) fn truncate(&mut self, len: usize) {
-        if len < self.instrs.len() {
-            let stale: Vec<Option<BlockId>> = self.instrs[len..].iter().map(|i| i.except).collect();
-            self.ghost_except.splice(0..0, stale);
-            self.instrs.truncate(len);
+        // The stale slots are kept as a stack whose top is the slot at `instrs.len()`.
+        for instr in self.instrs[len.min(self.instrs.len())..].iter().rev() {
+            self.ghost_except.push(instr.except);
         }
+        self.instrs.truncate(len);
     }
 
     fn take_ghost(&mut self) -> Option<BlockId> {
-        if self.ghost_except.is_empty() {
-            None
-        } else {
-            self.ghost_except.remove(0)
-        }
+        self.ghost_except.pop().flatten()
     }
 
     /// CPython's `BB_HAS_FALLTHROUGH`: control can run off the end into `next`.
@@ -229,6 +226,11 @@ impl Cfg {
         BlockId(self.blocks.len() as u32 - 1)
     }
 
+    /// A walk over the layout without allocating (see [`Walk`]).
+    pub(crate) fn walk(&self) -> Walk {
+        Walk(Some(self.entry))
+    }
+
     /// The blocks in layout order, as they are now.
     pub(crate) fn order(&self) -> Vec<BlockId> {
         let mut out = Vec::with_capacity(self.blocks.len());
@@ -275,6 +277,18 @@ impl Cfg {
             cur = self[b].next;
         }
         max
+    }
+}
+
+/// Walks the blocks in layout order. Each block's `next` is read when the block is handed
+/// out, so the caller may change that block (but not relink the blocks after it).
+pub(crate) struct Walk(Option<BlockId>);
+
+impl Walk {
+    pub(crate) fn next(&mut self, cfg: &Cfg) -> Option<BlockId> {
+        let b = self.0?;
+        self.0 = cfg[b].next;
+        Some(b)
     }
 }
 

@@ -3,6 +3,9 @@
 //! constant, eval-breaker flags, stack effects) come from the instruction table; only
 //! CPython's hand-written class lists (scope exits, unconditional jumps, ...) are here.
 
+use std::sync::{LazyLock, OnceLock};
+
+use crate::instr::stack::{Size, StackItem};
 use crate::instr::{Flags, Opcode};
 
 /// The oparg is a jump target (`OPCODE_HAS_JUMP`).
@@ -71,14 +74,94 @@ pub(crate) fn loads_const(op: Opcode) -> bool {
     has_const(op) || op == Opcode::LOAD_SMALL_INT
 }
 
+/// Per-opcode facts the passes look up for every instruction, computed once from the table:
+/// the cache size, and the stack effect of instructions whose effect does not depend on
+/// the oparg (composing uop effects for each instruction would dominate the passes).
+struct Row {
+    caches: u8,
+    /// `(popped, pushed)` without and with the jump, when no stack item is oparg-sized.
+    fixed: Option<[(i32, i32); 2]>,
+}
+
+fn fixed_size(items: &[StackItem]) -> bool {
+    items.iter().all(|item| matches!(item.size, Size::One))
+}
+
+static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| {
+    (0..512u16)
+        .map(|number| {
+            let Some(op) = Opcode::from_u16(number) else {
+                return Row {
+                    caches: 0,
+                    fixed: None,
+                };
+            };
+            let independent = match op.pseudo() {
+                Some(p) => {
+                    fixed_size(p.stack.inputs)
+                        && fixed_size(p.stack.outputs)
+                        && p.jump_stack
+                            .is_none_or(|j| fixed_size(j.inputs) && fixed_size(j.outputs))
+                }
+                None => op.parts().iter().all(|part| {
+                    let info = part.uop.info();
+                    fixed_size(info.inputs) && fixed_size(info.outputs)
+                }),
+            };
+            let fixed = (independent && !op.is_specialized() && !op.is_instrumented()).then(|| {
+                let path = |jump| {
+                    let c = op.stack(0, jump);
+                    (c.popped, c.pushed)
+                };
+                [path(false), path(true)]
+            });
+            Row {
+                caches: op.cache_entries(),
+                fixed,
+            }
+        })
+        .collect()
+});
+
+/// Number of `CACHE` units after the instruction.
+pub(crate) fn cache_entries(op: Opcode) -> u8 {
+    ROWS[op as usize].caches
+}
+
 /// `_PyOpcode_num_popped` and `_PyOpcode_num_pushed` on the given path, or `None` where
 /// CPython has no stack effect (specialized instructions, negative formulas).
 pub(crate) fn popped_pushed(op: Opcode, oparg: u32, jump: bool) -> Option<(i32, i32)> {
+    if let Some(fixed) = ROWS[op as usize].fixed {
+        return Some(fixed[usize::from(jump)]);
+    }
     if op.is_specialized() || op.is_instrumented() {
         return None;
     }
-    let oparg = i32::try_from(oparg).ok()?;
-    let composed = op.stack(oparg, jump);
+    if oparg < 256 {
+        // Oparg-sized effects (CALL, BUILD_*, LOAD_ATTR, ...) are common enough to memoize
+        // per opcode for byte-sized opargs.
+        let row = SMALL_OPARG[op as usize].get_or_init(|| {
+            (0..256)
+                .map(|arg| [compose(op, arg, false), compose(op, arg, true)])
+                .collect()
+        });
+        return row[oparg as usize][usize::from(jump)];
+    }
+    compose(op, oparg, jump)
+}
+
+/// `(popped, pushed)` without and with the jump, for one oparg.
+type Effects = [Option<(i32, i32)>; 2];
+
+/// Effects of byte-sized opargs, per opcode, filled on first use.
+static SMALL_OPARG: [OnceLock<Box<[Effects]>>; 512] = [const { OnceLock::new() }; 512];
+
+fn compose(op: Opcode, oparg: u32, jump: bool) -> Option<(i32, i32)> {
+    // CPython's opargs are below 2**30; larger ones would overflow the size formulas.
+    if oparg >= 1 << 30 {
+        return None;
+    }
+    let composed = op.stack(oparg as i32, jump);
     if composed.popped < 0 || composed.pushed < 0 {
         return None;
     }

@@ -20,11 +20,23 @@ use crate::parse::SyntaxError;
 /// `jump_thread`: if `inst` (the last instruction) and the jump `target` it lands on go to
 /// different places, retarget: `inst` becomes a `NOP` and a jump `opcode` to the target's
 /// target, with the target's location, is appended. Returns whether it did.
-fn jump_thread(cfg: &mut Cfg, b: BlockId, i: usize, target: &CfgInstr, opcode: Opcode) -> bool {
+///
+/// `budget` bounds the threading done for one block: CPython would thread forever around a
+/// cycle of jumps (codegen never makes one); a chain longer than the number of blocks
+/// must be such a cycle.
+fn jump_thread(
+    cfg: &mut Cfg,
+    b: BlockId,
+    i: usize,
+    target: &CfgInstr,
+    opcode: Opcode,
+    budget: &mut usize,
+) -> bool {
     let inst = cfg[b].instrs[i];
-    if inst.target == target.target {
+    if inst.target == target.target || *budget == 0 {
         return false;
     }
+    *budget -= 1;
     cfg[b].instrs[i].set_op0(Opcode::NOP);
     let mut jump = CfgInstr::new(opcode, 0, target.loc);
     jump.target = target.target;
@@ -38,6 +50,7 @@ pub(super) fn optimize_basic_block(
     consts: &mut Consts,
 ) -> Result<(), SyntaxError> {
     let nop = CfgInstr::new(Opcode::NOP, 0, crate::compile::instr_seq::Location::NONE);
+    let mut budget = cfg.blocks.len() + 8;
     let mut i: isize = 0;
     while (i as usize) < cfg[b].instrs.len() {
         let idx = i as usize;
@@ -83,7 +96,8 @@ pub(super) fn optimize_basic_block(
             | Opcode::POP_JUMP_IF_NONE
             | Opcode::POP_JUMP_IF_FALSE
             | Opcode::POP_JUMP_IF_TRUE
-                if target.opcode == Opcode::JUMP && jump_thread(cfg, b, idx, &target, opcode) =>
+                if target.opcode == Opcode::JUMP
+                    && jump_thread(cfg, b, idx, &target, opcode, &mut budget) =>
             {
                 i -= 1;
             }
@@ -95,22 +109,27 @@ pub(super) fn optimize_basic_block(
                     Opcode::JUMP_IF_FALSE
                 };
                 if target.opcode == Opcode::JUMP || target.opcode == same {
-                    if jump_thread(cfg, b, idx, &target, same) {
+                    if jump_thread(cfg, b, idx, &target, same, &mut budget) {
                         i -= 1;
                     }
                 } else if target.opcode == other {
                     // The opposite test on the same value falls through: go past it.
-                    if let Some(after) = inst.target.and_then(|t| cfg[t].next) {
+                    if let Some(after) = inst.target.and_then(|t| cfg[t].next)
+                        && budget > 0
+                    {
+                        budget -= 1;
                         cfg[b].instrs[idx].target = Some(after);
                         i -= 1;
                     }
                 }
             }
             Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT => match target.opcode {
-                Opcode::JUMP if jump_thread(cfg, b, idx, &target, Opcode::JUMP) => {
+                Opcode::JUMP if jump_thread(cfg, b, idx, &target, Opcode::JUMP, &mut budget) => {
                     i -= 1;
                 }
-                Opcode::JUMP_NO_INTERRUPT if jump_thread(cfg, b, idx, &target, opcode) => {
+                Opcode::JUMP_NO_INTERRUPT
+                    if jump_thread(cfg, b, idx, &target, opcode, &mut budget) =>
+                {
                     i -= 1;
                 }
                 _ => {}

@@ -13,7 +13,8 @@ use crate::instr::Opcode;
 use crate::parse::SyntaxError;
 
 pub(super) fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         let block = &mut cfg[b];
         let mut i = 0;
         while i < block.instrs.len() {
@@ -40,7 +41,8 @@ pub(super) fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
 }
 
 pub(super) fn convert_pseudo_ops(cfg: &mut Cfg) -> Result<(), SyntaxError> {
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         for instr in &mut cfg[b].instrs {
             if opcodes::is_block_push(instr.opcode) {
                 instr.set_op0(Opcode::NOP);
@@ -64,7 +66,8 @@ fn reversed(op: Opcode) -> Opcode {
 }
 
 pub(super) fn normalize_jumps(cfg: &mut Cfg) {
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         cfg[b].visited = false;
     }
     let mut cur = Some(cfg.entry);

@@ -46,7 +46,8 @@ fn invalid_effect(opcode: Opcode, oparg: u32) -> SyntaxError {
 }
 
 pub(super) fn calculate_stackdepth(cfg: &mut Cfg) -> Result<u32, SyntaxError> {
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         cfg[b].startdepth = i32::MIN;
     }
     let mut stack = cfg.traversal_stack();
@@ -86,5 +87,15 @@ pub(super) fn calculate_stackdepth(cfg: &mut Cfg) -> Result<u32, SyntaxError> {
             push(cfg, &mut stack, next, depth)?;
         }
     }
+    if maxdepth > MAX_STACK_DEPTH {
+        return Err(internal_error(
+            ErrorKind::MemoryError,
+            "stack depth too large",
+        ));
+    }
     Ok(maxdepth as u32)
 }
+
+/// Deeper than any code CPython's codegen produces by orders of magnitude; later passes
+/// simulate the stack, so an absurd depth would exhaust memory.
+const MAX_STACK_DEPTH: i32 = 1 << 20;

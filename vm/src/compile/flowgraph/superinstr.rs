@@ -22,7 +22,8 @@ fn make_super_instruction(first: &mut CfgInstr, second: &mut CfgInstr, super_op:
 }
 
 pub(super) fn insert_superinstructions(cfg: &mut Cfg) {
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         let instrs = &mut cfg[b].instrs;
         for i in 0..instrs.len().saturating_sub(1) {
             let (head, tail) = instrs.split_at_mut(i + 1);

@@ -32,7 +32,9 @@ pub(super) fn swaptimize(cfg: &mut Cfg, b: BlockId, ix: usize) -> usize {
             _ => break,
         }
     }
-    if !more {
+    // SWAP 0 or an absurd depth is not something codegen emits; leave it alone rather
+    // than simulate it.
+    if !more || depth == 0 || depth > 1 << 20 {
         return ix;
     }
     // Simulate the run on the stack positions 0..depth (0 is the top).

@@ -65,7 +65,8 @@ fn fast_scan_many_locals(cfg: &mut Cfg, nlocals: usize) {
     // states[i - 64] == blocknum: local i is known bound at this point of block blocknum.
     let mut states = vec![0usize; nlocals - 64];
     let mut blocknum = 0usize;
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         blocknum += 1;
         for instr in &mut cfg[b].instrs {
             let arg = instr.oparg as usize;
@@ -114,7 +115,8 @@ pub(super) fn add_checks_for_loads_of_uninitialized_variables(
     }
     let entry = cfg.entry;
     maybe_push(cfg, entry, start_mask, &mut stack);
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         scan_block_for_locals(cfg, b, &mut stack);
     }
     while let Some(b) = stack.pop() {

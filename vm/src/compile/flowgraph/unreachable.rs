@@ -7,7 +7,8 @@
 use super::{Cfg, opcodes};
 
 pub(super) fn remove_unreachable(cfg: &mut Cfg) {
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         cfg[b].predecessors = 0;
     }
     let mut stack = cfg.traversal_stack();
@@ -38,7 +39,8 @@ pub(super) fn remove_unreachable(cfg: &mut Cfg) {
             }
         }
     }
-    for b in cfg.order() {
+    let mut walk = cfg.walk();
+    while let Some(b) = walk.next(cfg) {
         if cfg[b].predecessors == 0 {
             cfg[b].truncate(0);
             cfg[b].except_handler = false;

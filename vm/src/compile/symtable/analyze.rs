@@ -7,7 +7,7 @@
 //! names they need from outside (`free`), turns its own locals that children need into
 //! cells, and inlines list/set/dict comprehensions into itself (PEP 709).
 
-use arena::FnvBuild;
+use crate::compile::hash::FxBuild;
 use indexmap::{IndexMap, IndexSet};
 
 use super::flags::*;
@@ -15,8 +15,8 @@ use super::{BlockKind, CompKind, ScopeId, SymScope, Symbol, SymbolTable};
 use crate::compile::Locator;
 use crate::parse::SyntaxError;
 
-type NameSet<'a> = IndexSet<&'a str, FnvBuild>;
-type Scopes<'a> = IndexMap<&'a str, SymScope, FnvBuild>;
+type NameSet<'a> = IndexSet<&'a str, FxBuild>;
+type Scopes<'a> = IndexMap<&'a str, SymScope, FxBuild>;
 
 struct Analyzer<'a, 't, 'l, 's> {
     table: &'t mut SymbolTable<'a>,
@@ -167,6 +167,15 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             analyze_cells(&mut scopes, &mut newfree, &inlined_cells);
         } else if is_class {
             self.drop_class_free(id, &mut newfree);
+            // The class's `__annotate__` always reads the class dict through the
+            // `__classdict__` cell, even when the class binds that name itself (which makes
+            // it global, not free, in the annotation scope): CPython 3.14.10 gives such a
+            // class the cell (gh-149805).
+            if let Some(block) = self.table.scopes[id].annotation_block
+                && self.table.scopes[block].can_see_class_scope
+            {
+                self.table.scopes[id].needs_classdict = true;
+            }
         }
         let classflag = is_class || sees_class;
         self.update_symbols(
@@ -271,7 +280,7 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             .directives
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|&(_, l)| l)
+            .map(|&(_, l)| self.loc.span(l))
             .unwrap_or(crate::compile::Location::NONE);
         self.loc.error(msg, loc)
     }

@@ -6,12 +6,13 @@ use arena::Arena;
 
 use super::flags::*;
 use super::{BlockKind, CompKind, ScopeEntry, ScopeId, ScopeKey, SymbolTable, Symbols};
+use crate::ast::Span;
 use crate::ast::{
     Alias, Arguments, ExceptHandler, Mod, Stmt, StmtKind, TypeParam, TypeParamKind, WithItem,
 };
+use crate::compile::Locator;
 use crate::compile::future::FutureFeatures;
 use crate::compile::preprocess::docstring;
-use crate::compile::{Location, Locator};
 use crate::parse::SyntaxError;
 
 pub(super) type Res<T = ()> = Result<T, SyntaxError>;
@@ -35,13 +36,9 @@ pub fn build<'a>(
         },
         stack: Vec::new(),
         private: None,
+        depth: Default::default(),
     };
-    let top = b.new_scope(
-        "top",
-        BlockKind::Module,
-        ScopeKey::Module,
-        Location::new(0, 0, 0, 0),
-    );
+    let top = b.new_scope("top", BlockKind::Module, ScopeKey::Module, Span::default());
     b.enter_existing(top, true);
     match module {
         Mod::Module { body } => {
@@ -74,9 +71,18 @@ pub(super) struct Builder<'a, 'l, 's> {
     pub(super) stack: Vec<ScopeId>,
     /// The class name for mangling (CPython's `st_private`).
     pub(super) private: Option<&'a str>,
+    /// Recursion depth of the walk, for stack growth.
+    pub(super) depth: crate::compile::stack::Depth,
 }
 
+crate::compile::stack::guarded_walk!(Builder<'_, '_, '_>);
+
 impl<'a> Builder<'a, '_, '_> {
+    /// A `SyntaxError` at `span` (locations are only computed for errors).
+    pub(super) fn err(&self, msg: impl Into<String>, span: Span) -> crate::parse::SyntaxError {
+        self.loc.error(msg, self.loc.span(span))
+    }
+
     // --- Scope bookkeeping ---------------------------------------------------------------
 
     pub(super) fn cur(&self) -> ScopeId {
@@ -94,7 +100,7 @@ impl<'a> Builder<'a, '_, '_> {
         name: &'a str,
         kind: BlockKind,
         key: ScopeKey,
-        loc: Location,
+        loc: Span,
     ) -> ScopeId {
         let parent = self.stack.last().map(|&p| &self.table.scopes[p]);
         let nested = parent.is_some_and(|p| p.nested || p.is_function_like());
@@ -166,7 +172,7 @@ impl<'a> Builder<'a, '_, '_> {
         name: &'a str,
         kind: BlockKind,
         key: ScopeKey,
-        loc: Location,
+        loc: Span,
     ) -> Res {
         let id = self.new_scope(name, kind, key, loc);
         self.enter_existing(id, true);
@@ -204,39 +210,36 @@ impl<'a> Builder<'a, '_, '_> {
         name: &'a str,
         flag: u16,
         target: ScopeId,
-        loc: Location,
+        loc: Span,
     ) -> Res {
         let mangled = self
             .table
             .maybe_mangle(self.arena, self.private, self.cur(), name);
         let ste = &mut self.table.scopes[target];
-        let mut val = flag;
-        if let Some(sym) = ste.symbols.get(mangled) {
-            if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
-                let msg = format!("duplicate argument '{name}' in function definition");
-                return Err(self.loc.error(msg, loc));
-            }
-            if flag & DEF_TYPE_PARAM != 0 && sym.flags & DEF_TYPE_PARAM != 0 {
-                return Err(self
-                    .loc
-                    .error(format!("duplicate type parameter '{name}'"), loc));
-            }
-            val |= sym.flags;
+        let comp_iter_target = ste.comp_iter_target;
+        let sym = ste.symbols.entry(mangled).or_default();
+        if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
+            let msg = format!("duplicate argument '{name}' in function definition");
+            return Err(self.err(msg, loc));
         }
-        if ste.comp_iter_target {
+        if flag & DEF_TYPE_PARAM != 0 && sym.flags & DEF_TYPE_PARAM != 0 {
+            return Err(self.err(format!("duplicate type parameter '{name}'"), loc));
+        }
+        let mut val = flag | sym.flags;
+        if comp_iter_target {
             // An iteration variable of a comprehension: remember it, so that a walrus
             // rebinding it can be rejected.
             if val & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
                 let msg = format!(
                     "comprehension inner loop cannot rebind assignment expression target '{name}'"
                 );
-                return Err(self.loc.error(msg, loc));
+                return Err(self.err(msg, loc));
             }
             val |= DEF_COMP_ITER;
         }
-        ste.symbols.entry(mangled).or_default().flags = val;
+        sym.flags = val;
         if flag & DEF_PARAM != 0 {
-            ste.varnames.push(mangled);
+            self.table.scopes[target].varnames.push(mangled);
         } else if flag & DEF_GLOBAL != 0 {
             let top = self.table.top;
             self.table.scopes[top]
@@ -249,7 +252,7 @@ impl<'a> Builder<'a, '_, '_> {
     }
 
     /// CPython's `symtable_add_def`: assignment checks, then record in the current scope.
-    pub(super) fn add_def(&mut self, name: &'a str, flag: u16, loc: Location) -> Res {
+    pub(super) fn add_def(&mut self, name: &'a str, flag: u16, loc: Span) -> Res {
         let store = flag != USE;
         self.add_def_ctx(name, flag, loc, store, false)
     }
@@ -258,7 +261,7 @@ impl<'a> Builder<'a, '_, '_> {
         &mut self,
         name: &'a str,
         flag: u16,
-        loc: Location,
+        loc: Span,
         store: bool,
         del: bool,
     ) -> Res {
@@ -275,19 +278,19 @@ impl<'a> Builder<'a, '_, '_> {
     }
 
     /// `__debug__` cannot be bound.
-    pub(super) fn check_name(&self, name: &str, loc: Location, store: bool, del: bool) -> Res {
+    pub(super) fn check_name(&self, name: &str, loc: Span, store: bool, del: bool) -> Res {
         if name == "__debug__" {
             if del {
-                return Err(self.loc.error("cannot delete __debug__", loc));
+                return Err(self.err("cannot delete __debug__", loc));
             }
             if store {
-                return Err(self.loc.error("cannot assign to __debug__", loc));
+                return Err(self.err("cannot assign to __debug__", loc));
             }
         }
         Ok(())
     }
 
-    pub(super) fn record_directive(&mut self, name: &'a str, loc: Location) {
+    pub(super) fn record_directive(&mut self, name: &'a str, loc: Span) {
         let cur = self.cur();
         let mangled = self.table.maybe_mangle(self.arena, self.private, cur, name);
         self.table.scopes[cur].directives.push((mangled, loc));
@@ -309,11 +312,11 @@ impl<'a> Builder<'a, '_, '_> {
     }
 
     pub(super) fn stmt(&mut self, s: &'a Stmt<'a>) -> Res {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.stmt_inner(s))
+        self.guarded(|b| b.stmt_inner(s))
     }
 
     fn stmt_inner(&mut self, s: &'a Stmt<'a>) -> Res {
-        let loc = self.loc.span(s.span);
+        let loc = s.span;
         match &s.kind {
             StmtKind::FunctionDef(f) => {
                 self.add_def(f.name, DEF_LOCAL, loc)?;
@@ -417,7 +420,7 @@ impl<'a> Builder<'a, '_, '_> {
                 )?;
                 self.ste().can_see_class_scope = in_class;
                 if in_class {
-                    self.add_def("__classdict__", USE, self.loc.span(value.span))?;
+                    self.add_def("__classdict__", USE, value.span)?;
                 }
                 self.expr(value)?;
                 self.exit_block();
@@ -541,7 +544,7 @@ impl<'a> Builder<'a, '_, '_> {
     }
 
     /// `global` / `nonlocal` of one name.
-    fn declare(&mut self, name: &'a str, loc: Location, global: bool) -> Res {
+    fn declare(&mut self, name: &'a str, loc: Span, global: bool) -> Res {
         let cur = self.lookup(name);
         if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
             let (kw, what) = if global {
@@ -558,7 +561,7 @@ impl<'a> Builder<'a, '_, '_> {
             } else {
                 format!("name '{name}' is assigned to before {kw} declaration")
             };
-            return Err(self.loc.error(msg, loc));
+            return Err(self.err(msg, loc));
         }
         self.add_def(name, if global { DEF_GLOBAL } else { DEF_NONLOCAL }, loc)?;
         self.record_directive(name, loc);
@@ -567,9 +570,9 @@ impl<'a> Builder<'a, '_, '_> {
 
     /// `async for` / `async with` need an `async def` (or top-level await, which `exec`
     /// compilation never allows).
-    fn require_coroutine(&mut self, msg: &str, loc: Location) -> Res {
+    fn require_coroutine(&mut self, msg: &str, loc: Span) -> Res {
         if !self.ste().coroutine {
-            return Err(self.loc.error(msg, loc));
+            return Err(self.err(msg, loc));
         }
         Ok(())
     }
@@ -582,9 +585,9 @@ impl<'a> Builder<'a, '_, '_> {
             && (here.lineno > fut.lineno
                 || (here.lineno == fut.end_lineno && here.col_offset > fut.end_col_offset))
         {
-            return Err(self.loc.error(
+            return Err(self.err(
                 "from __future__ imports must occur at the beginning of the file",
-                here,
+                s.span,
             ));
         }
         Ok(())
@@ -592,10 +595,10 @@ impl<'a> Builder<'a, '_, '_> {
 
     fn alias(&mut self, a: &'a Alias<'a>) -> Res {
         let name = a.asname.unwrap_or(a.name);
-        let loc = self.loc.span(a.span);
+        let loc = a.span;
         if name == "*" {
             if self.table.scopes[self.cur()].kind != BlockKind::Module {
-                return Err(self.loc.error("import * only allowed at module level", loc));
+                return Err(self.err("import * only allowed at module level", loc));
             }
             return Ok(());
         }
@@ -611,7 +614,7 @@ impl<'a> Builder<'a, '_, '_> {
             self.expr(t)?;
         }
         if let Some(name) = h.name {
-            self.add_def(name, DEF_LOCAL, self.loc.span(h.span))?;
+            self.add_def(name, DEF_LOCAL, h.span)?;
         }
         self.stmts(h.body)
     }
@@ -626,14 +629,14 @@ impl<'a> Builder<'a, '_, '_> {
 
     pub(super) fn arguments(&mut self, a: &'a Arguments<'a>) -> Res {
         for arg in a.posonlyargs.iter().chain(a.args).chain(a.kwonlyargs) {
-            self.add_def(arg.arg, DEF_PARAM, self.loc.span(arg.span))?;
+            self.add_def(arg.arg, DEF_PARAM, arg.span)?;
         }
         if let Some(v) = a.vararg {
-            self.add_def(v.arg, DEF_PARAM, self.loc.span(v.span))?;
+            self.add_def(v.arg, DEF_PARAM, v.span)?;
             self.ste().varargs = true;
         }
         if let Some(k) = a.kwarg {
-            self.add_def(k.arg, DEF_PARAM, self.loc.span(k.span))?;
+            self.add_def(k.arg, DEF_PARAM, k.span)?;
             self.ste().varkeywords = true;
         }
         Ok(())
@@ -648,7 +651,7 @@ impl<'a> Builder<'a, '_, '_> {
         defaults: bool,
         kwdefaults: bool,
         is_class: bool,
-        loc: Location,
+        loc: Span,
     ) -> Res {
         let in_class = self.table.scopes[self.cur()].kind == BlockKind::Class;
         let key = ScopeKey::TypeParams(params.as_ptr() as usize);
@@ -679,7 +682,7 @@ impl<'a> Builder<'a, '_, '_> {
     }
 
     fn type_param(&mut self, tp: &'a TypeParam<'a>) -> Res {
-        let loc = self.loc.span(tp.span);
+        let loc = tp.span;
         let addr = ScopeKey::addr(tp);
         match tp.kind {
             TypeParamKind::TypeVar {
@@ -745,17 +748,17 @@ impl<'a> Builder<'a, '_, '_> {
         &mut self,
         e: Option<&'a crate::ast::Expr<'a>>,
         name: &'a str,
-        tp_loc: Location,
+        tp_loc: Span,
         key: ScopeKey,
         info: Option<&'static str>,
     ) -> Res {
         if name == "__classdict__" {
             let msg = format!("reserved name '{name}' cannot be used for type parameter");
-            return Err(self.loc.error(msg, tp_loc));
+            return Err(self.err(msg, tp_loc));
         }
         let Some(e) = e else { return Ok(()) };
         let in_class = self.ste().can_see_class_scope;
-        let eloc = self.loc.span(e.span);
+        let eloc = e.span;
         self.enter_block(name, BlockKind::TypeVariable, key, eloc)?;
         self.ste().can_see_class_scope = in_class;
         if in_class {

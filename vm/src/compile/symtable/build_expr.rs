@@ -4,10 +4,10 @@
 use super::build::{Builder, Res};
 use super::flags::*;
 use super::{BlockKind, CompKind, ScopeKey};
+use crate::ast::Span;
 use crate::ast::{
     Arguments, Comprehension, Expr, ExprContext, ExprKind, Keyword, Pattern, PatternKind, Stmt,
 };
-use crate::compile::Location;
 
 impl<'a> Builder<'a, '_, '_> {
     pub(super) fn exprs(&mut self, exprs: &'a [Expr<'a>]) -> Res {
@@ -17,24 +17,24 @@ impl<'a> Builder<'a, '_, '_> {
     pub(super) fn keywords(&mut self, keywords: &'a [Keyword<'a>]) -> Res {
         for k in keywords {
             if let Some(arg) = k.arg {
-                self.check_name(arg, self.loc.span(k.span), true, false)?;
+                self.check_name(arg, k.span, true, false)?;
             }
         }
         keywords.iter().try_for_each(|k| self.expr(k.value))
     }
 
     pub(super) fn expr(&mut self, e: &'a Expr<'a>) -> Res {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.expr_inner(e))
+        self.guarded(|b| b.expr_inner(e))
     }
 
     fn expr_inner(&mut self, e: &'a Expr<'a>) -> Res {
-        let loc = self.loc.span(e.span);
+        let loc = e.span;
         match &e.kind {
             ExprKind::NamedExpr { target, value } => {
                 self.raise_if_annotation_block("named expression", loc)?;
                 if self.ste().comp_iter_expr > 0 {
                     let msg = "assignment expression cannot be used in a comprehension iterable expression";
-                    return Err(self.loc.error(msg, loc));
+                    return Err(self.err(msg, loc));
                 }
                 if self.ste().comprehension != CompKind::None {
                     self.extend_namedexpr_scope(target)?;
@@ -107,11 +107,11 @@ impl<'a> Builder<'a, '_, '_> {
                 self.raise_if_annotation_block("await expression", loc)?;
                 let ste = self.ste();
                 if !ste.is_function_like() {
-                    return Err(self.loc.error("'await' outside function", loc));
+                    return Err(self.err("'await' outside function", loc));
                 }
                 let async_def = ste.kind == BlockKind::Function && ste.coroutine;
                 if !async_def && ste.comprehension == CompKind::None {
-                    return Err(self.loc.error("'await' outside async function", loc));
+                    return Err(self.err("'await' outside async function", loc));
                 }
                 self.expr(value)?;
                 self.ste().coroutine = true;
@@ -187,7 +187,7 @@ impl<'a> Builder<'a, '_, '_> {
         Ok(())
     }
 
-    fn yield_seen(&mut self, loc: Location) -> Res {
+    fn yield_seen(&mut self, loc: Span) -> Res {
         self.ste().generator = true;
         let msg = match self.ste().comprehension {
             CompKind::None => return Ok(()),
@@ -196,10 +196,10 @@ impl<'a> Builder<'a, '_, '_> {
             CompKind::Dict => "'yield' inside dict comprehension",
             CompKind::Generator => "'yield' inside generator expression",
         };
-        Err(self.loc.error(msg, loc))
+        Err(self.err(msg, loc))
     }
 
-    fn raise_if_annotation_block(&mut self, what: &str, loc: Location) -> Res {
+    fn raise_if_annotation_block(&mut self, what: &str, loc: Span) -> Res {
         let ste = self.ste();
         let msg = match ste.kind {
             BlockKind::Annotation => format!("{what} cannot be used within an annotation"),
@@ -215,7 +215,7 @@ impl<'a> Builder<'a, '_, '_> {
             }
             _ => return Ok(()),
         };
-        Err(self.loc.error(msg, loc))
+        Err(self.err(msg, loc))
     }
 
     /// A walrus inside a comprehension binds in the nearest enclosing function or module
@@ -224,7 +224,7 @@ impl<'a> Builder<'a, '_, '_> {
         let ExprKind::Name { id: name, .. } = target.kind else {
             return Ok(());
         };
-        let loc = self.loc.span(target.span);
+        let loc = target.span;
         for i in (0..self.stack.len()).rev() {
             let id = self.stack[i];
             let (kind, comp) = (
@@ -237,7 +237,7 @@ impl<'a> Builder<'a, '_, '_> {
                     let msg = format!(
                         "assignment expression cannot rebind comprehension iteration variable '{name}'"
                     );
-                    return Err(self.loc.error(msg, loc));
+                    return Err(self.err(msg, loc));
                 }
                 continue;
             }
@@ -260,19 +260,19 @@ impl<'a> Builder<'a, '_, '_> {
                 }
                 BlockKind::Class => {
                     let msg = "assignment expression within a comprehension cannot be used in a class body";
-                    return Err(self.loc.error(msg, loc));
+                    return Err(self.err(msg, loc));
                 }
                 BlockKind::TypeParameters => {
                     let msg = "assignment expression within a comprehension cannot be used within the definition of a generic";
-                    return Err(self.loc.error(msg, loc));
+                    return Err(self.err(msg, loc));
                 }
                 BlockKind::TypeAlias => {
                     let msg = "assignment expression within a comprehension cannot be used in a type alias";
-                    return Err(self.loc.error(msg, loc));
+                    return Err(self.err(msg, loc));
                 }
                 BlockKind::TypeVariable => {
                     let msg = "assignment expression within a comprehension cannot be used in a TypeVar bound";
-                    return Err(self.loc.error(msg, loc));
+                    return Err(self.err(msg, loc));
                 }
                 // CPython falls through annotation scopes to the enclosing one.
                 BlockKind::Annotation => {}
@@ -300,7 +300,7 @@ impl<'a> Builder<'a, '_, '_> {
         let r = self.expr(outermost.iter);
         self.ste().comp_iter_expr -= 1;
         r?;
-        let loc = self.loc.span(e.span);
+        let loc = e.span;
         self.enter_block(
             name,
             BlockKind::Function,
@@ -343,7 +343,7 @@ impl<'a> Builder<'a, '_, '_> {
         let async_def = outer.kind == BlockKind::Function && outer.coroutine;
         if is_async && !async_def && outer.comprehension == CompKind::None {
             let msg = "asynchronous comprehension outside of an asynchronous function";
-            return Err(self.loc.error(msg, loc));
+            return Err(self.err(msg, loc));
         }
         if is_async {
             self.ste().coroutine = true;
@@ -363,7 +363,7 @@ impl<'a> Builder<'a, '_, '_> {
     ) -> Res {
         let in_class = self.ste().can_see_class_scope;
         let cur_kind = self.ste().kind;
-        let loc = self.loc.span(s.span);
+        let loc = s.span;
         self.enter_block(
             "__annotate__",
             BlockKind::Annotation,
@@ -418,9 +418,9 @@ impl<'a> Builder<'a, '_, '_> {
                 } else {
                     format!("annotated name '{id}' can't be nonlocal")
                 };
-                return Err(self.loc.error(msg, self.loc.span(s.span)));
+                return Err(self.err(msg, s.span));
             }
-            let tloc = self.loc.span(target.span);
+            let tloc = target.span;
             if simple {
                 self.add_def(id, DEF_ANNOT | DEF_LOCAL, tloc)?;
             } else if value.is_some() {
@@ -442,7 +442,7 @@ impl<'a> Builder<'a, '_, '_> {
     fn annotation(&mut self, annotation: &'a Expr<'a>, key: ScopeKey) -> Res {
         let parent = self.cur();
         let is_unevaluated = self.table.scopes[parent].kind == BlockKind::Function;
-        let loc = self.loc.span(annotation.span);
+        let loc = annotation.span;
         let p = &self.table.scopes[parent];
         if ((p.kind == BlockKind::Class && p.in_conditional_block) || p.kind == BlockKind::Module)
             && !p.has_conditional_annotations
@@ -477,11 +477,11 @@ impl<'a> Builder<'a, '_, '_> {
     // --- Patterns --------------------------------------------------------------------------
 
     pub(super) fn pattern(&mut self, p: &'a Pattern<'a>) -> Res {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.pattern_inner(p))
+        self.guarded(|b| b.pattern_inner(p))
     }
 
     fn pattern_inner(&mut self, p: &'a Pattern<'a>) -> Res {
-        let loc = self.loc.span(p.span);
+        let loc = p.span;
         match &p.kind {
             PatternKind::MatchValue { value } => self.expr(value)?,
             PatternKind::MatchSingleton { .. } => {}
@@ -513,7 +513,7 @@ impl<'a> Builder<'a, '_, '_> {
                 self.expr(cls)?;
                 patterns.iter().try_for_each(|q| self.pattern(q))?;
                 for (attr, kp) in kwd_attrs.iter().zip(kwd_patterns.iter()) {
-                    self.check_name(attr, self.loc.span(kp.span), true, false)?;
+                    self.check_name(attr, kp.span, true, false)?;
                 }
                 kwd_patterns.iter().try_for_each(|q| self.pattern(q))?;
             }

@@ -16,12 +16,12 @@ mod analyze;
 mod build;
 mod build_expr;
 
-use arena::FnvBuild;
+use crate::compile::hash::FxBuild;
 use indexmap::IndexMap;
 
 pub use build::build;
 
-use crate::compile::Location;
+use crate::ast::Span;
 
 /// Raw facts about a name in one scope (CPython's `DEF_*` and `USE` bits).
 pub mod flags {
@@ -80,7 +80,7 @@ pub struct Symbol {
 }
 
 /// Names in first-mention order (the order CPython's symbol dicts iterate in).
-pub type Symbols<'a> = IndexMap<&'a str, Symbol, FnvBuild>;
+pub type Symbols<'a> = IndexMap<&'a str, Symbol, FxBuild>;
 
 /// What kind of block a scope is (CPython's `_Py_block_ty`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,14 +163,14 @@ pub struct ScopeEntry<'a> {
     /// by their own children).
     pub children: Vec<ScopeId>,
     /// `global`/`nonlocal` declarations with their locations, for error reports.
-    pub directives: Vec<(&'a str, Location)>,
+    pub directives: Vec<(&'a str, Span)>,
     /// For the type-parameter scope of a generic class and the scopes nested in it: index
     /// of the shared list of names that get mangled ([`SymbolTable::mangled_sets`]).
     pub mangled_names: Option<usize>,
     /// The comprehension kind, if this is one.
     pub comprehension: CompKind,
     /// Where the scope starts.
-    pub loc: Location,
+    pub loc: Span,
     /// The module's or class's annotation scope, once created.
     pub annotation_block: Option<ScopeId>,
     /// For TypeVariable scopes: what it is ("a TypeVar bound", ...), for messages.
@@ -236,7 +236,7 @@ pub struct SymbolTable<'a> {
     /// Every scope; the module is [`SymbolTable::top`].
     pub scopes: Vec<ScopeEntry<'a>>,
     /// Scope lookup by creating node.
-    pub keys: std::collections::HashMap<ScopeKey, ScopeId, FnvBuild>,
+    pub keys: std::collections::HashMap<ScopeKey, ScopeId, FxBuild>,
     /// The module scope.
     pub top: ScopeId,
     /// Type parameters of generic classes, the only names mangled in their type-parameter

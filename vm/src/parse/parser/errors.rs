@@ -237,6 +237,7 @@ impl<'a> Parser<'a, '_> {
             self.pos = 0;
             self.memo.clear();
             self.invalid_pass = true;
+            self.error_pass = true;
             self.compute_levels();
             let _ = self.start_rule();
         }
@@ -279,6 +280,11 @@ impl<'a> Parser<'a, '_> {
     /// A tokenizer error beyond the parser's reach replaces the parser's error when CPython's
     /// full-source re-tokenization would raise it.
     fn prefer_later_tokenizer_error(&mut self) {
+        // Whatever the tokenizer finds, the parser's error stands when tokenizing stopped
+        // inside an f-string or t-string (even for a bracket never closed there).
+        if self.stream.error_info.in_fstring {
+            return;
+        }
         let (current_line, _) = self.line_col_at(self.last_fetched().start);
         if let Some(e) = self.stream.error_after_parse_error(current_line) {
             self.error = Some(PendingError::Final(e));

@@ -431,6 +431,20 @@ impl<'a> Parser<'a, '_> {
         )
     }
 
+    /// `bitwise_or`, memoized in the first pass too. Where a rule that also runs in the first
+    /// pass re-parses a `bitwise_or` at the same position (`'**' bitwise_or` in the dict
+    /// rules, tried by both dict alternatives), nested displays would otherwise take
+    /// exponential time, as pegen (which always memoizes it) never does.
+    pub(super) fn bitwise_or_memo(&mut self) -> Option<Expr<'a>> {
+        memoized!(
+            self,
+            expr,
+            put_expr,
+            Rule::BitwiseOr,
+            self.nest_by(2, |p| p.binary_chain(0))
+        )
+    }
+
     /// The left-recursive binary levels as loops. `level`: 0 `|`, 1 `^`, 2 `&`, 3 shifts,
     /// 4 `+ -`, 5 `* / // % @`.
     fn binary_chain(&mut self, level: u8) -> Option<Expr<'a>> {

@@ -690,7 +690,7 @@ impl<'a> Parser<'a, '_> {
             p.expression()?;
             p.expect(T::Colon)?;
             let a = p.expect(T::Star)?;
-            p.bitwise_or()?;
+            p.bitwise_or_memo()?;
             Some(a)
         }) {
             let s = self.tok(a).start;

@@ -129,10 +129,12 @@ macro_rules! memoized {
 }
 
 /// Like [`memoized!`], but only in the error pass, where the `invalid_*` rules re-run these
-/// rules at positions the first pass already tried; the first pass never does.
+/// rules at positions the first pass already tried; the first pass never does. Within the
+/// error pass the memo is shared between `*_without_invalid` contexts and the rest, as in
+/// pegen: a result computed with the `invalid_*` rules off is reused with them on.
 macro_rules! memoized_in_error_pass {
     ($p:expr, $get:ident, $put:ident, $rule:expr, $body:expr) => {{
-        if $p.invalid_pass {
+        if $p.error_pass {
             memoized!($p, $get, $put, $rule, $body)
         } else {
             let start = $p.pos;

@@ -103,6 +103,8 @@ pub(crate) struct Parser<'a, 't> {
     fill: usize,
     /// Second pass: the `invalid_*` rules are enabled.
     invalid_pass: bool,
+    /// The second pass is running (`invalid_pass` is off inside `*_without_invalid` rules).
+    error_pass: bool,
     /// Current rule nesting (pegen's `level`).
     depth: u32,
     /// The first error raised; once set, every rule fails.
@@ -145,6 +147,7 @@ pub(crate) fn parse_tokens<'a>(
         pos: 0,
         fill: 0,
         invalid_pass: false,
+        error_pass: false,
         depth: 0,
         error: None,
         barry: false,

@@ -354,14 +354,15 @@ impl<'a> Parser<'a, '_> {
                 let (keys, values) = pairs.unwrap_or((&[], &[]));
                 return Some(self.expr(ExprKind::Dict { keys, values }, self.span_from(start)));
             }
-            self.pos = start;
-            if self.invalid_pass {
-                self.pos = start + 1;
-                if self.invalid_double_starred_kvpairs().is_some() {
-                    self.eat(T::Rbrace);
-                }
-                self.pos = start;
+            // Not guarded by the error pass: pegen only skips alternatives that *begin* with
+            // an `invalid_*` rule, so this one (and `invalid_kvpair` under it) also runs in
+            // the first pass, with the `invalid_*` rules below it off. Its errors are then
+            // raised before the error pass ever looks inside the dict.
+            self.pos = start + 1;
+            if self.invalid_double_starred_kvpairs().is_some() {
+                self.eat(T::Rbrace);
             }
+            self.pos = start;
             None
         })
     }
@@ -399,7 +400,7 @@ impl<'a> Parser<'a, '_> {
     pub(super) fn double_starred_kvpair(&mut self) -> Option<(Option<Expr<'a>>, Expr<'a>)> {
         let start = self.pos;
         if self.eat(T::DoubleStar) {
-            if let Some(v) = self.bitwise_or() {
+            if let Some(v) = self.bitwise_or_memo() {
                 return Some((None, v));
             }
             self.pos = start;

@@ -2,13 +2,14 @@
 //! implicit concatenation with CPython's folding of adjacent constants, `=` debug text,
 //! conversions and format specs.
 
+use std::borrow::Cow;
+
 use super::Parser;
 use super::escapes::{InvalidEscape, decode_bytes, decode_str};
 use super::memo::{Rule, memoized};
 use crate::ast::*;
 use crate::parse::ErrorKind;
 use crate::parse::token::TokenKind as T;
-use crate::parse::tokenizer::strip_expr_comments;
 use crate::text::wtf8::{Wtf8, Wtf8Buf};
 
 /// `'s'`, `'r'` or `'a'` after `!`, with the `!` token index (for the debug text end).
@@ -229,13 +230,14 @@ impl<'a> Parser<'a, '_> {
         }
         let raw = self.text(start).contains(['r', 'R']);
         let mut values = self.vec();
+        let mut warnings = Vec::new();
         loop {
             let save = self.pos;
             match self.peek() {
                 k if k == kind.middle() => {
                     self.pos += 1;
                     let text = self.text(save);
-                    let value = self.middle_text(text, raw, save)?;
+                    let value = self.middle_text(text, raw, save, Some(&mut warnings))?;
                     if !value.is_empty() {
                         let c = ExprKind::Constant {
                             value: Constant::Str(value),
@@ -263,19 +265,63 @@ impl<'a> Parser<'a, '_> {
             self.pos = start;
             return None;
         }
+        let end_line = self.lines.line(self.tok(self.pos - 1).start);
+        for (inv, newlines) in warnings {
+            self.warnings.push(crate::parse::Warning {
+                msg: inv.message(),
+                lineno: end_line + newlines,
+            });
+        }
         Some((arena::into_slice(values), self.span_from(start)))
     }
 
     /// Decodes an `FSTRING_MIDDLE`/`TSTRING_MIDDLE` text; doubled braces stand for one.
-    fn middle_text(&mut self, text: &str, raw: bool, tok: usize) -> Option<&'a Wtf8> {
+    ///
+    /// With `deferred`, the SyntaxWarning for an invalid escape is not recorded but added to
+    /// `deferred` with the number of newlines before the escape: CPython decodes the parts
+    /// of an f-string (not of its format specs) only once the whole literal is parsed, and
+    /// dates the warning from the closing quote's line.
+    fn middle_text(
+        &mut self,
+        text: &str,
+        raw: bool,
+        tok: usize,
+        deferred: Option<&mut Vec<(InvalidEscape, u32)>>,
+    ) -> Option<&'a Wtf8> {
         let body_off = self.tok(tok).start;
-        if text.contains("{{") || text.contains("}}") {
-            let collapsed = text.replace("{{", "{").replace("}}", "}");
-            let raw = raw || !collapsed.contains('\\');
-            return self.decode_text(&collapsed, raw, body_off, tok);
-        }
+        let collapsed;
+        let text = if text.contains("{{") || text.contains("}}") {
+            collapsed = text.replace("{{", "{").replace("}}", "}");
+            collapsed.as_str()
+        } else {
+            text
+        };
         let raw = raw || !text.contains('\\');
-        self.decode_text(text, raw, body_off, tok)
+        let Some(deferred) = deferred else {
+            return self.decode_text(text, raw, body_off, tok);
+        };
+        if raw {
+            return Some(Wtf8::from_str(self.arena.alloc_str(text)));
+        }
+        match decode_str(text) {
+            Ok((v, invalid)) => {
+                if let Some(inv) = invalid
+                    && !self.invalid_pass
+                    && !matches!(inv.text.as_str(), "{" | "}")
+                {
+                    let newlines = text.as_bytes()[..inv.offset.min(text.len())]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count() as u32;
+                    deferred.push((inv, newlines));
+                }
+                Some(self.alloc_wtf8(&v))
+            }
+            Err(msg) => {
+                self.raise_last_token(ErrorKind::SyntaxError, format!("(unicode error) {msg}"));
+                None
+            }
+        }
     }
 
     /// `fstring_replacement_field: '{' annotated_rhs '='? [fstring_conversion]
@@ -440,7 +486,7 @@ impl<'a> Parser<'a, '_> {
                 k if k == kind.middle() => {
                     self.pos += 1;
                     let text = self.text(save);
-                    let value = self.middle_text(text, raw, save)?;
+                    let value = self.middle_text(text, raw, save, None)?;
                     if !value.is_empty() {
                         let c = ExprKind::Constant {
                             value: Constant::Str(value),
@@ -642,4 +688,64 @@ fn py_repr(s: &str) -> String {
     }
     out.push(q);
     out
+}
+
+/// The debug text of `{expr=}` (or a t-string interpolation's `str`) from the source between
+/// the field's `{` and the token that ends its expression: comments are removed, keeping the
+/// newline that ends each one, and everything else stays as written.
+///
+/// CPython first looks for a `#` outside string literals and only then rebuilds the text;
+/// both scans treat a quote character as opening or closing a literal (an odd number of
+/// quotes per literal makes triple quotes work) and pass over the byte after a backslash, so
+/// `"\"#"` stays intact.
+fn strip_expr_comments(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut quote = None;
+    let mut i = 0;
+    let mut comment = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            q @ (b'"' | b'\'') => match quote {
+                None => quote = Some(q),
+                Some(open) if open == q => quote = None,
+                Some(_) => {}
+            },
+            b'#' if quote.is_none() => {
+                comment = true;
+                break;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if !comment {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut quote = None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let mut len = c.len_utf8();
+        match c {
+            '\\' => {
+                len += rest[1..].chars().next().map_or(0, char::len_utf8);
+                out.push_str(&rest[..len]);
+            }
+            '"' | '\'' => {
+                match quote {
+                    None => quote = Some(c),
+                    Some(open) if open == c => quote = None,
+                    Some(_) => {}
+                }
+                out.push(c);
+            }
+            '#' if quote.is_none() => {
+                len = rest.find('\n').unwrap_or(rest.len());
+            }
+            _ => out.push(c),
+        }
+        rest = &rest[len..];
+    }
+    Cow::Owned(out)
 }

@@ -115,7 +115,7 @@ impl Buffered {
     pub fn new(raw: Value, readable: bool, writable: bool) -> Buffered {
         Buffered {
             raw: PyCell::new(raw),
-            caps: Cell::new(u8::from(readable) * CAN_READ | u8::from(writable) * CAN_WRITE),
+            caps: Cell::new((u8::from(readable) * CAN_READ) | (u8::from(writable) * CAN_WRITE)),
             size: Cell::new(DEFAULT_BUFFER_SIZE),
             rbuf: PyCell::new(Vec::new()),
             rpos: Cell::new(0),
@@ -478,7 +478,7 @@ fn init_buffered(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     }
     drop(b.raw.replace(raw));
     b.caps
-        .set(u8::from(readable) * CAN_READ | u8::from(writable) * CAN_WRITE);
+        .set((u8::from(readable) * CAN_READ) | (u8::from(writable) * CAN_WRITE));
     b.size.set(size as usize);
     b.rbuf.with_mut(Vec::clear);
     b.rpos.set(0);

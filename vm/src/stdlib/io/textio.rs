@@ -802,13 +802,11 @@ fn m_reconfigure(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         0,
     )?;
     let buffer = t.buffer(vm)?;
-    if encoding.is_some_and(|e| !e.is_none()) || newline.is_some() {
-        if t.unread() > 0 {
-            return Err(unsupported(
-                vm,
-                "It is not possible to set the encoding or newline of stream after the first read",
-            ));
-        }
+    if (encoding.is_some_and(|e| !e.is_none()) || newline.is_some()) && t.unread() > 0 {
+        return Err(unsupported(
+            vm,
+            "It is not possible to set the encoding or newline of stream after the first read",
+        ));
     }
     t.flush_pending(vm, &buffer)?;
     if let Some(e) = str_arg(vm, encoding, "encoding")? {

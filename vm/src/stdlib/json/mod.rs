@@ -182,7 +182,7 @@ fn bytes_document(vm: &Vm, b: &[u8]) -> PyResult<Py<Str>> {
     }
     let width = if enc.starts_with("utf-32") { 4 } else { 2 };
     let big = enc.ends_with("be");
-    if data.len() % width != 0 {
+    if !data.len().is_multiple_of(width) {
         return Err(vm.new_exception(
             &vm.exc.unicode_decode_error,
             vec![

@@ -1,0 +1,45 @@
+//! The iai-callgrind suite: every catalog benchmark run once under callgrind, counting
+//! instructions (deterministic for a given binary). `make bench` compares the counts with the
+//! committed baseline; `make bench-baseline` records them.
+//!
+//! Benchmark ids are `all_<index in the catalog>`; setup (reading and checking the input) is
+//! not measured. Skipped benchmarks (no VM yet) run an empty body and the gate reports them as
+//! skipped with the reason, never as measured.
+
+use std::hint::black_box;
+
+use iai_callgrind::{
+    Callgrind, LibraryBenchmarkConfig, library_benchmark, library_benchmark_group, main,
+};
+
+// rpy ships with mimalloc; allocation-heavy stages must be counted with the same allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+macro_rules! iai_benches {
+    ($($id:literal => $definition:tt $input:tt),* $(,)?) => {
+        #[library_benchmark]
+        #[benches::all(args = [$($id),*], setup = benches::iai_setup)]
+        fn bench(prepared: benches::Prepared) -> usize {
+            match black_box(&prepared).run() {
+                Ok(size) => size,
+                Err(e) => {
+                    eprintln!("benchmark {}: {e}", prepared.benchmark.id);
+                    std::process::exit(1)
+                }
+            }
+        }
+    };
+}
+
+benches::for_each_benchmark!(iai_benches);
+
+library_benchmark_group!(name = rpy; benchmarks = bench);
+
+// The gate reads only the instruction count (Ir); the cache simulation would double
+// valgrind's time for metrics nobody compares. `IAI_CALLGRIND_CALLGRIND_ARGS=--cache-sim=yes`
+// turns it back on for a look at cache behaviour.
+main!(
+    config = LibraryBenchmarkConfig::default().tool(Callgrind::with_args(["cache-sim=no"]));
+    library_benchmark_groups = rpy
+);

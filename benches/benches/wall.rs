@@ -1,0 +1,60 @@
+//! The criterion suite: wall-clock time of every catalog benchmark, with criterion's
+//! statistics and saved baselines (`make bench-wall-baseline`, `make bench-wall`), and pprof
+//! flamegraphs with `--profile-time` (`make bench-flamegraph BENCH=parse/nbody`).
+//!
+//! `run/...` benchmarks print why they are skipped until the VM runs scripts; before timing
+//! one, its output is checked against CPython's.
+
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+use benches::profiler::PprofProfiler;
+
+// rpy ships with mimalloc; allocation-heavy stages must be timed with the same allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn catalog(c: &mut Criterion) {
+    for benchmark in benches::BENCHMARKS {
+        let prepared = match benches::prepare(benchmark) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("error {}: {e}", benchmark.id);
+                std::process::exit(1);
+            }
+        };
+        if let Some(reason) = prepared.skip_reason() {
+            eprintln!("skip {}: {reason}", benchmark.id);
+            continue;
+        }
+        if let Err(e) = prepared.verify() {
+            eprintln!("error {e}");
+            std::process::exit(1);
+        }
+        // Grouped by stage: ids read `parse/nbody`, results land in target/criterion/parse/nbody.
+        let (group, name) = benchmark
+            .id
+            .split_once('/')
+            .unwrap_or(("rpy", benchmark.id));
+        c.benchmark_group(group).bench_function(name, |b| {
+            b.iter(|| std::hint::black_box(&prepared).run());
+        });
+    }
+}
+
+fn config() -> Criterion {
+    // Shorter than criterion's defaults (3 s + 5 s) so the suite takes about a minute;
+    // `--warm-up-time`/`--measurement-time` on the command line still override these.
+    Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .with_profiler(PprofProfiler::new(997))
+}
+
+criterion_group! {
+    name = wall;
+    config = config();
+    targets = catalog
+}
+criterion_main!(wall);

@@ -1,0 +1,5 @@
+v1: int
+
+from . import b
+
+v2: int

@@ -1,0 +1,3 @@
+#!/home/ä/bin/python
+#coding:ascii
+raise RuntimeError

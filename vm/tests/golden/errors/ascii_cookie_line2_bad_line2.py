@@ -1,0 +1,3 @@
+#!/usr/bin/python
+#coding:ascii ä
+x = 1

@@ -1,0 +1,2 @@
+#coding:hex_codec
+print('eggs')

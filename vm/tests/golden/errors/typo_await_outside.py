@@ -1,0 +1,1 @@
+assertion is always true

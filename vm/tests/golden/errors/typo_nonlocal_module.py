@@ -1,0 +1,1 @@
+nonlocall x
