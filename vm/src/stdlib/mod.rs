@@ -5,6 +5,7 @@
 pub mod abc;
 pub mod array;
 pub mod atexit;
+pub mod binascii;
 pub mod bisect;
 pub mod builtins;
 pub mod builtins_iter;
@@ -21,6 +22,7 @@ pub mod operator;
 pub mod os;
 pub mod pysource;
 pub mod random;
+pub mod re;
 pub mod state;
 pub mod stdio;
 pub mod stdlib_names;
@@ -129,4 +131,6 @@ fn register_system_modules(vm: &Vm) {
     json::register(vm);
     weakref::register(vm);
     warnings::register(vm);
+    re::register(vm);
+    binascii::register(vm);
 }

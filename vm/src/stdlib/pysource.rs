@@ -38,7 +38,9 @@ py_sources! {
     "enum" => "enum.py";
     "functools" => "functools.py";
     "heapq" => "heapq.py";
+    "base64" => "base64.py";
     "random" => "random.py";
+    "re" => "re.py";
     "string" => "string.py";
     "types" => "types.py";
     "typing" => "typing.py";
