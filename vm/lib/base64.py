@@ -6,7 +6,8 @@ wrapcol, adobe, ...).
 """
 
 import binascii
-from _rpybase64 import _b32encode, _b32decode, _85encode, _85decode
+from _rpybase64 import (_b64encode, _b64decode, _b16encode, _b16decode, _b32encode,
+                        _b32decode, _85encode, _85decode, _a85wrap)
 
 __all__ = [
     "encode", "decode", "encodebytes", "decodebytes",
@@ -40,11 +41,7 @@ def _bytes_arg(s):
 
 def b64encode(s, altchars=None):
     """Encode the bytes-like object s using Base64 and return a bytes object."""
-    encoded = binascii.b2a_base64(s, newline=False)
-    if altchars is not None:
-        assert len(altchars) == 2, repr(altchars)
-        return encoded.translate(bytes.maketrans(b"+/", altchars))
-    return encoded
+    return _b64encode(_bytes_arg(s), altchars)
 
 
 def b64decode(s, altchars=None, validate=False):
@@ -52,9 +49,7 @@ def b64decode(s, altchars=None, validate=False):
     s = _bytes_from_decode_data(s)
     if altchars is not None:
         altchars = _bytes_from_decode_data(altchars)
-        assert len(altchars) == 2, repr(altchars)
-        s = s.translate(bytes.maketrans(altchars, b"+/"))
-    return binascii.a2b_base64(s, strict_mode=validate)
+    return _b64decode(s, altchars, validate)
 
 
 def standard_b64encode(s):
@@ -67,20 +62,14 @@ def standard_b64decode(s):
     return b64decode(s)
 
 
-_urlsafe_encode_translation = bytes.maketrans(b"+/", b"-_")
-_urlsafe_decode_translation = bytes.maketrans(b"-_", b"+/")
-
-
 def urlsafe_b64encode(s):
     """Encode bytes using the URL- and filesystem-safe Base64 alphabet."""
-    return b64encode(s).translate(_urlsafe_encode_translation)
+    return _b64encode(_bytes_arg(s), b"-_")
 
 
 def urlsafe_b64decode(s):
     """Decode bytes using the URL- and filesystem-safe Base64 alphabet."""
-    s = _bytes_from_decode_data(s)
-    s = s.translate(_urlsafe_decode_translation)
-    return b64decode(s)
+    return _b64decode(_bytes_from_decode_data(s), b"-_", False)
 
 
 _b32alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
@@ -89,15 +78,9 @@ _b32hexalphabet = b"0123456789ABCDEFGHIJKLMNOPQRSTUV"
 
 def _b32decode_common(alphabet, s, casefold=False, map01=None):
     s = _bytes_from_decode_data(s)
-    if len(s) % 8:
-        raise binascii.Error("Incorrect padding")
     if map01 is not None:
         map01 = _bytes_from_decode_data(map01)
-        assert len(map01) == 1, repr(map01)
-        s = s.translate(bytes.maketrans(b"01", b"O" + map01))
-    if casefold:
-        s = s.upper()
-    return _b32decode(alphabet, s)
+    return _b32decode(alphabet, s, casefold, map01)
 
 
 def b32encode(s):
@@ -122,17 +105,12 @@ def b32hexdecode(s, casefold=False):
 
 def b16encode(s):
     """Encode the bytes-like object s using Base16 and return a bytes object."""
-    return binascii.hexlify(s).upper()
+    return _b16encode(_bytes_arg(s))
 
 
 def b16decode(s, casefold=False):
     """Decode the Base16 encoded bytes-like object or ASCII string s."""
-    s = _bytes_from_decode_data(s)
-    if casefold:
-        s = s.upper()
-    if s.translate(None, b"0123456789ABCDEF"):
-        raise binascii.Error("Non-base16 digit found")
-    return binascii.unhexlify(s)
+    return _b16decode(_bytes_from_decode_data(s), casefold)
 
 
 _A85START = b"<~"
@@ -147,17 +125,8 @@ _z85alphabet = (b"0123456789abcdefghijklmnopqrstuvwxyz"
 def a85encode(b, *, foldspaces=False, wrapcol=0, pad=False, adobe=False):
     """Encode bytes-like object b using Ascii85 and return a bytes object."""
     result = _85encode(_bytes_arg(b), _a85alphabet, pad, True, foldspaces)
-    if adobe:
-        result = _A85START + result
-    if wrapcol:
-        wrapcol = max(2 if adobe else 1, wrapcol)
-        chunks = [result[i: i + wrapcol] for i in range(0, len(result), wrapcol)]
-        if adobe:
-            if len(chunks[-1]) + 2 > wrapcol:
-                chunks.append(b"")
-        result = b"\n".join(chunks)
-    if adobe:
-        result += _A85END
+    if adobe or wrapcol:
+        result = _a85wrap(result, wrapcol, adobe)
     return result
 
 
@@ -165,10 +134,10 @@ def a85decode(b, *, foldspaces=False, adobe=False, ignorechars=b" \t\n\r\v"):
     """Decode the Ascii85 encoded bytes-like object or ASCII string b."""
     b = _bytes_from_decode_data(b)
     if adobe:
-        if not b.endswith(_A85END):
+        if b[-2:] != _A85END:
             raise ValueError(
                 "Ascii85 encoded byte sequences must end with {!r}".format(_A85END))
-        if b.startswith(_A85START):
+        if b[:2] == _A85START:
             b = b[2:-2]
         else:
             b = b[:-2]
@@ -227,8 +196,8 @@ def encodebytes(s):
     _input_type_check(s)
     pieces = []
     for i in range(0, len(s), MAXBINSIZE):
-        pieces.append(binascii.b2a_base64(s[i: i + MAXBINSIZE]))
-    return b"".join(pieces)
+        pieces.append(binascii.b2a_base64(s[i: i + MAXBINSIZE]).decode("ascii"))
+    return "".join(pieces).encode("ascii")
 
 
 def decodebytes(s):

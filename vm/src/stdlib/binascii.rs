@@ -292,6 +292,120 @@ fn alphabet_arg(vm: &Vm, v: &Value, n: usize) -> PyResult<Vec<u8>> {
     Ok(a)
 }
 
+/// The two replacement characters for '+' and '/' (None: the standard alphabet).
+fn altchars_arg(vm: &Vm, v: &Value) -> PyResult<Option<[u8; 2]>> {
+    if matches!(v, Value::None) {
+        return Ok(None);
+    }
+    let a = ascii_data(vm, v)?;
+    if a.len() != 2 {
+        let r = vm.repr(v)?;
+        return Err(vm.new_exception_msg(&vm.exc.assertion_error, r.to_lossy().into_owned()));
+    }
+    Ok(Some([a[0], a[1]]))
+}
+
+/// `_b64encode(data, altchars)`.
+fn b64encode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.range(vm, "_b64encode", 2, 2)?;
+    let data = vm.bytes_like(&a[0])?;
+    let alt = altchars_arg(vm, &a[1])?;
+    let mut out = encode_b64(&data, false);
+    if let Some([p, s]) = alt {
+        for c in &mut out {
+            match *c {
+                b'+' => *c = p,
+                b'/' => *c = s,
+                _ => {}
+            }
+        }
+    }
+    Ok(vm.new_bytes(out).into())
+}
+
+/// `_b64decode(data, altchars, strict)`: data is bytes or an ASCII str.
+fn b64decode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.range(vm, "_b64decode", 3, 3)?;
+    let mut data = ascii_data(vm, &a[0])?;
+    if let Some([p, s]) = altchars_arg(vm, &a[1])? {
+        for c in &mut data {
+            if *c == p {
+                *c = b'+';
+            } else if *c == s {
+                *c = b'/';
+            }
+        }
+    }
+    match decode_b64(&data, vm.is_true(&a[2])?) {
+        Ok(out) => Ok(vm.new_bytes(out).into()),
+        Err(msg) => Err(error(vm, msg)),
+    }
+}
+
+/// `_b16encode(data)`: upper-case hex.
+fn b16encode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let data = vm.bytes_like(args.one(vm, "_b16encode")?)?;
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = Vec::with_capacity(data.len() * 2);
+    for b in data {
+        out.push(HEX[(b >> 4) as usize]);
+        out.push(HEX[(b & 15) as usize]);
+    }
+    Ok(vm.new_bytes(out).into())
+}
+
+/// `_b16decode(data, casefold)`: only upper-case digits unless `casefold`.
+fn b16decode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.range(vm, "_b16decode", 2, 2)?;
+    let mut data = ascii_data(vm, &a[0])?;
+    if vm.is_true(&a[1])? {
+        data.make_ascii_uppercase();
+    }
+    if data.iter().any(|c| !matches!(c, b'0'..=b'9' | b'A'..=b'F')) {
+        return Err(error(vm, "Non-base16 digit found"));
+    }
+    if data.len() % 2 == 1 {
+        return Err(error(vm, "Odd-length string"));
+    }
+    let val = |c: u8| if c <= b'9' { c - b'0' } else { c - b'A' + 10 };
+    let out = data.chunks(2).map(|p| val(p[0]) * 16 + val(p[1])).collect();
+    Ok(vm.new_bytes(out).into())
+}
+
+/// `_a85wrap(encoded, wrapcol, adobe)`: Ascii85 framing: `<~ ~>` markers and line
+/// wrapping at `wrapcol` columns (the end marker never overflows the last line).
+fn a85wrap(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.range(vm, "_a85wrap", 3, 3)?;
+    let enc = vm.bytes_like(&a[0])?;
+    let wrapcol = vm.index_value(&a[1])?;
+    let adobe = vm.is_true(&a[2])?;
+    let mut result = Vec::with_capacity(enc.len() + enc.len() / 8 + 4);
+    if adobe {
+        result.extend_from_slice(b"<~");
+    }
+    result.extend_from_slice(&enc);
+    if wrapcol != 0 {
+        let width = wrapcol.max(if adobe { 2 } else { 1 }) as usize;
+        let mut wrapped = Vec::with_capacity(result.len() + result.len() / width + 2);
+        let mut last_len = 0;
+        for (i, chunk) in result.chunks(width).enumerate() {
+            if i > 0 {
+                wrapped.push(b'\n');
+            }
+            wrapped.extend_from_slice(chunk);
+            last_len = chunk.len();
+        }
+        if adobe && last_len + 2 > width {
+            wrapped.push(b'\n');
+        }
+        result = wrapped;
+    }
+    if adobe {
+        result.extend_from_slice(b"~>");
+    }
+    Ok(vm.new_bytes(result).into())
+}
+
 /// `_b32encode(alphabet, data)`.
 fn b32encode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.range(vm, "_b32encode", 2, 2)?;
@@ -320,13 +434,31 @@ fn b32encode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_bytes(out).into())
 }
 
-/// `_b32decode(alphabet, data)`: data already case-folded and map01-translated.
+/// `_b32decode(alphabet, data, casefold, map01)`: data is bytes or an ASCII str; `map01`
+/// (or None) is what the digit 1 stands for (0 is then the letter O).
 fn b32decode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.range(vm, "_b32decode", 2, 2)?;
+    let a = args.range(vm, "_b32decode", 4, 4)?;
     let alpha = alphabet_arg(vm, &a[0], 32)?;
-    let data = vm.bytes_like(&a[1])?;
+    let mut data = ascii_data(vm, &a[1])?;
     if data.len() % 8 != 0 {
         return Err(error(vm, "Incorrect padding"));
+    }
+    if !matches!(a[3], Value::None) {
+        let m = ascii_data(vm, &a[3])?;
+        if m.len() != 1 {
+            let r = vm.repr(&a[3])?;
+            return Err(vm.new_exception_msg(&vm.exc.assertion_error, r.to_lossy().into_owned()));
+        }
+        for c in &mut data {
+            match *c {
+                b'0' => *c = b'O',
+                b'1' => *c = m[0],
+                _ => {}
+            }
+        }
+    }
+    if vm.is_true(&a[2])? {
+        data.make_ascii_uppercase();
     }
     let mut rev = [255u8; 256];
     for (i, &c) in alpha.iter().enumerate() {
@@ -487,6 +619,11 @@ fn dec85(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn init_base64(vm: &Vm) -> PyResult<Py<Module>> {
     let m = vm.new_module("_rpybase64");
+    vm.add_function(&m, "_b64encode", b64encode);
+    vm.add_function(&m, "_b64decode", b64decode);
+    vm.add_function(&m, "_b16encode", b16encode);
+    vm.add_function(&m, "_b16decode", b16decode);
+    vm.add_function(&m, "_a85wrap", a85wrap);
     vm.add_function(&m, "_b32encode", b32encode);
     vm.add_function(&m, "_b32decode", b32decode);
     vm.add_function(&m, "_85encode", enc85);
