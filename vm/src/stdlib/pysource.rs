@@ -39,6 +39,7 @@ py_sources! {
     "functools" => "functools.py";
     "heapq" => "heapq.py";
     "base64" => "base64.py";
+    "pprint" => "pprint.py";
     "random" => "random.py";
     "re" => "re.py";
     "string" => "string.py";
