@@ -36,6 +36,7 @@ py_sources! {
     "copyreg" => "copyreg.py";
     "dataclasses" => "dataclasses.py";
     "enum" => "enum.py";
+    "fractions" => "fractions.py";
     "functools" => "functools.py";
     "heapq" => "heapq.py";
     "base64" => "base64.py";
