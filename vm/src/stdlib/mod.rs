@@ -13,6 +13,7 @@ pub mod collections;
 pub mod errno;
 pub mod ffi;
 pub mod gc;
+pub mod hashlib;
 pub mod heapq;
 pub mod io;
 pub mod itertools;
@@ -133,4 +134,5 @@ fn register_system_modules(vm: &Vm) {
     warnings::register(vm);
     re::register(vm);
     binascii::register(vm);
+    hashlib::register(vm);
 }
