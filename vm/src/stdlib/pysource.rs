@@ -40,6 +40,7 @@ py_sources! {
     "functools" => "functools.py";
     "heapq" => "heapq.py";
     "base64" => "base64.py";
+    "pathlib" => "pathlib.py";
     "pprint" => "pprint.py";
     "random" => "random.py";
     "re" => "re.py";
