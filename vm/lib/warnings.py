@@ -1,9 +1,8 @@
 """Warning control (rpy's own warnings module).
 
 Filters, the warning registries, showwarning/formatwarning and catch_warnings behave
-as CPython's. Message and module patterns are regular expressions matched at the start
-of the text; rpy has no re module, so a small matcher here supports the usual subset:
-literals, ., character classes, groups with |, the * + ? quantifiers, ^, $ and \\Z.
+as CPython's. Message and module patterns are regular expressions (compiled with `re`
+only when a filter uses one) matched at the start of the text.
 """
 
 import sys
@@ -12,194 +11,6 @@ from _warnings import _frame_info, _getline
 __all__ = ["warn", "warn_explicit", "showwarning",
            "formatwarning", "filterwarnings", "simplefilter",
            "resetwarnings", "catch_warnings", "deprecated"]
-
-
-# --- patterns ------------------------------------------------------------------------------
-
-_CLASS_ESCAPES = {
-    "d": lambda c: "0" <= c <= "9",
-    "D": lambda c: not ("0" <= c <= "9"),
-    "w": lambda c: c.isalnum() or c == "_",
-    "W": lambda c: not (c.isalnum() or c == "_"),
-    "s": lambda c: c in " \t\n\r\f\v",
-    "S": lambda c: c not in " \t\n\r\f\v",
-}
-
-
-class _Parser:
-    def __init__(self, pattern):
-        self.p = pattern
-        self.i = 0
-
-    def error(self, msg):
-        raise ValueError("unsupported warning filter pattern %r: %s" % (self.p, msg))
-
-    def parse_alt(self):
-        branches = [self.parse_seq()]
-        while self.i < len(self.p) and self.p[self.i] == "|":
-            self.i += 1
-            branches.append(self.parse_seq())
-        return ("alt", branches)
-
-    def parse_seq(self):
-        items = []
-        while self.i < len(self.p) and self.p[self.i] not in "|)":
-            atom = self.parse_atom()
-            lo, hi = 1, 1
-            if self.i < len(self.p) and self.p[self.i] in "*+?":
-                q = self.p[self.i]
-                self.i += 1
-                lo, hi = {"*": (0, None), "+": (1, None), "?": (0, 1)}[q]
-                if self.i < len(self.p) and self.p[self.i] == "?":
-                    self.i += 1
-            items.append((atom, lo, hi))
-        return ("seq", items)
-
-    def parse_atom(self):
-        c = self.p[self.i]
-        self.i += 1
-        if c == ".":
-            return ("test", lambda ch: ch != "\n")
-        if c == "^":
-            return ("start",)
-        if c == "$":
-            return ("end",)
-        if c == "(":
-            if self.p.startswith("?:", self.i):
-                self.i += 2
-            node = self.parse_alt()
-            if self.i >= len(self.p) or self.p[self.i] != ")":
-                self.error("missing )")
-            self.i += 1
-            return node
-        if c == "[":
-            return self.parse_class()
-        if c == "\\":
-            return self.parse_escape()
-        if c in "{}":
-            self.error("repetition counts are not supported")
-        return ("lit", c)
-
-    def parse_escape(self):
-        if self.i >= len(self.p):
-            self.error("bad escape (end of pattern)")
-        c = self.p[self.i]
-        self.i += 1
-        if c == "Z":
-            return ("eos",)
-        if c in _CLASS_ESCAPES:
-            return ("test", _CLASS_ESCAPES[c])
-        if c.isalnum():
-            self.error("unsupported escape \\" + c)
-        return ("lit", c)
-
-    def parse_class(self):
-        negate = False
-        if self.i < len(self.p) and self.p[self.i] == "^":
-            negate = True
-            self.i += 1
-        tests = []
-        first = True
-        while self.i < len(self.p) and (self.p[self.i] != "]" or first):
-            first = False
-            c = self.p[self.i]
-            self.i += 1
-            if c == "\\" and self.i < len(self.p):
-                e = self.p[self.i]
-                self.i += 1
-                if e in _CLASS_ESCAPES:
-                    tests.append(_CLASS_ESCAPES[e])
-                    continue
-                c = e
-            if self.i + 1 < len(self.p) and self.p[self.i] == "-" and self.p[self.i + 1] != "]":
-                hi = self.p[self.i + 1]
-                self.i += 2
-                tests.append(lambda ch, lo=c, hi=hi: lo <= ch <= hi)
-            else:
-                tests.append(lambda ch, c=c: ch == c)
-        if self.i >= len(self.p):
-            self.error("unterminated character set")
-        self.i += 1
-        if negate:
-            return ("test", lambda ch: not any(t(ch) for t in tests))
-        return ("test", lambda ch: any(t(ch) for t in tests))
-
-
-def _ends(node, text, pos, fold):
-    """Yields every position where node can stop matching when started at pos."""
-    kind = node[0]
-    if kind == "alt":
-        for branch in node[1]:
-            yield from _ends(branch, text, pos, fold)
-    elif kind == "seq":
-        yield from _seq_ends(node[1], 0, text, pos, fold)
-    elif kind == "lit":
-        if pos < len(text):
-            a, b = text[pos], node[1]
-            if a == b or (fold and a.lower() == b.lower()):
-                yield pos + 1
-    elif kind == "test":
-        if pos < len(text) and (node[1](text[pos]) or
-                                (fold and (node[1](text[pos].lower()) or
-                                           node[1](text[pos].upper())))):
-            yield pos + 1
-    elif kind == "start":
-        if pos == 0:
-            yield pos
-    elif kind == "end":
-        if pos == len(text) or (pos == len(text) - 1 and text[pos] == "\n"):
-            yield pos
-    elif kind == "eos":
-        if pos == len(text):
-            yield pos
-
-
-def _seq_ends(items, k, text, pos, fold):
-    if k == len(items):
-        yield pos
-        return
-    node, lo, hi = items[k]
-    yield from _repeat(node, lo, hi, items, k, text, pos, fold, 0)
-
-
-def _repeat(node, lo, hi, items, k, text, pos, fold, count):
-    if hi is None or count < hi:
-        for nxt in _ends(node, text, pos, fold):
-            if nxt == pos and count >= lo:
-                continue
-            yield from _repeat(node, lo, hi, items, k, text, nxt, fold, count + 1)
-    if count >= lo:
-        yield from _seq_ends(items, k + 1, text, pos, fold)
-
-
-class _Pattern:
-    """A compiled filter pattern (the part of re.Pattern that warnings uses)."""
-
-    def __init__(self, pattern, ignorecase):
-        parser = _Parser(pattern)
-        self._tree = parser.parse_alt()
-        if parser.i != len(pattern):
-            parser.error("unbalanced parenthesis")
-        self.pattern = pattern
-        self.flags = 2 if ignorecase else 0
-        self._fold = ignorecase
-
-    def match(self, text):
-        for _ in _ends(self._tree, text, 0, self._fold):
-            return True
-        return False
-
-    def __eq__(self, other):
-        return (isinstance(other, _Pattern) and self.pattern == other.pattern
-                and self.flags == other.flags)
-
-    def __hash__(self):
-        return hash((self.pattern, self.flags))
-
-    def __repr__(self):
-        if self.flags:
-            return "re.compile(%r, re.IGNORECASE)" % (self.pattern,)
-        return "re.compile(%r)" % (self.pattern,)
 
 
 # --- filters and registries ------------------------------------------------------------------
@@ -242,8 +53,10 @@ def filterwarnings(action, message="", category=Warning, module="", lineno=0,
         raise TypeError("module must be a string")
     if not isinstance(lineno, int) or lineno < 0:
         raise ValueError("lineno must be an int >= 0")
-    message = _Pattern(message, True) if message else None
-    module = _Pattern(module + "\\Z", False) if module else None
+    if message or module:
+        import re
+    message = re.compile(message, re.I) if message else None
+    module = re.compile(module) if module else None
     _add_filter(action, message, category, module, lineno, append=append)
 
 
@@ -263,11 +76,11 @@ def resetwarnings():
 
 
 def _setup_defaults():
-    simplefilter("ignore", ResourceWarning, append=True)
-    simplefilter("ignore", ImportWarning, append=True)
-    simplefilter("ignore", PendingDeprecationWarning, append=True)
     simplefilter("ignore", DeprecationWarning, append=True)
-    filters.insert(0, ("default", None, DeprecationWarning, _Pattern("__main__\\Z", False), 0))
+    simplefilter("ignore", PendingDeprecationWarning, append=True)
+    simplefilter("ignore", ImportWarning, append=True)
+    simplefilter("ignore", ResourceWarning, append=True)
+    filters.insert(0, ("default", None, DeprecationWarning, "__main__", 0))
 
 
 _setup_defaults()
@@ -363,6 +176,8 @@ def _formatwarnmsg(msg):
 
 def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixes=()):
     """Issue a warning, or maybe ignore it or raise an exception."""
+    # The frame this warning is attributed to is counted from here (depth 1 is warn's
+    # caller), so the work is done inline rather than in a helper.
     if isinstance(message, Warning):
         category = message.__class__
     if category is None:
@@ -382,11 +197,33 @@ def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixe
         filename, lineno, globals = info
     module = globals.get("__name__", "<string>")
     registry = globals.setdefault("__warningregistry__", {})
-    warn_explicit(message, category, filename, lineno, module, registry, globals, source)
+    error = _warn_explicit_impl(message, category, filename, lineno, module, registry,
+                                globals, source)
+    if error is not None:
+        raise error
 
 
 def warn_explicit(message, category, filename, lineno, module=None, registry=None,
                   module_globals=None, source=None):
+    """Low-level interface to warnings functionality."""
+    error = _warn_explicit_impl(message, category, filename, lineno, module, registry,
+                                module_globals, source)
+    if error is not None:
+        raise error
+
+
+def _matches(pattern, text):
+    """A filter's message/module test: None matches everything, a str only itself."""
+    if pattern is None:
+        return True
+    if isinstance(pattern, str):
+        return pattern == text
+    return bool(pattern.match(text))
+
+
+def _warn_explicit_impl(message, category, filename, lineno, module=None, registry=None,
+                        module_globals=None, source=None):
+    """Applies the filters; shows the warning, or returns it when it must be raised."""
     lineno = int(lineno)
     if module is None:
         module = filename or "<unknown>"
@@ -405,23 +242,23 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         message = category(message)
     key = (text, category, lineno)
     if registry.get(key):
-        return
+        return None
     for item in filters:
         action, msg, cat, mod, ln = item
-        if ((msg is None or msg.match(text)) and issubclass(category, cat) and
-                (mod is None or mod.match(module)) and (ln == 0 or lineno == ln)):
+        if (_matches(msg, text) and issubclass(category, cat) and
+                _matches(mod, module) and (ln == 0 or lineno == ln)):
             break
     else:
         action = defaultaction
     if action == "ignore":
-        return
+        return None
     if action == "error":
-        raise message
+        return message
     if action == "once":
         registry[key] = 1
         oncekey = (text, category)
         if onceregistry.get(oncekey):
-            return
+            return None
         onceregistry[oncekey] = 1
     elif action in ("always", "all"):
         pass
@@ -429,7 +266,7 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         registry[key] = 1
         altkey = (text, category, 0)
         if registry.get(altkey):
-            return
+            return None
         registry[altkey] = 1
     elif action == "default":
         registry[key] = 1
@@ -438,6 +275,7 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
                            % (action, item))
     msg = WarningMessage(message, category, filename, lineno, source=source)
     _showwarnmsg(msg)
+    return None
 
 
 class catch_warnings(object):
