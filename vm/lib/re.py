@@ -264,7 +264,7 @@ class Pattern:
     def _run(self, string, pos, endpos, mode):
         if endpos is None:
             endpos = _MAXINT
-        spans = self._prog.match(string, pos, endpos, mode)
+        spans = self._prog.match(_as_text(string), pos, endpos, mode)
         if spans is None:
             return None
         return Match(self, string, spans, pos, endpos)
@@ -285,7 +285,7 @@ class Pattern:
     def _scan(self, string, pos=0, endpos=None, limit=0):
         if endpos is None:
             endpos = _MAXINT
-        return self._prog.scan(string, pos, endpos, limit)
+        return self._prog.scan(_as_text(string), pos, endpos, limit)
 
     def finditer(self, string, pos=0, endpos=None):
         """Return an iterator over all non-overlapping matches for the RE pattern
@@ -298,6 +298,7 @@ class Pattern:
         """Return a list of all non-overlapping matches of pattern in string."""
         all_spans = self._scan(string, pos, endpos)
         groups = self.groups
+        string = _as_text(string)
         empty = string[:0]
         if groups == 0:
             return [string[s[0]:s[1]] for s in all_spans]
@@ -316,6 +317,7 @@ class Pattern:
         out = []
         last = 0
         groups = self.groups
+        string = _as_text(string)
         for s in self._scan(string, 0, None, maxsplit):
             out.append(string[last:s[0]])
             for g in range(1, groups + 1):
@@ -328,6 +330,7 @@ class Pattern:
         """Return the tuple (new_string, number_of_subs_made)."""
         if count < 0:
             return (string, 0)
+        string = _as_text(string)
         all_spans = self._scan(string, 0, None, count)
         if callable(repl):
             func = repl
@@ -349,8 +352,7 @@ class Pattern:
                 parts.append(_expand(template, string, s))
             last = s[1]
         parts.append(string[last:])
-        empty = string[:0] if isinstance(string, (str, bytes)) else _as_text(string)[:0]
-        return (empty.join(parts), len(all_spans))
+        return (_join(string, parts), len(all_spans))
 
     def sub(self, repl, string, count=0):
         """Return the string obtained by replacing the leftmost non-overlapping
@@ -392,11 +394,13 @@ except (ImportError, AttributeError):
 class Match:
     """The result of re.match() and re.search()."""
 
-    __slots__ = ("re", "string", "_spans", "pos", "endpos")
+    __slots__ = ("re", "string", "_text", "_spans", "pos", "endpos")
 
     def __init__(self, pattern, string, spans, pos, endpos):
         self.re = pattern
         self.string = string
+        # Groups of a bytearray or memoryview subject are bytes, as in CPython.
+        self._text = _as_text(string)
         self._spans = spans
         n = len(string)
         self.pos = min(max(pos, 0), n)
@@ -422,7 +426,7 @@ class Match:
         a = s[2 * i]
         if a < 0:
             return default
-        return self.string[a:s[2 * i + 1]]
+        return self._text[a:s[2 * i + 1]]
 
     def group(self, *args):
         """Return one or more subgroups of the match."""
@@ -472,7 +476,7 @@ class Match:
 
     def expand(self, template):
         """Return the string obtained by doing backslash substitution on the template."""
-        return _expand(_parse_template(self.re, template), self.string, self._spans)
+        return _expand(_parse_template(self.re, template), self._text, self._spans)
 
     def __repr__(self):
         return "<re.Match object; span=%r, match=%r>" % (self.span(), self.group())
@@ -591,8 +595,15 @@ def _parse_template(pattern, repl):
     return items
 
 
+def _join(string, parts):
+    """parts joined into a str, or into bytes for a bytes-like subject."""
+    if isinstance(string, str):
+        return "".join(parts)
+    # Through latin-1 text, which maps every byte to one character and back.
+    return "".join([p.decode("latin-1") for p in parts]).encode("latin-1")
+
+
 def _expand(template, string, spans):
-    empty = string[:0]
     out = []
     for item in template:
         if isinstance(item, int):
@@ -601,7 +612,7 @@ def _expand(template, string, spans):
                 out.append(string[a:spans[2 * item + 1]])
         else:
             out.append(item)
-    return empty.join(out)
+    return _join(string, out)
 
 
 def _pickle(p):
