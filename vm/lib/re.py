@@ -203,8 +203,9 @@ def _as_text(string):
         return string
     if isinstance(string, bytearray):
         return bytes(string)
-    if isinstance(string, memoryview):
-        return string.tobytes()
+    tobytes = getattr(type(string), "tobytes", None)
+    if tobytes is not None:
+        return tobytes(string)
     raise TypeError("expected string or bytes-like object, got '%s'"
                     % type(string).__name__)
 
