@@ -247,7 +247,7 @@ impl Parser<'_> {
                 return err("nothing to repeat", start);
             }
             let atom = self.parse_atom()?;
-            let atom = self.parse_quantifiers(atom, start)?;
+            let atom = self.parse_quantifiers(atom)?;
             items.push(atom);
         }
         Ok(match items.len() {
@@ -287,7 +287,7 @@ impl Parser<'_> {
         (self.i > s).then_some(v)
     }
 
-    fn parse_quantifiers(&mut self, mut atom: Node, start: usize) -> PResult<Node> {
+    fn parse_quantifiers(&mut self, mut atom: Node) -> PResult<Node> {
         let mut quantified = false;
         loop {
             self.skip_verbose();
@@ -335,7 +335,6 @@ impl Parser<'_> {
             if matches!(atom, Node::Assert(..)) {
                 return err("nothing to repeat", here);
             }
-            let _ = start;
             let (greedy, possessive) = if self.eat('?') {
                 (false, false)
             } else if self.eat('+') {
@@ -401,7 +400,7 @@ impl Parser<'_> {
             'P' => {
                 if self.eat('<') {
                     let name = self.read_name('>')?;
-                    let idx = self.add_named_group(name, start)?;
+                    let idx = self.add_named_group(name)?;
                     self.group_body(Some(idx), start)
                 } else if self.eat('=') {
                     let name_pos = self.i;
@@ -430,7 +429,7 @@ impl Parser<'_> {
             }
             '<' => {
                 let name = self.read_name('>')?;
-                let idx = self.add_named_group(name, start)?;
+                let idx = self.add_named_group(name)?;
                 self.group_body(Some(idx), start)
             }
             '=' => self.look(false, false, start),
@@ -462,7 +461,7 @@ impl Parser<'_> {
         self.groups
     }
 
-    fn add_named_group(&mut self, name: String, _start: usize) -> PResult<usize> {
+    fn add_named_group(&mut self, name: String) -> PResult<usize> {
         let idx = self.groups + 1;
         if let Some(old) = self.lookup_name(&name) {
             return err(
@@ -536,7 +535,6 @@ impl Parser<'_> {
     fn look(&mut self, behind: bool, negate: bool, start: usize) -> PResult<Node> {
         let body = self.group_body(None, start)?;
         if behind && fixed_width(&body).is_none() {
-            let _ = start;
             return err("look-behind requires fixed-width pattern", NO_POS);
         }
         Ok(Node::Look {
@@ -692,7 +690,6 @@ impl Parser<'_> {
         };
         self.i += 1;
         let mode = self.mode();
-        let ascii = mode.ascii;
         let class = |item| {
             Node::Class(
                 Class {
@@ -742,7 +739,6 @@ impl Parser<'_> {
                 if self.open.contains(&n) {
                     return err("cannot refer to an open group", start);
                 }
-                let _ = ascii;
                 Node::Backref(n, mode)
             }
             _ => Node::Char(self.simple_escape(c, start, false)?, mode),
@@ -845,7 +841,6 @@ impl Parser<'_> {
             };
             if self.peek_is('-') && self.p.get(self.i + 1).is_some_and(|&c| c != ']' as u32) {
                 self.i += 1;
-                let hi_start = self.i;
                 let hi = match self.class_atom()? {
                     Ok(hi) => hi,
                     Err(_) => {
@@ -857,7 +852,6 @@ impl Parser<'_> {
                     let text: String = self.p[item_start..self.i].iter().map(|&c| chr(c)).collect();
                     return err(format!("bad character range {text}"), item_start);
                 }
-                let _ = hi_start;
                 items.push(ClassItem::Range(lo, hi));
             } else {
                 items.push(ClassItem::Range(lo, lo));
