@@ -67,6 +67,11 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
         }
     }
 
+    /// Sets the position where no empty match may start (for the next search).
+    pub fn set_forbid_empty_at(&mut self, pos: usize) {
+        self.goal.forbid_empty_at = pos;
+    }
+
     /// Tries a match starting exactly at `pos`; on success `slots` holds the spans.
     pub fn match_at(&mut self, pos: usize) -> bool {
         self.slots.fill(NONE);

@@ -25,28 +25,30 @@ pub struct ProgramObj {
 
 crate::payload!(ProgramObj);
 
-/// The subject text as something the matcher can index by character.
-enum Subject {
-    Narrow(Vec<u8>),
+/// The subject text as something the matcher can index by character: ASCII str and
+/// bytes are borrowed, other str are widened to code points, bytearray is copied.
+enum Subject<'a> {
+    Narrow(std::borrow::Cow<'a, [u8]>),
     Wide(Vec<u32>),
 }
 
 /// Reads `v` as a subject for a pattern of the given kind, with CPython's TypeErrors.
-fn subject(vm: &Vm, v: &Value, is_bytes: bool) -> PyResult<Subject> {
+fn subject<'a>(vm: &Vm, v: &'a Value, is_bytes: bool) -> PyResult<Subject<'a>> {
     if let Some(s) = v.downcast::<Str>() {
         if is_bytes {
             return Err(vm.new_type_error("cannot use a bytes pattern on a string-like object"));
         }
         return Ok(if s.is_ascii() {
-            Subject::Narrow(s.as_bytes().to_vec())
+            Subject::Narrow(std::borrow::Cow::Borrowed(s.as_bytes()))
         } else {
             Subject::Wide(s.code_points().collect())
         });
     }
     let bytes = if let Some(b) = v.downcast::<Bytes>() {
-        Some(b.as_bytes().to_vec())
+        Some(std::borrow::Cow::Borrowed(b.as_bytes()))
     } else {
-        v.downcast::<ByteArray>().map(|b| b.to_vec())
+        v.downcast::<ByteArray>()
+            .map(|b| std::borrow::Cow::Owned(b.to_vec()))
     };
     match bytes {
         Some(b) if is_bytes => Ok(Subject::Narrow(b)),
@@ -112,20 +114,19 @@ fn run_all<T: Text + ?Sized>(
 ) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
     let mut p = pos;
-    let mut forbid = NONE;
+    let goal = Goal {
+        full: false,
+        forbid_empty_at: NONE,
+    };
+    let mut m = Matcher::new(prog, text, end, goal);
     while p <= end && (limit == 0 || out.len() < limit) {
-        let goal = Goal {
-            full: false,
-            forbid_empty_at: forbid,
-        };
-        let mut m = Matcher::new(prog, text, end, goal);
         if !m.search(p) {
             break;
         }
         let (s, e) = (m.slots[0], m.slots[1]);
-        forbid = if s == e { e } else { NONE };
+        m.set_forbid_empty_at(if s == e { e } else { NONE });
         p = e;
-        out.push(m.slots);
+        out.push(m.slots.clone());
     }
     out
 }
