@@ -354,3 +354,62 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{parse, prog};
+    use super::*;
+
+    fn compile(p: &str) -> Program {
+        let cps: Vec<u32> = p.chars().map(|c| c as u32).collect();
+        let parsed = parse::parse(&cps, 0, false).expect("pattern parses");
+        prog::compile(&parsed.node, parsed.groups).expect("pattern compiles")
+    }
+
+    fn search(p: &str, text: &str) -> Option<(usize, usize)> {
+        let prog = compile(p);
+        let t: Vec<u32> = text.chars().map(|c| c as u32).collect();
+        let goal = Goal {
+            full: false,
+            forbid_empty_at: NONE,
+        };
+        let mut m = Matcher::new(&prog, &t[..], t.len(), goal);
+        m.search(0).then(|| (m.slots[0], m.slots[1]))
+    }
+
+    #[test]
+    fn long_texts_do_not_use_the_rust_stack() {
+        let text = "a".repeat(1_000_000) + "b";
+        assert_eq!(search("(?:a|c)*b", &text), Some((0, 1_000_001)));
+        assert_eq!(search("a*?b", &text), Some((0, 1_000_001)));
+        assert_eq!(search("(a)*x", &"a".repeat(2_000)), None);
+    }
+
+    #[test]
+    fn empty_loop_bodies_terminate() {
+        assert_eq!(search("(?:a*)*b", "aab"), Some((0, 3)));
+        assert_eq!(search("(?:|a)*", "aa"), Some((0, 0)));
+        assert_eq!(search("(?:a?)+?b", "b"), Some((0, 1)));
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let deep = format!("{}a{}", "(".repeat(250), ")".repeat(250));
+        assert_eq!(search(&deep, "a"), Some((0, 1)));
+        let too_deep: Vec<u32> = format!("{}a{}", "(".repeat(400), ")".repeat(400))
+            .chars()
+            .map(|c| c as u32)
+            .collect();
+        let e = parse::parse(&too_deep, 0, false).err().expect("too deep");
+        assert_eq!(e.msg, parse::TOO_DEEP);
+        let looks = format!("{}a{}", "(?=".repeat(250), ")".repeat(250));
+        assert_eq!(search(&looks, "a"), Some((0, 0)));
+    }
+
+    #[test]
+    fn lookbehind_at_text_start() {
+        assert_eq!(search("(?<!x)y", "y"), Some((0, 1)));
+        assert_eq!(search("(?<=x)y", "y"), None);
+        assert_eq!(search("(?<=ab|cd)e", "cde"), Some((2, 3)));
+    }
+}

@@ -193,6 +193,7 @@ fn compile(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let parsed = match parse::parse(&cps, flags, is_bytes) {
         Ok(p) => p,
+        Err(e) if e.msg == parse::TOO_DEEP => return Err(vm.new_recursion_error(e.msg)),
         Err(e) => return Ok(err(e.msg, e.pos)),
     };
     let program = match prog::compile(&parsed.node, parsed.groups) {

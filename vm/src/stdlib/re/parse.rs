@@ -101,7 +101,11 @@ pub struct SyntaxError {
 type PResult<T> = Result<T, SyntaxError>;
 
 const MAXREPEAT: u32 = u32::MAX;
-const MAX_NESTING: usize = 200;
+/// Deeper group nesting fails like CPython's recursive parser does (RecursionError); the
+/// bound also keeps the compiler's and matcher's recursion over the tree shallow.
+const MAX_NESTING: usize = 300;
+/// The message of the nesting error (`_rpyre.compile` raises it as RecursionError).
+pub const TOO_DEEP: &str = "maximum recursion depth exceeded";
 /// The position of errors CPython reports without one.
 pub const NO_POS: usize = usize::MAX;
 
@@ -220,7 +224,7 @@ impl Parser<'_> {
     fn parse_alt(&mut self) -> PResult<Node> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return err("too many nested groups", self.i);
+            return err(TOO_DEEP, NO_POS);
         }
         let mut branches = vec![self.parse_seq()?];
         while self.eat('|') {
