@@ -122,7 +122,7 @@ impl State {
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
         let [mut a, mut b, mut c, mut d] = [self.h[0], self.h[1], self.h[2], self.h[3]];
-        for i in 0..64 {
+        for (i, &shift) in MD5_S.iter().enumerate() {
             let (f, g) = match i / 16 {
                 0 => ((b & c) | (!b & d), i),
                 1 => ((d & b) | (!d & c), (5 * i + 1) % 16),
@@ -138,7 +138,7 @@ impl State {
                 a.wrapping_add(f)
                     .wrapping_add(k)
                     .wrapping_add(m[g])
-                    .rotate_left(MD5_S[i]),
+                    .rotate_left(shift),
             );
             a = t;
         }
@@ -196,15 +196,15 @@ impl State {
                 .wrapping_add(s1);
         }
         let mut v = self.h;
-        for i in 0..64 {
+        for (&k, &wi) in SHA256_K.iter().zip(w.iter()) {
             let [a, b, c, d, e, f, g, h] = v;
             let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
             let ch = (e & f) ^ (!e & g);
             let t1 = h
                 .wrapping_add(s1)
                 .wrapping_add(ch)
-                .wrapping_add(SHA256_K[i])
-                .wrapping_add(w[i]);
+                .wrapping_add(k)
+                .wrapping_add(wi);
             let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
             let maj = (a & b) ^ (a & c) ^ (b & c);
             let t2 = s0.wrapping_add(maj);
