@@ -174,6 +174,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let vm = Vm::new(config);
     let status = run_target(&vm, target);
     vm.run_atexit();
+    vm.flush_module_files();
     vm.flush_std_streams();
     status
 }

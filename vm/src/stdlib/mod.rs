@@ -5,6 +5,7 @@
 pub mod abc;
 pub mod array;
 pub mod atexit;
+pub mod binascii;
 pub mod bisect;
 pub mod builtins;
 pub mod builtins_iter;
@@ -12,6 +13,7 @@ pub mod collections;
 pub mod errno;
 pub mod ffi;
 pub mod gc;
+pub mod hashlib;
 pub mod heapq;
 pub mod io;
 pub mod itertools;
@@ -21,6 +23,7 @@ pub mod operator;
 pub mod os;
 pub mod pysource;
 pub mod random;
+pub mod re;
 pub mod state;
 pub mod stdio;
 pub mod stdlib_names;
@@ -29,6 +32,7 @@ pub mod structseq;
 pub mod sys;
 pub mod time;
 pub mod typedef;
+pub mod warnings;
 pub mod weakref;
 
 use crate::object::{Py, Type};
@@ -127,4 +131,8 @@ fn register_system_modules(vm: &Vm) {
     atexit::register(vm);
     json::register(vm);
     weakref::register(vm);
+    warnings::register(vm);
+    re::register(vm);
+    binascii::register(vm);
+    hashlib::register(vm);
 }

@@ -36,13 +36,19 @@ py_sources! {
     "copyreg" => "copyreg.py";
     "dataclasses" => "dataclasses.py";
     "enum" => "enum.py";
+    "fractions" => "fractions.py";
     "functools" => "functools.py";
     "heapq" => "heapq.py";
+    "base64" => "base64.py";
+    "pathlib" => "pathlib.py";
+    "pprint" => "pprint.py";
     "random" => "random.py";
+    "re" => "re.py";
     "string" => "string.py";
     "types" => "types.py";
     "typing" => "typing.py";
     "keyword" => "keyword.py";
+    "warnings" => "warnings.py";
     "weakref" => "weakref.py";
 }
 

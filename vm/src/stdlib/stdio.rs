@@ -115,6 +115,24 @@ impl Vm {
         }
     }
 
+    /// Flushes the native files that module globals still hold at exit. CPython's module
+    /// teardown finalizes (closes) them; rpy does not tear modules down, so without this
+    /// `f = open(...); f.write(...)` at module level would lose its buffered data.
+    pub fn flush_module_files(&self) {
+        for m in self.modules.values() {
+            let Some(module) = m.downcast::<crate::types::module::Module>() else {
+                continue;
+            };
+            for v in module.dict().values() {
+                if let Some(t) = native_text(self, &v) {
+                    let _ = t.flush(self);
+                } else if let Some(b) = v.downcast::<crate::stdlib::io::buffered::Buffered>() {
+                    let _ = b.flush(self);
+                }
+            }
+        }
+    }
+
     fn flush_stream(&self, name: &Py<Str>) {
         if let Some(s) = self.sys.dict().get_str(name) {
             if let Some(t) = native_text(self, &s) {

@@ -1,0 +1,31 @@
+from pathlib import Path, PurePath, PurePosixPath, PosixPath
+import os
+p = PurePath('/usr//lib/./python3.14/', 'site.py')
+print(p, repr(p), p.parts, p.name, p.suffix, p.stem, p.parent, p.anchor, p.root, list(p.parents), p.is_absolute())
+q = PurePosixPath('a/b.tar.gz')
+print(q.suffixes, q.with_suffix('.zip'), q.with_name('c.txt'), q.with_stem('d'), q / 'x', 'y' / q, q.joinpath('m', '/abs'), PurePath(), PurePath('//x/y'), PurePath('///x'))
+print(p.relative_to('/usr'), p.is_relative_to('/usr/lib'), PurePath('a/b').relative_to('a/c', walk_up=True))
+print(PurePath('a/b.py').match('*.py'), PurePath('/a/b/c.py').match('b/*.py'), PurePath('a/b.py').match('/*.py'), PurePath('a') == PurePath('a/'), PurePath('a') < PurePath('b'), hash(PurePath('a')) == hash(PurePath('a')))
+d = Path(os.path.dirname(os.path.abspath(__file__))) / ('_tmp_%d_pl' % os.getpid())
+if d.exists():
+    for f in sorted(d.rglob('*'), reverse=True):
+        (f.rmdir() if f.is_dir() else f.unlink())
+    d.rmdir()
+(d / 'sub' / 'deep').mkdir(parents=True)
+print((d / 'x.txt').write_text('hello'), (d / 'x.txt').read_text(), (d / 'sub' / 'y.py').write_bytes(b'\x00ab'), (d / 'sub/y.py').read_bytes())
+print(sorted(p.name for p in d.iterdir()), sorted(str(p.relative_to(d)) for p in d.glob('*')), sorted(str(p.relative_to(d)) for p in d.rglob('*.py')), sorted(str(x.relative_to(d)) for x in d.glob('**/*')))
+print(d.is_dir(), (d / 'x.txt').is_file(), (d / 'nope').exists(), (d / 'x.txt').stat().st_size, type(d).__name__, Path('a').absolute() == Path(os.getcwd()) / 'a')
+with open(d / 'x.txt') as f: print(f.read())
+(d / 'x.txt').rename(d / 'z.txt'); print(sorted(p.name for p in d.iterdir()))
+(d / 'z.txt').unlink(); (d / 'z.txt').unlink(missing_ok=True)
+try: (d / 'z.txt').unlink()
+except FileNotFoundError as e: print('FNF', e.errno)
+try: PurePath('a').with_suffix('b')
+except ValueError as e: print(e)
+try: PurePath(3)
+except TypeError as e: print(e)
+print(Path(__file__).name)
+for f in sorted(d.rglob('*'), reverse=True):
+    (f.rmdir() if f.is_dir() else f.unlink())
+d.rmdir()
+print(d.exists())
