@@ -29,6 +29,7 @@ use crate::types::{
     int::Int,
     iter::{CallIter, DictIter, DictView, MappingProxy, RangeIter, SeqIter, SetIter},
     list::List,
+    memoryview::MemoryView,
     module::Module,
     object::ObjectBase,
     range::Range,
@@ -155,6 +156,8 @@ builtin_types! {
     bytes: Bytes = "bytes", flags flags::BASETYPE | flags::MATCH_SELF;
     /// `bytearray`
     bytearray: ByteArray = "bytearray", flags flags::BASETYPE | flags::MATCH_SELF;
+    /// `memoryview`
+    memoryview: MemoryView = "memoryview", flags 0;
     /// `list`
     list: List = "list", flags flags::BASETYPE | flags::MATCH_SELF | flags::SEQUENCE;
     /// `tuple`

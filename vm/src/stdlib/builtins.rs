@@ -897,6 +897,7 @@ pub(crate) fn init(vm: &Vm) {
         ("str", &t.str),
         ("bytes", &t.bytes),
         ("bytearray", &t.bytearray),
+        ("memoryview", &t.memoryview),
         ("list", &t.list),
         ("tuple", &t.tuple),
         ("set", &t.set),

@@ -26,6 +26,12 @@ fn getrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(i64::from(vm.recursion_limit())))
 }
 
+/// The digit limit of int/str conversions, fixed at CPython's default (rpy has no setter).
+fn get_int_max_str_digits(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    args.none(vm, "get_int_max_str_digits")?;
+    Ok(Value::Int(crate::types::int_type::INT_MAX_STR_DIGITS as i64))
+}
+
 fn setrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let n = args.one(vm, "setrecursionlimit")?;
     if matches!(n, Value::Float(_)) {
@@ -327,6 +333,7 @@ pub(crate) fn init(vm: &Vm) {
     for (name, f) in [
         ("exit", sys_exit as crate::types::function::NativeFn),
         ("getrecursionlimit", getrecursionlimit),
+        ("get_int_max_str_digits", get_int_max_str_digits),
         ("setrecursionlimit", setrecursionlimit),
         ("intern", intern),
         ("getsizeof", getsizeof),

@@ -84,6 +84,9 @@ impl Vm {
         if let Some(b) = v.downcast::<ByteArray>() {
             return Ok(b.to_vec());
         }
+        if let Some(b) = super::memoryview::contents(v) {
+            return Ok(b);
+        }
         Err(self.new_type_error(format!(
             "a bytes-like object is required, not '{}'",
             self.type_name(v)
@@ -92,10 +95,7 @@ impl Vm {
 }
 
 fn contents(v: &Value) -> Option<Vec<u8>> {
-    if let Some(b) = v.downcast::<Bytes>() {
-        return Some(b.as_bytes().to_vec());
-    }
-    v.downcast::<ByteArray>().map(|b| b.to_vec())
+    super::bytes_methods::buffer_of(v)
 }
 
 fn bytes_len(vm: &Vm, v: &Value) -> PyResult<usize> {
@@ -221,12 +221,22 @@ fn bytes_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 /// `bytes(x)` / `bytearray(x)` contents from a constructor argument.
-fn bytes_from_arg(vm: &Vm, v: &Value, encoding: Option<&Value>) -> PyResult<Vec<u8>> {
+fn bytes_from_arg(
+    vm: &Vm,
+    v: &Value,
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<Vec<u8>> {
     if let Some(s) = v.downcast::<super::str::Str>() {
-        if encoding.is_none() {
+        let Some(encoding) = encoding else {
             return Err(vm.new_type_error("string argument without an encoding"));
-        }
-        return Ok(s.as_bytes().to_vec());
+        };
+        let encoding = vm.str_arg(encoding, "bytes", "encoding")?;
+        let errors = match errors {
+            Some(e) => vm.str_arg(e, "bytes", "errors")?,
+            None => "strict".into(),
+        };
+        return crate::runtime::codecs::encode(vm, s, &encoding, &errors);
     }
     if let Some(b) = contents(v) {
         return Ok(b);
@@ -251,7 +261,7 @@ fn bytes_from_arg(vm: &Vm, v: &Value, encoding: Option<&Value>) -> PyResult<Vec<
 }
 
 fn bytes_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
-    let [source, encoding, _errors] =
+    let [source, encoding, errors] =
         args.bind(vm, "bytes", ["source", "encoding", "errors"], 0, 0)?;
     if let Some(v) = source
         && encoding.is_none()
@@ -272,7 +282,7 @@ fn bytes_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         return vm.alloc_instance(cls, Bytes::new(data));
     }
     let data = match source {
-        Some(v) => bytes_from_arg(vm, v, encoding)?,
+        Some(v) => bytes_from_arg(vm, v, encoding, errors)?,
         None => Vec::new(),
     };
     if cls.is(&vm.types.bytes) {
@@ -286,10 +296,10 @@ fn bytearray_new(vm: &Vm, cls: &Py<Type>, _args: Args<'_>) -> PyResult<Value> {
 }
 
 fn bytearray_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
-    let [source, encoding, _errors] =
+    let [source, encoding, errors] =
         args.bind(vm, "bytearray", ["source", "encoding", "errors"], 0, 0)?;
     let data = match source {
-        Some(v) => bytes_from_arg(vm, v, encoding)?,
+        Some(v) => bytes_from_arg(vm, v, encoding, errors)?,
         None => Vec::new(),
     };
     if let Some(b) = v.downcast::<ByteArray>() {
@@ -326,30 +336,18 @@ fn bytearray_append(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn bytearray_setitem(vm: &Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
-    let b = v
-        .downcast::<ByteArray>()
-        .ok_or_else(|| vm.new_type_error("expected bytearray"))?;
-    let i = vm.index_for(key, "bytearray")?;
-    let n = b.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.new_index_error("bytearray index out of range"));
-    }
-    match value {
-        Some(x) => {
-            let byte = vm.index_value(&x)?;
-            if !(0..256).contains(&byte) {
-                return Err(vm.new_value_error("byte must be in range(0, 256)"));
-            }
-            b.with_mut(|d| d[j as usize] = byte as u8);
-        }
-        None => {
-            b.with_mut(|d| d.remove(j as usize));
-        }
-    }
-    Ok(())
+fn bytes_mod(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(data) = contents(a) else {
+        return Ok(vm.not_implemented());
+    };
+    let out = crate::runtime::percent::percent_format_bytes(vm, &data, b)?;
+    Ok(if a.downcast::<Bytes>().is_some() {
+        vm.new_bytes(out).into()
+    } else {
+        vm.new_bytearray(out).into()
+    })
 }
+
 
 /// Fills in `bytes`'s and `bytearray`'s slots and methods.
 pub(crate) fn init(vm: &Vm) {
@@ -363,16 +361,18 @@ pub(crate) fn init(vm: &Vm) {
         s.contains.set(Some(bytes_contains));
         s.repr.set(Some(bytes_repr));
         s.iter.set(Some(bytes_iter));
+        s.rem.set(Some(bytes_mod));
         vm.add_methods(t, &[("decode", bytes_decode)]);
+        super::bytes_methods::init(vm, t);
         if is_bytes {
             s.hash.set(Some(bytes_hash));
             s.new.set(Some(bytes_new));
         } else {
             s.new.set(Some(bytearray_new));
             s.init.set(Some(bytearray_init));
-            s.setitem.set(Some(bytearray_setitem));
             t.set_hash_none(vm);
             vm.add_methods(t, &[("append", bytearray_append)]);
+            super::bytearray_ops::init(vm);
         }
     }
 }
