@@ -42,7 +42,9 @@ enum Endian {
 
 #[derive(Clone, Copy)]
 enum Codec {
-    Utf8 { sig: bool },
+    Utf8 {
+        sig: bool,
+    },
     /// `None`: with a byte-order mark (little-endian when writing or when absent).
     Utf16(Option<Endian>),
     Utf32(Option<Endian>),

@@ -452,9 +452,9 @@ impl Vm {
                 return Ok(self.new_str(&format_int(self, i, &parsed)?));
             }
             Value::None => {
-                return Err(self.new_type_error(
-                    "unsupported format string passed to NoneType.__format__",
-                ));
+                return Err(
+                    self.new_type_error("unsupported format string passed to NoneType.__format__")
+                );
             }
             _ => {}
         }
@@ -690,7 +690,12 @@ fn render_field(
     Ok(vm.format(&value, &spec)?.to_lossy().into_owned())
 }
 
-fn resolve_field(vm: &Vm, name: &str, src: &FieldSource<'_>, auto: &mut Numbering) -> PyResult<Value> {
+fn resolve_field(
+    vm: &Vm,
+    name: &str,
+    src: &FieldSource<'_>,
+    auto: &mut Numbering,
+) -> PyResult<Value> {
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let head = &name[..first_end];
     let mut value = if head.is_empty() {

@@ -48,14 +48,12 @@ fn sign_of(x: f64, sign: Option<char>) -> &'static str {
 /// `complex.__format__(spec)` for a non-empty parsed spec.
 pub fn format_complex(vm: &Vm, re: f64, im: f64, spec: &Spec) -> PyResult<String> {
     if spec.zero {
-        return Err(vm.new_value_error(
-            "Zero padding is not allowed in complex format specifier",
-        ));
+        return Err(vm.new_value_error("Zero padding is not allowed in complex format specifier"));
     }
     if spec.align == Some('=') {
-        return Err(vm.new_value_error(
-            "'=' alignment flag is not allowed in complex format specifier",
-        ));
+        return Err(
+            vm.new_value_error("'=' alignment flag is not allowed in complex format specifier")
+        );
     }
     let mut ty = match spec.ty {
         None => 'r',
@@ -86,12 +84,20 @@ pub fn format_complex(vm: &Vm, re: f64, im: f64, spec: &Spec) -> PyResult<String
     };
     let (re, im) = if spec.z {
         (
-            if re == 0.0 || part(re, ty, precision, spec.alt).trim_matches(['0', '.']).is_empty() {
+            if re == 0.0
+                || part(re, ty, precision, spec.alt)
+                    .trim_matches(['0', '.'])
+                    .is_empty()
+            {
                 re.abs()
             } else {
                 re
             },
-            if im == 0.0 || part(im, ty, precision, spec.alt).trim_matches(['0', '.']).is_empty() {
+            if im == 0.0
+                || part(im, ty, precision, spec.alt)
+                    .trim_matches(['0', '.'])
+                    .is_empty()
+            {
                 im.abs()
             } else {
                 im

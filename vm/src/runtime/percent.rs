@@ -59,8 +59,8 @@ fn render(vm: &Vm, chars: &[char], args: &Value, bytes: bool) -> PyResult<String
         None => vec![args.clone()],
     };
     let is_tuple = args.downcast::<crate::types::tuple::Tuple>().is_some();
-    let is_text = args.downcast::<Str>().is_some()
-        || crate::types::bytes_methods::buffer_of(args).is_some();
+    let is_text =
+        args.downcast::<Str>().is_some() || crate::types::bytes_methods::buffer_of(args).is_some();
     let mapping = (!is_tuple && !is_text && vm.mapping_check(args).is_some()).then_some(args);
     let mut next_arg = 0usize;
     let mut out = String::with_capacity(chars.len());
@@ -365,7 +365,12 @@ fn percent_int(vm: &Vm, v: &Value, conv: char) -> PyResult<num_bigint::BigInt> {
     if let Some(b) = vm.try_index(v)? {
         return Ok(b.into_owned());
     }
+    // Only numbers convert (PyNumber_Check): `%d` of a str or bytes is a TypeError.
+    let slots = &v.class(vm).slots;
+    let is_number =
+        slots.int.get().is_some() || slots.float.get().is_some() || slots.index.get().is_some();
     if matches!(conv, 'd' | 'i' | 'u')
+        && is_number
         && let Ok(r) = crate::types::int_type::int_from_value(vm, v)
         && let Some(i) = as_int(&r)
     {

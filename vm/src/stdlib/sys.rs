@@ -29,7 +29,9 @@ fn getrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// The digit limit of int/str conversions, fixed at CPython's default (rpy has no setter).
 fn get_int_max_str_digits(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     args.none(vm, "get_int_max_str_digits")?;
-    Ok(Value::Int(crate::types::int_type::INT_MAX_STR_DIGITS as i64))
+    Ok(Value::Int(
+        crate::types::int_type::INT_MAX_STR_DIGITS as i64,
+    ))
 }
 
 fn setrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

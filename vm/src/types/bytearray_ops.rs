@@ -183,10 +183,7 @@ fn m_reverse(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn iadd(vm: &Vm, a: &Value, other: &Value) -> PyResult<Value> {
     let b = this(vm, a)?;
     let Some(more) = buffer_of(other) else {
-        return Err(vm.new_type_error(format!(
-            "can't concat {} to bytearray",
-            vm.type_name(other)
-        )));
+        return Err(vm.new_type_error(format!("can't concat {} to bytearray", vm.type_name(other))));
     };
     b.with_mut(|d| d.extend_from_slice(&more));
     Ok(a.clone())

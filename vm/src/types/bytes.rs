@@ -192,11 +192,14 @@ fn bytes_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
     if let Some(needle) = contents(item) {
         return Ok(needle.is_empty() || data.windows(needle.len()).any(|w| w == needle));
     }
-    let b = vm.index_value(item)?;
-    if !(0..256).contains(&b) {
-        return Err(vm.new_value_error("byte must be in range(0, 256)"));
+    if vm.try_index(item)?.is_none() {
+        return Err(vm.new_type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(item)
+        )));
     }
-    Ok(data.contains(&(b as u8)))
+    let b = super::bytes_methods::byte_value(vm, item)?;
+    Ok(data.contains(&b))
 }
 
 fn bytes_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -226,6 +229,7 @@ fn bytes_from_arg(
     v: &Value,
     encoding: Option<&Value>,
     errors: Option<&Value>,
+    for_bytearray: bool,
 ) -> PyResult<Vec<u8>> {
     if let Some(s) = v.downcast::<super::str::Str>() {
         let Some(encoding) = encoding else {
@@ -248,12 +252,32 @@ fn bytes_from_arg(
         }
         return Ok(vec![0; n as usize]);
     }
-    let items = vm.collect(v)?;
+    let items = match vm.collect(v) {
+        Ok(items) => items,
+        Err(e) if e.matches(&vm.exc.type_error) && vm.try_index(v).is_ok_and(|i| i.is_none()) => {
+            let iterable =
+                v.class(vm).slots.iter.get().is_some() || v.class(vm).slots.getitem.get().is_some();
+            if iterable {
+                return Err(e);
+            }
+            return Err(vm.new_type_error(format!(
+                "cannot convert '{}' object to {}",
+                vm.type_name(v),
+                if for_bytearray { "bytearray" } else { "bytes" }
+            )));
+        }
+        Err(e) => return Err(e),
+    };
     let mut out = Vec::with_capacity(items.len());
     for item in &items {
         let b = vm.index_value(item)?;
         if !(0..256).contains(&b) {
-            return Err(vm.new_value_error("bytes must be in range(0, 256)"));
+            // bytes() and bytearray() word this differently.
+            return Err(vm.new_value_error(if for_bytearray {
+                "byte must be in range(0, 256)"
+            } else {
+                "bytes must be in range(0, 256)"
+            }));
         }
         out.push(b as u8);
     }
@@ -282,7 +306,7 @@ fn bytes_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         return vm.alloc_instance(cls, Bytes::new(data));
     }
     let data = match source {
-        Some(v) => bytes_from_arg(vm, v, encoding, errors)?,
+        Some(v) => bytes_from_arg(vm, v, encoding, errors, false)?,
         None => Vec::new(),
     };
     if cls.is(&vm.types.bytes) {
@@ -299,7 +323,7 @@ fn bytearray_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let [source, encoding, errors] =
         args.bind(vm, "bytearray", ["source", "encoding", "errors"], 0, 0)?;
     let data = match source {
-        Some(v) => bytes_from_arg(vm, v, encoding, errors)?,
+        Some(v) => bytes_from_arg(vm, v, encoding, errors, true)?,
         None => Vec::new(),
     };
     if let Some(b) = v.downcast::<ByteArray>() {
@@ -347,7 +371,6 @@ fn bytes_mod(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
         vm.new_bytearray(out).into()
     })
 }
-
 
 /// Fills in `bytes`'s and `bytearray`'s slots and methods.
 pub(crate) fn init(vm: &Vm) {

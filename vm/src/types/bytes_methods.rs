@@ -155,7 +155,9 @@ fn find_in(hay: &[u8], needle: &[u8], reverse: bool) -> Option<usize> {
     }
     let last = hay.len() - needle.len();
     if reverse {
-        (0..=last).rev().find(|&i| &hay[i..i + needle.len()] == needle)
+        (0..=last)
+            .rev()
+            .find(|&i| &hay[i..i + needle.len()] == needle)
     } else {
         (0..=last).find(|&i| &hay[i..i + needle.len()] == needle)
     }
@@ -846,10 +848,7 @@ pub(crate) fn hex_of(vm: &Vm, data: &[u8], rest: Args<'_>) -> PyResult<Value> {
                 st.as_bytes().to_vec()
             } else {
                 buffer_of(s).ok_or_else(|| {
-                    vm.new_type_error(format!(
-                        "sep must be str or bytes, not {}",
-                        vm.type_name(s)
-                    ))
+                    vm.new_type_error(format!("sep must be str or bytes, not {}", vm.type_name(s)))
                 })?
             };
             if b.len() != 1 {

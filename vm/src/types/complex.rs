@@ -308,7 +308,10 @@ fn complex_part(vm: &Vm, v: &Value) -> PyResult<Option<(Pair, bool)>> {
         return Ok(Some((c, false)));
     }
     if v.class(vm).slots.float.get().is_some() || v.class(vm).slots.index.get().is_some() {
-        return Ok(Some(((super::float_type::float_from_value(vm, v)?, 0.0), false)));
+        return Ok(Some((
+            (super::float_type::float_from_value(vm, v)?, 0.0),
+            false,
+        )));
     }
     Ok(None)
 }

@@ -164,7 +164,10 @@ pub const INT_MAX_STR_DIGITS: usize = 4300;
 /// The digit count of a valid int literal when its base is not a power of two (the
 /// conversions the digit limit applies to).
 fn limited_digits(text: &str, base: u32) -> Option<usize> {
-    let body = text.trim().trim_start_matches(['+', '-']).to_ascii_lowercase();
+    let body = text
+        .trim()
+        .trim_start_matches(['+', '-'])
+        .to_ascii_lowercase();
     let prefixed = ["0x", "0o", "0b"].iter().any(|p| body.starts_with(p));
     if base.is_power_of_two() || (base == 0 && prefixed) {
         return None;
@@ -325,7 +328,13 @@ fn int_to_bytes(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let [length, byteorder, signed] =
         rest.bind(vm, "to_bytes", ["length", "byteorder", "signed"], 0, 0)?;
     let length = match length {
-        Some(l) => vm.index_value(l)?,
+        Some(l) => vm.index_value(l).map_err(|e| {
+            if e.matches(&vm.exc.overflow_error) {
+                vm.new_overflow_error("Python int too large to convert to C ssize_t")
+            } else {
+                e
+            }
+        })?,
         None => 1,
     };
     if length < 0 {

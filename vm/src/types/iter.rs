@@ -619,7 +619,9 @@ pub(crate) fn init(vm: &Vm) {
     t.slots.contains.set(Some(proxy_contains));
     t.slots.iter.set(Some(proxy_iter));
     t.slots.repr.set(Some(proxy_repr));
-    t.slots.str.set(Some(|vm, v| Ok(vm.str(proxy(vm, v)?)?.into())));
+    t.slots
+        .str
+        .set(Some(|vm, v| Ok(vm.str(proxy(vm, v)?)?.into())));
     t.slots.new.set(Some(proxy_new));
     vm.add_methods(
         t,

@@ -73,8 +73,8 @@ fn new_view(vm: &Vm, obj: Value, start: usize, step: isize, len: usize) -> Value
 fn mv_new(vm: &Vm, _cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let [obj] = args.bind(vm, "memoryview", ["object"], 1, 0)?;
     let obj = obj.unwrap_or(&Value::None);
-    if let Some(m) = obj.downcast::<MemoryView>() {
-        let m = this(vm, &Value::from(m.clone()))?;
+    if obj.downcast::<MemoryView>().is_some() {
+        let m = this(vm, obj)?;
         return Ok(new_view(vm, m.obj.clone(), m.start, m.step, m.len));
     }
     let len = if let Some(b) = obj.downcast::<Bytes>() {
@@ -152,7 +152,10 @@ fn mv_setitem(vm: &Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult
     if j < 0 || j >= n {
         return Err(vm.new_index_error("index out of bounds on dimension 1"));
     }
-    let x = vm.index_value(&value).ok().and_then(|x| u8::try_from(x).ok());
+    let x = vm
+        .index_value(&value)
+        .ok()
+        .and_then(|x| u8::try_from(x).ok());
     let Some(x) = x else {
         return Err(vm.new_value_error("memoryview: invalid value for format 'B'"));
     };

@@ -4,21 +4,14 @@
 
 use crate::object::Value;
 use crate::runtime::{Args, PyResult, Vm};
+use crate::text::unicode_case as case;
 use crate::text::unicode_props as props;
 
 const CAPITAL_SIGMA: u32 = 0x3A3;
 const FINAL_SIGMA: u32 = 0x3C2;
 
-fn push_char_map<I: Iterator<Item = char>>(out: &mut Vec<u32>, cp: u32, f: impl Fn(char) -> I) {
-    match char::from_u32(cp) {
-        Some(c) => out.extend(f(c).map(u32::from)),
-        // Lone surrogates have no case.
-        None => out.push(cp),
-    }
-}
-
 fn push_upper(out: &mut Vec<u32>, cp: u32) {
-    push_char_map(out, cp, char::to_uppercase);
+    case::push_upper(out, cp);
 }
 
 fn push_title(out: &mut Vec<u32>, cp: u32) {
@@ -31,17 +24,14 @@ fn push_title(out: &mut Vec<u32>, cp: u32) {
 fn push_fold(out: &mut Vec<u32>, cp: u32) {
     match props::fold_special(cp) {
         Some(m) => out.extend_from_slice(m),
-        None => push_char_map(out, cp, char::to_lowercase),
+        None => case::push_lower(out, cp),
     }
 }
 
 /// Whether the capital sigma at `s[i]` ends a word (Unicode's Final_Sigma condition): a cased
 /// letter precedes it and none follows, skipping case-ignorable characters on both sides.
 fn is_final_sigma(s: &[u32], i: usize) -> bool {
-    let before = s[..i]
-        .iter()
-        .rev()
-        .find(|&&c| !props::is_case_ignorable(c));
+    let before = s[..i].iter().rev().find(|&&c| !props::is_case_ignorable(c));
     if !before.is_some_and(|&c| props::is_cased(c)) {
         return false;
     }
@@ -55,7 +45,7 @@ fn push_lower_at(out: &mut Vec<u32>, s: &[u32], i: usize) {
     if cp == CAPITAL_SIGMA && is_final_sigma(s, i) {
         out.push(FINAL_SIGMA);
     } else {
-        push_char_map(out, cp, char::to_lowercase);
+        case::push_lower(out, cp);
     }
 }
 
@@ -271,4 +261,38 @@ pub(super) fn m_istitle(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     Ok(Value::Bool(cased))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Mapping, apply};
+
+    fn map(mapping: Mapping, s: &str) -> String {
+        let cps: Vec<u32> = s.chars().map(u32::from).collect();
+        apply(mapping, &cps)
+            .into_iter()
+            .map(|c| char::from_u32(c).unwrap_or('?'))
+            .collect()
+    }
+
+    // Expected values are CPython 3.14's.
+    #[test]
+    fn titlecase_and_special_casing() {
+        assert_eq!(map(Mapping::Title, "ǆemal"), "ǅemal");
+        assert_eq!(map(Mapping::Capitalize, "ǆemal"), "ǅemal");
+        assert_eq!(map(Mapping::Title, "ﬁnance ßig"), "Finance Ssig");
+        assert_eq!(map(Mapping::Upper, "ﬁnance ßig"), "FINANCE SSIG");
+        assert_eq!(map(Mapping::Casefold, "ﬁnance ßig"), "finance ssig");
+        assert_eq!(map(Mapping::Title, "ᾳ ǰ"), "ᾼ J̌");
+        assert_eq!(map(Mapping::Upper, "ᾳ ǰ"), "ΑΙ J̌");
+    }
+
+    #[test]
+    fn final_sigma() {
+        assert_eq!(map(Mapping::Lower, "ΑΣ ΑΣ."), "ας ας.");
+        assert_eq!(map(Mapping::Casefold, "ΑΣ ΑΣ."), "ασ ασ.");
+        assert_eq!(map(Mapping::Title, "ΑΣ ΑΣ."), "Ας Ας.");
+        assert_eq!(map(Mapping::Lower, "ΣΑ Σ"), "σα σ");
+        assert_eq!(map(Mapping::Swapcase, "ΣΑ Σ"), "σα σ");
+    }
 }

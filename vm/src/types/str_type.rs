@@ -7,8 +7,8 @@ use crate::text::wtf8::{Wtf8, Wtf8Buf};
 
 use super::str::Str;
 use super::str_case::{
-    m_capitalize, m_casefold, m_isalnum, m_isalpha, m_isdecimal, m_isdigit, m_islower,
-    m_isnumeric, m_isspace, m_istitle, m_isupper, m_lower, m_swapcase, m_title, m_upper, predicate,
+    m_capitalize, m_casefold, m_isalnum, m_isalpha, m_isdecimal, m_isdigit, m_islower, m_isnumeric,
+    m_isspace, m_istitle, m_isupper, m_lower, m_swapcase, m_title, m_upper, predicate,
 };
 
 impl Vm {
@@ -214,7 +214,11 @@ fn str_mod(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
 
 type M = fn(&Vm, Args<'_>) -> PyResult<Value>;
 
-pub(super) fn with_self<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Py<Str>, Args<'a>)> {
+pub(super) fn with_self<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    name: &str,
+) -> PyResult<(&'a Py<Str>, Args<'a>)> {
     vm.method_self::<Str>(*args, name, "str")
 }
 
@@ -516,8 +520,7 @@ fn m_endswith(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn find_common(vm: &Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Option<usize>> {
     let (s, rest) = with_self(vm, &args, name)?;
     let vals = rest.range(vm, name, 1, 3)?;
-    let needle = cps(str_arg(vm, &vals[0], "must be str")
-        .map_err(|_| vm.new_type_error(format!("must be str, not {}", vm.type_name(&vals[0]))))?);
+    let needle = cps(str_arg(vm, &vals[0], &format!("{name}() argument 1"))?);
     let t = cps(s);
     let (start, end) = bounds(vm, &vals[1..], t.len())?;
     if start > t.len() || end < start || end - start < needle.len() {
@@ -564,7 +567,7 @@ fn m_rindex(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn m_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, rest) = with_self(vm, &args, "count")?;
     let vals = rest.range(vm, "count", 1, 3)?;
-    let needle = cps(str_arg(vm, &vals[0], "must be str")?);
+    let needle = cps(str_arg(vm, &vals[0], "count() argument 1")?);
     let t = cps(s);
     let (start, end) = bounds(vm, &vals[1..], t.len())?;
     if start > t.len() || end < start {
@@ -739,7 +742,9 @@ fn m_expandtabs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn partition_common(vm: &Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Value> {
     let (s, rest) = with_self(vm, &args, name)?;
     let sepv = rest.one(vm, &format!("str.{name}"))?;
-    let sep = cps(str_arg(vm, sepv, "must be str")?);
+    let sep = cps(sepv
+        .downcast::<Str>()
+        .ok_or_else(|| vm.new_type_error(format!("must be str, not {}", vm.type_name(sepv))))?);
     if sep.is_empty() {
         return Err(vm.new_value_error("empty separator"));
     }
