@@ -191,7 +191,13 @@ pub fn encode(vm: &Vm, s: &Py<Str>, encoding: &str, errors: &str) -> PyResult<Ve
                 } else {
                     format!("ordinal not in range({limit})")
                 };
-                return Err(encode_error(vm, name, s, i, i + 1, &reason));
+                // The error covers the whole run of unencodable characters, as CPython's.
+                let run = s
+                    .code_points()
+                    .skip(i)
+                    .take_while(|&c| c >= limit || (0xD800..=0xDFFF).contains(&c))
+                    .count();
+                return Err(encode_error(vm, name, s, i, i + run, &reason));
             }
             "ignore" => {}
             "replace" => out.push(b'?'),

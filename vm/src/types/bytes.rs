@@ -84,6 +84,9 @@ impl Vm {
         if let Some(b) = v.downcast::<ByteArray>() {
             return Ok(b.to_vec());
         }
+        if let Some(b) = super::memoryview::buffer_bytes(self, v) {
+            return b;
+        }
         Err(self.new_type_error(format!(
             "a bytes-like object is required, not '{}'",
             self.type_name(v)
@@ -221,7 +224,7 @@ fn bytes_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 /// `bytes(x)` / `bytearray(x)` contents from a constructor argument.
-fn bytes_from_arg(vm: &Vm, v: &Value, encoding: Option<&Value>) -> PyResult<Vec<u8>> {
+fn bytes_from_arg(vm: &Vm, v: &Value, encoding: Option<&Value>, what: &str) -> PyResult<Vec<u8>> {
     if let Some(s) = v.downcast::<super::str::Str>() {
         if encoding.is_none() {
             return Err(vm.new_type_error("string argument without an encoding"));
@@ -231,6 +234,9 @@ fn bytes_from_arg(vm: &Vm, v: &Value, encoding: Option<&Value>) -> PyResult<Vec<
     if let Some(b) = contents(v) {
         return Ok(b);
     }
+    if let Some(b) = super::memoryview::buffer_bytes(vm, v) {
+        return b;
+    }
     if super::int::as_int(v).is_some() {
         let n = vm.index_value(v)?;
         if n < 0 {
@@ -238,16 +244,55 @@ fn bytes_from_arg(vm: &Vm, v: &Value, encoding: Option<&Value>) -> PyResult<Vec<
         }
         return Ok(vec![0; n as usize]);
     }
+    let range_error = if what == "bytes" { "bytes" } else { "byte" };
+    items_to_bytes(vm, v, what, range_error)
+}
+
+/// The bytes of an iterable of ints (CPython's `PyBytes_FromObject` tail): "cannot convert
+/// 'float' object to bytes" when `v` is not iterable.
+fn items_to_bytes(vm: &Vm, v: &Value, what: &str, range_error: &str) -> PyResult<Vec<u8>> {
+    let is_iterable =
+        v.class(vm).slots.iter.get().is_some() || v.class(vm).slots.getitem.get().is_some();
+    if v.downcast::<super::str::Str>().is_some() || !is_iterable {
+        return Err(vm.new_type_error(format!(
+            "cannot convert '{}' object to {what}",
+            vm.type_name(v)
+        )));
+    }
     let items = vm.collect(v)?;
     let mut out = Vec::with_capacity(items.len());
     for item in &items {
         let b = vm.index_value(item)?;
         if !(0..256).contains(&b) {
-            return Err(vm.new_value_error("bytes must be in range(0, 256)"));
+            return Err(vm.new_value_error(format!("{range_error} must be in range(0, 256)")));
         }
         out.push(b as u8);
     }
     Ok(out)
+}
+
+impl Vm {
+    /// `bytes(x)` for a non-str `x` (CPython's `PyObject_Bytes`): `__bytes__`, a buffer, or
+    /// an iterable of ints.
+    pub fn bytes_from_object(&self, v: &Value) -> PyResult<Vec<u8>> {
+        if let Some(b) = contents(v) {
+            return Ok(b);
+        }
+        if let Some(b) = super::memoryview::buffer_bytes(self, v) {
+            return b;
+        }
+        if let Some(r) =
+            crate::runtime::slot_dispatch::call_special(self, v, &self.names.__bytes__, &[])?
+        {
+            return contents(&r).ok_or_else(|| {
+                self.new_type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    self.type_name(&r)
+                ))
+            });
+        }
+        items_to_bytes(self, v, "bytes", "bytes")
+    }
 }
 
 fn bytes_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
@@ -272,7 +317,7 @@ fn bytes_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         return vm.alloc_instance(cls, Bytes::new(data));
     }
     let data = match source {
-        Some(v) => bytes_from_arg(vm, v, encoding)?,
+        Some(v) => bytes_from_arg(vm, v, encoding, "bytes")?,
         None => Vec::new(),
     };
     if cls.is(&vm.types.bytes) {
@@ -289,7 +334,7 @@ fn bytearray_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let [source, encoding, _errors] =
         args.bind(vm, "bytearray", ["source", "encoding", "errors"], 0, 0)?;
     let data = match source {
-        Some(v) => bytes_from_arg(vm, v, encoding)?,
+        Some(v) => bytes_from_arg(vm, v, encoding, "bytearray")?,
         None => Vec::new(),
     };
     if let Some(b) = v.downcast::<ByteArray>() {

@@ -199,30 +199,61 @@ fn slot_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Va
 
 fn complex_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let [real, imag] = args.bind(vm, "complex", ["real", "imag"], 0, 0)?;
-    let part = |v: Option<&Value>| -> PyResult<(f64, f64)> {
+    // A lone positional argument may be a string; it gets CPython's broader message.
+    let lone = imag.is_none() && args.npos() == 1;
+    let part = |v: Option<&Value>, name: &str| -> PyResult<(f64, f64)> {
         let Some(v) = v else { return Ok((0.0, 0.0)) };
+        if v.downcast::<Complex>().is_none()
+            && let Some(c) = complex_dunder(vm, v)?
+        {
+            return Ok(c);
+        }
         if let Some(c) = as_complex(vm, v)? {
             return Ok(c);
         }
-        if let Some(s) = v.downcast::<super::str::Str>() {
+        if let Some(s) = v.downcast::<super::str::Str>()
+            && lone
+        {
             return parse_complex(&s.to_lossy())
                 .ok_or_else(|| vm.new_value_error("complex() arg is a malformed string"));
         }
         if v.class(vm).slots.float.get().is_some() || v.class(vm).slots.index.get().is_some() {
             return Ok((super::float_type::float_from_value(vm, v)?, 0.0));
         }
+        if lone {
+            return Err(vm.new_type_error(format!(
+                "complex() argument must be a string or a number, not {}",
+                vm.type_name(v)
+            )));
+        }
         Err(vm.new_type_error(format!(
-            "complex() argument 'real' must be a real number, not {}",
+            "complex() argument '{name}' must be a real number, not {}",
             vm.type_name(v)
         )))
     };
-    let (ar, ai) = part(real)?;
-    let (br, bi) = part(imag)?;
+    let (ar, ai) = part(real, "real")?;
+    let (br, bi) = part(imag, "imag")?;
     let (re, im) = (ar - bi, ai + br);
     if cls.is(&vm.types.complex) {
         return Ok(vm.new_complex(re, im));
     }
     vm.alloc_instance(cls, Complex { re, im })
+}
+
+/// The result of `v.__complex__()` when `v`'s type defines it (CPython's
+/// `try_complex_special_method`), which must be a complex.
+fn complex_dunder(vm: &Vm, v: &Value) -> PyResult<Option<(f64, f64)>> {
+    let Some(r) = crate::runtime::slot_dispatch::call_special(vm, v, &vm.names.__complex__, &[])?
+    else {
+        return Ok(None);
+    };
+    match r.downcast::<Complex>() {
+        Some(c) => Ok(Some((c.re, c.im))),
+        None => Err(vm.new_type_error(format!(
+            "__complex__ returned non-complex (type {})",
+            vm.type_name(&r)
+        ))),
+    }
 }
 
 /// Parses `complex(str)`.

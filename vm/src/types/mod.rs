@@ -18,6 +18,7 @@ pub mod int;
 pub mod int_type;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod module;
 pub mod object;
 pub mod range;
@@ -54,6 +55,7 @@ pub(crate) fn init_all(vm: &Vm) {
     complex::init(vm);
     str_type::init(vm);
     bytes::init(vm);
+    memoryview::init(vm);
     list::init(vm);
     tuple::init(vm);
     dict_type::init(vm);
