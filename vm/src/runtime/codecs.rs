@@ -207,6 +207,11 @@ fn decode_utf16(d: &mut Decoder<'_>, start: usize, endian: Endian) -> PyResult<(
             continue;
         }
         if n - i < 4 {
+            if d.errors == "surrogatepass" {
+                d.out.push_code_point(u);
+                i += 2;
+                continue;
+            }
             d.bad(i, n, "unexpected end of data")?;
             break;
         }

@@ -34,13 +34,13 @@ fn latin1(data: &[u8]) -> String {
 
 /// The bytes `%s`/`%b` inserts: a bytes-like object's contents or `__bytes__`'s result.
 fn bytes_of(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = crate::types::bytes_methods::buffer_of(v) {
+    if let Some(b) = crate::types::bytes_methods::buffer_of(vm, v) {
         return Ok(b);
     }
     if let Some(r) =
         crate::runtime::slot_dispatch::call_special(vm, v, &vm.intern("__bytes__"), &[])?
     {
-        return crate::types::bytes_methods::buffer_of(&r).ok_or_else(|| {
+        return crate::types::bytes_methods::buffer_of(vm, &r).ok_or_else(|| {
             vm.new_type_error(format!(
                 "__bytes__ returned non-bytes (type {})",
                 vm.type_name(&r)
@@ -60,7 +60,7 @@ fn render(vm: &Vm, chars: &[char], args: &Value, bytes: bool) -> PyResult<String
     };
     let is_tuple = args.downcast::<crate::types::tuple::Tuple>().is_some();
     let is_text =
-        args.downcast::<Str>().is_some() || crate::types::bytes_methods::buffer_of(args).is_some();
+        args.downcast::<Str>().is_some() || crate::types::bytes_methods::buffer_of(vm, args).is_some();
     let mapping = (!is_tuple && !is_text && vm.mapping_check(args).is_some()).then_some(args);
     let mut next_arg = 0usize;
     let mut out = String::with_capacity(chars.len());
@@ -332,7 +332,7 @@ fn text_char(vm: &Vm, v: &Value) -> PyResult<char> {
 }
 
 fn byte_char(vm: &Vm, v: &Value) -> PyResult<char> {
-    if let Some(b) = crate::types::bytes_methods::buffer_of(v) {
+    if let Some(b) = crate::types::bytes_methods::buffer_of(vm, v) {
         if b.len() != 1 {
             return Err(vm.new_type_error(format!(
                 "%c requires an integer in range(256) or a single byte, not a bytes object of length {}",

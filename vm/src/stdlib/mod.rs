@@ -11,6 +11,7 @@ pub mod builtins_iter;
 pub mod collections;
 pub mod errno;
 pub mod ffi;
+pub mod functools;
 pub mod gc;
 pub mod heapq;
 pub mod io;
@@ -21,6 +22,7 @@ pub mod operator;
 pub mod os;
 pub mod pysource;
 pub mod random;
+pub mod sitebuiltins;
 pub mod state;
 pub mod stdio;
 pub mod stdlib_names;
@@ -56,6 +58,7 @@ pub(crate) fn init_core(vm: &Vm) {
 fn register_library_modules(vm: &Vm) {
     vm.register_native_module("_abc", abc::init);
     vm.register_native_module("_collections", collections::init);
+    vm.register_native_module("_functools", functools::init);
 }
 
 /// The numeric and algorithmic modules (math, random, itertools, operator, ...).

@@ -16,7 +16,7 @@ fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<ByteArray>> {
 /// The bytes an assignment or `extend` stores: a bytes-like object's contents, or the
 /// items of an iterable of ints in range(256).
 fn bytes_from_iterable(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = buffer_of(v) {
+    if let Some(b) = buffer_of(vm, v) {
         return Ok(b);
     }
     let items = vm.collect(v)?;
@@ -182,7 +182,7 @@ fn m_reverse(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn iadd(vm: &Vm, a: &Value, other: &Value) -> PyResult<Value> {
     let b = this(vm, a)?;
-    let Some(more) = buffer_of(other) else {
+    let Some(more) = buffer_of(vm, other) else {
         return Err(vm.new_type_error(format!("can't concat {} to bytearray", vm.type_name(other))));
     };
     b.with_mut(|d| d.extend_from_slice(&more));

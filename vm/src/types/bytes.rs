@@ -84,8 +84,8 @@ impl Vm {
         if let Some(b) = v.downcast::<ByteArray>() {
             return Ok(b.to_vec());
         }
-        if let Some(b) = super::memoryview::contents(v) {
-            return Ok(b);
+        if let Some(b) = super::memoryview::buffer_bytes(self, v) {
+            return b;
         }
         Err(self.new_type_error(format!(
             "a bytes-like object is required, not '{}'",
@@ -94,18 +94,18 @@ impl Vm {
     }
 }
 
-fn contents(v: &Value) -> Option<Vec<u8>> {
-    super::bytes_methods::buffer_of(v)
+fn contents(vm: &Vm, v: &Value) -> Option<Vec<u8>> {
+    super::bytes_methods::buffer_of(vm, v)
 }
 
 fn bytes_len(vm: &Vm, v: &Value) -> PyResult<usize> {
-    contents(v)
+    contents(vm, v)
         .map(|b| b.len())
         .ok_or_else(|| vm.new_type_error("expected bytes"))
 }
 
 fn bytes_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let data = contents(v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    let data = contents(vm, v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
     let is_bytes = v.downcast::<Bytes>().is_some();
     if let Some(slice) = key.downcast::<Slice>() {
         let out: Vec<u8> = slice
@@ -141,15 +141,15 @@ fn bytes_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn bytes_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (contents(a), contents(b)) else {
+    let (Some(x), Some(y)) = (contents(vm, a), contents(vm, b)) else {
         return Ok(vm.not_implemented());
     };
     Ok(Value::Bool(op.test(x.cmp(&y))))
 }
 
 fn bytes_concat(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let x = contents(a).ok_or_else(|| vm.new_type_error("expected bytes"))?;
-    let Some(y) = contents(b) else {
+    let x = contents(vm, a).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    let Some(y) = contents(vm, b) else {
         return Err(vm.new_type_error(format!(
             "can't concat {} to {}",
             vm.type_name(b),
@@ -166,7 +166,7 @@ fn bytes_concat(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn bytes_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
-    let x = contents(a).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    let x = contents(vm, a).ok_or_else(|| vm.new_type_error("expected bytes"))?;
     let Some(count) = vm.repeat_count(n)? else {
         return Err(vm.new_type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
@@ -188,8 +188,8 @@ fn bytes_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
 }
 
 fn bytes_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
-    let data = contents(v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
-    if let Some(needle) = contents(item) {
+    let data = contents(vm, v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    if let Some(needle) = contents(vm, item) {
         return Ok(needle.is_empty() || data.windows(needle.len()).any(|w| w == needle));
     }
     if vm.try_index(item)?.is_none() {
@@ -203,7 +203,7 @@ fn bytes_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
 }
 
 fn bytes_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
-    let data = contents(v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    let data = contents(vm, v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
     let mut s = String::new();
     if v.downcast::<Bytes>().is_some() {
         crate::text::repr::write_bytes_repr(&mut s, &data);
@@ -229,7 +229,7 @@ fn bytes_from_arg(
     v: &Value,
     encoding: Option<&Value>,
     errors: Option<&Value>,
-    for_bytearray: bool,
+    what: &str,
 ) -> PyResult<Vec<u8>> {
     if let Some(s) = v.downcast::<super::str::Str>() {
         let Some(encoding) = encoding else {
@@ -242,8 +242,11 @@ fn bytes_from_arg(
         };
         return crate::runtime::codecs::encode(vm, s, &encoding, &errors);
     }
-    if let Some(b) = contents(v) {
+    if let Some(b) = contents(vm, v) {
         return Ok(b);
+    }
+    if let Some(b) = super::memoryview::buffer_bytes(vm, v) {
+        return b;
     }
     if super::int::as_int(v).is_some() {
         let n = vm.index_value(v)?;
@@ -252,36 +255,55 @@ fn bytes_from_arg(
         }
         return Ok(vec![0; n as usize]);
     }
-    let items = match vm.collect(v) {
-        Ok(items) => items,
-        Err(e) if e.matches(&vm.exc.type_error) && vm.try_index(v).is_ok_and(|i| i.is_none()) => {
-            let iterable =
-                v.class(vm).slots.iter.get().is_some() || v.class(vm).slots.getitem.get().is_some();
-            if iterable {
-                return Err(e);
-            }
-            return Err(vm.new_type_error(format!(
-                "cannot convert '{}' object to {}",
-                vm.type_name(v),
-                if for_bytearray { "bytearray" } else { "bytes" }
-            )));
-        }
-        Err(e) => return Err(e),
-    };
+    let range_error = if what == "bytes" { "bytes" } else { "byte" };
+    items_to_bytes(vm, v, what, range_error)
+}
+
+/// The bytes of an iterable of ints (CPython's `PyBytes_FromObject` tail): "cannot convert
+/// 'float' object to bytes" when `v` is not iterable.
+fn items_to_bytes(vm: &Vm, v: &Value, what: &str, range_error: &str) -> PyResult<Vec<u8>> {
+    let is_iterable =
+        v.class(vm).slots.iter.get().is_some() || v.class(vm).slots.getitem.get().is_some();
+    if v.downcast::<super::str::Str>().is_some() || !is_iterable {
+        return Err(vm.new_type_error(format!(
+            "cannot convert '{}' object to {what}",
+            vm.type_name(v)
+        )));
+    }
+    let items = vm.collect(v)?;
     let mut out = Vec::with_capacity(items.len());
     for item in &items {
         let b = vm.index_value(item)?;
         if !(0..256).contains(&b) {
-            // bytes() and bytearray() word this differently.
-            return Err(vm.new_value_error(if for_bytearray {
-                "byte must be in range(0, 256)"
-            } else {
-                "bytes must be in range(0, 256)"
-            }));
+            return Err(vm.new_value_error(format!("{range_error} must be in range(0, 256)")));
         }
         out.push(b as u8);
     }
     Ok(out)
+}
+
+impl Vm {
+    /// `bytes(x)` for a non-str `x` (CPython's `PyObject_Bytes`): `__bytes__`, a buffer, or
+    /// an iterable of ints.
+    pub fn bytes_from_object(&self, v: &Value) -> PyResult<Vec<u8>> {
+        if let Some(b) = contents(self, v) {
+            return Ok(b);
+        }
+        if let Some(b) = super::memoryview::buffer_bytes(self, v) {
+            return b;
+        }
+        if let Some(r) =
+            crate::runtime::slot_dispatch::call_special(self, v, &self.names.__bytes__, &[])?
+        {
+            return contents(self, &r).ok_or_else(|| {
+                self.new_type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    self.type_name(&r)
+                ))
+            });
+        }
+        items_to_bytes(self, v, "bytes", "bytes")
+    }
 }
 
 fn bytes_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
@@ -302,11 +324,11 @@ fn bytes_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         if cls.is(&vm.types.bytes) {
             return Ok(r);
         }
-        let data = contents(&r).unwrap_or_default();
+        let data = contents(vm, &r).unwrap_or_default();
         return vm.alloc_instance(cls, Bytes::new(data));
     }
     let data = match source {
-        Some(v) => bytes_from_arg(vm, v, encoding, errors, false)?,
+        Some(v) => bytes_from_arg(vm, v, encoding, errors, "bytes")?,
         None => Vec::new(),
     };
     if cls.is(&vm.types.bytes) {
@@ -323,7 +345,7 @@ fn bytearray_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let [source, encoding, errors] =
         args.bind(vm, "bytearray", ["source", "encoding", "errors"], 0, 0)?;
     let data = match source {
-        Some(v) => bytes_from_arg(vm, v, encoding, errors, true)?,
+        Some(v) => bytes_from_arg(vm, v, encoding, errors, "bytearray")?,
         None => Vec::new(),
     };
     if let Some(b) = v.downcast::<ByteArray>() {
@@ -336,7 +358,7 @@ fn bytes_decode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let Some((this, rest)) = args.split_self() else {
         return Err(vm.new_type_error("decode() needs an argument"));
     };
-    let data = contents(this).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    let data = contents(vm, this).ok_or_else(|| vm.new_type_error("expected bytes"))?;
     let [encoding, errors] = rest.bind(vm, "decode", ["encoding", "errors"], 0, 0)?;
     let encoding = match encoding {
         Some(e) => vm.str_arg(e, "decode", "encoding")?,
@@ -361,7 +383,7 @@ fn bytearray_append(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn bytes_mod(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let Some(data) = contents(a) else {
+    let Some(data) = contents(vm, a) else {
         return Ok(vm.not_implemented());
     };
     let out = crate::runtime::percent::percent_format_bytes(vm, &data, b)?;

@@ -48,44 +48,19 @@ impl Recv {
 }
 
 /// The contents of a bytes-like argument, or None.
-pub(crate) fn buffer_of(v: &Value) -> Option<Vec<u8>> {
+pub(crate) fn buffer_of(vm: &Vm, v: &Value) -> Option<Vec<u8>> {
     if let Some(b) = v.downcast::<Bytes>() {
         return Some(b.as_bytes().to_vec());
     }
     if let Some(b) = v.downcast::<ByteArray>() {
         return Some(b.to_vec());
     }
-    super::memoryview::contents(v)
-}
-
-/// `PyObject_Bytes`-style conversion: a bytes-like object, `__bytes__`, or an iterable of
-/// ints in range(256) (`int.from_bytes` accepts all of them).
-pub(crate) fn bytes_from_object(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = buffer_of(v) {
-        return Ok(b);
-    }
-    if let Some(r) =
-        crate::runtime::slot_dispatch::call_special(vm, v, &vm.intern("__bytes__"), &[])?
-    {
-        return buffer_of(&r).ok_or_else(|| {
-            vm.new_type_error(format!(
-                "__bytes__ returned non-bytes (type {})",
-                vm.type_name(&r)
-            ))
-        });
-    }
-    if v.downcast::<super::str::Str>().is_some() || vm.try_index(v)?.is_some() {
-        return Err(vm.new_type_error(format!(
-            "cannot convert '{}' object to bytes",
-            vm.type_name(v)
-        )));
-    }
-    let items = vm.collect(v)?;
-    items.iter().map(|x| byte_value(vm, x)).collect()
+    // Other exporters (memoryview, array); a released view counts as not bytes-like.
+    super::memoryview::buffer_bytes(vm, v).and_then(Result::ok)
 }
 
 fn buffer_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    buffer_of(v).ok_or_else(|| {
+    buffer_of(vm, v).ok_or_else(|| {
         vm.new_type_error(format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(v)
@@ -107,7 +82,7 @@ pub(crate) fn byte_value(vm: &Vm, v: &Value) -> PyResult<u8> {
 
 /// The needle of `find`/`count`/`index`...: a bytes-like object or one byte as an int.
 fn sub_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = buffer_of(v) {
+    if let Some(b) = buffer_of(vm, v) {
         return Ok(b);
     }
     if vm.try_index(v)?.is_some() {
@@ -232,7 +207,7 @@ fn affix_common(vm: &Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<V
     };
     let hay = &r.data[s..e];
     let test = |v: &Value| -> PyResult<bool> {
-        let a = buffer_of(v).ok_or_else(|| {
+        let a = buffer_of(vm, v).ok_or_else(|| {
             vm.new_type_error(format!(
                 "{name} first arg must be bytes or a tuple of bytes, not {}",
                 vm.type_name(v)
@@ -501,7 +476,7 @@ fn m_join(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         if i > 0 {
             out.extend_from_slice(&r.data);
         }
-        let b = buffer_of(item).ok_or_else(|| {
+        let b = buffer_of(vm, item).ok_or_else(|| {
             vm.new_type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 vm.type_name(item)
@@ -580,9 +555,17 @@ fn pad_common(vm: &Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
     let vals = rest.range(vm, name, 1, 2)?;
     let width = vm.index_value(&vals[0])?;
     let fill = match vals.get(1) {
-        Some(f) => match buffer_of(f) {
+        Some(f) => match buffer_of(vm, f) {
             Some(b) if b.len() == 1 => b[0],
-            _ => {
+            Some(b) => {
+                return Err(vm.new_type_error(format!(
+                    "{name}(): argument 2 must be a byte string of length 1, not a {} object \
+                     of length {}",
+                    vm.type_name(f),
+                    b.len()
+                )));
+            }
+            None => {
                 return Err(vm.new_type_error(format!(
                     "{name}() argument 2 must be a byte string of length 1, not {}",
                     vm.type_name(f)
@@ -838,57 +821,11 @@ fn m_maketrans(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_bytes(table).into())
 }
 
-/// `bytes.hex([sep[, bytes_per_sep]])` (also used by `memoryview.hex`).
-pub(crate) fn hex_of(vm: &Vm, data: &[u8], rest: Args<'_>) -> PyResult<Value> {
-    let [sep, per] = rest.bind(vm, "hex", ["sep", "bytes_per_sep"], 0, 0)?;
-    let sep = match sep {
-        None => None,
-        Some(s) => {
-            let b = if let Some(st) = s.downcast::<super::str::Str>() {
-                st.as_bytes().to_vec()
-            } else {
-                buffer_of(s).ok_or_else(|| {
-                    vm.new_type_error(format!("sep must be str or bytes, not {}", vm.type_name(s)))
-                })?
-            };
-            if b.len() != 1 {
-                return Err(vm.new_value_error("sep must be length 1."));
-            }
-            if !b[0].is_ascii() {
-                return Err(vm.new_value_error("sep must be ASCII."));
-            }
-            Some(b[0] as char)
-        }
-    };
-    let per = match per {
-        Some(p) => vm.index_value(p)?,
-        None => 1,
-    };
-    let mut out = String::with_capacity(data.len() * 3);
-    let group = per.unsigned_abs() as usize;
-    for (i, b) in data.iter().enumerate() {
-        if let Some(c) = sep
-            && group > 0
-            && i > 0
-        {
-            // Positive counts group from the right, negative ones from the left.
-            let boundary = if per > 0 {
-                (data.len() - i) % group == 0
-            } else {
-                i % group == 0
-            };
-            if boundary {
-                out.push(c);
-            }
-        }
-        out.push_str(&format!("{b:02x}"));
-    }
-    Ok(vm.new_str(&out).into())
-}
-
 fn m_hex(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (r, _, rest) = recv(vm, &args, "hex")?;
-    hex_of(vm, &r.data, rest)
+    let [sep, per] = rest.bind(vm, "hex", ["sep", "bytes_per_sep"], 0, 0)?;
+    let text = super::memoryview::hex_with_sep(vm, &r.data, sep, per)?;
+    Ok(vm.new_str(&text).into())
 }
 
 fn parse_hex(vm: &Vm, s: &[u8]) -> PyResult<Vec<u8>> {
@@ -924,7 +861,7 @@ fn m_fromhex(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let arg = rest.one(vm, "fromhex")?;
     let text = if let Some(s) = arg.downcast::<super::str::Str>() {
         s.as_bytes().to_vec()
-    } else if let Some(b) = buffer_of(arg) {
+    } else if let Some(b) = buffer_of(vm, arg) {
         b
     } else {
         return Err(vm.new_type_error(format!(

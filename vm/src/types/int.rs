@@ -315,7 +315,7 @@ impl Vm {
         if b.is_negative() {
             return Ok(Some(0));
         }
-        // The count is a Py_ssize_t in CPython: beyond i64 it cannot be an index.
+        // A count beyond Py_ssize_t overflows even where the memory could never exist.
         match b.to_i64() {
             Some(c) => Ok(Some(c as usize)),
             None => Err(self.new_index_overflow(&self.type_name(n))),
@@ -750,13 +750,24 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
     Some(if negative { -v } else { v })
 }
 
-/// The value of a Unicode decimal digit outside ASCII (any `Nd` character).
+/// The value of a Unicode decimal digit outside ASCII (the `Nd` blocks most text uses).
 pub fn unicode_digit(c: char) -> Option<u32> {
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+        0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0,
+        0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450,
+        0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
+        0x1E950,
+    ];
     let cp = c as u32;
     if cp < 0x80 {
         return None;
     }
-    crate::text::unicode_props::decimal_value(cp)
+    ZEROS
+        .iter()
+        .find(|&&z| (z..z + 10).contains(&cp))
+        .map(|&z| cp - z)
 }
 
 /// `True`/`False` for a bool-ish int (used by `bool`'s operators).

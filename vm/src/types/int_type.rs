@@ -328,13 +328,14 @@ fn int_to_bytes(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let [length, byteorder, signed] =
         rest.bind(vm, "to_bytes", ["length", "byteorder", "signed"], 0, 0)?;
     let length = match length {
-        Some(l) => vm.index_value(l).map_err(|e| {
-            if e.matches(&vm.exc.overflow_error) {
+        // A Py_ssize_t parameter: CPython's message for ints beyond it differs from
+        // index_value's.
+        Some(l) => match vm.try_index(l)? {
+            Some(n) => n.to_i64().ok_or_else(|| {
                 vm.new_overflow_error("Python int too large to convert to C ssize_t")
-            } else {
-                e
-            }
-        })?,
+            })?,
+            None => vm.index_value(l)?,
+        },
         None => 1,
     };
     if length < 0 {
@@ -386,7 +387,7 @@ fn int_from_bytes(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let [bytes, byteorder, signed] =
         rest.bind(vm, "from_bytes", ["bytes", "byteorder", "signed"], 1, 0)?;
-    let data = super::bytes_methods::bytes_from_object(vm, bytes.unwrap_or(&Value::None))?;
+    let data = vm.bytes_from_object(bytes.unwrap_or(&Value::None))?;
     let little = match byteorder {
         None => false,
         Some(b) => match b

@@ -569,6 +569,7 @@ pub(crate) fn init(vm: &Vm) {
         &vm.types.str_iterator,
         &vm.types.bytes_iterator,
         &vm.types.seq_iterator,
+        &vm.types.memory_iterator,
     ] {
         t.slots.iter.set(Some(self_iter));
         t.slots.iternext.set(Some(seq_iter_next));
