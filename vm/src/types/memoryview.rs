@@ -206,6 +206,17 @@ pub fn buffer_bytes(vm: &Vm, v: &Value) -> Option<PyResult<Vec<u8>>> {
 }
 
 impl MemoryView {
+    fn raw_bytes(&self) -> Option<Vec<u8>> {
+        with_buffer(&self.obj, |buf| {
+            let mut out = Vec::with_capacity(self.nbytes());
+            for k in 0..self.len {
+                out.extend_from_slice(&buf[self.item_range(k, buf.len())?]);
+            }
+            Some(out)
+        })
+        .flatten()
+    }
+
     fn check(&self, vm: &Vm) -> PyResult<()> {
         if self.released.get() {
             return Err(vm.new_value_error("operation forbidden on released memoryview object"));
@@ -227,15 +238,8 @@ impl MemoryView {
     }
 
     fn to_bytes(&self, vm: &Vm) -> PyResult<Vec<u8>> {
-        with_buffer(&self.obj, |buf| {
-            let mut out = Vec::with_capacity(self.nbytes());
-            for k in 0..self.len {
-                out.extend_from_slice(&buf[self.item_range(k, buf.len())?]);
-            }
-            Some(out)
-        })
-        .flatten()
-        .ok_or_else(|| vm.new_buffer_error("memoryview: underlying buffer has been resized"))
+        self.raw_bytes()
+            .ok_or_else(|| vm.new_buffer_error("memoryview: underlying buffer has been resized"))
     }
 
     fn item(&self, vm: &Vm, k: usize) -> PyResult<Value> {

@@ -251,7 +251,7 @@ pub fn payload_size(v: &Value) -> usize {
         return 40 + PTR * l.len();
     }
     if let Some(d) = v.downcast::<Dict>() {
-        return if d.len() == 0 {
+        return if d.is_empty() {
             48
         } else {
             // A compact dict: 8-slot minimum, a third kept free.
