@@ -5,6 +5,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use vm::exec::import_spec::{Origin, make_loader};
 use vm::object::Value;
 use vm::runtime::{Config, PyErr, Vm};
 use vm::types::exception::BaseException;
@@ -89,7 +90,8 @@ fn parse(args: &[String]) -> Result<(Target, Vec<String>, Config), String> {
                 }
                 'P' => config.safe_path = true,
                 'E' => ignore_env = true,
-                's' | 'S' | 'B' | 'b' | 'd' | 'O' | 'q' | 'v' | 'i' | 'R' => {}
+                'S' => config.no_site = true,
+                's' | 'B' | 'b' | 'd' | 'O' | 'q' | 'v' | 'i' | 'R' => {}
                 'V' => return Err("__version__".into()),
                 'h' => return Err("__help__".into()),
                 _ => return Err(format!("Unknown option: -{f}")),
@@ -107,6 +109,7 @@ fn parse(args: &[String]) -> Result<(Target, Vec<String>, Config), String> {
 }
 
 fn finish_env(config: &mut Config, ignore_env: bool) {
+    config.ignore_environment = ignore_env;
     if ignore_env {
         return;
     }
@@ -172,6 +175,11 @@ pub fn run(args: &[String]) -> ExitCode {
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
     let vm = Vm::new(config);
+    if !vm.config.no_site
+        && let Err(e) = vm::stdlib::sitebuiltins::install(&vm)
+    {
+        return finish(&vm, Err(e));
+    }
     let status = run_target(&vm, target);
     vm.run_atexit();
     vm.flush_module_files();
@@ -208,13 +216,23 @@ fn run_target(vm: &Vm, target: Target) -> ExitCode {
     let main = vm.new_module("__main__");
     let d = main.dict();
     let filename = match &target {
-        Target::File(f) => {
-            let abs = absolute(f);
-            d.set_str(&vm.names.__file__, vm.new_str(&abs).into());
-            abs
-        }
+        Target::File(f) => absolute(f),
         _ => filename,
     };
+    // CPython's __main__: a file gets a source loader; stdin and -c the builtin importer.
+    let origin = match &target {
+        Target::File(_) => Origin::File(&filename),
+        _ => Origin::Builtin,
+    };
+    if !matches!(target, Target::Command(_)) {
+        d.set_str(&vm.names.__file__, vm.new_str(&filename).into());
+        d.set_str(&vm.intern("__cached__"), Value::None);
+    }
+    match make_loader(vm, "__main__", &origin) {
+        Ok(Some(loader)) => d.set_str(&vm.names.__loader__, loader),
+        Ok(None) => {}
+        Err(e) => return finish(vm, Err(e)),
+    }
     d.set_str(&vm.names.__builtins__, vm.builtins.clone().into());
     vm.modules.set_str(&vm.names.main, main.clone().into());
     let code = if let Target::File(_) = &target {

@@ -149,26 +149,7 @@ def cmp_to_key(mycmp):
 
 # ----------------------------------------------------------------------- reduce
 
-_initial_missing = object()
-
-
-def reduce(function, iterable, /, initial=_initial_missing):
-    """Apply a function of two arguments cumulatively to the items of an iterable,
-    from left to right, so as to reduce the iterable to a single value."""
-    try:
-        it = iter(iterable)
-    except TypeError:
-        raise TypeError('reduce() arg 2 must support iteration') from None
-    if initial is _initial_missing:
-        for value in it:
-            break
-        else:
-            raise TypeError('reduce() of empty iterable with no initial value')
-    else:
-        value = initial
-    for element in it:
-        value = function(value, element)
-    return value
+from _functools import reduce
 
 
 # ---------------------------------------------------------------------- partial

@@ -1732,10 +1732,25 @@ class TypeAliasType:
             raise TypeError('TypeAliasType.__init__() argument \'name\' must be str, '
                             f'not {type(name).__name__}')
         self.__name__ = name
-        self.__value__ = value
+        self._value = value
+        # `type X = ...` statements set this: the value is computed on first access, so
+        # an alias may refer to names defined after it (or to itself).
+        self._evaluate_value = None
         self.__type_params__ = tuple(type_params)
         self.__parameters__ = self.__type_params__
         self.__module__ = _caller_module()
+
+    @property
+    def __value__(self):
+        if self._evaluate_value is not None:
+            self._value = self._evaluate_value(1)
+            self._evaluate_value = None
+        return self._value
+
+    @property
+    def evaluate_value(self):
+        value = self.__value__
+        return lambda format=1: value
 
     def __repr__(self):
         return self.__name__

@@ -127,7 +127,7 @@ pub fn exception_group_match(vm: &Vm, exc: &Value, match_type: &Value) -> PyResu
             &eg_type,
             &[
                 vm.names.empty.clone().into(),
-                vm.new_list(vec![exc.clone()]).into(),
+                vm.new_tuple(vec![exc.clone()]).into(),
             ],
         )?;
         if let (Some(src), Some(dst)) = (

@@ -8,6 +8,10 @@ use crate::types::dict::Dict;
 use crate::types::module::Module;
 use crate::types::str::Str;
 
+use super::import_spec::{
+    Origin, init_module_attrs, is_initializing, namespace_path, set_initializing,
+};
+
 /// `IMPORT_NAME`: honours a replaced `builtins.__import__`.
 pub fn import_name(
     vm: &Vm,
@@ -230,6 +234,7 @@ pub fn import_absolute(vm: &Vm, abs: &str) -> PyResult<Value> {
             if let Some(init) = vm.native_module(abs) {
                 let m = init(vm)?;
                 vm.modules.set_str(&key, m.clone().into());
+                init_module_attrs(vm, m.dict(), abs, Origin::Builtin, None)?;
                 return Ok(m.into());
             }
             sys_path(vm)?
@@ -241,14 +246,27 @@ pub fn import_absolute(vm: &Vm, abs: &str) -> PyResult<Value> {
         return exec_source_module(vm, abs, source.as_bytes(), &file, None, path, parent);
     }
     match find_source(&search_path, child) {
-        Some((file, pkg_dir)) => load_source_module(vm, abs, &file, pkg_dir.as_deref(), parent),
-        None => Err(not_found(vm, abs, &format!("No module named '{abs}'"))),
+        Found::Module(file, pkg_dir) => {
+            load_source_module(vm, abs, &file, pkg_dir.as_deref(), parent)
+        }
+        Found::Namespace(dirs) => load_namespace_package(vm, abs, &dirs, parent),
+        Found::Nothing => Err(not_found(vm, abs, &format!("No module named '{abs}'"))),
     }
 }
 
-/// Finds `child` in `search_path`: `(file, Some(package dir))` for a package,
-/// `(file, None)` for a plain module.
-fn find_source(search_path: &[String], child: &str) -> Option<(String, Option<String>)> {
+/// What a `sys.path` scan found for a module name.
+enum Found {
+    /// A source file, with the package directory when it is a package's `__init__.py`.
+    Module(String, Option<String>),
+    /// Only directories without `__init__.py`: the portions of a namespace package.
+    Namespace(Vec<String>),
+    Nothing,
+}
+
+/// Finds `child` in `search_path`. A regular module or package anywhere on the path wins
+/// over namespace portions, which are collected in path order (PEP 420).
+fn find_source(search_path: &[String], child: &str) -> Found {
+    let mut portions = Vec::new();
     for dir in search_path {
         // FileFinder makes its directory absolute (joined to the cwd, not normalized).
         let base = if dir.is_empty() {
@@ -262,16 +280,49 @@ fn find_source(search_path: &[String], child: &str) -> Option<(String, Option<St
                 Err(_) => dir.clone(),
             }
         };
-        let pkg_init = format!("{base}/{child}/__init__.py");
+        let pkg_dir = format!("{base}/{child}");
+        let pkg_init = format!("{pkg_dir}/__init__.py");
         if std::path::Path::new(&pkg_init).is_file() {
-            return Some((pkg_init, Some(format!("{base}/{child}"))));
+            return Found::Module(pkg_init, Some(pkg_dir));
         }
         let file = format!("{base}/{child}.py");
         if std::path::Path::new(&file).is_file() {
-            return Some((file, None));
+            return Found::Module(file, None);
+        }
+        if std::path::Path::new(&pkg_dir).is_dir() {
+            portions.push(pkg_dir);
         }
     }
-    None
+    if portions.is_empty() {
+        Found::Nothing
+    } else {
+        Found::Namespace(portions)
+    }
+}
+
+/// Creates namespace package `abs` (no code runs) spanning `dirs`.
+fn load_namespace_package(
+    vm: &Vm,
+    abs: &str,
+    dirs: &[String],
+    parent: Option<&str>,
+) -> PyResult<Value> {
+    let module = vm.new_module(abs);
+    let d = module.dict();
+    let path = namespace_path(vm, abs, dirs)?;
+    d.set_str(&vm.names.__path__, path.clone());
+    d.set_str(&vm.names.__package__, vm.new_str(abs).into());
+    init_module_attrs(vm, d, abs, Origin::Namespace(dirs), Some(&path))?;
+    let key = vm.intern(abs);
+    vm.modules.set_str(&key, module.clone().into());
+    let m: Value = module.into();
+    if let Some((p, child)) = abs.rsplit_once('.')
+        && let Some(pm) = vm.modules.get_str(&vm.intern(p))
+    {
+        vm.setattr(&pm, &vm.intern(child), m.clone())?;
+    }
+    let _ = parent;
+    Ok(m)
 }
 
 /// `python -m NAME`: imports NAME's parent packages, then runs NAME's source (or
@@ -297,8 +348,14 @@ pub fn run_module_as_main(vm: &Vm, name: &str) -> PyResult<()> {
         }
         None => sys_path(vm)?,
     };
-    let Some((file, pkg_dir)) = find_source(&search_path, child) else {
-        return Err(not_found(vm, name, &format!("No module named {name}")));
+    let (file, pkg_dir) = match find_source(&search_path, child) {
+        Found::Module(file, pkg_dir) => (file, pkg_dir),
+        Found::Namespace(_) => {
+            return Err(vm.new_import_error(format!(
+                "No module named {name}.__main__; '{name}' is a package and cannot be directly executed"
+            )));
+        }
+        Found::Nothing => return Err(not_found(vm, name, &format!("No module named {name}"))),
     };
     if pkg_dir.is_some() {
         // A package: import it, then run its __main__ submodule.
@@ -316,6 +373,7 @@ pub fn run_module_as_main(vm: &Vm, name: &str) -> PyResult<()> {
         vm.new_str(parent.unwrap_or("")).into(),
     );
     d.set_str(&vm.names.__builtins__, vm.builtins.clone().into());
+    init_module_attrs(vm, d, name, Origin::File(&file), None)?;
     vm.modules.set_str(&vm.names.main, module.clone().into());
     if let Some(argv) = vm.sys.dict().get_str(&vm.intern("argv"))
         && let Some(list) = argv.downcast::<crate::types::list::List>()
@@ -381,9 +439,18 @@ fn exec_source_module(
     };
     d.set_str(&vm.names.__package__, vm.new_str(&package).into());
     d.set_str(&vm.names.__builtins__, vm.builtins.clone().into());
+    let origin = match file {
+        Some(f) => Origin::File(f),
+        None => Origin::Frozen,
+    };
+    let search_locations = d.get_str(&vm.names.__path__);
+    init_module_attrs(vm, d, abs, origin, search_locations.as_ref())?;
     let key = vm.intern(abs);
     vm.modules.set_str(&key, module.clone().into());
-    if let Err(e) = vm.run_code(&code, d, None) {
+    set_initializing(vm, d, true);
+    let result = vm.run_code(&code, d, None);
+    set_initializing(vm, d, false);
+    if let Err(e) = result {
         vm.modules.del_str(&key);
         return Err(e);
     }
@@ -422,10 +489,18 @@ pub fn import_from(vm: &Vm, module: &Value, name: &Py<Str>) -> PyResult<Value> {
         Some(f) => f.clone(),
         None => "unknown location".to_string(),
     };
-    let e = vm.new_import_error(format!(
-        "cannot import name '{}' from '{modname}' ({location})",
-        name.to_lossy()
-    ));
+    let e = if is_initializing(vm, module) {
+        vm.new_import_error(format!(
+            "cannot import name '{}' from partially initialized module '{modname}' \
+             (most likely due to a circular import) ({location})",
+            name.to_lossy()
+        ))
+    } else {
+        vm.new_import_error(format!(
+            "cannot import name '{}' from '{modname}' ({location})",
+            name.to_lossy()
+        ))
+    };
     e.exc().set_field("name", vm.new_str(&modname).into());
     e.exc().set_field("name_from", Value::from(name));
     if let Some(f) = file {

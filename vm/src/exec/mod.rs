@@ -12,6 +12,7 @@ pub mod eval;
 pub mod except_star;
 pub mod frame;
 pub mod import;
+pub mod import_spec;
 pub mod intrinsics;
 pub mod linetable;
 pub mod plug;

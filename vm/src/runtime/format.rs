@@ -110,7 +110,7 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
 }
 
 /// Pads `body` (already signed) to the spec's width with its fill and alignment.
-fn pad(s: &Spec, sign: &str, prefix: &str, body: &str, default_align: char) -> String {
+pub(super) fn pad(s: &Spec, sign: &str, prefix: &str, body: &str, default_align: char) -> String {
     let fill = s.fill.unwrap_or(if s.zero && s.align.is_none() {
         '0'
     } else {
@@ -289,6 +289,48 @@ fn fmt_general(x: f64, p: usize, upper: bool, alt: bool) -> String {
     s
 }
 
+/// The digits of a finite, non-negative `a` in a float presentation type (no sign, no
+/// padding, no grouping).
+pub(super) fn float_body(a: f64, spec: &Spec) -> String {
+    let ty = spec.ty;
+    let upper = matches!(ty, Some('E' | 'F' | 'G'));
+    match ty {
+        Some('e' | 'E') => fmt_exp(a, spec.precision.unwrap_or(6), upper),
+        Some('f' | 'F') => {
+            let mut s = format!("{:.*}", spec.precision.unwrap_or(6), a);
+            if spec.alt && !s.contains('.') {
+                s.push('.');
+            }
+            s
+        }
+        Some('%') => format!("{:.*}%", spec.precision.unwrap_or(6), a * 100.0),
+        Some('g' | 'G' | 'n') => fmt_general(a, spec.precision.unwrap_or(6), upper, spec.alt),
+        _ => match spec.precision {
+            Some(p) => {
+                let p = p.max(1);
+                let s = fmt_general(a, p, false, spec.alt);
+                if s.len() >= p && s.bytes().all(|c| c.is_ascii_digit()) {
+                    // With no type, CPython switches to exponent form one digit earlier
+                    // than 'g', so the ".0" it appends never shows more digits than asked.
+                    let e = fmt_exp(a, p - 1, false);
+                    let (mant, tail) = e.split_at(e.find('e').unwrap_or(e.len()));
+                    let mant = if mant.contains('.') {
+                        mant.trim_end_matches('0').trim_end_matches('.')
+                    } else {
+                        mant
+                    };
+                    format!("{mant}{tail}")
+                } else if s.contains(['.', 'e', 'n', 'i']) {
+                    s
+                } else {
+                    format!("{s}.0")
+                }
+            }
+            None => float_repr(a),
+        },
+    }
+}
+
 /// `format(float, spec)`.
 pub fn format_float(vm: &Vm, x: f64, spec: &Spec) -> PyResult<String> {
     let ty = spec.ty;
@@ -315,30 +357,14 @@ pub fn format_float(vm: &Vm, x: f64, spec: &Spec) -> PyResult<String> {
         };
         if ty == Some('%') { format!("{t}%") } else { t }
     } else {
-        match ty {
-            Some('e' | 'E') => fmt_exp(a, spec.precision.unwrap_or(6), upper),
-            Some('f' | 'F') => {
-                let mut s = format!("{:.*}", spec.precision.unwrap_or(6), a);
-                if spec.alt && !s.contains('.') {
-                    s.push('.');
-                }
-                s
-            }
-            Some('%') => format!("{:.*}%", spec.precision.unwrap_or(6), a * 100.0),
-            Some('g' | 'G' | 'n') => fmt_general(a, spec.precision.unwrap_or(6), upper, spec.alt),
-            _ => match spec.precision {
-                Some(p) => {
-                    let s = fmt_general(a, p, false, spec.alt);
-                    if s.contains(['.', 'e', 'n', 'i']) {
-                        s
-                    } else {
-                        format!("{s}.0")
-                    }
-                }
-                None => float_repr(a),
-            },
-        }
+        float_body(a, spec)
     };
+    // 'z' turns a negative result that rounds to zero into a positive zero.
+    let rounds_to_zero = || {
+        let mant = body.split(['e', 'E', '%']).next().unwrap_or("");
+        mant.chars().all(|c| c == '0' || c == '.')
+    };
+    let negative = negative && !(spec.z && rounds_to_zero());
     let sign = sign_str(negative, spec.sign);
     let body = match spec.grouping {
         Some(sep) if !a.is_nan() && !a.is_infinite() => {
@@ -376,6 +402,9 @@ pub fn format_str(vm: &Vm, s: &Str, spec: &Spec) -> PyResult<String> {
     }
     if spec.alt {
         return Err(vm.new_value_error("Alternate form (#) not allowed in string format specifier"));
+    }
+    if let Some(g) = spec.grouping {
+        return Err(vm.new_value_error(format!("Cannot specify '{g}' with 's'.")));
     }
     if spec.align == Some('=') {
         return Err(vm.new_value_error("'=' alignment not allowed in string format specifier"));
@@ -415,6 +444,19 @@ impl Vm {
             ) {
                 return self.str(value);
             }
+        }
+        match value {
+            Value::Bool(b) => {
+                let parsed = parse_spec(&spec.to_lossy()).map_err(|m| self.new_value_error(m))?;
+                let i = IntRef::Small(i64::from(*b));
+                return Ok(self.new_str(&format_int(self, i, &parsed)?));
+            }
+            Value::None => {
+                return Err(
+                    self.new_type_error("unsupported format string passed to NoneType.__format__")
+                );
+            }
+            _ => {}
         }
         let exact_builtin = matches!(value, Value::Int(_) | Value::Float(_))
             || value.as_obj().is_some_and(|o| !o.ty().is_heap());
@@ -488,7 +530,7 @@ enum FieldSource<'a> {
 
 /// `str.format(*args, **kwargs)`.
 pub fn str_format(vm: &Vm, template: &Str, args: Args<'_>) -> PyResult<Py<Str>> {
-    let mut auto = 0usize;
+    let mut auto = Numbering::default();
     let text = format_template(
         vm,
         &template.to_lossy(),
@@ -501,7 +543,7 @@ pub fn str_format(vm: &Vm, template: &Str, args: Args<'_>) -> PyResult<Py<Str>> 
 
 /// `str.format_map(mapping)`.
 pub fn str_format_map(vm: &Vm, template: &Str, mapping: &Value) -> PyResult<Py<Str>> {
-    let mut auto = 0usize;
+    let mut auto = Numbering::default();
     let text = format_template(
         vm,
         &template.to_lossy(),
@@ -512,11 +554,19 @@ pub fn str_format_map(vm: &Vm, template: &Str, mapping: &Value) -> PyResult<Py<S
     Ok(vm.new_str(&text))
 }
 
+/// `str.format`'s field numbering: automatic (`{}`) and manual (`{0}`) cannot be mixed.
+#[derive(Default)]
+struct Numbering {
+    next: usize,
+    automatic: bool,
+    manual: bool,
+}
+
 fn format_template(
     vm: &Vm,
     t: &str,
     src: &FieldSource<'_>,
-    auto: &mut usize,
+    auto: &mut Numbering,
     depth: u32,
 ) -> PyResult<String> {
     let mut out = String::with_capacity(t.len());
@@ -537,10 +587,14 @@ fn format_template(
             i += 1;
             continue;
         }
-        if chars.get(i + 1) == Some(&'{') {
-            out.push('{');
-            i += 2;
-            continue;
+        match chars.get(i + 1) {
+            Some('{') => {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            None => return Err(vm.new_value_error("Single '{' encountered in format string")),
+            _ => {}
         }
         // Find the matching close brace, allowing nested braces in the spec.
         let mut level = 1;
@@ -559,7 +613,12 @@ fn format_template(
             j += 1;
         }
         if j >= chars.len() {
-            return Err(vm.new_value_error("expected '}' before end of string"));
+            let has_spec = chars[i + 1..].iter().any(|c| matches!(c, ':' | '!'));
+            return Err(vm.new_value_error(if has_spec {
+                "unmatched '{' in format spec"
+            } else {
+                "expected '}' before end of string"
+            }));
         }
         let field: String = chars[i + 1..j].iter().collect();
         out.push_str(&render_field(vm, &field, src, auto, depth)?);
@@ -572,7 +631,7 @@ fn render_field(
     vm: &Vm,
     field: &str,
     src: &FieldSource<'_>,
-    auto: &mut usize,
+    auto: &mut Numbering,
     depth: u32,
 ) -> PyResult<String> {
     // Split "name!conv:spec" at the first '!' or ':' outside brackets.
@@ -631,17 +690,34 @@ fn render_field(
     Ok(vm.format(&value, &spec)?.to_lossy().into_owned())
 }
 
-fn resolve_field(vm: &Vm, name: &str, src: &FieldSource<'_>, auto: &mut usize) -> PyResult<Value> {
+fn resolve_field(
+    vm: &Vm,
+    name: &str,
+    src: &FieldSource<'_>,
+    auto: &mut Numbering,
+) -> PyResult<Value> {
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let head = &name[..first_end];
     let mut value = if head.is_empty() {
         if let FieldSource::Mapping(_) = src {
             return Err(vm.new_value_error("Format string contains positional fields"));
         }
-        let i = *auto;
-        *auto += 1;
+        if auto.manual {
+            return Err(vm.new_value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
+        }
+        auto.automatic = true;
+        let i = auto.next;
+        auto.next += 1;
         positional(vm, src, i)?
     } else if let Ok(i) = head.parse::<usize>() {
+        if auto.automatic {
+            return Err(vm.new_value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
+        }
+        auto.manual = true;
         positional(vm, src, i)?
     } else {
         keyword(vm, src, head)?
@@ -696,264 +772,7 @@ fn keyword(vm: &Vm, src: &FieldSource<'_>, name: &str) -> PyResult<Value> {
     }
 }
 
-// --- %-formatting --------------------------------------------------------------------------
-
-/// `template % args`.
-pub fn percent_format(vm: &Vm, template: &Value, args: &Value) -> PyResult<Value> {
-    let t = template
-        .downcast::<Str>()
-        .ok_or_else(|| vm.new_type_error("expected str"))?
-        .to_lossy()
-        .into_owned();
-    let tuple_args: Vec<Value> = match args.downcast::<crate::types::tuple::Tuple>() {
-        Some(tup) => tup.as_slice().to_vec(),
-        None => vec![args.clone()],
-    };
-    let is_tuple = args.downcast::<crate::types::tuple::Tuple>().is_some();
-    let mapping =
-        (!is_tuple && args.downcast::<Str>().is_none() && vm.mapping_check(args).is_some())
-            .then_some(args);
-    let mut next_arg = 0usize;
-    let mut out = String::with_capacity(t.len());
-    let chars: Vec<char> = t.chars().collect();
-    let mut i = 0;
-    let mut used_mapping = false;
-    while i < chars.len() {
-        if chars[i] != '%' {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        if i >= chars.len() {
-            return Err(vm.new_value_error("incomplete format"));
-        }
-        let mut value: Option<Value> = None;
-        if chars[i] == '(' {
-            let Some(m) = mapping else {
-                return Err(vm.new_type_error("format requires a mapping"));
-            };
-            let mut level = 1;
-            let start = i + 1;
-            let mut j = start;
-            while j < chars.len() && level > 0 {
-                match chars[j] {
-                    '(' => level += 1,
-                    ')' => level -= 1,
-                    _ => {}
-                }
-                j += 1;
-            }
-            if level > 0 {
-                return Err(vm.new_value_error("incomplete format key"));
-            }
-            let key: String = chars[start..j - 1].iter().collect();
-            value = Some(vm.getitem(m, &vm.new_str(&key).into())?);
-            used_mapping = true;
-            i = j;
-        }
-        let mut spec = Spec::default();
-        let mut left = false;
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
-            match chars[i] {
-                '-' => left = true,
-                '+' => spec.sign = Some('+'),
-                ' ' => {
-                    if spec.sign.is_none() {
-                        spec.sign = Some(' ');
-                    }
-                }
-                '#' => spec.alt = true,
-                _ => spec.zero = true,
-            }
-            i += 1;
-        }
-        let mut take_arg = |vm: &Vm| -> PyResult<Value> {
-            let v = tuple_args
-                .get(next_arg)
-                .cloned()
-                .ok_or_else(|| vm.new_type_error("not enough arguments for format string"))?;
-            next_arg += 1;
-            Ok(v)
-        };
-        if i < chars.len() && chars[i] == '*' {
-            let w = vm.index_value(&take_arg(vm)?)?;
-            if w < 0 {
-                left = true;
-            }
-            spec.width = Some(w.unsigned_abs() as usize);
-            i += 1;
-        } else {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i > start {
-                spec.width = chars[start..i].iter().collect::<String>().parse().ok();
-            }
-        }
-        if i < chars.len() && chars[i] == '.' {
-            i += 1;
-            if i < chars.len() && chars[i] == '*' {
-                let p = vm.index_value(&take_arg(vm)?)?;
-                spec.precision = Some(p.max(0) as usize);
-                i += 1;
-            } else {
-                let start = i;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-                spec.precision = Some(
-                    chars[start..i]
-                        .iter()
-                        .collect::<String>()
-                        .parse()
-                        .unwrap_or(0),
-                );
-            }
-        }
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
-            i += 1;
-        }
-        if i >= chars.len() {
-            return Err(vm.new_value_error("incomplete format"));
-        }
-        let conv = chars[i];
-        i += 1;
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
-        let v = match value {
-            Some(v) => v,
-            None => take_arg(vm)?,
-        };
-        if left {
-            spec.align = Some('<');
-            spec.zero = false;
-        } else if spec.zero {
-            spec.align = Some('=');
-            spec.fill = Some('0');
-        } else {
-            spec.align = Some('>');
-        }
-        let piece = match conv {
-            's' | 'r' | 'a' => {
-                let s = match conv {
-                    's' => vm.str(&v)?,
-                    'r' => vm.repr(&v)?,
-                    _ => vm.ascii(&v)?,
-                };
-                let mut sp = spec.clone();
-                sp.sign = None;
-                sp.alt = false;
-                sp.fill = None;
-                if sp.align == Some('=') {
-                    sp.align = Some('>');
-                }
-                format_str(vm, &s, &sp)?
-            }
-            'd' | 'i' | 'u' => {
-                let n = percent_int(vm, &v, conv)?;
-                spec.precision = None;
-                format_int(vm, IntRef::Big(&n), &spec)?
-            }
-            'x' | 'X' | 'o' => {
-                let n = percent_int(vm, &v, conv)?;
-                let mut sp = spec.clone();
-                sp.ty = Some(conv);
-                sp.precision = None;
-                format_int(vm, IntRef::Big(&n), &sp)?
-            }
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let f = match as_float(&v) {
-                    Some(f) => f,
-                    None => match as_int(&v) {
-                        Some(n) => crate::types::float::int_as_f64(vm, n)?,
-                        None => {
-                            crate::types::float_type::float_from_value(vm, &v).map_err(|_| {
-                                vm.new_type_error(format!(
-                                    "must be real number, not {}",
-                                    vm.type_name(&v)
-                                ))
-                            })?
-                        }
-                    },
-                };
-                let mut sp = spec.clone();
-                sp.ty = Some(conv);
-                if sp.precision.is_none() {
-                    sp.precision = Some(6);
-                }
-                format_float(vm, f, &sp)?
-            }
-            'c' => {
-                let s = if let Some(s) = v.downcast::<Str>().filter(|s| s.char_len() == 1) {
-                    s.to_lossy().into_owned()
-                } else {
-                    let n = vm.index_value(&v).map_err(|_| {
-                        vm.new_type_error(format!(
-                            "%c requires an int or a unicode character, not {}",
-                            vm.type_name(&v)
-                        ))
-                    })?;
-                    char::from_u32(n as u32)
-                        .ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?
-                        .to_string()
-                };
-                let mut sp = spec.clone();
-                sp.sign = None;
-                sp.fill = None;
-                if sp.align == Some('=') {
-                    sp.align = Some('>');
-                }
-                pad(&sp, "", "", &s, '>')
-            }
-            other => {
-                return Err(vm.new_value_error(format!(
-                    "unsupported format character '{other}' (0x{:x}) at index {}",
-                    other as u32,
-                    i - 1
-                )));
-            }
-        };
-        out.push_str(&piece);
-    }
-    if !used_mapping && mapping.is_none() && next_arg < tuple_args.len() {
-        return Err(vm.new_type_error("not all arguments converted during string formatting"));
-    }
-    Ok(vm.new_str(&out).into())
-}
-
-fn percent_int(vm: &Vm, v: &Value, conv: char) -> PyResult<num_bigint::BigInt> {
-    if let Some(i) = as_int(v) {
-        return Ok(i.big().into_owned());
-    }
-    if let Some(f) = as_float(v)
-        && matches!(conv, 'd' | 'i' | 'u')
-    {
-        let r = crate::types::float::float_to_int(vm, f)?;
-        return Ok(as_int(&r).map(|i| i.big().into_owned()).unwrap_or_default());
-    }
-    if let Some(b) = vm.try_index(v)? {
-        return Ok(b.into_owned());
-    }
-    if matches!(conv, 'd' | 'i' | 'u')
-        && let Ok(r) = crate::types::int_type::int_from_value(vm, v)
-        && let Some(i) = as_int(&r)
-    {
-        return Ok(i.big().into_owned());
-    }
-    Err(vm.new_type_error(format!(
-        "%{conv} format: {} is required, not {}",
-        if matches!(conv, 'd' | 'i' | 'u') {
-            "a real number"
-        } else {
-            "an integer"
-        },
-        vm.type_name(v)
-    )))
-}
+pub use super::percent::percent_format;
 
 #[cfg(test)]
 mod tests {

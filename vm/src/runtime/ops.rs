@@ -332,6 +332,20 @@ impl Vm {
         if !self.is_not_implemented(&x) {
             return Ok(x);
         }
+        // Like CPython's ternary_op, the modulus's type gets the last say.
+        let (tv, tw, tm) = (v.class(self), w.class(self), m.class(self));
+        if let Some(sm) = tm.slots.pow.get()
+            && !tm.is(tv)
+            && !tm.is(tw)
+            && ![tv.slots.pow.get(), tw.slots.pow.get()]
+                .iter()
+                .any(|s| s.is_some_and(|s| std::ptr::fn_addr_eq(s, sm)))
+        {
+            let x = sm(self, v, w, m)?;
+            if !self.is_not_implemented(&x) {
+                return Ok(x);
+            }
+        }
         Err(self.new_type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
             self.type_name(v),

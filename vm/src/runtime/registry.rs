@@ -29,6 +29,7 @@ use crate::types::{
     int::Int,
     iter::{CallIter, DictIter, DictView, MappingProxy, RangeIter, SeqIter, SetIter},
     list::List,
+    memoryview::MemoryView,
     module::Module,
     object::ObjectBase,
     range::Range,
@@ -165,6 +166,8 @@ builtin_types! {
     frozenset: Set = "frozenset", flags flags::BASETYPE | flags::MATCH_SELF;
     /// `range`
     range: Range = "range", flags flags::SEQUENCE;
+    /// `memoryview`
+    memoryview: MemoryView = "memoryview", flags flags::SEQUENCE;
     /// `slice`
     slice: Slice = "slice", flags 0;
     /// `NoneType`
@@ -235,6 +238,8 @@ builtin_types! {
     bytes_iterator: SeqIter = "bytes_iterator", flags 0;
     /// `iterator` (the `__getitem__` protocol)
     seq_iterator: SeqIter = "iterator", flags 0;
+    /// `memory_iterator`
+    memory_iterator: SeqIter = "memory_iterator", flags 0;
     /// `range_iterator`
     range_iterator: RangeIter = "range_iterator", flags 0;
     /// `callable_iterator`

@@ -42,6 +42,10 @@ pub struct Config {
     pub isolated: bool,
     /// `-P` (or `PYTHONSAFEPATH`): no script directory / cwd at the front of `sys.path`.
     pub safe_path: bool,
+    /// `-S`: no startup "site" step (no `exit`, `help`, ... in builtins).
+    pub no_site: bool,
+    /// `-E` (implied by `-I`): `PYTHON*` environment variables are ignored.
+    pub ignore_environment: bool,
     /// `-X` options.
     pub xoptions: Vec<(String, Option<String>)>,
     /// Initial `sys.path`.
@@ -60,6 +64,8 @@ impl Default for Config {
             unbuffered: false,
             isolated: false,
             safe_path: false,
+            no_site: false,
+            ignore_environment: false,
             xoptions: Vec::new(),
             path: Vec::new(),
             executable: String::new(),

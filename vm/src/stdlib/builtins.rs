@@ -223,31 +223,7 @@ fn b_ascii(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn b_isinstance(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let vals = args.range(vm, "isinstance", 2, 2)?;
-    check_classinfo(
-        vm,
-        &vals[1],
-        "isinstance() arg 2 must be a type, a tuple of types, or a union",
-    )?;
     Ok(Value::Bool(vm.isinstance(&vals[0], &vals[1])?))
-}
-
-fn check_classinfo(vm: &Vm, v: &Value, msg: &str) -> PyResult<()> {
-    if v.downcast::<Type>().is_some()
-        || v.downcast::<crate::types::union::Union>().is_some()
-        || vm
-            .type_lookup(v.class(vm), &vm.names.__instancecheck__)
-            .is_some()
-        || vm.getattr_opt(v, &vm.names.__bases__)?.is_some()
-    {
-        return Ok(());
-    }
-    if let Some(t) = v.downcast::<Tuple>() {
-        for x in t.as_slice() {
-            vm.with_native_recursion("", || check_classinfo(vm, x, msg))?;
-        }
-        return Ok(());
-    }
-    Err(vm.new_type_error(msg))
 }
 
 fn b_issubclass(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -732,16 +708,29 @@ fn code_from_source(
     src: &Value,
     filename: &str,
     mode: crate::parse::Mode,
+    func: &str,
 ) -> PyResult<Py<crate::types::code::Code>> {
     if let Some(c) = src.downcast::<crate::types::code::Code>() {
         return Ok(c.clone());
     }
-    let bytes = if let Some(s) = src.downcast::<Str>() {
+    let mut bytes = if let Some(s) = src.downcast::<Str>() {
         s.as_bytes().to_vec()
     } else {
-        vm.bytes_like(src)
-            .map_err(|_| vm.new_type_error("exec() arg 1 must be a string, bytes or code object"))?
+        vm.bytes_like(src).map_err(|_| {
+            let what = if func == "compile" { "AST" } else { "code" };
+            vm.new_type_error(format!(
+                "{func}() arg 1 must be a string, bytes or {what} object"
+            ))
+        })?
     };
+    if func == "eval" {
+        // eval() (unlike exec and compile) ignores leading blanks of its source text.
+        let start = bytes
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
+        bytes.drain(..start);
+    }
     vm.compile_source(&bytes, filename, mode)
 }
 
@@ -771,7 +760,7 @@ fn exec_or_eval(vm: &Vm, args: Args<'_>, name: &str, mode: crate::parse::Mode) -
             _ => globals.clone().into(),
         },
     };
-    let code = code_from_source(vm, source.unwrap_or(&Value::None), "<string>", mode)?;
+    let code = code_from_source(vm, source.unwrap_or(&Value::None), "<string>", mode, name)?;
     let r = vm.run_code(&code, &globals, Some(locals))?;
     Ok(if mode == crate::parse::Mode::Eval {
         r
@@ -818,7 +807,14 @@ fn b_compile(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         "single" => crate::parse::Mode::Single,
         _ => return Err(vm.new_value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    Ok(code_from_source(vm, source.unwrap_or(&Value::None), &filename, mode)?.into())
+    Ok(code_from_source(
+        vm,
+        source.unwrap_or(&Value::None),
+        &filename,
+        mode,
+        "compile",
+    )?
+    .into())
 }
 
 fn b_build_class(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -870,6 +866,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("compile", b_compile),
     ("__build_class__", b_build_class),
     ("__import__", crate::exec::import::builtin_import),
+    ("breakpoint", super::sitebuiltins::breakpoint),
 ];
 
 /// Builds `builtins`.
@@ -897,6 +894,7 @@ pub(crate) fn init(vm: &Vm) {
         ("str", &t.str),
         ("bytes", &t.bytes),
         ("bytearray", &t.bytearray),
+        ("memoryview", &t.memoryview),
         ("list", &t.list),
         ("tuple", &t.tuple),
         ("set", &t.set),

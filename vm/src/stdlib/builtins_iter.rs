@@ -89,6 +89,12 @@ fn enumerate_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
 
 fn zip_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let mut strict = false;
+    let nkw = args.kwargs().count();
+    if nkw > 1 {
+        return Err(vm.new_type_error(format!(
+            "zip() takes at most 1 keyword argument ({nkw} given)"
+        )));
+    }
     for (k, v) in args.kwargs() {
         if k.as_bytes() == b"strict" {
             strict = vm.is_true(v)?;

@@ -12,6 +12,7 @@ pub mod builtins_iter;
 pub mod collections;
 pub mod errno;
 pub mod ffi;
+pub mod functools;
 pub mod gc;
 pub mod hashlib;
 pub mod heapq;
@@ -24,6 +25,7 @@ pub mod os;
 pub mod pysource;
 pub mod random;
 pub mod re;
+pub mod sitebuiltins;
 pub mod state;
 pub mod stdio;
 pub mod stdlib_names;
@@ -60,6 +62,7 @@ pub(crate) fn init_core(vm: &Vm) {
 fn register_library_modules(vm: &Vm) {
     vm.register_native_module("_abc", abc::init);
     vm.register_native_module("_collections", collections::init);
+    vm.register_native_module("_functools", functools::init);
 }
 
 /// The numeric and algorithmic modules (math, random, itertools, operator, ...).

@@ -27,6 +27,8 @@ macro_rules! py_sources {
 py_sources! {
     "__future__" => "__future__.py";
     "abc" => "abc.py";
+    "_frozen_importlib" => "_frozen_importlib.py";
+    "_sitebuiltins" => "_sitebuiltins.py";
     "_collections_abc" => "_collections_abc.py";
     "collections" => "collections/__init__.py", package;
     "collections.abc" => "collections/abc.py";

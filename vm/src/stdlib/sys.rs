@@ -26,6 +26,14 @@ fn getrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(i64::from(vm.recursion_limit())))
 }
 
+/// The digit limit of int/str conversions, fixed at CPython's default (rpy has no setter).
+fn get_int_max_str_digits(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    args.none(vm, "get_int_max_str_digits")?;
+    Ok(Value::Int(
+        crate::types::int_type::INT_MAX_STR_DIGITS as i64,
+    ))
+}
+
 fn setrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let n = args.one(vm, "setrecursionlimit")?;
     if matches!(n, Value::Float(_)) {
@@ -68,7 +76,12 @@ fn getsizeof(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         if n < 0 {
             return Err(vm.new_value_error("__sizeof__() should return >= 0"));
         }
-        return Ok(Value::Int(n));
+        let gc_header = if crate::types::object::gc_tracked(vm, v) {
+            16
+        } else {
+            0
+        };
+        return Ok(Value::Int(n.saturating_add(gc_header)));
     }
     match vals.get(1) {
         Some(d) => Ok(d.clone()),
@@ -156,11 +169,16 @@ pub(crate) fn init(vm: &Vm) {
         .collect();
     set("argv", vm.new_list(argv).into());
     set("orig_argv", vm.new_list(vec![]).into());
+    // rpy's standard library is embedded (like CPython's frozen modules); the directory
+    // its files would occupy under the prefix ends sys.path, as CPython's stdlib dirs do.
+    let prefix = install_prefix(&vm.config.executable);
     let path: Vec<Value> = vm
         .config
         .path
         .iter()
-        .map(|p| vm.new_str(p).into())
+        .cloned()
+        .chain(std::iter::once(format!("{prefix}/lib/rpy3.14")))
+        .map(|p| vm.new_str(&p).into())
         .collect();
     set("path", vm.new_list(path).into());
     set("modules", vm.modules.clone().into());
@@ -190,9 +208,9 @@ pub(crate) fn init(vm: &Vm) {
     );
     set("platform", vm.new_str(std::env::consts::OS).into());
     set("executable", vm.new_str(&vm.config.executable).into());
-    set("prefix", vm.new_str("").into());
-    set("exec_prefix", vm.new_str("").into());
-    set("base_prefix", vm.new_str("").into());
+    for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        set(name, vm.new_str(&prefix).into());
+    }
     set("dont_write_bytecode", Value::Bool(true));
     set(
         "hexversion",
@@ -258,10 +276,12 @@ pub(crate) fn init(vm: &Vm) {
                 ("optimize", Value::Int(0)),
                 ("dont_write_bytecode", Value::Int(1)),
                 ("no_user_site", Value::Int(i64::from(vm.config.isolated))),
-                ("no_site", Value::Int(0)),
+                ("no_site", Value::Int(i64::from(vm.config.no_site))),
                 (
                     "ignore_environment",
-                    Value::Int(i64::from(vm.config.isolated)),
+                    Value::Int(i64::from(
+                        vm.config.ignore_environment || vm.config.isolated,
+                    )),
                 ),
                 ("verbose", Value::Int(0)),
                 ("bytes_warning", Value::Int(0)),
@@ -272,9 +292,12 @@ pub(crate) fn init(vm: &Vm) {
                 ),
                 ("isolated", Value::Int(i64::from(vm.config.isolated))),
                 ("dev_mode", Value::Bool(false)),
-                ("utf8_mode", Value::Int(0)),
+                ("utf8_mode", Value::Int(i64::from(utf8_mode(vm)))),
                 ("warn_default_encoding", Value::Int(0)),
-                ("safe_path", Value::Bool(vm.config.isolated)),
+                (
+                    "safe_path",
+                    Value::Bool(vm.config.isolated || vm.config.safe_path),
+                ),
                 ("int_max_str_digits", Value::Int(4300)),
             ],
         ),
@@ -295,6 +318,18 @@ pub(crate) fn init(vm: &Vm) {
                 ("epsilon", Value::Float(f64::EPSILON)),
                 ("radix", Value::Int(2)),
                 ("rounds", Value::Int(1)),
+            ],
+        ),
+    );
+    set(
+        "int_info",
+        mk(
+            "sys.int_info",
+            &[
+                ("bits_per_digit", Value::Int(30)),
+                ("sizeof_digit", Value::Int(4)),
+                ("default_max_str_digits", Value::Int(4300)),
+                ("str_digits_check_threshold", Value::Int(640)),
             ],
         ),
     );
@@ -327,6 +362,7 @@ pub(crate) fn init(vm: &Vm) {
     for (name, f) in [
         ("exit", sys_exit as crate::types::function::NativeFn),
         ("getrecursionlimit", getrecursionlimit),
+        ("get_int_max_str_digits", get_int_max_str_digits),
         ("setrecursionlimit", setrecursionlimit),
         ("intern", intern),
         ("getsizeof", getsizeof),
@@ -337,7 +373,40 @@ pub(crate) fn init(vm: &Vm) {
         ("getfilesystemencoding", getdefaultencoding),
         ("getrefcount", getrefcount),
         ("is_finalizing", is_finalizing),
+        ("breakpointhook", super::sitebuiltins::breakpointhook),
     ] {
         vm.add_function(m, name, f);
     }
+    if let Some(hook) = m.dict().get_str(&vm.intern("breakpointhook")) {
+        set("__breakpointhook__", hook);
+    }
+    set(
+        "copyright",
+        vm.new_str(
+            "Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved.\n\n\
+             rpy: a Python 3.14 virtual machine written in Rust.",
+        )
+        .into(),
+    );
+}
+
+/// `sys.prefix`: the directory above the one holding the executable (`/usr` for
+/// `/usr/bin/rpy`), CPython's layout.
+fn install_prefix(executable: &str) -> String {
+    std::path::Path::new(executable)
+        .parent()
+        .and_then(std::path::Path::parent)
+        .map(|p| p.to_string_lossy().into_owned())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "/usr/local".to_string())
+}
+
+/// Whether UTF-8 mode is on: `-X utf8` / `-X utf8=1` (the last `-X utf8` wins).
+fn utf8_mode(vm: &Vm) -> bool {
+    vm.config
+        .xoptions
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "utf8")
+        .is_some_and(|(_, v)| v.as_deref() != Some("0"))
 }

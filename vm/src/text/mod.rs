@@ -4,7 +4,9 @@
 pub mod float_repr;
 pub mod repr;
 pub mod similarity;
+pub mod unicode_case;
 pub mod unicode_printable;
+pub mod unicode_props;
 pub mod wtf8;
 
 pub use wtf8::Wtf8;

@@ -84,6 +84,9 @@ impl Vm {
         if let Some(b) = v.downcast::<ByteArray>() {
             return Ok(b.to_vec());
         }
+        if let Some(b) = super::memoryview::buffer_bytes(self, v) {
+            return b;
+        }
         Err(self.new_type_error(format!(
             "a bytes-like object is required, not '{}'",
             self.type_name(v)
@@ -91,21 +94,18 @@ impl Vm {
     }
 }
 
-fn contents(v: &Value) -> Option<Vec<u8>> {
-    if let Some(b) = v.downcast::<Bytes>() {
-        return Some(b.as_bytes().to_vec());
-    }
-    v.downcast::<ByteArray>().map(|b| b.to_vec())
+fn contents(vm: &Vm, v: &Value) -> Option<Vec<u8>> {
+    super::bytes_methods::buffer_of(vm, v)
 }
 
 fn bytes_len(vm: &Vm, v: &Value) -> PyResult<usize> {
-    contents(v)
+    contents(vm, v)
         .map(|b| b.len())
         .ok_or_else(|| vm.new_type_error("expected bytes"))
 }
 
 fn bytes_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let data = contents(v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    let data = contents(vm, v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
     let is_bytes = v.downcast::<Bytes>().is_some();
     if let Some(slice) = key.downcast::<Slice>() {
         let out: Vec<u8> = slice
@@ -141,15 +141,15 @@ fn bytes_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn bytes_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (contents(a), contents(b)) else {
+    let (Some(x), Some(y)) = (contents(vm, a), contents(vm, b)) else {
         return Ok(vm.not_implemented());
     };
     Ok(Value::Bool(op.test(x.cmp(&y))))
 }
 
 fn bytes_concat(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let x = contents(a).ok_or_else(|| vm.new_type_error("expected bytes"))?;
-    let Some(y) = contents(b) else {
+    let x = contents(vm, a).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    let Some(y) = contents(vm, b) else {
         return Err(vm.new_type_error(format!(
             "can't concat {} to {}",
             vm.type_name(b),
@@ -166,7 +166,7 @@ fn bytes_concat(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn bytes_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
-    let x = contents(a).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    let x = contents(vm, a).ok_or_else(|| vm.new_type_error("expected bytes"))?;
     let Some(count) = vm.repeat_count(n)? else {
         return Err(vm.new_type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
@@ -188,19 +188,22 @@ fn bytes_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
 }
 
 fn bytes_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
-    let data = contents(v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
-    if let Some(needle) = contents(item) {
+    let data = contents(vm, v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    if let Some(needle) = contents(vm, item) {
         return Ok(needle.is_empty() || data.windows(needle.len()).any(|w| w == needle));
     }
-    let b = vm.index_value(item)?;
-    if !(0..256).contains(&b) {
-        return Err(vm.new_value_error("byte must be in range(0, 256)"));
+    if vm.try_index(item)?.is_none() {
+        return Err(vm.new_type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(item)
+        )));
     }
-    Ok(data.contains(&(b as u8)))
+    let b = super::bytes_methods::byte_value(vm, item)?;
+    Ok(data.contains(&b))
 }
 
 fn bytes_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
-    let data = contents(v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    let data = contents(vm, v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
     let mut s = String::new();
     if v.downcast::<Bytes>().is_some() {
         crate::text::repr::write_bytes_repr(&mut s, &data);
@@ -221,15 +224,29 @@ fn bytes_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 /// `bytes(x)` / `bytearray(x)` contents from a constructor argument.
-fn bytes_from_arg(vm: &Vm, v: &Value, encoding: Option<&Value>) -> PyResult<Vec<u8>> {
+fn bytes_from_arg(
+    vm: &Vm,
+    v: &Value,
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+    what: &str,
+) -> PyResult<Vec<u8>> {
     if let Some(s) = v.downcast::<super::str::Str>() {
-        if encoding.is_none() {
+        let Some(encoding) = encoding else {
             return Err(vm.new_type_error("string argument without an encoding"));
-        }
-        return Ok(s.as_bytes().to_vec());
+        };
+        let encoding = vm.str_arg(encoding, "bytes", "encoding")?;
+        let errors = match errors {
+            Some(e) => vm.str_arg(e, "bytes", "errors")?,
+            None => "strict".into(),
+        };
+        return crate::runtime::codecs::encode(vm, s, &encoding, &errors);
     }
-    if let Some(b) = contents(v) {
+    if let Some(b) = contents(vm, v) {
         return Ok(b);
+    }
+    if let Some(b) = super::memoryview::buffer_bytes(vm, v) {
+        return b;
     }
     if super::int::as_int(v).is_some() {
         let n = vm.index_value(v)?;
@@ -238,20 +255,59 @@ fn bytes_from_arg(vm: &Vm, v: &Value, encoding: Option<&Value>) -> PyResult<Vec<
         }
         return Ok(vec![0; n as usize]);
     }
+    let range_error = if what == "bytes" { "bytes" } else { "byte" };
+    items_to_bytes(vm, v, what, range_error)
+}
+
+/// The bytes of an iterable of ints (CPython's `PyBytes_FromObject` tail): "cannot convert
+/// 'float' object to bytes" when `v` is not iterable.
+fn items_to_bytes(vm: &Vm, v: &Value, what: &str, range_error: &str) -> PyResult<Vec<u8>> {
+    let is_iterable =
+        v.class(vm).slots.iter.get().is_some() || v.class(vm).slots.getitem.get().is_some();
+    if v.downcast::<super::str::Str>().is_some() || !is_iterable {
+        return Err(vm.new_type_error(format!(
+            "cannot convert '{}' object to {what}",
+            vm.type_name(v)
+        )));
+    }
     let items = vm.collect(v)?;
     let mut out = Vec::with_capacity(items.len());
     for item in &items {
         let b = vm.index_value(item)?;
         if !(0..256).contains(&b) {
-            return Err(vm.new_value_error("bytes must be in range(0, 256)"));
+            return Err(vm.new_value_error(format!("{range_error} must be in range(0, 256)")));
         }
         out.push(b as u8);
     }
     Ok(out)
 }
 
+impl Vm {
+    /// `bytes(x)` for a non-str `x` (CPython's `PyObject_Bytes`): `__bytes__`, a buffer, or
+    /// an iterable of ints.
+    pub fn bytes_from_object(&self, v: &Value) -> PyResult<Vec<u8>> {
+        if let Some(b) = contents(self, v) {
+            return Ok(b);
+        }
+        if let Some(b) = super::memoryview::buffer_bytes(self, v) {
+            return b;
+        }
+        if let Some(r) =
+            crate::runtime::slot_dispatch::call_special(self, v, &self.names.__bytes__, &[])?
+        {
+            return contents(self, &r).ok_or_else(|| {
+                self.new_type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    self.type_name(&r)
+                ))
+            });
+        }
+        items_to_bytes(self, v, "bytes", "bytes")
+    }
+}
+
 fn bytes_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
-    let [source, encoding, _errors] =
+    let [source, encoding, errors] =
         args.bind(vm, "bytes", ["source", "encoding", "errors"], 0, 0)?;
     if let Some(v) = source
         && encoding.is_none()
@@ -268,11 +324,11 @@ fn bytes_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         if cls.is(&vm.types.bytes) {
             return Ok(r);
         }
-        let data = contents(&r).unwrap_or_default();
+        let data = contents(vm, &r).unwrap_or_default();
         return vm.alloc_instance(cls, Bytes::new(data));
     }
     let data = match source {
-        Some(v) => bytes_from_arg(vm, v, encoding)?,
+        Some(v) => bytes_from_arg(vm, v, encoding, errors, "bytes")?,
         None => Vec::new(),
     };
     if cls.is(&vm.types.bytes) {
@@ -286,10 +342,10 @@ fn bytearray_new(vm: &Vm, cls: &Py<Type>, _args: Args<'_>) -> PyResult<Value> {
 }
 
 fn bytearray_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
-    let [source, encoding, _errors] =
+    let [source, encoding, errors] =
         args.bind(vm, "bytearray", ["source", "encoding", "errors"], 0, 0)?;
     let data = match source {
-        Some(v) => bytes_from_arg(vm, v, encoding)?,
+        Some(v) => bytes_from_arg(vm, v, encoding, errors, "bytearray")?,
         None => Vec::new(),
     };
     if let Some(b) = v.downcast::<ByteArray>() {
@@ -302,7 +358,7 @@ fn bytes_decode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let Some((this, rest)) = args.split_self() else {
         return Err(vm.new_type_error("decode() needs an argument"));
     };
-    let data = contents(this).ok_or_else(|| vm.new_type_error("expected bytes"))?;
+    let data = contents(vm, this).ok_or_else(|| vm.new_type_error("expected bytes"))?;
     let [encoding, errors] = rest.bind(vm, "decode", ["encoding", "errors"], 0, 0)?;
     let encoding = match encoding {
         Some(e) => vm.str_arg(e, "decode", "encoding")?,
@@ -326,29 +382,16 @@ fn bytearray_append(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn bytearray_setitem(vm: &Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
-    let b = v
-        .downcast::<ByteArray>()
-        .ok_or_else(|| vm.new_type_error("expected bytearray"))?;
-    let i = vm.index_for(key, "bytearray")?;
-    let n = b.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.new_index_error("bytearray index out of range"));
-    }
-    match value {
-        Some(x) => {
-            let byte = vm.index_value(&x)?;
-            if !(0..256).contains(&byte) {
-                return Err(vm.new_value_error("byte must be in range(0, 256)"));
-            }
-            b.with_mut(|d| d[j as usize] = byte as u8);
-        }
-        None => {
-            b.with_mut(|d| d.remove(j as usize));
-        }
-    }
-    Ok(())
+fn bytes_mod(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(data) = contents(vm, a) else {
+        return Ok(vm.not_implemented());
+    };
+    let out = crate::runtime::percent::percent_format_bytes(vm, &data, b)?;
+    Ok(if a.downcast::<Bytes>().is_some() {
+        vm.new_bytes(out).into()
+    } else {
+        vm.new_bytearray(out).into()
+    })
 }
 
 /// Fills in `bytes`'s and `bytearray`'s slots and methods.
@@ -363,16 +406,18 @@ pub(crate) fn init(vm: &Vm) {
         s.contains.set(Some(bytes_contains));
         s.repr.set(Some(bytes_repr));
         s.iter.set(Some(bytes_iter));
+        s.rem.set(Some(bytes_mod));
         vm.add_methods(t, &[("decode", bytes_decode)]);
+        super::bytes_methods::init(vm, t);
         if is_bytes {
             s.hash.set(Some(bytes_hash));
             s.new.set(Some(bytes_new));
         } else {
             s.new.set(Some(bytearray_new));
             s.init.set(Some(bytearray_init));
-            s.setitem.set(Some(bytearray_setitem));
             t.set_hash_none(vm);
             vm.add_methods(t, &[("append", bytearray_append)]);
+            super::bytearray_ops::init(vm);
         }
     }
 }

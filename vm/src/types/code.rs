@@ -399,8 +399,34 @@ pub(crate) fn init(vm: &Vm) {
     );
     vm.add_getset(
         t,
+        "co_cellvars",
+        |vm, v| names_of_kind(vm, v, local_kind::CELL),
+        None,
+    );
+    vm.add_getset(
+        t,
+        "co_freevars",
+        |vm, v| names_of_kind(vm, v, local_kind::FREE),
+        None,
+    );
+    vm.add_getset(
+        t,
         "co_code",
         |vm, v| Ok(vm.new_bytes(code(vm, v)?.meta.code_bytes()).into()),
         None,
     );
+}
+
+/// The names of the locals-plus slots whose kind has `kind`'s bit (`co_cellvars`,
+/// `co_freevars`).
+fn names_of_kind(vm: &Vm, v: &Value, kind: u8) -> PyResult<Value> {
+    let c = code(vm, v)?;
+    let names = c
+        .localsplusnames
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| c.local_kind(*i) & kind != 0)
+        .map(|(_, n)| Value::from(n))
+        .collect();
+    Ok(vm.new_tuple(names).into())
 }

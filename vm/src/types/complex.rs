@@ -71,9 +71,42 @@ fn c_quot(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
     }
 }
 
-/// `a ** b` for complex operands, CPython's `_Py_c_pow`.
+fn c_prod(a: Pair, b: Pair) -> Pair {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+/// `x ** n` for a natural `n` by repeated squaring (CPython's `c_powu`), which keeps
+/// small integer powers exact where the polar form would round.
+fn c_powu(x: Pair, n: u64) -> Pair {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask = 1u64;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
+/// `a ** b` for complex operands, CPython's `complex_pow`: integral exponents up to 100 in
+/// magnitude by multiplication, others by `_Py_c_pow`.
 pub fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<Value> {
-    let (r, i) = if b.0 == 0.0 && b.1 == 0.0 {
+    let integral = b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0;
+    let (r, i) = if integral && b.0 != 0.0 {
+        let n = b.0 as i64;
+        if n > 0 {
+            c_powu(a, n as u64)
+        } else {
+            let p = c_powu(a, n.unsigned_abs());
+            if p.0 == 0.0 && p.1 == 0.0 {
+                return Err(vm.new_zero_division_error("zero to a negative or complex power"));
+            }
+            c_quot(vm, (1.0, 0.0), p)?
+        }
+    } else if b.0 == 0.0 && b.1 == 0.0 {
         (1.0, 0.0)
     } else if a.0 == 0.0 && a.1 == 0.0 {
         if b.1 != 0.0 || b.0 < 0.0 {
@@ -97,29 +130,86 @@ pub fn complex_pow_values(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<Val
     Ok(vm.new_complex(r, i))
 }
 
-macro_rules! complex_binary {
-    ($($slot:ident => $f:expr;)*) => {
-        $(
-            fn $slot(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
-                match operands(vm, a, b)? {
-                    Some((x, y)) => $f(vm, x, y),
-                    None => Ok(vm.not_implemented()),
-                }
-            }
-        )*
-    };
+/// An operand of mixed arithmetic: a complex, or a real number (int or float), which
+/// CPython 3.14 combines with only the matching component.
+enum Operand {
+    Complex(Pair),
+    Real(f64),
 }
 
-complex_binary! {
-    slot_add => |vm: &Vm, x: (f64, f64), y: (f64, f64)| Ok(vm.new_complex(x.0 + y.0, x.1 + y.1));
-    slot_sub => |vm: &Vm, x: (f64, f64), y: (f64, f64)| Ok(vm.new_complex(x.0 - y.0, x.1 - y.1));
-    slot_mul => |vm: &Vm, x: (f64, f64), y: (f64, f64)| {
-        Ok(vm.new_complex(x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0))
-    };
-    slot_truediv => |vm: &Vm, x, y| {
-        let (r, i) = c_quot(vm, x, y)?;
-        Ok(vm.new_complex(r, i))
-    };
+fn operand(vm: &Vm, v: &Value) -> PyResult<Option<Operand>> {
+    if let Some(c) = v.downcast::<Complex>() {
+        return Ok(Some(Operand::Complex((c.re, c.im))));
+    }
+    Ok(as_complex(vm, v)?.map(|(re, _)| Operand::Real(re)))
+}
+
+fn binary(
+    vm: &Vm,
+    a: &Value,
+    b: &Value,
+    f: impl Fn(Operand, Operand) -> PyResult<Pair>,
+) -> PyResult<Value> {
+    match (operand(vm, a)?, operand(vm, b)?) {
+        (Some(x), Some(y)) => {
+            let (re, im) = f(x, y)?;
+            Ok(vm.new_complex(re, im))
+        }
+        _ => Ok(vm.not_implemented()),
+    }
+}
+
+fn slot_add(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    binary(vm, a, b, |x, y| {
+        Ok(match (x, y) {
+            (Operand::Complex(x), Operand::Complex(y)) => (x.0 + y.0, x.1 + y.1),
+            (Operand::Complex(x), Operand::Real(r)) | (Operand::Real(r), Operand::Complex(x)) => {
+                (x.0 + r, x.1)
+            }
+            (Operand::Real(p), Operand::Real(q)) => (p + q, 0.0),
+        })
+    })
+}
+
+fn slot_sub(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    binary(vm, a, b, |x, y| {
+        Ok(match (x, y) {
+            (Operand::Complex(x), Operand::Complex(y)) => (x.0 - y.0, x.1 - y.1),
+            (Operand::Complex(x), Operand::Real(r)) => (x.0 - r, x.1),
+            (Operand::Real(r), Operand::Complex(y)) => (r - y.0, -y.1),
+            (Operand::Real(p), Operand::Real(q)) => (p - q, 0.0),
+        })
+    })
+}
+
+fn slot_mul(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    binary(vm, a, b, |x, y| {
+        Ok(match (x, y) {
+            (Operand::Complex(x), Operand::Complex(y)) => c_prod(x, y),
+            (Operand::Complex(x), Operand::Real(r)) | (Operand::Real(r), Operand::Complex(x)) => {
+                (x.0 * r, x.1 * r)
+            }
+            (Operand::Real(p), Operand::Real(q)) => (p * q, 0.0),
+        })
+    })
+}
+
+fn slot_truediv(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    binary(vm, a, b, |x, y| match (x, y) {
+        (Operand::Complex(x), Operand::Real(r)) => {
+            if r == 0.0 {
+                return Err(vm.new_zero_division_error("division by zero"));
+            }
+            Ok((x.0 / r, x.1 / r))
+        }
+        (x, y) => {
+            let pair = |o: Operand| match o {
+                Operand::Complex(c) => c,
+                Operand::Real(r) => (r, 0.0),
+            };
+            c_quot(vm, pair(x), pair(y))
+        }
+    })
 }
 
 fn slot_pow(vm: &Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
@@ -197,32 +287,118 @@ fn slot_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Va
     Ok(Value::Bool(eq == (op == CompareOp::Eq)))
 }
 
+/// A `complex()` argument as a number: `(value, was_complex)`, or None when it is neither a
+/// complex (`__complex__`) nor a real number (`__float__`/`__index__`).
+fn complex_part(vm: &Vm, v: &Value) -> PyResult<Option<(Pair, bool)>> {
+    if let Some(c) = v.downcast::<Complex>() {
+        return Ok(Some(((c.re, c.im), true)));
+    }
+    if let Some(r) =
+        crate::runtime::slot_dispatch::call_special(vm, v, &vm.intern("__complex__"), &[])?
+    {
+        let Some(c) = r.downcast::<Complex>() else {
+            return Err(vm.new_type_error(format!(
+                "__complex__ returned non-complex (type {})",
+                vm.type_name(&r)
+            )));
+        };
+        return Ok(Some(((c.re, c.im), true)));
+    }
+    if let Some(c) = as_complex(vm, v)? {
+        return Ok(Some((c, false)));
+    }
+    if v.class(vm).slots.float.get().is_some() || v.class(vm).slots.index.get().is_some() {
+        return Ok(Some((
+            (super::float_type::float_from_value(vm, v)?, 0.0),
+            false,
+        )));
+    }
+    Ok(None)
+}
+
 fn complex_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let [real, imag] = args.bind(vm, "complex", ["real", "imag"], 0, 0)?;
-    let part = |v: Option<&Value>| -> PyResult<(f64, f64)> {
-        let Some(v) = v else { return Ok((0.0, 0.0)) };
-        if let Some(c) = as_complex(vm, v)? {
-            return Ok(c);
-        }
-        if let Some(s) = v.downcast::<super::str::Str>() {
-            return parse_complex(&s.to_lossy())
-                .ok_or_else(|| vm.new_value_error("complex() arg is a malformed string"));
-        }
-        if v.class(vm).slots.float.get().is_some() || v.class(vm).slots.index.get().is_some() {
-            return Ok((super::float_type::float_from_value(vm, v)?, 0.0));
-        }
-        Err(vm.new_type_error(format!(
-            "complex() argument 'real' must be a real number, not {}",
+    let must_be_real = |name: &str, v: &Value| {
+        vm.new_type_error(format!(
+            "complex() argument '{name}' must be a real number, not {}",
             vm.type_name(v)
-        )))
+        ))
     };
-    let (ar, ai) = part(real)?;
-    let (br, bi) = part(imag)?;
-    let (re, im) = (ar - bi, ai + br);
+    let (r, r_complex) = match real {
+        None => ((0.0, 0.0), false),
+        Some(v) => {
+            if let Some(s) = v.downcast::<super::str::Str>() {
+                if imag.is_some() {
+                    return Err(must_be_real("real", v));
+                }
+                let c = parse_complex(&s.to_lossy())
+                    .ok_or_else(|| vm.new_value_error("complex() arg is a malformed string"))?;
+                return finish(vm, cls, c.0, c.1);
+            }
+            match complex_part(vm, v)? {
+                Some(p) => p,
+                None if imag.is_none() => {
+                    return Err(vm.new_type_error(format!(
+                        "complex() argument must be a string or a number, not {}",
+                        vm.type_name(v)
+                    )));
+                }
+                None => return Err(must_be_real("real", v)),
+            }
+        }
+    };
+    let (i, i_complex) = match imag {
+        None => ((0.0, 0.0), false),
+        Some(v) => {
+            if v.downcast::<super::str::Str>().is_some() {
+                return Err(must_be_real("imag", v));
+            }
+            complex_part(vm, v)?.ok_or_else(|| must_be_real("imag", v))?
+        }
+    };
+    // Only a complex argument contributes its imaginary part (signed zeros stay as given).
+    let mut re = r.0;
+    if i_complex {
+        re -= i.1;
+    }
+    let mut im = i.0;
+    if r_complex {
+        im = if imag.is_some() { im + r.1 } else { r.1 };
+    }
+    finish(vm, cls, re, im)
+}
+
+fn finish(vm: &Vm, cls: &Py<Type>, re: f64, im: f64) -> PyResult<Value> {
     if cls.is(&vm.types.complex) {
         return Ok(vm.new_complex(re, im));
     }
     vm.alloc_instance(cls, Complex { re, im })
+}
+
+fn complex_format(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (c, rest) = vm.method_self::<Complex>(args, "__format__", "complex")?;
+    let spec = rest.one(vm, "complex.__format__")?;
+    let Some(spec) = spec.downcast::<super::str::Str>() else {
+        return Err(vm.new_type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(spec)
+        )));
+    };
+    if spec.char_len() == 0 {
+        let mut s = String::new();
+        crate::text::repr::write_complex_repr(&mut s, c.re, c.im);
+        return Ok(vm.new_str(&s).into());
+    }
+    let parsed =
+        crate::runtime::format::parse_spec(&spec.to_lossy()).map_err(|m| vm.new_value_error(m))?;
+    let out = crate::runtime::format_complex::format_complex(vm, c.re, c.im, &parsed)?;
+    Ok(vm.new_str(&out).into())
+}
+
+fn complex_dunder_complex(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (c, rest) = vm.method_self::<Complex>(args, "__complex__", "complex")?;
+    rest.none(vm, "complex.__complex__")?;
+    Ok(vm.new_complex(c.re, c.im))
 }
 
 /// Parses `complex(str)`.
@@ -279,7 +455,14 @@ pub(crate) fn init(vm: &Vm) {
     s.repr.set(Some(slot_repr));
     s.richcompare.set(Some(slot_richcompare));
     s.new.set(Some(complex_new));
-    vm.add_methods(t, &[("conjugate", complex_conjugate)]);
+    vm.add_methods(
+        t,
+        &[
+            ("conjugate", complex_conjugate),
+            ("__format__", complex_format),
+            ("__complex__", complex_dunder_complex),
+        ],
+    );
     vm.add_getset(t, "real", |vm, v| Ok(Value::Float(this(vm, v)?.0)), None);
     vm.add_getset(t, "imag", |vm, v| Ok(Value::Float(this(vm, v)?.1)), None);
 }

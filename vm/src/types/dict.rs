@@ -113,7 +113,8 @@ pub(crate) fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
             }
         }
         (Value::Obj(o), _) | (_, Value::Obj(o)) => {
-            if o.ty().is_heap() {
+            if o.ty().is_heap() || o.downcast::<crate::types::complex::Complex>().is_some() {
+                // A complex with a zero imaginary part equals the int or float it holds.
                 None
             } else {
                 // A builtin heap object (big int, str, tuple, ...) never equals an

@@ -127,9 +127,8 @@ pub fn dict_merge(vm: &Vm, d: &Py<Dict>, other: &Value) -> PyResult<()> {
         let pair = match vm.collect(&item) {
             Ok(p) => p,
             Err(e) if e.matches(&vm.exc.type_error) => {
-                return Err(vm.new_type_error(format!(
-                    "cannot convert dictionary update sequence element #{index} to a sequence"
-                )));
+                // CPython 3.14's PySequence_Fast message, whatever the element's own error.
+                return Err(vm.new_type_error("object is not iterable"));
             }
             Err(e) => return Err(e),
         };

@@ -309,25 +309,37 @@ fn exc_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
 fn exc_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let e = this(vm, v)?;
     let cls = v.class(vm);
-    if args.has_kwargs() {
-        let allowed = cls.is_subtype(&vm.exc.import_error)
-            && args
-                .kwargs()
-                .all(|(k, _)| matches!(k.as_bytes(), b"name" | b"path" | b"name_from"));
-        if !allowed {
-            let bad = args
-                .kwargs()
-                .next()
-                .map(|(k, _)| k.to_lossy().into_owned())
-                .unwrap_or_default();
-            if cls.is_subtype(&vm.exc.import_error) {
-                return Err(vm.new_type_error(format!(
-                    "'{bad}' is an invalid keyword argument for {}()",
-                    cls.name()
-                )));
-            }
-            return Err(vm.new_type_error(format!("{}() takes no keyword arguments", cls.name())));
+    // The keyword-only attributes some exception types accept.
+    let keywords: &[&'static str] = if cls.is_subtype(&vm.exc.import_error) {
+        &["name", "path", "name_from"]
+    } else if cls.is_subtype(&vm.exc.attribute_error) {
+        &["name", "obj"]
+    } else if cls.is_subtype(&vm.exc.name_error) {
+        &["name"]
+    } else {
+        &[]
+    };
+    if let Some(bad) = args
+        .kwargs()
+        .map(|(k, _)| k.to_lossy().into_owned())
+        .find(|k| !keywords.contains(&k.as_str()))
+    {
+        let name = cls.name();
+        if keywords.is_empty() {
+            return Err(vm.new_type_error(format!("{name}() takes no keyword arguments")));
         }
+        if cls.is_subtype(&vm.exc.import_error) {
+            return Err(vm.new_type_error(format!(
+                "'{bad}' is an invalid keyword argument for {name}()"
+            )));
+        }
+        let candidates: Vec<String> = keywords.iter().map(|k| k.to_string()).collect();
+        let hint = crate::exec::suggest::best_match(&candidates, &bad)
+            .map(|m| format!(". Did you mean '{m}'?"))
+            .unwrap_or_default();
+        return Err(vm.new_type_error(format!(
+            "{name}() got an unexpected keyword argument '{bad}'{hint}"
+        )));
     }
     if cls.is_subtype(&vm.exc.base_exception_group) {
         return Ok(());
@@ -336,12 +348,9 @@ fn exc_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     drop(e.args.replace(vm.new_tuple(positional.clone())));
     init_fields(vm, e, &positional);
     for (k, val) in args.kwargs() {
-        let name: &'static str = match k.as_bytes() {
-            b"name" => "name",
-            b"path" => "path",
-            _ => "name_from",
-        };
-        e.set_field(name, val.clone());
+        if let Some(name) = keywords.iter().find(|n| n.as_bytes() == k.as_bytes()) {
+            e.set_field(name, val.clone());
+        }
     }
     Ok(())
 }
@@ -356,7 +365,7 @@ fn group_new(vm: &Vm, cls: &Py<Type>, args: &[Value]) -> PyResult<Value> {
     }
     if args[0].downcast::<Str>().is_none() {
         return Err(vm.new_type_error(format!(
-            "argument 1 must be str, not {}",
+            "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
             vm.type_name(&args[0])
         )));
     }
@@ -396,7 +405,8 @@ fn group_new(vm: &Vm, cls: &Py<Type>, args: &[Value]) -> PyResult<Value> {
     } else if !all_exceptions {
         return Err(vm.new_type_error(format!("Cannot nest BaseExceptions in '{name}'")));
     }
-    let tuple = vm.new_tuple(vec![args[0].clone(), vm.new_tuple(excs.clone()).into()]);
+    // `args` keeps the sequence as given; `exceptions` is always a tuple.
+    let tuple = vm.new_tuple(vec![args[0].clone(), seq.clone()]);
     let v = vm.alloc_instance(&cls, BaseException::new(tuple))?;
     if let Some(e) = v.downcast::<BaseException>() {
         e.set_field("message", args[0].clone());
@@ -541,12 +551,22 @@ fn exc_repr(vm: &Vm, v: &Value) -> PyResult<Value> {
     if v.class(vm).is_subtype(&vm.exc.base_exception_group) {
         let msg = e.field("message").unwrap_or(Value::None);
         let excs = e.field("exceptions").unwrap_or(Value::None);
-        let list: Value = vm.new_list(vm.collect(&excs).unwrap_or_default()).into();
+        // The exceptions tuple, shown as a list when the group was built from one.
+        let given_list = e
+            .args()
+            .as_slice()
+            .get(1)
+            .is_some_and(|a| a.downcast::<super::list::List>().is_some());
+        let shown: Value = if given_list {
+            vm.new_list(vm.collect(&excs).unwrap_or_default()).into()
+        } else {
+            excs
+        };
         return Ok(vm
             .new_str(&format!(
                 "{name}({}, {})",
                 vm.repr(&msg)?.to_lossy(),
-                vm.repr(&list)?.to_lossy()
+                vm.repr(&shown)?.to_lossy()
             ))
             .into());
     }

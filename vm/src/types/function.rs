@@ -498,7 +498,24 @@ pub(crate) fn init(vm: &Vm) {
         t,
         "__code__",
         |vm, v| Ok(func(vm, v)?.code.get().into()),
-        None,
+        Some(|vm, v, new| {
+            let f = func(vm, v)?;
+            let Some(code) = new.and_then(|c| c.into_downcast::<Code>().ok()) else {
+                return Err(vm.new_type_error("__code__ must be set to a code object"));
+            };
+            let nfree = code.nfrees;
+            let nclosure = f.closure.get().map_or(0, |c| c.len());
+            if nfree != nclosure {
+                return Err(vm.new_value_error(format!(
+                    "{}() requires a code object with {nclosure} free vars, not {nfree}",
+                    f.name.get().to_lossy()
+                )));
+            }
+            // Call specializations keyed on the old code must not match any more.
+            f.version.set(0);
+            drop(f.code.replace(code));
+            Ok(())
+        }),
     );
     vm.add_getset(
         t,

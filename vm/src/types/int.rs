@@ -315,8 +315,9 @@ impl Vm {
         if b.is_negative() {
             return Ok(Some(0));
         }
-        match b.to_usize() {
-            Some(c) => Ok(Some(c)),
+        // A count beyond Py_ssize_t overflows even where the memory could never exist.
+        match b.to_i64() {
+            Some(c) => Ok(Some(c as usize)),
             None => Err(self.new_index_overflow(&self.type_name(n))),
         }
     }

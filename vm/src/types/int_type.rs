@@ -157,9 +157,38 @@ pub fn int_from_value(vm: &Vm, v: &Value) -> PyResult<Value> {
     )))
 }
 
+/// CPython's default `sys.get_int_max_str_digits()`: longer decimal strings are refused
+/// (the quadratic conversion is a denial-of-service risk).
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// The digit count of a valid int literal when its base is not a power of two (the
+/// conversions the digit limit applies to).
+fn limited_digits(text: &str, base: u32) -> Option<usize> {
+    let body = text
+        .trim()
+        .trim_start_matches(['+', '-'])
+        .to_ascii_lowercase();
+    let prefixed = ["0x", "0o", "0b"].iter().any(|p| body.starts_with(p));
+    if base.is_power_of_two() || (base == 0 && prefixed) {
+        return None;
+    }
+    Some(body.chars().filter(|c| c.is_alphanumeric()).count())
+}
+
 fn int_from_text(vm: &Vm, text: &str, base: u32, original: &Value) -> PyResult<Value> {
     match parse_int(text, base) {
-        Some(b) => Ok(vm.new_int(b)),
+        Some(b) => {
+            if let Some(n) = limited_digits(text, base)
+                && n > INT_MAX_STR_DIGITS
+            {
+                return Err(vm.new_value_error(format!(
+                    "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string \
+                     conversion: value has {n} digits; use sys.set_int_max_str_digits() to \
+                     increase the limit"
+                )));
+            }
+            Ok(vm.new_int(b))
+        }
         None => {
             let shown = vm.repr(original)?;
             Err(vm.new_value_error(format!(
@@ -299,7 +328,14 @@ fn int_to_bytes(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let [length, byteorder, signed] =
         rest.bind(vm, "to_bytes", ["length", "byteorder", "signed"], 0, 0)?;
     let length = match length {
-        Some(l) => vm.index_value(l)?,
+        // A Py_ssize_t parameter: CPython's message for ints beyond it differs from
+        // index_value's.
+        Some(l) => match vm.try_index(l)? {
+            Some(n) => n.to_i64().ok_or_else(|| {
+                vm.new_overflow_error("Python int too large to convert to C ssize_t")
+            })?,
+            None => vm.index_value(l)?,
+        },
         None => 1,
     };
     if length < 0 {
@@ -351,7 +387,7 @@ fn int_from_bytes(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let [bytes, byteorder, signed] =
         rest.bind(vm, "from_bytes", ["bytes", "byteorder", "signed"], 1, 0)?;
-    let data = vm.bytes_like(bytes.unwrap_or(&Value::None))?;
+    let data = vm.bytes_from_object(bytes.unwrap_or(&Value::None))?;
     let little = match byteorder {
         None => false,
         Some(b) => match b

@@ -101,7 +101,7 @@ fn seq_iter_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
     } else if let Some(b) = seq.downcast::<super::bytes::Bytes>() {
         b.as_bytes().get(i).map(|&x| Value::Int(i64::from(x)))
     } else if let Some(b) = seq.downcast::<super::bytes::ByteArray>() {
-        b.to_vec().get(i).map(|&x| Value::Int(i64::from(x)))
+        b.with_mut(|d| d.get(i).map(|&x| Value::Int(i64::from(x))))
     } else {
         // The __getitem__ protocol: IndexError and StopIteration end the iteration.
         match vm.getitem(&seq, &Value::Int(i as i64)) {
@@ -569,6 +569,7 @@ pub(crate) fn init(vm: &Vm) {
         &vm.types.str_iterator,
         &vm.types.bytes_iterator,
         &vm.types.seq_iterator,
+        &vm.types.memory_iterator,
     ] {
         t.slots.iter.set(Some(self_iter));
         t.slots.iternext.set(Some(seq_iter_next));
@@ -619,6 +620,9 @@ pub(crate) fn init(vm: &Vm) {
     t.slots.contains.set(Some(proxy_contains));
     t.slots.iter.set(Some(proxy_iter));
     t.slots.repr.set(Some(proxy_repr));
+    t.slots
+        .str
+        .set(Some(|vm, v| Ok(vm.str(proxy(vm, v)?)?.into())));
     t.slots.new.set(Some(proxy_new));
     vm.add_methods(
         t,

@@ -665,6 +665,17 @@ pub(crate) fn init(vm: &Vm) {
             ("copy", list_copy),
             ("reverse", list_reverse),
             ("sort", list_sort),
+            ("__reversed__", list_reversed),
         ],
     );
+}
+
+fn list_reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (l, rest) = vm.method_self::<List>(args, "__reversed__", "list")?;
+    rest.none(vm, "list.__reversed__")?;
+    Ok(super::iter::SeqIter::new_reversed(
+        vm,
+        l.clone().into(),
+        l.len(),
+    ))
 }

@@ -3,7 +3,9 @@
 //! builtin type (slot wrappers for its dunders, slots inherited from its base).
 
 pub mod async_gen;
+pub mod bytearray_ops;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod code;
 pub mod complex;
 pub mod descr;
@@ -18,13 +20,16 @@ pub mod int;
 pub mod int_type;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod module;
 pub mod object;
 pub mod range;
+pub mod seq_dunders;
 pub mod set;
 pub mod set_type;
 pub mod slice;
 pub mod str;
+pub mod str_case;
 pub mod str_type;
 pub mod super_;
 pub mod traceback;
@@ -54,11 +59,13 @@ pub(crate) fn init_all(vm: &Vm) {
     complex::init(vm);
     str_type::init(vm);
     bytes::init(vm);
+    memoryview::init(vm);
     list::init(vm);
     tuple::init(vm);
     dict_type::init(vm);
     set_type::init(vm);
     range::init(vm);
+    seq_dunders::init(vm);
     slice::init(vm);
     function::init(vm);
     descr::init(vm);

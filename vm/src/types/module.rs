@@ -162,4 +162,19 @@ pub(crate) fn init(vm: &Vm) {
     t.slots.new.set(Some(module_new));
     t.slots.init.set(Some(module_init));
     vm.add_getset(t, "__dict__", crate::runtime::attr::get_payload_dict, None);
+    vm.add_methods(t, &[("__dir__", module_dir)]);
+}
+
+/// `module.__dir__()`: the module's own `__dir__` function if its namespace defines one
+/// (PEP 562), else the namespace's keys.
+fn module_dir(vm: &Vm, args: crate::runtime::Args<'_>) -> PyResult<Value> {
+    let this = args.one(vm, "__dir__")?;
+    let dict = vm.getattr(this, &vm.names.__dict__)?;
+    let Some(d) = dict.downcast::<crate::types::dict::Dict>() else {
+        return Err(vm.new_type_error("<module>.__dict__ is not a dictionary"));
+    };
+    if let Some(f) = d.get_str(&vm.names.__dir__) {
+        return vm.call_pos(&f, &[]);
+    }
+    Ok(vm.new_list(d.keys()).into())
 }

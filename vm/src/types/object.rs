@@ -212,9 +212,68 @@ fn object_dir(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn object_sizeof(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let _ = vm;
-    let _ = args;
-    Ok(Value::Int(16))
+    let this = args.one(vm, "__sizeof__")?;
+    Ok(Value::Int(payload_size(this) as i64))
+}
+
+/// The size in bytes CPython's 64-bit layout gives a value of this shape (what
+/// `__sizeof__` reports), so `sys.getsizeof` comparisons behave as they do there.
+pub fn payload_size(v: &Value) -> usize {
+    use super::{bytes::ByteArray, bytes::Bytes, dict::Dict, list::List, set::Set, str::Str};
+    const PTR: usize = 8;
+    if let Some(i) = super::int::as_int(v) {
+        // 30-bit digits after a 24-byte header; zero still takes one digit.
+        let bits = match i {
+            super::int::IntRef::Small(n) => 64 - n.unsigned_abs().leading_zeros() as usize,
+            super::int::IntRef::Big(b) => b.bits() as usize,
+        };
+        return 24 + 4 * bits.div_ceil(30).max(1);
+    }
+    match v {
+        Value::Float(_) => return 24,
+        Value::None | Value::Null => return 16,
+        _ => {}
+    }
+    if let Some(s) = v.downcast::<Str>() {
+        let header = if s.is_ascii() { 40 } else { 56 };
+        return header + (s.char_len() + 1) * usize::from(s.width());
+    }
+    if let Some(b) = v.downcast::<Bytes>() {
+        return 33 + b.as_bytes().len();
+    }
+    if let Some(b) = v.downcast::<ByteArray>() {
+        return 56 + if b.is_empty() { 0 } else { b.len() + 1 };
+    }
+    if let Some(t) = v.downcast::<super::tuple::Tuple>() {
+        return 24 + PTR * t.len();
+    }
+    if let Some(l) = v.downcast::<List>() {
+        return 40 + PTR * l.len();
+    }
+    if let Some(d) = v.downcast::<Dict>() {
+        return if d.is_empty() {
+            48
+        } else {
+            // A compact dict: 8-slot minimum, a third kept free.
+            let slots = (d.len() * 3 / 2).next_power_of_two().max(8);
+            48 + 16 + slots + (slots * 2 / 3) * 24
+        };
+    }
+    if let Some(st) = v.downcast::<Set>() {
+        let slots = (st.len() * 5 / 3).next_power_of_two().max(8);
+        return 200 + if slots > 8 { slots * 16 } else { 0 };
+    }
+    16
+}
+
+/// Whether CPython would put a GC header before this object (`sys.getsizeof` counts it).
+pub fn gc_tracked(vm: &Vm, v: &Value) -> bool {
+    use super::{dict::Dict, list::List, set::Set};
+    v.downcast::<List>().is_some()
+        || v.downcast::<super::tuple::Tuple>().is_some()
+        || v.downcast::<Dict>().is_some()
+        || v.downcast::<Set>().is_some()
+        || v.class(vm).is_heap()
 }
 
 fn get_class(vm: &Vm, this: &Value) -> PyResult<Value> {

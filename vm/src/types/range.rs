@@ -157,7 +157,12 @@ fn range_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
     let r = this(vm, v)?;
     match r.small {
         Some((start, step, n)) => Ok(vm.new_range_iter(start, step, n)),
-        None => Err(vm.new_overflow_error("Python int too large to convert to C long")),
+        // Beyond 64 bits, iterate by index through `range.__getitem__` (exact ints).
+        None => Ok(super::iter::SeqIter::new_value(
+            vm,
+            &vm.types.seq_iterator,
+            v.clone(),
+        )),
     }
 }
 
@@ -273,7 +278,17 @@ fn range_reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             };
             Ok(vm.new_range_iter(last, -step, n))
         }
-        None => Err(vm.new_overflow_error("Python int too large to convert to C long")),
+        // Beyond 64 bits, iterate the mirrored range by index (exact ints).
+        None => {
+            let last = &r.start + &r.step * (&r.len - 1);
+            let stop = &r.start - &r.step;
+            let mirrored = vm.new_range(last, stop, -&r.step);
+            Ok(super::iter::SeqIter::new_value(
+                vm,
+                &vm.types.seq_iterator,
+                mirrored.into(),
+            ))
+        }
     }
 }
 

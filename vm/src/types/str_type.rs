@@ -6,6 +6,10 @@ use crate::runtime::{Args, PyResult, Vm};
 use crate::text::wtf8::{Wtf8, Wtf8Buf};
 
 use super::str::Str;
+use super::str_case::{
+    m_capitalize, m_casefold, m_isalnum, m_isalpha, m_isdecimal, m_isdigit, m_islower, m_isnumeric,
+    m_isspace, m_istitle, m_isupper, m_lower, m_swapcase, m_title, m_upper, predicate,
+};
 
 impl Vm {
     /// The one-character string for code point `cp` (ASCII ones are interned).
@@ -30,11 +34,7 @@ impl Vm {
     }
 }
 
-/// Python's `str.isspace` for one code point.
-pub fn is_space(cp: u32) -> bool {
-    matches!(cp, 0x09..=0x0d | 0x1c..=0x20 | 0x85 | 0xa0)
-        || (cp > 0xff && char::from_u32(cp).is_some_and(char::is_whitespace))
-}
+pub use super::str_case::is_space;
 
 fn cps(s: &Str) -> Vec<u32> {
     s.code_points().collect()
@@ -214,7 +214,11 @@ fn str_mod(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
 
 type M = fn(&Vm, Args<'_>) -> PyResult<Value>;
 
-fn with_self<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Py<Str>, Args<'a>)> {
+pub(super) fn with_self<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    name: &str,
+) -> PyResult<(&'a Py<Str>, Args<'a>)> {
     vm.method_self::<Str>(*args, name, "str")
 }
 
@@ -516,8 +520,7 @@ fn m_endswith(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn find_common(vm: &Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Option<usize>> {
     let (s, rest) = with_self(vm, &args, name)?;
     let vals = rest.range(vm, name, 1, 3)?;
-    let needle = cps(str_arg(vm, &vals[0], "must be str")
-        .map_err(|_| vm.new_type_error(format!("must be str, not {}", vm.type_name(&vals[0]))))?);
+    let needle = cps(str_arg(vm, &vals[0], &format!("{name}() argument 1"))?);
     let t = cps(s);
     let (start, end) = bounds(vm, &vals[1..], t.len())?;
     if start > t.len() || end < start || end - start < needle.len() {
@@ -564,7 +567,7 @@ fn m_rindex(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn m_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, rest) = with_self(vm, &args, "count")?;
     let vals = rest.range(vm, "count", 1, 3)?;
-    let needle = cps(str_arg(vm, &vals[0], "must be str")?);
+    let needle = cps(str_arg(vm, &vals[0], "count() argument 1")?);
     let t = cps(s);
     let (start, end) = bounds(vm, &vals[1..], t.len())?;
     if start > t.len() || end < start {
@@ -633,71 +636,6 @@ fn m_replace(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     Ok(vm.str_from_cps(&out).into())
-}
-
-fn map_chars(vm: &Vm, args: Args<'_>, name: &str, f: impl Fn(&str) -> String) -> PyResult<Value> {
-    let (s, rest) = with_self(vm, &args, name)?;
-    rest.none(vm, &format!("str.{name}"))?;
-    Ok(vm.new_str(&f(&s.to_lossy())).into())
-}
-
-fn m_upper(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_chars(vm, args, "upper", str::to_uppercase)
-}
-
-fn m_lower(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_chars(vm, args, "lower", str::to_lowercase)
-}
-
-fn m_casefold(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_chars(vm, args, "casefold", |s| {
-        s.to_lowercase().replace('ß', "ss")
-    })
-}
-
-fn m_swapcase(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_chars(vm, args, "swapcase", |s| {
-        s.chars()
-            .map(|c| {
-                if c.is_uppercase() {
-                    c.to_lowercase().collect::<String>()
-                } else if c.is_lowercase() {
-                    c.to_uppercase().collect()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect()
-    })
-}
-
-fn m_capitalize(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_chars(vm, args, "capitalize", |s| {
-        let mut chars = s.chars();
-        match chars.next() {
-            Some(c) => c
-                .to_uppercase()
-                .chain(chars.flat_map(char::to_lowercase))
-                .collect(),
-            None => String::new(),
-        }
-    })
-}
-
-fn m_title(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_chars(vm, args, "title", |s| {
-        let mut out = String::with_capacity(s.len());
-        let mut prev_cased = false;
-        for c in s.chars() {
-            if prev_cased {
-                out.extend(c.to_lowercase());
-            } else {
-                out.extend(c.to_uppercase());
-            }
-            prev_cased = c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase());
-        }
-        out
-    })
 }
 
 fn pad_common(vm: &Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
@@ -804,7 +742,9 @@ fn m_expandtabs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn partition_common(vm: &Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Value> {
     let (s, rest) = with_self(vm, &args, name)?;
     let sepv = rest.one(vm, &format!("str.{name}"))?;
-    let sep = cps(str_arg(vm, sepv, "must be str")?);
+    let sep = cps(sepv
+        .downcast::<Str>()
+        .ok_or_else(|| vm.new_type_error(format!("must be str, not {}", vm.type_name(sepv))))?);
     if sep.is_empty() {
         return Err(vm.new_value_error("empty separator"));
     }
@@ -838,53 +778,8 @@ fn m_rpartition(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     partition_common(vm, args, "rpartition", true)
 }
 
-fn predicate(
-    vm: &Vm,
-    args: Args<'_>,
-    name: &str,
-    empty: bool,
-    f: impl Fn(u32) -> bool,
-) -> PyResult<Value> {
-    let (s, rest) = with_self(vm, &args, name)?;
-    rest.none(vm, &format!("str.{name}"))?;
-    if s.char_len() == 0 {
-        return Ok(Value::Bool(empty));
-    }
-    Ok(Value::Bool(s.code_points().all(f)))
-}
-
 fn ch(cp: u32) -> char {
     char::from_u32(cp).unwrap_or('\u{FFFD}')
-}
-
-fn m_isdigit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, args, "isdigit", false, |c| {
-        ch(c).is_ascii_digit()
-            || super::int::unicode_digit(ch(c)).is_some()
-            || matches!(c, 0xB2 | 0xB3 | 0xB9 | 0x2070..=0x2079 | 0x2080..=0x2089 | 0x2460..=0x2468)
-    })
-}
-
-fn m_isdecimal(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, args, "isdecimal", false, |c| {
-        ch(c).is_ascii_digit() || super::int::unicode_digit(ch(c)).is_some()
-    })
-}
-
-fn m_isnumeric(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, args, "isnumeric", false, |c| ch(c).is_numeric())
-}
-
-fn m_isalpha(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, args, "isalpha", false, |c| ch(c).is_alphabetic())
-}
-
-fn m_isalnum(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, args, "isalnum", false, |c| ch(c).is_alphanumeric())
-}
-
-fn m_isspace(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, args, "isspace", false, is_space)
 }
 
 fn m_isascii(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -899,54 +794,6 @@ fn m_isprintable(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         true,
         crate::text::unicode_printable::is_printable,
     )
-}
-
-fn cased_check(vm: &Vm, args: Args<'_>, name: &str, upper: bool) -> PyResult<Value> {
-    let (s, rest) = with_self(vm, &args, name)?;
-    rest.none(vm, &format!("str.{name}"))?;
-    let mut cased = false;
-    for c in s.code_points().map(ch) {
-        if (upper && c.is_lowercase()) || (!upper && c.is_uppercase()) {
-            return Ok(Value::Bool(false));
-        }
-        if c.is_uppercase() || c.is_lowercase() {
-            cased = true;
-        }
-    }
-    Ok(Value::Bool(cased))
-}
-
-fn m_islower(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    cased_check(vm, args, "islower", false)
-}
-
-fn m_isupper(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    cased_check(vm, args, "isupper", true)
-}
-
-fn m_istitle(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (s, rest) = with_self(vm, &args, "istitle")?;
-    rest.none(vm, "str.istitle")?;
-    let mut prev_cased = false;
-    let mut cased = false;
-    for c in s.code_points().map(ch) {
-        if c.is_uppercase() {
-            if prev_cased {
-                return Ok(Value::Bool(false));
-            }
-            prev_cased = true;
-            cased = true;
-        } else if c.is_lowercase() {
-            if !prev_cased {
-                return Ok(Value::Bool(false));
-            }
-            prev_cased = true;
-            cased = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    Ok(Value::Bool(cased))
 }
 
 fn m_isidentifier(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -187,15 +187,6 @@ pub(crate) fn _DICT_UPDATE(c: &mut Ctx<'_>, _o: usize) -> Flow {
 }
 
 /// The function name for call-argument errors (`f()`), CPython's `_PyEval_FormatKwargsError`.
-fn func_desc(vm: &Vm, f: &Value) -> String {
-    if let Some(q) = vm.getattr_opt(f, &vm.names.__qualname__).ok().flatten()
-        && let Some(s) = q.downcast::<Str>()
-    {
-        return format!("{}()", s.to_lossy());
-    }
-    format!("{} object", vm.type_name(f))
-}
-
 /// `DICT_MERGE i`: `f(**x)`: no duplicate keys allowed.
 #[inline(always)]
 pub(crate) fn _DICT_MERGE(c: &mut Ctx<'_>, _o: usize) -> Flow {
@@ -204,7 +195,7 @@ pub(crate) fn _DICT_MERGE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let Some(d) = tri!(c.r.peek(n)).downcast::<Dict>().cloned() else {
         return Flow::Fault;
     };
-    let callable = tri!(c.r.peek(n + 2)).clone();
+    let callable = tri!(c.r.peek(n + 3)).clone();
     let vm = c.vm;
     let keys: Vec<Value> = if let Some(u) = update.downcast::<Dict>() {
         u.keys()
@@ -217,7 +208,7 @@ pub(crate) fn _DICT_MERGE(c: &mut Ctx<'_>, _o: usize) -> Flow {
             Ok(None) => {
                 return Flow::Error(vm.new_type_error(format!(
                     "{} argument after ** must be a mapping, not {}",
-                    func_desc(vm, &callable),
+                    super::calls::function_str(vm, &callable),
                     vm.type_name(&update)
                 )));
             }
@@ -237,7 +228,7 @@ pub(crate) fn _DICT_MERGE(c: &mut Ctx<'_>, _o: usize) -> Flow {
                 };
                 return Flow::Error(vm.new_type_error(format!(
                     "{} got multiple values for keyword argument '{name}'",
-                    func_desc(vm, &callable)
+                    super::calls::function_str(vm, &callable)
                 )));
             }
             Ok(false) => {}

@@ -93,6 +93,20 @@ pub(crate) fn _DO_CALL_KW(c: &mut Ctx<'_>, _o: usize) -> Flow {
     do_call(c, c.oparg as usize, Some(kwnames))
 }
 
+/// How call errors name a callable (CPython's `_PyObject_FunctionStr`): `module.qualname()`
+/// (no module for builtins), else `<type> object`.
+pub(crate) fn function_str(vm: &crate::runtime::Vm, f: &Value) -> String {
+    let text =
+        |v: Option<Value>| v.and_then(|v| v.downcast::<Str>().map(|s| s.to_lossy().into_owned()));
+    let Some(qualname) = text(vm.getattr_opt(f, &vm.names.__qualname__).ok().flatten()) else {
+        return format!("{} object", vm.type_name(f));
+    };
+    match text(vm.getattr_opt(f, &vm.names.__module__).ok().flatten()) {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+        _ => format!("{qualname}()"),
+    }
+}
+
 /// `CALL_FUNCTION_EX` step 1: make sure the positional arguments are a tuple.
 #[inline(always)]
 pub(crate) fn _MAKE_CALLARGS_A_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
@@ -105,17 +119,9 @@ pub(crate) fn _MAKE_CALLARGS_A_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
         || callargs.class(vm).slots.getitem.get().is_some();
     if !is_iterable {
         let func = tri!(c.r.peek(4)).clone();
-        let desc = match vm.getattr_opt(&func, &vm.names.__qualname__).ok().flatten() {
-            Some(q) if q.downcast::<Str>().is_some() => format!(
-                "{}()",
-                vm.str(&q)
-                    .map(|s| s.to_lossy().into_owned())
-                    .unwrap_or_default()
-            ),
-            _ => format!("{} object", vm.type_name(&func)),
-        };
         return Flow::Error(vm.new_type_error(format!(
-            "{desc} argument after * must be an iterable, not {}",
+            "{} argument after * must be an iterable, not {}",
+            function_str(vm, &func),
             vm.type_name(&callargs)
         )));
     }

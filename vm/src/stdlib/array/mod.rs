@@ -61,6 +61,13 @@ impl Array {
     }
 }
 
+/// Runs `f` on an array's buffer and typecode (the buffer protocol, for memoryview); no
+/// Python code may run inside `f`.
+pub fn with_buffer<R>(v: &Value, f: impl FnOnce(&mut Vec<u8>, char) -> R) -> Option<R> {
+    let a = v.downcast::<Array>()?;
+    Some(a.data.with_mut(|d| f(d, a.code.ch)))
+}
+
 /// The raw bytes of an array (its buffer), for `struct` and other byte consumers.
 pub fn as_bytes(v: &Value) -> Option<Vec<u8>> {
     v.downcast::<Array>().map(|a| a.data.with(Clone::clone))
@@ -783,6 +790,8 @@ fn m_bytes(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 pub fn init(vm: &Vm) -> PyResult<Py<Module>> {
     let m = vm.new_module("array");
     let t = crate::stdlib::typedef::new_type::<Array>(vm, "array", "array", None, true);
+    // `match` treats arrays as sequences (CPython registers array as a MutableSequence).
+    t.set_flag(crate::object::type_flags::SEQUENCE, true);
     let s = &t.slots;
     s.new.set(Some(array_new));
     s.len.set(Some(array_len));

@@ -122,6 +122,19 @@ fn m_getvalue(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_bytes(b.buf.with(|x| x.clone())).into())
 }
 
+/// `getbuffer()`: a writable memoryview sharing the buffer.
+fn m_getbuffer(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (b, rest) = open_this(vm, &args, "getbuffer")?;
+    rest.none(vm, "getbuffer")?;
+    Ok(crate::types::memoryview::bytesio_view(vm, &Value::from(b)))
+}
+
+/// Runs `f` on a BytesIO's buffer (what `getbuffer()` exports); no Python code may run
+/// inside `f`.
+pub fn with_buffer<R>(v: &Value, f: impl FnOnce(&mut Vec<u8>) -> R) -> Option<R> {
+    Some(v.downcast::<BytesIO>()?.buf.with_mut(f))
+}
+
 fn m_write(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (b, rest) = open_this(vm, &args, "write")?;
     let data = vm.bytes_like(rest.one(vm, "write")?)?;
@@ -284,6 +297,7 @@ pub(super) fn init(vm: &Vm, t: &Py<Type>) {
         t,
         &[
             ("getvalue", m_getvalue),
+            ("getbuffer", m_getbuffer),
             ("write", m_write),
             ("writelines", m_writelines),
             ("read", m_read),
