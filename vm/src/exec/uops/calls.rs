@@ -59,7 +59,7 @@ fn do_call(c: &mut Ctx<'_>, nargs: usize, kwnames: Option<Py<Tuple>>) -> Flow {
         tri!(c.r.drop_n(nargs + 2));
         return match frame {
             Ok(f) => c.enter_frame(f),
-            Err(e) => Flow::Error(e),
+            Err(e) => c.error(e),
         };
     }
     let result = {
@@ -72,7 +72,7 @@ fn do_call(c: &mut Ctx<'_>, nargs: usize, kwnames: Option<Py<Tuple>>) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -114,7 +114,7 @@ pub(crate) fn _MAKE_CALLARGS_A_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
             ),
             _ => format!("{} object", vm.type_name(&func)),
         };
-        return Flow::Error(vm.new_type_error(format!(
+        return c.error(vm.new_type_error(format!(
             "{desc} argument after * must be an iterable, not {}",
             vm.type_name(&callargs)
         )));
@@ -124,7 +124,7 @@ pub(crate) fn _MAKE_CALLARGS_A_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
             drop(tri!(c.r.replace(2, vm.new_tuple(items).into())));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -148,7 +148,7 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
     if let Some(d) = kwargs.downcast::<Dict>() {
         for (k, v) in d.items() {
             if k.downcast::<Str>().is_none() {
-                return Flow::Error(vm.new_type_error("keywords must be strings"));
+                return c.error(vm.new_type_error("keywords must be strings"));
             }
             names.push(k);
             values.push(v);
@@ -162,7 +162,7 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
             Args::new(&values, kwnames.as_ref()),
         ) {
             Ok(frame) => c.enter_frame(frame),
-            Err(e) => Flow::Error(e),
+            Err(e) => c.error(e),
         };
     }
     match vm.call(&func, Args::new(&values, kwnames.as_ref())) {
@@ -170,7 +170,7 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -192,7 +192,7 @@ pub(crate) fn _RETURN_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     if c.frame().is_entry.get() {
         c.r.save(c.ip);
-        return Flow::Exit(Exit::Return(v));
+        return c.exit(Exit::Return(v));
     }
     c.return_to_caller(v)
 }
@@ -205,7 +205,7 @@ pub(crate) fn _YIELD_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return super::unsupported(c, "yield outside a resumed generator frame");
     }
     c.r.save(c.next_ip);
-    Flow::Exit(Exit::Yield(v))
+    c.exit(Exit::Yield(v))
 }
 
 /// `RETURN_GENERATOR`: turns the new frame into a generator, coroutine or async generator
@@ -229,7 +229,7 @@ pub(crate) fn _RETURN_GENERATOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     if was_entry {
         // The loop's epilogue reads the (now heap) frame; it is no longer entry.
         c.r = Regs::load(heap_frame);
-        return Flow::Exit(Exit::Return(gen_value));
+        return c.exit(Exit::Return(gen_value));
     }
     let Some(caller) = caller else {
         return Flow::Fault;
@@ -328,7 +328,7 @@ pub(crate) fn _CALL_INTRINSIC_1(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(r));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -342,7 +342,7 @@ pub(crate) fn _CALL_INTRINSIC_2(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(r));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -351,7 +351,7 @@ pub(crate) fn _CALL_INTRINSIC_2(c: &mut Ctx<'_>, _o: usize) -> Flow {
 pub(crate) fn _EXIT_INIT_CHECK(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     if !v.is_none() {
-        return Flow::Error(c.vm.new_type_error(format!(
+        return c.error(c.vm.new_type_error(format!(
             "__init__() should return None, not '{}'",
             c.vm.type_name(&v)
         )));

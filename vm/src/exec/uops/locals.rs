@@ -8,7 +8,7 @@ use crate::types::function::CellObj;
 
 /// The UnboundLocalError / NameError for reading an unbound local or free variable.
 #[cold]
-pub(crate) fn unbound_error(c: &Ctx<'_>, i: usize) -> Flow {
+pub(crate) fn unbound_error(c: &mut Ctx<'_>, i: usize) -> Flow {
     let code = c.code();
     let name = code
         .localsplusnames
@@ -22,10 +22,10 @@ pub(crate) fn unbound_error(c: &Ctx<'_>, i: usize) -> Flow {
         if let Some(n) = code.localsplusnames.get(i) {
             e.exc().set_attr_fields(c.vm, Some(Value::from(n)), None);
         }
-        return Flow::Error(e);
+        return c.error(e);
     }
     // UnboundLocalError leaves `name` None (CPython sets it only for global lookups).
-    Flow::Error(c.vm.new_unbound_local_error(format!(
+    c.error(c.vm.new_unbound_local_error(format!(
         "cannot access local variable '{name}' where it is not associated with a value"
     )))
 }
@@ -252,7 +252,7 @@ pub(crate) fn _LOAD_FROM_DICT_OR_DEREF(c: &mut Ctx<'_>, _o: usize) -> Flow {
             return Flow::Next;
         }
         Ok(None) => {}
-        Err(e) => return Flow::Error(e),
+        Err(e) => return c.error(e),
     }
     let Some(cell) = cell_at(c, i) else {
         return Flow::Fault;
