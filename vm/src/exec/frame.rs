@@ -228,6 +228,17 @@ impl DataStack {
         let chunks = unsafe { &mut *self.chunks.get() };
         let (mut chunk, mut top) = (self.current.get(), self.top.get());
         let owner = Owner::DataStack { chunk, top };
+        // The common case: the block fits in the current chunk.
+        if let Some(c) = chunks.get_mut(chunk)
+            && top + need <= c.slots.len()
+        {
+            // SAFETY: `top + need <= len`, so the pointer and the `need` slots after it are
+            // inside the chunk; they are unused (above the top).
+            let base = unsafe { (c.slots.as_mut_ptr() as *mut Value).add(top) };
+            self.top.set(top + need);
+            // SAFETY: `base` points at `need` unused slots of a chunk that never moves.
+            return unsafe { write_frame(base, init, previous, owner, nlocalsplus, stacksize) };
+        }
         if chunks.is_empty() {
             chunks.push(Chunk::new(CHUNK_SLOTS.max(need)));
             chunk = 0;

@@ -49,19 +49,27 @@ fn expand_method(c: &mut Ctx<'_>, callable_at: usize, self_at: usize) -> Flow {
 fn do_call(c: &mut Ctx<'_>, nargs: usize, kwnames: Option<Py<Tuple>>) -> Flow {
     let has_self = !tri!(c.r.peek(nargs + 1)).is_null();
     let total = nargs + usize::from(has_self);
-    let callable = tri!(c.r.peek(nargs + 2)).clone();
     let vm = c.vm;
-    if let Some(func) = callable.downcast::<Function>() {
-        let frame = {
-            let args = tri!(c.r.top_slice(total));
-            crate::exec::call::push_function_frame(vm, func, Args::new(args, kwnames.as_ref()))
-        };
+    // A Python function binds its arguments straight from the stack (pushing a frame only
+    // writes above this one, so borrowing the callable and arguments is sound).
+    if let Some(func) = tri!(c.r.peek(nargs + 2)).downcast::<Function>() {
+        let args = tri!(c.r.top_slice(total));
+        let frame =
+            crate::exec::call::push_function_frame(vm, func, Args::new(args, kwnames.as_ref()));
         tri!(c.r.drop_n(nargs + 2));
         return match frame {
             Ok(f) => c.enter_frame(f),
             Err(e) => c.error(e),
         };
     }
+    call_generic(c, nargs, total, kwnames)
+}
+
+/// Any other callable: through `Vm::call` (a Rust-level call).
+#[inline(never)]
+fn call_generic(c: &mut Ctx<'_>, nargs: usize, total: usize, kwnames: Option<Py<Tuple>>) -> Flow {
+    let vm = c.vm;
+    let callable = tri!(c.r.peek(nargs + 2)).clone();
     let result = {
         let args = tri!(c.r.top_slice(total));
         vm.call(&callable, Args::new(args, kwnames.as_ref()))
