@@ -32,8 +32,7 @@ pub(crate) fn unbound_error(c: &mut Ctx<'_>, i: usize) -> Flow {
 
 #[inline(always)]
 fn load_local(c: &mut Ctx<'_>, i: usize) -> Flow {
-    let v = tri!(c.r.local(i)).clone();
-    tri!(c.r.push(v));
+    tri!(c.r.push_local(i));
     Flow::Next
 }
 
@@ -73,10 +72,8 @@ pub(crate) fn _LOAD_FAST_AND_CLEAR(c: &mut Ctx<'_>, _o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _LOAD_FAST_LOAD_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let (a, b) = ((c.oparg >> 4) as usize, (c.oparg & 15) as usize);
-    let va = tri!(c.r.local(a)).clone();
-    let vb = tri!(c.r.local(b)).clone();
-    tri!(c.r.push(va));
-    tri!(c.r.push(vb));
+    tri!(c.r.push_local(a));
+    tri!(c.r.push_local(b));
     Flow::Next
 }
 
@@ -96,8 +93,8 @@ fn store_local(c: &mut Ctx<'_>, i: usize, v: Value) -> Flow {
 /// `STORE_FAST`.
 #[inline(always)]
 pub(crate) fn _STORE_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let v = tri!(c.r.pop());
-    store_local(c, c.oparg as usize, v)
+    drop(tri!(c.r.pop_to_local(c.oparg as usize)));
+    Flow::Next
 }
 
 /// `STORE_FAST_LOAD_FAST`.
