@@ -319,6 +319,17 @@ pub(crate) fn _UNPACK_SEQUENCE(c: &mut Ctx<'_>, _o: usize) -> Flow {
         }
         return Flow::Next;
     }
+    // A list of the right length unpacks from its items directly (no iterator, no vector):
+    // the borrow is released before anything that could run Python code.
+    if let Some(l) = seq.downcast::<crate::types::list::List>()
+        && l.len() == n
+    {
+        let r = &mut c.r;
+        let pushed = l.with_items(|items| {
+            items.len() == n && items.iter().rev().all(|v| r.push(v.clone()).is_ok())
+        });
+        return if pushed { Flow::Next } else { Flow::Fault };
+    }
     match unpack_items(c.vm, &seq, n, None) {
         Ok(items) => {
             for v in items.into_iter().rev() {
