@@ -68,10 +68,11 @@ fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
         #[cfg(debug_assertions)]
         trace(c, byte);
         let flow = dispatch::execute(byte, c);
-        if flow != Flow::Next && flow != Flow::Switch {
-            if let Some(exit) = after_flow(c, flow)? {
-                return Ok(exit);
-            }
+        if flow != Flow::Next
+            && flow != Flow::Switch
+            && let Some(exit) = after_flow(c, flow)?
+        {
+            return Ok(exit);
         }
     }
 }
