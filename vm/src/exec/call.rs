@@ -44,10 +44,9 @@ pub fn push_function_frame(
     if depth >= vm.recursion_limit() {
         return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
     }
-    let code = func.code.get();
     let frame = vm.exec.stack.push(
         FrameInit {
-            code: code.clone(),
+            code: func.code.get(),
             func: Some(func.clone()),
             globals: func.globals.clone(),
             builtins: func.builtins.clone(),
@@ -56,7 +55,8 @@ pub fn push_function_frame(
         vm.exec.current.get(),
     );
     vm.exec.depth.set(depth + 1);
-    if let Err(e) = bind_args(vm, func, &code, frame_ref(frame), args) {
+    let f = frame_ref(frame);
+    if let Err(e) = bind_args(vm, func, &f.code, f, args) {
         // SAFETY: the frame was just pushed and is topmost; nothing else refers to it.
         unsafe { vm.exec.stack.pop(frame) };
         vm.exec.depth.set(depth);

@@ -4,7 +4,7 @@
 
 use crate::instr::Opcode;
 use crate::instr::instruction_table;
-use crate::instr::opcode::bind_field;
+use crate::instr::opcode::{bind_field, cache_size};
 
 use super::uops;
 use super::{Ctx, Flow};
@@ -46,21 +46,36 @@ macro_rules! define_tier1 {
         }
         pseudo { $($pseudo:tt)* }
     ) => {
-        /// Executes instruction `op` (the tier-1 handler: its uops in table order).
+        /// Executes the instruction whose opcode byte is `byte` at `c.ip` (the tier-1
+        /// handler: its uops in table order). Matching on the byte itself and stepping
+        /// `next_ip` past a constant number of cache units keeps decoding to one jump.
         #[inline(always)]
-        pub(crate) fn execute(op: Opcode, c: &mut Ctx<'_>) -> Flow {
-            match op {
+        pub(crate) fn execute(byte: u8, c: &mut Ctx<'_>) -> Flow {
+            match byte {
                 $(
-                    Opcode::$name => {
+                    $num => {
+                        c.op = Opcode::$name;
+                        c.next_ip = c.ip + 1 + {
+                            const N: usize = cache_size(Opcode::$name) as usize;
+                            N
+                        };
                         run_part!(c, $name, $p0 $($b0)?);
                         $(run_part!(c, $name, $p $($b)?);)*
                         Flow::Next
                     }
                 )*
-                _ => Flow::Fault,
+                _ => unknown_opcode(c, byte),
             }
         }
     };
 }
 
 instruction_table!(define_tier1);
+
+/// An opcode byte no instruction has (bytecode rpy did not compile).
+#[cold]
+fn unknown_opcode(c: &mut Ctx<'_>, byte: u8) -> Flow {
+    c.next_ip = c.ip + 1;
+    let e = c.vm.new_system_error(format!("unknown opcode {byte}"));
+    c.error(e)
+}

@@ -29,6 +29,8 @@ pub fn run(vm: &Vm, entry: NonNull<Frame>, throw: Option<PyErr>) -> PyResult<Exi
         next_ip: ip,
         oparg: 0,
         op: Opcode::NOP,
+        err: None,
+        exit: None,
     };
     let result = match throw {
         Some(e) => {
@@ -49,74 +51,101 @@ pub fn run(vm: &Vm, entry: NonNull<Frame>, throw: Option<PyErr>) -> PyResult<Exi
 }
 
 fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
-    let mut ip = c.next_ip;
     loop {
-        let Some(mut unit) = c.r.unit(ip) else {
+        let ip = c.next_ip;
+        let Some(unit) = c.r.unit(ip) else {
             return fault_unwind(c);
         };
-        let mut oparg = u32::from(unit.oparg);
-        while unit.opcode == Opcode::EXTENDED_ARG as u8 {
-            ip += 1;
-            let Some(next) = c.r.unit(ip) else {
-                return fault_unwind(c);
-            };
-            unit = next;
-            oparg = (oparg << 8) | u32::from(unit.oparg);
-        }
-        let Some(op) = Opcode::from_u8(unit.opcode) else {
-            c.ip = ip;
-            let e =
-                c.vm.new_system_error(format!("unknown opcode {}", unit.opcode));
-            unwind(c, e, true)?;
-            ip = c.next_ip;
-            continue;
-        };
         c.ip = ip;
-        c.next_ip = ip + 1 + op.cache_entries() as usize;
-        c.oparg = oparg;
-        c.op = op;
-        #[cfg(debug_assertions)]
-        trace(c);
-        let mut flow = dispatch::execute(op, c);
-        if let Flow::Deopt = flow {
-            let base = op.deopt();
-            c.op = base;
-            flow = dispatch::execute(base, c);
+        c.oparg = u32::from(unit.oparg);
+        let mut byte = unit.opcode;
+        if byte == Opcode::EXTENDED_ARG as u8 {
+            match extend_arg(c) {
+                Some(b) => byte = b,
+                None => return fault_unwind(c),
+            }
         }
-        match flow {
-            Flow::Next | Flow::Switch => ip = c.next_ip,
-            Flow::Exit(exit) => {
-                if let Exit::Return(_) = &exit {
-                    release_entry(c);
-                }
-                return Ok(exit);
-            }
-            Flow::Error(e) => {
-                unwind(c, e, true)?;
-                ip = c.next_ip;
-            }
-            Flow::Reraise(e) => {
-                unwind(c, e, false)?;
-                ip = c.next_ip;
-            }
-            Flow::Fault => {
-                let e =
-                    c.vm.new_system_error("bytecode broke the stack discipline (compiler bug)");
-                unwind(c, e, true)?;
-                ip = c.next_ip;
-            }
-            Flow::Deopt => {
+        #[cfg(debug_assertions)]
+        trace(c, byte);
+        let flow = dispatch::execute(byte, c);
+        if flow != Flow::Next
+            && flow != Flow::Switch
+            && let Some(exit) = after_flow(c, flow)?
+        {
+            return Ok(exit);
+        }
+    }
+}
+
+/// Folds the `EXTENDED_ARG` prefixes starting at `c.ip` into `c.oparg`, leaving `c.ip` at
+/// the instruction they extend; returns its opcode byte (`None` past the end of the code).
+#[inline(never)]
+fn extend_arg(c: &mut Ctx<'_>) -> Option<u8> {
+    let mut ip = c.ip;
+    let mut oparg = c.oparg;
+    loop {
+        ip += 1;
+        let unit = c.r.unit(ip)?;
+        oparg = (oparg << 8) | u32::from(unit.oparg);
+        if unit.opcode != Opcode::EXTENDED_ARG as u8 {
+            c.ip = ip;
+            c.oparg = oparg;
+            return Some(unit.opcode);
+        }
+    }
+}
+
+/// Everything but `Next`/`Switch`: the entry frame's exit, deopts, and exceptions.
+/// `Ok(Some(exit))` leaves the loop; `Ok(None)` continues at `c.next_ip`.
+#[cold]
+#[inline(never)]
+fn after_flow(c: &mut Ctx<'_>, flow: Flow) -> PyResult<Option<Exit>> {
+    let flow = match flow {
+        Flow::Deopt => {
+            let base = c.op.deopt();
+            let again = dispatch::execute(base as u8, c);
+            if again == Flow::Deopt {
                 let e = c.vm.new_system_error("family head deoptimized");
                 unwind(c, e, true)?;
-                ip = c.next_ip;
+                return Ok(None);
             }
+            again
+        }
+        other => other,
+    };
+    match flow {
+        Flow::Next | Flow::Switch => Ok(None),
+        Flow::Exit => {
+            let Some(exit) = c.exit.take() else {
+                let e = c.vm.new_system_error("eval loop exit without a value");
+                unwind(c, e, true)?;
+                return Ok(None);
+            };
+            if let Exit::Return(_) = &exit {
+                release_entry(c);
+            }
+            Ok(Some(exit))
+        }
+        Flow::Error | Flow::Reraise => {
+            let e = c
+                .err
+                .take()
+                .unwrap_or_else(|| c.vm.new_system_error("error flow without an exception"));
+            unwind(c, e, flow == Flow::Error)?;
+            Ok(None)
+        }
+        Flow::Fault | Flow::Deopt => {
+            let e =
+                c.vm.new_system_error("bytecode broke the stack discipline (compiler bug)");
+            unwind(c, e, true)?;
+            Ok(None)
         }
     }
 }
 
 /// Debug builds print every instruction when `RPY_TRACE` is set.
 #[cfg(debug_assertions)]
-fn trace(c: &Ctx<'_>) {
+fn trace(c: &Ctx<'_>, byte: u8) {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     if *ON.get_or_init(|| std::env::var_os("RPY_TRACE").is_some()) {
         let f = frame_ref(c.r.frame);
@@ -124,7 +153,7 @@ fn trace(c: &Ctx<'_>) {
             "[{}:{}] {:?} {} (stack {})",
             f.code.name.to_lossy(),
             c.ip,
-            c.op,
+            Opcode::from_u8(byte),
             c.oparg,
             c.r.depth()
         );

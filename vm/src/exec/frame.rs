@@ -228,6 +228,17 @@ impl DataStack {
         let chunks = unsafe { &mut *self.chunks.get() };
         let (mut chunk, mut top) = (self.current.get(), self.top.get());
         let owner = Owner::DataStack { chunk, top };
+        // The common case: the block fits in the current chunk.
+        if let Some(c) = chunks.get_mut(chunk)
+            && top + need <= c.slots.len()
+        {
+            // SAFETY: `top + need <= len`, so the pointer and the `need` slots after it are
+            // inside the chunk; they are unused (above the top).
+            let base = unsafe { (c.slots.as_mut_ptr() as *mut Value).add(top) };
+            self.top.set(top + need);
+            // SAFETY: `base` points at `need` unused slots of a chunk that never moves.
+            return unsafe { write_frame(base, init, previous, owner, nlocalsplus, stacksize) };
+        }
         if chunks.is_empty() {
             chunks.push(Chunk::new(CHUNK_SLOTS.max(need)));
             chunk = 0;
@@ -400,6 +411,37 @@ pub struct Regs {
     code_len: usize,
 }
 
+/// A value slot as raw bits: moving a `Value` through this type copies all 16 bytes with
+/// two (or one vector) moves. Moving it as a `Value` let the compiler split the copy at
+/// the enum's padding (tag byte, bytes 1..8, payload), and the partial stores stalled the
+/// loads that followed.
+type SlotBits = MaybeUninit<[u64; 2]>;
+
+/// # Safety
+/// `src` is an initialized slot; afterwards the caller owns the returned value and treats
+/// the slot as moved from.
+#[inline(always)]
+unsafe fn read_slot(src: *const Value) -> Value {
+    // SAFETY: same size; every bit pattern read from an initialized slot is that value.
+    unsafe { std::mem::transmute::<SlotBits, Value>((src as *const SlotBits).read()) }
+}
+
+/// # Safety
+/// `dst` is a writable slot whose old contents (if any) the caller already owns.
+#[inline(always)]
+unsafe fn write_slot(dst: *mut Value, v: Value) {
+    // SAFETY: same size; `MaybeUninit` carries the padding bytes as they are.
+    unsafe { (dst as *mut SlotBits).write(std::mem::transmute::<Value, SlotBits>(v)) }
+}
+
+/// # Safety
+/// As [`read_slot`] for `src` and [`write_slot`] for `dst`.
+#[inline(always)]
+unsafe fn copy_slot(src: *const Value, dst: *mut Value) {
+    // SAFETY: by the caller's contract.
+    unsafe { (dst as *mut SlotBits).write((src as *const SlotBits).read()) }
+}
+
 /// Stack discipline violated (a compiler bug): reported as SystemError, never UB.
 #[derive(Debug)]
 pub struct StackFault;
@@ -471,7 +513,7 @@ impl Regs {
             return Err(StackFault);
         }
         // SAFETY: `sp < limit`: the slot is inside the stack region and uninitialized.
-        unsafe { self.base.add(self.sp).write(v) };
+        unsafe { write_slot(self.base.add(self.sp), v) };
         self.sp += 1;
         Ok(())
     }
@@ -484,7 +526,43 @@ impl Regs {
         }
         self.sp -= 1;
         // SAFETY: the slot was initialized (it was below `sp`) and is now outside it.
-        Ok(unsafe { self.base.add(self.sp).read() })
+        Ok(unsafe { read_slot(self.base.add(self.sp)) })
+    }
+
+    /// Pushes a new reference to local `i` (`LOAD_FAST`).
+    #[inline(always)]
+    pub fn push_local(&mut self, i: usize) -> Result<(), StackFault> {
+        if i >= self.nlocalsplus || self.sp >= self.limit {
+            return Err(StackFault);
+        }
+        // SAFETY: `i` is an initialized local and slot `sp` is an uninitialized stack slot
+        // (both in bounds, checked above); the count is incremented for the copy.
+        unsafe {
+            let src = self.base.add(i);
+            if let Value::Obj(o) = &*src {
+                std::mem::forget(o.clone());
+            }
+            copy_slot(src, self.base.add(self.sp));
+        }
+        self.sp += 1;
+        Ok(())
+    }
+
+    /// Pops the top into local `i`, returning the local's old value (`STORE_FAST`).
+    #[inline(always)]
+    pub fn pop_to_local(&mut self, i: usize) -> Result<Value, StackFault> {
+        if i >= self.nlocalsplus || self.sp <= self.nlocalsplus {
+            return Err(StackFault);
+        }
+        self.sp -= 1;
+        // SAFETY: both slots are initialized and in bounds; the top's value moves into the
+        // local (the top slot is now outside the stack) and the old local is returned.
+        unsafe {
+            let dst = self.base.add(i);
+            let old = read_slot(dst);
+            copy_slot(self.base.add(self.sp), dst);
+            Ok(old)
+        }
     }
 
     /// The item `n` from the top (`1` is the top).

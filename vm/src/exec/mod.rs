@@ -53,20 +53,23 @@ pub struct ExecState {
     pub repr_stack: PyCell<Vec<i64>>,
 }
 
-/// What a uop tells the loop.
+/// What a uop tells the loop. `Copy` and one byte: the exception or exit value a uop
+/// produces travels in [`Ctx`] (`err`, `exit`), so the per-uop result carries no drop glue
+/// and checking it costs one compare.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Flow {
     /// Continue with the instruction's next uop (or the next instruction).
     Next,
     /// The frame changed (call, return, yield): dispatch at the new frame's `next_ip`.
     Switch,
-    /// An exception was raised: unwind, adding a traceback entry for this frame.
-    Error(PyErr),
-    /// Re-raise without a new traceback entry (`raise`, `RERAISE`).
-    Reraise(PyErr),
+    /// An exception (in `Ctx::err`) was raised: unwind, adding a traceback entry.
+    Error,
+    /// Re-raise `Ctx::err` without a new traceback entry (`raise`, `RERAISE`).
+    Reraise,
     /// A guard failed: re-execute the instruction as its family head.
     Deopt,
-    /// Leave the Rust-level eval loop (the entry frame returned or yielded).
-    Exit(Exit),
+    /// Leave the Rust-level eval loop (the entry frame returned or yielded `Ctx::exit`).
+    Exit,
     /// The bytecode broke the stack discipline (a compiler bug): raise SystemError.
     Fault,
 }
@@ -101,6 +104,35 @@ pub struct Ctx<'vm> {
     pub oparg: u32,
     /// The opcode being executed (specialized ones deopt to their family head).
     pub op: crate::instr::Opcode,
+    /// The exception of a `Flow::Error` / `Flow::Reraise`.
+    pub err: Option<PyErr>,
+    /// The value of a `Flow::Exit`.
+    pub exit: Option<Exit>,
+}
+
+impl Ctx<'_> {
+    /// Raises `e` (with a traceback entry for this frame).
+    #[cold]
+    #[inline(never)]
+    pub fn error(&mut self, e: PyErr) -> Flow {
+        self.err = Some(e);
+        Flow::Error
+    }
+
+    /// Re-raises `e` without a new traceback entry.
+    #[cold]
+    #[inline(never)]
+    pub fn reraise(&mut self, e: PyErr) -> Flow {
+        self.err = Some(e);
+        Flow::Reraise
+    }
+
+    /// Leaves the eval loop with `x`.
+    #[inline(never)]
+    pub fn exit(&mut self, x: Exit) -> Flow {
+        self.exit = Some(x);
+        Flow::Exit
+    }
 }
 
 /// `?` for stack operations inside uop bodies.
@@ -112,11 +144,4 @@ macro_rules! tri {
             Err(e) => return $crate::exec::Flow::from(e),
         }
     };
-}
-
-impl From<PyErr> for Flow {
-    #[inline]
-    fn from(e: PyErr) -> Flow {
-        Flow::Error(e)
-    }
 }

@@ -109,6 +109,21 @@ pub(crate) const fn bind_field(op: Opcode, field: &str) -> u8 {
     layout.expect_field(field).offset
 }
 
+/// The number of `CACHE` units after `op` (its own layout or its family head's), at compile
+/// time: the generated tier-1 handlers advance past them with a constant.
+pub(crate) const fn cache_size(op: Opcode) -> u8 {
+    match own_layout(op) {
+        Some(layout) => layout.size(),
+        None => match related_of(op) {
+            Some(rel) => match own_layout(rel) {
+                Some(layout) => layout.size(),
+                None => 0,
+            },
+            None => 0,
+        },
+    }
+}
+
 /// The rows (also read by const fns elsewhere in `instr`).
 pub(crate) static INSTR_TABLE: [InstrInfo; OPCODE_COUNT] = INSTR_ROWS;
 
@@ -194,6 +209,17 @@ static FLAGS: [Flags; OPCODE_COUNT] = {
         i += 1;
     }
     flags
+};
+
+/// `cache_size` of each row, so run-time queries are one load.
+static CACHE_SIZES: [u8; OPCODE_COUNT] = {
+    let mut sizes = [0; OPCODE_COUNT];
+    let mut i = 0;
+    while i < OPCODE_COUNT {
+        sizes[i] = cache_size(INSTR_TABLE[i].opcode);
+        i += 1;
+    }
+    sizes
 };
 
 /// Family head of each row: the row itself if anything specializes it, its head if it is
@@ -283,7 +309,7 @@ impl Opcode {
 
     /// Number of `CACHE` units after the instruction (`_PyOpcode_Caches`).
     pub fn cache_entries(self) -> u8 {
-        self.cache_layout().map_or(0, CacheLayout::size)
+        CACHE_SIZES[self.row()]
     }
 
     /// Size in code units, caches included (`INSTRUCTION_SIZE`).

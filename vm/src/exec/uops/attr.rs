@@ -109,7 +109,7 @@ pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
                 tri!(c.r.push(attr));
                 tri!(c.r.push(Value::Null));
             }
-            Err(e) => return Flow::Error(e),
+            Err(e) => return c.error(e),
         }
         return Flow::Next;
     }
@@ -118,7 +118,7 @@ pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -132,7 +132,7 @@ pub(crate) fn _STORE_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     match c.vm.setattr(&owner, name, v) {
         Ok(()) => Flow::Next,
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -145,7 +145,7 @@ pub(crate) fn _DELETE_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     match c.vm.delattr(&owner, name) {
         Ok(()) => Flow::Next,
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -167,14 +167,14 @@ pub(crate) fn _LOAD_SUPER_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     let sup = match sup {
         Ok(s) => s,
-        Err(e) => return Flow::Error(e),
+        Err(e) => return c.error(e),
     };
     match vm.getattr(&sup, name) {
         Ok(v) => {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -195,7 +195,7 @@ pub(crate) fn _LOAD_SPECIAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let n = vm.intern(name);
     let found = vm.type_lookup(this.class(vm), &n);
     let Some(f) = found else {
-        return Flow::Error(vm.new_type_error(format!(
+        return c.error(vm.new_type_error(format!(
             "'{}' object does not support the {}context manager protocol (missed {name} method)",
             vm.type_name(&this),
             if asynchronous { "asynchronous " } else { "" }
@@ -214,7 +214,7 @@ pub(crate) fn _LOAD_SPECIAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
             Some(&Value::from(this.class(vm).clone())),
         ) {
             Ok(b) => b,
-            Err(e) => return Flow::Error(e),
+            Err(e) => return c.error(e),
         },
         None => f,
     };

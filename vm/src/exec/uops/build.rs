@@ -34,7 +34,7 @@ pub(crate) fn _BUILD_SET(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let s = c.vm.new_set();
     for item in items {
         if let Err(e) = s.add(c.vm, item) {
-            return Flow::Error(e);
+            return c.error(e);
         }
     }
     tri!(c.r.push(s.into()));
@@ -49,7 +49,7 @@ pub(crate) fn _BUILD_MAP(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let mut it = items.into_iter();
     while let (Some(k), Some(v)) = (it.next(), it.next()) {
         if let Err(e) = d.set_item(c.vm, k, v) {
-            return Flow::Error(e);
+            return c.error(e);
         }
     }
     tri!(c.r.push(d.into()));
@@ -112,12 +112,12 @@ pub(crate) fn _LIST_EXTEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
                 && it.class(c.vm).slots.iter.get().is_none()
                 && it.class(c.vm).slots.getitem.get().is_none()
             {
-                return Flow::Error(c.vm.new_type_error(format!(
+                return c.error(c.vm.new_type_error(format!(
                     "Value after * must be an iterable, not {}",
                     c.vm.type_name(&it)
                 )));
             }
-            Flow::Error(e)
+            c.error(e)
         }
     }
 }
@@ -131,7 +131,7 @@ pub(crate) fn _SET_ADD(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     match s.add(c.vm, v) {
         Ok(()) => Flow::Next,
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -144,7 +144,7 @@ pub(crate) fn _SET_UPDATE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     match s.update(c.vm, &it) {
         Ok(()) => Flow::Next,
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -158,7 +158,7 @@ pub(crate) fn _MAP_ADD(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     match d.set_item(c.vm, k, v) {
         Ok(()) => Flow::Next,
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -175,14 +175,14 @@ pub(crate) fn _DICT_UPDATE(c: &mut Ctx<'_>, _o: usize) -> Flow {
         .flatten()
         .is_none()
     {
-        return Flow::Error(c.vm.new_type_error(format!(
+        return c.error(c.vm.new_type_error(format!(
             "'{}' object is not a mapping",
             c.vm.type_name(&update)
         )));
     }
     match crate::types::dict_type::dict_merge(c.vm, &d, &update) {
         Ok(()) => Flow::Next,
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -203,39 +203,39 @@ pub(crate) fn _DICT_MERGE(c: &mut Ctx<'_>, _o: usize) -> Flow {
         match vm.getattr_opt(&update, &vm.names.keys) {
             Ok(Some(k)) => match vm.call_pos(&k, &[]).and_then(|ks| vm.collect(&ks)) {
                 Ok(v) => v,
-                Err(e) => return Flow::Error(e),
+                Err(e) => return c.error(e),
             },
             Ok(None) => {
-                return Flow::Error(vm.new_type_error(format!(
+                return c.error(vm.new_type_error(format!(
                     "{} argument after ** must be a mapping, not {}",
                     super::calls::function_str(vm, &callable),
                     vm.type_name(&update)
                 )));
             }
-            Err(e) => return Flow::Error(e),
+            Err(e) => return c.error(e),
         }
     };
     for k in keys {
         let v = match vm.getitem(&update, &k) {
             Ok(v) => v,
-            Err(e) => return Flow::Error(e),
+            Err(e) => return c.error(e),
         };
         match d.contains(vm, &k) {
             Ok(true) => {
                 let name = match k.downcast::<Str>() {
                     Some(s) => s.to_lossy().into_owned(),
-                    None => return Flow::Error(vm.new_type_error("keywords must be strings")),
+                    None => return c.error(vm.new_type_error("keywords must be strings")),
                 };
-                return Flow::Error(vm.new_type_error(format!(
+                return c.error(vm.new_type_error(format!(
                     "{} got multiple values for keyword argument '{name}'",
                     super::calls::function_str(vm, &callable)
                 )));
             }
             Ok(false) => {}
-            Err(e) => return Flow::Error(e),
+            Err(e) => return c.error(e),
         }
         if let Err(e) = d.set_item(vm, k, v) {
-            return Flow::Error(e);
+            return c.error(e);
         }
     }
     Flow::Next
@@ -310,6 +310,17 @@ pub(crate) fn _UNPACK_SEQUENCE(c: &mut Ctx<'_>, _o: usize) -> Flow {
         }
         return Flow::Next;
     }
+    // A list of the right length unpacks from its items directly (no iterator, no vector):
+    // the borrow is released before anything that could run Python code.
+    if let Some(l) = seq.downcast::<crate::types::list::List>()
+        && l.len() == n
+    {
+        let r = &mut c.r;
+        let pushed = l.with_items(|items| {
+            items.len() == n && items.iter().rev().all(|v| r.push(v.clone()).is_ok())
+        });
+        return if pushed { Flow::Next } else { Flow::Fault };
+    }
     match unpack_items(c.vm, &seq, n, None) {
         Ok(items) => {
             for v in items.into_iter().rev() {
@@ -317,7 +328,7 @@ pub(crate) fn _UNPACK_SEQUENCE(c: &mut Ctx<'_>, _o: usize) -> Flow {
             }
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -340,14 +351,14 @@ pub(crate) fn _UNPACK_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
             }
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
 /// `BUILD_TEMPLATE` (t-strings, PEP 750).
 #[inline(always)]
 pub(crate) fn _BUILD_TEMPLATE(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    Flow::Error(
+    c.error(
         c.vm.new_not_implemented_error("template strings (t-strings) are not supported by rpy yet"),
     )
 }
@@ -355,7 +366,7 @@ pub(crate) fn _BUILD_TEMPLATE(c: &mut Ctx<'_>, _o: usize) -> Flow {
 /// `BUILD_INTERPOLATION` (t-strings, PEP 750).
 #[inline(always)]
 pub(crate) fn _BUILD_INTERPOLATION(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    Flow::Error(
+    c.error(
         c.vm.new_not_implemented_error("template strings (t-strings) are not supported by rpy yet"),
     )
 }

@@ -49,19 +49,27 @@ fn expand_method(c: &mut Ctx<'_>, callable_at: usize, self_at: usize) -> Flow {
 fn do_call(c: &mut Ctx<'_>, nargs: usize, kwnames: Option<Py<Tuple>>) -> Flow {
     let has_self = !tri!(c.r.peek(nargs + 1)).is_null();
     let total = nargs + usize::from(has_self);
-    let callable = tri!(c.r.peek(nargs + 2)).clone();
     let vm = c.vm;
-    if let Some(func) = callable.downcast::<Function>() {
-        let frame = {
-            let args = tri!(c.r.top_slice(total));
-            crate::exec::call::push_function_frame(vm, func, Args::new(args, kwnames.as_ref()))
-        };
+    // A Python function binds its arguments straight from the stack (pushing a frame only
+    // writes above this one, so borrowing the callable and arguments is sound).
+    if let Some(func) = tri!(c.r.peek(nargs + 2)).downcast::<Function>() {
+        let args = tri!(c.r.top_slice(total));
+        let frame =
+            crate::exec::call::push_function_frame(vm, func, Args::new(args, kwnames.as_ref()));
         tri!(c.r.drop_n(nargs + 2));
         return match frame {
             Ok(f) => c.enter_frame(f),
-            Err(e) => Flow::Error(e),
+            Err(e) => c.error(e),
         };
     }
+    call_generic(c, nargs, total, kwnames)
+}
+
+/// Any other callable: through `Vm::call` (a Rust-level call).
+#[inline(never)]
+fn call_generic(c: &mut Ctx<'_>, nargs: usize, total: usize, kwnames: Option<Py<Tuple>>) -> Flow {
+    let vm = c.vm;
+    let callable = tri!(c.r.peek(nargs + 2)).clone();
     let result = {
         let args = tri!(c.r.top_slice(total));
         vm.call(&callable, Args::new(args, kwnames.as_ref()))
@@ -72,7 +80,7 @@ fn do_call(c: &mut Ctx<'_>, nargs: usize, kwnames: Option<Py<Tuple>>) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -119,7 +127,7 @@ pub(crate) fn _MAKE_CALLARGS_A_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
         || callargs.class(vm).slots.getitem.get().is_some();
     if !is_iterable {
         let func = tri!(c.r.peek(4)).clone();
-        return Flow::Error(vm.new_type_error(format!(
+        return c.error(vm.new_type_error(format!(
             "{} argument after * must be an iterable, not {}",
             function_str(vm, &func),
             vm.type_name(&callargs)
@@ -130,7 +138,7 @@ pub(crate) fn _MAKE_CALLARGS_A_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
             drop(tri!(c.r.replace(2, vm.new_tuple(items).into())));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -154,7 +162,7 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
     if let Some(d) = kwargs.downcast::<Dict>() {
         for (k, v) in d.items() {
             if k.downcast::<Str>().is_none() {
-                return Flow::Error(vm.new_type_error("keywords must be strings"));
+                return c.error(vm.new_type_error("keywords must be strings"));
             }
             names.push(k);
             values.push(v);
@@ -168,7 +176,7 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
             Args::new(&values, kwnames.as_ref()),
         ) {
             Ok(frame) => c.enter_frame(frame),
-            Err(e) => Flow::Error(e),
+            Err(e) => c.error(e),
         };
     }
     match vm.call(&func, Args::new(&values, kwnames.as_ref())) {
@@ -176,7 +184,7 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -198,7 +206,7 @@ pub(crate) fn _RETURN_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     if c.frame().is_entry.get() {
         c.r.save(c.ip);
-        return Flow::Exit(Exit::Return(v));
+        return c.exit(Exit::Return(v));
     }
     c.return_to_caller(v)
 }
@@ -211,7 +219,7 @@ pub(crate) fn _YIELD_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return super::unsupported(c, "yield outside a resumed generator frame");
     }
     c.r.save(c.next_ip);
-    Flow::Exit(Exit::Yield(v))
+    c.exit(Exit::Yield(v))
 }
 
 /// `RETURN_GENERATOR`: turns the new frame into a generator, coroutine or async generator
@@ -235,7 +243,7 @@ pub(crate) fn _RETURN_GENERATOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     if was_entry {
         // The loop's epilogue reads the (now heap) frame; it is no longer entry.
         c.r = Regs::load(heap_frame);
-        return Flow::Exit(Exit::Return(gen_value));
+        return c.exit(Exit::Return(gen_value));
     }
     let Some(caller) = caller else {
         return Flow::Fault;
@@ -334,7 +342,7 @@ pub(crate) fn _CALL_INTRINSIC_1(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(r));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -348,7 +356,7 @@ pub(crate) fn _CALL_INTRINSIC_2(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(r));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -357,7 +365,7 @@ pub(crate) fn _CALL_INTRINSIC_2(c: &mut Ctx<'_>, _o: usize) -> Flow {
 pub(crate) fn _EXIT_INIT_CHECK(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     if !v.is_none() {
-        return Flow::Error(c.vm.new_type_error(format!(
+        return c.error(c.vm.new_type_error(format!(
             "__init__() should return None, not '{}'",
             c.vm.type_name(&v)
         )));

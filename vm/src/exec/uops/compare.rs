@@ -12,6 +12,17 @@ use crate::types::str::Str;
 pub(crate) fn _BINARY_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let rhs = tri!(c.r.pop());
     let lhs = tri!(c.r.pop());
+    if let Some(v) = super::numeric::arith(&lhs, &rhs, c.oparg) {
+        tri!(c.r.push(v));
+        return Flow::Next;
+    }
+    binary_op_generic(c, lhs, rhs)
+}
+
+/// `BINARY_OP` through the number protocol (kept out of line: the eval loop inlines only
+/// the immediate-number path).
+#[inline(never)]
+fn binary_op_generic(c: &mut Ctx<'_>, lhs: Value, rhs: Value) -> Flow {
     let r = match BinOp::from_oparg(c.oparg) {
         Some((op, false)) => c.vm.binary_op(&lhs, &rhs, op),
         Some((op, true)) => c.vm.inplace_op(&lhs, &rhs, op),
@@ -23,7 +34,7 @@ pub(crate) fn _BINARY_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -36,7 +47,7 @@ pub(crate) fn _UNARY_NEGATIVE(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(r));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -52,7 +63,7 @@ pub(crate) fn _UNARY_INVERT(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(r));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -64,7 +75,7 @@ pub(crate) fn _UNARY_NOT(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Value::Bool(b) => b,
         other => match c.vm.is_true(&other) {
             Ok(b) => b,
-            Err(e) => return Flow::Error(e),
+            Err(e) => return c.error(e),
         },
     };
     tri!(c.r.push(Value::Bool(!b)));
@@ -79,7 +90,7 @@ pub(crate) fn _TO_BOOL(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Value::Bool(b) => *b,
         other => match c.vm.is_true(other) {
             Ok(b) => b,
-            Err(e) => return Flow::Error(e),
+            Err(e) => return c.error(e),
         },
     };
     tri!(c.r.push(Value::Bool(b)));
@@ -94,14 +105,24 @@ pub(crate) fn _COMPARE_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let Some(op) = CompareOp::from_u32(c.oparg >> 5) else {
         return Flow::Fault;
     };
+    if let Some(b) = super::numeric::compare(&left, &right, op) {
+        tri!(c.r.push(Value::Bool(b)));
+        return Flow::Next;
+    }
+    compare_op_generic(c, left, right, op)
+}
+
+/// `COMPARE_OP` through rich comparison.
+#[inline(never)]
+fn compare_op_generic(c: &mut Ctx<'_>, left: Value, right: Value, op: CompareOp) -> Flow {
     let r = match c.vm.rich_compare(&left, &right, op) {
         Ok(r) => r,
-        Err(e) => return Flow::Error(e),
+        Err(e) => return c.error(e),
     };
     let r = if c.oparg & 16 != 0 && !matches!(r, Value::Bool(_)) {
         match c.vm.is_true(&r) {
             Ok(b) => Value::Bool(b),
-            Err(e) => return Flow::Error(e),
+            Err(e) => return c.error(e),
         }
     } else {
         r
@@ -120,7 +141,7 @@ pub(crate) fn _CONTAINS_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(Value::Bool(b != (c.oparg == 1))));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -145,7 +166,7 @@ pub(crate) fn _BINARY_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -159,7 +180,7 @@ pub(crate) fn _STORE_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let slice = c.vm.new_slice(start, stop, Value::None);
     match c.vm.setitem(&container, &slice.into(), v) {
         Ok(()) => Flow::Next,
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -171,7 +192,7 @@ pub(crate) fn _STORE_SUBSCR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     match c.vm.setitem(&container, &sub, v) {
         Ok(()) => Flow::Next,
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -182,7 +203,7 @@ pub(crate) fn _DELETE_SUBSCR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let container = tri!(c.r.pop());
     match c.vm.delitem(&container, &sub) {
         Ok(()) => Flow::Next,
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -201,7 +222,7 @@ pub(crate) fn _FORMAT_SIMPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(s.into()));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -211,14 +232,14 @@ pub(crate) fn _FORMAT_WITH_SPEC(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let spec = tri!(c.r.pop());
     let v = tri!(c.r.pop());
     let Some(spec) = spec.downcast::<Str>() else {
-        return Flow::Error(c.vm.new_type_error("format spec must be str"));
+        return c.error(c.vm.new_type_error("format spec must be str"));
     };
     match c.vm.format(&v, spec) {
         Ok(s) => {
             tri!(c.r.push(s.into()));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -237,6 +258,6 @@ pub(crate) fn _CONVERT_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(s.into()));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }

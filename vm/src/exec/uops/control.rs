@@ -18,10 +18,13 @@ fn record_branch(c: &Ctx<'_>, taken: bool) {
 }
 
 #[inline(always)]
-fn truth(c: &Ctx<'_>, v: &Value) -> Result<bool, Flow> {
+fn truth(c: &mut Ctx<'_>, v: &Value) -> Result<bool, Flow> {
     match v {
         Value::Bool(b) => Ok(*b),
-        other => c.vm.is_true(other).map_err(Flow::Error),
+        other => match c.vm.is_true(other) {
+            Ok(b) => Ok(b),
+            Err(e) => Err(c.error(e)),
+        },
     }
 }
 
@@ -135,13 +138,33 @@ pub(crate) fn _GET_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(it));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
 /// `FOR_ITER`: pushes the next item, or jumps past the loop's `END_FOR` when exhausted.
 #[inline(always)]
 pub(crate) fn _FOR_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
+    let it = tri!(c.r.peek(1));
+    // A range iterator steps inline (its `__next__` cannot be overridden or fail).
+    if let Some(r) = it.downcast::<crate::types::iter::RangeIter>() {
+        let n = r.remaining.get();
+        if n == 0 {
+            c.jump_to(c.next_ip + c.oparg as usize + 1);
+            return Flow::Next;
+        }
+        let x = r.next.get();
+        r.remaining.set(n - 1);
+        r.next.set(x.wrapping_add(r.step));
+        tri!(c.r.push(Value::Int(x)));
+        return Flow::Next;
+    }
+    for_iter_generic(c)
+}
+
+/// `FOR_ITER` through the iterator protocol.
+#[inline(never)]
+fn for_iter_generic(c: &mut Ctx<'_>) -> Flow {
     let it = tri!(c.r.peek(1)).clone();
     match c.vm.next(&it) {
         Ok(Some(v)) => {
@@ -152,7 +175,7 @@ pub(crate) fn _FOR_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
             c.jump_to(c.next_ip + c.oparg as usize + 1);
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -165,7 +188,7 @@ pub(crate) fn _GET_LEN(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(Value::Int(n as i64)));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -178,7 +201,7 @@ pub(crate) fn _GET_YIELD_FROM_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
         let coro_flags = crate::compile::code::co_flags::COROUTINE
             | crate::compile::code::co_flags::ITERABLE_COROUTINE;
         if c.code().flags & coro_flags == 0 {
-            return Flow::Error(vm.new_type_error(
+            return c.error(vm.new_type_error(
                 "cannot 'yield from' a coroutine object in a non-coroutine generator",
             ));
         }
@@ -194,7 +217,7 @@ pub(crate) fn _GET_YIELD_FROM_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(it));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -215,7 +238,7 @@ pub(crate) fn _SEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
             c.jump_to(c.next_ip + c.oparg as usize);
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -228,7 +251,7 @@ pub(crate) fn _GET_AWAITABLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(a));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -238,17 +261,17 @@ pub(crate) fn _GET_AITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let obj = tri!(c.r.pop());
     let vm = c.vm;
     let Some(aiter) = obj.class(vm).slots.aiter.get() else {
-        return Flow::Error(vm.new_type_error(format!(
+        return c.error(vm.new_type_error(format!(
             "'async for' requires an object with __aiter__ method, got {}",
             vm.type_name(&obj)
         )));
     };
     let it = match aiter(vm, &obj) {
         Ok(it) => it,
-        Err(e) => return Flow::Error(e),
+        Err(e) => return c.error(e),
     };
     if it.class(vm).slots.anext.get().is_none() {
-        return Flow::Error(vm.new_type_error(format!(
+        return c.error(vm.new_type_error(format!(
             "'async for' received an object from __aiter__ that does not implement __anext__: {}",
             vm.type_name(&it)
         )));
@@ -263,14 +286,14 @@ pub(crate) fn _GET_ANEXT(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let aiter = tri!(c.r.peek(1)).clone();
     let vm = c.vm;
     let Some(anext) = aiter.class(vm).slots.anext.get() else {
-        return Flow::Error(vm.new_type_error(format!(
+        return c.error(vm.new_type_error(format!(
             "'async for' requires an iterator with __anext__ method, got {}",
             vm.type_name(&aiter)
         )));
     };
     let next = match anext(vm, &aiter) {
         Ok(n) => n,
-        Err(e) => return Flow::Error(e),
+        Err(e) => return c.error(e),
     };
     match crate::types::generator::get_awaitable(vm, &next) {
         Ok(a) => {
@@ -279,12 +302,12 @@ pub(crate) fn _GET_ANEXT(c: &mut Ctx<'_>, _o: usize) -> Flow {
         }
         Err(e) => {
             if e.matches(&vm.exc.type_error) {
-                return Flow::Error(vm.new_type_error(format!(
+                return c.error(vm.new_type_error(format!(
                     "'async for' received an invalid object from __anext__: {}",
                     vm.type_name(&next)
                 )));
             }
-            Flow::Error(e)
+            c.error(e)
         }
     }
 }
@@ -300,7 +323,7 @@ pub(crate) fn _END_ASYNC_FOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return Flow::Next;
     }
     match exc.into_downcast::<crate::types::exception::BaseException>() {
-        Ok(e) => Flow::Reraise(crate::runtime::PyErr::new(e)),
+        Ok(e) => c.reraise(crate::runtime::PyErr::new(e)),
         Err(_) => Flow::Fault,
     }
 }
@@ -333,7 +356,7 @@ pub(crate) fn _MATCH_KEYS(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -376,7 +399,7 @@ pub(crate) fn _MATCH_CLASS(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 

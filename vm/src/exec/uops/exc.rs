@@ -37,16 +37,16 @@ pub(crate) fn _RAISE_VARARGS(c: &mut Ctx<'_>, _o: usize) -> Flow {
     match c.oparg {
         0 => match vm.handled_exception() {
             Some(v) => match v.into_downcast::<BaseException>() {
-                Ok(e) => Flow::Reraise(PyErr::new(e)),
+                Ok(e) => c.reraise(PyErr::new(e)),
                 Err(_) => Flow::Fault,
             },
-            None => Flow::Error(vm.new_runtime_error("No active exception to reraise")),
+            None => c.error(vm.new_runtime_error("No active exception to reraise")),
         },
         1 => {
             let v = tri!(c.r.pop());
             match make_exception(vm, &v) {
-                Ok(e) => Flow::Error(e),
-                Err(e) => Flow::Error(e),
+                Ok(e) => c.error(e),
+                Err(e) => c.error(e),
             }
         }
         2 => {
@@ -54,7 +54,7 @@ pub(crate) fn _RAISE_VARARGS(c: &mut Ctx<'_>, _o: usize) -> Flow {
             let v = tri!(c.r.pop());
             let err = match make_exception(vm, &v) {
                 Ok(e) => e,
-                Err(e) => return Flow::Error(e),
+                Err(e) => return c.error(e),
             };
             let cause = if cause.is_none() {
                 Value::None
@@ -62,7 +62,7 @@ pub(crate) fn _RAISE_VARARGS(c: &mut Ctx<'_>, _o: usize) -> Flow {
                 match make_exception(vm, &cause) {
                     Ok(e) => e.value(),
                     Err(_) => {
-                        return Flow::Error(
+                        return c.error(
                             vm.new_type_error("exception causes must derive from BaseException"),
                         );
                     }
@@ -70,12 +70,11 @@ pub(crate) fn _RAISE_VARARGS(c: &mut Ctx<'_>, _o: usize) -> Flow {
             } else if cause.downcast::<BaseException>().is_some() {
                 cause
             } else {
-                return Flow::Error(
-                    vm.new_type_error("exception causes must derive from BaseException"),
-                );
+                return c
+                    .error(vm.new_type_error("exception causes must derive from BaseException"));
             };
             err.exc().set_cause(cause);
-            Flow::Error(err)
+            c.error(err)
         }
         _ => Flow::Fault,
     }
@@ -95,7 +94,7 @@ pub(crate) fn _RERAISE(c: &mut Ctx<'_>, _o: usize) -> Flow {
         }
     }
     match exc.into_downcast::<BaseException>() {
-        Ok(e) => Flow::Reraise(PyErr::new(e)),
+        Ok(e) => c.reraise(PyErr::new(e)),
         Err(_) => Flow::Fault,
     }
 }
@@ -155,14 +154,14 @@ pub(crate) fn _CHECK_EXC_MATCH(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let t = tri!(c.r.pop());
     let exc = tri!(c.r.peek(1)).clone();
     if let Err(e) = check_except_type(c.vm, &t) {
-        return Flow::Error(e);
+        return c.error(e);
     }
     match c.vm.isinstance(&exc, &t) {
         Ok(b) => {
             tri!(c.r.push(Value::Bool(b)));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -173,7 +172,7 @@ pub(crate) fn _CHECK_EG_MATCH(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let exc = tri!(c.r.pop());
     let vm = c.vm;
     if let Err(e) = check_except_type(vm, &t) {
-        return Flow::Error(e);
+        return c.error(e);
     }
     let is_group = |x: &Value| {
         x.downcast::<Type>()
@@ -184,7 +183,7 @@ pub(crate) fn _CHECK_EG_MATCH(c: &mut Ctx<'_>, _o: usize) -> Flow {
         None => is_group(&t),
     };
     if bad {
-        return Flow::Error(vm.new_type_error(
+        return c.error(vm.new_type_error(
             "catching ExceptionGroup with except* is not allowed. Use except instead.",
         ));
     }
@@ -202,7 +201,7 @@ pub(crate) fn _CHECK_EG_MATCH(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(matched));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -227,7 +226,7 @@ pub(crate) fn _WITH_EXCEPT_START(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(res));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -249,7 +248,7 @@ pub(crate) fn _CLEANUP_THROW(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return Flow::Next;
     }
     match exc.into_downcast::<BaseException>() {
-        Ok(e) => Flow::Reraise(PyErr::new(e)),
+        Ok(e) => c.reraise(PyErr::new(e)),
         Err(_) => Flow::Fault,
     }
 }

@@ -8,7 +8,7 @@ use crate::types::function::CellObj;
 
 /// The UnboundLocalError / NameError for reading an unbound local or free variable.
 #[cold]
-pub(crate) fn unbound_error(c: &Ctx<'_>, i: usize) -> Flow {
+pub(crate) fn unbound_error(c: &mut Ctx<'_>, i: usize) -> Flow {
     let code = c.code();
     let name = code
         .localsplusnames
@@ -22,18 +22,17 @@ pub(crate) fn unbound_error(c: &Ctx<'_>, i: usize) -> Flow {
         if let Some(n) = code.localsplusnames.get(i) {
             e.exc().set_attr_fields(c.vm, Some(Value::from(n)), None);
         }
-        return Flow::Error(e);
+        return c.error(e);
     }
     // UnboundLocalError leaves `name` None (CPython sets it only for global lookups).
-    Flow::Error(c.vm.new_unbound_local_error(format!(
+    c.error(c.vm.new_unbound_local_error(format!(
         "cannot access local variable '{name}' where it is not associated with a value"
     )))
 }
 
 #[inline(always)]
 fn load_local(c: &mut Ctx<'_>, i: usize) -> Flow {
-    let v = tri!(c.r.local(i)).clone();
-    tri!(c.r.push(v));
+    tri!(c.r.push_local(i));
     Flow::Next
 }
 
@@ -73,10 +72,8 @@ pub(crate) fn _LOAD_FAST_AND_CLEAR(c: &mut Ctx<'_>, _o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _LOAD_FAST_LOAD_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let (a, b) = ((c.oparg >> 4) as usize, (c.oparg & 15) as usize);
-    let va = tri!(c.r.local(a)).clone();
-    let vb = tri!(c.r.local(b)).clone();
-    tri!(c.r.push(va));
-    tri!(c.r.push(vb));
+    tri!(c.r.push_local(a));
+    tri!(c.r.push_local(b));
     Flow::Next
 }
 
@@ -96,8 +93,8 @@ fn store_local(c: &mut Ctx<'_>, i: usize, v: Value) -> Flow {
 /// `STORE_FAST`.
 #[inline(always)]
 pub(crate) fn _STORE_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let v = tri!(c.r.pop());
-    store_local(c, c.oparg as usize, v)
+    drop(tri!(c.r.pop_to_local(c.oparg as usize)));
+    Flow::Next
 }
 
 /// `STORE_FAST_LOAD_FAST`.
@@ -252,7 +249,7 @@ pub(crate) fn _LOAD_FROM_DICT_OR_DEREF(c: &mut Ctx<'_>, _o: usize) -> Flow {
             return Flow::Next;
         }
         Ok(None) => {}
-        Err(e) => return Flow::Error(e),
+        Err(e) => return c.error(e),
     }
     let Some(cell) = cell_at(c, i) else {
         return Flow::Fault;

@@ -13,6 +13,7 @@ mod control;
 mod exc;
 mod locals;
 mod names;
+mod numeric;
 mod specialized;
 mod stack;
 
@@ -106,6 +107,6 @@ impl Ctx<'_> {
 
 /// Raises `SystemError` for an instruction that cannot run in this interpreter.
 #[cold]
-pub(crate) fn unsupported(c: &Ctx<'_>, what: &str) -> Flow {
-    Flow::Error(c.vm.new_system_error(format!("{} cannot be executed: {what}", c.op.name())))
+pub(crate) fn unsupported(c: &mut Ctx<'_>, what: &str) -> Flow {
+    c.error(c.vm.new_system_error(format!("{} cannot be executed: {what}", c.op.name())))
 }

@@ -46,7 +46,7 @@ pub(crate) fn global_lookup(
     builtins.get_item(vm, &Value::from(name))
 }
 
-fn name_or_fault<'f>(c: &Ctx<'_>, i: u32) -> Result<&'f Py<Str>, Flow> {
+fn name_or_fault<'f>(c: &mut Ctx<'_>, i: u32) -> Result<&'f Py<Str>, Flow> {
     c.name(i).ok_or(Flow::Fault)
 }
 
@@ -60,24 +60,23 @@ pub(crate) fn _LOAD_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let frame = c.frame();
     let locals = frame.locals_mapping();
     if locals.is_null() {
-        return Flow::Error(
-            c.vm.new_system_error(format!("no locals when loading '{}'", name.to_lossy())),
-        );
+        return c
+            .error(c.vm.new_system_error(format!("no locals when loading '{}'", name.to_lossy())));
     }
     let found = match mapping_get(c.vm, &locals, name) {
         Ok(Some(v)) => Some(v),
         Ok(None) => match global_lookup(c.vm, &frame.globals, &frame.builtins, name) {
             Ok(v) => v,
-            Err(e) => return Flow::Error(e),
+            Err(e) => return c.error(e),
         },
-        Err(e) => return Flow::Error(e),
+        Err(e) => return c.error(e),
     };
     match found {
         Some(v) => {
             tri!(c.r.push(v));
             Flow::Next
         }
-        None => Flow::Error(c.vm.new_name_error(name)),
+        None => c.error(c.vm.new_name_error(name)),
     }
 }
 
@@ -91,7 +90,7 @@ pub(crate) fn _STORE_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     let locals = c.frame().locals_mapping();
     if locals.is_null() {
-        return Flow::Error(c.vm.new_system_error(format!(
+        return c.error(c.vm.new_system_error(format!(
             "no locals found when storing '{}'",
             name.to_lossy()
         )));
@@ -104,7 +103,7 @@ pub(crate) fn _STORE_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
     }
     match c.vm.setitem(&locals, &Value::from(name), v) {
         Ok(()) => Flow::Next,
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -117,14 +116,14 @@ pub(crate) fn _DELETE_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     let locals = c.frame().locals_mapping();
     if locals.is_null() {
-        return Flow::Error(
+        return c.error(
             c.vm.new_system_error(format!("no locals when deleting '{}'", name.to_lossy())),
         );
     }
     match c.vm.delitem(&locals, &Value::from(name)) {
         Ok(()) => Flow::Next,
-        Err(e) if e.matches(&c.vm.exc.key_error) => Flow::Error(c.vm.new_name_error(name)),
-        Err(e) => Flow::Error(e),
+        Err(e) if e.matches(&c.vm.exc.key_error) => c.error(c.vm.new_name_error(name)),
+        Err(e) => c.error(e),
     }
 }
 
@@ -141,8 +140,8 @@ pub(crate) fn _LOAD_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Ok(None) => Flow::Error(c.vm.new_name_error(name)),
-        Err(e) => Flow::Error(e),
+        Ok(None) => c.error(c.vm.new_name_error(name)),
+        Err(e) => c.error(e),
     }
 }
 
@@ -167,8 +166,8 @@ pub(crate) fn _DELETE_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     match c.frame().globals.pop_item(c.vm, &Value::from(name)) {
         Ok(Some(_)) => Flow::Next,
-        Ok(None) => Flow::Error(c.vm.new_name_error(name)),
-        Err(e) => Flow::Error(e),
+        Ok(None) => c.error(c.vm.new_name_error(name)),
+        Err(e) => c.error(e),
     }
 }
 
@@ -185,16 +184,16 @@ pub(crate) fn _LOAD_FROM_DICT_OR_GLOBALS(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Ok(Some(v)) => Some(v),
         Ok(None) => match global_lookup(c.vm, &frame.globals, &frame.builtins, name) {
             Ok(v) => v,
-            Err(e) => return Flow::Error(e),
+            Err(e) => return c.error(e),
         },
-        Err(e) => return Flow::Error(e),
+        Err(e) => return c.error(e),
     };
     match found {
         Some(v) => {
             tri!(c.r.push(v));
             Flow::Next
         }
-        None => Flow::Error(c.vm.new_name_error(name)),
+        None => c.error(c.vm.new_name_error(name)),
     }
 }
 
@@ -203,7 +202,7 @@ pub(crate) fn _LOAD_FROM_DICT_OR_GLOBALS(c: &mut Ctx<'_>, _o: usize) -> Flow {
 pub(crate) fn _LOAD_LOCALS(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let locals = c.frame().locals_mapping();
     if locals.is_null() {
-        return Flow::Error(c.vm.new_system_error("no locals found"));
+        return c.error(c.vm.new_system_error("no locals found"));
     }
     tri!(c.r.push(locals));
     Flow::Next
@@ -239,7 +238,7 @@ pub(crate) fn _LOAD_BUILD_CLASS(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(f));
             Flow::Next
         }
-        None => Flow::Error(c.vm.new_name_error_msg("__build_class__ not found")),
+        None => c.error(c.vm.new_name_error_msg("__build_class__ not found")),
     }
 }
 
@@ -248,7 +247,7 @@ pub(crate) fn _LOAD_BUILD_CLASS(c: &mut Ctx<'_>, _o: usize) -> Flow {
 pub(crate) fn _SETUP_ANNOTATIONS(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let locals = c.frame().locals_mapping();
     if locals.is_null() {
-        return Flow::Error(c.vm.new_system_error("no locals found when setting up annotations"));
+        return c.error(c.vm.new_system_error("no locals found when setting up annotations"));
     }
     match mapping_get(c.vm, &locals, &c.vm.names.__annotations__) {
         Ok(Some(_)) => Flow::Next,
@@ -260,10 +259,10 @@ pub(crate) fn _SETUP_ANNOTATIONS(c: &mut Ctx<'_>, _o: usize) -> Flow {
                 d.into(),
             ) {
                 Ok(()) => Flow::Next,
-                Err(e) => Flow::Error(e),
+                Err(e) => c.error(e),
             }
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -292,7 +291,7 @@ pub(crate) fn _IMPORT_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(m));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -309,6 +308,6 @@ pub(crate) fn _IMPORT_FROM(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }

@@ -253,8 +253,8 @@ pub(crate) fn _BINARY_OP_SUBSCR_DICT(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Ok(None) => Flow::Error(c.vm.new_key_error(key)),
-        Err(e) => Flow::Error(e),
+        Ok(None) => c.error(c.vm.new_key_error(key)),
+        Err(e) => c.error(e),
     }
 }
 
@@ -268,7 +268,7 @@ pub(crate) fn _BINARY_OP_SUBSCR_LIST_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -299,7 +299,7 @@ pub(crate) fn _STORE_SUBSCR_DICT(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     match dict.set_item(c.vm, key, v) {
         Ok(()) => Flow::Next,
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -354,7 +354,7 @@ pub(crate) fn _CONTAINS_OP_DICT(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(Value::Bool(b != (c.oparg == 1))));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
@@ -371,7 +371,7 @@ pub(crate) fn _CONTAINS_OP_SET(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(Value::Bool(b != (c.oparg == 1))));
             Flow::Next
         }
-        Err(e) => Flow::Error(e),
+        Err(e) => c.error(e),
     }
 }
 
