@@ -392,6 +392,14 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_kernel_runs_in_the_vm_and_matches_cpython() {
+        let b = crate::catalog::find("run/kernel/int_loop").expect("listed");
+        let prepared = prepare(b, Suite::Instructions).expect("prepares");
+        prepared.verify().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(prepared.run(), Ok("int_loop -799720001\n".len()));
+    }
+
     fn wrong_runner(script: &Script<'_>) -> RunOutput {
         let name = script
             .path
