@@ -5,8 +5,9 @@
 Runs every kernel (or the ones named with --kernels) under both interpreters, alternating
 which goes first, RUNS times each; checks each run's output against the committed CPython
 output (NAME.out) and prints the median wall-clock time of each and the ratio CPython/rpy
-(above 1: rpy is faster). Times are whole-process times, start-up included: the start-up of
-each interpreter (`-c pass`) is measured the same way and shown on its own line. Runs with
+(above 1: rpy is faster). Times are whole-process times, start-up included; the start-up of
+each interpreter (`-c pass`) is measured the same way, shown on its own line, and the last
+column is the ratio of the times net of start-up (the kernel's own work). Runs with
 Python 3.11 or newer; `make kernels-compare CPYTHON=...` is the usual way in.
 """
 
@@ -70,20 +71,30 @@ def main(argv=None):
         parser.error('unknown kernels: %s' % ', '.join(unknown))
     interpreters = [('cpython', args.cpython), ('rpy', args.rpy)]
     print('%d runs each, median wall-clock time per process (PYTHONHASHSEED=0)' % args.runs)
-    print('%-16s %10s %10s %12s' % ('kernel', 'CPython', 'rpy', 'CPython/rpy'))
+    print('%-16s %10s %10s %12s %12s' % ('kernel', 'CPython', 'rpy', 'CPython/rpy', 'net ratio'))
     rows = [('start-up', ['-c', 'pass'], None)]
     for name in names:
         with open(os.path.join(KERNELS, name + '.out'), encoding='utf-8') as fp:
             rows.append((name, [os.path.join(KERNELS, name + '.py')], fp.read()))
     ratios = []
+    net_ratios = []
+    startup = None
     try:
         for label, run_args, expected in rows:
             medians = measure(interpreters, run_args, expected, args.runs)
             ratio = medians['cpython'] / medians['rpy']
-            if expected is not None:
+            net = ''
+            if startup is None:
+                startup = medians
+            else:
                 ratios.append(ratio)
-            print('%-16s %10s %10s %11.2fx' % (label, fmt_time(medians['cpython']),
-                                               fmt_time(medians['rpy']), ratio))
+                cpython_net = medians['cpython'] - startup['cpython']
+                rpy_net = medians['rpy'] - startup['rpy']
+                if cpython_net > 0 and rpy_net > 0:
+                    net_ratios.append(cpython_net / rpy_net)
+                    net = '%11.2fx' % net_ratios[-1]
+            print('%-16s %10s %10s %11.2fx %12s' % (label, fmt_time(medians['cpython']),
+                                                    fmt_time(medians['rpy']), ratio, net))
             sys.stdout.flush()
     except (RuntimeError, subprocess.TimeoutExpired, OSError) as exc:
         print('error: %s' % exc, file=sys.stderr)
@@ -91,6 +102,9 @@ def main(argv=None):
     if ratios:
         print('geometric mean of CPython/rpy over %d kernels: %.2fx'
               % (len(ratios), statistics.geometric_mean(ratios)))
+    if net_ratios:
+        print('geometric mean net of start-up over %d kernels: %.2fx'
+              % (len(net_ratios), statistics.geometric_mean(net_ratios)))
     return 0
 
 
