@@ -396,7 +396,10 @@ mod tests {
         assert!(!report.passed());
         let text = report.render();
         assert!(text.contains("+3.00%  REGRESSED (> +2.00%)"), "{text}");
-        assert!(text.ends_with("bench gate: FAILED (1 benchmarks)\n"), "{text}");
+        assert!(
+            text.ends_with("bench gate: FAILED (1 benchmarks)\n"),
+            "{text}"
+        );
         slower.insert(victim.to_string(), recorded + recorded * 19 / 1000);
         assert!(compare(&base, &slower, &catalog, 2.0).passed());
     }

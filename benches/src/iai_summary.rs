@@ -130,9 +130,15 @@ mod tests {
         assert!(names_benchmark(whole, "parse/nbody"));
         assert!(!names_benchmark(whole, "parse/nbod"));
         let cut_after_quote = r#"benches :: iai_setup("run/pyperformance/deltablue"..."#;
-        assert!(names_benchmark(cut_after_quote, "run/pyperformance/deltablue"));
+        assert!(names_benchmark(
+            cut_after_quote,
+            "run/pyperformance/deltablue"
+        ));
         assert!(!names_benchmark(cut_after_quote, "run/pyperformance/delta"));
-        assert!(!names_benchmark("benches :: iai_setup(\"...", "parse/nbody"));
+        assert!(!names_benchmark(
+            "benches :: iai_setup(\"...",
+            "parse/nbody"
+        ));
     }
 
     #[test]
