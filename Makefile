@@ -10,7 +10,7 @@ RPY ?= target/release/rpy
 .PHONY: pyperformance-imports pyperformance-test flamegraph
 .PHONY: codegen-parity codegen-goldens compile-speed
 .PHONY: bench bench-baseline bench-run bench-tools bench-wall bench-wall-baseline bench-flamegraph
-.PHONY: bench-list bench-check dhat
+.PHONY: bench-list bench-check bench-verify bench-expected dhat kernels-compare
 
 help:
 	@echo "build        debug build of every crate and the rpy binary"
@@ -40,6 +40,9 @@ help:
 	@echo "             confidence intervals; bench-wall-baseline saves it"
 	@echo "bench-flamegraph BENCH=parse/nbody: pprof flamegraph of one criterion benchmark"
 	@echo "bench-list   the benchmark catalog and what runs on this checkout"
+	@echo "bench-verify check each program benchmark's results against CPython's (natively)"
+	@echo "bench-expected CPYTHON=path: record CPython's results for the pyperformance benchmarks"
+	@echo "kernels-compare CPYTHON=path RUNS=5: rpy vs CPython on the micro kernels (medians, ratios)"
 	@echo "bench-check  build check of the benchmark suites (no benchmark runs)"
 	@echo "dhat         WORKLOAD=nbody: heap profile (dhat-heap.json and a summary)"
 
@@ -169,16 +172,20 @@ IAI_BASELINE = benches/baseline/instructions.json
 WALL_BASELINE ?= main
 BENCH ?= parse/nbody
 PROFILE_SECONDS ?= 5
-# Built with the bench profile so it shares the vm build with the benchmarks.
-BENCH_GATE = $(CARGO) run --quiet --profile bench -p benches --bin bench-gate --
+# Benchmarks build with the release profile, so the suites, the gate and target/release/rpy
+# share one build of the vm crate (a build takes many minutes on 2 shared cores).
+BENCH_PROFILE ?= release
+BENCH_GATE = $(CARGO) run --quiet --profile $(BENCH_PROFILE) -p benches --bin bench-gate --
 
 bench-tools:
 	tools/install_bench_tools.sh
 
 # Old summaries are removed first: the gate must never read a count from an earlier run.
-bench-run: bench-tools
+# Every program benchmark is checked against CPython's results first (natively, seconds):
+# a benchmark that computes the wrong answer fails instead of being measured.
+bench-run: bench-tools pyperformance-fetch bench-verify
 	rm -rf $(IAI_RESULTS)
-	$(CARGO) bench -p benches --features instructions --bench instructions -- --save-summary=json
+	$(CARGO) bench --profile $(BENCH_PROFILE) -p benches --features instructions --bench instructions -- --save-summary=json
 
 bench: bench-run
 	$(BENCH_GATE) compare --results $(IAI_RESULTS) --baseline $(IAI_BASELINE) --threshold $(THRESHOLD)
@@ -186,16 +193,22 @@ bench: bench-run
 bench-baseline: bench-run
 	$(BENCH_GATE) record --results $(IAI_RESULTS) --baseline $(IAI_BASELINE)
 
-bench-wall-baseline:
-	$(CARGO) bench -p benches --features wall --bench wall -- --save-baseline $(WALL_BASELINE)
+bench-verify:
+	$(BENCH_GATE) verify
 
-bench-wall:
+bench-expected: pyperformance-fetch
+	$(BENCH_GATE) record-expected --cpython $(CPYTHON)
+
+bench-wall-baseline: pyperformance-fetch
+	$(CARGO) bench --profile $(BENCH_PROFILE) -p benches --features wall --bench wall -- --save-baseline $(WALL_BASELINE)
+
+bench-wall: pyperformance-fetch
 	@mkdir -p target && touch target/.bench-wall-start
-	$(CARGO) bench -p benches --features wall --bench wall -- --baseline $(WALL_BASELINE)
+	$(CARGO) bench --profile $(BENCH_PROFILE) -p benches --features wall --bench wall -- --baseline $(WALL_BASELINE)
 	$(BENCH_GATE) wall-report --baseline $(WALL_BASELINE) --since target/.bench-wall-start
 
 bench-flamegraph:
-	$(CARGO) bench -p benches --features wall --bench wall -- --profile-time $(PROFILE_SECONDS) '^$(BENCH)$$'
+	$(CARGO) bench --profile $(BENCH_PROFILE) -p benches --features wall --bench wall -- --profile-time $(PROFILE_SECONDS) '^$(BENCH)$$'
 
 bench-list:
 	$(BENCH_GATE) list
@@ -209,15 +222,21 @@ DHAT_SOURCE = $(firstword $(wildcard benches/kernels/$(WORKLOAD).py \
 	$(BENCH_DIR)/bm_$(WORKLOAD)/run_benchmark.py examples/$(WORKLOAD).py))
 # Running the workload as `python3.14 FILE` would (pyperformance ones through the launcher).
 DHAT_RUN = $(if $(findstring run_benchmark.py,$(DHAT_SOURCE)),pyperformance/launch.py \
-	$(DHAT_SOURCE) --debug-single-value,$(DHAT_SOURCE))
-# rpy cannot run scripts yet, so this compiles and disassembles the workload. When the VM
-# runs scripts, profile the run instead with: DHAT_CMD ?= $(DHAT_RUN)
-DHAT_CMD ?= dis $(DHAT_SOURCE)
+	$(DHAT_SOURCE) $(DHAT_WORKLOAD_ARGS),$(DHAT_SOURCE))
+# One loop, no calibration or warm-up: a fixed amount of work.
+DHAT_WORKLOAD_ARGS ?= --loops 1 --values 1 --warmups 0 --processes 1
+# The profiled command line (after `rpy`): running the workload; `DHAT_CMD='dis FILE'`
+# profiles the front end alone.
+DHAT_CMD ?= $(DHAT_RUN)
 
-dhat:
+dhat: $(if $(wildcard $(BENCH_DIR)),,pyperformance-fetch)
 	@if [ -z "$(DHAT_SOURCE)" ]; then \
 		echo "usage: make dhat WORKLOAD=name (benches/kernels/name.py, pyperformance bm_name, examples/name.py)"; \
 		exit 2; fi
 	$(CARGO) build --profile dhat --features dhat-heap --bin rpy
 	@echo "dhat: profiling rpy $(DHAT_CMD)"
 	target/dhat/rpy $(DHAT_CMD) > /dev/null
+
+# rpy vs CPython on the micro kernels, side by side (tools/kernels_compare.py).
+kernels-compare: release
+	$(HOST_PYTHON) tools/kernels_compare.py --rpy $(RPY) --cpython $(CPYTHON) --runs $(or $(KERNEL_RUNS),5)

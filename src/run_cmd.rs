@@ -5,11 +5,10 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use vm::exec::import_spec::{Origin, make_loader};
-use vm::object::Value;
-use vm::runtime::{Config, PyErr, Vm};
-use vm::types::exception::BaseException;
-use vm::types::str::Str;
+use std::path::Path;
+
+use vm::embed::{self, Capture, MainKind};
+use vm::runtime::{Config, Vm};
 
 /// What to run.
 enum Target {
@@ -90,8 +89,7 @@ fn parse(args: &[String]) -> Result<(Target, Vec<String>, Config), String> {
                 }
                 'P' => config.safe_path = true,
                 'E' => ignore_env = true,
-                'S' => config.no_site = true,
-                's' | 'B' | 'b' | 'd' | 'O' | 'q' | 'v' | 'i' | 'R' => {}
+                's' | 'S' | 'B' | 'b' | 'd' | 'O' | 'q' | 'v' | 'i' | 'R' => {}
                 'V' => return Err("__version__".into()),
                 'h' => return Err("__help__".into()),
                 _ => return Err(format!("Unknown option: -{f}")),
@@ -109,7 +107,6 @@ fn parse(args: &[String]) -> Result<(Target, Vec<String>, Config), String> {
 }
 
 fn finish_env(config: &mut Config, ignore_env: bool) {
-    config.ignore_environment = ignore_env;
     if ignore_env {
         return;
     }
@@ -152,112 +149,52 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let safe_path = config.safe_path;
-    let first_path = match &target {
-        Target::File(f) => {
-            let p = std::path::Path::new(f);
-            let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-            abs.parent()
-                .map(|d| d.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        }
-        Target::Module(_) => std::env::current_dir()
-            .map(|d| d.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        _ => String::new(),
-    };
-    // -I (like -P) leaves out the script's directory / the current directory.
-    if !config.isolated && !safe_path {
-        config.path.insert(0, first_path);
-    }
     config.argv = argv;
     config.executable = std::env::current_exe()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let vm = Vm::new(config);
-    if !vm.config.no_site
-        && let Err(e) = vm::stdlib::sitebuiltins::install(&vm)
-    {
-        return finish(&vm, Err(e));
-    }
-    let status = run_target(&vm, target);
-    vm.run_atexit();
-    vm.flush_module_files();
-    vm.flush_std_streams();
-    status
-}
-
-fn run_target(vm: &Vm, target: Target) -> ExitCode {
-    let (source, filename) = match &target {
-        Target::File(f) => match std::fs::read(f) {
-            Ok(s) => (s, f.clone()),
-            Err(e) => {
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "{}: can't open file {}: [Errno {}] {}",
-                    std::env::args().next().unwrap_or_else(|| "rpy".into()),
-                    vm::text::repr::str_repr(&absolute(f)),
-                    e.raw_os_error().unwrap_or(0),
-                    errno_text(&e)
-                );
-                return ExitCode::from(2);
-            }
-        },
-        Target::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
+    let (source, filename, kind) = match target {
+        Target::File(f) => {
+            let outcome = embed::run_file(Path::new(&f), config, Capture::Inherit);
+            return ExitCode::from(outcome.status);
+        }
+        Target::Command(c) => (c.into_bytes(), "<string>", MainKind::Command),
         Target::Stdin => {
             let mut s = Vec::new();
             if std::io::stdin().read_to_end(&mut s).is_err() {
                 return ExitCode::from(1);
             }
-            (s, "<stdin>".to_string())
+            (s, "<stdin>", MainKind::Stdin)
         }
-        Target::Module(m) => return run_module(vm, m),
-    };
-    let main = vm.new_module("__main__");
-    let d = main.dict();
-    let filename = match &target {
-        Target::File(f) => absolute(f),
-        _ => filename,
-    };
-    // CPython's __main__: a file gets a source loader; stdin and -c the builtin importer.
-    let origin = match &target {
-        Target::File(_) => Origin::File(&filename),
-        _ => Origin::Builtin,
-    };
-    if !matches!(target, Target::Command(_)) {
-        d.set_str(&vm.names.__file__, vm.new_str(&filename).into());
-        d.set_str(&vm.intern("__cached__"), Value::None);
-    }
-    match make_loader(vm, "__main__", &origin) {
-        Ok(Some(loader)) => d.set_str(&vm.names.__loader__, loader),
-        Ok(None) => {}
-        Err(e) => return finish(vm, Err(e)),
-    }
-    d.set_str(&vm.names.__builtins__, vm.builtins.clone().into());
-    vm.modules.set_str(&vm.names.main, main.clone().into());
-    let code = if let Target::File(_) = &target {
-        match vm.compile_script(&source, &filename) {
-            Ok(code) => code,
-            Err(err) => {
-                vm.flush_std_streams();
-                let report = vm::parse::report::render_file_run(
-                    &err,
-                    &filename,
-                    &source,
-                    Some(&vm::parse::snippet_front_end::VmFrontEnd),
-                );
-                vm.write_stderr(&report);
-                return ExitCode::from(1);
+        Target::Module(m) => {
+            // -I (like -P) leaves out the current directory.
+            if !config.isolated && !config.safe_path {
+                let cwd = std::env::current_dir()
+                    .map(|d| d.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                config.path.insert(0, cwd);
             }
+            return finish_vm(Vm::new(config), |vm| run_module(vm, &m));
         }
-    } else {
-        if let Target::Command(c) = &target {
-            vm.line_cache.register("<string>", c);
-        }
-        vm.compile_source(&source, &filename, vm::parse::Mode::Exec)
     };
-    let result = code.and_then(|code| vm.run_code(&code, d, None));
-    finish(vm, result.map(|_| ()))
+    if !config.isolated && !config.safe_path {
+        config.path.insert(0, String::new());
+    }
+    finish_vm(Vm::new(config), |vm| {
+        ExitCode::from(embed::run_main(vm, &source, filename, kind))
+    })
+}
+
+/// Runs `body`, then what the interpreter does at exit (`atexit` handlers, flushing).
+fn finish_vm(vm: Box<Vm>, body: impl FnOnce(&Vm) -> ExitCode) -> ExitCode {
+    if let Err(err) = embed::start(&vm) {
+        let status = embed::exit_status(&vm, Err(err));
+        embed::shutdown(&vm);
+        return ExitCode::from(status);
+    }
+    let status = body(&vm);
+    embed::shutdown(&vm);
+    status
 }
 
 fn run_module(vm: &Vm, name: &str) -> ExitCode {
@@ -277,62 +214,6 @@ fn run_module(vm: &Vm, name: &str) -> ExitCode {
             );
             ExitCode::from(1)
         }
-        other => finish(vm, other),
-    }
-}
-
-fn absolute(f: &str) -> String {
-    let p = std::path::Path::new(f);
-    if p.is_absolute() {
-        return f.to_string();
-    }
-    std::env::current_dir()
-        .map(|d| d.join(p).to_string_lossy().into_owned())
-        .unwrap_or_else(|_| f.to_string())
-}
-
-fn errno_text(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
-}
-
-/// Maps the outcome to CPython's exit status, printing uncaught exceptions.
-fn finish(vm: &Vm, result: Result<(), PyErr>) -> ExitCode {
-    let Err(err) = result else {
-        return ExitCode::SUCCESS;
-    };
-    if err.matches(&vm.exc.system_exit) {
-        return system_exit_status(vm, &err);
-    }
-    vm.flush_std_streams();
-    vm.print_exception(&err);
-    ExitCode::from(1)
-}
-
-fn system_exit_status(vm: &Vm, err: &PyErr) -> ExitCode {
-    let exc: &vm::object::Py<BaseException> = err.exc();
-    let code = exc.field("code").unwrap_or(Value::None);
-    match &code {
-        Value::None => ExitCode::SUCCESS,
-        Value::Int(i) => ExitCode::from((*i & 0xff) as u8),
-        Value::Bool(b) => ExitCode::from(u8::from(*b)),
-        other => {
-            if let Some(i) = vm::types::int::as_int(other).and_then(|i| i.to_i64()) {
-                return ExitCode::from((i & 0xff) as u8);
-            }
-            vm.flush_std_streams();
-            let text = match other.downcast::<Str>() {
-                Some(s) => s.to_lossy().into_owned(),
-                None => vm
-                    .str(other)
-                    .map(|s| s.to_lossy().into_owned())
-                    .unwrap_or_default(),
-            };
-            vm.write_stderr(&format!("{text}\n"));
-            ExitCode::from(1)
-        }
+        other => ExitCode::from(embed::exit_status(vm, other.map(|_| ()))),
     }
 }

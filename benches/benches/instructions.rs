@@ -3,8 +3,10 @@
 //! committed baseline; `make bench-baseline` records them.
 //!
 //! Benchmark ids are `all_<index in the catalog>`; setup (reading and checking the input) is
-//! not measured. Skipped benchmarks (no VM yet) run an empty body and the gate reports them as
-//! skipped with the reason, never as measured.
+//! not measured. Skipped benchmarks (`RunLong` ones, pyperformance workloads without the
+//! fetched cache) run an empty body and the gate reports them as skipped with the reason, never
+//! as measured. Program outputs are checked by `bench-gate verify`, natively, before the
+//! suite runs (`make bench`): checking them here would double the time under valgrind.
 
 use std::hint::black_box;
 

@@ -7,10 +7,14 @@
 //! A benchmark's position in the list is its iai-callgrind id (`all_<index>`), so append
 //! new entries and re-record the baseline (`make bench-baseline`) when reordering.
 
-/// Calls the macro `$callback` with every benchmark definition, `"id" => Stage(Input("arg"))`.
+/// Calls the macro `$callback` with every benchmark definition, `"id" => Stage(Input("arg",
+/// ...))`.
 ///
 /// Front-end inputs are committed files (never CPython's installed stdlib, which CI lacks).
-/// `Run` entries need the VM to run scripts; until it does they are reported as skipped.
+/// pyperformance workloads run in check mode with the size options given here (small, so
+/// that a run under callgrind takes seconds); the ones with no size option run once at
+/// pyperformance's own size, which takes seconds natively: those are `RunLong`, measured by
+/// the wall-clock suite only.
 #[macro_export]
 macro_rules! for_each_benchmark {
     ($callback:ident) => {
@@ -38,26 +42,26 @@ macro_rules! for_each_benchmark {
             "run/kernel/dict_list" => Run(Kernel("dict_list")),
             "run/kernel/generator" => Run(Kernel("generator")),
             "run/kernel/string_build" => Run(Kernel("string_build")),
-            "run/pyperformance/nbody" => Run(Pyperformance("nbody")),
-            "run/pyperformance/fannkuch" => Run(Pyperformance("fannkuch")),
-            "run/pyperformance/spectral_norm" => Run(Pyperformance("spectral_norm")),
-            "run/pyperformance/richards" => Run(Pyperformance("richards")),
-            "run/pyperformance/richards_super" => Run(Pyperformance("richards_super")),
-            "run/pyperformance/nqueens" => Run(Pyperformance("nqueens")),
-            "run/pyperformance/float" => Run(Pyperformance("float")),
-            "run/pyperformance/chaos" => Run(Pyperformance("chaos")),
-            "run/pyperformance/go" => Run(Pyperformance("go")),
-            "run/pyperformance/deltablue" => Run(Pyperformance("deltablue")),
-            "run/pyperformance/coroutines" => Run(Pyperformance("coroutines")),
-            "run/pyperformance/generators" => Run(Pyperformance("generators")),
-            "run/pyperformance/hexiom" => Run(Pyperformance("hexiom")),
-            "run/pyperformance/unpack_sequence" => Run(Pyperformance("unpack_sequence")),
-            "run/pyperformance/pidigits" => Run(Pyperformance("pidigits")),
-            "run/pyperformance/meteor_contest" => Run(Pyperformance("meteor_contest")),
-            "run/pyperformance/raytrace" => Run(Pyperformance("raytrace")),
-            "run/pyperformance/scimark" => Run(Pyperformance("scimark")),
-            "run/pyperformance/barnes_hut" => Run(Pyperformance("barnes_hut")),
-            "run/pyperformance/async_generators" => Run(Pyperformance("async_generators")),
+            "run/pyperformance/nbody" => Run(Pyperformance("nbody", "--iterations 400")),
+            "run/pyperformance/fannkuch" => RunLong(Pyperformance("fannkuch", "")),
+            "run/pyperformance/spectral_norm" => RunLong(Pyperformance("spectral_norm", "")),
+            "run/pyperformance/richards" => RunLong(Pyperformance("richards", "")),
+            "run/pyperformance/richards_super" => RunLong(Pyperformance("richards_super", "")),
+            "run/pyperformance/nqueens" => RunLong(Pyperformance("nqueens", "")),
+            "run/pyperformance/float" => RunLong(Pyperformance("float", "")),
+            "run/pyperformance/chaos" => Run(Pyperformance("chaos", "--iterations 100 --width 16 --height 16")),
+            "run/pyperformance/go" => RunLong(Pyperformance("go", "")),
+            "run/pyperformance/deltablue" => Run(Pyperformance("deltablue", "")),
+            "run/pyperformance/coroutines" => RunLong(Pyperformance("coroutines", "")),
+            "run/pyperformance/generators" => RunLong(Pyperformance("generators", "")),
+            "run/pyperformance/hexiom" => Run(Pyperformance("hexiom", "--level 2")),
+            "run/pyperformance/unpack_sequence" => Run(Pyperformance("unpack_sequence", "")),
+            "run/pyperformance/pidigits" => Run(Pyperformance("pidigits", "--digits 400")),
+            "run/pyperformance/meteor_contest" => RunLong(Pyperformance("meteor_contest", "")),
+            "run/pyperformance/raytrace" => Run(Pyperformance("raytrace", "--width 16 --height 16")),
+            "run/pyperformance/scimark" => RunLong(Pyperformance("scimark", "")),
+            "run/pyperformance/barnes_hut" => RunLong(Pyperformance("barnes_hut", "")),
+            "run/pyperformance/async_generators" => RunLong(Pyperformance("async_generators", "")),
         }
     };
 }
@@ -73,6 +77,17 @@ pub enum Stage {
     Compile,
     /// Running the program to completion in the VM (`python3.14 FILE`).
     Run,
+    /// As `Run`, for programs too long to run under callgrind (seconds natively, several
+    /// minutes under valgrind): the wall-clock suite measures them, the instruction-count
+    /// suite reports them as skipped.
+    RunLong,
+}
+
+impl Stage {
+    /// Whether the stage runs a program in the VM.
+    pub fn runs_program(self) -> bool {
+        matches!(self, Stage::Run | Stage::RunLong)
+    }
 }
 
 /// Where a benchmark's Python source comes from.
@@ -83,8 +98,9 @@ pub enum Input {
     /// A micro kernel, `benches/kernels/NAME.py`, with CPython's output in `NAME.out`.
     Kernel(&'static str),
     /// A pyperformance workload, `bm_NAME/run_benchmark.py` in the cache `make
-    /// pyperformance-fetch` fills; run through `pyperformance/launch.py`.
-    Pyperformance(&'static str),
+    /// pyperformance-fetch` fills, and its size options (space-separated); run through
+    /// `pyperformance/launch.py --check` with CPython's results in `benches/expected/NAME.json`.
+    Pyperformance(&'static str, &'static str),
 }
 
 /// One benchmark definition.
@@ -99,10 +115,10 @@ pub struct Benchmark {
 }
 
 macro_rules! catalog_array {
-    ($($id:literal => $stage:ident($kind:ident($arg:literal))),* $(,)?) => {
+    ($($id:literal => $stage:ident($kind:ident($($arg:literal),+))),* $(,)?) => {
         /// Every benchmark, in iai-callgrind id order.
         pub const BENCHMARKS: &[Benchmark] = &[
-            $(Benchmark { id: $id, stage: Stage::$stage, input: Input::$kind($arg) }),*
+            $(Benchmark { id: $id, stage: Stage::$stage, input: Input::$kind($($arg),+) }),*
         ];
     };
 }
@@ -133,7 +149,7 @@ mod tests {
                 Stage::Tokenize => "tokenize/",
                 Stage::Parse => "parse/",
                 Stage::Compile => "compile/",
-                Stage::Run => "run/",
+                Stage::Run | Stage::RunLong => "run/",
             };
             assert!(
                 b.id.starts_with(prefix),
@@ -175,7 +191,7 @@ mod tests {
         }
         let pyperf = BENCHMARKS
             .iter()
-            .filter(|b| matches!(b.input, Input::Pyperformance(_)))
+            .filter(|b| matches!(b.input, Input::Pyperformance(..)))
             .count();
         assert_eq!(pyperf, 20, "the compute set of issue 5 has 20 workloads");
     }

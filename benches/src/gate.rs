@@ -379,6 +379,31 @@ mod tests {
         assert!(text.ends_with("bench gate: PASSED\n"), "{text}");
     }
 
+    /// The committed baseline (real counts recorded on this project's machine) against
+    /// itself passes; the same run with one workload 3% slower fails the gate, 1.9% passes.
+    #[test]
+    fn a_deliberate_slowdown_of_the_recorded_counts_fails() {
+        let path = crate::workload::workspace_root().join("benches/baseline/instructions.json");
+        let text = std::fs::read_to_string(&path).expect("committed baseline");
+        let base = Baseline::from_json(&text).expect("valid baseline").counts;
+        let catalog: Vec<(&str, Option<&str>)> = base.keys().map(|k| (k.as_str(), None)).collect();
+        assert!(compare(&base, &base, &catalog, 2.0).passed());
+        let victim = "run/pyperformance/nbody";
+        let recorded = *base.get(victim).expect("nbody is in the baseline");
+        let mut slower = base.clone();
+        slower.insert(victim.to_string(), recorded + recorded * 3 / 100);
+        let report = compare(&base, &slower, &catalog, 2.0);
+        assert!(!report.passed());
+        let text = report.render();
+        assert!(text.contains("+3.00%  REGRESSED (> +2.00%)"), "{text}");
+        assert!(
+            text.ends_with("bench gate: FAILED (1 benchmarks)\n"),
+            "{text}"
+        );
+        slower.insert(victim.to_string(), recorded + recorded * 19 / 1000);
+        assert!(compare(&base, &slower, &catalog, 2.0).passed());
+    }
+
     #[test]
     fn baseline_json_round_trips() {
         let baseline = Baseline {

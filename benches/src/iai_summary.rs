@@ -7,6 +7,20 @@ use std::path::{Path, PathBuf};
 use crate::catalog;
 use crate::gate::Counts;
 
+/// Whether iai-callgrind's description of a run, `benches :: iai_setup("ID")`, names the
+/// benchmark `id`. iai-callgrind cuts long descriptions to `...("run/pyperformance/spectral_n...`:
+/// then the part that is shown must start the id.
+fn names_benchmark(details: &str, id: &str) -> bool {
+    let Some((_, shown)) = details.split_once("iai_setup(\"") else {
+        return false;
+    };
+    let whole = format!("{id}\")");
+    match shown.strip_suffix("...") {
+        Some(cut) => !cut.is_empty() && whole.starts_with(cut),
+        None => shown == whole,
+    }
+}
+
 /// The callgrind instruction count (`Ir`) and catalog id recorded in one summary file.
 pub fn parse_summary(text: &str) -> Result<(&'static str, u64), String> {
     let value: serde_json::Value =
@@ -20,7 +34,7 @@ pub fn parse_summary(text: &str) -> Result<(&'static str, u64), String> {
     // The setup call is shown as `benches :: iai_setup("parse/nbody")`: a cross-check that
     // the catalog was not reordered since the benchmark binary was built.
     let details = value.get("details").and_then(|v| v.as_str()).unwrap_or("");
-    if !details.contains(&format!("\"{}\"", benchmark.id)) {
+    if !names_benchmark(details, benchmark.id) {
         return Err(format!(
             "{iai_id} ran {details:?} but the catalog lists {} there: rebuild the benchmarks",
             benchmark.id
@@ -105,6 +119,26 @@ mod tests {
         assert_eq!(parse_summary(&left), Ok(("parse/nbody", 7)));
         let both = with_metrics(serde_json::json!({"Both": [{"Int": 8}, {"Int": 9}]}));
         assert_eq!(parse_summary(&both), Ok(("parse/nbody", 8)));
+    }
+
+    #[test]
+    fn cut_descriptions_name_their_benchmark() {
+        let cut = r#"benches :: iai_setup("run/pyperformance/spectral_n..."#;
+        assert!(names_benchmark(cut, "run/pyperformance/spectral_norm"));
+        assert!(!names_benchmark(cut, "run/pyperformance/richards"));
+        let whole = r#"benches :: iai_setup("parse/nbody")"#;
+        assert!(names_benchmark(whole, "parse/nbody"));
+        assert!(!names_benchmark(whole, "parse/nbod"));
+        let cut_after_quote = r#"benches :: iai_setup("run/pyperformance/deltablue"..."#;
+        assert!(names_benchmark(
+            cut_after_quote,
+            "run/pyperformance/deltablue"
+        ));
+        assert!(!names_benchmark(cut_after_quote, "run/pyperformance/delta"));
+        assert!(!names_benchmark(
+            "benches :: iai_setup(\"...",
+            "parse/nbody"
+        ));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! The README's "Benchmarks" section says how to run each suite and read its report.
 
 pub mod catalog;
+pub mod expected;
 pub mod gate;
 pub mod iai_summary;
 #[cfg(feature = "wall")]
@@ -13,7 +14,7 @@ pub mod wall_report;
 pub mod workload;
 
 pub use catalog::{BENCHMARKS, Benchmark, Input, Stage};
-pub use workload::{Prepared, prepare};
+pub use workload::{Prepared, Suite, prepare};
 
 /// Prepares the benchmark `id` for iai-callgrind (its `setup`, which is not measured). A
 /// broken input ends the benchmark process with the reason: iai-callgrind setups cannot
@@ -21,7 +22,7 @@ pub use workload::{Prepared, prepare};
 pub fn iai_setup(id: &str) -> Prepared {
     let prepared = catalog::find(id)
         .ok_or_else(|| format!("unknown benchmark {id}"))
-        .and_then(prepare);
+        .and_then(|b| prepare(b, Suite::Instructions));
     match prepared {
         Ok(p) => {
             if let Some(reason) = p.skip_reason() {

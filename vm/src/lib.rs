@@ -9,6 +9,7 @@
 pub mod ast;
 pub mod compile;
 pub mod dis;
+pub mod embed;
 pub mod exec;
 pub mod instr;
 pub mod object;

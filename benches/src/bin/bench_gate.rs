@@ -4,13 +4,18 @@
 //!   the table and exits 1 when a benchmark regressed beyond the threshold.
 //! - `record`: writes the last run's counts as the new baseline.
 //! - `wall-report`: criterion's comparison with a saved baseline, as one table.
+//! - `verify`: runs each program benchmark once, natively, and checks it computed what
+//!   CPython 3.14 computes (`make bench` does this before measuring).
+//! - `record-expected`: records CPython's check results for the pyperformance benchmarks.
 //! - `list`: the catalog, with each benchmark's input and whether it runs on this checkout.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use benches::catalog::Input;
+use benches::expected::CheckResult;
 use benches::gate::{self, Baseline};
-use benches::{BENCHMARKS, iai_summary, prepare, wall_report, workload};
+use benches::{BENCHMARKS, Suite, iai_summary, prepare, wall_report, workload};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -55,6 +60,18 @@ enum Command {
         #[arg(long)]
         since: Option<PathBuf>,
     },
+    /// Run every program benchmark of a suite once and check its results against CPython's.
+    Verify {
+        /// `instructions` (what `make bench` measures) or `wall` (every program).
+        #[arg(long, default_value = "instructions")]
+        suite: String,
+    },
+    /// Record CPython's check results for the pyperformance benchmarks in benches/expected.
+    RecordExpected {
+        /// The CPython 3.14 interpreter.
+        #[arg(long)]
+        cpython: String,
+    },
     /// List the catalog.
     List,
 }
@@ -64,7 +81,7 @@ fn catalog_status() -> Result<Vec<(&'static str, Option<String>)>, String> {
     BENCHMARKS
         .iter()
         .map(|b| {
-            let prepared = prepare(b).map_err(|e| format!("{}: {e}", b.id))?;
+            let prepared = prepare(b, Suite::Instructions).map_err(|e| format!("{}: {e}", b.id))?;
             Ok((b.id, prepared.skip_reason().map(str::to_string)))
         })
         .collect()
@@ -155,6 +172,67 @@ fn wall(criterion: &Path, baseline: &str, since: Option<&PathBuf>) -> Result<(),
     Ok(())
 }
 
+fn verify(suite: &str) -> Result<bool, String> {
+    let suite = match suite {
+        "instructions" => Suite::Instructions,
+        "wall" => Suite::Wall,
+        other => return Err(format!("unknown suite {other:?} (instructions or wall)")),
+    };
+    let mut passed = true;
+    for b in BENCHMARKS.iter().filter(|b| b.stage.runs_program()) {
+        let prepared = prepare(b, suite).map_err(|e| format!("{}: {e}", b.id))?;
+        if let Some(reason) = prepared.skip_reason() {
+            println!("skip  {:<34} {reason}", b.id);
+            continue;
+        }
+        let start = std::time::Instant::now();
+        match prepared.verify() {
+            Ok(()) => println!("ok    {:<34} {:.2} s", b.id, start.elapsed().as_secs_f64()),
+            Err(e) => {
+                println!("FAIL  {e}");
+                passed = false;
+            }
+        }
+    }
+    Ok(passed)
+}
+
+fn record_expected(cpython: &str) -> Result<(), String> {
+    let dir = workload::workspace_root().join(workload::EXPECTED_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let scratch = workload::workspace_root().join("target/bench-expected");
+    std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
+    for b in BENCHMARKS {
+        let Input::Pyperformance(name, args) = b.input else {
+            continue;
+        };
+        let out = scratch.join(format!("{name}.json"));
+        let _ = std::fs::remove_file(&out);
+        let argv = workload::pyperformance_argv(name, args, &out);
+        let run = std::process::Command::new(cpython)
+            .args(&argv)
+            .env("PYTHONHASHSEED", "0")
+            .output()
+            .map_err(|e| format!("{cpython}: {e}"))?;
+        if !run.status.success() {
+            return Err(format!(
+                "{}: {cpython} failed ({})\n{}",
+                b.id,
+                run.status,
+                String::from_utf8_lossy(&run.stderr)
+            ));
+        }
+        let text = std::fs::read_to_string(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        let result = CheckResult::from_launcher(&text, &stdout)?;
+        let path = dir.join(format!("{name}.json"));
+        std::fs::write(&path, result.to_json(args))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("recorded {}", path.display());
+    }
+    Ok(())
+}
+
 fn list() -> Result<(), String> {
     for b in BENCHMARKS {
         let path = workload::source_path(b.input);
@@ -163,11 +241,15 @@ fn list() -> Result<(), String> {
             .unwrap_or(&path)
             .display()
             .to_string();
-        let status = match prepare(b) {
+        let status = match prepare(b, Suite::Instructions) {
             Ok(p) => p
                 .skip_reason()
                 .map_or_else(|| "ok".to_string(), |r| format!("skipped: {r}")),
             Err(e) => format!("ERROR: {e}"),
+        };
+        let shown = match b.input {
+            Input::Pyperformance(_, args) if !args.is_empty() => format!("{shown} {args}"),
+            _ => shown,
         };
         println!("{:<34} {:<58} {status}", b.id, shown);
     }
@@ -196,6 +278,14 @@ fn main() -> ExitCode {
             baseline,
             since,
         } => wall(criterion, baseline, since.as_ref()).map(|()| ExitCode::SUCCESS),
+        Command::Verify { suite } => verify(suite).map(|passed| {
+            if passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }),
+        Command::RecordExpected { cpython } => record_expected(cpython).map(|()| ExitCode::SUCCESS),
         Command::List => list().map(|()| ExitCode::SUCCESS),
     };
     outcome.unwrap_or_else(|e| {
