@@ -59,8 +59,9 @@ fn render(vm: &Vm, chars: &[char], args: &Value, bytes: bool) -> PyResult<String
         None => vec![args.clone()],
     };
     let is_tuple = args.downcast::<crate::types::tuple::Tuple>().is_some();
-    let is_text =
-        args.downcast::<Str>().is_some() || crate::types::bytes_methods::buffer_of(vm, args).is_some();
+    let is_text = args.downcast::<Str>().is_some()
+        || args.downcast::<crate::types::bytes::Bytes>().is_some()
+        || args.downcast::<crate::types::bytes::ByteArray>().is_some();
     let mapping = (!is_tuple && !is_text && vm.mapping_check(args).is_some()).then_some(args);
     let mut next_arg = 0usize;
     let mut out = String::with_capacity(chars.len());

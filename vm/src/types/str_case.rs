@@ -215,7 +215,8 @@ pub(super) fn m_isspace(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn cased_check(vm: &Vm, args: Args<'_>, name: &str, upper: bool) -> PyResult<Value> {
     let (s, rest) = super::str_type::with_self(vm, &args, name)?;
     rest.none(vm, &format!("str.{name}"))?;
-    let (wanted, opposite): (fn(u32) -> bool, fn(u32) -> bool) = if upper {
+    type Prop = fn(u32) -> bool;
+    let (wanted, opposite): (Prop, Prop) = if upper {
         (props::is_uppercase, props::is_lowercase)
     } else {
         (props::is_lowercase, props::is_uppercase)
