@@ -244,7 +244,11 @@ impl Cfg {
     pub(crate) fn has_handlers(&self) -> bool {
         let mut walk = self.walk();
         while let Some(b) = walk.next(self) {
-            if self[b].instrs.iter().any(|i| opcodes::is_block_push(i.opcode)) {
+            if self[b]
+                .instrs
+                .iter()
+                .any(|i| opcodes::is_block_push(i.opcode))
+            {
                 return true;
             }
         }
