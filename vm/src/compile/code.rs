@@ -101,10 +101,10 @@ impl PartialEq for Const {
                 a.len() == b.len() && a.iter().all(|x| b.contains(x))
             }
             (Const::Slice(a), Const::Slice(b)) => a == b,
-            // CPython's key for a code object is the object itself, so equal code objects
-            // (the same nested body compiled twice, as in a `finally` block's two copies)
-            // merge by code equality.
-            (Const::Code(a), Const::Code(b)) => Rc::ptr_eq(a, b) || a.same_as(b),
+            // CPython's constant key for a code object is its identity, so code objects
+            // never merge by content here: the codegen's code cache hands out the same
+            // object for a node compiled twice where CPython's constant cache merges them.
+            (Const::Code(a), Const::Code(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -131,11 +131,7 @@ impl Hash for Const {
             // Order-independent, to agree with the set equality above.
             Const::FrozenSet(items) => items.len().hash(state),
             Const::Slice(parts) => parts.hash(state),
-            Const::Code(code) => {
-                code.name.hash(state);
-                code.firstlineno.hash(state);
-                code.code.len().hash(state);
-            }
+            Const::Code(code) => (Rc::as_ptr(code) as usize).hash(state),
         }
     }
 }
@@ -225,23 +221,6 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
-    /// Code equality as CPython's `code.__eq__` defines it: every field but the qualified
-    /// name, file name and stack size, constants compared as constant keys.
-    pub fn same_as(&self, other: &CodeObject) -> bool {
-        self.name == other.name
-            && self.argcount == other.argcount
-            && self.posonlyargcount == other.posonlyargcount
-            && self.kwonlyargcount == other.kwonlyargcount
-            && self.flags == other.flags
-            && self.firstlineno == other.firstlineno
-            && self.code == other.code
-            && self.consts == other.consts
-            && self.names == other.names
-            && self.localsplusnames == other.localsplusnames
-            && self.linetable == other.linetable
-            && self.exceptiontable == other.exceptiontable
-    }
-
     /// `co_code` as bytes (opcode, oparg pairs), as `code.co_code` returns it.
     pub fn code_bytes(&self) -> Vec<u8> {
         self.code.iter().flat_map(|u| [u.opcode, u.oparg]).collect()
