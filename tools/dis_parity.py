@@ -235,6 +235,30 @@ def first_position_difference(code, mine):
     return "same positions, different bytes", 0
 
 
+def same_up_to_set_order(theirs, ours):
+    """co_consts equal when frozenset items may come in another order: CPython rebuilds a
+    frozenset constant (in a different iteration order when items collide) whenever one of
+    its strings was already interned in the process, so its order there depends on what
+    the process compiled or imported before, which no other compiler can reproduce. The
+    test is on the characters of the reprs, a close enough proxy for a diagnostic."""
+    if theirs == ours:
+        return True
+    if len(theirs) != len(ours):
+        return False
+    return all(a == b or ("frozenset(" in a and sorted(a) == sorted(b)) for a, b in zip(theirs, ours))
+
+
+def first_const_difference(theirs, ours):
+    """A short description of how two co_consts lists (of reprs) first differ."""
+    if sorted(theirs) == sorted(ours):
+        return "same constants, different order"
+    for i, (a, b) in enumerate(zip(theirs, ours)):
+        if a != b:
+            return f"#{i}: {a[:40]} vs {b[:40]}"
+    return f"{len(theirs)} constants vs {len(ours)}"
+
+
+SET_ORDER = "co_consts up to frozenset order"
 MISSING = "code object missing in rpy"
 EXTRA = "extra code object in rpy"
 
@@ -273,6 +297,8 @@ class Tally:
         self.exc_examples = {}
         self.line_diffs = collections.Counter()
         self.line_examples = {}
+        self.const_diffs = collections.Counter()
+        self.const_examples = {}
         self.missing = 0
         self.extra = 0
 
@@ -308,6 +334,12 @@ class Tally:
                 key, unit = first_position_difference(code, mine)
                 self.line_diffs[key] += 1
                 self.line_examples.setdefault(key, place.format(line_at(code, 2 * unit)))
+            if same_up_to_set_order(theirs["co_consts"], mine.get("co_consts") or []):
+                self.same[SET_ORDER] += 1
+            if theirs["co_consts"] != mine.get("co_consts"):
+                key = first_const_difference(theirs["co_consts"], mine.get("co_consts") or [])
+                self.const_diffs[key] += 1
+                self.const_examples.setdefault(key, place.format(code.co_firstlineno))
         paired = {id(mine) for _, mine in pairs if mine is not None}
         for mine in ours:
             if id(mine) not in paired:
@@ -329,11 +361,12 @@ class Tally:
             f"code objects: {self.codes} (without a counterpart: {self.missing} missing in rpy, "
             f"{self.extra} extra in rpy)"
         )
-        for field in FIELDS + ["all"]:
+        width = len(SET_ORDER)
+        for field in FIELDS + [SET_ORDER, "all"]:
             n = self.same[field]
             pct = 100.0 * n / self.codes if self.codes else 0.0
             label = "all fields" if field == "all" else field
-            p(f"  {label:<20} {pct:6.2f}% identical ({n})")
+            p(f"  {label:<{width}} {pct:6.2f}% identical ({n})")
         if self.rpy_failed:
             p("rpy failed on (by error):")
             for reason, paths in sorted(self.rpy_failed.items(), key=lambda kv: -len(kv[1])):
@@ -345,6 +378,7 @@ class Tally:
             ("co_code (first differing instruction, CPython vs rpy)", self.code_diffs, self.code_examples),
             ("co_exceptiontable", self.exc_diffs, self.exc_examples),
             ("co_linetable (first code unit whose position differs)", self.line_diffs, self.line_examples),
+            ("co_consts (first differing constant, CPython vs rpy)", self.const_diffs, self.const_examples),
         ):
             if counter:
                 p(f"most frequent first differences in {name}:")

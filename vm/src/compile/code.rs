@@ -101,8 +101,9 @@ impl PartialEq for Const {
                 a.len() == b.len() && a.iter().all(|x| b.contains(x))
             }
             (Const::Slice(a), Const::Slice(b)) => a == b,
-            // Code objects merge only by identity here; CPython's key for code objects is
-            // the object itself too (its own `__eq__` is stricter than needed).
+            // CPython's constant key for a code object is its identity, so code objects
+            // never merge by content here: the codegen's code cache hands out the same
+            // object for a node compiled twice where CPython's constant cache merges them.
             (Const::Code(a), Const::Code(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }

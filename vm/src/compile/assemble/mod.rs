@@ -31,9 +31,7 @@ pub fn optimize_and_assemble(
     let mut cfg = flowgraph::from_sequence(&seq)?;
     drop(seq);
     let mut meta = meta;
-    let mut consts = Consts {
-        list: std::mem::take(&mut meta.consts),
-    };
+    let mut consts = Consts::new(std::mem::take(&mut meta.consts));
     let nlocals = meta.varnames.len();
     flowgraph::optimize_code_unit(&mut cfg, &mut consts, nlocals, meta.nparams as usize)?;
     let lowered = flowgraph::lower(cfg, &meta, meta.flags)?;

@@ -10,63 +10,12 @@
 //! `SETUP_*` gets its target block; a label that is not placed, or placed after the last
 //! instruction, is an error (CPython asserts).
 
-use super::{BlockId, Cfg, CfgInstr, opcodes};
-use crate::compile::instr_seq::{InstrSeq, Location};
+use super::{Block, BlockId, Cfg, CfgInstr, opcodes};
+use crate::compile::instr_seq::{Instr, InstrSeq};
 use crate::instr::Opcode;
 use crate::parse::{ErrorKind, SyntaxError};
 
 use super::internal_error;
-
-struct Builder {
-    cfg: Cfg,
-    cur: BlockId,
-    pending_label: Option<u32>,
-}
-
-impl Builder {
-    /// `cfg_builder_current_block_is_terminated`.
-    fn current_block_is_terminated(&mut self) -> bool {
-        let block = &mut self.cfg[self.cur];
-        if block
-            .last()
-            .is_some_and(|last| opcodes::is_terminator(last.opcode))
-        {
-            return true;
-        }
-        if self.pending_label.is_some() {
-            if !block.instrs.is_empty() || block.label.is_some() {
-                return true;
-            }
-            block.label = self.pending_label.take();
-        }
-        false
-    }
-
-    fn maybe_start_new_block(&mut self) {
-        if self.current_block_is_terminated() {
-            let b = self.cfg.new_block();
-            self.cfg[b].label = self.pending_label.take();
-            self.cfg[self.cur].next = Some(b);
-            self.cur = b;
-        }
-    }
-
-    fn use_label(&mut self, label: u32) {
-        self.pending_label = Some(label);
-        self.maybe_start_new_block();
-    }
-
-    /// Appends an instruction; `run` is how many instructions (this one included) come
-    /// before the next place a block may start, used to size a fresh block at once.
-    fn addop(&mut self, opcode: Opcode, oparg: u32, loc: Location, run: usize) {
-        self.maybe_start_new_block();
-        let instrs = &mut self.cfg[self.cur].instrs;
-        if instrs.capacity() == 0 {
-            instrs.reserve_exact(run);
-        }
-        instrs.push(CfgInstr::new(opcode, oparg, loc));
-    }
-}
 
 fn bad_label() -> SyntaxError {
     internal_error(ErrorKind::SystemError, "jump to a label that is not placed")
@@ -87,80 +36,101 @@ pub(super) fn from_sequence(seq: &InstrSeq) -> Result<Cfg, SyntaxError> {
         }
     };
     // CPython asserts `0 <= oparg < (1 << 30)`; the passes rely on it.
-    let all = seq
-        .instrs
+    let out_of_range = || internal_error(ErrorKind::SystemError, "oparg out of range");
+    let annotations: &[Instr] = seq.annotations_code.as_ref().map_or(&[], |a| &a.instrs);
+    if annotations
         .iter()
-        .chain(seq.annotations_code.iter().flat_map(|a| a.instrs.iter()));
-    if all.into_iter().any(|i| i.oparg >= 1 << 30) {
-        return Err(internal_error(ErrorKind::SystemError, "oparg out of range"));
+        .any(|i| i.oparg >= 1 << 30 || opcodes::has_target(i.opcode))
+    {
+        return Err(out_of_range());
     }
+    // Jump targets, and each instruction's index once jumps are resolved.
     let mut is_target = vec![false; n];
     for instr in &seq.instrs {
+        if instr.oparg >= 1 << 30 {
+            return Err(out_of_range());
+        }
         if opcodes::has_target(instr.opcode) {
             is_target[resolve(instr.oparg)?] = true;
         }
     }
-    // run[i]: instructions from i up to and including the next block end.
+    // run[i]: instructions from i up to and including the next block end (to size blocks).
     let mut run = vec![1usize; n];
     for i in (0..n.saturating_sub(1)).rev() {
         if !opcodes::is_terminator(seq.instrs[i].opcode) && !is_target[i + 1] {
             run[i] = run[i + 1] + 1;
         }
     }
-    let mut cfg = Cfg::new();
-    cfg.blocks.reserve(n / 4 + 1);
-    let mut builder = Builder {
-        cfg,
-        cur: BlockId(0),
-        pending_label: None,
-    };
+
+    // CPython's builder, in one pass: a block ends after a terminator or before a jump
+    // target; a block starting at a target is labelled with the target's index.
+    let mut blocks: Vec<Block> = Vec::with_capacity(n / 4 + 1);
+    let mut block_at: Vec<u32> = vec![u32::MAX; n];
+    let mut cur = Block::new();
+    cur.instrs.reserve_exact(run.first().copied().unwrap_or(0));
+    let mut add =
+        |cur: &mut Block, index: Option<usize>, instr: CfgInstr, blocks: &mut Vec<Block>| {
+            let target = index.is_some_and(|i| is_target[i]);
+            let ends = cur
+                .instrs
+                .last()
+                .is_some_and(|l| opcodes::is_terminator(l.opcode));
+            if (target && (!cur.instrs.is_empty() || cur.label.is_some())) || ends {
+                let mut next = Block::new();
+                next.instrs
+                    .reserve_exact(index.map_or(annotations.len(), |i| run[i]));
+                blocks.push(std::mem::replace(cur, next));
+            }
+            if let (true, Some(i)) = (target, index) {
+                cur.label = Some(i as u32);
+                block_at[i] = blocks.len() as u32;
+            }
+            cur.instrs.push(instr);
+        };
     for (i, instr) in seq.instrs.iter().enumerate() {
         if instr.opcode == Opcode::ANNOTATIONS_PLACEHOLDER {
-            if let Some(annotations) = &seq.annotations_code {
-                for ann in &annotations.instrs {
-                    if opcodes::has_target(ann.opcode) {
-                        return Err(bad_label());
-                    }
-                    builder.addop(ann.opcode, ann.oparg, ann.loc, annotations.instrs.len());
-                }
+            for ann in annotations {
+                add(
+                    &mut cur,
+                    None,
+                    CfgInstr::new(ann.opcode, ann.oparg, ann.loc),
+                    &mut blocks,
+                );
             }
             continue;
-        }
-        if is_target[i] {
-            builder.use_label(i as u32);
         }
         let oparg = if opcodes::has_target(instr.opcode) {
             resolve(instr.oparg)? as u32
         } else {
             instr.oparg
         };
-        builder.addop(instr.opcode, oparg, instr.loc, run[i]);
+        add(
+            &mut cur,
+            Some(i),
+            CfgInstr::new(instr.opcode, oparg, instr.loc),
+            &mut blocks,
+        );
     }
-    let mut cfg = builder.cfg;
-    translate_jump_labels_to_targets(&mut cfg)?;
-    Ok(cfg)
-}
-
-/// Points every jump at the block carrying its label.
-fn translate_jump_labels_to_targets(cfg: &mut Cfg) -> Result<(), SyntaxError> {
-    let max = cfg.max_label();
-    let mut label_to_block: Vec<Option<BlockId>> = vec![None; (max + 1) as usize];
-    let mut walk = cfg.walk();
-    while let Some(b) = walk.next(cfg) {
-        if let Some(label) = cfg[b].label {
-            label_to_block[label as usize] = Some(b);
+    blocks.push(cur);
+    let count = blocks.len();
+    for (k, block) in blocks.iter_mut().enumerate() {
+        if k + 1 < count {
+            block.next = Some(BlockId::new(k + 1));
         }
-    }
-    let mut walk = cfg.walk();
-    while let Some(b) = walk.next(cfg) {
-        for instr in &mut cfg[b].instrs {
+        for instr in &mut block.instrs {
             if opcodes::has_target(instr.opcode) {
-                let target = label_to_block.get(instr.oparg as usize).copied().flatten();
-                instr.target = Some(target.ok_or_else(bad_label)?);
+                let at = block_at[instr.oparg as usize];
+                if at == u32::MAX {
+                    return Err(bad_label());
+                }
+                instr.target = Some(BlockId::new(at as usize));
             }
         }
     }
-    Ok(())
+    Ok(Cfg {
+        blocks,
+        entry: BlockId::new(0),
+    })
 }
 
 /// A terminator must end its block (`check_cfg`).

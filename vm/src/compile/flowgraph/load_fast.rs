@@ -122,166 +122,168 @@ pub(super) fn optimize_load_fast(cfg: &mut Cfg) {
         for _ in 0..cfg[b].startdepth.max(0) {
             state.refs.push(DUMMY);
         }
-        for i in 0..len {
-            let instr = cfg[b].instrs[i];
-            let (op, oparg) = (instr.opcode, instr.oparg);
-            let ii = i as i64;
-            let arg = i64::from(oparg);
-            match op {
-                Opcode::DELETE_FAST => state.kill_local(arg),
-                Opcode::LOAD_FAST => state.push(ii, arg),
-                Opcode::LOAD_FAST_AND_CLEAR => {
-                    state.kill_local(arg);
-                    state.push(ii, arg);
-                }
-                Opcode::LOAD_FAST_LOAD_FAST => {
-                    state.push(ii, arg >> 4);
-                    state.push(ii, arg & 15);
-                }
-                Opcode::STORE_FAST => {
-                    let r = state.pop();
-                    state.store_local(arg, r);
-                }
-                Opcode::STORE_FAST_LOAD_FAST => {
-                    let r = state.pop();
-                    state.store_local(arg >> 4, r);
-                    state.push(ii, arg & 15);
-                }
-                Opcode::STORE_FAST_STORE_FAST => {
-                    let r = state.pop();
-                    state.store_local(arg >> 4, r);
-                    let r = state.pop();
-                    state.store_local(arg & 15, r);
-                }
-                Opcode::COPY => {
-                    let idx = state.refs.len() as i64 - arg;
-                    let r = usize::try_from(idx)
-                        .ok()
-                        .and_then(|i| state.refs.get(i))
-                        .copied()
-                        .unwrap_or(DUMMY);
-                    state.push(r.instr, r.local);
-                }
-                Opcode::SWAP => {
-                    let n = state.refs.len();
-                    if let Some(idx) = n.checked_sub(oparg as usize)
-                        && idx < n
-                    {
-                        state.refs.swap(idx, n - 1);
+        let next = cfg[b].next;
+        cfg.with_instrs(b, |cfg, instrs| {
+            for (i, &instr) in instrs.iter().enumerate() {
+                let (op, oparg) = (instr.opcode, instr.oparg);
+                let ii = i as i64;
+                let arg = i64::from(oparg);
+                match op {
+                    Opcode::DELETE_FAST => state.kill_local(arg),
+                    Opcode::LOAD_FAST => state.push(ii, arg),
+                    Opcode::LOAD_FAST_AND_CLEAR => {
+                        state.kill_local(arg);
+                        state.push(ii, arg);
                     }
-                }
-                // Consume no inputs. CPython attributes the pushed values to instructions
-                // 0.. of the block (a shadowed loop variable); reproduced as is.
-                Opcode::FORMAT_SIMPLE
-                | Opcode::GET_ANEXT
-                | Opcode::GET_LEN
-                | Opcode::GET_YIELD_FROM_ITER
-                | Opcode::IMPORT_FROM
-                | Opcode::MATCH_KEYS
-                | Opcode::MATCH_MAPPING
-                | Opcode::MATCH_SEQUENCE
-                | Opcode::WITH_EXCEPT_START => {
-                    let (popped, pushed) = counts(op, oparg, false);
-                    for j in 0..(pushed - popped).max(0) {
-                        state.push(j, NOT_LOCAL);
+                    Opcode::LOAD_FAST_LOAD_FAST => {
+                        state.push(ii, arg >> 4);
+                        state.push(ii, arg & 15);
                     }
-                }
-                // Consume some inputs, push nothing new.
-                Opcode::DICT_MERGE
-                | Opcode::DICT_UPDATE
-                | Opcode::LIST_APPEND
-                | Opcode::LIST_EXTEND
-                | Opcode::MAP_ADD
-                | Opcode::RERAISE
-                | Opcode::SET_ADD
-                | Opcode::SET_UPDATE => {
-                    let (popped, pushed) = counts(op, oparg, false);
-                    for _ in 0..(popped - pushed).max(0) {
-                        state.pop();
+                    Opcode::STORE_FAST => {
+                        let r = state.pop();
+                        state.store_local(arg, r);
                     }
-                }
-                Opcode::END_SEND | Opcode::SET_FUNCTION_ATTRIBUTE => {
-                    let tos = state.pop();
-                    state.pop();
-                    state.push(tos.instr, tos.local);
-                }
-                Opcode::CHECK_EXC_MATCH => {
-                    state.pop();
-                    state.push(ii, NOT_LOCAL);
-                }
-                Opcode::FOR_ITER => {
-                    if let Some(target) = instr.target {
-                        push_block(cfg, &mut stack, target);
+                    Opcode::STORE_FAST_LOAD_FAST => {
+                        let r = state.pop();
+                        state.store_local(arg >> 4, r);
+                        state.push(ii, arg & 15);
                     }
-                    state.push(ii, NOT_LOCAL);
-                }
-                Opcode::LOAD_ATTR | Opcode::LOAD_SUPER_ATTR => {
-                    let this = state.pop();
-                    if op == Opcode::LOAD_SUPER_ATTR {
-                        state.pop();
-                        state.pop();
+                    Opcode::STORE_FAST_STORE_FAST => {
+                        let r = state.pop();
+                        state.store_local(arg >> 4, r);
+                        let r = state.pop();
+                        state.store_local(arg & 15, r);
                     }
-                    state.push(ii, NOT_LOCAL);
-                    if oparg & 1 != 0 {
-                        // A method load: assume self is pushed back.
-                        state.push(this.instr, this.local);
+                    Opcode::COPY => {
+                        let idx = state.refs.len() as i64 - arg;
+                        let r = usize::try_from(idx)
+                            .ok()
+                            .and_then(|i| state.refs.get(i))
+                            .copied()
+                            .unwrap_or(DUMMY);
+                        state.push(r.instr, r.local);
                     }
-                }
-                Opcode::LOAD_SPECIAL | Opcode::PUSH_EXC_INFO => {
-                    let tos = state.pop();
-                    state.push(ii, NOT_LOCAL);
-                    state.push(tos.instr, tos.local);
-                }
-                Opcode::SEND => {
-                    if let Some(target) = instr.target {
-                        push_block(cfg, &mut stack, target);
+                    Opcode::SWAP => {
+                        let n = state.refs.len();
+                        if let Some(idx) = n.checked_sub(oparg as usize)
+                            && idx < n
+                        {
+                            state.refs.swap(idx, n - 1);
+                        }
                     }
-                    state.pop();
-                    state.push(ii, NOT_LOCAL);
-                }
-                _ => {
-                    let has_target = opcodes::has_target(op);
-                    let (popped, pushed) = counts(op, oparg, has_target);
-                    if has_target && let Some(target) = instr.target {
-                        push_block(cfg, &mut stack, target);
+                    // Consume no inputs. CPython attributes the pushed values to instructions
+                    // 0.. of the block (a shadowed loop variable); reproduced as is.
+                    Opcode::FORMAT_SIMPLE
+                    | Opcode::GET_ANEXT
+                    | Opcode::GET_LEN
+                    | Opcode::GET_YIELD_FROM_ITER
+                    | Opcode::IMPORT_FROM
+                    | Opcode::MATCH_KEYS
+                    | Opcode::MATCH_MAPPING
+                    | Opcode::MATCH_SEQUENCE
+                    | Opcode::WITH_EXCEPT_START => {
+                        let (popped, pushed) = counts(op, oparg, false);
+                        for j in 0..(pushed - popped).max(0) {
+                            state.push(j, NOT_LOCAL);
+                        }
                     }
-                    if !opcodes::is_block_push(op) {
-                        for _ in 0..popped {
+                    // Consume some inputs, push nothing new.
+                    Opcode::DICT_MERGE
+                    | Opcode::DICT_UPDATE
+                    | Opcode::LIST_APPEND
+                    | Opcode::LIST_EXTEND
+                    | Opcode::MAP_ADD
+                    | Opcode::RERAISE
+                    | Opcode::SET_ADD
+                    | Opcode::SET_UPDATE => {
+                        let (popped, pushed) = counts(op, oparg, false);
+                        for _ in 0..(popped - pushed).max(0) {
                             state.pop();
                         }
-                        for _ in 0..pushed.min(MAX_REFS as i64 + 1) {
-                            state.push(ii, NOT_LOCAL);
+                    }
+                    Opcode::END_SEND | Opcode::SET_FUNCTION_ATTRIBUTE => {
+                        let tos = state.pop();
+                        state.pop();
+                        state.push(tos.instr, tos.local);
+                    }
+                    Opcode::CHECK_EXC_MATCH => {
+                        state.pop();
+                        state.push(ii, NOT_LOCAL);
+                    }
+                    Opcode::FOR_ITER => {
+                        if let Some(target) = instr.target {
+                            push_block(cfg, &mut stack, target);
+                        }
+                        state.push(ii, NOT_LOCAL);
+                    }
+                    Opcode::LOAD_ATTR | Opcode::LOAD_SUPER_ATTR => {
+                        let this = state.pop();
+                        if op == Opcode::LOAD_SUPER_ATTR {
+                            state.pop();
+                            state.pop();
+                        }
+                        state.push(ii, NOT_LOCAL);
+                        if oparg & 1 != 0 {
+                            // A method load: assume self is pushed back.
+                            state.push(this.instr, this.local);
+                        }
+                    }
+                    Opcode::LOAD_SPECIAL | Opcode::PUSH_EXC_INFO => {
+                        let tos = state.pop();
+                        state.push(ii, NOT_LOCAL);
+                        state.push(tos.instr, tos.local);
+                    }
+                    Opcode::SEND => {
+                        if let Some(target) = instr.target {
+                            push_block(cfg, &mut stack, target);
+                        }
+                        state.pop();
+                        state.push(ii, NOT_LOCAL);
+                    }
+                    _ => {
+                        let has_target = opcodes::has_target(op);
+                        let (popped, pushed) = counts(op, oparg, has_target);
+                        if has_target && let Some(target) = instr.target {
+                            push_block(cfg, &mut stack, target);
+                        }
+                        if !opcodes::is_block_push(op) {
+                            for _ in 0..popped {
+                                state.pop();
+                            }
+                            for _ in 0..pushed.min(MAX_REFS as i64 + 1) {
+                                state.push(ii, NOT_LOCAL);
+                            }
                         }
                     }
                 }
             }
-        }
 
-        // The fall-through successor.
-        if let Some(term) = cfg[b].last().copied()
-            && let Some(next) = cfg[b].next
-            && !(opcodes::is_unconditional_jump(term.opcode) || opcodes::is_scope_exit(term.opcode))
-        {
-            push_block(cfg, &mut stack, next);
-        }
-
-        for j in 0..state.refs.len() {
-            let r = state.refs[j];
-            if r.instr != DUMMY_INSTR {
-                state.flag(r.instr, REF_UNCONSUMED);
+            // The fall-through successor.
+            if let Some(term) = instrs.last()
+                && let Some(next) = next
+                && !opcodes::is_no_fallthrough(term.opcode)
+            {
+                push_block(cfg, &mut stack, next);
             }
-        }
 
-        for (i, instr) in cfg[b].instrs.iter_mut().enumerate() {
-            if state.flags[i] == 0 && !state.overflow {
-                match instr.opcode {
-                    Opcode::LOAD_FAST => instr.opcode = Opcode::LOAD_FAST_BORROW,
-                    Opcode::LOAD_FAST_LOAD_FAST => {
-                        instr.opcode = Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW;
-                    }
-                    _ => {}
+            for j in 0..state.refs.len() {
+                let r = state.refs[j];
+                if r.instr != DUMMY_INSTR {
+                    state.flag(r.instr, REF_UNCONSUMED);
                 }
             }
-        }
+
+            for (i, instr) in instrs.iter_mut().enumerate() {
+                if state.flags[i] == 0 && !state.overflow {
+                    match instr.opcode {
+                        Opcode::LOAD_FAST => instr.opcode = Opcode::LOAD_FAST_BORROW,
+                        Opcode::LOAD_FAST_LOAD_FAST => {
+                            instr.opcode = Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        });
     }
 }

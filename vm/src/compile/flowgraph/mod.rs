@@ -33,6 +33,8 @@ mod uninit;
 mod unreachable;
 mod unused_consts;
 
+use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::ops::{Index, IndexMut};
 
 use crate::compile::Const;
@@ -43,13 +45,18 @@ use crate::parse::{ErrorKind, SyntaxError};
 
 pub(crate) use linearize::{HandlerInfo, LinearInstr};
 
-/// A block's index in [`Cfg::blocks`].
+/// A block's index in [`Cfg::blocks`], stored plus one so that `Option<BlockId>` (in every
+/// instruction, twice) stays four bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct BlockId(u32);
+pub(crate) struct BlockId(NonZeroU32);
 
 impl BlockId {
+    fn new(index: usize) -> BlockId {
+        BlockId(NonZeroU32::MIN.saturating_add(index as u32))
+    }
+
     fn index(self) -> usize {
-        self.0 as usize
+        self.0.get() as usize - 1
     }
 }
 
@@ -119,7 +126,7 @@ pub(crate) struct Block {
 }
 
 impl Block {
-    fn new() -> Block {
+    pub(crate) fn new() -> Block {
         Block {
             instrs: Vec::new(),
             ghost_except: Vec::new(),
@@ -175,9 +182,9 @@ impl Block {
 
     /// CPython's `BB_HAS_FALLTHROUGH`: control can run off the end into `next`.
     pub(crate) fn has_fallthrough(&self) -> bool {
-        !self.last().is_some_and(|last| {
-            opcodes::is_scope_exit(last.opcode) || opcodes::is_unconditional_jump(last.opcode)
-        })
+        !self
+            .last()
+            .is_some_and(|last| opcodes::is_no_fallthrough(last.opcode))
     }
 
     /// The block ends by leaving the code object (return or raise).
@@ -213,17 +220,39 @@ impl IndexMut<BlockId> for Cfg {
 }
 
 impl Cfg {
-    fn new() -> Cfg {
-        Cfg {
-            blocks: vec![Block::new()],
-            entry: BlockId(0),
-        }
-    }
-
     /// A new, unlinked block.
     pub(crate) fn new_block(&mut self) -> BlockId {
         self.blocks.push(Block::new());
-        BlockId(self.blocks.len() as u32 - 1)
+        BlockId::new(self.blocks.len() - 1)
+    }
+
+    /// Runs `f` on block `b`'s instructions, taken out of the graph meanwhile so that `f`
+    /// may update other blocks (and `b`'s other fields) without re-indexing the block for
+    /// every instruction. `f` must not look at `b`'s instructions through the graph.
+    pub(crate) fn with_instrs<R>(
+        &mut self,
+        b: BlockId,
+        f: impl FnOnce(&mut Cfg, &mut [CfgInstr]) -> R,
+    ) -> R {
+        let mut instrs = std::mem::take(&mut self[b].instrs);
+        let result = f(self, &mut instrs);
+        self[b].instrs = instrs;
+        result
+    }
+
+    /// Whether any instruction sets up an exception handler.
+    pub(crate) fn has_handlers(&self) -> bool {
+        let mut walk = self.walk();
+        while let Some(b) = walk.next(self) {
+            if self[b]
+                .instrs
+                .iter()
+                .any(|i| opcodes::is_block_push(i.opcode))
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// A walk over the layout without allocating (see [`Walk`]).
@@ -293,12 +322,23 @@ impl Walk {
 }
 
 /// The constants of the unit being compiled, as a list that folding appends to.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Consts {
     pub list: Vec<Const>,
+    /// `list` position of each constant, covering a prefix of `list` (see `find`).
+    index: Option<HashMap<Const, usize>>,
 }
 
 impl Consts {
+    pub(crate) fn new(list: Vec<Const>) -> Consts {
+        Consts { list, index: None }
+    }
+
+    /// Forgets the hash index after the list was edited in place.
+    pub(crate) fn reset_index(&mut self) {
+        self.index = None;
+    }
+
     /// CPython's `add_const`: the index of an equal constant (equality by
     /// `_PyCode_ConstantKey`, which is what the compiler's constant cache merges on),
     /// appending it if it is new.
@@ -307,7 +347,7 @@ impl Consts {
     /// floats by identity before value, so such a constant never merges with another.
     pub(crate) fn add(&mut self, value: Const) -> Result<u32, SyntaxError> {
         if !contains_nan(&value)
-            && let Some(i) = self.list.iter().position(|c| *c == value)
+            && let Some(i) = self.find(&value)
         {
             return Ok(i as u32);
         }
@@ -316,6 +356,19 @@ impl Consts {
         }
         self.list.push(value);
         Ok(self.list.len() as u32 - 1)
+    }
+
+    /// The index of an equal constant. Units with many constants get a hash index, built on
+    /// first use and kept up to date by `add` (the list only grows until folding is over).
+    fn find(&mut self, value: &Const) -> Option<usize> {
+        if self.list.len() < 32 {
+            return self.list.iter().position(|c| c == value);
+        }
+        let index = self.index.get_or_insert_with(HashMap::new);
+        for (i, c) in self.list.iter().enumerate().skip(index.len()) {
+            index.entry(c.clone()).or_insert(i);
+        }
+        index.get(value).copied()
     }
 
     pub(crate) fn get(&self, index: u32) -> Result<&Const, SyntaxError> {
@@ -357,8 +410,13 @@ pub(crate) fn optimize_code_unit(
     nparams: usize,
 ) -> Result<(), SyntaxError> {
     // Preprocessing: jump targets were resolved when the graph was built.
-    except::mark_except_handlers(cfg);
-    except::label_exception_targets(cfg)?;
+    // Without any SETUP_* there is no handler to find, no POP_BLOCK to remove and no cold
+    // block to move: those passes would change nothing.
+    let has_handlers = cfg.has_handlers();
+    if has_handlers {
+        except::mark_except_handlers(cfg);
+        except::label_exception_targets(cfg)?;
+    }
 
     // Optimization (CPython's `optimize_cfg`).
     build::check_cfg(cfg)?;
@@ -378,7 +436,9 @@ pub(crate) fn optimize_code_unit(
     unused_consts::remove_unused_consts(cfg, consts);
     uninit::add_checks_for_loads_of_uninitialized_variables(cfg, nlocals, nparams);
     superinstr::insert_superinstructions(cfg);
-    cold::push_cold_blocks_to_end(cfg)?;
+    if has_handlers {
+        cold::push_cold_blocks_to_end(cfg)?;
+    }
     lines::resolve_line_numbers(cfg);
     Ok(())
 }
@@ -420,9 +480,7 @@ pub fn optimize_for_test(
     nlocals: usize,
 ) -> Result<Vec<(Opcode, u32, Location)>, SyntaxError> {
     let mut cfg = from_sequence(seq)?;
-    let mut pool = Consts {
-        list: std::mem::take(consts),
-    };
+    let mut pool = Consts::new(std::mem::take(consts));
     let result = optimize_code_unit(&mut cfg, &mut pool, nlocals, 0);
     *consts = pool.list;
     result?;

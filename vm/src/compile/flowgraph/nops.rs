@@ -19,6 +19,9 @@ use super::internal_error;
 
 /// Removes the block's redundant `NOP`s; returns how many went.
 pub(super) fn remove_redundant_nops_in_block(cfg: &mut Cfg, b: BlockId) -> usize {
+    if !cfg[b].instrs.iter().any(|i| i.opcode == Opcode::NOP) {
+        return 0;
+    }
     // The location of the first instruction of the next non-empty block that is not a
     // line-less NOP (those will be removed), needed only for a NOP at the end.
     let next_loc = || -> Option<Location> {

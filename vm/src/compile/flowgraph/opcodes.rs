@@ -1,72 +1,119 @@
 //! The opcode classes the flow-graph passes and the assembler branch on, as CPython 3.14's
 //! `pycore_opcode_utils.h` defines them. Per-instruction facts (jump, exception-handler,
 //! constant, eval-breaker flags, stack effects) come from the instruction table; only
-//! CPython's hand-written class lists (scope exits, unconditional jumps, ...) are here.
+//! CPython's hand-written class lists (scope exits, unconditional jumps, ...) are here. All
+//! of it is gathered once into a per-opcode row, since the passes ask for every
+//! instruction.
 
 use std::sync::{LazyLock, OnceLock};
 
 use crate::instr::stack::{Size, StackItem};
 use crate::instr::{Flags, Opcode};
 
-/// The oparg is a jump target (`OPCODE_HAS_JUMP`).
-pub(crate) fn is_jump(op: Opcode) -> bool {
-    op.has_jump()
+// Class bits, one table load per question (see `Row`).
+const JUMP: u8 = 1;
+const BLOCK_PUSH: u8 = 1 << 1;
+const SCOPE_EXIT: u8 = 1 << 2;
+const UNCONDITIONAL_JUMP: u8 = 1 << 3;
+const CONDITIONAL_JUMP: u8 = 1 << 4;
+const CONST: u8 = 1 << 5;
+const EVAL_BREAK: u8 = 1 << 6;
+
+fn class(op: Opcode) -> u8 {
+    ROWS[op as usize].class
 }
 
-/// `SETUP_FINALLY`, `SETUP_CLEANUP`, `SETUP_WITH` (`IS_BLOCK_PUSH_OPCODE`).
-pub(crate) fn is_block_push(op: Opcode) -> bool {
-    op.has_exc()
-}
-
-/// The oparg names a block (`HAS_TARGET`).
-pub(crate) fn has_target(op: Opcode) -> bool {
-    is_jump(op) || is_block_push(op)
-}
-
-/// Leaves the code object (`IS_SCOPE_EXIT_OPCODE`).
-pub(crate) fn is_scope_exit(op: Opcode) -> bool {
-    matches!(
+/// The class bits of `op`, from the table and CPython's hand-written lists.
+fn compute_class(op: Opcode) -> u8 {
+    let mut class = 0;
+    if op.has_jump() {
+        class |= JUMP;
+    }
+    if op.has_exc() {
+        class |= BLOCK_PUSH;
+    }
+    if matches!(
         op,
         Opcode::RETURN_VALUE | Opcode::RAISE_VARARGS | Opcode::RERAISE
-    )
-}
-
-/// Ends a basic block (`IS_TERMINATOR_OPCODE`).
-pub(crate) fn is_terminator(op: Opcode) -> bool {
-    is_jump(op) || is_scope_exit(op)
-}
-
-/// `IS_UNCONDITIONAL_JUMP_OPCODE`.
-pub(crate) fn is_unconditional_jump(op: Opcode) -> bool {
-    matches!(
+    ) {
+        class |= SCOPE_EXIT;
+    }
+    if matches!(
         op,
         Opcode::JUMP
             | Opcode::JUMP_NO_INTERRUPT
             | Opcode::JUMP_FORWARD
             | Opcode::JUMP_BACKWARD
             | Opcode::JUMP_BACKWARD_NO_INTERRUPT
-    )
-}
-
-/// `IS_CONDITIONAL_JUMP_OPCODE`.
-pub(crate) fn is_conditional_jump(op: Opcode) -> bool {
-    matches!(
+    ) {
+        class |= UNCONDITIONAL_JUMP;
+    }
+    if matches!(
         op,
         Opcode::POP_JUMP_IF_FALSE
             | Opcode::POP_JUMP_IF_TRUE
             | Opcode::POP_JUMP_IF_NONE
             | Opcode::POP_JUMP_IF_NOT_NONE
-    )
+    ) {
+        class |= CONDITIONAL_JUMP;
+    }
+    if op.has_const() {
+        class |= CONST;
+    }
+    if op.flags().contains(Flags::EVAL_BREAK) {
+        class |= EVAL_BREAK;
+    }
+    class
+}
+
+/// The oparg is a jump target (`OPCODE_HAS_JUMP`).
+pub(crate) fn is_jump(op: Opcode) -> bool {
+    class(op) & JUMP != 0
+}
+
+/// `SETUP_FINALLY`, `SETUP_CLEANUP`, `SETUP_WITH` (`IS_BLOCK_PUSH_OPCODE`).
+pub(crate) fn is_block_push(op: Opcode) -> bool {
+    class(op) & BLOCK_PUSH != 0
+}
+
+/// The oparg names a block (`HAS_TARGET`).
+pub(crate) fn has_target(op: Opcode) -> bool {
+    class(op) & (JUMP | BLOCK_PUSH) != 0
+}
+
+/// Leaves the code object (`IS_SCOPE_EXIT_OPCODE`).
+pub(crate) fn is_scope_exit(op: Opcode) -> bool {
+    class(op) & SCOPE_EXIT != 0
+}
+
+/// Ends a basic block (`IS_TERMINATOR_OPCODE`).
+pub(crate) fn is_terminator(op: Opcode) -> bool {
+    class(op) & (JUMP | SCOPE_EXIT) != 0
+}
+
+/// `IS_UNCONDITIONAL_JUMP_OPCODE`.
+pub(crate) fn is_unconditional_jump(op: Opcode) -> bool {
+    class(op) & UNCONDITIONAL_JUMP != 0
+}
+
+/// Ends a block with no fall-through: a scope exit or an unconditional jump.
+pub(crate) fn is_no_fallthrough(op: Opcode) -> bool {
+    class(op) & (SCOPE_EXIT | UNCONDITIONAL_JUMP) != 0
+}
+
+/// `IS_CONDITIONAL_JUMP_OPCODE`.
+pub(crate) fn is_conditional_jump(op: Opcode) -> bool {
+    class(op) & CONDITIONAL_JUMP != 0
 }
 
 /// The oparg indexes `co_consts` (`OPCODE_HAS_CONST`).
 pub(crate) fn has_const(op: Opcode) -> bool {
-    op.has_const()
+    class(op) & CONST != 0
 }
 
 /// Checks the eval breaker (`OPCODE_HAS_EVAL_BREAK`).
 pub(crate) fn has_eval_break(op: Opcode) -> bool {
-    op.flags().contains(Flags::EVAL_BREAK)
+    class(op) & EVAL_BREAK != 0
 }
 
 /// Loads a constant: `LOAD_CONST` or `LOAD_SMALL_INT` (`loads_const`).
@@ -78,7 +125,10 @@ pub(crate) fn loads_const(op: Opcode) -> bool {
 /// the cache size, and the stack effect of instructions whose effect does not depend on
 /// the oparg (composing uop effects for each instruction would dominate the passes).
 struct Row {
+    class: u8,
     caches: u8,
+    /// Specialized and instrumented instructions have no stack effect for the compiler.
+    no_effect: bool,
     /// `(popped, pushed)` without and with the jump, when no stack item is oparg-sized.
     fixed: Option<[(i32, i32); 2]>,
 }
@@ -92,7 +142,9 @@ static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| {
         .map(|number| {
             let Some(op) = Opcode::from_u16(number) else {
                 return Row {
+                    class: 0,
                     caches: 0,
+                    no_effect: true,
                     fixed: None,
                 };
             };
@@ -116,7 +168,9 @@ static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| {
                 [path(false), path(true)]
             });
             Row {
+                class: compute_class(op),
                 caches: op.cache_entries(),
+                no_effect: op.is_specialized() || op.is_instrumented(),
                 fixed,
             }
         })
@@ -130,22 +184,24 @@ pub(crate) fn cache_entries(op: Opcode) -> u8 {
 
 /// `_PyOpcode_num_popped` and `_PyOpcode_num_pushed` on the given path, or `None` where
 /// CPython has no stack effect (specialized instructions, negative formulas).
+#[inline]
 pub(crate) fn popped_pushed(op: Opcode, oparg: u32, jump: bool) -> Option<(i32, i32)> {
-    if let Some(fixed) = ROWS[op as usize].fixed {
+    let row = &ROWS[op as usize];
+    if let Some(fixed) = row.fixed {
         return Some(fixed[usize::from(jump)]);
     }
-    if op.is_specialized() || op.is_instrumented() {
+    if row.no_effect {
         return None;
     }
     if oparg < 256 {
         // Oparg-sized effects (CALL, BUILD_*, LOAD_ATTR, ...) are common enough to memoize
         // per opcode for byte-sized opargs.
-        let row = SMALL_OPARG[op as usize].get_or_init(|| {
+        let effects = SMALL_OPARG[op as usize].get_or_init(|| {
             (0..256)
                 .map(|arg| [compose(op, arg, false), compose(op, arg, true)])
                 .collect()
         });
-        return row[oparg as usize][usize::from(jump)];
+        return effects[oparg as usize][usize::from(jump)];
     }
     compose(op, oparg, jump)
 }

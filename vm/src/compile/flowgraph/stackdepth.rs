@@ -45,6 +45,44 @@ fn invalid_effect(opcode: Opcode, oparg: u32) -> SyntaxError {
     )
 }
 
+/// Runs one block's instructions from `depth`; returns the depth at its end and the
+/// fall-through successor, if control reaches the end.
+fn walk_block(
+    cfg: &mut Cfg,
+    stack: &mut Vec<BlockId>,
+    instrs: &[super::CfgInstr],
+    mut depth: i32,
+    mut next: Option<BlockId>,
+    maxdepth: &mut i32,
+) -> Result<(i32, Option<BlockId>), SyntaxError> {
+    for instr in instrs {
+        let effect = opcodes::stack_effect(instr.opcode, instr.oparg, false)
+            .ok_or_else(|| invalid_effect(instr.opcode, instr.oparg))?;
+        let new_depth = depth + effect;
+        if new_depth < 0 {
+            return Err(internal_error(
+                ErrorKind::ValueError,
+                "Invalid CFG, stack underflow",
+            ));
+        }
+        *maxdepth = (*maxdepth).max(depth);
+        if opcodes::has_target(instr.opcode) && instr.opcode != Opcode::END_ASYNC_FOR {
+            let jump_effect = opcodes::stack_effect(instr.opcode, instr.oparg, true)
+                .ok_or_else(|| invalid_effect(instr.opcode, instr.oparg))?;
+            if let Some(target) = instr.target {
+                push(cfg, stack, target, depth + jump_effect)?;
+            }
+        }
+        depth = new_depth;
+        if opcodes::is_no_fallthrough(instr.opcode) {
+            // The rest of the block is dead.
+            next = None;
+            break;
+        }
+    }
+    Ok((depth, next))
+}
+
 pub(super) fn calculate_stackdepth(cfg: &mut Cfg) -> Result<u32, SyntaxError> {
     let mut walk = cfg.walk();
     while let Some(b) = walk.next(cfg) {
@@ -55,34 +93,11 @@ pub(super) fn calculate_stackdepth(cfg: &mut Cfg) -> Result<u32, SyntaxError> {
     let entry = cfg.entry;
     push(cfg, &mut stack, entry, 0)?;
     while let Some(b) = stack.pop() {
-        let mut depth = cfg[b].startdepth;
-        let mut next = cfg[b].next;
-        for i in 0..cfg[b].instrs.len() {
-            let instr = cfg[b].instrs[i];
-            let effect = opcodes::stack_effect(instr.opcode, instr.oparg, false)
-                .ok_or_else(|| invalid_effect(instr.opcode, instr.oparg))?;
-            let new_depth = depth + effect;
-            if new_depth < 0 {
-                return Err(internal_error(
-                    ErrorKind::ValueError,
-                    "Invalid CFG, stack underflow",
-                ));
-            }
-            maxdepth = maxdepth.max(depth);
-            if opcodes::has_target(instr.opcode) && instr.opcode != Opcode::END_ASYNC_FOR {
-                let jump_effect = opcodes::stack_effect(instr.opcode, instr.oparg, true)
-                    .ok_or_else(|| invalid_effect(instr.opcode, instr.oparg))?;
-                if let Some(target) = instr.target {
-                    push(cfg, &mut stack, target, depth + jump_effect)?;
-                }
-            }
-            depth = new_depth;
-            if opcodes::is_unconditional_jump(instr.opcode) || opcodes::is_scope_exit(instr.opcode)
-            {
-                next = None;
-                break;
-            }
-        }
+        let depth = cfg[b].startdepth;
+        let next = cfg[b].next;
+        let (depth, next) = cfg.with_instrs(b, |cfg, instrs| {
+            walk_block(cfg, &mut stack, instrs, depth, next, &mut maxdepth)
+        })?;
         if let Some(next) = next {
             push(cfg, &mut stack, next, depth)?;
         }

@@ -25,29 +25,30 @@ fn maybe_push(cfg: &mut Cfg, b: BlockId, mask: u64, stack: &mut Vec<BlockId>) {
 
 fn scan_block_for_locals(cfg: &mut Cfg, b: BlockId, stack: &mut Vec<BlockId>) {
     let mut unsafe_mask = cfg[b].unsafe_locals_mask;
-    for i in 0..cfg[b].instrs.len() {
-        let instr = cfg[b].instrs[i];
-        if let Some(handler) = instr.except {
-            maybe_push(cfg, handler, unsafe_mask, stack);
-        }
-        if instr.oparg >= 64 {
-            continue;
-        }
-        let bit = 1u64 << instr.oparg;
-        match instr.opcode {
-            Opcode::DELETE_FAST | Opcode::LOAD_FAST_AND_CLEAR | Opcode::STORE_FAST_MAYBE_NULL => {
-                unsafe_mask |= bit;
+    cfg.with_instrs(b, |cfg, instrs| {
+        for instr in instrs.iter_mut() {
+            if let Some(handler) = instr.except {
+                maybe_push(cfg, handler, unsafe_mask, stack);
             }
-            Opcode::STORE_FAST | Opcode::LOAD_FAST_CHECK => unsafe_mask &= !bit,
-            Opcode::LOAD_FAST => {
-                if unsafe_mask & bit != 0 {
-                    cfg[b].instrs[i].opcode = Opcode::LOAD_FAST_CHECK;
+            if instr.oparg >= 64 {
+                continue;
+            }
+            let bit = 1u64 << instr.oparg;
+            match instr.opcode {
+                Opcode::DELETE_FAST
+                | Opcode::LOAD_FAST_AND_CLEAR
+                | Opcode::STORE_FAST_MAYBE_NULL => unsafe_mask |= bit,
+                Opcode::STORE_FAST | Opcode::LOAD_FAST_CHECK => unsafe_mask &= !bit,
+                Opcode::LOAD_FAST => {
+                    if unsafe_mask & bit != 0 {
+                        instr.opcode = Opcode::LOAD_FAST_CHECK;
+                    }
+                    unsafe_mask &= !bit;
                 }
-                unsafe_mask &= !bit;
+                _ => {}
             }
-            _ => {}
         }
-    }
+    });
     if cfg[b].has_fallthrough()
         && let Some(next) = cfg[b].next
     {

@@ -26,18 +26,19 @@ pub(super) fn remove_unreachable(cfg: &mut Cfg) {
             }
             cfg[next].predecessors += 1;
         }
-        for i in 0..cfg[b].instrs.len() {
-            let instr = cfg[b].instrs[i];
-            if (opcodes::is_jump(instr.opcode) || opcodes::is_block_push(instr.opcode))
-                && let Some(target) = instr.target
-            {
-                if !cfg[target].visited {
-                    cfg[target].visited = true;
-                    stack.push(target);
+        cfg.with_instrs(b, |cfg, instrs| {
+            for instr in instrs.iter() {
+                if opcodes::has_target(instr.opcode)
+                    && let Some(target) = instr.target
+                {
+                    if !cfg[target].visited {
+                        cfg[target].visited = true;
+                        stack.push(target);
+                    }
+                    cfg[target].predecessors += 1;
                 }
-                cfg[target].predecessors += 1;
             }
-        }
+        });
     }
     let mut walk = cfg.walk();
     while let Some(b) = walk.next(cfg) {

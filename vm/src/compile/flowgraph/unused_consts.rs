@@ -34,6 +34,7 @@ pub(super) fn remove_unused_consts(cfg: &mut Cfg, consts: &mut Consts) {
             kept += 1;
         }
     }
+    consts.reset_index();
     let mut i = 0;
     consts.list.retain(|_| {
         i += 1;
