@@ -17,6 +17,7 @@ pub mod names;
 pub mod ops;
 pub mod protocol;
 pub mod registry;
+pub mod scalar_ops;
 pub mod slot_dispatch;
 pub mod vm;
 
