@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 
 #[cfg(not(feature = "dhat-heap"))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: allocator::MiMalloc = allocator::MiMalloc;
 
 // `make dhat`: dhat's allocator records every allocation; the profile is written and its
 // summary printed when the profiler made in `main` is dropped, so `main` must return.
@@ -18,6 +18,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[global_allocator]
 static GLOBAL: dhat::Alloc = dhat::Alloc;
 
+#[cfg(not(feature = "dhat-heap"))]
+mod allocator;
 mod ast_cmd;
 mod bench_cmd;
 mod dis_cmd;

@@ -18,20 +18,36 @@ use crate::types::str::Str;
 pub const MAX_SHARED_KEYS: usize = 30;
 
 /// Attribute names shared by the inline values of a class's instances.
-#[derive(Default)]
 pub struct SharedKeys {
     keys: PyCell<Vec<Py<Str>>>,
     version: Cell<u32>,
+    /// Whether some key is not interned. While every key is, an interned name that is not
+    /// one of them by identity is not one of them at all (equal interned strs are the same
+    /// object), so the text comparison pass is skipped.
+    mixed: Cell<bool>,
+}
+
+impl Default for SharedKeys {
+    fn default() -> Self {
+        SharedKeys {
+            keys: PyCell::new(Vec::new()),
+            version: Cell::new(0),
+            mixed: Cell::new(false),
+        }
+    }
 }
 
 impl SharedKeys {
     /// The index of `name`, comparing interned pointers first.
     #[inline]
     pub fn index_of(&self, name: &Py<Str>) -> Option<usize> {
+        let by_text = self.mixed.get() || !name.is_interned();
         self.keys.with(|keys| {
-            keys.iter()
-                .position(|k| k.is(name))
-                .or_else(|| keys.iter().position(|k| k.as_wtf8() == name.as_wtf8()))
+            let found = keys.iter().position(|k| k.is(name));
+            if found.is_some() || !by_text {
+                return found;
+            }
+            keys.iter().position(|k| k.as_wtf8() == name.as_wtf8())
         })
     }
 
@@ -48,7 +64,12 @@ impl SharedKeys {
                 keys.push(name.clone());
                 Some(keys.len() - 1)
             })
-            .inspect(|_| self.version.set(self.version.get().wrapping_add(1)))
+            .inspect(|_| {
+                self.version.set(self.version.get().wrapping_add(1));
+                if !name.is_interned() {
+                    self.mixed.set(true);
+                }
+            })
     }
 
     /// The name at `index`.
@@ -76,11 +97,78 @@ impl SharedKeys {
 enum Attrs {
     /// `__slots__` without `__dict__`: no attribute storage.
     NoDict,
-    /// Inline values indexed like the class's shared keys; `order` lists the indices in
-    /// first-assignment order.
-    Inline { values: Vec<Value>, order: Vec<u8> },
+    /// Inline values indexed like the class's shared keys.
+    Inline(Inline),
     /// A materialized dict.
     Dict(Py<Dict>),
+}
+
+/// Inline values and the order in which they were first assigned.
+struct Inline {
+    /// Indexed like the shared keys; `Null` where the instance has no such attribute.
+    values: Vec<Value>,
+    /// The set indices in first-assignment order, or `None` while that order is simply
+    /// increasing index order, which is the usual case (every instance of a class assigns
+    /// its attributes in the same order) and spares an allocation per instance.
+    order: Option<Vec<u8>>,
+}
+
+impl Inline {
+    /// Stores `value` at `index`, returning the old value (`Null` if it was unset).
+    #[inline]
+    fn store(&mut self, index: usize, value: Value) -> Value {
+        if self.values.len() <= index {
+            self.values.resize(index + 1, Value::Null);
+        }
+        let old = std::mem::replace(&mut self.values[index], value);
+        if old.is_null() {
+            self.note_new(index);
+        }
+        old
+    }
+
+    /// Records that `index` was just assigned for the first time.
+    fn note_new(&mut self, index: usize) {
+        match &mut self.order {
+            Some(order) => order.push(index as u8),
+            None => {
+                if self.values[index + 1..].iter().any(|v| !v.is_null()) {
+                    // Assigned after a higher index: record the order explicitly.
+                    let mut order: Vec<u8> = (0..self.values.len())
+                        .filter(|&i| i != index && !self.values[i].is_null())
+                        .map(|i| i as u8)
+                        .collect();
+                    order.push(index as u8);
+                    self.order = Some(order);
+                }
+            }
+        }
+    }
+
+    /// Removes the value at `index`, if set.
+    fn remove(&mut self, index: usize) -> Option<Value> {
+        let old = self
+            .values
+            .get_mut(index)
+            .map(std::mem::take)
+            .filter(|v| !v.is_null());
+        if old.is_some()
+            && let Some(order) = &mut self.order
+        {
+            order.retain(|&i| usize::from(i) != index);
+        }
+        old
+    }
+
+    /// The set indices in first-assignment order.
+    fn assignment_order(&self) -> Vec<usize> {
+        match &self.order {
+            Some(order) => order.iter().map(|&i| usize::from(i)).collect(),
+            None => (0..self.values.len())
+                .filter(|&i| !self.values[i].is_null())
+                .collect(),
+        }
+    }
 }
 
 /// The per-instance part of a heap-type instance.
@@ -100,13 +188,15 @@ pub enum AttrPlace {
 impl InstanceExt {
     /// Storage for an instance with `nslots` `__slots__` entries and, if `has_dict`, a
     /// `__dict__`.
-    pub fn new(nslots: usize, has_dict: bool) -> InstanceExt {
+    /// `expected` is how many attributes instances of the class have so far (the length of
+    /// its shared keys), so that the usual instance never regrows its values.
+    pub fn new(nslots: usize, has_dict: bool, expected: usize) -> InstanceExt {
         InstanceExt {
             attrs: PyCell::new(if has_dict {
-                Attrs::Inline {
-                    values: Vec::new(),
-                    order: Vec::new(),
-                }
+                Attrs::Inline(Inline {
+                    values: Vec::with_capacity(expected),
+                    order: None,
+                })
             } else {
                 Attrs::NoDict
             }),
@@ -136,22 +226,22 @@ impl InstanceExt {
     /// Reads an attribute from the inline values. `Err` says where to look instead.
     #[inline]
     pub fn get_attr(&self, keys: &SharedKeys, name: &Py<Str>) -> Result<Option<Value>, AttrPlace> {
-        let index = match self.attrs.with(|a| match a {
-            Attrs::Inline { .. } => Ok(()),
+        self.attrs.with(|a| match a {
+            Attrs::Inline(inline) => Ok(keys
+                .index_of(name)
+                .and_then(|i| inline.values.get(i))
+                .filter(|v| !v.is_null())
+                .cloned()),
             Attrs::Dict(d) => Err(AttrPlace::Dict(d.clone())),
             Attrs::NoDict => Err(AttrPlace::None),
-        }) {
-            Ok(()) => keys.index_of(name),
-            Err(place) => return Err(place),
-        };
-        Ok(index.and_then(|i| self.get_inline(i)))
+        })
     }
 
     /// The inline value at `index`, if set (what `LOAD_ATTR_INSTANCE_VALUE` reads).
     #[inline]
     pub fn get_inline(&self, index: usize) -> Option<Value> {
         self.attrs.with(|a| match a {
-            Attrs::Inline { values, .. } => values.get(index).filter(|v| !v.is_null()).cloned(),
+            Attrs::Inline(inline) => inline.values.get(index).filter(|v| !v.is_null()).cloned(),
             _ => None,
         })
     }
@@ -159,46 +249,45 @@ impl InstanceExt {
     /// Whether attributes are still inline values.
     #[inline]
     pub fn has_inline_values(&self) -> bool {
-        self.attrs.with(|a| matches!(a, Attrs::Inline { .. }))
+        self.attrs.with(|a| matches!(a, Attrs::Inline(_)))
     }
 
     /// Sets an attribute in the inline values, returning the old value (`Null` if none).
     /// `Err` gives the value back with where to store it instead; when the shared keys are
     /// full the caller materializes a dict ([`InstanceExt::take_inline`]) and retries.
+    #[inline]
     pub fn set_attr(
         &self,
         keys: &SharedKeys,
         name: &Py<Str>,
         value: Value,
     ) -> Result<Value, (Value, Option<AttrPlace>)> {
-        match self.attrs.with(|a| match a {
-            Attrs::Inline { .. } => Ok(()),
-            Attrs::Dict(d) => Err(AttrPlace::Dict(d.clone())),
-            Attrs::NoDict => Err(AttrPlace::None),
-        }) {
-            Ok(()) => {}
-            Err(place) => return Err((value, Some(place))),
+        // The usual case, an attribute the class's instances already have, is one pass.
+        let known = keys.index_of(name);
+        let r = self.attrs.with_mut(|a| match a {
+            Attrs::Inline(inline) => match known {
+                Some(index) => Ok(inline.store(index, value)),
+                None => Err((value, None)),
+            },
+            Attrs::Dict(d) => Err((value, Some(AttrPlace::Dict(d.clone())))),
+            Attrs::NoDict => Err((value, Some(AttrPlace::None))),
+        });
+        match r {
+            Err((value, None)) => {
+                let Some(index) = keys.index_or_insert(name) else {
+                    return Err((value, None));
+                };
+                Ok(self.set_inline(index, value))
+            }
+            other => other,
         }
-        let Some(index) = keys.index_or_insert(name) else {
-            return Err((value, None));
-        };
-        Ok(self.set_inline(index, value))
     }
 
     /// Stores `value` at inline index `index` (which the shared keys define), returning the
     /// old value.
     pub fn set_inline(&self, index: usize, value: Value) -> Value {
         self.attrs.with_mut(|a| match a {
-            Attrs::Inline { values, order } => {
-                if values.len() <= index {
-                    values.resize(index + 1, Value::Null);
-                }
-                let old = std::mem::replace(&mut values[index], value);
-                if old.is_null() {
-                    order.push(index as u8);
-                }
-                old
-            }
+            Attrs::Inline(inline) => inline.store(index, value),
             _ => value,
         })
     }
@@ -207,7 +296,7 @@ impl InstanceExt {
     /// `Ok(None)` when missing, `Err` when the instance stores attributes elsewhere.
     pub fn del_attr(&self, keys: &SharedKeys, name: &Py<Str>) -> Result<Option<Value>, AttrPlace> {
         match self.attrs.with(|a| match a {
-            Attrs::Inline { .. } => Ok(()),
+            Attrs::Inline(_) => Ok(()),
             Attrs::Dict(d) => Err(AttrPlace::Dict(d.clone())),
             Attrs::NoDict => Err(AttrPlace::None),
         }) {
@@ -218,16 +307,7 @@ impl InstanceExt {
             return Ok(None);
         };
         Ok(self.attrs.with_mut(|a| match a {
-            Attrs::Inline { values, order } => {
-                let old = values
-                    .get_mut(index)
-                    .map(std::mem::take)
-                    .filter(|v| !v.is_null());
-                if old.is_some() {
-                    order.retain(|&i| usize::from(i) != index);
-                }
-                old
-            }
+            Attrs::Inline(inline) => inline.remove(index),
             _ => None,
         }))
     }
@@ -250,19 +330,17 @@ impl InstanceExt {
     /// `None` when attributes are not inline.
     pub fn take_inline(&self) -> Option<Vec<(usize, Value)>> {
         let taken = self.attrs.with_mut(|a| match a {
-            Attrs::Inline { .. } => Some(std::mem::replace(a, Attrs::NoDict)),
+            Attrs::Inline(_) => Some(std::mem::replace(a, Attrs::NoDict)),
             _ => None,
         })?;
-        let Attrs::Inline { mut values, order } = taken else {
+        let Attrs::Inline(mut inline) = taken else {
             return None;
         };
+        let order = inline.assignment_order();
         Some(
             order
                 .into_iter()
-                .map(|i| {
-                    let i = usize::from(i);
-                    (i, std::mem::take(&mut values[i]))
-                })
+                .map(|i| (i, std::mem::take(&mut inline.values[i])))
                 .collect(),
         )
     }
@@ -272,8 +350,8 @@ impl InstanceExt {
     pub fn install_dict(&self, dict: Py<Dict>) -> Option<Py<Dict>> {
         match self.attrs.replace(Attrs::Dict(dict)) {
             Attrs::Dict(old) => Some(old),
-            Attrs::Inline { values, .. } => {
-                drop(values);
+            Attrs::Inline(inline) => {
+                drop(inline);
                 None
             }
             Attrs::NoDict => None,

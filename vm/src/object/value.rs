@@ -12,7 +12,14 @@ use super::typeobj::Type;
 use crate::runtime::Vm;
 
 /// A Python value or the interpreter's `Null`.
+///
+/// `repr(C, u8)` puts every payload at offset 8 (a `bool` would otherwise sit at offset 1),
+/// so bytes 1..8 are padding: moving a `Value` is a tag byte and one 8-byte word, instead of
+/// overlapping partial copies of bytes 1..8 that defeat store-to-load forwarding when the
+/// value is reloaded whole. The tag's unused values still serve as the niche of
+/// `Option<Value>` and `PyResult<Value>` (asserted below).
 #[derive(Default)]
+#[repr(C, u8)]
 pub enum Value {
     /// No value (internal only).
     #[default]
@@ -30,6 +37,9 @@ pub enum Value {
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
+const _: () = assert!(std::mem::size_of::<crate::runtime::PyResult<Value>>() == 16);
+const _: () = assert!(std::mem::size_of::<crate::runtime::PyResult<Option<Value>>>() == 16);
 
 impl Clone for Value {
     /// One 16-byte copy plus an increment for heap objects. The derived clone rebuilt each

@@ -133,7 +133,7 @@ fn materialize_dict(vm: &Vm, ty: &Py<Type>, ext: &crate::object::InstanceExt) ->
 }
 
 /// Reads the instance's own attribute `name` (inline values, dict, or payload dict).
-#[inline]
+#[inline(always)]
 fn instance_attr(vm: &Vm, obj: &Value, ty: &Py<Type>, name: &Py<Str>) -> PyResult<Option<Value>> {
     let Value::Obj(o) = obj else {
         return Ok(None);
@@ -153,6 +153,12 @@ fn instance_attr(vm: &Vm, obj: &Value, ty: &Py<Type>, name: &Py<Str>) -> PyResul
             None => return Ok(None),
         }
     };
+    dict_attr(vm, &dict, name)
+}
+
+/// An attribute from an instance's dict.
+#[inline(never)]
+fn dict_attr(vm: &Vm, dict: &Py<Dict>, name: &Py<Str>) -> PyResult<Option<Value>> {
     if let Some(v) = dict.get_str(name) {
         return Ok(Some(v));
     }
@@ -161,7 +167,7 @@ fn instance_attr(vm: &Vm, obj: &Value, ty: &Py<Type>, name: &Py<Str>) -> PyResul
 
 /// `object.__getattribute__`: raises AttributeError when missing.
 pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
-    match generic_getattr_opt(vm, obj, name)? {
+    match lookup_attr(vm, obj, name)? {
         Some(v) => Ok(v),
         None => Err(vm.new_no_attribute(obj, name)),
     }
@@ -169,36 +175,74 @@ pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> 
 
 /// The generic lookup, `None` when nothing is found.
 pub fn generic_getattr_opt(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
+    lookup_attr(vm, obj, name)
+}
+
+/// The body of [`generic_getattr`]: the common case (nothing on the type, the attribute in
+/// the instance's inline values) stays inline; a type attribute goes out of line.
+#[inline(always)]
+fn lookup_attr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
+    let ty = obj.class(vm);
+    match vm.type_lookup(ty, name) {
+        None => instance_attr(vm, obj, ty, name),
+        Some(descr) => lookup_with_descr(vm, obj, name, descr),
+    }
+}
+
+/// [`lookup_attr`] when the MRO has an attribute `descr` of that name.
+#[inline(never)]
+fn lookup_with_descr(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    descr: Value,
+) -> PyResult<Option<Value>> {
+    // Held as an owned reference: a descriptor may reassign `obj.__class__`.
     let ty = obj.class(vm).clone();
-    let descr = vm.type_lookup(&ty, name);
-    let mut getter = None;
-    if let Some(d) = &descr {
-        let dt = d.class(vm);
-        getter = dt.slots.descr_get.get();
-        if let Some(get) = getter
-            && dt.slots.descr_set.get().is_some()
-        {
-            return get(vm, d, Some(obj), Some(&Value::from(&ty))).map(Some);
-        }
+    let dt = descr.class(vm);
+    let getter = dt.slots.descr_get.get();
+    if let Some(get) = getter
+        && dt.slots.descr_set.get().is_some()
+    {
+        return get(vm, &descr, Some(obj), Some(&Value::from(&ty))).map(Some);
     }
     if let Some(v) = instance_attr(vm, obj, &ty, name)? {
         return Ok(Some(v));
     }
-    match (descr, getter) {
-        (Some(d), Some(get)) => get(vm, &d, Some(obj), Some(&Value::from(&ty))).map(Some),
-        (Some(d), None) => Ok(Some(d)),
-        _ => Ok(None),
+    match getter {
+        Some(get) => get(vm, &descr, Some(obj), Some(&Value::from(&ty))).map(Some),
+        None => Ok(Some(descr)),
     }
 }
 
 /// `object.__setattr__` / `object.__delattr__` (`value` `None` deletes).
 pub fn generic_setattr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value>) -> PyResult<()> {
-    let ty = obj.class(vm).clone();
-    if let Some(d) = vm.type_lookup(&ty, name)
+    if let Some(d) = vm.type_lookup(obj.class(vm), name)
         && let Some(set) = d.class(vm).slots.descr_set.get()
     {
         return set(vm, &d, obj, value);
     }
+    // The common case: a store into the inline values of a heap-type instance.
+    let value = match (value, obj) {
+        (Some(v), Value::Obj(o)) => match o.ext() {
+            Some(ext) => match ext.set_attr(&o.ty().shared_keys, name, v) {
+                Ok(old) => {
+                    drop(old);
+                    return Ok(());
+                }
+                Err((v, _)) => Some(v),
+            },
+            None => Some(v),
+        },
+        (value, _) => value,
+    };
+    store_attr(vm, obj, name, value)
+}
+
+/// [`generic_setattr`] past the descriptor check, for every kind of attribute storage.
+#[inline(never)]
+fn store_attr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value>) -> PyResult<()> {
+    let ty = obj.class(vm).clone();
     let Value::Obj(o) = obj else {
         return Err(no_dict_error(vm, obj, &ty, name));
     };

@@ -20,6 +20,7 @@ pub mod ops;
 pub mod percent;
 pub mod protocol;
 pub mod registry;
+pub mod scalar_ops;
 pub mod slot_dispatch;
 pub mod vm;
 

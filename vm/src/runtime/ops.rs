@@ -198,33 +198,8 @@ impl Vm {
     /// `v OP w`.
     #[inline]
     pub fn binary_op(&self, v: &Value, w: &Value, op: BinOp) -> PyResult<Value> {
-        if let (Value::Int(a), Value::Int(b)) = (v, w) {
-            match op {
-                BinOp::Add => {
-                    if let Some(r) = a.checked_add(*b) {
-                        return Ok(Value::Int(r));
-                    }
-                }
-                BinOp::Sub => {
-                    if let Some(r) = a.checked_sub(*b) {
-                        return Ok(Value::Int(r));
-                    }
-                }
-                BinOp::Mul => {
-                    if let Some(r) = a.checked_mul(*b) {
-                        return Ok(Value::Int(r));
-                    }
-                }
-                _ => {}
-            }
-        }
-        if let (Value::Float(a), Value::Float(b)) = (v, w) {
-            match op {
-                BinOp::Add => return Ok(Value::Float(a + b)),
-                BinOp::Sub => return Ok(Value::Float(a - b)),
-                BinOp::Mul => return Ok(Value::Float(a * b)),
-                _ => {}
-            }
+        if let Some(r) = super::scalar_ops::binary(v, w, op) {
+            return Ok(r);
         }
         self.binary_op_slow(v, w, op)
     }
@@ -284,11 +259,20 @@ impl Vm {
 
     /// `v OP= w`.
     pub fn inplace_op(&self, v: &Value, w: &Value, op: BinOp) -> PyResult<Value> {
+        // Immediate numbers have no in-place slots: the binary operation is the answer.
+        if let Some(r) = super::scalar_ops::binary(v, w, op) {
+            return Ok(r);
+        }
+        self.inplace_op_slow(v, w, op)
+    }
+
+    #[inline(never)]
+    fn inplace_op_slow(&self, v: &Value, w: &Value, op: BinOp) -> PyResult<Value> {
         if matches!(
             (v, w),
             (Value::Int(_), Value::Int(_)) | (Value::Float(_), Value::Float(_))
         ) {
-            match self.binary_op(v, w, op) {
+            match self.binary_op_slow(v, w, op) {
                 // An unsupported pair falls through for the `OP=` message.
                 Err(e) if e.class().is(&self.exc.type_error) => {}
                 r => return r,
@@ -399,16 +383,16 @@ impl Vm {
 
     /// Rich comparison, CPython's `do_richcompare` (reflected operand first when it is a
     /// proper subclass; identity fallback for `==`/`!=`).
+    #[inline]
     pub fn rich_compare(&self, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
-        if let (Value::Int(a), Value::Int(b)) = (v, w) {
-            return Ok(Value::Bool(op.test(a.cmp(b))));
+        if let Some(r) = super::scalar_ops::compare(v, w, op) {
+            return Ok(Value::Bool(r));
         }
-        if let (Value::Float(a), Value::Float(b)) = (v, w) {
-            return Ok(Value::Bool(match a.partial_cmp(b) {
-                Some(o) => op.test(o),
-                None => op == CompareOp::Ne,
-            }));
-        }
+        self.rich_compare_outer(v, w, op)
+    }
+
+    #[inline(never)]
+    fn rich_compare_outer(&self, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
         self.with_native_recursion(" in comparison", || self.rich_compare_slow(v, w, op))
     }
 

@@ -103,7 +103,32 @@ impl Vm {
     }
 
     /// `obj[key]`.
+    #[inline]
     pub fn getitem(&self, obj: &Value, key: &Value) -> PyResult<Value> {
+        // An exact list or tuple indexed by an in-range int: no slot call, no index
+        // conversion. Anything else (negative wrap-around included) takes the slot.
+        if let (Value::Obj(o), Value::Int(i)) = (obj, key)
+            && let Ok(i) = usize::try_from(*i)
+        {
+            let ty = o.ty();
+            if ty.is(&self.types.list) {
+                if let Some(l) = o.downcast::<crate::types::list::List>()
+                    && let Some(v) = l.get(i)
+                {
+                    return Ok(v);
+                }
+            } else if ty.is(&self.types.tuple)
+                && let Some(t) = o.downcast::<crate::types::tuple::Tuple>()
+                && let Some(v) = t.get(i)
+            {
+                return Ok(v.clone());
+            }
+        }
+        self.getitem_slot(obj, key)
+    }
+
+    #[inline(never)]
+    fn getitem_slot(&self, obj: &Value, key: &Value) -> PyResult<Value> {
         let t = obj.class(self);
         if let Some(f) = t.slots.getitem.get() {
             return f(self, obj, key);
@@ -124,7 +149,24 @@ impl Vm {
     }
 
     /// `obj[key] = value`.
+    #[inline]
     pub fn setitem(&self, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
+        // An exact list and an in-range int index: store directly (the old item is dropped
+        // after the list is released, as it may run `__del__`).
+        if let (Value::Obj(o), Value::Int(i)) = (obj, key)
+            && let Ok(i) = usize::try_from(*i)
+            && o.ty().is(&self.types.list)
+            && let Some(l) = o.downcast::<crate::types::list::List>()
+            && i < l.len()
+        {
+            drop(l.set(i, value));
+            return Ok(());
+        }
+        self.setitem_slot(obj, key, value)
+    }
+
+    #[inline(never)]
+    fn setitem_slot(&self, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
         match obj.class(self).slots.setitem.get() {
             Some(f) => f(self, obj, key, Some(value)),
             None => Err(self.new_type_error(format!(

@@ -26,6 +26,7 @@ impl Vm {
             let ext = InstanceExt::new(
                 cls.layout.slot_names.len(),
                 cls.has_flag(type_flags::MANAGED_DICT),
+                cls.shared_keys.len(),
             );
             Ok(crate::object::core::alloc_extended(cls, data, ext).into())
         } else {

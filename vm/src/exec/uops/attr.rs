@@ -21,8 +21,9 @@ fn is_method_like(v: &Value) -> bool {
 
 /// CPython's `_PyObject_GetMethod`: `(callable, Some(self))` when `name` is a method found
 /// on the type and not shadowed by the instance, else `(attribute, None)`.
+#[inline(never)]
 pub(crate) fn get_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<(Value, bool)> {
-    let ty = obj.class(vm).clone();
+    let ty = obj.class(vm);
     let generic = ty.slots.getattro.get().is_none_or(|f| {
         std::ptr::fn_addr_eq(
             f,
@@ -32,63 +33,77 @@ pub(crate) fn get_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<(Valu
     if !generic {
         return Ok((vm.getattr(obj, name)?, false));
     }
-    let descr = vm.type_lookup(&ty, name);
-    let mut getter = None;
-    if let Some(d) = &descr {
-        if is_method_like(d) {
+    match vm.type_lookup(ty, name) {
+        Some(d) if is_method_like(&d) => {
             // An instance attribute of the same name shadows the method.
             if let Some(v) = instance_attribute(vm, obj, name)? {
                 return Ok((v, false));
             }
-            return Ok((d.clone(), true));
+            Ok((d, true))
         }
-        let dt = d.class(vm);
-        getter = dt.slots.descr_get.get();
-        if let Some(get) = getter
-            && dt.slots.descr_set.get().is_some()
-        {
-            return Ok((get(vm, d, Some(obj), Some(&Value::from(&ty)))?, false));
-        }
+        Some(d) => attribute_with_descr(vm, obj, name, d),
+        None => match instance_attribute(vm, obj, name)? {
+            Some(v) => Ok((v, false)),
+            None => Err(vm.new_no_attribute(obj, name)),
+        },
+    }
+}
+
+/// [`get_method`] when the type's attribute is not a plain method: descriptor protocol.
+#[inline(never)]
+fn attribute_with_descr(vm: &Vm, obj: &Value, name: &Py<Str>, d: Value) -> PyResult<(Value, bool)> {
+    // Held as an owned reference: a descriptor may reassign `obj.__class__`.
+    let ty = obj.class(vm).clone();
+    let dt = d.class(vm);
+    let getter = dt.slots.descr_get.get();
+    if let Some(get) = getter
+        && dt.slots.descr_set.get().is_some()
+    {
+        return Ok((get(vm, &d, Some(obj), Some(&Value::from(&ty)))?, false));
     }
     if let Some(v) = instance_attribute(vm, obj, name)? {
         return Ok((v, false));
     }
-    match (descr, getter) {
-        (Some(d), Some(get)) => Ok((get(vm, &d, Some(obj), Some(&Value::from(&ty)))?, false)),
-        (Some(d), None) => Ok((d, false)),
-        _ => Err(vm.new_no_attribute(obj, name)),
+    match getter {
+        Some(get) => Ok((get(vm, &d, Some(obj), Some(&Value::from(&ty)))?, false)),
+        None => Ok((d, false)),
     }
 }
 
+#[inline]
 fn instance_attribute(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
     let Value::Obj(o) = obj else {
         return Ok(None);
     };
-    if o.ext().is_none() && o.ty().slots.dictptr.get().is_none() {
-        return Ok(None);
-    }
-    // The generic path without the type lookup part: go through the dict view.
     if let Some(ext) = o.ext() {
         match ext.get_attr(&o.ty().shared_keys, name) {
             Ok(v) => return Ok(v),
             Err(crate::object::instance::AttrPlace::Dict(d)) => {
-                if let Some(v) = d.get_str(name) {
-                    return Ok(Some(v));
-                }
-                return d.get_item(vm, &Value::from(name));
+                return dict_attribute(vm, &d, name);
             }
             Err(crate::object::instance::AttrPlace::None) => return Ok(None),
         }
     }
+    if o.ty().slots.dictptr.get().is_none() {
+        return Ok(None);
+    }
     match vm.instance_dict(obj) {
-        Some(d) => {
-            if let Some(v) = d.get_str(name) {
-                return Ok(Some(v));
-            }
-            d.get_item(vm, &Value::from(name))
-        }
+        Some(d) => dict_attribute(vm, &d, name),
         None => Ok(None),
     }
+}
+
+/// An attribute from an instance's dict.
+#[inline(never)]
+fn dict_attribute(
+    vm: &Vm,
+    d: &Py<crate::types::dict::Dict>,
+    name: &Py<Str>,
+) -> PyResult<Option<Value>> {
+    if let Some(v) = d.get_str(name) {
+        return Ok(Some(v));
+    }
+    d.get_item(vm, &Value::from(name))
 }
 
 /// `LOAD_ATTR`: `oparg >> 1` names the attribute; with the low bit, a method load pushing
