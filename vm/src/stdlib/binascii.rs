@@ -21,9 +21,7 @@ fn error(vm: &Vm, msg: impl Into<String>) -> PyErr {
 fn ascii_data(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(s) = v.downcast::<Str>() {
         if !s.is_ascii() {
-            return Err(
-                vm.new_value_error("string argument should contain only ASCII characters")
-            );
+            return Err(vm.new_value_error("string argument should contain only ASCII characters"));
         }
         return Ok(s.as_bytes().to_vec());
     }

@@ -186,7 +186,11 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
                 Inst::CharFold(c, ascii) => {
                     if pos < self.end {
                         let t = self.text.at(pos);
-                        let l = if *ascii && t >= 0x80 { t } else { uni::lower(t) };
+                        let l = if *ascii && t >= 0x80 {
+                            t
+                        } else {
+                            uni::lower(t)
+                        };
                         if l == *c || (!*ascii && uni::lower(uni::upper(t)) == *c) {
                             pos += 1;
                             pc += 1;
@@ -217,7 +221,8 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
                     }
                 }
                 Inst::Class(idx, mode) => {
-                    if pos < self.end && class_matches(&prog.classes[*idx], self.text.at(pos), *mode)
+                    if pos < self.end
+                        && class_matches(&prog.classes[*idx], self.text.at(pos), *mode)
                     {
                         pos += 1;
                         pc += 1;
@@ -343,7 +348,11 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
         match (found, negate) {
             (Some(end), false) => {
                 self.commit(base);
-                Some(if matches!(kind, SubKind::Atomic) { end } else { pos })
+                Some(if matches!(kind, SubKind::Atomic) {
+                    end
+                } else {
+                    pos
+                })
             }
             (Some(_), true) => {
                 self.unwind(base);

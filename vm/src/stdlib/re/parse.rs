@@ -56,7 +56,9 @@ pub struct Mode {
 pub enum Node {
     Empty,
     Char(u32, Mode),
-    Any { dotall: bool },
+    Any {
+        dotall: bool,
+    },
     Class(Class, Mode),
     Assert(Assert, Mode),
     Group(Option<usize>, Box<Node>),
@@ -320,8 +322,7 @@ impl Parser<'_> {
                     };
                     self.i += 1; // '}'
                     let lo = lo.unwrap_or(0);
-                    if lo >= u64::from(MAXREPEAT) || hi.is_some_and(|h| h >= u64::from(MAXREPEAT))
-                    {
+                    if lo >= u64::from(MAXREPEAT) || hi.is_some_and(|h| h >= u64::from(MAXREPEAT)) {
                         return err("the repetition number is too large", here + 1);
                     }
                     if let Some(h) = hi
@@ -672,15 +673,24 @@ impl Parser<'_> {
             };
             if minus {
                 if f & (F_IGNORECASE | F_MULTILINE | F_DOTALL | F_VERBOSE) == 0 {
-                    return err("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", self.i);
+                    return err(
+                        "bad inline flags: cannot turn off flags 'a', 'u' and 'L'",
+                        self.i,
+                    );
                 }
                 off |= f;
             } else {
                 if self.is_bytes && f == F_UNICODE {
-                    return err("bad inline flags: cannot use 'u' flag with a bytes pattern", self.i);
+                    return err(
+                        "bad inline flags: cannot use 'u' flag with a bytes pattern",
+                        self.i,
+                    );
                 }
                 if !self.is_bytes && f == F_LOCALE {
-                    return err("bad inline flags: cannot use 'L' flag with a str pattern", self.i);
+                    return err(
+                        "bad inline flags: cannot use 'L' flag with a str pattern",
+                        self.i,
+                    );
                 }
                 on |= f;
             }
@@ -720,7 +730,10 @@ impl Parser<'_> {
                 if let Some(d) = d2
                     && (0x30..=0x37).contains(&c)
                     && (0x30..=0x37).contains(&d)
-                    && self.p.get(self.i + 1).is_some_and(|c| (0x30..=0x37).contains(c))
+                    && self
+                        .p
+                        .get(self.i + 1)
+                        .is_some_and(|c| (0x30..=0x37).contains(c))
                 {
                     let v = (c - 0x30) * 64 + (d - 0x30) * 8 + (self.p[self.i + 1] - 0x30);
                     self.i += 2;
@@ -848,7 +861,8 @@ impl Parser<'_> {
                 let hi = match self.class_atom()? {
                     Ok(hi) => hi,
                     Err(_) => {
-                        let text: String = self.p[item_start..self.i].iter().map(|&c| chr(c)).collect();
+                        let text: String =
+                            self.p[item_start..self.i].iter().map(|&c| chr(c)).collect();
                         return err(format!("bad character range {text}"), item_start);
                     }
                 };
@@ -892,8 +906,7 @@ impl Parser<'_> {
 
 fn is_identifier(s: &str) -> bool {
     let mut it = s.chars();
-    it.next()
-        .is_some_and(|c| c == '_' || uni::is_xid_start(c))
+    it.next().is_some_and(|c| c == '_' || uni::is_xid_start(c))
         && it.all(|c| c == '_' || uni::is_xid_continue(c))
 }
 
@@ -903,7 +916,9 @@ pub fn fixed_width(node: &Node) -> Option<usize> {
         Node::Empty | Node::Assert(..) | Node::Look { .. } => Some(0),
         Node::Char(..) | Node::Any { .. } | Node::Class(..) => Some(1),
         Node::Group(_, n) | Node::Atomic(n) => fixed_width(n),
-        Node::Concat(items) => items.iter().try_fold(0usize, |acc, n| Some(acc + fixed_width(n)?)),
+        Node::Concat(items) => items
+            .iter()
+            .try_fold(0usize, |acc, n| Some(acc + fixed_width(n)?)),
         Node::Alt(branches) => {
             let w = fixed_width(&branches[0])?;
             branches[1..]

@@ -135,7 +135,11 @@ impl Compiler {
             Node::Empty => {}
             Node::Char(c, m) => {
                 if m.icase && (uni::lower(*c) != *c || uni::upper(*c) != *c) {
-                    let l = if m.ascii && *c >= 0x80 { *c } else { uni::lower(*c) };
+                    let l = if m.ascii && *c >= 0x80 {
+                        *c
+                    } else {
+                        uni::lower(*c)
+                    };
                     self.push(Inst::CharFold(l, m.ascii))?;
                 } else {
                     self.push(Inst::Char(*c))?;
