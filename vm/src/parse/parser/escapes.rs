@@ -302,7 +302,13 @@ mod tests {
     #[test]
     fn names_not_starting_with_a_letter_or_digit_are_unknown() {
         // A leading '-' once reached unicode_names2's hyphen rule and underflowed (fuzzer).
-        for name in ["-", "-A", "--LATIN SMALL LETTER A", " LATIN SMALL LETTER A", ""] {
+        for name in [
+            "-",
+            "-A",
+            "--LATIN SMALL LETTER A",
+            " LATIN SMALL LETTER A",
+            "",
+        ] {
             assert_eq!(lookup_name(name), None, "{name:?}");
         }
         assert_eq!(lookup_name("latin small letter a"), Some('a'));
