@@ -15,7 +15,7 @@ pub mod dump;
 pub mod exception_table;
 pub mod flowgraph;
 pub mod future;
-mod hash;
+pub(crate) mod hash;
 pub mod instr_seq;
 pub mod line_table;
 pub mod preprocess;

@@ -47,10 +47,13 @@ fn add_detached(vm: &Vm, err: &PyErr, frame: &Frame, ip: usize) {
     exc.set_traceback(tb.into());
 }
 
+/// A file's lines as the line cache holds them (`None`: the file could not be read).
+type CachedLines = Option<Rc<Vec<String>>>;
+
 /// Source lines of files, read once (CPython's `linecache`).
 #[derive(Default)]
 pub struct LineCache {
-    files: PyCell<HashMap<String, Option<Rc<Vec<String>>>>>,
+    files: PyCell<HashMap<String, CachedLines, crate::compile::hash::FxBuild>>,
 }
 
 impl LineCache {

@@ -33,7 +33,9 @@ impl Eq for Key {}
 /// Interned strings.
 #[derive(Default)]
 pub struct Interner {
-    set: PyCell<HashSet<Key>>,
+    // A fixed hasher, so that runs are deterministic (identical instruction counts for the
+    // `make bench` gate); std's random seed buys nothing against names a program chooses.
+    set: PyCell<HashSet<Key, crate::compile::hash::FxBuild>>,
 }
 
 impl Interner {

@@ -11,6 +11,11 @@
 use std::cell::Cell;
 use std::collections::HashMap;
 
+use crate::compile::hash::FxBuild;
+
+/// Weak references by target address: `(id, reference)` pairs.
+type RefsByTarget = HashMap<usize, Vec<(u64, UnownedObj)>, FxBuild>;
+
 use crate::object::{CompareOp, ObjRef, Py, PyCell, Type, UnownedObj, Value};
 use crate::runtime::{Args, PyResult, Vm};
 use crate::types::module::Module;
@@ -30,7 +35,8 @@ pub enum Kind {
 /// The weak references of every weakly referenced object.
 #[derive(Default)]
 pub struct WeakTable {
-    by_target: PyCell<HashMap<usize, Vec<(u64, UnownedObj)>>>,
+    // Keyed by address with a fixed hasher: deterministic runs (see runtime/intern.rs).
+    by_target: PyCell<RefsByTarget>,
     next_id: Cell<u64>,
 }
 

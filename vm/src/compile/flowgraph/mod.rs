@@ -326,7 +326,9 @@ impl Walk {
 pub(crate) struct Consts {
     pub list: Vec<Const>,
     /// `list` position of each constant, covering a prefix of `list` (see `find`).
-    index: Option<HashMap<Const, usize>>,
+    // A fixed hasher: with std's per-process random seed, instruction counts of the same
+    // compile differed between runs (the `make bench` gate needs them identical).
+    index: Option<HashMap<Const, usize, crate::compile::hash::FxBuild>>,
 }
 
 impl Consts {
@@ -364,7 +366,7 @@ impl Consts {
         if self.list.len() < 32 {
             return self.list.iter().position(|c| c == value);
         }
-        let index = self.index.get_or_insert_with(HashMap::new);
+        let index = self.index.get_or_insert_with(HashMap::default);
         for (i, c) in self.list.iter().enumerate().skip(index.len()) {
             index.entry(c.clone()).or_insert(i);
         }
