@@ -106,7 +106,7 @@ pub struct Vm {
     /// Native module constructors by name.
     pub(crate) native_modules: PyCell<Vec<(&'static str, crate::stdlib::ModuleInit)>>,
     /// Types native modules create and look up again (`Vm::native_type`).
-    pub(crate) native_types: PyCell<Vec<(&'static str, Py<crate::object::Type>)>>,
+    pub(crate) native_types: PyCell<Vec<(String, Py<crate::object::Type>)>>,
     /// Source lines for tracebacks.
     pub line_cache: crate::exec::traceback::LineCache,
     /// State of the native modules (io types, weak references, atexit, ...).

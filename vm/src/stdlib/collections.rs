@@ -458,11 +458,11 @@ fn deque_reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn new_iter(vm: &Vm, v: &Value, reverse: bool) -> PyResult<Value> {
     let d = this(vm, v)?;
     let name = if reverse {
-        "_deque_reverse_iterator"
+        "_collections._deque_reverse_iterator"
     } else {
-        "_deque_iterator"
+        "_collections._deque_iterator"
     };
-    let ty = super::module_type(vm, name)?;
+    let ty = vm.native_type(name)?;
     vm.alloc_instance(
         &ty,
         DequeIter {
@@ -829,8 +829,8 @@ pub fn init(vm: &Vm) -> PyResult<Py<Module>> {
     let fwd = init_iter(vm, "_deque_iterator");
     let rev = init_iter(vm, "_deque_reverse_iterator");
     let getter = init_tuplegetter(vm);
-    super::set_module_type(vm, "_deque_iterator", &fwd);
-    super::set_module_type(vm, "_deque_reverse_iterator", &rev);
+    vm.register_native_type("_collections._deque_iterator", &fwd);
+    vm.register_native_type("_collections._deque_reverse_iterator", &rev);
     for (name, t) in [
         ("deque", deque),
         ("_deque_iterator", fwd),

@@ -37,7 +37,7 @@ pub mod typedef;
 pub mod warnings;
 pub mod weakref;
 
-use crate::object::{Py, Type};
+use crate::object::Py;
 use crate::runtime::{PyResult, Vm};
 use crate::types::module::Module;
 
@@ -75,40 +75,6 @@ fn register_numeric(vm: &Vm) {
     vm.register_native_module("struct", structmod::init);
     vm.register_native_module("array", array::init);
     vm.register_native_module("operator", operator::init);
-}
-
-thread_local! {
-    /// Types that native modules create at import and their slot functions need later
-    /// (an iterator type, say), per VM: `(vm address, name, type)`.
-    static MODULE_TYPES: std::cell::RefCell<Vec<(usize, &'static str, Py<Type>)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-fn vm_key(vm: &Vm) -> usize {
-    std::ptr::from_ref(vm) as usize
-}
-
-/// Records a type a native module created, for [`module_type`].
-pub(crate) fn set_module_type(vm: &Vm, name: &'static str, ty: &Py<Type>) {
-    let key = vm_key(vm);
-    MODULE_TYPES.with(|m| {
-        let mut m = m.borrow_mut();
-        m.retain(|(k, n, _)| !(*k == key && *n == name));
-        m.push((key, name, ty.clone()));
-    });
-}
-
-/// A type recorded with [`set_module_type`] (its module has been imported).
-pub(crate) fn module_type(vm: &Vm, name: &'static str) -> PyResult<Py<Type>> {
-    let key = vm_key(vm);
-    MODULE_TYPES
-        .with(|m| {
-            m.borrow()
-                .iter()
-                .find(|(k, n, _)| *k == key && *n == name)
-                .map(|(_, _, t)| t.clone())
-        })
-        .ok_or_else(|| vm.new_system_error(format!("native type {name} is not initialized")))
 }
 
 impl Vm {

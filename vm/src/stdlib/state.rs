@@ -4,8 +4,7 @@
 
 use std::cell::{Cell, OnceCell};
 
-use crate::object::{Py, PyCell, Type, Value};
-use crate::runtime::{PyResult, Vm};
+use crate::object::{PyCell, Value};
 
 /// State owned by the native modules.
 #[derive(Default)]
@@ -22,29 +21,4 @@ pub struct StdlibState {
     pub(crate) gc_debug: Cell<i64>,
     /// `gc.get_threshold()` once set.
     pub(crate) gc_threshold: Cell<Option<(i64, i64, i64)>>,
-    /// Types the native modules create once per VM, by name.
-    pub(crate) types: PyCell<Vec<(String, Py<Type>)>>,
-}
-
-impl Vm {
-    /// The type a native module registered under `key`, created by `create` on first use
-    /// (so that reimporting a module does not make new, incompatible types).
-    pub(crate) fn cached_type(
-        &self,
-        key: &str,
-        create: impl FnOnce(&Vm) -> PyResult<Py<Type>>,
-    ) -> PyResult<Py<Type>> {
-        let found = self
-            .stdlib
-            .types
-            .with(|v| v.iter().find(|(k, _)| k == key).map(|(_, t)| t.clone()));
-        if let Some(t) = found {
-            return Ok(t);
-        }
-        let t = create(self)?;
-        self.stdlib
-            .types
-            .with_mut(|v| v.push((key.to_string(), t.clone())));
-        Ok(t)
-    }
 }

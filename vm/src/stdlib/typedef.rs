@@ -38,21 +38,39 @@ pub fn finish_type(vm: &Vm, ty: &Py<Type>) {
 impl Vm {
     /// Records a type a native module made, under a qualified name ("itertools._tee"), so
     /// that its functions can find it again (CPython keeps these in module state).
-    pub fn register_native_type(&self, qualname: &'static str, ty: &Py<Type>) {
+    pub fn register_native_type(&self, qualname: &str, ty: &Py<Type>) {
         self.native_types.with_mut(|t| {
-            t.retain(|(n, _)| *n != qualname);
-            t.push((qualname, ty.clone()));
+            t.retain(|(n, _)| n != qualname);
+            t.push((qualname.to_string(), ty.clone()));
         });
     }
 
     /// A type recorded with [`Vm::register_native_type`].
     pub fn native_type(&self, qualname: &str) -> crate::runtime::PyResult<Py<Type>> {
-        self.native_types
-            .with(|t| {
-                t.iter()
-                    .find(|(n, _)| *n == qualname)
-                    .map(|(_, ty)| ty.clone())
-            })
+        self.find_native_type(qualname)
             .ok_or_else(|| self.new_system_error(format!("type {qualname} is not initialized")))
+    }
+
+    /// The type registered under `qualname`, created by `create` and registered on first use
+    /// (so that reimporting a module does not make new, incompatible types).
+    pub(crate) fn cached_type(
+        &self,
+        qualname: &str,
+        create: impl FnOnce(&Vm) -> crate::runtime::PyResult<Py<Type>>,
+    ) -> crate::runtime::PyResult<Py<Type>> {
+        if let Some(t) = self.find_native_type(qualname) {
+            return Ok(t);
+        }
+        let t = create(self)?;
+        self.register_native_type(qualname, &t);
+        Ok(t)
+    }
+
+    fn find_native_type(&self, qualname: &str) -> Option<Py<Type>> {
+        self.native_types.with(|t| {
+            t.iter()
+                .find(|(n, _)| n == qualname)
+                .map(|(_, ty)| ty.clone())
+        })
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::exec::{Ctx, Flow};
 use crate::object::{CompareOp, Value};
-use crate::runtime::BinOp;
+use crate::runtime::{BinOp, scalar_ops};
 use crate::tri;
 use crate::types::str::Str;
 
@@ -12,7 +12,11 @@ use crate::types::str::Str;
 pub(crate) fn _BINARY_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let rhs = tri!(c.r.pop());
     let lhs = tri!(c.r.pop());
-    if let Some(v) = super::numeric::arith(&lhs, &rhs, c.oparg) {
+    // Immediate ints and floats first: the number protocol's own fast paths, before any
+    // slot lookup (in-place forms compute the same: numbers are immutable).
+    if let Some((op, _)) = BinOp::from_oparg(c.oparg)
+        && let Some(v) = scalar_ops::binary(&lhs, &rhs, op)
+    {
         tri!(c.r.push(v));
         return Flow::Next;
     }
@@ -105,7 +109,7 @@ pub(crate) fn _COMPARE_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let Some(op) = CompareOp::from_u32(c.oparg >> 5) else {
         return Flow::Fault;
     };
-    if let Some(b) = super::numeric::compare(&left, &right, op) {
+    if let Some(b) = scalar_ops::compare(&left, &right, op) {
         tri!(c.r.push(Value::Bool(b)));
         return Flow::Next;
     }

@@ -13,7 +13,6 @@ mod control;
 mod exc;
 mod locals;
 mod names;
-mod numeric;
 mod specialized;
 mod stack;
 
