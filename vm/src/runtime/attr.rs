@@ -5,6 +5,7 @@
 
 use crate::object::instance::AttrPlace;
 use crate::object::{Py, PyCell, Type, Value};
+use crate::runtime::cache::KeyHint;
 use crate::types::dict::Dict;
 use crate::types::str::Str;
 
@@ -132,14 +133,25 @@ fn materialize_dict(vm: &Vm, ty: &Py<Type>, ext: &crate::object::InstanceExt) ->
     Some(d)
 }
 
-/// Reads the instance's own attribute `name` (inline values, dict, or payload dict).
+/// Reads the instance's own attribute `name` (inline values, dict, or payload dict);
+/// `hint` is the method cache's [`KeyHint`] for `name` on `ty`.
 #[inline(always)]
-fn instance_attr(vm: &Vm, obj: &Value, ty: &Py<Type>, name: &Py<Str>) -> PyResult<Option<Value>> {
+fn instance_attr(
+    vm: &Vm,
+    obj: &Value,
+    ty: &Py<Type>,
+    name: &Py<Str>,
+    hint: KeyHint,
+) -> PyResult<Option<Value>> {
     let Value::Obj(o) = obj else {
         return Ok(None);
     };
     let dict = if let Some(ext) = o.ext() {
-        match ext.get_attr(&ty.shared_keys, name) {
+        let (index, new_hint) = ty.shared_keys.index_hinted(name, hint);
+        if let Some(h) = new_hint {
+            vm.remember_key_hint(ty, name, h);
+        }
+        match ext.get_attr_at(index) {
             Ok(v) => return Ok(v),
             Err(AttrPlace::Dict(d)) => d,
             Err(AttrPlace::None) => return Ok(None),
@@ -183,9 +195,9 @@ pub fn generic_getattr_opt(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Opt
 #[inline(always)]
 fn lookup_attr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
     let ty = obj.class(vm);
-    match vm.type_lookup(ty, name) {
-        None => instance_attr(vm, obj, ty, name),
-        Some(descr) => lookup_with_descr(vm, obj, name, descr),
+    match vm.type_lookup_hint(ty, name) {
+        (None, hint) => instance_attr(vm, obj, ty, name, hint),
+        (Some(descr), hint) => lookup_with_descr(vm, obj, name, descr, hint),
     }
 }
 
@@ -196,6 +208,7 @@ fn lookup_with_descr(
     obj: &Value,
     name: &Py<Str>,
     descr: Value,
+    hint: KeyHint,
 ) -> PyResult<Option<Value>> {
     // Held as an owned reference: a descriptor may reassign `obj.__class__`.
     let ty = obj.class(vm).clone();
@@ -206,7 +219,9 @@ fn lookup_with_descr(
     {
         return get(vm, &descr, Some(obj), Some(&Value::from(&ty))).map(Some);
     }
-    if let Some(v) = instance_attr(vm, obj, &ty, name)? {
+    // The descriptor's type check ran no code, so `obj`'s type is still the one the hint
+    // was taken for.
+    if let Some(v) = instance_attr(vm, obj, &ty, name, hint)? {
         return Ok(Some(v));
     }
     match getter {
@@ -217,7 +232,9 @@ fn lookup_with_descr(
 
 /// `object.__setattr__` / `object.__delattr__` (`value` `None` deletes).
 pub fn generic_setattr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value>) -> PyResult<()> {
-    if let Some(d) = vm.type_lookup(obj.class(vm), name)
+    let ty = obj.class(vm);
+    let (found, hint) = vm.type_lookup_hint(ty, name);
+    if let Some(d) = found
         && let Some(set) = d.class(vm).slots.descr_set.get()
     {
         return set(vm, &d, obj, value);
@@ -225,7 +242,7 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value
     // The common case: a store into the inline values of a heap-type instance.
     let value = match (value, obj) {
         (Some(v), Value::Obj(o)) => match o.ext() {
-            Some(ext) => match ext.set_attr(&o.ty().shared_keys, name, v) {
+            Some(ext) => match set_inline_attr(vm, ext, ty, name, hint, v) {
                 Ok(old) => {
                     drop(old);
                     return Ok(());
@@ -237,6 +254,23 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value
         (value, _) => value,
     };
     store_attr(vm, obj, name, value)
+}
+
+/// Stores into the inline values at the index `hint` gives (see [`instance_attr`]).
+#[inline(always)]
+fn set_inline_attr(
+    vm: &Vm,
+    ext: &crate::object::InstanceExt,
+    ty: &Py<Type>,
+    name: &Py<Str>,
+    hint: KeyHint,
+    v: Value,
+) -> Result<Value, (Value, Option<AttrPlace>)> {
+    let (index, new_hint) = ty.shared_keys.index_hinted(name, hint);
+    if let Some(h) = new_hint {
+        vm.remember_key_hint(ty, name, h);
+    }
+    ext.set_attr_at(&ty.shared_keys, name, index, v)
 }
 
 /// [`generic_setattr`] past the descriptor check, for every kind of attribute storage.

@@ -313,6 +313,11 @@ fn set_class(vm: &Vm, this: &Value, value: Option<Value>) -> PyResult<()> {
             old.name()
         )));
     }
+    // Inline values are indexed by the old class's shared keys: move them into a dict
+    // first (CPython materializes the managed dict too).
+    if obj.ext().is_some_and(|e| e.has_inline_values()) {
+        drop(vm.instance_dict(this));
+    }
     obj.set_class(new);
     Ok(())
 }
