@@ -152,6 +152,7 @@ impl Inline {
     }
 
     /// Records that `index` was just assigned for the first time.
+    #[inline(never)]
     fn note_new(&mut self, index: usize) {
         match &mut self.order {
             Some(order) => order.push(index as u8),
@@ -268,11 +269,22 @@ impl InstanceExt {
     }
 
     /// The inline value at `index`, if set (what `LOAD_ATTR_INSTANCE_VALUE` reads).
-    #[inline]
+    #[inline(always)]
     pub fn get_inline(&self, index: usize) -> Option<Value> {
         self.attrs.with(|a| match a {
             Attrs::Inline(inline) => inline.values.get(index).filter(|v| !v.is_null()).cloned(),
             _ => None,
+        })
+    }
+
+    /// Replaces the inline value at `index` (a shared-keys index of the instance's class),
+    /// returning the old one (`Null` if it was unset); gives `value` back when the instance
+    /// does not keep inline values.
+    #[inline(always)]
+    pub fn store_inline_at(&self, index: usize, value: Value) -> Result<Value, Value> {
+        self.attrs.with_mut(|a| match a {
+            Attrs::Inline(inline) => Ok(inline.store(index, value)),
+            _ => Err(value),
         })
     }
 

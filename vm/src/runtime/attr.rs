@@ -46,6 +46,7 @@ impl Vm {
     }
 
     /// `setattr(obj, name, value)`.
+    #[inline]
     pub fn setattr(&self, obj: &Value, name: &Py<Str>, value: Value) -> PyResult<()> {
         match obj.class(self).slots.setattro.get() {
             Some(f) => f(self, obj, name, Some(value)),
@@ -178,8 +179,37 @@ fn dict_attr(vm: &Vm, dict: &Py<Dict>, name: &Py<Str>) -> PyResult<Option<Value>
 }
 
 /// `object.__getattribute__`: raises AttributeError when missing.
+///
+/// The hit path is the usual read: nothing of that name on the type and the method cache
+/// knowing the name's inline-values index.
 pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
-    match lookup_attr(vm, obj, name)? {
+    let ty = obj.class(vm);
+    let (found, hint) = vm.type_lookup_hint(ty, name);
+    if found.is_none()
+        && hint.0 < KeyHint::ABSENT
+        && let Value::Obj(o) = obj
+        && let Some(ext) = o.ext()
+        && let Some(v) = ext.get_inline(hint.0 as usize)
+    {
+        return Ok(v);
+    }
+    generic_getattr_general(vm, obj, name, found, hint)
+}
+
+/// [`generic_getattr`] past its hit path.
+#[inline(never)]
+fn generic_getattr_general(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    found: Option<Value>,
+    hint: KeyHint,
+) -> PyResult<Value> {
+    let r = match found {
+        None => instance_attr(vm, obj, obj.class(vm), name, hint)?,
+        Some(descr) => lookup_with_descr(vm, obj, name, descr, hint)?,
+    };
+    match r {
         Some(v) => Ok(v),
         None => Err(vm.new_no_attribute(obj, name)),
     }
@@ -231,18 +261,62 @@ fn lookup_with_descr(
 }
 
 /// `object.__setattr__` / `object.__delattr__` (`value` `None` deletes).
+///
+/// The hit path is the usual write: nothing of that name on the type and the method cache
+/// knowing the name's inline-values index.
 pub fn generic_setattr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value>) -> PyResult<()> {
     let ty = obj.class(vm);
     let (found, hint) = vm.type_lookup_hint(ty, name);
-    if let Some(d) = found
-        && let Some(set) = d.class(vm).slots.descr_set.get()
-    {
+    if let Some(d) = found {
+        return setattr_with_descr(vm, obj, name, value, d, hint);
+    }
+    let value = match (value, obj) {
+        (Some(v), Value::Obj(o)) if hint.0 < KeyHint::ABSENT => match o.ext() {
+            Some(ext) => match ext.store_inline_at(hint.0 as usize, v) {
+                Ok(old) => {
+                    drop(old);
+                    return Ok(());
+                }
+                Err(v) => Some(v),
+            },
+            None => Some(v),
+        },
+        (value, _) => value,
+    };
+    setattr_general(vm, obj, name, value, hint)
+}
+
+/// [`generic_setattr`] when the type has an attribute of that name: a data descriptor's
+/// `__set__`/`__delete__`, else the instance.
+#[inline(never)]
+fn setattr_with_descr(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    value: Option<Value>,
+    d: Value,
+    hint: KeyHint,
+) -> PyResult<()> {
+    if let Some(set) = d.class(vm).slots.descr_set.get() {
         return set(vm, &d, obj, value);
     }
-    // The common case: a store into the inline values of a heap-type instance.
+    drop(d);
+    setattr_general(vm, obj, name, value, hint)
+}
+
+/// [`generic_setattr`] past the type and the hit path.
+#[inline(never)]
+fn setattr_general(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    value: Option<Value>,
+    hint: KeyHint,
+) -> PyResult<()> {
+    // A store into the inline values of a heap-type instance, finding the index.
     let value = match (value, obj) {
         (Some(v), Value::Obj(o)) => match o.ext() {
-            Some(ext) => match set_inline_attr(vm, ext, ty, name, hint, v) {
+            Some(ext) => match set_inline_attr(vm, ext, o.ty(), name, hint, v) {
                 Ok(old) => {
                     drop(old);
                     return Ok(());
