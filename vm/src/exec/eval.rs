@@ -10,7 +10,7 @@ use crate::object::Value;
 use crate::runtime::{PyErr, PyResult, Vm};
 use crate::types::exception::BaseException;
 
-use super::frame::{Frame, Owner, Regs, frame_ref};
+use super::frame::{Frame, Owner, Regs, Resumer, frame_ref};
 use super::{Ctx, Exit, Flow, dispatch};
 
 /// Runs `entry` (already pushed and initialized) until it returns or yields. With `throw`,
@@ -223,31 +223,37 @@ pub(crate) fn unwind(c: &mut Ctx<'_>, err: PyErr, add_tb: bool) -> PyResult<()> 
             return Err(err);
         }
         let caller = frame.previous.get();
+        let inline_gen = frame.resumer.get() != Resumer::None;
         pop_frame(c);
         let Some(caller) = caller else {
             return Err(err);
         };
         c.r = Regs::load(caller);
         c.ip = frame_ref(caller).ip.get();
+        if inline_gen {
+            super::genframe::abandon(c, frame);
+        }
         add_tb = true;
     }
 }
 
-/// Pops the current (non-entry, data-stack) frame and makes its caller current.
+/// Pops the current (non-entry) frame and makes its caller current.
 pub(crate) fn pop_frame(c: &mut Ctx<'_>) {
     let vm = c.vm;
     let frame = c.r.frame;
     let f = frame_ref(frame);
-    let caller = f.previous.get();
     c.r.truncate(0).ok();
+    // The saved depth (now 0) tells `Frame::destroy` which values are live.
     c.r.save(c.ip);
-    snapshot_frame_object(vm, f);
-    vm.exec.current.set(caller);
+    vm.exec.current.set(f.previous.get());
     vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
-    match f.owner.get() {
-        // SAFETY: a non-entry running frame is the topmost data-stack frame.
-        Owner::DataStack { .. } => unsafe { vm.exec.stack.pop(frame) },
-        Owner::Generator => {}
+    let keeps_state = matches!(f.owner.get(), Owner::Generator);
+    if keeps_state || f.frame_obj.with(Option::is_some) {
+        snapshot_frame_object(vm, f);
+    }
+    if !keeps_state {
+        // SAFETY: a non-entry running data-stack frame is the topmost one.
+        unsafe { vm.exec.stack.pop(frame) }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod dispatch;
 pub mod eval;
 pub mod except_star;
 pub mod frame;
+pub mod genframe;
 pub mod import;
 pub mod import_spec;
 pub mod intrinsics;

@@ -44,7 +44,8 @@ fn is_object_init(f: Option<crate::object::slots::InitFn>) -> bool {
     f.is_some_and(|f| std::ptr::fn_addr_eq(f, object_init as crate::object::slots::InitFn))
 }
 
-fn is_object_new(f: Option<crate::object::slots::NewFn>) -> bool {
+/// Whether `f` is `object.__new__` (the eval loop's inlined class instantiation checks it).
+pub(crate) fn is_object_new(f: Option<crate::object::slots::NewFn>) -> bool {
     f.is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as crate::object::slots::NewFn))
 }
 

@@ -194,6 +194,19 @@ pub(crate) fn _LOAD_SUPER_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return Flow::Fault;
     };
     let vm = c.vm;
+    // The zero-argument form has `__class__` and the first argument on the stack too, the
+    // values `super()` would read from the frame (CPython's specialized forms use them).
+    if let Some(found) =
+        crate::types::super_::load_super_attr(vm, &global_super, &class, &this, name)
+    {
+        return match found {
+            Ok(v) => {
+                tri!(c.r.push(v));
+                Flow::Next
+            }
+            Err(e) => c.error(e),
+        };
+    }
     let sup = if c.oparg & 2 != 0 {
         vm.call_pos(&global_super, &[class, this])
     } else {
