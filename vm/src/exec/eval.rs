@@ -28,7 +28,6 @@ pub fn run(vm: &Vm, entry: NonNull<Frame>, throw: Option<PyErr>) -> PyResult<Exi
         ip,
         next_ip: ip,
         oparg: 0,
-        op: Opcode::NOP,
         err: None,
         exit: None,
     };
@@ -67,7 +66,7 @@ fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
         }
         #[cfg(debug_assertions)]
         trace(c, byte);
-        let flow = dispatch::execute(byte, c);
+        let flow = dispatch::execute(byte, c.ip, c);
         if flow != Flow::Next
             && flow != Flow::Switch
             && let Some(exit) = after_flow(c, flow)?
@@ -102,8 +101,8 @@ fn extend_arg(c: &mut Ctx<'_>) -> Option<u8> {
 fn after_flow(c: &mut Ctx<'_>, flow: Flow) -> PyResult<Option<Exit>> {
     let flow = match flow {
         Flow::Deopt => {
-            let base = c.op.deopt();
-            let again = dispatch::execute(base as u8, c);
+            let base = c.op().deopt();
+            let again = dispatch::execute(base as u8, c.ip, c);
             if again == Flow::Deopt {
                 let e = c.vm.new_system_error("family head deoptimized");
                 unwind(c, e, true)?;

@@ -128,5 +128,5 @@ impl Ctx<'_> {
 /// Raises `SystemError` for an instruction that cannot run in this interpreter.
 #[cold]
 pub(crate) fn unsupported(c: &mut Ctx<'_>, what: &str) -> Flow {
-    c.error(c.vm.new_system_error(format!("{} cannot be executed: {what}", c.op.name())))
+    c.error(c.vm.new_system_error(format!("{} cannot be executed: {what}", c.op().name())))
 }
