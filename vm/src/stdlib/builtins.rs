@@ -374,6 +374,12 @@ fn b_sum(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             acc = Value::Float(t);
             continue;
         }
+        if let (Value::Int(a), Value::Int(b)) = (&acc, &x)
+            && let Some(t) = a.checked_add(*b)
+        {
+            acc = Value::Int(t);
+            continue;
+        }
         if let Some((s, c)) = fsum.take() {
             acc = vm.new_float(s + c);
         }

@@ -82,7 +82,10 @@ fn enumerate_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     let n = e.count.get();
-    let next = vm.binary_op(&n, &Value::Int(1), crate::runtime::BinOp::Add)?;
+    let next = match n {
+        Value::Int(i) if i < i64::MAX => Value::Int(i + 1),
+        _ => vm.binary_op(&n, &Value::Int(1), crate::runtime::BinOp::Add)?,
+    };
     drop(e.count.replace(next));
     Ok(Some(vm.new_tuple(vec![n, x]).into()))
 }

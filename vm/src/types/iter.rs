@@ -70,33 +70,45 @@ fn seq_iter_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
     let Some(it) = v.downcast::<SeqIter>() else {
         return Err(vm.new_type_error("expected an iterator"));
     };
+    let i = it.index.get();
+    // Lists and tuples (nearly every iteration) are read in place, without taking a
+    // reference to the sequence: no Python code runs on this path.
+    let fast = it.seq.with(|seq| {
+        if let Some(l) = seq.downcast::<List>() {
+            if it.reverse {
+                Some(i.checked_sub(1).and_then(|j| l.get(j)))
+            } else {
+                Some(l.get(i))
+            }
+        } else {
+            seq.downcast::<Tuple>().map(|t| t.get(i).cloned())
+        }
+    });
+    let item = match fast {
+        Some(item) => item,
+        None => seq_iter_next_slow(vm, it, i)?,
+    };
+    match item {
+        Some(x) => {
+            it.index.set(if it.reverse { i - 1 } else { i + 1 });
+            Ok(Some(x))
+        }
+        None => {
+            it.exhaust();
+            Ok(None)
+        }
+    }
+}
+
+/// [`seq_iter_next`] for the other sequences and the `__getitem__` protocol (`None` at the
+/// end, including an exhausted iterator).
+#[inline(never)]
+fn seq_iter_next_slow(vm: &Vm, it: &SeqIter, i: usize) -> PyResult<Option<Value>> {
     let seq = it.seq.get();
-    if seq.is_null() {
+    if seq.is_null() || it.reverse {
         return Ok(None);
     }
-    let i = it.index.get();
-    if it.reverse {
-        if i == 0 {
-            it.exhaust();
-            return Ok(None);
-        }
-        let item = seq.downcast::<List>().and_then(|l| l.get(i - 1));
-        return match item {
-            Some(x) => {
-                it.index.set(i - 1);
-                Ok(Some(x))
-            }
-            None => {
-                it.exhaust();
-                Ok(None)
-            }
-        };
-    }
-    let item = if let Some(l) = seq.downcast::<List>() {
-        l.get(i)
-    } else if let Some(t) = seq.downcast::<Tuple>() {
-        t.get(i).cloned()
-    } else if let Some(s) = seq.downcast::<Str>() {
+    Ok(if let Some(s) = seq.downcast::<Str>() {
         (i < s.char_len()).then(|| vm.char_str(s.char_at(i)).into())
     } else if let Some(b) = seq.downcast::<super::bytes::Bytes>() {
         b.as_bytes().get(i).map(|&x| Value::Int(i64::from(x)))
@@ -109,17 +121,7 @@ fn seq_iter_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
             Err(e) if e.matches(&vm.exc.index_error) || e.matches(&vm.exc.stop_iteration) => None,
             Err(e) => return Err(e),
         }
-    };
-    match item {
-        Some(x) => {
-            it.index.set(i + 1);
-            Ok(Some(x))
-        }
-        None => {
-            it.exhaust();
-            Ok(None)
-        }
-    }
+    })
 }
 
 fn seq_iter_length_hint(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

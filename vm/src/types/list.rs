@@ -182,11 +182,7 @@ fn list_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let l = this(vm, v)?;
     if let Some(slice) = key.downcast::<Slice>() {
         let idx = slice.indices(vm, l.len())?;
-        let items = l.with_items(|items| {
-            idx.iter()
-                .filter_map(|i| items.get(i).cloned())
-                .collect::<Vec<_>>()
-        });
+        let items = l.with_items(|items| idx.select(items));
         return Ok(vm.new_list(items).into());
     }
     let i = vm.index_for(key, "list")?;
@@ -257,11 +253,21 @@ fn list_set_slice(vm: &Vm, l: &Py<List>, slice: &Py<Slice>, value: Option<Value>
         }
     };
     if idx.step == 1 {
-        let start = idx.start.clamp(0, n as i64) as usize;
-        let stop = (idx.stop.clamp(0, n as i64) as usize).max(start);
-        let removed: Vec<Value> = l
-            .items
-            .with_mut(|v| v.splice(start..stop, new_items).collect());
+        // `collect` may have run Python code that resized the list: clamp again.
+        let removed: Vec<Value> = l.items.with_mut(|v| {
+            let n = v.len() as i64;
+            let start = idx.start.clamp(0, n) as usize;
+            let stop = (idx.stop.clamp(0, n) as usize).max(start);
+            let mut new_items = new_items;
+            if stop - start == new_items.len() {
+                // Same length (`a[:k] = a[k-1::-1]`): swap in place, no reallocation;
+                // the old items leave in `new_items`.
+                v[start..stop].swap_with_slice(&mut new_items);
+                new_items
+            } else {
+                v.splice(start..stop, new_items).collect()
+            }
+        });
         drop(removed);
         return Ok(());
     }
@@ -280,11 +286,22 @@ fn list_set_slice(vm: &Vm, l: &Py<List>, slice: &Py<Slice>, value: Option<Value>
     Ok(())
 }
 
+/// `x == y` for the searches (`in`, `index`, `count`, `remove`): identity, then two
+/// immediate ints or floats compared inline, else the full comparison.
+#[inline]
+pub(crate) fn search_eq(vm: &Vm, x: &Value, y: &Value) -> PyResult<bool> {
+    match (x, y) {
+        (Value::Int(a), Value::Int(b)) => Ok(a == b),
+        (Value::Float(a), Value::Float(b)) if !x.is(y) => Ok(a == b),
+        _ => vm.eq_bool(x, y),
+    }
+}
+
 fn list_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
     let l = this(vm, v)?;
     let mut i = 0;
     while let Some(x) = l.get(i) {
-        if vm.eq_bool(&x, item)? {
+        if search_eq(vm, &x, item)? {
             return Ok(true);
         }
         i += 1;
@@ -454,7 +471,7 @@ fn list_remove(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let x = rest.one(vm, "list.remove")?;
     let mut i = 0;
     while let Some(item) = l.get(i) {
-        if vm.eq_bool(&item, x)? {
+        if search_eq(vm, &item, x)? {
             drop(l.remove(i));
             return Ok(Value::None);
         }
@@ -470,7 +487,7 @@ fn list_index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let mut i = start;
     while i < stop {
         let Some(item) = l.get(i) else { break };
-        if vm.eq_bool(&item, &vals[0])? {
+        if search_eq(vm, &item, &vals[0])? {
             return Ok(Value::Int(i as i64));
         }
         i += 1;
@@ -484,7 +501,7 @@ fn list_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let mut n = 0;
     let mut i = 0;
     while let Some(item) = l.get(i) {
-        if vm.eq_bool(&item, x)? {
+        if search_eq(vm, &item, x)? {
             n += 1;
         }
         i += 1;

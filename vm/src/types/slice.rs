@@ -29,6 +29,19 @@ pub struct SliceIndices {
 }
 
 impl SliceIndices {
+    /// Copies of the selected items of `items`. Indices past the end are skipped: the
+    /// sequence may have shrunk since the indices were computed (`__index__` runs code).
+    pub fn select(&self, items: &[Value]) -> Vec<Value> {
+        if self.step == 1 {
+            let start = (self.start.max(0) as usize).min(items.len());
+            let stop = start.saturating_add(self.len).min(items.len());
+            return items[start..stop].to_vec();
+        }
+        let mut out = Vec::with_capacity(self.len.min(items.len()));
+        out.extend(self.iter().filter_map(|i| items.get(i).cloned()));
+        out
+    }
+
     /// The selected indices, in order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + use<> {
         let (start, step, len) = (self.start, self.step, self.len);

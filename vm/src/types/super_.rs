@@ -128,6 +128,60 @@ fn super_init(vm: &Vm, this: &Value, args: Args<'_>) -> PyResult<()> {
     Ok(())
 }
 
+/// `super.__getattribute__`'s search: `name` in the MRO of `obj_type` after `start`, bound
+/// to `obj` (to nothing when `obj` is `obj_type` itself); `None` when not found there.
+fn mro_lookup_after(
+    vm: &Vm,
+    start: &Py<Type>,
+    obj: &Value,
+    obj_type: &Py<Type>,
+    name: &Py<Str>,
+) -> Option<PyResult<Value>> {
+    let mro = obj_type.mro();
+    let pos = mro.iter().position(|t| t.is(start))?;
+    let v = mro[pos + 1..].iter().find_map(|t| t.dict().get_str(name))?;
+    Some(match v.class(vm).slots.descr_get.get() {
+        Some(get) => {
+            let inst = if obj.as_obj().is_some_and(|o| o.is(obj_type.as_obj())) {
+                None
+            } else {
+                Some(obj)
+            };
+            get(vm, &v, inst, Some(&Value::from(obj_type)))
+        }
+        None => Ok(v),
+    })
+}
+
+/// `super(class, obj).name` as `LOAD_SUPER_ATTR` evaluates it, without allocating the
+/// `super` object when `super` is the builtin type and the search finds the name (the
+/// usual `super().method(...)`). `None` means: take the generic path (call `super`, then
+/// `getattr`), which also produces every error message.
+pub(crate) fn load_super_attr(
+    vm: &Vm,
+    global_super: &Value,
+    class: &Value,
+    obj: &Value,
+    name: &Py<Str>,
+) -> Option<PyResult<Value>> {
+    if !global_super
+        .as_obj()
+        .is_some_and(|o| o.is(vm.types.super_.as_obj()))
+        || obj.is_none()
+        || name.as_bytes() == b"__class__"
+    {
+        return None;
+    }
+    let start = class.downcast::<Type>()?;
+    // The common case first: `obj` an instance of a subclass of `start`; anything else
+    // (classes, `__class__` overrides, errors) goes through `supercheck` in `super_init`.
+    let obj_type = obj.class(vm);
+    if obj.downcast::<Type>().is_some() || !obj_type.is_subtype(start) {
+        return None;
+    }
+    mro_lookup_after(vm, start, obj, obj_type, name)
+}
+
 fn super_getattro(vm: &Vm, this: &Value, name: &Py<Str>) -> PyResult<Value> {
     let s = this
         .downcast::<Super>()
@@ -135,25 +189,10 @@ fn super_getattro(vm: &Vm, this: &Value, name: &Py<Str>) -> PyResult<Value> {
     let (Some(start), Some(obj_type)) = (s.ty.get(), s.obj_type.get()) else {
         return crate::runtime::attr::generic_getattr(vm, this, name);
     };
-    if name.as_bytes() != b"__class__" {
-        let mro = obj_type.mro();
-        let pos = mro.iter().position(|t| t.is(&start));
-        if let Some(pos) = pos {
-            for t in &mro[pos + 1..] {
-                if let Some(v) = t.dict().get_str(name) {
-                    let obj = s.obj.get();
-                    if let Some(get) = v.class(vm).slots.descr_get.get() {
-                        let inst = if obj.as_obj().is_some_and(|o| o.is(obj_type.as_obj())) {
-                            None
-                        } else {
-                            Some(&obj)
-                        };
-                        return get(vm, &v, inst, Some(&Value::from(&obj_type)));
-                    }
-                    return Ok(v);
-                }
-            }
-        }
+    if name.as_bytes() != b"__class__"
+        && let Some(found) = mro_lookup_after(vm, &start, &s.obj.get(), &obj_type, name)
+    {
+        return found;
     }
     crate::runtime::attr::generic_getattr(vm, this, name)
 }

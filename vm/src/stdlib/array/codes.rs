@@ -94,6 +94,12 @@ impl Code {
     pub fn put(&self, vm: &Vm, v: &Value, out: &mut [u8]) -> PyResult<()> {
         match self.kind {
             Kind::Signed | Kind::Unsigned => {
+                if let Value::Int(i) = v
+                    && let Some(x) = self.small_int_bits(*i)
+                {
+                    out.copy_from_slice(&x.to_ne_bytes()[..self.size]);
+                    return Ok(());
+                }
                 let n = match vm.try_index(v)? {
                     Some(n) => n,
                     None => {
@@ -120,6 +126,20 @@ impl Code {
             }
         }
         Ok(())
+    }
+
+    /// The bits to store for an immediate int this integer code holds (no big int built);
+    /// `None` when out of range, for [`Code::check_int`] to report.
+    fn small_int_bits(&self, i: i64) -> Option<u64> {
+        let bits = 8 * self.size as u32;
+        let fits = match self.kind {
+            Kind::Signed => {
+                bits == 64 || (-(1i64 << (bits - 1))..(1i64 << (bits - 1))).contains(&i)
+            }
+            Kind::Unsigned => i >= 0 && (bits == 64 || i < (1i64 << bits)),
+            Kind::Float | Kind::Unicode => false,
+        };
+        fits.then_some(i as u64)
     }
 
     /// The integer as the bits to store (two's complement in 64 bits), or CPython's

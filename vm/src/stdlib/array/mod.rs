@@ -31,13 +31,18 @@ impl Array {
 
     fn item(&self, vm: &Vm, i: usize) -> PyResult<Option<Value>> {
         let size = self.code.size;
-        let bytes = self
-            .data
-            .with(|d| d.get(i * size..(i + 1) * size).map(<[u8]>::to_vec));
-        match bytes {
-            Some(b) => self.code.get(vm, &b).map(Some),
-            None => Ok(None),
+        let mut buf = [0u8; 8];
+        let found = self.data.with(|d| match d.get(i * size..(i + 1) * size) {
+            Some(b) => {
+                buf[..size].copy_from_slice(b);
+                true
+            }
+            None => false,
+        });
+        if !found {
+            return Ok(None);
         }
+        self.code.get(vm, &buf).map(Some)
     }
 
     fn items(&self, vm: &Vm) -> PyResult<Vec<Value>> {
