@@ -5,6 +5,12 @@
 //! allocated zeroed the first time the rule is memoized in a source), and the entries live in
 //! one vector per result type. Lookups and insertions are two array accesses, with no
 //! hashing, which matters because `expression` is memoized at most expression starts.
+//!
+//! The direct indexes are the largest buffers of a parse (four bytes per token per rule):
+//! they return to a per-thread pool when the parse ends, so a run over many sources zeroes
+//! warm memory instead of faulting in fresh pages for every file.
+
+use std::cell::RefCell;
 
 use crate::ast::{Expr, Pattern, Stmt};
 
@@ -42,6 +48,14 @@ impl<V> Default for Entries<V> {
     }
 }
 
+impl<V> Entries<V> {
+    fn with_capacity(n: usize) -> Self {
+        Entries {
+            items: Vec::with_capacity(n),
+        }
+    }
+}
+
 /// All memo tables of a parse.
 pub(super) struct Memo<'a> {
     /// Tokens in the source (plus one for a position at the end).
@@ -68,7 +82,7 @@ macro_rules! table {
         pub(super) fn $put(&mut self, rule: Rule, pos: usize, end: usize, v: Option<$ty>) {
             let index = &mut self.index[rule as usize];
             if index.is_empty() {
-                *index = vec![0; self.positions];
+                *index = zeroed_index(self.positions);
             }
             if let Some(slot) = index.get_mut(pos) {
                 self.$field.items.push((end as u32, v));
@@ -78,14 +92,54 @@ macro_rules! table {
     };
 }
 
+// Index buffers of finished parses, per thread.
+thread_local! {
+    static SPARE_INDEXES: RefCell<Vec<Vec<u32>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Buffers larger than this (in entries) are freed rather than kept for the next parse.
+const SPARE_MAX_LEN: usize = 1 << 20;
+
+/// A zeroed index of `len` entries, in a spare buffer when there is one.
+fn zeroed_index(len: usize) -> Vec<u32> {
+    let spare = SPARE_INDEXES
+        .try_with(|s| s.try_borrow_mut().ok()?.pop())
+        .ok()
+        .flatten();
+    match spare {
+        Some(mut v) => {
+            v.clear();
+            v.resize(len, 0);
+            v
+        }
+        None => vec![0; len],
+    }
+}
+
+impl Drop for Memo<'_> {
+    fn drop(&mut self) {
+        let _ = SPARE_INDEXES.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                for index in &mut self.index {
+                    if !index.is_empty() && index.capacity() <= SPARE_MAX_LEN && s.len() < RULES {
+                        s.push(std::mem::take(index));
+                    }
+                }
+            }
+        });
+    }
+}
+
 impl<'a> Memo<'a> {
     /// Empty tables for a source of `tokens` tokens.
     pub(super) fn new(tokens: usize) -> Self {
         Memo {
             positions: tokens + 1,
             index: Default::default(),
-            exprs: Entries::default(),
-            stmts: Entries::default(),
+            // Up to about one expression entry per token and one block per fifty in typical
+            // code: reserving that avoids regrowing (and copying) large vectors.
+            exprs: Entries::with_capacity(tokens),
+            stmts: Entries::with_capacity(tokens / 50),
             args: Entries::default(),
             patterns: Entries::default(),
         }
