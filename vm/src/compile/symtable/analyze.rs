@@ -133,7 +133,10 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             // annotation scope nested in a class.
             let inline = entry.comprehension != CompKind::None && !entry.generator && !sees_class;
             let mut child_bound = inherited.bound.clone();
-            let mut child_free = newfree.clone();
+            // CPython hands the child a copy of the free names collected so far and unions
+            // the copy back; the child only adds to it and inlining only removes names the
+            // child added, so starting empty gives the same union in the same order.
+            let mut child_free = NameSet::default();
             let mut child_global = inherited.global.clone();
             let mut child_type_params = type_params.clone();
             self.block(
