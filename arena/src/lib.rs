@@ -20,24 +20,78 @@ pub use bumpalo::collections::String as ArenaString;
 pub use bumpalo::collections::Vec as ArenaVec;
 
 /// A bump arena. Allocation is a pointer increment; all memory is released at once on drop.
-#[derive(Default)]
+///
+/// A dropped arena is reset and parked in a small per-thread pool that the next
+/// [`Arena::new`] takes it from: parsing and compiling one source after another (imports,
+/// `compile()`, the tools that run over a corpus) then bump-allocates into memory that is
+/// already mapped and warm, instead of returning each source's chunks to the allocator and
+/// faulting fresh zeroed pages in for the next one.
 pub struct Arena {
     bump: bumpalo::Bump,
 }
 
+// Reset arenas waiting for reuse, per thread (`bumpalo::Bump` is not `Sync`).
+thread_local! {
+    static POOL: RefCell<Vec<bumpalo::Bump>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Arenas the pool keeps: a front-end run nests a few (the AST's, codegen's scratch).
+const POOL_ARENAS: usize = 4;
+
+/// Larger arenas are freed rather than pooled, so one huge source does not pin its memory.
+const POOL_MAX_BYTES: usize = 16 << 20;
+
+fn pooled() -> Option<bumpalo::Bump> {
+    POOL.try_with(|p| p.try_borrow_mut().ok()?.pop())
+        .ok()
+        .flatten()
+}
+
+impl Default for Arena {
+    fn default() -> Self {
+        Arena::new()
+    }
+}
+
+impl Drop for Arena {
+    fn drop(&mut self) {
+        let mut bump = std::mem::take(&mut self.bump);
+        // `reset` keeps only the last (largest) chunk.
+        bump.reset();
+        if bump.allocated_bytes() > POOL_MAX_BYTES {
+            return;
+        }
+        // During thread teardown the pool may be gone: the arena is then simply freed.
+        let _ = POOL.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut()
+                && p.len() < POOL_ARENAS
+            {
+                p.push(bump);
+            }
+        });
+    }
+}
+
 impl Arena {
-    /// An empty arena; its first chunk is allocated lazily.
+    /// An empty arena: a pooled one, or a fresh one whose first chunk is allocated lazily.
     pub fn new() -> Self {
         Arena {
-            bump: bumpalo::Bump::new(),
+            bump: pooled().unwrap_or_default(),
         }
     }
 
     /// An arena whose first chunk holds at least `bytes` bytes (avoids regrowth when the final
-    /// size is predictable, e.g. proportional to a source file's length).
+    /// size is predictable, e.g. proportional to a source file's length). A pooled arena is
+    /// used when its chunk is big enough.
     pub fn with_capacity(bytes: usize) -> Self {
-        Arena {
-            bump: bumpalo::Bump::with_capacity(bytes),
+        match pooled() {
+            Some(bump) if bump.chunk_capacity() >= bytes => Arena { bump },
+            other => {
+                drop(other);
+                Arena {
+                    bump: bumpalo::Bump::with_capacity(bytes),
+                }
+            }
         }
     }
 
@@ -229,5 +283,22 @@ mod tests {
         arena.reset();
         arena.alloc(1u8);
         assert!(arena.allocated_bytes() <= before);
+    }
+
+    #[test]
+    fn dropped_arena_is_reused_empty() {
+        let arena = Arena::with_capacity(1 << 16);
+        let first: *const u64 = arena.alloc(7u64);
+        for n in 0..100u64 {
+            arena.alloc(n);
+        }
+        let bytes = arena.allocated_bytes();
+        drop(arena);
+        // The next arena of this thread comes from the pool: same memory, nothing in use.
+        let again = Arena::new();
+        assert_eq!(again.allocated_bytes(), bytes);
+        let second: *const u64 = again.alloc(9u64);
+        assert_eq!(first, second);
+        assert_eq!(*again.alloc(3u8), 3);
     }
 }

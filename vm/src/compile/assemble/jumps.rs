@@ -49,7 +49,9 @@ pub(super) fn resolve_jump_offsets(instrs: &mut [LinearInstr]) -> Result<Vec<u32
         let mut offset = 0i64;
         for i in 0..instrs.len() {
             let instr = &mut instrs[i];
-            let size = instr_size(instr.opcode, instr.oparg);
+            // The size the first loop measured.
+            let size = offsets.get(i + 1).copied().unwrap_or(total) - offsets[i];
+            let size = size as usize;
             offset += size as i64;
             if opcodes::is_jump(instr.opcode) {
                 let target = i64::from(offsets.get(targets[i] as usize).copied().unwrap_or(total));

@@ -38,7 +38,10 @@ pub fn optimize_and_assemble(
     let mut instrs = lowered.instrs;
     jumps::resolve_unconditional_jumps(&mut instrs);
     let offsets = jumps::resolve_jump_offsets(&mut instrs)?;
-    let code = write_code(&instrs);
+    let units = instrs.last().map_or(0, |last| {
+        offsets[instrs.len() - 1] as usize + instr_size(last.opcode, last.oparg)
+    });
+    let code = write_code(&instrs, units);
     let linetable = linetable::assemble_location_info(&mut instrs, meta.firstlineno);
     let exceptiontable = exceptions::assemble_exception_table(&instrs, &offsets);
     let (localsplusnames, localspluskinds) =
@@ -64,9 +67,10 @@ pub fn optimize_and_assemble(
     })
 }
 
-/// `co_code`: each instruction with its `EXTENDED_ARG` prefixes and zeroed caches.
-fn write_code(instrs: &[flowgraph::LinearInstr]) -> Vec<CodeUnit> {
-    let mut code = Vec::with_capacity(instrs.len() * 2);
+/// `co_code`: each instruction with its `EXTENDED_ARG` prefixes and zeroed caches, `units`
+/// code units in all.
+fn write_code(instrs: &[flowgraph::LinearInstr], units: usize) -> Vec<CodeUnit> {
+    let mut code = Vec::with_capacity(units);
     for instr in instrs {
         let size = instr_size(instr.opcode, instr.oparg);
         let caches = flowgraph::opcodes::cache_entries(instr.opcode) as usize;
@@ -78,9 +82,7 @@ fn write_code(instrs: &[flowgraph::LinearInstr]) -> Vec<CodeUnit> {
             ));
         }
         code.push(CodeUnit::new(instr.opcode as u8, oparg as u8));
-        for _ in 0..caches {
-            code.push(CodeUnit::new(0, 0));
-        }
+        code.resize(code.len() + caches, CodeUnit::new(0, 0));
     }
     code
 }

@@ -8,7 +8,7 @@
 //! cells, and inlines list/set/dict comprehensions into itself (PEP 709).
 
 use crate::compile::hash::FxBuild;
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexSet;
 
 use super::flags::*;
 use super::{BlockKind, CompKind, ScopeId, SymScope, Symbol, SymbolTable};
@@ -16,7 +16,12 @@ use crate::compile::Locator;
 use crate::parse::SyntaxError;
 
 type NameSet<'a> = IndexSet<&'a str, FxBuild>;
-type Scopes<'a> = IndexMap<&'a str, SymScope, FxBuild>;
+
+/// The scope decided for each of a block's symbols, by the symbol's index in its table (CPython
+/// keeps a name-keyed dict; the names are exactly the symbols', in the same order, because
+/// every symbol gets one decision and an inlined comprehension's new symbols are appended to
+/// both).
+type Scopes = Vec<SymScope>;
 
 struct Analyzer<'a, 't, 'l, 's> {
     table: &'t mut SymbolTable<'a>,
@@ -64,7 +69,6 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
         class_entry: Option<ScopeId>,
     ) -> Result<(), SyntaxError> {
         let mut local = NameSet::default();
-        let mut scopes = Scopes::default();
         let mut newfree = NameSet::default();
         let mut inlined_cells = NameSet::default();
         let is_class = self.table.scopes[id].kind == BlockKind::Class;
@@ -86,6 +90,7 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             .iter()
             .map(|(&k, s)| (k, s.flags))
             .collect();
+        let mut scopes = Scopes::with_capacity(names.len());
         for (name, flags) in names {
             self.name(
                 id,
@@ -128,7 +133,10 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             // annotation scope nested in a class.
             let inline = entry.comprehension != CompKind::None && !entry.generator && !sees_class;
             let mut child_bound = inherited.bound.clone();
-            let mut child_free = newfree.clone();
+            // CPython hands the child a copy of the free names collected so far and unions
+            // the copy back; the child only adds to it and inlining only removes names the
+            // child added, so starting empty gives the same union in the same order.
+            let mut child_free = NameSet::default();
             let mut child_global = inherited.global.clone();
             let mut child_type_params = type_params.clone();
             self.block(
@@ -164,7 +172,12 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
         self.table.scopes[id].children = spliced;
 
         if self.table.scopes[id].is_function_like() {
-            analyze_cells(&mut scopes, &mut newfree, &inlined_cells);
+            analyze_cells(
+                &self.table.scopes[id].symbols,
+                &mut scopes,
+                &mut newfree,
+                &inlined_cells,
+            );
         } else if is_class {
             self.drop_class_free(id, &mut newfree);
             // The class's `__annotate__` always reads the class dict through the
@@ -195,7 +208,7 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
     fn name(
         &self,
         id: ScopeId,
-        scopes: &mut Scopes<'a>,
+        scopes: &mut Scopes,
         name: &'a str,
         flags: u16,
         bound: Option<&mut NameSet<'a>>,
@@ -213,7 +226,7 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
                     format!("name '{name}' is nonlocal and global"),
                 ));
             }
-            scopes.insert(name, SymScope::GlobalExplicit);
+            scopes.push(SymScope::GlobalExplicit);
             global.insert(name);
             if let Some(b) = bound {
                 b.shift_remove(name);
@@ -236,12 +249,12 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
                 let msg = format!("nonlocal binding not allowed for type parameter '{name}'");
                 return Err(self.directive_error(id, name, msg));
             }
-            scopes.insert(name, SymScope::Free);
+            scopes.push(SymScope::Free);
             free.insert(name);
             return Ok(());
         }
         if flags & DEF_BOUND != 0 {
-            scopes.insert(name, SymScope::Local);
+            scopes.push(SymScope::Local);
             local.insert(name);
             global.shift_remove(name);
             if flags & DEF_TYPE_PARAM != 0 {
@@ -256,22 +269,22 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
         if let Some(class) = class_entry {
             let class_flags = self.table.scopes[class].flags_of(name);
             if class_flags & DEF_GLOBAL != 0 {
-                scopes.insert(name, SymScope::GlobalExplicit);
+                scopes.push(SymScope::GlobalExplicit);
                 return Ok(());
             }
             if class_flags & DEF_BOUND != 0 && class_flags & DEF_NONLOCAL == 0 {
-                scopes.insert(name, SymScope::GlobalImplicit);
+                scopes.push(SymScope::GlobalImplicit);
                 return Ok(());
             }
         }
         if let Some(b) = bound
             && b.contains(name)
         {
-            scopes.insert(name, SymScope::Free);
+            scopes.push(SymScope::Free);
             free.insert(name);
             return Ok(());
         }
-        scopes.insert(name, SymScope::GlobalImplicit);
+        scopes.push(SymScope::GlobalImplicit);
         Ok(())
     }
 
@@ -291,7 +304,7 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
         &mut self,
         id: ScopeId,
         comp: ScopeId,
-        scopes: &mut Scopes<'a>,
+        scopes: &mut Scopes,
         comp_free: &mut NameSet<'a>,
         inlined_cells: &mut NameSet<'a>,
     ) {
@@ -330,7 +343,8 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
                             scope: SymScope::None,
                         },
                     );
-                    scopes.insert(name, scope);
+                    debug_assert_eq!(scopes.len() + 1, self.table.scopes[id].symbols.len());
+                    scopes.push(scope);
                 }
                 Some(flags) => {
                     // A free name of the comprehension that is a local outside is just a
@@ -372,18 +386,18 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
     fn update_symbols(
         &mut self,
         id: ScopeId,
-        scopes: &Scopes<'a>,
+        scopes: &Scopes,
         bound: Option<&NameSet<'a>>,
         free: &NameSet<'a>,
         inlined_cells: &NameSet<'a>,
         classflag: bool,
     ) {
         let symbols = &mut self.table.scopes[id].symbols;
-        for (name, sym) in symbols.iter_mut() {
+        for (i, (name, sym)) in symbols.iter_mut().enumerate() {
             if inlined_cells.contains(name) {
                 sym.flags |= DEF_COMP_CELL;
             }
-            sym.scope = scopes.get(name).copied().unwrap_or_default();
+            sym.scope = scopes.get(i).copied().unwrap_or_default();
         }
         for &name in free {
             if let Some(sym) = symbols.get_mut(name) {
@@ -418,8 +432,13 @@ fn is_class_cell(name: &str) -> bool {
 }
 
 /// Locals that children need become cells (CPython's `analyze_cells`).
-fn analyze_cells<'a>(scopes: &mut Scopes<'a>, free: &mut NameSet<'a>, inlined_cells: &NameSet<'a>) {
-    for (name, scope) in scopes.iter_mut() {
+fn analyze_cells<'a>(
+    symbols: &super::Symbols<'a>,
+    scopes: &mut Scopes,
+    free: &mut NameSet<'a>,
+    inlined_cells: &NameSet<'a>,
+) {
+    for (name, scope) in symbols.keys().zip(scopes.iter_mut()) {
         if *scope != SymScope::Local {
             continue;
         }

@@ -1,10 +1,17 @@
 //! Memo tables: results of rules that the grammar may re-run at the same token index.
 //!
-//! A memo entry records where the rule ended and what it produced (or that it failed). Each
-//! memoized rule has a direct index from token position to its entry (a `u32` per token,
-//! allocated zeroed the first time the rule is memoized in a source), and the entries live in
-//! one vector per result type. Lookups and insertions are two array accesses, with no
-//! hashing, which matters because `expression` is memoized at most expression starts.
+//! A memo entry records which rule ran, where it ended and what it produced (or that it
+//! failed). As in pegen, which hangs a list of memo entries on each token, the entries of a
+//! position form a chain, newest first, starting from a per-token head; a lookup walks the few
+//! rules memoized at that position. The values live in one vector per result type.
+//!
+//! This keeps the memo proportional to what the parse memoized: one `u32` head per token
+//! plus one small node per entry, where a dense table per rule would zero and touch four
+//! bytes per token for each of a dozen rules. The head table returns to a per-thread spare
+//! when the parse ends, so a run over many sources zeroes warm memory instead of faulting in
+//! fresh pages for every file.
+
+use std::cell::RefCell;
 
 use crate::ast::{Expr, Pattern, Stmt};
 
@@ -29,53 +36,85 @@ pub(super) enum Rule {
     InvalidNamedExpression,
 }
 
-const RULES: usize = Rule::InvalidNamedExpression as usize + 1;
-
-/// The memo entries of one result type.
-struct Entries<V> {
-    items: Vec<(u32, Option<V>)>,
-}
-
-impl<V> Default for Entries<V> {
-    fn default() -> Self {
-        Entries { items: Vec::new() }
-    }
+/// One memo entry, linked into its position's chain.
+#[derive(Clone, Copy)]
+struct Node {
+    /// Token index where the rule ended (its start when it failed).
+    end: u32,
+    /// One plus the index of the position's next older node; 0 ends the chain.
+    next: u32,
+    /// Index of the value in the vector of the rule's result type.
+    slot: u32,
+    rule: Rule,
 }
 
 /// All memo tables of a parse.
 pub(super) struct Memo<'a> {
     /// Tokens in the source (plus one for a position at the end).
     positions: usize,
-    /// Per rule: `index[pos]` is 0 (not memoized) or one plus the entry's index in the
-    /// entries of the rule's result type.
-    index: [Vec<u32>; RULES],
-    exprs: Entries<Expr<'a>>,
-    stmts: Entries<&'a [Stmt<'a>]>,
-    args: Entries<CallArgs<'a>>,
-    patterns: Entries<Pattern<'a>>,
+    /// Per position: one plus the index of its newest node, 0 when nothing is memoized there.
+    /// Allocated on the first insertion.
+    heads: Vec<u32>,
+    nodes: Vec<Node>,
+    exprs: Vec<Option<Expr<'a>>>,
+    stmts: Vec<Option<&'a [Stmt<'a>]>>,
+    args: Vec<Option<CallArgs<'a>>>,
+    patterns: Vec<Option<Pattern<'a>>>,
 }
 
 macro_rules! table {
     ($get:ident, $put:ident, $field:ident, $ty:ty) => {
         #[inline]
         pub(super) fn $get(&self, rule: Rule, pos: usize) -> Option<(usize, Option<$ty>)> {
-            let k = *self.index[rule as usize].get(pos)?;
-            let &(end, v) = self.$field.items.get((k as usize).checked_sub(1)?)?;
-            Some((end as usize, v))
+            let node = self.find(rule, pos)?;
+            let v = *self.$field.get(node.slot as usize)?;
+            Some((node.end as usize, v))
         }
 
         #[inline]
         pub(super) fn $put(&mut self, rule: Rule, pos: usize, end: usize, v: Option<$ty>) {
-            let index = &mut self.index[rule as usize];
-            if index.is_empty() {
-                *index = vec![0; self.positions];
-            }
-            if let Some(slot) = index.get_mut(pos) {
-                self.$field.items.push((end as u32, v));
-                *slot = self.$field.items.len() as u32;
+            let slot = self.$field.len() as u32;
+            if self.link(rule, pos, end, slot) {
+                self.$field.push(v);
             }
         }
     };
+}
+
+// The head table of a finished parse, per thread.
+thread_local! {
+    static SPARE_HEADS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Head tables larger than this (in entries) are freed rather than kept for the next parse.
+const SPARE_MAX_LEN: usize = 1 << 22;
+
+/// A zeroed head table of `len` entries, in the spare buffer when there is one.
+fn zeroed_heads(len: usize) -> Vec<u32> {
+    let mut v = SPARE_HEADS
+        .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    v.clear();
+    v.resize(len, 0);
+    v
+}
+
+impl Drop for Memo<'_> {
+    fn drop(&mut self) {
+        if self.heads.capacity() > SPARE_MAX_LEN {
+            return;
+        }
+        let heads = std::mem::take(&mut self.heads);
+        let _ = SPARE_HEADS.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut()
+                && s.capacity() < heads.capacity()
+            {
+                *s = heads;
+            }
+        });
+    }
 }
 
 impl<'a> Memo<'a> {
@@ -83,12 +122,50 @@ impl<'a> Memo<'a> {
     pub(super) fn new(tokens: usize) -> Self {
         Memo {
             positions: tokens + 1,
-            index: Default::default(),
-            exprs: Entries::default(),
-            stmts: Entries::default(),
-            args: Entries::default(),
-            patterns: Entries::default(),
+            heads: Vec::new(),
+            // Up to about one entry per token, and one block per fifty, in typical code:
+            // reserving that avoids regrowing (and copying) large vectors.
+            nodes: Vec::with_capacity(tokens),
+            exprs: Vec::with_capacity(tokens),
+            stmts: Vec::with_capacity(tokens / 50),
+            args: Vec::new(),
+            patterns: Vec::new(),
         }
+    }
+
+    /// The newest entry of `rule` at `pos`.
+    #[inline]
+    fn find(&self, rule: Rule, pos: usize) -> Option<Node> {
+        let mut k = *self.heads.get(pos)?;
+        while k != 0 {
+            let node = *self.nodes.get(k as usize - 1)?;
+            if node.rule == rule {
+                return Some(node);
+            }
+            k = node.next;
+        }
+        None
+    }
+
+    /// Links a new entry of `rule` at `pos` whose value goes to `slot`; false (nothing
+    /// linked) for a position past the end, or when the counts would overflow `u32`.
+    #[inline]
+    fn link(&mut self, rule: Rule, pos: usize, end: usize, slot: u32) -> bool {
+        if pos >= self.positions || self.nodes.len() >= u32::MAX as usize - 1 {
+            return false;
+        }
+        if self.heads.is_empty() {
+            self.heads = zeroed_heads(self.positions);
+        }
+        let head = &mut self.heads[pos];
+        self.nodes.push(Node {
+            end: end as u32,
+            next: *head,
+            slot,
+            rule,
+        });
+        *head = self.nodes.len() as u32;
+        true
     }
 
     table!(expr, put_expr, exprs, Expr<'a>);
@@ -98,13 +175,12 @@ impl<'a> Memo<'a> {
 
     /// Forgets everything (between the two passes).
     pub(super) fn clear(&mut self) {
-        for index in &mut self.index {
-            index.fill(0);
-        }
-        self.exprs.items.clear();
-        self.stmts.items.clear();
-        self.args.items.clear();
-        self.patterns.items.clear();
+        self.heads.fill(0);
+        self.nodes.clear();
+        self.exprs.clear();
+        self.stmts.clear();
+        self.args.clear();
+        self.patterns.clear();
     }
 }
 
