@@ -118,6 +118,14 @@ fn bytes_len(vm: &Vm, v: &Value) -> PyResult<usize> {
 fn bytes_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let is_bytes = v.downcast::<Bytes>().is_some();
     if let Some(slice) = key.downcast::<Slice>() {
+        if let Some(b) = v.downcast::<ByteArray>() {
+            // The indices first (they may run `__index__`), then one read in place.
+            let picked = slice.indices(vm, b.len())?;
+            let out = b
+                .data
+                .with(|d| picked.iter().filter_map(|i| d.get(i).copied()).collect());
+            return Ok(vm.new_bytearray(out).into());
+        }
         let data = contents(vm, v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
         let out: Vec<u8> = slice
             .indices(vm, data.len())?
