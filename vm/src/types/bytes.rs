@@ -1,6 +1,8 @@
 //! `bytes` and `bytearray`: payloads and their core behaviour (length, indexing, slicing,
 //! comparison, hashing, concatenation, repr, UTF-8 decoding).
 
+use std::borrow::Cow;
+
 use crate::object::{CompareOp, Py, PyCell, Type, Value};
 use crate::runtime::{Args, PyResult, Vm};
 
@@ -94,20 +96,37 @@ impl Vm {
     }
 }
 
-fn contents(vm: &Vm, v: &Value) -> Option<Vec<u8>> {
-    super::bytes_methods::buffer_of(vm, v)
+/// The contents of a bytes-like `v`: borrowed from a `bytes` (immutable), a copy of anything
+/// else (a bytearray can change while Python code runs). Indexing, `len` and comparisons
+/// of bytes run in loops, so they must not copy the whole object.
+fn contents<'a>(vm: &Vm, v: &'a Value) -> Option<Cow<'a, [u8]>> {
+    if let Some(b) = v.downcast::<Bytes>() {
+        return Some(Cow::Borrowed(b.as_bytes()));
+    }
+    super::bytes_methods::buffer_of(vm, v).map(Cow::Owned)
 }
 
 fn bytes_len(vm: &Vm, v: &Value) -> PyResult<usize> {
+    if let Some(b) = v.downcast::<ByteArray>() {
+        return Ok(b.len());
+    }
     contents(vm, v)
         .map(|b| b.len())
         .ok_or_else(|| vm.new_type_error("expected bytes"))
 }
 
 fn bytes_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let data = contents(vm, v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
     let is_bytes = v.downcast::<Bytes>().is_some();
     if let Some(slice) = key.downcast::<Slice>() {
+        if let Some(b) = v.downcast::<ByteArray>() {
+            // The indices first (they may run `__index__`), then one read in place.
+            let picked = slice.indices(vm, b.len())?;
+            let out = b
+                .data
+                .with(|d| picked.iter().filter_map(|i| d.get(i).copied()).collect());
+            return Ok(vm.new_bytearray(out).into());
+        }
+        let data = contents(vm, v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
         let out: Vec<u8> = slice
             .indices(vm, data.len())?
             .iter()
@@ -119,18 +138,30 @@ fn bytes_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
             vm.new_bytearray(out).into()
         });
     }
+    byte_at(vm, v, key, is_bytes)
+}
+
+/// `v[key]` for an integer key: the byte, read in place.
+fn byte_at(vm: &Vm, v: &Value, key: &Value, is_bytes: bool) -> PyResult<Value> {
     let what = if is_bytes { "byte" } else { "bytearray" };
     let i = vm.index_for(key, what)?;
-    let n = data.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.new_index_error(if is_bytes {
+    let at = |d: &[u8]| {
+        let n = d.len() as i64;
+        let j = if i < 0 { i + n } else { i };
+        (0..n).contains(&j).then(|| d[j as usize])
+    };
+    let byte = match v.downcast::<ByteArray>() {
+        Some(b) => b.data.with(|d| at(d)),
+        None => at(&contents(vm, v).ok_or_else(|| vm.new_type_error("expected bytes"))?),
+    };
+    match byte {
+        Some(b) => Ok(Value::Int(i64::from(b))),
+        None => Err(vm.new_index_error(if is_bytes {
             "index out of range"
         } else {
             "bytearray index out of range"
-        }));
+        })),
     }
-    Ok(Value::Int(i64::from(data[j as usize])))
 }
 
 fn bytes_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
@@ -156,8 +187,8 @@ fn bytes_concat(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
             vm.type_name(a)
         )));
     };
-    let mut out = x;
-    out.extend(y);
+    let mut out = x.into_owned();
+    out.extend_from_slice(&y);
     Ok(if a.downcast::<Bytes>().is_some() {
         vm.new_bytes(out).into()
     } else {
@@ -190,7 +221,7 @@ fn bytes_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
 fn bytes_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
     let data = contents(vm, v).ok_or_else(|| vm.new_type_error("expected bytes"))?;
     if let Some(needle) = contents(vm, item) {
-        return Ok(needle.is_empty() || data.windows(needle.len()).any(|w| w == needle));
+        return Ok(needle.is_empty() || data.windows(needle.len()).any(|w| w == &*needle));
     }
     if vm.try_index(item)?.is_none() {
         return Err(vm.new_type_error(format!(
@@ -243,7 +274,7 @@ fn bytes_from_arg(
         return crate::runtime::codecs::encode(vm, s, &encoding, &errors);
     }
     if let Some(b) = contents(vm, v) {
-        return Ok(b);
+        return Ok(b.into_owned());
     }
     if let Some(b) = super::memoryview::buffer_bytes(vm, v) {
         return b;
@@ -287,7 +318,7 @@ impl Vm {
     /// an iterable of ints.
     pub fn bytes_from_object(&self, v: &Value) -> PyResult<Vec<u8>> {
         if let Some(b) = contents(self, v) {
-            return Ok(b);
+            return Ok(b.into_owned());
         }
         if let Some(b) = super::memoryview::buffer_bytes(self, v) {
             return b;
@@ -295,7 +326,7 @@ impl Vm {
         if let Some(r) =
             crate::runtime::slot_dispatch::call_special(self, v, &self.names.__bytes__, &[])?
         {
-            return contents(self, &r).ok_or_else(|| {
+            return contents(self, &r).map(Cow::into_owned).ok_or_else(|| {
                 self.new_type_error(format!(
                     "__bytes__ returned non-bytes (type {})",
                     self.type_name(&r)
@@ -324,7 +355,7 @@ fn bytes_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         if cls.is(&vm.types.bytes) {
             return Ok(r);
         }
-        let data = contents(vm, &r).unwrap_or_default();
+        let data = contents(vm, &r).unwrap_or_default().into_owned();
         return vm.alloc_instance(cls, Bytes::new(data));
     }
     let data = match source {

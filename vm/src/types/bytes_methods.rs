@@ -2,31 +2,35 @@
 //! splitting, stripping, padding, case mapping, predicates, `join`, `replace`, `translate`,
 //! `hex`/`fromhex`. Results keep the receiver's kind: a bytearray method returns bytearrays.
 
+use std::borrow::Cow;
+
 use crate::object::{Py, Type, Value};
 use crate::runtime::{Args, PyResult, Vm};
 
 use super::bytes::{ByteArray, Bytes};
 
-/// The receiver of a shared method: its contents and whether it is a `bytes` (else bytearray).
-struct Recv {
-    data: Vec<u8>,
+/// The receiver of a shared method: its contents (borrowed from a `bytes`, which cannot
+/// change; copied from a bytearray, which Python code run by the method could resize) and
+/// whether it is a `bytes` (else bytearray).
+struct Recv<'a> {
+    data: Cow<'a, [u8]>,
     is_bytes: bool,
 }
 
-fn recv<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<(Recv, &'a Value, Args<'a>)> {
+fn recv<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<(Recv<'a>, &'a Value, Args<'a>)> {
     let Some((this, rest)) = args.split_self() else {
         return Err(vm.new_type_error(format!("unbound method bytes.{name}() needs an argument")));
     };
     if let Some(b) = this.downcast::<Bytes>() {
         let r = Recv {
-            data: b.as_bytes().to_vec(),
+            data: Cow::Borrowed(b.as_bytes()),
             is_bytes: true,
         };
         return Ok((r, this, rest));
     }
     if let Some(b) = this.downcast::<ByteArray>() {
         let r = Recv {
-            data: b.to_vec(),
+            data: Cow::Owned(b.to_vec()),
             is_bytes: false,
         };
         return Ok((r, this, rest));
@@ -37,7 +41,7 @@ fn recv<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<(Recv, &'a Value, 
     )))
 }
 
-impl Recv {
+impl Recv<'_> {
     fn make(&self, vm: &Vm, data: Vec<u8>) -> Value {
         if self.is_bytes {
             vm.new_bytes(data).into()
@@ -448,7 +452,7 @@ fn partition_common(vm: &Vm, args: Args<'_>, name: &str, reverse: bool) -> PyRes
             let whole = if r.is_bytes && this.class(vm).is(&vm.types.bytes) {
                 this.clone()
             } else {
-                r.make(vm, d.clone())
+                r.make(vm, d.to_vec())
             };
             if reverse {
                 vec![r.make(vm, Vec::new()), r.make(vm, Vec::new()), whole]
@@ -537,7 +541,7 @@ fn affix_remove(vm: &Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<V
     } else if !suffix && d.starts_with(&a) {
         d[a.len()..].to_vec()
     } else {
-        d.clone()
+        d.to_vec()
     };
     Ok(r.make(vm, out))
 }
@@ -576,7 +580,7 @@ fn pad_common(vm: &Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
     };
     let n = r.data.len() as i64;
     if width <= n {
-        return Ok(r.make(vm, r.data.clone()));
+        return Ok(r.make(vm, r.data.to_vec()));
     }
     let marg = (width - n) as usize;
     let (left, right) = match name {
@@ -610,7 +614,7 @@ fn m_zfill(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let w = vm.index_value(rest.one(vm, "zfill")?)?;
     let d = &r.data;
     if w <= d.len() as i64 {
-        return Ok(r.make(vm, d.clone()));
+        return Ok(r.make(vm, d.to_vec()));
     }
     let fill = w as usize - d.len();
     let (sign, body) = match d.first() {
@@ -633,7 +637,7 @@ fn m_expandtabs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let mut out = Vec::new();
     let mut col = 0i64;
-    for &c in &r.data {
+    for &c in r.data.iter() {
         match c {
             b'\t' => {
                 if tab > 0 {
@@ -667,7 +671,7 @@ enum Case {
 fn case_common(vm: &Vm, args: Args<'_>, name: &str, case: Case) -> PyResult<Value> {
     let (r, _, rest) = recv(vm, &args, name)?;
     rest.none(vm, name)?;
-    let mut out = r.data.clone();
+    let mut out = r.data.to_vec();
     let mut prev_cased = false;
     for (i, b) in out.iter_mut().enumerate() {
         let upper = match case {
@@ -739,7 +743,7 @@ fn cased_check(vm: &Vm, args: Args<'_>, name: &str, upper: bool) -> PyResult<Val
     let (r, _, rest) = recv(vm, &args, name)?;
     rest.none(vm, name)?;
     let mut cased = false;
-    for b in &r.data {
+    for b in r.data.iter() {
         if (upper && b.is_ascii_lowercase()) || (!upper && b.is_ascii_uppercase()) {
             return Ok(Value::Bool(false));
         }
@@ -761,7 +765,7 @@ fn m_istitle(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     rest.none(vm, "istitle")?;
     let mut prev_cased = false;
     let mut cased = false;
-    for b in &r.data {
+    for b in r.data.iter() {
         if b.is_ascii_uppercase() {
             if prev_cased {
                 return Ok(Value::Bool(false));

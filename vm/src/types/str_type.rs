@@ -107,10 +107,23 @@ fn str_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
 }
 
 fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
+    memchr::memmem::find(hay, needle)
+}
+
+/// The bytes of code points `start..end` of `s` (`start <= end <= len`). Searches run on
+/// these bytes: every code point is encoded on its own (generalized UTF-8), and an encoded
+/// needle starts with a lead byte, so a byte match is a code point match.
+fn byte_window(s: &Str, start: usize, end: usize) -> &[u8] {
+    s.slice_chars(start, end).as_bytes()
+}
+
+/// The number of code points in whole-code-point bytes `b` of `s`.
+fn cp_count(s: &Str, b: &[u8]) -> usize {
+    if s.is_ascii() {
+        b.len()
+    } else {
+        b.iter().filter(|&&x| !(0x80..0xc0).contains(&x)).count()
     }
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 fn str_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
@@ -472,18 +485,18 @@ fn bounds(vm: &Vm, vals: &[Value], n: usize) -> PyResult<(usize, usize)> {
 fn affix_common(vm: &Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
     let (s, rest) = with_self(vm, &args, name)?;
     let vals = rest.range(vm, name, 1, 3)?;
-    let t = cps(s);
-    let (start, end) = bounds(vm, &vals[1..], t.len())?;
+    let n = s.char_len();
+    let (start, end) = bounds(vm, &vals[1..], n)?;
     let check = |p: &Py<Str>| -> bool {
-        let p = cps(p);
-        if start > t.len() || end < start {
-            return p.is_empty() && start <= t.len();
+        // CPython's tailmatch: the (clamped) window must be able to hold the affix.
+        if end < start || end - start < p.char_len() {
+            return false;
         }
-        let window = &t[start..end];
+        let window = byte_window(s, start, end);
         if suffix {
-            window.ends_with(&p)
+            window.ends_with(p.as_bytes())
         } else {
-            window.starts_with(&p)
+            window.starts_with(p.as_bytes())
         }
     };
     if let Some(p) = vals[0].downcast::<Str>() {
@@ -520,22 +533,19 @@ fn m_endswith(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn find_common(vm: &Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Option<usize>> {
     let (s, rest) = with_self(vm, &args, name)?;
     let vals = rest.range(vm, name, 1, 3)?;
-    let needle = cps(str_arg(vm, &vals[0], &format!("{name}() argument 1"))?);
-    let t = cps(s);
-    let (start, end) = bounds(vm, &vals[1..], t.len())?;
-    if start > t.len() || end < start || end - start < needle.len() {
+    let needle = str_arg(vm, &vals[0], &format!("{name}() argument 1"))?;
+    let n = s.char_len();
+    let (start, end) = bounds(vm, &vals[1..], n)?;
+    if start > n || end < start || end - start < needle.char_len() {
         return Ok(None);
     }
-    let window = &t[start..end];
-    let m = needle.len();
+    let window = byte_window(s, start, end);
     let found = if reverse {
-        (0..=window.len() - m)
-            .rev()
-            .find(|&i| window[i..i + m] == *needle)
+        memchr::memmem::rfind(window, needle.as_bytes())
     } else {
-        (0..=window.len() - m).find(|&i| window[i..i + m] == *needle)
+        memchr::memmem::find(window, needle.as_bytes())
     };
-    Ok(found.map(|i| i + start))
+    Ok(found.map(|i| start + cp_count(s, &window[..i])))
 }
 
 fn m_find(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -567,27 +577,19 @@ fn m_rindex(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn m_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, rest) = with_self(vm, &args, "count")?;
     let vals = rest.range(vm, "count", 1, 3)?;
-    let needle = cps(str_arg(vm, &vals[0], "count() argument 1")?);
-    let t = cps(s);
-    let (start, end) = bounds(vm, &vals[1..], t.len())?;
-    if start > t.len() || end < start {
+    let needle = str_arg(vm, &vals[0], "count() argument 1")?;
+    let n = s.char_len();
+    let (start, end) = bounds(vm, &vals[1..], n)?;
+    if start > n || end < start {
         return Ok(Value::Int(0));
     }
-    let window = &t[start..end];
-    if needle.is_empty() {
-        return Ok(Value::Int(window.len() as i64 + 1));
+    if needle.char_len() == 0 {
+        return Ok(Value::Int((end - start) as i64 + 1));
     }
-    let mut n = 0;
-    let mut i = 0;
-    while i + needle.len() <= window.len() {
-        if window[i..i + needle.len()] == *needle {
-            n += 1;
-            i += needle.len();
-        } else {
-            i += 1;
-        }
-    }
-    Ok(Value::Int(n))
+    let window = byte_window(s, start, end);
+    // `find_iter` yields non-overlapping matches left to right, as CPython counts.
+    let found = memchr::memmem::find_iter(window, needle.as_bytes()).count();
+    Ok(Value::Int(found as i64))
 }
 
 fn m_replace(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

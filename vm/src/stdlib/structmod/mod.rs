@@ -202,13 +202,17 @@ fn unpack_bytes(vm: &Vm, lay: &Layout, data: &[u8]) -> Value {
     vm.new_tuple(items).into()
 }
 
-/// The bytes of a readable buffer argument.
-fn buffer(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
+/// The bytes of a readable buffer argument: borrowed from a `bytes` (`unpack_from` on a
+/// large buffer in a loop must not copy it per call), copied from mutable buffers.
+fn buffer<'a>(vm: &Vm, v: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+    if let Some(b) = v.downcast::<Bytes>() {
+        return Ok(std::borrow::Cow::Borrowed(b.as_bytes()));
+    }
     if let Some(b) = bytes_arg(v) {
-        return Ok(b);
+        return Ok(b.into());
     }
     if let Some(a) = crate::stdlib::array::as_bytes(v) {
-        return Ok(a);
+        return Ok(a.into());
     }
     Err(vm.new_type_error(format!(
         "a bytes-like object is required, not '{}'",
@@ -410,7 +414,7 @@ fn make_unpack_iter(vm: &Vm, lay: Layout, buf: &Value) -> PyResult<Value> {
         &t,
         UnpackIter {
             layout: lay,
-            data,
+            data: data.into_owned(),
             pos: Cell::new(0),
         },
     )
