@@ -35,6 +35,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// Pushes a frame for `func` and binds `args` to its parameters.
+#[inline]
 pub fn push_function_frame(
     vm: &Vm,
     func: &Py<Function>,
@@ -44,17 +45,29 @@ pub fn push_function_frame(
     if depth >= vm.recursion_limit() {
         return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
     }
-    let frame = vm.exec.stack.push(
+    let code = func.code.get();
+    // Fast path (CPython's exact-args case): the positional arguments are exactly the
+    // parameters, so they are copied straight into the first locals.
+    let exact = !args.has_kwargs()
+        && code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
+        && args.values().len() == code.argcount()
+        && code.kwonlyargcount() == 0;
+    let bound = if exact { args.values() } else { &[] };
+    let frame = vm.exec.stack.push_with_args(
         FrameInit {
-            code: func.code.get(),
+            code,
             func: Some(func.clone()),
             globals: func.globals.clone(),
             builtins: func.builtins.clone(),
             locals: Value::Null,
         },
         vm.exec.current.get(),
+        bound,
     );
     vm.exec.depth.set(depth + 1);
+    if exact {
+        return Ok(frame);
+    }
     let f = frame_ref(frame);
     if let Err(e) = bind_args(vm, func, &f.code, f, args) {
         // SAFETY: the frame was just pushed and is topmost; nothing else refers to it.
@@ -81,14 +94,6 @@ fn bind_args(
     let total = argcount + kwonly;
     let pos = args.pos();
     let npos = pos.len();
-
-    // Fast path: exactly the positional parameters, nothing else.
-    if npos == argcount && !args.has_kwargs() && !has_varargs && !has_varkw && kwonly == 0 {
-        for (i, v) in pos.iter().enumerate() {
-            f.set_local(i, v.clone());
-        }
-        return Ok(());
-    }
 
     let fname = || func.qualname.get().to_lossy().into_owned();
     for (i, v) in pos.iter().take(argcount).enumerate() {

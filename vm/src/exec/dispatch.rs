@@ -46,16 +46,16 @@ macro_rules! define_tier1 {
         }
         pseudo { $($pseudo:tt)* }
     ) => {
-        /// Executes the instruction whose opcode byte is `byte` at `c.ip` (the tier-1
-        /// handler: its uops in table order). Matching on the byte itself and stepping
-        /// `next_ip` past a constant number of cache units keeps decoding to one jump.
+        /// Executes the instruction whose opcode byte is `byte` at `ip` (`== c.ip`; the
+        /// tier-1 handler: its uops in table order). Matching on the byte itself and
+        /// stepping `next_ip` past a constant number of cache units keeps decoding to one
+        /// jump; the opcode is not stored (`Ctx::op` reads it back when needed).
         #[inline(always)]
-        pub(crate) fn execute(byte: u8, c: &mut Ctx<'_>) -> Flow {
+        pub(crate) fn execute(byte: u8, ip: usize, c: &mut Ctx<'_>) -> Flow {
             match byte {
                 $(
                     $num => {
-                        c.op = Opcode::$name;
-                        c.next_ip = c.ip + 1 + {
+                        c.next_ip = ip + 1 + {
                             const N: usize = cache_size(Opcode::$name) as usize;
                             N
                         };

@@ -10,7 +10,7 @@ use crate::object::Value;
 use crate::runtime::{PyErr, PyResult, Vm};
 use crate::types::exception::BaseException;
 
-use super::frame::{Frame, Owner, Regs, frame_ref};
+use super::frame::{Frame, Owner, Regs, Resumer, frame_ref};
 use super::{Ctx, Exit, Flow, dispatch};
 
 /// Runs `entry` (already pushed and initialized) until it returns or yields. With `throw`,
@@ -28,7 +28,6 @@ pub fn run(vm: &Vm, entry: NonNull<Frame>, throw: Option<PyErr>) -> PyResult<Exi
         ip,
         next_ip: ip,
         oparg: 0,
-        op: Opcode::NOP,
         err: None,
         exit: None,
     };
@@ -67,7 +66,7 @@ fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
         }
         #[cfg(debug_assertions)]
         trace(c, byte);
-        let flow = dispatch::execute(byte, c);
+        let flow = dispatch::execute(byte, c.ip, c);
         if flow != Flow::Next
             && flow != Flow::Switch
             && let Some(exit) = after_flow(c, flow)?
@@ -102,8 +101,8 @@ fn extend_arg(c: &mut Ctx<'_>) -> Option<u8> {
 fn after_flow(c: &mut Ctx<'_>, flow: Flow) -> PyResult<Option<Exit>> {
     let flow = match flow {
         Flow::Deopt => {
-            let base = c.op.deopt();
-            let again = dispatch::execute(base as u8, c);
+            let base = c.op().deopt();
+            let again = dispatch::execute(base as u8, c.ip, c);
             if again == Flow::Deopt {
                 let e = c.vm.new_system_error("family head deoptimized");
                 unwind(c, e, true)?;
@@ -223,31 +222,37 @@ pub(crate) fn unwind(c: &mut Ctx<'_>, err: PyErr, add_tb: bool) -> PyResult<()> 
             return Err(err);
         }
         let caller = frame.previous.get();
+        let inline_gen = frame.resumer.get() != Resumer::None;
         pop_frame(c);
         let Some(caller) = caller else {
             return Err(err);
         };
         c.r = Regs::load(caller);
         c.ip = frame_ref(caller).ip.get();
+        if inline_gen {
+            super::genframe::abandon(c, frame);
+        }
         add_tb = true;
     }
 }
 
-/// Pops the current (non-entry, data-stack) frame and makes its caller current.
+/// Pops the current (non-entry) frame and makes its caller current.
 pub(crate) fn pop_frame(c: &mut Ctx<'_>) {
     let vm = c.vm;
     let frame = c.r.frame;
     let f = frame_ref(frame);
-    let caller = f.previous.get();
     c.r.truncate(0).ok();
+    // The saved depth (now 0) tells `Frame::destroy` which values are live.
     c.r.save(c.ip);
-    snapshot_frame_object(vm, f);
-    vm.exec.current.set(caller);
+    vm.exec.current.set(f.previous.get());
     vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
-    match f.owner.get() {
-        // SAFETY: a non-entry running frame is the topmost data-stack frame.
-        Owner::DataStack { .. } => unsafe { vm.exec.stack.pop(frame) },
-        Owner::Generator => {}
+    let keeps_state = matches!(f.owner.get(), Owner::Generator);
+    if keeps_state || f.frame_obj.with(Option::is_some) {
+        snapshot_frame_object(vm, f);
+    }
+    if !keeps_state {
+        // SAFETY: a non-entry running data-stack frame is the topmost one.
+        unsafe { vm.exec.stack.pop(frame) }
     }
 }
 

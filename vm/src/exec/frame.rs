@@ -26,6 +26,7 @@ use crate::object::{Py, PyCell, Value};
 use crate::types::code::Code;
 use crate::types::dict::Dict;
 use crate::types::function::Function;
+use crate::types::generator::Generator;
 use crate::types::traceback::FrameObj;
 
 /// Slots the header takes.
@@ -66,10 +67,19 @@ pub struct Frame {
     pub owner: Cell<Owner>,
     /// Returning from this frame leaves the Rust-level eval loop that entered it.
     pub is_entry: Cell<bool>,
+    /// An `__init__` frame pushed by `CALL` on a class (`_CALL_ALLOC_AND_ENTER_INIT`): the
+    /// new instance already sits on the caller's stack as the call's result, so returning
+    /// checks that `__init__` returned None and pushes nothing.
+    pub init_call: Cell<bool>,
     /// The frame object, once Python code asked for one.
     pub frame_obj: PyCell<Option<Py<FrameObj>>>,
     /// The generator owning this frame, as an address (0 for function frames).
     pub generator: Cell<usize>,
+    /// How a generator frame running inside an eval loop was resumed (`exec::genframe`).
+    pub resumer: Cell<Resumer>,
+    /// The generator of a frame running inline, held so it outlives the run (released at
+    /// the yield, return or exception that leaves the frame).
+    pub running_gen: PyCell<Option<Py<Generator>>>,
     nlocalsplus: usize,
     stacksize: usize,
 }
@@ -191,6 +201,24 @@ pub fn frame_ref<'a>(p: NonNull<Frame>) -> &'a Frame {
     unsafe { p.as_ref() }
 }
 
+/// How a generator frame running inside an eval loop (not as an entry frame) was resumed,
+/// which says where its caller continues when it returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resumer {
+    /// Not running inline.
+    None,
+    /// `FOR_ITER`: returning ends the loop, continuing at `exhausted_ip` (past `END_FOR`).
+    ForIter {
+        /// The caller's continuation.
+        exhausted_ip: usize,
+    },
+    /// `SEND`: returning pushes the value and continues at `returned_ip`.
+    Send {
+        /// The caller's continuation.
+        returned_ip: usize,
+    },
+}
+
 /// What a new frame needs.
 pub struct FrameInit {
     /// Code.
@@ -220,25 +248,58 @@ pub struct DataStack {
 impl DataStack {
     /// Pushes a frame block and initializes it (locals `Null`, empty value stack).
     pub fn push(&self, init: FrameInit, previous: Option<NonNull<Frame>>) -> NonNull<Frame> {
+        self.push_with_args(init, previous, &[])
+    }
+
+    /// Pushes a frame block whose first locals are new references to `args` (the rest
+    /// `Null`), with an empty value stack. Arguments beyond the locals are ignored (callers
+    /// only pass at most `nlocalsplus`).
+    #[inline(always)]
+    pub fn push_with_args(
+        &self,
+        init: FrameInit,
+        previous: Option<NonNull<Frame>>,
+        args: &[Value],
+    ) -> NonNull<Frame> {
         let nlocalsplus = init.code.nlocalsplus;
         let stacksize = init.code.framesize - nlocalsplus;
         let need = Frame::total_slots(nlocalsplus, stacksize);
         // SAFETY: the chunk list is only touched by push/pop, which never hand out
         // references into the list itself (only into chunk contents, which never move).
         let chunks = unsafe { &mut *self.chunks.get() };
-        let (mut chunk, mut top) = (self.current.get(), self.top.get());
-        let owner = Owner::DataStack { chunk, top };
+        let (chunk, top) = (self.current.get(), self.top.get());
         // The common case: the block fits in the current chunk.
         if let Some(c) = chunks.get_mut(chunk)
             && top + need <= c.slots.len()
         {
+            let owner = Owner::DataStack { chunk, top };
             // SAFETY: `top + need <= len`, so the pointer and the `need` slots after it are
             // inside the chunk; they are unused (above the top).
             let base = unsafe { (c.slots.as_mut_ptr() as *mut Value).add(top) };
             self.top.set(top + need);
             // SAFETY: `base` points at `need` unused slots of a chunk that never moves.
-            return unsafe { write_frame(base, init, previous, owner, nlocalsplus, stacksize) };
+            return unsafe {
+                write_frame(base, init, previous, owner, nlocalsplus, stacksize, args)
+            };
         }
+        self.push_new_chunk(init, previous, args, need)
+    }
+
+    /// The slow path of [`DataStack::push_with_args`]: the block starts a chunk.
+    #[inline(never)]
+    fn push_new_chunk(
+        &self,
+        init: FrameInit,
+        previous: Option<NonNull<Frame>>,
+        args: &[Value],
+        need: usize,
+    ) -> NonNull<Frame> {
+        let nlocalsplus = init.code.nlocalsplus;
+        let stacksize = init.code.framesize - nlocalsplus;
+        // SAFETY: as in `push_with_args`.
+        let chunks = unsafe { &mut *self.chunks.get() };
+        let (mut chunk, mut top) = (self.current.get(), self.top.get());
+        let owner = Owner::DataStack { chunk, top };
         if chunks.is_empty() {
             chunks.push(Chunk::new(CHUNK_SLOTS.max(need)));
             chunk = 0;
@@ -257,7 +318,7 @@ impl DataStack {
         self.current.set(chunk);
         self.top.set(top + need);
         // SAFETY: `base` points at `need` unused slots of a chunk that never moves.
-        unsafe { write_frame(base, init, previous, owner, nlocalsplus, stacksize) }
+        unsafe { write_frame(base, init, previous, owner, nlocalsplus, stacksize, args) }
     }
 
     /// Releases the most recently pushed frame.
@@ -341,6 +402,7 @@ unsafe fn write_frame(
     owner: Owner,
     nlocalsplus: usize,
     stacksize: usize,
+    args: &[Value],
 ) -> NonNull<Frame> {
     let frame = base as *mut Frame;
     // SAFETY: by the caller's contract; Frame's alignment (8) divides the slot size.
@@ -357,13 +419,20 @@ unsafe fn write_frame(
             sp: Cell::new(0),
             owner: Cell::new(owner),
             is_entry: Cell::new(false),
+            init_call: Cell::new(false),
             frame_obj: PyCell::new(None),
             generator: Cell::new(0),
+            resumer: Cell::new(Resumer::None),
+            running_gen: PyCell::new(None),
             nlocalsplus,
             stacksize,
         });
         let values = base.add(HEADER_SLOTS);
-        for i in 0..nlocalsplus {
+        let nargs = args.len().min(nlocalsplus);
+        for (i, v) in args[..nargs].iter().enumerate() {
+            write_slot(values.add(i), v.clone());
+        }
+        for i in nargs..nlocalsplus {
             values.add(i).write(Value::Null);
         }
         NonNull::new_unchecked(frame)

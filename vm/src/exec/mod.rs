@@ -11,6 +11,7 @@ pub mod dispatch;
 pub mod eval;
 pub mod except_star;
 pub mod frame;
+pub mod genframe;
 pub mod import;
 pub mod import_spec;
 pub mod intrinsics;
@@ -102,8 +103,6 @@ pub struct Ctx<'vm> {
     pub next_ip: usize,
     /// The oparg, extended args applied.
     pub oparg: u32,
-    /// The opcode being executed (specialized ones deopt to their family head).
-    pub op: crate::instr::Opcode,
     /// The exception of a `Flow::Error` / `Flow::Reraise`.
     pub err: Option<PyErr>,
     /// The value of a `Flow::Exit`.
@@ -111,6 +110,15 @@ pub struct Ctx<'vm> {
 }
 
 impl Ctx<'_> {
+    /// The opcode being executed, read back from the code (the loop does not store it per
+    /// instruction; specialized ones deopt to their family head).
+    pub fn op(&self) -> crate::instr::Opcode {
+        self.r
+            .unit(self.ip)
+            .and_then(|u| crate::instr::Opcode::from_u8(u.opcode))
+            .unwrap_or(crate::instr::Opcode::NOP)
+    }
+
     /// Raises `e` (with a traceback entry for this frame).
     #[cold]
     #[inline(never)]

@@ -131,23 +131,24 @@ pub(crate) fn maybe_specialize(c: &mut Ctx<'_>, offset: usize) -> Flow {
 
 #[cold]
 fn specialize_now(c: &mut Ctx<'_>, spec: &dyn Specializer, offset: usize, ctr: u16) -> Flow {
-    let npop =
-        c.op.parts()
-            .first()
-            .map_or(0, |p| p.uop.popped(c.oparg as i32).max(0) as usize);
+    let op = c.op();
+    let npop = op
+        .parts()
+        .first()
+        .map_or(0, |p| p.uop.popped(c.oparg as i32).max(0) as usize);
     let code = c.code().clone();
     let operands = c.r.top_slice(npop.min(c.r.depth())).unwrap_or(&[]);
     let ctx = SpecializeCtx {
         vm: c.vm,
         code: &code,
         ip: c.ip,
-        opcode: c.op,
+        opcode: op,
         oparg: c.oparg,
         operands,
     };
     spec.specialize(&ctx);
     let now = c.r.unit(c.ip).map(|u| u.opcode);
-    if now == Some(c.op as u8) {
+    if now == Some(op as u8) {
         c.set_cache_u16(offset, counter::restart(ctr));
         return Flow::Next;
     }

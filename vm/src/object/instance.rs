@@ -11,6 +11,7 @@ use std::cell::Cell;
 
 use super::core::{Py, PyCell};
 use super::value::Value;
+use crate::runtime::cache::KeyHint;
 use crate::types::dict::Dict;
 use crate::types::str::Str;
 
@@ -49,6 +50,29 @@ impl SharedKeys {
             }
             keys.iter().position(|k| k.as_wtf8() == name.as_wtf8())
         })
+    }
+
+    /// [`SharedKeys::index_of`] helped by the method cache's [`KeyHint`] for `name` on the
+    /// owning type: also returns the hint to record when it had to be worked out again.
+    #[inline(always)]
+    pub fn index_hinted(&self, name: &Py<Str>, hint: KeyHint) -> (Option<usize>, Option<KeyHint>) {
+        if hint.0 < KeyHint::ABSENT {
+            return (Some(hint.0 as usize), None);
+        }
+        if hint != KeyHint::UNKNOWN && (hint.0 & !KeyHint::ABSENT) as usize == self.len() {
+            return (None, None);
+        }
+        self.index_and_hint(name)
+    }
+
+    #[inline(never)]
+    fn index_and_hint(&self, name: &Py<Str>) -> (Option<usize>, Option<KeyHint>) {
+        let found = self.index_of(name);
+        let hint = match found {
+            Some(i) => KeyHint(i as u32),
+            None => KeyHint(KeyHint::ABSENT | self.len() as u32),
+        };
+        (found, Some(hint))
     }
 
     /// The index of `name`, appending it if it is new and there is room.
@@ -128,6 +152,7 @@ impl Inline {
     }
 
     /// Records that `index` was just assigned for the first time.
+    #[inline(never)]
     fn note_new(&mut self, index: usize) {
         match &mut self.order {
             Some(order) => order.push(index as u8),
@@ -226,9 +251,15 @@ impl InstanceExt {
     /// Reads an attribute from the inline values. `Err` says where to look instead.
     #[inline]
     pub fn get_attr(&self, keys: &SharedKeys, name: &Py<Str>) -> Result<Option<Value>, AttrPlace> {
+        self.get_attr_at(keys.index_of(name))
+    }
+
+    /// [`InstanceExt::get_attr`] given the name's index in the shared keys (`None`: not a
+    /// key).
+    #[inline(always)]
+    pub fn get_attr_at(&self, index: Option<usize>) -> Result<Option<Value>, AttrPlace> {
         self.attrs.with(|a| match a {
-            Attrs::Inline(inline) => Ok(keys
-                .index_of(name)
+            Attrs::Inline(inline) => Ok(index
                 .and_then(|i| inline.values.get(i))
                 .filter(|v| !v.is_null())
                 .cloned()),
@@ -238,11 +269,22 @@ impl InstanceExt {
     }
 
     /// The inline value at `index`, if set (what `LOAD_ATTR_INSTANCE_VALUE` reads).
-    #[inline]
+    #[inline(always)]
     pub fn get_inline(&self, index: usize) -> Option<Value> {
         self.attrs.with(|a| match a {
             Attrs::Inline(inline) => inline.values.get(index).filter(|v| !v.is_null()).cloned(),
             _ => None,
+        })
+    }
+
+    /// Replaces the inline value at `index` (a shared-keys index of the instance's class),
+    /// returning the old one (`Null` if it was unset); gives `value` back when the instance
+    /// does not keep inline values.
+    #[inline(always)]
+    pub fn store_inline_at(&self, index: usize, value: Value) -> Result<Value, Value> {
+        self.attrs.with_mut(|a| match a {
+            Attrs::Inline(inline) => Ok(inline.store(index, value)),
+            _ => Err(value),
         })
     }
 
@@ -262,8 +304,19 @@ impl InstanceExt {
         name: &Py<Str>,
         value: Value,
     ) -> Result<Value, (Value, Option<AttrPlace>)> {
+        self.set_attr_at(keys, name, keys.index_of(name), value)
+    }
+
+    /// [`InstanceExt::set_attr`] given what [`SharedKeys::index_of`] says of `name`.
+    #[inline]
+    pub fn set_attr_at(
+        &self,
+        keys: &SharedKeys,
+        name: &Py<Str>,
+        known: Option<usize>,
+        value: Value,
+    ) -> Result<Value, (Value, Option<AttrPlace>)> {
         // The usual case, an attribute the class's instances already have, is one pass.
-        let known = keys.index_of(name);
         let r = self.attrs.with_mut(|a| match a {
             Attrs::Inline(inline) => match known {
                 Some(index) => Ok(inline.store(index, value)),

@@ -1,6 +1,6 @@
 //! `Value`: what a Python variable, stack slot or container element holds (16 bytes).
 //!
-//! Ints that fit in 64 bits, floats, bools and None are immediate; everything else is a
+//! Ints that fit in 64 bits, floats other than NaN, bools and None are immediate; everything else is a
 //! reference-counted heap object. An int is `Int` exactly when it fits in `i64` (arithmetic
 //! normalizes), so a heap `int` payload always holds a larger value, except for instances of
 //! int subclasses, which are heap objects whatever their value. `Null` is the interpreter's
@@ -120,7 +120,8 @@ impl Value {
     }
 
     /// `self is other`. Immediate values are identical when equal (bit-equal for floats),
-    /// as CPython's cached and constant-folded objects mostly are.
+    /// as CPython's cached and constant-folded objects mostly are. NaNs are never immediate
+    /// (`Vm::new_float` boxes them), so each NaN has its own identity, as in CPython.
     #[inline]
     pub fn is(&self, other: &Value) -> bool {
         match (self, other) {
@@ -183,6 +184,7 @@ impl From<i64> for Value {
     }
 }
 
+/// Only for floats known not to be NaN: a NaN must be boxed (`Vm::new_float`).
 impl From<f64> for Value {
     #[inline(always)]
     fn from(f: f64) -> Value {

@@ -5,6 +5,7 @@
 
 use crate::object::instance::AttrPlace;
 use crate::object::{Py, PyCell, Type, Value};
+use crate::runtime::cache::KeyHint;
 use crate::types::dict::Dict;
 use crate::types::str::Str;
 
@@ -45,6 +46,7 @@ impl Vm {
     }
 
     /// `setattr(obj, name, value)`.
+    #[inline]
     pub fn setattr(&self, obj: &Value, name: &Py<Str>, value: Value) -> PyResult<()> {
         match obj.class(self).slots.setattro.get() {
             Some(f) => f(self, obj, name, Some(value)),
@@ -132,14 +134,25 @@ fn materialize_dict(vm: &Vm, ty: &Py<Type>, ext: &crate::object::InstanceExt) ->
     Some(d)
 }
 
-/// Reads the instance's own attribute `name` (inline values, dict, or payload dict).
+/// Reads the instance's own attribute `name` (inline values, dict, or payload dict);
+/// `hint` is the method cache's [`KeyHint`] for `name` on `ty`.
 #[inline(always)]
-fn instance_attr(vm: &Vm, obj: &Value, ty: &Py<Type>, name: &Py<Str>) -> PyResult<Option<Value>> {
+fn instance_attr(
+    vm: &Vm,
+    obj: &Value,
+    ty: &Py<Type>,
+    name: &Py<Str>,
+    hint: KeyHint,
+) -> PyResult<Option<Value>> {
     let Value::Obj(o) = obj else {
         return Ok(None);
     };
     let dict = if let Some(ext) = o.ext() {
-        match ext.get_attr(&ty.shared_keys, name) {
+        let (index, new_hint) = ty.shared_keys.index_hinted(name, hint);
+        if let Some(h) = new_hint {
+            vm.remember_key_hint(ty, name, h);
+        }
+        match ext.get_attr_at(index) {
             Ok(v) => return Ok(v),
             Err(AttrPlace::Dict(d)) => d,
             Err(AttrPlace::None) => return Ok(None),
@@ -166,8 +179,37 @@ fn dict_attr(vm: &Vm, dict: &Py<Dict>, name: &Py<Str>) -> PyResult<Option<Value>
 }
 
 /// `object.__getattribute__`: raises AttributeError when missing.
+///
+/// The hit path is the usual read: nothing of that name on the type and the method cache
+/// knowing the name's inline-values index.
 pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
-    match lookup_attr(vm, obj, name)? {
+    let ty = obj.class(vm);
+    let (found, hint) = vm.type_lookup_hint(ty, name);
+    if found.is_none()
+        && hint.0 < KeyHint::ABSENT
+        && let Value::Obj(o) = obj
+        && let Some(ext) = o.ext()
+        && let Some(v) = ext.get_inline(hint.0 as usize)
+    {
+        return Ok(v);
+    }
+    generic_getattr_general(vm, obj, name, found, hint)
+}
+
+/// [`generic_getattr`] past its hit path.
+#[inline(never)]
+fn generic_getattr_general(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    found: Option<Value>,
+    hint: KeyHint,
+) -> PyResult<Value> {
+    let r = match found {
+        None => instance_attr(vm, obj, obj.class(vm), name, hint)?,
+        Some(descr) => lookup_with_descr(vm, obj, name, descr, hint)?,
+    };
+    match r {
         Some(v) => Ok(v),
         None => Err(vm.new_no_attribute(obj, name)),
     }
@@ -183,9 +225,9 @@ pub fn generic_getattr_opt(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Opt
 #[inline(always)]
 fn lookup_attr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
     let ty = obj.class(vm);
-    match vm.type_lookup(ty, name) {
-        None => instance_attr(vm, obj, ty, name),
-        Some(descr) => lookup_with_descr(vm, obj, name, descr),
+    match vm.type_lookup_hint(ty, name) {
+        (None, hint) => instance_attr(vm, obj, ty, name, hint),
+        (Some(descr), hint) => lookup_with_descr(vm, obj, name, descr, hint),
     }
 }
 
@@ -196,6 +238,7 @@ fn lookup_with_descr(
     obj: &Value,
     name: &Py<Str>,
     descr: Value,
+    hint: KeyHint,
 ) -> PyResult<Option<Value>> {
     // Held as an owned reference: a descriptor may reassign `obj.__class__`.
     let ty = obj.class(vm).clone();
@@ -206,7 +249,9 @@ fn lookup_with_descr(
     {
         return get(vm, &descr, Some(obj), Some(&Value::from(&ty))).map(Some);
     }
-    if let Some(v) = instance_attr(vm, obj, &ty, name)? {
+    // The descriptor's type check ran no code, so `obj`'s type is still the one the hint
+    // was taken for.
+    if let Some(v) = instance_attr(vm, obj, &ty, name, hint)? {
         return Ok(Some(v));
     }
     match getter {
@@ -216,16 +261,62 @@ fn lookup_with_descr(
 }
 
 /// `object.__setattr__` / `object.__delattr__` (`value` `None` deletes).
+///
+/// The hit path is the usual write: nothing of that name on the type and the method cache
+/// knowing the name's inline-values index.
 pub fn generic_setattr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value>) -> PyResult<()> {
-    if let Some(d) = vm.type_lookup(obj.class(vm), name)
-        && let Some(set) = d.class(vm).slots.descr_set.get()
-    {
+    let ty = obj.class(vm);
+    let (found, hint) = vm.type_lookup_hint(ty, name);
+    if let Some(d) = found {
+        return setattr_with_descr(vm, obj, name, value, d, hint);
+    }
+    let value = match (value, obj) {
+        (Some(v), Value::Obj(o)) if hint.0 < KeyHint::ABSENT => match o.ext() {
+            Some(ext) => match ext.store_inline_at(hint.0 as usize, v) {
+                Ok(old) => {
+                    drop(old);
+                    return Ok(());
+                }
+                Err(v) => Some(v),
+            },
+            None => Some(v),
+        },
+        (value, _) => value,
+    };
+    setattr_general(vm, obj, name, value, hint)
+}
+
+/// [`generic_setattr`] when the type has an attribute of that name: a data descriptor's
+/// `__set__`/`__delete__`, else the instance.
+#[inline(never)]
+fn setattr_with_descr(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    value: Option<Value>,
+    d: Value,
+    hint: KeyHint,
+) -> PyResult<()> {
+    if let Some(set) = d.class(vm).slots.descr_set.get() {
         return set(vm, &d, obj, value);
     }
-    // The common case: a store into the inline values of a heap-type instance.
+    drop(d);
+    setattr_general(vm, obj, name, value, hint)
+}
+
+/// [`generic_setattr`] past the type and the hit path.
+#[inline(never)]
+fn setattr_general(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    value: Option<Value>,
+    hint: KeyHint,
+) -> PyResult<()> {
+    // A store into the inline values of a heap-type instance, finding the index.
     let value = match (value, obj) {
         (Some(v), Value::Obj(o)) => match o.ext() {
-            Some(ext) => match ext.set_attr(&o.ty().shared_keys, name, v) {
+            Some(ext) => match set_inline_attr(vm, ext, o.ty(), name, hint, v) {
                 Ok(old) => {
                     drop(old);
                     return Ok(());
@@ -237,6 +328,23 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value
         (value, _) => value,
     };
     store_attr(vm, obj, name, value)
+}
+
+/// Stores into the inline values at the index `hint` gives (see [`instance_attr`]).
+#[inline(always)]
+fn set_inline_attr(
+    vm: &Vm,
+    ext: &crate::object::InstanceExt,
+    ty: &Py<Type>,
+    name: &Py<Str>,
+    hint: KeyHint,
+    v: Value,
+) -> Result<Value, (Value, Option<AttrPlace>)> {
+    let (index, new_hint) = ty.shared_keys.index_hinted(name, hint);
+    if let Some(h) = new_hint {
+        vm.remember_key_hint(ty, name, h);
+    }
+    ext.set_attr_at(&ty.shared_keys, name, index, v)
 }
 
 /// [`generic_setattr`] past the descriptor check, for every kind of attribute storage.

@@ -1,8 +1,8 @@
 //! Fast paths of the number protocol for immediate operands (`Value::Int` and
 //! `Value::Float`): the binary operators and comparisons that need no allocation, no error
 //! and no dispatch through the type slots. Each returns `None` when the general protocol
-//! must decide (an overflow to a big int, a division by zero, a result that is a complex,
-//! any operand that is not an immediate number); a `Some` is exactly what the slots return.
+//! must decide (an overflow to a big int, a division by zero, a result that is a complex or
+//! a NaN, any operand that is not an immediate number); a `Some` is exactly what the slots return.
 
 use crate::object::{CompareOp, Value};
 
@@ -107,6 +107,10 @@ fn float_float(a: f64, b: f64, op: BinOp) -> Option<Value> {
         }
         _ => return None,
     };
+    // A NaN result is boxed (`Vm::new_float`), which needs the general path.
+    if r.is_nan() {
+        return None;
+    }
     Some(Value::Float(r))
 }
 

@@ -211,6 +211,12 @@ fn slot_descr_set(vm: &Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
     Ok(())
 }
 
+/// Whether a type's init slot is the generic `__init__` dispatch (a Python-level
+/// `__init__`), which the eval loop may replace by pushing the `__init__` frame itself.
+pub(crate) fn is_slot_init(f: Option<crate::object::slots::InitFn>) -> bool {
+    f.is_some_and(|f| std::ptr::fn_addr_eq(f, slot_init as crate::object::slots::InitFn))
+}
+
 fn slot_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let Some((f, needs_self)) = lookup_special(vm, v, &vm.names.__init__)? else {
         return Ok(());

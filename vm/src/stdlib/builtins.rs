@@ -381,13 +381,13 @@ fn b_sum(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             continue;
         }
         if let Some((s, c)) = fsum.take() {
-            acc = Value::Float(s + c);
+            acc = vm.new_float(s + c);
         }
         acc = vm.binary_op(&acc, &x, crate::runtime::BinOp::Add)?;
     }
     if let Some((s, c)) = fsum {
         let r = s + c;
-        acc = Value::Float(if c.is_finite() { r } else { s });
+        acc = vm.new_float(if c.is_finite() { r } else { s });
     }
     Ok(acc)
 }

@@ -36,7 +36,7 @@ fn get_int_max_str_digits(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn setrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let n = args.one(vm, "setrecursionlimit")?;
-    if matches!(n, Value::Float(_)) {
+    if crate::types::float::is_float(n) {
         return Err(vm.new_type_error("'float' object cannot be interpreted as an integer"));
     }
     let n = vm.index_value(n)?;

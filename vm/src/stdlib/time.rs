@@ -225,7 +225,7 @@ fn tm_arg(vm: &Vm, v: &Value, fname: &str) -> PyResult<Tm> {
     }
     let mut n = [0i64; 9];
     for (slot, x) in n.iter_mut().zip(items) {
-        if matches!(x, Value::Float(_)) {
+        if crate::types::float::is_float(x) {
             return Err(vm.new_type_error("'float' object cannot be interpreted as an integer"));
         }
         *slot = vm.index_value(x)?;

@@ -244,7 +244,7 @@ impl Vm {
             Const::Ellipsis => Value::Obj(self.ellipsis.clone()),
             Const::Int(i) => Value::Int(*i),
             Const::BigInt(b) => self.new_int((**b).clone()),
-            Const::Float(f) => Value::Float(*f),
+            Const::Float(f) => self.new_float(*f),
             Const::Complex { real, imag } => self.new_complex(*real, *imag),
             Const::Str(s) => {
                 let is_name = s

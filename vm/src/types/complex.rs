@@ -244,7 +244,7 @@ fn slot_abs(vm: &Vm, a: &Value) -> PyResult<Value> {
     if h.is_infinite() && r.is_finite() && i.is_finite() {
         return Err(vm.new_overflow_error("absolute value too large"));
     }
-    Ok(Value::Float(h))
+    Ok(vm.new_float(h))
 }
 
 fn slot_bool(vm: &Vm, a: &Value) -> PyResult<bool> {
@@ -463,6 +463,6 @@ pub(crate) fn init(vm: &Vm) {
             ("__complex__", complex_dunder_complex),
         ],
     );
-    vm.add_getset(t, "real", |vm, v| Ok(Value::Float(this(vm, v)?.0)), None);
-    vm.add_getset(t, "imag", |vm, v| Ok(Value::Float(this(vm, v)?.1)), None);
+    vm.add_getset(t, "real", |vm, v| Ok(vm.new_float(this(vm, v)?.0)), None);
+    vm.add_getset(t, "imag", |vm, v| Ok(vm.new_float(this(vm, v)?.1)), None);
 }

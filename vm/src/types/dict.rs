@@ -182,12 +182,11 @@ impl Table {
     /// [`Table::find_fast`] for a str key, without wrapping it in a `Value`: identity
     /// first (interned names), then the bytes of exact strs; keys needing Python comparison
     /// count as different, as in `find_fast`.
-    #[inline]
+    #[inline(always)]
     fn find_str(&self, key: &crate::object::Py<Str>, hash: i64) -> Option<usize> {
         if self.indices.is_empty() {
             return None;
         }
-        let exact = !key.as_obj().ty().is_heap();
         let mask = self.mask();
         let mut probe = Probe::new(hash);
         loop {
@@ -207,7 +206,7 @@ impl Table {
                 if o.addr() == key.addr() {
                     return Some(ix as usize);
                 }
-                if exact
+                if !key.as_obj().ty().is_heap()
                     && !o.ty().is_heap()
                     && let Some(s) = o.downcast::<Str>()
                     && s.as_bytes() == key.as_bytes()
@@ -444,6 +443,25 @@ impl Dict {
     pub fn get_str(&self, key: &crate::object::Py<Str>) -> Option<Value> {
         let hash = key.hash();
         self.table
+            .with(|t| t.find_str(key, hash).map(|ix| t.entries[ix].value.clone()))
+    }
+
+    /// `LOAD_GLOBAL`'s lookup: `name` in `globals`, else in `builtins`, hashing once and
+    /// comparing as [`Dict::get_str`] does.
+    pub fn get_str_chain(
+        globals: &Dict,
+        builtins: &Dict,
+        key: &crate::object::Py<Str>,
+    ) -> Option<Value> {
+        let hash = key.hash();
+        if let Some(v) = globals
+            .table
+            .with(|t| t.find_str(key, hash).map(|ix| t.entries[ix].value.clone()))
+        {
+            return Some(v);
+        }
+        builtins
+            .table
             .with(|t| t.find_str(key, hash).map(|ix| t.entries[ix].value.clone()))
     }
 

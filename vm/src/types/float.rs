@@ -20,6 +20,43 @@ pub struct Float {
 
 crate::payload!(Float);
 
+impl Vm {
+    /// The Python float `x`. Floats are immediate except NaNs, which are boxed (see
+    /// docs/vm-design.md, value model): identity of an immediate is its bits, but two NaNs
+    /// made separately are distinct objects in CPython, and `is` decides `nan in [nan]`,
+    /// tuple equality and dict lookups. Every float result that can be a NaN is built here.
+    #[inline(always)]
+    pub fn new_float(&self, x: f64) -> Value {
+        if x.is_nan() {
+            self.boxed_nan(x)
+        } else {
+            Value::Float(x)
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn boxed_nan(&self, x: f64) -> Value {
+        crate::object::core::alloc(&self.types.float, Float { value: x }).into()
+    }
+}
+
+/// `v` itself when it is an exact float (immediate or a boxed NaN), else the float `x`:
+/// CPython's `float(x)`, `+x` and `x.real` return an exact float unchanged.
+pub fn exact_or_new(vm: &Vm, v: &Value, x: f64) -> Value {
+    match v {
+        Value::Float(_) => v.clone(),
+        Value::Obj(o) if o.ty().is(&vm.types.float) => v.clone(),
+        _ => vm.new_float(x),
+    }
+}
+
+/// True for floats, exact or subclass instances (CPython's `PyFloat_Check`).
+#[inline]
+pub fn is_float(v: &Value) -> bool {
+    as_float(v).is_some()
+}
+
 /// Views `v` as a float if it is one (exact or subclass instance).
 #[inline]
 pub fn as_float(v: &Value) -> Option<f64> {
@@ -104,17 +141,17 @@ fn is_odd_integer(x: f64) -> bool {
 /// `x ** y` for floats, CPython's `float_pow`; may return a complex.
 pub fn float_pow_values(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
     if y == 0.0 {
-        return Ok(Value::Float(1.0));
+        return Ok(vm.new_float(1.0));
     }
     if x.is_nan() {
-        return Ok(Value::Float(x));
+        return Ok(vm.new_float(x));
     }
     if y.is_nan() {
-        return Ok(Value::Float(if x == 1.0 { 1.0 } else { y }));
+        return Ok(vm.new_float(if x == 1.0 { 1.0 } else { y }));
     }
     if y.is_infinite() {
         let ax = x.abs();
-        return Ok(Value::Float(if ax == 1.0 {
+        return Ok(vm.new_float(if ax == 1.0 {
             1.0
         } else if (y > 0.0) == (ax > 1.0) {
             y.abs()
@@ -124,7 +161,7 @@ pub fn float_pow_values(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
     }
     if x.is_infinite() {
         let odd = is_odd_integer(y);
-        return Ok(Value::Float(if y > 0.0 {
+        return Ok(vm.new_float(if y > 0.0 {
             if odd { x } else { x.abs() }
         } else if odd {
             0.0f64.copysign(x)
@@ -136,7 +173,7 @@ pub fn float_pow_values(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
         if y < 0.0 {
             return Err(vm.new_zero_division_error("zero to a negative power"));
         }
-        return Ok(Value::Float(if is_odd_integer(y) { x } else { 0.0 }));
+        return Ok(vm.new_float(if is_odd_integer(y) { x } else { 0.0 }));
     }
     let mut base = x;
     let mut negate = false;
@@ -148,7 +185,7 @@ pub fn float_pow_values(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
         negate = is_odd_integer(y);
     }
     if base == 1.0 {
-        return Ok(Value::Float(if negate { -1.0 } else { 1.0 }));
+        return Ok(vm.new_float(if negate { -1.0 } else { 1.0 }));
     }
     let r = base.powf(y);
     if r.is_infinite() {
@@ -160,7 +197,7 @@ pub fn float_pow_values(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
             ],
         ));
     }
-    Ok(Value::Float(if negate { -r } else { r }))
+    Ok(vm.new_float(if negate { -r } else { r }))
 }
 
 /// Exact decomposition `x = m * 2^e` of a finite float.

@@ -21,20 +21,20 @@ macro_rules! float_binary {
 }
 
 float_binary! {
-    slot_add => |_vm, x: f64, y: f64| Ok(Value::Float(x + y));
-    slot_sub => |_vm, x: f64, y: f64| Ok(Value::Float(x - y));
-    slot_mul => |_vm, x: f64, y: f64| Ok(Value::Float(x * y));
+    slot_add => |vm: &Vm, x: f64, y: f64| Ok(vm.new_float(x + y));
+    slot_sub => |vm: &Vm, x: f64, y: f64| Ok(vm.new_float(x - y));
+    slot_mul => |vm: &Vm, x: f64, y: f64| Ok(vm.new_float(x * y));
     slot_truediv => |vm: &Vm, x: f64, y: f64| {
         if y == 0.0 {
             return Err(vm.new_zero_division_error("division by zero"));
         }
-        Ok(Value::Float(x / y))
+        Ok(vm.new_float(x / y))
     };
-    slot_floordiv => |vm, x, y| Ok(Value::Float(float_divmod(vm, x, y)?.0));
-    slot_mod => |vm, x, y| Ok(Value::Float(float_mod(vm, x, y)?));
+    slot_floordiv => |vm: &Vm, x, y| Ok(vm.new_float(float_divmod(vm, x, y)?.0));
+    slot_mod => |vm: &Vm, x, y| Ok(vm.new_float(float_mod(vm, x, y)?));
     slot_divmod => |vm: &Vm, x, y| {
         let (q, r) = float_divmod(vm, x, y)?;
-        Ok(vm.new_tuple(vec![Value::Float(q), Value::Float(r)]).into())
+        Ok(vm.new_tuple(vec![vm.new_float(q), vm.new_float(r)]).into())
     };
 }
 
@@ -60,15 +60,15 @@ fn this(vm: &Vm, v: &Value) -> PyResult<f64> {
 }
 
 fn slot_neg(vm: &Vm, a: &Value) -> PyResult<Value> {
-    Ok(Value::Float(-this(vm, a)?))
+    Ok(vm.new_float(-this(vm, a)?))
 }
 
 fn slot_pos(vm: &Vm, a: &Value) -> PyResult<Value> {
-    Ok(Value::Float(this(vm, a)?))
+    Ok(exact_or_new(vm, a, this(vm, a)?))
 }
 
 fn slot_abs(vm: &Vm, a: &Value) -> PyResult<Value> {
-    Ok(Value::Float(this(vm, a)?.abs()))
+    Ok(vm.new_float(this(vm, a)?.abs()))
 }
 
 fn slot_bool(vm: &Vm, a: &Value) -> PyResult<bool> {
@@ -80,7 +80,7 @@ fn slot_int(vm: &Vm, a: &Value) -> PyResult<Value> {
 }
 
 fn slot_float(vm: &Vm, a: &Value) -> PyResult<Value> {
-    Ok(Value::Float(this(vm, a)?))
+    Ok(exact_or_new(vm, a, this(vm, a)?))
 }
 
 fn slot_hash(vm: &Vm, a: &Value) -> PyResult<i64> {
@@ -166,7 +166,10 @@ fn float_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         None => 0.0,
     };
     if cls.is(&vm.types.float) {
-        return Ok(Value::Float(x));
+        return Ok(match vals.first() {
+            Some(v) => exact_or_new(vm, v, x),
+            None => Value::Float(x),
+        });
     }
     vm.alloc_instance(cls, Float { value: x })
 }
@@ -212,7 +215,7 @@ fn float_hex_method(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn float_conjugate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (x, rest) = method_float(vm, &args, "conjugate")?;
     rest.none(vm, "float.conjugate")?;
-    Ok(Value::Float(x))
+    Ok(exact_or_new(vm, &args.values()[0], x))
 }
 
 fn float_trunc(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -243,7 +246,7 @@ fn float_round(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         }
         Some(nd) => {
             let nd = vm.index_value(nd)?;
-            Ok(Value::Float(round_float(x, nd)))
+            Ok(vm.new_float(round_float(x, nd)))
         }
     }
 }
@@ -261,9 +264,9 @@ fn float_fromhex(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let x = parse_hex_float(&text)
         .ok_or_else(|| vm.new_value_error("invalid hexadecimal floating-point string"))?;
     if cls.as_obj().is_some_and(|c| c.is(vm.types.float.as_obj())) {
-        return Ok(Value::Float(x));
+        return Ok(vm.new_float(x));
     }
-    vm.call(cls, Args::positional(&[Value::Float(x)]))
+    vm.call(cls, Args::positional(&[vm.new_float(x)]))
 }
 
 /// Parses `float.fromhex` input.
@@ -300,7 +303,7 @@ fn parse_hex_float(text: &str) -> Option<f64> {
 }
 
 fn get_real(vm: &Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Float(this(vm, v)?))
+    Ok(exact_or_new(vm, v, this(vm, v)?))
 }
 
 fn get_imag(_vm: &Vm, _v: &Value) -> PyResult<Value> {

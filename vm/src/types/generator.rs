@@ -7,7 +7,9 @@
 use std::cell::Cell;
 
 use crate::compile::code::co_flags;
-use crate::exec::frame::{HeapFrame, Regs, frame_ref};
+use std::ptr::NonNull;
+
+use crate::exec::frame::{Frame, HeapFrame, Regs, frame_ref};
 use crate::exec::{Exit, eval};
 use crate::object::{Py, PyCell, Value};
 use crate::runtime::{Args, PyErr, PyResult, Vm};
@@ -186,6 +188,41 @@ pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) ->
             finish(g);
             Err(e)
         }
+    }
+}
+
+impl Generator {
+    /// Starts running the generator's frame inside the caller's eval loop (see
+    /// `exec::genframe`): `None` unless it is created or suspended and `value` may be sent
+    /// (anything else takes [`resume`], which raises the right error). Swaps the
+    /// generator's exception state in as `resume` does.
+    pub(crate) fn start_inline(&self, vm: &Vm, value: &Value) -> Option<NonNull<Frame>> {
+        match self.state.get() {
+            GenState::Suspended => {}
+            GenState::Created if value.is_none() => {}
+            _ => return None,
+        }
+        let frame = self.frame.with(|f| f.as_ref().map(HeapFrame::frame))?;
+        self.state.set(GenState::Running);
+        let saved = self.exc_state.replace(Value::None);
+        vm.exec.handled.with_mut(|h| h.push(saved));
+        Some(frame)
+    }
+
+    /// The inline-running frame yielded: suspended again, exception state swapped back.
+    pub(crate) fn suspend_inline(&self, vm: &Vm) {
+        self.state.set(GenState::Suspended);
+        let restored = vm.exec.handled.with_mut(|h| h.pop()).unwrap_or(Value::None);
+        drop(self.exc_state.replace(restored));
+    }
+
+    /// The inline-running frame returned or raised: completed, its frame released. The
+    /// eval loop no longer uses the frame.
+    pub(crate) fn finish_inline(&self, vm: &Vm) {
+        let restored = vm.exec.handled.with_mut(|h| h.pop()).unwrap_or(Value::None);
+        drop(self.exc_state.replace(restored));
+        self.state.set(GenState::Completed);
+        drop(self.frame.replace(None));
     }
 }
 

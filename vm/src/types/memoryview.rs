@@ -58,10 +58,10 @@ impl Format {
         match self.ch {
             'c' => vm.new_bytes(vec![b[0]]).into(),
             '?' => Value::Bool(b[0] != 0),
-            'f' => Value::Float(f64::from(f32::from_ne_bytes([
+            'f' => vm.new_float(f64::from(f32::from_ne_bytes([
                 buf[0], buf[1], buf[2], buf[3],
             ]))),
-            'd' => Value::Float(f64::from_ne_bytes(buf)),
+            'd' => vm.new_float(f64::from_ne_bytes(buf)),
             _ => {
                 let (signed, bits) = self.int_kind().unwrap_or((false, 8));
                 let raw = u64::from_ne_bytes(buf);
@@ -94,7 +94,7 @@ impl Format {
             },
             '?' => out[0] = u8::from(vm.is_true(v)?),
             'f' | 'd' => {
-                if super::int::as_int(v).is_none() && !matches!(v, Value::Float(_)) {
+                if super::int::as_int(v).is_none() && !super::float::is_float(v) {
                     return Err(invalid_type());
                 }
                 let x = crate::stdlib::math::as_double(vm, v)?;

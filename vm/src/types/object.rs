@@ -44,7 +44,8 @@ fn is_object_init(f: Option<crate::object::slots::InitFn>) -> bool {
     f.is_some_and(|f| std::ptr::fn_addr_eq(f, object_init as crate::object::slots::InitFn))
 }
 
-fn is_object_new(f: Option<crate::object::slots::NewFn>) -> bool {
+/// Whether `f` is `object.__new__` (the eval loop's inlined class instantiation checks it).
+pub(crate) fn is_object_new(f: Option<crate::object::slots::NewFn>) -> bool {
     f.is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as crate::object::slots::NewFn))
 }
 
@@ -312,6 +313,11 @@ fn set_class(vm: &Vm, this: &Value, value: Option<Value>) -> PyResult<()> {
             new.name(),
             old.name()
         )));
+    }
+    // Inline values are indexed by the old class's shared keys: move them into a dict
+    // first (CPython materializes the managed dict too).
+    if obj.ext().is_some_and(|e| e.has_inline_values()) {
+        drop(vm.instance_dict(this));
     }
     obj.set_class(new);
     Ok(())

@@ -11,13 +11,18 @@ use crate::runtime::{Args, PyResult, Vm};
 use super::str::Str;
 use super::tuple::Tuple;
 
+#[inline]
 fn ty<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<Type>> {
-    v.downcast::<Type>().ok_or_else(|| {
-        vm.new_type_error(format!(
-            "descriptor requires a 'type' object but received a '{}'",
-            vm.type_name(v)
-        ))
-    })
+    v.downcast::<Type>().ok_or_else(|| not_a_type(vm, v))
+}
+
+#[cold]
+#[inline(never)]
+fn not_a_type(vm: &Vm, v: &Value) -> crate::runtime::PyErr {
+    vm.new_type_error(format!(
+        "descriptor requires a 'type' object but received a '{}'",
+        vm.type_name(v)
+    ))
 }
 
 /// Calling a class: `__new__` then, if the result is an instance, `__init__`.
@@ -42,7 +47,7 @@ fn type_call(vm: &Vm, callable: &Value, args: Args<'_>) -> PyResult<Value> {
 
 /// Attribute lookup on a class.
 pub fn type_getattro(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
-    match type_getattr_opt(vm, obj, name)? {
+    match class_getattr(vm, obj, name)? {
         Some(v) => Ok(v),
         None => Err(vm.new_no_attribute(obj, name)),
     }
@@ -50,18 +55,62 @@ pub fn type_getattro(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
 
 /// [`type_getattro`] returning `None` when missing.
 pub fn type_getattr_opt(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
+    class_getattr(vm, obj, name)
+}
+
+#[inline(always)]
+fn class_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
+    let Some(cls) = obj.downcast::<Type>() else {
+        return Err(not_a_type(vm, obj));
+    };
+    let meta = obj.class(vm);
+    match vm.type_lookup(meta, name) {
+        // The usual case (a class attribute the metatype does not define): borrowed
+        // types, no reference count traffic beyond the result.
+        None => match vm.type_lookup(cls, name) {
+            Some(attr) => match attr.class(vm).slots.descr_get.get() {
+                Some(get) => class_attr_get(vm, obj, attr, get),
+                None => Ok(Some(attr)),
+            },
+            None => Ok(None),
+        },
+        Some(meta_attr) => type_getattr_meta(vm, obj, name, meta_attr),
+    }
+}
+
+/// `attr.__get__(None, cls)` for a class attribute; a plain function binds to nothing and
+/// is returned as it is without the call.
+#[inline(never)]
+fn class_attr_get(
+    vm: &Vm,
+    obj: &Value,
+    attr: Value,
+    get: crate::object::slots::DescrGetFn,
+) -> PyResult<Option<Value>> {
+    if attr.downcast::<super::function::Function>().is_some() {
+        return Ok(Some(attr));
+    }
+    get(vm, &attr, None, Some(obj)).map(Some)
+}
+
+/// [`type_getattr_opt`] when the metatype has an attribute of that name: its data
+/// descriptors win over the class's attributes, which win over its other attributes.
+#[inline(never)]
+fn type_getattr_meta(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    meta_attr: Value,
+) -> PyResult<Option<Value>> {
+    // Owned: a descriptor may run code that changes what `obj` refers to.
     let cls = ty(vm, obj)?.clone();
     let meta = obj.class(vm).clone();
-    let meta_attr = vm.type_lookup(&meta, name);
-    let mut meta_get = None;
-    if let Some(m) = &meta_attr {
-        let mt = m.class(vm);
-        meta_get = mt.slots.descr_get.get();
-        if let Some(get) = meta_get
-            && mt.slots.descr_set.get().is_some()
-        {
-            return get(vm, m, Some(obj), Some(&Value::from(&meta))).map(Some);
-        }
+    let mt = meta_attr.class(vm);
+    let meta_get = mt.slots.descr_get.get();
+    if let Some(get) = meta_get
+        && mt.slots.descr_set.get().is_some()
+    {
+        return get(vm, &meta_attr, Some(obj), Some(&Value::from(&meta))).map(Some);
     }
     if let Some(attr) = vm.type_lookup(&cls, name) {
         if let Some(get) = attr.class(vm).slots.descr_get.get() {
@@ -69,10 +118,9 @@ pub fn type_getattr_opt(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option
         }
         return Ok(Some(attr));
     }
-    match (meta_attr, meta_get) {
-        (Some(m), Some(get)) => get(vm, &m, Some(obj), Some(&Value::from(&meta))).map(Some),
-        (Some(m), None) => Ok(Some(m)),
-        _ => Ok(None),
+    match meta_get {
+        Some(get) => get(vm, &meta_attr, Some(obj), Some(&Value::from(&meta))).map(Some),
+        None => Ok(Some(meta_attr)),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::exec::{Ctx, Flow};
 use crate::object::{Py, Value};
+use crate::runtime::cache::KeyHint;
 use crate::runtime::{PyResult, Vm};
 use crate::tri;
 use crate::types::descr::{MethodDescr, MethodKind, SlotWrapper};
@@ -33,16 +34,16 @@ pub(crate) fn get_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<(Valu
     if !generic {
         return Ok((vm.getattr(obj, name)?, false));
     }
-    match vm.type_lookup(ty, name) {
-        Some(d) if is_method_like(&d) => {
+    match vm.type_lookup_hint(ty, name) {
+        (Some(d), hint) if is_method_like(&d) => {
             // An instance attribute of the same name shadows the method.
-            if let Some(v) = instance_attribute(vm, obj, name)? {
+            if let Some(v) = instance_attribute(vm, obj, name, hint)? {
                 return Ok((v, false));
             }
             Ok((d, true))
         }
-        Some(d) => attribute_with_descr(vm, obj, name, d),
-        None => match instance_attribute(vm, obj, name)? {
+        (Some(d), hint) => attribute_with_descr(vm, obj, name, d, hint),
+        (None, hint) => match instance_attribute(vm, obj, name, hint)? {
             Some(v) => Ok((v, false)),
             None => Err(vm.new_no_attribute(obj, name)),
         },
@@ -51,7 +52,13 @@ pub(crate) fn get_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<(Valu
 
 /// [`get_method`] when the type's attribute is not a plain method: descriptor protocol.
 #[inline(never)]
-fn attribute_with_descr(vm: &Vm, obj: &Value, name: &Py<Str>, d: Value) -> PyResult<(Value, bool)> {
+fn attribute_with_descr(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    d: Value,
+    hint: KeyHint,
+) -> PyResult<(Value, bool)> {
     // Held as an owned reference: a descriptor may reassign `obj.__class__`.
     let ty = obj.class(vm).clone();
     let dt = d.class(vm);
@@ -61,7 +68,7 @@ fn attribute_with_descr(vm: &Vm, obj: &Value, name: &Py<Str>, d: Value) -> PyRes
     {
         return Ok((get(vm, &d, Some(obj), Some(&Value::from(&ty)))?, false));
     }
-    if let Some(v) = instance_attribute(vm, obj, name)? {
+    if let Some(v) = instance_attribute(vm, obj, name, hint)? {
         return Ok((v, false));
     }
     match getter {
@@ -70,13 +77,25 @@ fn attribute_with_descr(vm: &Vm, obj: &Value, name: &Py<Str>, d: Value) -> PyRes
     }
 }
 
+/// The instance's own attribute `name`; `hint` is the method cache's [`KeyHint`] for it on
+/// the instance's type.
 #[inline]
-fn instance_attribute(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<Value>> {
+fn instance_attribute(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    hint: KeyHint,
+) -> PyResult<Option<Value>> {
     let Value::Obj(o) = obj else {
         return Ok(None);
     };
     if let Some(ext) = o.ext() {
-        match ext.get_attr(&o.ty().shared_keys, name) {
+        let ty = o.ty();
+        let (index, new_hint) = ty.shared_keys.index_hinted(name, hint);
+        if let Some(h) = new_hint {
+            vm.remember_key_hint(ty, name, h);
+        }
+        match ext.get_attr_at(index) {
             Ok(v) => return Ok(v),
             Err(crate::object::instance::AttrPlace::Dict(d)) => {
                 return dict_attribute(vm, &d, name);

@@ -4,14 +4,17 @@
 //! returning pops it and resumes the caller: no Rust recursion.
 
 use crate::compile::code::co_flags;
-use crate::exec::frame::{Regs, frame_ref};
+use crate::exec::frame::{Regs, Resumer, frame_ref};
 use crate::exec::{Ctx, Exit, Flow};
 use crate::object::{Py, PyCell, Value};
+use crate::object::{Type, type_flags};
 use crate::runtime::Args;
+use crate::runtime::slot_dispatch::is_slot_init;
 use crate::tri;
 use crate::types::code::Code;
 use crate::types::dict::Dict;
 use crate::types::function::{BoundMethod, Function};
+use crate::types::object::{ObjectBase, is_object_new};
 use crate::types::str::Str;
 use crate::types::tuple::Tuple;
 
@@ -68,6 +71,9 @@ fn do_call(c: &mut Ctx<'_>, nargs: usize, kwnames: Option<Py<Tuple>>) -> Flow {
 /// Any other callable: through `Vm::call` (a Rust-level call).
 #[inline(never)]
 fn call_generic(c: &mut Ctx<'_>, nargs: usize, total: usize, kwnames: Option<Py<Tuple>>) -> Flow {
+    if let Some(flow) = alloc_and_enter_init(c, nargs, kwnames.as_ref()) {
+        return flow;
+    }
     let vm = c.vm;
     let callable = tri!(c.r.peek(nargs + 2)).clone();
     let result = {
@@ -82,6 +88,59 @@ fn call_generic(c: &mut Ctx<'_>, nargs: usize, total: usize, kwnames: Option<Py<
         }
         Err(e) => c.error(e),
     }
+}
+
+/// `C(args)` for a class whose metaclass is `type`, whose `__new__` is `object.__new__`
+/// and whose `__init__` is a plain Python function (CPython's
+/// `_CALL_ALLOC_AND_ENTER_INIT`): allocates the instance, leaves it on the stack as the
+/// call's result, and pushes the `__init__` frame in this loop instead of re-entering it
+/// through `type.__call__`. Returning from that frame checks the result is None
+/// ([`Ctx::return_to_caller`]). `None` when the class does not qualify.
+fn alloc_and_enter_init(
+    c: &mut Ctx<'_>,
+    nargs: usize,
+    kwnames: Option<&Py<Tuple>>,
+) -> Option<Flow> {
+    let vm = c.vm;
+    if !c.r.peek(nargs + 1).ok()?.is_null() {
+        return None;
+    }
+    let callable = c.r.peek(nargs + 2).ok()?;
+    let cls = callable.downcast::<Type>()?;
+    if !callable.class(vm).is(&vm.types.type_)
+        || !is_object_new(cls.slots.new.get())
+        || !is_slot_init(cls.slots.init.get())
+        || cls.has_flag(type_flags::ABSTRACT)
+    {
+        return None;
+    }
+    let init = vm.type_lookup(cls, &vm.names.__init__)?;
+    let func = init.downcast::<Function>()?;
+    if func.code.with(|code| {
+        code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0
+    }) {
+        return None;
+    }
+    let obj = match vm.alloc_instance(cls, ObjectBase) {
+        Ok(o) => o,
+        Err(e) => return Some(c.error(e)),
+    };
+    // The instance fills the NULL slot, so `self` and the arguments are contiguous.
+    drop(c.r.replace(nargs + 1, obj.clone()).ok()?);
+    let frame = {
+        let args = c.r.top_slice(nargs + 1).ok()?;
+        crate::exec::call::push_function_frame(vm, func, Args::new(args, kwnames))
+    };
+    c.r.drop_n(nargs + 1).ok()?;
+    // The class's slot now holds the result.
+    drop(c.r.replace(1, obj).ok()?);
+    Some(match frame {
+        Ok(f) => {
+            frame_ref(f).init_call.set(true);
+            c.enter_frame(f)
+        }
+        Err(e) => c.error(e),
+    })
 }
 
 /// `CALL n`.
@@ -204,9 +263,13 @@ pub(crate) fn _CHECK_PERIODIC_IF_NOT_YIELD_FROM(_c: &mut Ctx<'_>, _o: usize) -> 
 #[inline(always)]
 pub(crate) fn _RETURN_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
-    if c.frame().is_entry.get() {
+    let f = c.frame();
+    if f.is_entry.get() {
         c.r.save(c.ip);
         return c.exit(Exit::Return(v));
+    }
+    if f.resumer.get() != Resumer::None {
+        return crate::exec::genframe::return_inline(c, v);
     }
     c.return_to_caller(v)
 }
@@ -215,6 +278,9 @@ pub(crate) fn _RETURN_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _YIELD_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
+    if c.frame().resumer.get() != Resumer::None {
+        return crate::exec::genframe::yield_inline(c, v);
+    }
     if !c.frame().is_entry.get() || c.frame().generator.get() == 0 {
         return super::unsupported(c, "yield outside a resumed generator frame");
     }

@@ -1,10 +1,13 @@
 //! Control flow: jumps and branches, iteration, `yield from`/`await` (`SEND`), async
 //! iteration, `RESUME`, and the structural pattern-matching instructions.
 
+use crate::exec::frame::Resumer;
+use crate::exec::genframe::resume_inline;
 use crate::exec::{Ctx, Flow};
 use crate::object::{Type, Value, type_flags};
 use crate::runtime::{PyResult, Vm};
 use crate::tri;
+use crate::types::generator::{GenKind, Generator};
 use crate::types::str::Str;
 use crate::types::tuple::Tuple;
 
@@ -159,6 +162,16 @@ pub(crate) fn _FOR_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
         tri!(c.r.push(Value::Int(x)));
         return Flow::Next;
     }
+    // A generator runs in this loop.
+    if let Some(g) = it.downcast::<Generator>()
+        && g.kind == GenKind::Generator
+    {
+        let g = g.clone();
+        let exhausted_ip = c.next_ip + c.oparg as usize + 1;
+        if let Ok(flow) = resume_inline(c, &g, Value::None, Resumer::ForIter { exhausted_ip }) {
+            return flow;
+        }
+    }
     for_iter_generic(c)
 }
 
@@ -224,8 +237,18 @@ pub(crate) fn _GET_YIELD_FROM_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
 /// `SEND`: `(receiver, v -- receiver, retval)`; jumps to the end when the receiver returns.
 #[inline(always)]
 pub(crate) fn _SEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let v = tri!(c.r.pop());
+    let mut v = tri!(c.r.pop());
     let receiver = tri!(c.r.peek(1)).clone();
+    // A generator or coroutine runs in this loop.
+    if let Some(g) = receiver.downcast::<Generator>()
+        && g.kind != GenKind::AsyncGenerator
+    {
+        let returned_ip = c.next_ip + c.oparg as usize;
+        match resume_inline(c, g, v, Resumer::Send { returned_ip }) {
+            Ok(flow) => return flow,
+            Err(back) => v = back,
+        }
+    }
     let vm = c.vm;
     let step = crate::types::generator::send_to(vm, &receiver, v);
     match step {

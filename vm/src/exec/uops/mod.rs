@@ -91,21 +91,42 @@ impl Ctx<'_> {
     /// Leaves the running frame for its caller (after a return or a generator's first
     /// suspension), pushing `result` on the caller's stack.
     pub fn return_to_caller(&mut self, result: Value) -> Flow {
-        let caller = self.frame().previous.get();
+        let f = self.frame();
+        let caller = f.previous.get();
+        let init_call = f.init_call.get();
         super::eval::pop_frame(self);
         let Some(caller) = caller else {
             return Flow::Fault;
         };
         self.r = Regs::load(caller);
-        self.next_ip = frame_ref(caller).return_ip.get();
-        self.ip = frame_ref(caller).ip.get();
+        let cf = frame_ref(caller);
+        self.next_ip = cf.return_ip.get();
+        self.ip = cf.ip.get();
+        if init_call {
+            // The instance is already the call's result on the caller's stack.
+            return self.check_init_result(result);
+        }
         crate::tri!(self.r.push(result));
         Flow::Switch
+    }
+
+    /// An inlined `__init__` returned `result`: anything but None is a TypeError raised
+    /// at the caller's `CALL` (CPython's `EXIT_INIT_CHECK`).
+    #[inline]
+    fn check_init_result(&mut self, result: Value) -> Flow {
+        if result.is_none() {
+            return Flow::Switch;
+        }
+        let e = self.vm.new_type_error(format!(
+            "__init__() should return None, not '{}'",
+            self.vm.type_name(&result)
+        ));
+        self.error(e)
     }
 }
 
 /// Raises `SystemError` for an instruction that cannot run in this interpreter.
 #[cold]
 pub(crate) fn unsupported(c: &mut Ctx<'_>, what: &str) -> Flow {
-    c.error(c.vm.new_system_error(format!("{} cannot be executed: {what}", c.op.name())))
+    c.error(c.vm.new_system_error(format!("{} cannot be executed: {what}", c.op().name())))
 }

@@ -26,20 +26,27 @@ pub(crate) fn mapping_get(vm: &Vm, mapping: &Value, name: &Py<Str>) -> PyResult<
 }
 
 /// Looks `name` up in globals, then builtins.
-#[inline]
+#[inline(always)]
 pub(crate) fn global_lookup(
     vm: &Vm,
     globals: &Py<Dict>,
     builtins: &Py<Dict>,
     name: &Py<Str>,
 ) -> PyResult<Option<Value>> {
-    if let Some(v) = globals.get_str(name) {
+    if let Some(v) = Dict::get_str_chain(globals, builtins, name) {
         return Ok(Some(v));
     }
-    if let Some(v) = builtins.get_str(name) {
-        return Ok(Some(v));
-    }
-    // Namespaces with non-str keys: the general lookup.
+    global_lookup_general(vm, globals, builtins, name)
+}
+
+/// [`global_lookup`] for namespaces with non-str keys (or a missing name).
+#[inline(never)]
+fn global_lookup_general(
+    vm: &Vm,
+    globals: &Py<Dict>,
+    builtins: &Py<Dict>,
+    name: &Py<Str>,
+) -> PyResult<Option<Value>> {
     if let Some(v) = globals.get_item(vm, &Value::from(name))? {
         return Ok(Some(v));
     }

@@ -167,7 +167,7 @@ macro_rules! float_ops {
                 let (Some(x), Some(y)) = (as_float(&a), as_float(&b)) else {
                     return Flow::Fault;
                 };
-                tri!(c.r.push(Value::Float(x $op y)));
+                tri!(c.r.push(c.vm.new_float(x $op y)));
                 Flow::Next
             }
         )*

@@ -73,7 +73,7 @@ impl Code {
                     }
                 }
             },
-            Kind::Float => Value::Float(if self.size == 4 {
+            Kind::Float => vm.new_float(if self.size == 4 {
                 f64::from(f32::from_ne_bytes([buf[0], buf[1], buf[2], buf[3]]))
             } else {
                 f64::from_ne_bytes(buf)

@@ -313,7 +313,7 @@ fn f_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
         let _ = f.close_fd();
     }
     let m = RawMode::parse(vm, &mode_text)?;
-    let fd = if matches!(file, Value::Float(_)) {
+    let fd = if crate::types::float::is_float(&file) {
         return Err(vm.new_type_error("integer argument expected, got float"));
     } else if let Value::Int(_) | Value::Bool(_) = file {
         let fd = vm.index_value(&file)?;
@@ -412,7 +412,7 @@ fn m_write(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn m_seek(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (f, rest) = this(vm, &args, "seek")?;
     let vals = rest.range(vm, "seek", 1, 2)?;
-    if matches!(vals[0], Value::Float(_)) {
+    if crate::types::float::is_float(&vals[0]) {
         return Err(vm.new_type_error("an integer is required"));
     }
     let pos = vm.index_value(&vals[0])?;

@@ -121,7 +121,7 @@ impl<'a> Decoder<'a> {
     fn constant(&self, name: &str, value: f64) -> R<Value> {
         match &self.opts.parse_constant {
             Some(f) => Ok(self.vm.call_pos(f, &[self.vm.new_str(name).into()])?),
-            None => Ok(Value::Float(value)),
+            None => Ok(self.vm.new_float(value)),
         }
     }
 
@@ -175,7 +175,7 @@ impl<'a> Decoder<'a> {
         let value = if is_float {
             match &self.opts.parse_float {
                 Some(f) => vm.call_pos(f, &[vm.new_str(text).into()])?,
-                None => Value::Float(text.parse::<f64>().unwrap_or(f64::NAN)),
+                None => vm.new_float(text.parse::<f64>().unwrap_or(f64::NAN)),
             }
         } else {
             match &self.opts.parse_int {

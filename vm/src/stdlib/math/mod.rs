@@ -94,7 +94,7 @@ fn math_1(
             domain_error(vm, x, msg)
         });
     }
-    Ok(Value::Float(r))
+    Ok(vm.new_float(r))
 }
 
 /// CPython's `math_1a` for functions reporting errors themselves.
@@ -105,7 +105,7 @@ fn math_1a(
     msg: Option<&str>,
 ) -> PyResult<Value> {
     match f(x) {
-        Ok(r) => Ok(Value::Float(r)),
+        Ok(r) => Ok(vm.new_float(r)),
         Err(MathErr::Domain) => Err(domain_error(vm, x, msg)),
         Err(MathErr::Range) => Err(range_error(vm)),
     }
@@ -124,7 +124,7 @@ fn math_2(vm: &Vm, args: Args<'_>, name: &str, f: fn(f64, f64) -> f64) -> PyResu
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(vm.new_float(r))
 }
 
 /// The single argument of `math.NAME(x)` as a float.
@@ -170,11 +170,11 @@ func1! {
 
 /// erf/erfc only underflow, which CPython ignores.
 fn m_erf(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Float(libm::erf(arg1(vm, &args, "math.erf")?)))
+    Ok(vm.new_float(libm::erf(arg1(vm, &args, "math.erf")?)))
 }
 
 fn m_erfc(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Float(libm::erfc(arg1(vm, &args, "math.erfc")?)))
+    Ok(vm.new_float(libm::erfc(arg1(vm, &args, "math.erfc")?)))
 }
 
 const GAMMA_MSG: Option<&str> = Some("expected a noninteger or positive integer, got %s");
@@ -256,7 +256,7 @@ fn m_frexp(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         special::frexp(x)
     };
     Ok(vm
-        .new_tuple(vec![Value::Float(m), Value::Int(i64::from(e))])
+        .new_tuple(vec![vm.new_float(m), Value::Int(i64::from(e))])
         .into())
 }
 
@@ -272,7 +272,7 @@ fn m_ldexp(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         None => i64::MAX,
     };
     if x == 0.0 || !x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(vm.new_float(x));
     }
     let r = if exp > i64::from(i32::MAX) {
         return Err(range_error(vm));
@@ -284,7 +284,7 @@ fn m_ldexp(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     if r.is_infinite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(vm.new_float(r))
 }
 
 fn m_modf(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -298,7 +298,7 @@ fn m_modf(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         ((x - t).copysign(x), t)
     };
     Ok(vm
-        .new_tuple(vec![Value::Float(frac), Value::Float(int)])
+        .new_tuple(vec![vm.new_float(frac), vm.new_float(int)])
         .into())
 }
 
@@ -329,33 +329,31 @@ fn loghelper(vm: &Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
         });
     }
     let x = as_double(vm, v)?;
-    match math_1(vm, x, f, false, Some("expected a positive input, got %s"))? {
-        Value::Float(r) => Ok(r),
-        _ => Ok(f64::NAN),
-    }
+    let r = math_1(vm, x, f, false, Some("expected a positive input, got %s"))?;
+    Ok(as_float(&r).unwrap_or(f64::NAN))
 }
 
 fn m_log(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let vals = args.range(vm, "log", 1, 2)?;
     let num = loghelper(vm, &vals[0], |x| libm::log(x))?;
     if vals.len() == 1 {
-        return Ok(Value::Float(num));
+        return Ok(vm.new_float(num));
     }
     let den = loghelper(vm, &vals[1], |x| libm::log(x))?;
     if den == 0.0 {
         return Err(vm.new_zero_division_error("division by zero"));
     }
-    Ok(Value::Float(num / den))
+    Ok(vm.new_float(num / den))
 }
 
 fn m_log2(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let v = args.one(vm, "math.log2")?;
-    loghelper(vm, v, |x| libm::log2(x)).map(Value::Float)
+    loghelper(vm, v, |x| libm::log2(x)).map(|r| vm.new_float(r))
 }
 
 fn m_log10(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let v = args.one(vm, "math.log10")?;
-    loghelper(vm, v, |x| libm::log10(x)).map(Value::Float)
+    loghelper(vm, v, |x| libm::log10(x)).map(|r| vm.new_float(r))
 }
 
 fn m_fma(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -365,7 +363,7 @@ fn m_fma(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let z = as_double(vm, &vals[2])?;
     let r = x.mul_add(y, z);
     if r.is_finite() {
-        return Ok(Value::Float(r));
+        return Ok(vm.new_float(r));
     }
     if r.is_nan() {
         if !x.is_nan() && !y.is_nan() && !z.is_nan() {
@@ -374,7 +372,7 @@ fn m_fma(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     } else if x.is_finite() && y.is_finite() && z.is_finite() {
         return Err(vm.new_overflow_error("overflow in fma"));
     }
-    Ok(Value::Float(r))
+    Ok(vm.new_float(r))
 }
 
 fn m_fmod(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -382,13 +380,13 @@ fn m_fmod(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let x = as_double(vm, &vals[0])?;
     let y = as_double(vm, &vals[1])?;
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(vm.new_float(x));
     }
     let r = libm::fmod(x, y);
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(vm.new_value_error("math domain error"));
     }
-    Ok(Value::Float(r))
+    Ok(vm.new_float(r))
 }
 
 fn m_pow(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -396,7 +394,7 @@ fn m_pow(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let x = as_double(vm, &vals[0])?;
     let y = as_double(vm, &vals[1])?;
     match special::pow(x, y) {
-        Ok(r) => Ok(Value::Float(r)),
+        Ok(r) => Ok(vm.new_float(r)),
         Err(MathErr::Domain) => Err(vm.new_value_error("math domain error")),
         Err(MathErr::Range) => Err(range_error(vm)),
     }
@@ -404,12 +402,12 @@ fn m_pow(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn m_degrees(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let x = arg1(vm, &args, "math.degrees")?;
-    Ok(Value::Float(x * (180.0 / std::f64::consts::PI)))
+    Ok(vm.new_float(x * (180.0 / std::f64::consts::PI)))
 }
 
 fn m_radians(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let x = arg1(vm, &args, "math.radians")?;
-    Ok(Value::Float(x * (std::f64::consts::PI / 180.0)))
+    Ok(vm.new_float(x * (std::f64::consts::PI / 180.0)))
 }
 
 fn m_isfinite(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -476,7 +474,7 @@ fn m_nextafter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let steps = match steps.filter(|s| !s.is_none()) {
-        None => return Ok(Value::Float(libm::nextafter(x, y))),
+        None => return Ok(vm.new_float(libm::nextafter(x, y))),
         Some(s) => {
             let n = vm.try_index(s)?.ok_or_else(|| {
                 vm.new_type_error(format!(
@@ -490,28 +488,28 @@ fn m_nextafter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             num_traits::ToPrimitive::to_u64(n.as_ref()).unwrap_or(u64::MAX)
         }
     };
-    Ok(Value::Float(special::nextafter_steps(x, y, steps)))
+    Ok(vm.new_float(special::nextafter_steps(x, y, steps)))
 }
 
 fn m_ulp(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let x = arg1(vm, &args, "math.ulp")?;
     if x.is_nan() {
-        return Ok(Value::Float(x));
+        return Ok(vm.new_float(x));
     }
     let x = x.abs();
     if x.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(vm.new_float(x));
     }
     let up = libm::nextafter(x, f64::INFINITY);
     if up.is_infinite() {
-        return Ok(Value::Float(x - libm::nextafter(x, f64::NEG_INFINITY)));
+        return Ok(vm.new_float(x - libm::nextafter(x, f64::NEG_INFINITY)));
     }
-    Ok(Value::Float(up - x))
+    Ok(vm.new_float(up - x))
 }
 
 fn m_fsum(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let seq = args.one(vm, "math.fsum")?;
-    special::fsum(vm, seq).map(Value::Float)
+    special::fsum(vm, seq).map(|r| vm.new_float(r))
 }
 
 fn m_hypot(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -520,7 +518,7 @@ fn m_hypot(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     for v in args.pos() {
         coords.push(as_double(vm, v)?.abs());
     }
-    Ok(Value::Float(special::vector_norm(&mut coords)))
+    Ok(vm.new_float(special::vector_norm(&mut coords)))
 }
 
 fn m_dist(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -536,7 +534,7 @@ fn m_dist(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         let b = as_double(vm, b)?;
         diffs.push((a - b).abs());
     }
-    Ok(Value::Float(special::vector_norm(&mut diffs)))
+    Ok(vm.new_float(special::vector_norm(&mut diffs)))
 }
 
 fn m_sumprod(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -583,7 +581,7 @@ pub fn init(vm: &Vm) -> PyResult<Py<Module>> {
         ("inf", f64::INFINITY),
         ("nan", f64::NAN.abs()),
     ] {
-        d.set_str(&vm.intern(name), Value::Float(value));
+        d.set_str(&vm.intern(name), vm.new_float(value));
     }
     let funcs: &[(&'static str, crate::types::function::NativeFn)] = &[
         ("acos", m_acos),

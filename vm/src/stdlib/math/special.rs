@@ -598,7 +598,7 @@ pub(crate) fn sumprod(vm: &Vm, p: &Value, q: &Value) -> PyResult<Value> {
             }
             flt_enabled = false;
             if flt_in_use {
-                total = vm.binary_op(&total, &Value::Float(flt_total.to_f64()), BinOp::Add)?;
+                total = vm.binary_op(&total, &vm.new_float(flt_total.to_f64()), BinOp::Add)?;
                 flt_in_use = false;
             }
         }
@@ -634,13 +634,13 @@ pub(crate) fn prod(vm: &Vm, iterable: &Value, start: Value) -> PyResult<Value> {
     if let Value::Float(mut acc) = result {
         loop {
             let Some(item) = vm.next(&it)? else {
-                return Ok(Value::Float(acc));
+                return Ok(vm.new_float(acc));
             };
             match item {
                 Value::Float(f) => acc *= f,
                 Value::Int(i) => acc *= i as f64,
                 _ => {
-                    result = vm.binary_op(&Value::Float(acc), &item, BinOp::Mul)?;
+                    result = vm.binary_op(&vm.new_float(acc), &item, BinOp::Mul)?;
                     break;
                 }
             }

@@ -430,7 +430,7 @@ fn f_lstat(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn fd_arg(vm: &Vm, v: &Value) -> PyResult<i32> {
-    if matches!(v, Value::Float(_)) {
+    if crate::types::float::is_float(v) {
         return Err(vm.new_type_error("'float' object cannot be interpreted as an integer"));
     }
     let n = vm.index_value(v)?;

@@ -177,7 +177,7 @@ fn unpack_item(vm: &Vm, item: &Item, data: &[u8], little: bool) -> Value {
         }
         Kind::Float => {
             let bits = layout::get_int(data, false, little) as u64;
-            Value::Float(match item.code {
+            vm.new_float(match item.code {
                 b'e' => layout::half_to_f64(bits as u16),
                 b'f' => f64::from(f32::from_bits(bits as u32)),
                 _ => f64::from_bits(bits),

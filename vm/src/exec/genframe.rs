@@ -1,0 +1,119 @@
+//! Generator and coroutine frames resumed inside the caller's eval loop (CPython's
+//! `FOR_ITER_GEN`/`SEND_GEN` idea, done by the generic instructions): `FOR_ITER` and `SEND`
+//! on a generator link its frame above the caller's and switch to it; `YIELD_VALUE`,
+//! `RETURN_VALUE` and an exception leaving the frame switch back. No Rust re-entry.
+//!
+//! While a frame runs this way its generator is `Running` (so re-entering it raises
+//! "generator already executing" through the Rust path), the frame holds a strong
+//! reference to the generator (`Frame::running_gen`), and `Frame::resumer` says where the
+//! caller continues when the generator returns. Anything unusual (`throw`, `close`, a
+//! first `send` of a non-None value, the recursion limit) takes `types::generator::resume`.
+
+use crate::object::{Py, Value};
+use crate::types::generator::Generator;
+
+use super::frame::{Frame, Regs, Resumer, frame_ref};
+use super::{Ctx, Flow};
+
+/// Resumes `g` with `value` inside this loop; `Err(value)` when it must take the Rust
+/// path instead.
+#[inline]
+pub(crate) fn resume_inline(
+    c: &mut Ctx<'_>,
+    g: &Py<Generator>,
+    value: Value,
+    resumer: Resumer,
+) -> Result<Flow, Value> {
+    let vm = c.vm;
+    let depth = vm.exec.depth.get();
+    if depth >= vm.recursion_limit() {
+        return Err(value);
+    }
+    let Some(frame) = g.start_inline(vm, &value) else {
+        return Err(value);
+    };
+    c.r.save(c.ip);
+    c.frame().return_ip.set(c.next_ip);
+    let f = frame_ref(frame);
+    f.previous.set(Some(c.r.frame));
+    f.resumer.set(resumer);
+    drop(f.running_gen.replace(Some(g.clone())));
+    vm.exec.current.set(Some(frame));
+    vm.exec.depth.set(depth + 1);
+    c.r = Regs::load(frame);
+    c.next_ip = f.ip.get();
+    // The sent value is the suspended `yield`'s result (a new generator's first
+    // instruction pops it).
+    if c.r.push(value).is_err() {
+        return Ok(Flow::Fault);
+    }
+    Ok(Flow::Switch)
+}
+
+/// `YIELD_VALUE` in a frame running inline: suspends it and hands `v` to the caller,
+/// which continues after its `FOR_ITER`/`SEND`.
+pub(crate) fn yield_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
+    let vm = c.vm;
+    c.r.save(c.next_ip);
+    let f = c.frame();
+    let caller = f.previous.replace(None);
+    f.resumer.set(Resumer::None);
+    let (Some(caller), Some(g)) = (caller, f.running_gen.take()) else {
+        return Flow::Fault;
+    };
+    g.suspend_inline(vm);
+    vm.exec.current.set(Some(caller));
+    vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
+    switch_to_caller(c, caller);
+    // The caller's stack still holds the generator.
+    drop(g);
+    crate::tri!(c.r.push(v));
+    Flow::Switch
+}
+
+/// `RETURN_VALUE` in a frame running inline: the generator is done; `FOR_ITER` leaves its
+/// loop, `SEND` pushes the value and jumps.
+pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
+    let vm = c.vm;
+    let f = c.frame();
+    let resumer = f.resumer.replace(Resumer::None);
+    let caller = f.previous.get();
+    let g = f.running_gen.take();
+    super::eval::pop_frame(c);
+    let (Some(caller), Some(g)) = (caller, g) else {
+        return Flow::Fault;
+    };
+    switch_to_caller(c, caller);
+    // The frame is no longer used: the generator may release it.
+    g.finish_inline(vm);
+    drop(g);
+    match resumer {
+        Resumer::ForIter { exhausted_ip } => {
+            drop(v);
+            c.next_ip = exhausted_ip;
+        }
+        Resumer::Send { returned_ip } => {
+            crate::tri!(c.r.push(v));
+            c.next_ip = returned_ip;
+        }
+        Resumer::None => return Flow::Fault,
+    }
+    Flow::Switch
+}
+
+/// An exception left `frame`, a frame that ran inline and was already popped (the loop
+/// runs the caller now): the generator is done.
+pub(crate) fn abandon(c: &Ctx<'_>, frame: &Frame) {
+    frame.resumer.set(Resumer::None);
+    if let Some(g) = frame.running_gen.take() {
+        g.finish_inline(c.vm);
+        drop(g);
+    }
+}
+
+fn switch_to_caller(c: &mut Ctx<'_>, caller: std::ptr::NonNull<Frame>) {
+    c.r = Regs::load(caller);
+    let cf = frame_ref(caller);
+    c.next_ip = cf.return_ip.get();
+    c.ip = cf.ip.get();
+}
