@@ -284,36 +284,48 @@ fn min_max(vm: &Vm, args: Args<'_>, name: &str, want: crate::object::CompareOp) 
         [key, default]
     };
     let pos = args.pos();
-    let items: Vec<Value> = match pos.len() {
+    let collected;
+    let items: &[Value] = match pos.len() {
         0 => {
             return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0")));
         }
-        1 => vm.collect(&pos[0])?,
+        1 => {
+            collected = vm.collect(&pos[0])?;
+            &collected
+        }
         _ => {
             if default.is_some() {
                 return Err(vm.new_type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            pos.to_vec()
+            pos
         }
     };
     let key = key.filter(|k| !k.is_none());
     let mut best: Option<(Value, Value)> = None;
     for item in items {
         let k = match &key {
-            Some(f) => vm.call_pos(f, std::slice::from_ref(&item))?,
+            Some(f) => vm.call_pos(f, std::slice::from_ref(item))?,
             None => item.clone(),
         };
         let better = match &best {
             None => true,
-            Some((bk, _)) => {
-                let r = vm.rich_compare(&k, bk, want)?;
-                vm.is_true(&r)?
-            }
+            Some((bk, _)) => match (&k, bk) {
+                // Immediate ints and floats compare inline (the common `max(a, b)`).
+                (Value::Int(a), Value::Int(b)) => want.test(a.cmp(b)),
+                (Value::Float(a), Value::Float(b)) => match a.partial_cmp(b) {
+                    Some(o) => want.test(o),
+                    None => false,
+                },
+                _ => {
+                    let r = vm.rich_compare(&k, bk, want)?;
+                    vm.is_true(&r)?
+                }
+            },
         };
         if better {
-            best = Some((k, item));
+            best = Some((k, item.clone()));
         }
     }
     match best {

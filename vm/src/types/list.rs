@@ -243,6 +243,12 @@ fn list_set_slice(vm: &Vm, l: &Py<List>, slice: &Py<Slice>, value: Option<Value>
     };
     let new_items = if value.as_obj().is_some_and(|o| o.is(l.as_obj())) {
         l.to_vec()
+    } else if let Some(src) = value.downcast::<List>()
+        && value.class(vm).is(&vm.types.list)
+        && src.as_obj().refcount() == 1
+    {
+        // A temporary list (`a[:k] = a[k::-1]`): ours alone, so take its items, no copy.
+        src.replace(Vec::new())
     } else {
         match vm.collect(&value) {
             Ok(items) => items,

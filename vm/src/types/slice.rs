@@ -32,12 +32,22 @@ impl SliceIndices {
     /// Copies of the selected items of `items`. Indices past the end are skipped: the
     /// sequence may have shrunk since the indices were computed (`__index__` runs code).
     pub fn select(&self, items: &[Value]) -> Vec<Value> {
+        let n = items.len();
         if self.step == 1 {
-            let start = (self.start.max(0) as usize).min(items.len());
-            let stop = start.saturating_add(self.len).min(items.len());
+            let start = (self.start.max(0) as usize).min(n);
+            let stop = start.saturating_add(self.len).min(n);
             return items[start..stop].to_vec();
         }
-        let mut out = Vec::with_capacity(self.len.min(items.len()));
+        if self.step == -1 && self.len > 0 && (self.start as usize) < n {
+            // `start` is the first (highest) index taken, `start + 1 - len` the last (>= 0).
+            let first = self.start as usize + 1 - self.len;
+            return items[first..=self.start as usize]
+                .iter()
+                .rev()
+                .cloned()
+                .collect();
+        }
+        let mut out = Vec::with_capacity(self.len.min(n));
         out.extend(self.iter().filter_map(|i| items.get(i).cloned()));
         out
     }
@@ -51,7 +61,29 @@ impl SliceIndices {
 
 impl Slice {
     /// Resolves against a sequence of length `len`.
+    #[inline]
     pub fn indices(&self, vm: &Vm, len: usize) -> PyResult<SliceIndices> {
+        let bound = |v: &Value| match v {
+            Value::None => Some(None),
+            Value::Int(i) => Some(Some(*i)),
+            _ => None,
+        };
+        // Immediate ints and `None` (nearly every slice) need no conversion.
+        let (start, stop, step) = match (bound(&self.start), bound(&self.stop), bound(&self.step)) {
+            (Some(start), Some(stop), Some(step)) => (start, stop, step.unwrap_or(1)),
+            _ => self.convert_bounds(vm)?,
+        };
+        if step == 0 {
+            return Err(vm.new_value_error("slice step cannot be zero"));
+        }
+        // CPython clamps the step to -PY_SSIZE_T_MAX so that negation cannot overflow.
+        Ok(SliceIndices::resolve(start, stop, step.max(-i64::MAX), len))
+    }
+
+    /// The bounds through `__index__`, in CPython's order (step, start, stop); a zero
+    /// step fails before the other bounds are converted.
+    #[inline(never)]
+    fn convert_bounds(&self, vm: &Vm) -> PyResult<(Option<i64>, Option<i64>, i64)> {
         let step = match &self.step {
             Value::None => 1,
             v => vm.slice_index(v)?.unwrap_or(1),
@@ -59,22 +91,29 @@ impl Slice {
         if step == 0 {
             return Err(vm.new_value_error("slice step cannot be zero"));
         }
-        // CPython clamps the step to -PY_SSIZE_T_MAX so that negation cannot overflow.
-        let step = step.max(-i64::MAX);
+        let start = vm.slice_index(&self.start)?;
+        let stop = vm.slice_index(&self.stop)?;
+        Ok((start, stop, step))
+    }
+}
+
+impl SliceIndices {
+    /// `PySlice_AdjustIndices`: bounds clamped to a sequence of length `len` (`None` takes
+    /// the default for the step's direction). `step` is neither 0 nor `i64::MIN`.
+    #[inline]
+    fn resolve(start: Option<i64>, stop: Option<i64>, step: i64, len: usize) -> SliceIndices {
         let n = len as i64;
         let (lower, upper) = if step < 0 { (-1, n - 1) } else { (0, n) };
-        let adjust = |v: &Value, default: i64| -> PyResult<i64> {
-            let Some(i) = vm.slice_index(v)? else {
-                return Ok(default);
-            };
-            Ok(if i < 0 {
-                (i + n).max(lower)
-            } else {
-                i.min(upper)
-            })
+        let adjust = |i: Option<i64>, default: i64| match i {
+            None => default,
+            Some(i) if i < 0 => (i + n).max(lower),
+            Some(i) => i.min(upper),
         };
-        let start = adjust(&self.start, if step < 0 { upper } else { lower })?;
-        let stop = adjust(&self.stop, if step < 0 { lower } else { upper })?;
+        let (start, stop) = if step < 0 {
+            (adjust(start, upper), adjust(stop, lower))
+        } else {
+            (adjust(start, lower), adjust(stop, upper))
+        };
         let len = if step < 0 {
             if stop < start {
                 ((start - stop - 1) / (-step) + 1) as usize
@@ -86,12 +125,12 @@ impl Slice {
         } else {
             0
         };
-        Ok(SliceIndices {
+        SliceIndices {
             start,
             stop,
             step,
             len,
-        })
+        }
     }
 }
 
