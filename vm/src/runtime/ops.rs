@@ -46,7 +46,11 @@ impl BinOp {
     /// `NB_SUBSCR` (26) and invalid values.
     #[inline(always)]
     pub fn from_oparg(oparg: u32) -> Option<(BinOp, bool)> {
-        let (nb, inplace) = if oparg >= 13 { (oparg - 13, true) } else { (oparg, false) };
+        let (nb, inplace) = if oparg >= 13 {
+            (oparg - 13, true)
+        } else {
+            (oparg, false)
+        };
         // A match from each number to the variant with that discriminant, not a table
         // load: LLVM folds it to a range check, so the eval loop's `BINARY_OP` fast path
         // dispatches on the oparg itself (a table load cost ~8% on the int kernel).
