@@ -14,9 +14,9 @@ use iai_callgrind::{
     Callgrind, LibraryBenchmarkConfig, library_benchmark, library_benchmark_group, main,
 };
 
-// rpy ships with mimalloc; allocation-heavy stages must be counted with the same allocator.
+// rpy's own allocator: allocation-heavy stages must be counted with what `rpy` runs.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: benches::allocator::MiMalloc = benches::allocator::MiMalloc;
 
 macro_rules! iai_benches {
     ($($id:literal => $definition:tt $input:tt),* $(,)?) => {
@@ -40,8 +40,18 @@ library_benchmark_group!(name = rpy; benchmarks = bench);
 
 // The gate reads only the instruction count (Ir); the cache simulation would double
 // valgrind's time for metrics nobody compares. `IAI_CALLGRIND_CALLGRIND_ARGS=--cache-sim=yes`
-// turns it back on for a look at cache behaviour.
+// turns it back on for a look at cache behaviour. `--vgdb=no`: valgrind's gdb server maps a
+// file named after the pid into the process, which makes /proc/self/maps (read by the stack
+// probe, see `benches::iai_setup`) differ from run to run.
+//
+// mimalloc returns freed arena memory to the OS on a clock: a purge is due `purge_delay`
+// milliseconds after the free, so how many purges a run performs (and the instructions they
+// execute) depends on how fast valgrind happened to run. A negative delay turns purging off,
+// which makes the counts of one binary identical from run to run; natively the workloads
+// finish within the default delay, so it hardly ever fires there either.
 main!(
-    config = LibraryBenchmarkConfig::default().tool(Callgrind::with_args(["cache-sim=no"]));
+    config = LibraryBenchmarkConfig::default()
+        .tool(Callgrind::with_args(["cache-sim=no", "vgdb=no"]))
+        .env("MIMALLOC_PURGE_DELAY", "-1");
     library_benchmark_groups = rpy
 );

@@ -11,9 +11,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 use benches::profiler::PprofProfiler;
 
-// rpy ships with mimalloc; allocation-heavy stages must be timed with the same allocator.
+// rpy's own allocator: allocation-heavy stages must be timed with what `rpy` runs.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: benches::allocator::MiMalloc = benches::allocator::MiMalloc;
 
 fn catalog(c: &mut Criterion) {
     for benchmark in benches::BENCHMARKS {

@@ -4,6 +4,11 @@
 //!
 //! The README's "Benchmarks" section says how to run each suite and read its report.
 
+// The `rpy` binary's global allocator, compiled from the same file, so that both suites
+// count and time exactly the allocation paths `rpy` runs (mimalloc's plain entry points, not
+// `mimalloc::MiMalloc`'s aligned ones).
+#[path = "../../src/allocator.rs"]
+pub mod allocator;
 pub mod catalog;
 pub mod expected;
 pub mod gate;
@@ -20,6 +25,11 @@ pub use workload::{Prepared, Suite, prepare};
 /// broken input ends the benchmark process with the reason: iai-callgrind setups cannot
 /// return errors, and measuring an error path would give meaningless counts.
 pub fn iai_setup(id: &str) -> Prepared {
+    // The VM's recursion guards (stacker) find the thread's stack bounds once, on first use,
+    // by reading /proc/self/maps, whose length varies with the environment (under valgrind
+    // it even names the pid). Finding them here keeps that probe out of every measurement,
+    // as it already was for the front-end benchmarks, whose setup parses the input.
+    let _ = stacker::remaining_stack();
     let prepared = catalog::find(id)
         .ok_or_else(|| format!("unknown benchmark {id}"))
         .and_then(|b| prepare(b, Suite::Instructions));

@@ -97,13 +97,13 @@ pub fn code_objects(root: &CodeObject) -> Vec<&CodeObject> {
 
 /// Fake addresses for the code objects of a tree, by identity.
 pub struct Addresses {
-    by_ptr: HashMap<*const CodeObject, u64>,
+    by_ptr: HashMap<*const CodeObject, u64, crate::compile::hash::FxBuild>,
 }
 
 impl Addresses {
     /// Numbers every code object of `root` depth-first.
     pub fn new(root: &CodeObject) -> Addresses {
-        let mut by_ptr = HashMap::new();
+        let mut by_ptr = HashMap::default();
         for (i, code) in code_objects(root).into_iter().enumerate() {
             by_ptr
                 .entry(code as *const CodeObject)

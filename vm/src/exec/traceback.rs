@@ -465,6 +465,10 @@ struct Node {
 const MAX_GROUP_WIDTH: usize = 15;
 const MAX_GROUP_DEPTH: usize = 10;
 
+/// Exceptions already in the tree, by address (a fixed hasher: std's per-process seed
+/// would make instruction counts differ between identical runs).
+type Seen = std::collections::HashSet<usize, crate::compile::hash::FxBuild>;
+
 /// Builds the `TracebackException` tree (compact mode) with its `_seen` rules.
 fn build_tree(vm: &Vm, root: &crate::object::Py<BaseException>) -> Vec<Node> {
     let mut nodes = vec![Node {
@@ -473,20 +477,19 @@ fn build_tree(vm: &Vm, root: &crate::object::Py<BaseException>) -> Vec<Node> {
         context: None,
         exceptions: None,
     }];
-    let mut seen: std::collections::HashSet<usize> = [root.addr()].into_iter().collect();
+    let mut seen: Seen = [root.addr()].into_iter().collect();
     let mut queue = vec![0usize];
-    let new_node = |nodes: &mut Vec<Node>,
-                    seen: &mut std::collections::HashSet<usize>,
-                    e: &crate::object::Py<BaseException>| {
-        seen.insert(e.addr());
-        nodes.push(Node {
-            exc: e.clone(),
-            cause: None,
-            context: None,
-            exceptions: None,
-        });
-        nodes.len() - 1
-    };
+    let new_node =
+        |nodes: &mut Vec<Node>, seen: &mut Seen, e: &crate::object::Py<BaseException>| {
+            seen.insert(e.addr());
+            nodes.push(Node {
+                exc: e.clone(),
+                cause: None,
+                context: None,
+                exceptions: None,
+            });
+            nodes.len() - 1
+        };
     while let Some(i) = queue.pop() {
         if nodes.len() > 100_000 {
             break;

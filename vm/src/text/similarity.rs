@@ -8,6 +8,10 @@
 
 use std::collections::HashMap;
 
+/// Fixed-hasher maps: std's per-process seed would make identical runs execute different
+/// instruction counts.
+type Map<K, V> = HashMap<K, V, crate::compile::hash::FxBuild>;
+
 /// Candidate lists this long or longer get no suggestion (`MAX_CANDIDATE_ITEMS`).
 const MAX_CANDIDATE_ITEMS: usize = 750;
 /// Strings longer than this (after trimming common affixes) never match (`MAX_STRING_SIZE`).
@@ -140,15 +144,15 @@ pub fn close_matches<'c>(
 struct SequenceMatcher<'b> {
     b: &'b [char],
     /// Positions of each non-popular element of `b`, ascending.
-    b2j: HashMap<char, Vec<usize>>,
+    b2j: Map<char, Vec<usize>>,
     /// Multiset of `b`'s elements (for `quick_ratio`).
-    counts: HashMap<char, usize>,
+    counts: Map<char, usize>,
 }
 
 impl<'b> SequenceMatcher<'b> {
     fn new(b: &'b [char]) -> Self {
-        let mut b2j: HashMap<char, Vec<usize>> = HashMap::new();
-        let mut counts: HashMap<char, usize> = HashMap::new();
+        let mut b2j: Map<char, Vec<usize>> = Map::default();
+        let mut counts: Map<char, usize> = Map::default();
         for (j, &c) in b.iter().enumerate() {
             b2j.entry(c).or_default().push(j);
             *counts.entry(c).or_default() += 1;
@@ -164,7 +168,7 @@ impl<'b> SequenceMatcher<'b> {
 
     /// The matches counted by `quick_ratio`: the size of the multiset intersection.
     fn quick_matches(&self, a: &[char]) -> usize {
-        let mut avail: HashMap<char, isize> = HashMap::new();
+        let mut avail: Map<char, isize> = Map::default();
         let mut matches = 0;
         for &c in a {
             let left = avail
@@ -209,9 +213,9 @@ impl<'b> SequenceMatcher<'b> {
     ) -> (usize, usize, usize) {
         let b = self.b;
         let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0);
-        let mut j2len: HashMap<usize, usize> = HashMap::new();
+        let mut j2len: Map<usize, usize> = Map::default();
         for (i, c) in a.iter().enumerate().take(ahi).skip(alo) {
-            let mut next: HashMap<usize, usize> = HashMap::new();
+            let mut next: Map<usize, usize> = Map::default();
             for &j in self.b2j.get(c).map_or(&[][..], Vec::as_slice) {
                 if j < blo {
                     continue;

@@ -219,24 +219,29 @@ fn list_set_slice(vm: &Vm, l: &Py<List>, slice: &Py<Slice>, value: Option<Value>
     let idx = slice.indices(vm, n)?;
     let Some(value) = value else {
         if idx.step == 1 {
-            let (start, stop) = (
-                idx.start.max(0) as usize,
-                (idx.start.max(0) as usize + idx.len).min(n),
-            );
-            let old = l.replace(Vec::new());
-            let mut keep = old;
+            // Against the current length: `indices` may have run `__index__`, which can
+            // resize the list.
+            let mut keep = l.replace(Vec::new());
+            let start = (idx.start.max(0) as usize).min(keep.len());
+            let stop = (idx.start.max(0) as usize + idx.len).min(keep.len());
             let gone: Vec<Value> = keep.drain(start.min(stop)..stop).collect();
             drop(l.replace(keep));
             drop(gone);
             return Ok(());
         }
-        // Deletion: keep items whose index is not selected.
-        let selected: std::collections::HashSet<usize> = idx.iter().collect();
+        // Deletion: keep items whose index is not selected. (The list may have shrunk
+        // while `indices` ran `__index__`; selected positions past its end select nothing.)
         let old = l.replace(Vec::new());
+        let mut selected = vec![false; old.len()];
+        for i in idx.iter() {
+            if let Some(s) = selected.get_mut(i) {
+                *s = true;
+            }
+        }
         let (keep, gone): (Vec<_>, Vec<_>) = old
             .into_iter()
             .enumerate()
-            .partition(|(i, _)| !selected.contains(i));
+            .partition(|(i, _)| !selected[*i]);
         drop(l.replace(keep.into_iter().map(|(_, v)| v).collect()));
         drop(gone);
         return Ok(());

@@ -113,7 +113,8 @@ pub struct Encoder<'a> {
     opts: &'a Options,
     /// The output so far.
     pub out: Vec<u8>,
-    markers: HashSet<usize>,
+    /// Containers being encoded, by address (fixed hasher: runs stay deterministic).
+    markers: HashSet<usize, crate::compile::hash::FxBuild>,
     depth: usize,
 }
 
@@ -124,7 +125,7 @@ impl<'a> Encoder<'a> {
             vm,
             opts,
             out: Vec::new(),
-            markers: HashSet::new(),
+            markers: HashSet::default(),
             depth: 0,
         }
     }
