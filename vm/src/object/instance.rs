@@ -288,8 +288,19 @@ impl InstanceExt {
         })
     }
 
+    /// Whether the instance surely has no attribute of a name that `hint` (its method-cache
+    /// hint on the instance's class, whose shared keys are `keys`) says is not a key:
+    /// attributes are inline and the keys have not grown since the hint was taken.
+    #[inline(always)]
+    pub fn lacks_hinted(&self, keys: &SharedKeys, hint: KeyHint) -> bool {
+        hint.0 >= KeyHint::ABSENT
+            && hint != KeyHint::UNKNOWN
+            && (hint.0 & !KeyHint::ABSENT) as usize == keys.len()
+            && self.has_inline_values()
+    }
+
     /// Whether attributes are still inline values.
-    #[inline]
+    #[inline(always)]
     pub fn has_inline_values(&self) -> bool {
         self.attrs.with(|a| matches!(a, Attrs::Inline(_)))
     }

@@ -185,34 +185,35 @@ fn dict_attr(vm: &Vm, dict: &Py<Dict>, name: &Py<Str>) -> PyResult<Option<Value>
 pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
     let ty = obj.class(vm);
     let (found, hint) = vm.type_lookup_hint(ty, name);
-    if found.is_none()
-        && hint.0 < KeyHint::ABSENT
-        && let Value::Obj(o) = obj
-        && let Some(ext) = o.ext()
-        && let Some(v) = ext.get_inline(hint.0 as usize)
-    {
-        return Ok(v);
-    }
-    generic_getattr_general(vm, obj, name, found, hint)
-}
-
-/// [`generic_getattr`] past its hit path.
-#[inline(never)]
-fn generic_getattr_general(
-    vm: &Vm,
-    obj: &Value,
-    name: &Py<Str>,
-    found: Option<Value>,
-    hint: KeyHint,
-) -> PyResult<Value> {
-    let r = match found {
-        None => instance_attr(vm, obj, obj.class(vm), name, hint)?,
+    let found = match found {
+        // A descriptor (`__slots__` members, properties, methods): one call away.
         Some(descr) => lookup_with_descr(vm, obj, name, descr, hint)?,
+        None => {
+            if hint.0 < KeyHint::ABSENT
+                && let Value::Obj(o) = obj
+                && let Some(ext) = o.ext()
+                && let Some(v) = ext.get_inline(hint.0 as usize)
+            {
+                return Ok(v);
+            }
+            instance_attr_general(vm, obj, name, hint)?
+        }
     };
-    match r {
+    match found {
         Some(v) => Ok(v),
         None => Err(vm.new_no_attribute(obj, name)),
     }
+}
+
+/// [`generic_getattr`]'s instance attribute past its hit path.
+#[inline(never)]
+fn instance_attr_general(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    hint: KeyHint,
+) -> PyResult<Option<Value>> {
+    instance_attr(vm, obj, obj.class(vm), name, hint)
 }
 
 /// The generic lookup, `None` when nothing is found.

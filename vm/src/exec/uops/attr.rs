@@ -36,7 +36,14 @@ pub(crate) fn get_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<(Valu
     }
     match vm.type_lookup_hint(ty, name) {
         (Some(d), hint) if is_method_like(&d) => {
-            // An instance attribute of the same name shadows the method.
+            // An instance attribute of the same name shadows the method; the method cache
+            // usually knows that the instance has none.
+            if let Value::Obj(o) = obj
+                && let Some(ext) = o.ext()
+                && ext.lacks_hinted(&o.ty().shared_keys, hint)
+            {
+                return Ok((d, true));
+            }
             if let Some(v) = instance_attribute(vm, obj, name, hint)? {
                 return Ok((v, false));
             }
