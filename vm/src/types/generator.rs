@@ -164,17 +164,14 @@ pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) ->
         }
         regs.save(frame_ref(frame).ip.get());
     }
-    g.state.set(GenState::Running);
-    let saved = g.exc_state.replace(Value::None);
-    vm.exec.handled.with_mut(|h| h.push(saved));
+    g.enter_running(vm);
     let result = vm.with_native_recursion("", || {
         vm.exec.depth.set(vm.exec.depth.get() + 1);
         let r = eval::run(vm, frame, throw);
         vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
         r
     });
-    let restored = vm.exec.handled.with_mut(|h| h.pop()).unwrap_or(Value::None);
-    drop(g.exc_state.replace(restored));
+    g.leave_running(vm);
     match result {
         Ok(Exit::Yield(v)) => {
             g.state.set(GenState::Suspended);
@@ -203,30 +200,40 @@ impl Generator {
             _ => return None,
         }
         let frame = self.frame.with(|f| f.as_ref().map(HeapFrame::frame))?;
-        self.state.set(GenState::Running);
-        let saved = self.exc_state.replace(Value::None);
-        vm.exec.handled.with_mut(|h| h.push(saved));
+        self.enter_running(vm);
         Some(frame)
     }
 
     /// The inline-running frame yielded: suspended again, exception state swapped back.
     pub(crate) fn suspend_inline(&self, vm: &Vm) {
+        self.leave_running(vm);
         self.state.set(GenState::Suspended);
-        let restored = vm.exec.handled.with_mut(|h| h.pop()).unwrap_or(Value::None);
-        drop(self.exc_state.replace(restored));
     }
 
     /// The inline-running frame returned or raised: completed, its frame released. The
     /// eval loop no longer uses the frame.
     pub(crate) fn finish_inline(&self, vm: &Vm) {
+        self.leave_running(vm);
+        finish(self);
+    }
+
+    /// Marks the generator running and swaps its saved exception state in as the
+    /// innermost handled exception (`gi_exc_state`); [`Generator::leave_running`] undoes
+    /// the swap. Shared by the Rust-level [`resume`] and the inline frame switch.
+    fn enter_running(&self, vm: &Vm) {
+        self.state.set(GenState::Running);
+        let saved = self.exc_state.replace(Value::None);
+        vm.exec.handled.with_mut(|h| h.push(saved));
+    }
+
+    /// Swaps the generator's exception state back out (the state is set by the caller).
+    fn leave_running(&self, vm: &Vm) {
         let restored = vm.exec.handled.with_mut(|h| h.pop()).unwrap_or(Value::None);
         drop(self.exc_state.replace(restored));
-        self.state.set(GenState::Completed);
-        drop(self.frame.replace(None));
     }
 }
 
-fn finish(g: &Py<Generator>) {
+fn finish(g: &Generator) {
     g.state.set(GenState::Completed);
     let frame = g.frame.replace(None);
     drop(frame);
