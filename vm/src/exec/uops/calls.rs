@@ -125,15 +125,25 @@ fn alloc_and_enter_init(
         Ok(o) => o,
         Err(e) => return Some(c.error(e)),
     };
-    // The instance fills the NULL slot, so `self` and the arguments are contiguous.
-    drop(c.r.replace(nargs + 1, obj.clone()).ok()?);
-    let frame = {
-        let args = c.r.top_slice(nargs + 1).ok()?;
-        crate::exec::call::push_function_frame(vm, func, Args::new(args, kwnames))
+    // From here the stack is being rewritten: a failing stack operation (impossible after
+    // the peeks above) is a fault, never a fall back to the generic call on a half-changed
+    // stack. The instance fills the NULL slot, so `self` and the arguments are contiguous.
+    let Ok(null) = c.r.replace(nargs + 1, obj.clone()) else {
+        return Some(Flow::Fault);
     };
-    c.r.drop_n(nargs + 1).ok()?;
+    drop(null);
+    let frame = match c.r.top_slice(nargs + 1) {
+        Ok(args) => crate::exec::call::push_function_frame(vm, func, Args::new(args, kwnames)),
+        Err(_) => return Some(Flow::Fault),
+    };
     // The class's slot now holds the result.
-    drop(c.r.replace(1, obj).ok()?);
+    if c.r.drop_n(nargs + 1).is_err() {
+        return Some(Flow::Fault);
+    }
+    let Ok(class) = c.r.replace(1, obj) else {
+        return Some(Flow::Fault);
+    };
+    drop(class);
     Some(match frame {
         Ok(f) => {
             frame_ref(f).init_call.set(true);
