@@ -175,8 +175,7 @@ macro_rules! define_tier1 {
                                     c.ip = ip;
                                     c.oparg = oparg;
                                     let flow = execute(byte, ip, c);
-                                    *r = c.r;
-                                    *next_ip = c.next_ip;
+                                    reload(flow, r, next_ip, c);
                                     flow
                                 }
                                 other => {
@@ -199,8 +198,7 @@ macro_rules! define_tier1 {
                                 $(run_part!('body, c, $name, $p $($b)?);)*
                                 Flow::Next
                             };
-                            *r = c.r;
-                            *next_ip = c.next_ip;
+                            reload(flow, r, next_ip, c);
                             flow
                         }
                     }
@@ -217,6 +215,19 @@ macro_rules! define_tier1 {
 }
 
 instruction_table!(define_tier1);
+
+/// Takes the loop's registers back from the memory context after an instruction ran on it.
+/// Only a `Switch` (or a flow the loop hands to `after_flow`, which reloads everything)
+/// changes the frame, so after `Next` the stack pointer is all that moved.
+#[inline(always)]
+fn reload(flow: Flow, r: &mut Regs, next_ip: &mut usize, c: &Ctx<'_>) {
+    if flow == Flow::Next {
+        r.sync_sp(&c.r);
+    } else {
+        *r = c.r;
+    }
+    *next_ip = c.next_ip;
+}
 
 /// An opcode byte no instruction has (bytecode rpy did not compile).
 #[cold]
