@@ -35,7 +35,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// Pushes a frame for `func` and binds `args` to its parameters.
-#[inline]
+#[inline(always)]
 pub fn push_function_frame(
     vm: &Vm,
     func: &Py<Function>,
@@ -48,27 +48,74 @@ pub fn push_function_frame(
     let code = func.code.get();
     // Fast path (CPython's exact-args case): the positional arguments are exactly the
     // parameters, so they are copied straight into the first locals.
-    let exact = !args.has_kwargs()
+    let simple = !args.has_kwargs()
         && code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
-        && args.values().len() == code.argcount()
         && code.kwonlyargcount() == 0;
-    let bound = if exact { args.values() } else { &[] };
+    if !(simple && args.values().len() == code.argcount()) {
+        return push_and_bind(vm, func, code, args, simple, depth);
+    }
     let frame = vm.exec.stack.push_with_args(
-        FrameInit {
-            code,
-            func: Some(func.clone()),
-            globals: func.globals.clone(),
-            builtins: func.builtins.clone(),
-            locals: Value::Null,
-        },
+        function_frame_init(func, code),
+        vm.exec.current.get(),
+        args.values(),
+    );
+    vm.exec.depth.set(depth + 1);
+    Ok(frame)
+}
+
+#[inline(always)]
+fn function_frame_init(func: &Py<Function>, code: Py<Code>) -> FrameInit {
+    FrameInit {
+        code,
+        func: Some(func.clone()),
+        globals: func.globals.clone(),
+        builtins: func.builtins.clone(),
+        locals: Value::Null,
+    }
+}
+
+/// [`push_function_frame`] beyond exact positional arguments. `simple`: positional
+/// arguments only and no `*args`/`**kwargs`/keyword-only parameters; then when defaults
+/// cover every parameter not passed, the arguments and defaults are copied straight in.
+#[inline(never)]
+fn push_and_bind(
+    vm: &Vm,
+    func: &Py<Function>,
+    code: Py<Code>,
+    args: Args<'_>,
+    simple: bool,
+    depth: u32,
+) -> PyResult<NonNull<Frame>> {
+    let (nargs, argcount) = (args.values().len(), code.argcount());
+    let defaults = if simple && nargs < argcount {
+        func.defaults.get().filter(|d| nargs + d.len() >= argcount)
+    } else {
+        None
+    };
+    let bound = if defaults.is_some() {
+        args.values()
+    } else {
+        &[]
+    };
+    let frame = vm.exec.stack.push_with_args(
+        function_frame_init(func, code),
         vm.exec.current.get(),
         bound,
     );
     vm.exec.depth.set(depth + 1);
-    if exact {
+    let f = frame_ref(frame);
+    if let Some(defs) = defaults {
+        // The last `argcount` defaults belong to the parameters (a `__defaults__` longer
+        // than the parameters leaves its first items unused, as in CPython); the check
+        // above keeps every index in range.
+        let defs = defs.as_slice();
+        for i in nargs..argcount {
+            if let Some(d) = defs.get(defs.len() + i - argcount) {
+                f.set_local(i, d.clone());
+            }
+        }
         return Ok(frame);
     }
-    let f = frame_ref(frame);
     if let Err(e) = bind_args(vm, func, &f.code, f, args) {
         // SAFETY: the frame was just pushed and is topmost; nothing else refers to it.
         unsafe { vm.exec.stack.pop(frame) };
@@ -116,7 +163,14 @@ fn bind_args(
 
     // Keyword arguments.
     let mut posonly_as_kw: Vec<String> = Vec::new();
-    for (name, value) in args.kwargs() {
+    let kwnames = args.kwnames().map_or(&[][..], |t| t.as_slice());
+    let kwvalues = &args.values()[npos..];
+    for (name, value) in kwnames.iter().zip(kwvalues) {
+        // As `Args::kwargs`: keyword names are strings (the compiler's, or checked by
+        // `**` unpacking).
+        let Some(name) = name.downcast::<Str>() else {
+            continue;
+        };
         let idx = (posonly..total)
             .find(|&i| code.localsplusnames[i].is(name))
             .or_else(|| {

@@ -59,6 +59,8 @@ pub(crate) const fn on_registers(op: Opcode) -> bool {
             | TO_BOOL
             | IS_OP
             | UNARY_NOT
+            | FOR_ITER
+            | RESUME
     )
 }
 

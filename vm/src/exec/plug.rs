@@ -221,7 +221,8 @@ pub(crate) fn enter_executor(c: &mut Ctx<'_>) -> Flow {
 }
 
 /// `_QUICKEN_RESUME`: `RESUME` becomes `RESUME_CHECK` once specializing.
-pub(crate) fn quicken_resume(c: &mut Ctx<'_>) {
+#[inline(always)]
+pub(crate) fn quicken_resume<const L: bool>(c: &mut Ctx<'_, L>) {
     if c.vm.plugins.specializer.is_some()
         && c.vm.config.specialize
         && let Some(cell) = c.r.cell(c.ip)

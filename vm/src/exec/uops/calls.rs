@@ -265,7 +265,10 @@ pub(crate) fn _CHECK_PERIODIC<const L: bool>(_c: &mut Ctx<'_, L>, _o: usize) -> 
 
 /// `_CHECK_PERIODIC` unless resuming inside `yield from`/`await`.
 #[inline(always)]
-pub(crate) fn _CHECK_PERIODIC_IF_NOT_YIELD_FROM(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _CHECK_PERIODIC_IF_NOT_YIELD_FROM<const L: bool>(
+    _c: &mut Ctx<'_, L>,
+    _o: usize,
+) -> Flow {
     Flow::Next
 }
 

@@ -109,19 +109,19 @@ pub(crate) fn _ENTER_EXECUTOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `RESUME` part: the bytecode is always current in rpy.
 #[inline(always)]
-pub(crate) fn _LOAD_BYTECODE(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _LOAD_BYTECODE<const L: bool>(_c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     Flow::Next
 }
 
 /// `RESUME` part: instrumentation (sys.monitoring) is not supported, so nothing to do.
 #[inline(always)]
-pub(crate) fn _MAYBE_INSTRUMENT(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _MAYBE_INSTRUMENT<const L: bool>(_c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     Flow::Next
 }
 
 /// `RESUME` part: rewrites itself to `RESUME_CHECK` when specializing.
 #[inline(always)]
-pub(crate) fn _QUICKEN_RESUME(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _QUICKEN_RESUME<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     crate::exec::plug::quicken_resume(c);
     Flow::Next
 }
@@ -147,7 +147,7 @@ pub(crate) fn _GET_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `FOR_ITER`: pushes the next item, or jumps past the loop's `END_FOR` when exhausted.
 #[inline(always)]
-pub(crate) fn _FOR_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _FOR_ITER<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let it = tri!(c.r.peek(1));
     // A range iterator steps inline (its `__next__` cannot be overridden or fail).
     if let Some(r) = it.downcast::<crate::types::iter::RangeIter>() {
@@ -162,6 +162,10 @@ pub(crate) fn _FOR_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
         tri!(c.r.push(Value::Int(x)));
         return Flow::Next;
     }
+    let Some(c) = c.full() else {
+        return Flow::Escape;
+    };
+    let it = tri!(c.r.peek(1));
     // A generator runs in this loop.
     if let Some(g) = it.downcast::<Generator>()
         && g.kind == GenKind::Generator
