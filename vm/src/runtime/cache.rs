@@ -1,6 +1,9 @@
 //! The method cache: `(type version, interned name) -> MRO lookup result`, CPython's
 //! `_PyType_Lookup` cache. A type's version changes whenever it or its MRO changes, so a
-//! hit is always current. Sets of two entries (index `i` and `i ^ 1`, one cache line).
+//! hit is always current. The table is set-associative (four entries per set, most recently
+//! inserted first): with one entry per index, three hot pairs that happened to share an
+//! index (raytrace: `Point.__sub__`, `Point.isPoint`, `Sphere.radius`) missed on every
+//! lookup.
 //!
 //! An entry for a name the type does not have also remembers where instances of the type
 //! keep that attribute: its index in the type's shared keys, or that the keys did not hold
@@ -13,8 +16,11 @@ use crate::types::str::Str;
 
 use super::Vm;
 
-const SIZE_BITS: u32 = 12;
-const SIZE: usize = 1 << SIZE_BITS;
+/// log2 of the number of sets.
+const SET_BITS: u32 = 11;
+const SETS: usize = 1 << SET_BITS;
+/// Entries per set.
+const WAYS: usize = 4;
 
 #[derive(Clone, Default)]
 struct Entry {
@@ -38,32 +44,38 @@ impl KeyHint {
     pub const UNKNOWN: KeyHint = KeyHint(u32::MAX);
 }
 
-/// The cache table. A fixed-size array, so that the masked index needs no bounds check on
-/// the hit path.
+/// The cache table: fixed-size arrays, so that the masked set index needs no bounds check
+/// on the hit path.
 pub struct MethodCache {
-    entries: PyCell<Box<[Entry; SIZE]>>,
+    sets: PyCell<Box<[[Entry; WAYS]; SETS]>>,
 }
 
 impl Default for MethodCache {
     fn default() -> Self {
-        let entries: Box<[Entry]> = vec![Entry::default(); SIZE].into_boxed_slice();
-        let Ok(entries) = entries.try_into() else {
-            unreachable!("the vector has SIZE entries")
+        let sets: Box<[[Entry; WAYS]]> = vec![Default::default(); SETS].into_boxed_slice();
+        let Ok(sets) = sets.try_into() else {
+            unreachable!("the vector has SETS sets")
         };
         MethodCache {
-            entries: PyCell::new(entries),
+            sets: PyCell::new(sets),
         }
     }
 }
 
-/// The entry index of `(version, name)`: a multiplicative hash of both, top bits. Interned
-/// names sit at the same offsets of different allocator pages, so the address's low bits
-/// alone (the former `version ^ addr >> 4`) made many hot pairs share entries and evict each
-/// other (deltablue: one miss in 20 lookups).
+/// The set of `(version, name)`: a multiplicative hash of both, top bits. Interned names
+/// sit at the same offsets of different allocator pages, so the address's low bits alone
+/// (the former `version ^ addr >> 4`) made many hot pairs share an index (deltablue: one
+/// miss in 20 lookups).
 #[inline(always)]
-fn slot(version: u32, name: usize) -> usize {
+fn set_index(version: u32, name: usize) -> usize {
     let h = ((name as u64) ^ (u64::from(version) << 40)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> (64 - SIZE_BITS)) as usize
+    (h >> (64 - SET_BITS)) as usize
+}
+
+/// The entry of `(version, key)` in `set`.
+#[inline(always)]
+fn find(set: &[Entry; WAYS], version: u32, key: usize) -> Option<&Entry> {
+    set.iter().find(|e| e.version == version && e.name == key)
 }
 
 impl Vm {
@@ -85,15 +97,9 @@ impl Vm {
         let version = ty.version();
         if version != 0 && name.is_interned() {
             let key = name.addr();
-            let i = slot(version, key);
-            let hit = self.method_cache.entries.with(|e| {
-                let entry = &e[i];
-                if entry.version == version && entry.name == key {
-                    return Some((entry.value.clone(), KeyHint(entry.hint)));
-                }
-                let other = &e[i ^ 1];
-                (other.version == version && other.name == key)
-                    .then(|| (other.value.clone(), KeyHint(other.hint)))
+            let hit = self.method_cache.sets.with(|sets| {
+                find(&sets[set_index(version, key)], version, key)
+                    .map(|e| (e.value.clone(), KeyHint(e.hint)))
             });
             if let Some((v, hint)) = hit {
                 return (if v.is_null() { None } else { Some(v) }, hint);
@@ -114,15 +120,9 @@ impl Vm {
     ) -> Option<R> {
         let version = ty.version();
         let key = name.addr();
-        let i = slot(version, key);
-        self.method_cache.entries.with(|e| {
-            let entry = &e[i];
-            if entry.version == version && entry.name == key {
-                return Some(f(entry));
-            }
-            let other = &e[i ^ 1];
-            (other.version == version && other.name == key).then(|| f(other))
-        })
+        self.method_cache
+            .sets
+            .with(|sets| find(&sets[set_index(version, key)], version, key).map(f))
     }
 
     /// The instance-attribute hit path: `Some(index)` when the cache knows that nothing
@@ -134,6 +134,19 @@ impl Vm {
             (e.value.is_null() && e.hint < KeyHint::ABSENT).then_some(e.hint as usize)
         })
         .flatten()
+    }
+
+    /// Whether the cache knows that nothing along the MRO of `ty` is called `name`.
+    #[inline(always)]
+    pub fn cached_absent(&self, ty: &Py<Type>, name: &Py<Str>) -> bool {
+        self.cached_entry(ty, name, |e| e.value.is_null()) == Some(true)
+    }
+
+    /// The attribute `name` found along the MRO of `ty`, when the cache has it.
+    #[inline(always)]
+    pub fn cached_present(&self, ty: &Py<Type>, name: &Py<Str>) -> Option<Value> {
+        self.cached_entry(ty, name, |e| (!e.value.is_null()).then(|| e.value.clone()))
+            .flatten()
     }
 
     /// The method-load hit path: the cached plain function `name` of `ty`, and the length
@@ -162,13 +175,13 @@ impl Vm {
             return;
         }
         let key = name.addr();
-        let i = slot(version, key);
-        self.method_cache.entries.with_mut(|e| {
-            for j in [i, i ^ 1] {
-                let entry = &mut e[j];
-                if entry.version == version && entry.name == key {
-                    entry.hint = hint.0;
-                }
+        self.method_cache.sets.with_mut(|sets| {
+            let set = &mut sets[set_index(version, key)];
+            if let Some(e) = set
+                .iter_mut()
+                .find(|e| e.version == version && e.name == key)
+            {
+                e.hint = hint.0;
             }
         });
     }
@@ -187,21 +200,19 @@ impl Vm {
         let found = ty.lookup(name);
         // The lookup may have run code that changed the type; only cache a current answer.
         if ty.version() == version {
-            let i = slot(version, key);
-            // The newest entry takes the first way; the one it displaces moves to the
-            // second, evicting that (two-way sets: a direct-mapped table let two hot pairs
-            // that share an index miss on every alternate lookup).
-            let old = self.method_cache.entries.with_mut(|e| {
-                let displaced = std::mem::replace(
-                    &mut e[i],
+            // The newest entry goes first; the others move down one and the last leaves.
+            let old = self.method_cache.sets.with_mut(|sets| {
+                let set = &mut sets[set_index(version, key)];
+                set.rotate_right(1);
+                std::mem::replace(
+                    &mut set[0],
                     Entry {
                         version,
                         hint: KeyHint::UNKNOWN.0,
                         name: key,
                         value: found.clone().unwrap_or(Value::Null),
                     },
-                );
-                std::mem::replace(&mut e[i ^ 1], displaced)
+                )
             });
             drop(old);
         }
