@@ -2,24 +2,33 @@
 //! and the f-string formatting steps.
 
 use crate::exec::{Ctx, Flow};
+use crate::instr::Opcode;
 use crate::object::{CompareOp, Value};
 use crate::runtime::{BinOp, scalar_ops};
 use crate::tri;
 use crate::types::str::Str;
+use crate::types::str_type;
 
 /// `BINARY_OP`: arithmetic (`NB_*`), in-place forms, and subscripting (26).
 #[inline(always)]
-pub(crate) fn _BINARY_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let rhs = tri!(c.r.pop());
-    let lhs = tri!(c.r.pop());
+pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     // Immediate ints and floats first: the number protocol's own fast paths, before any
-    // slot lookup (in-place forms compute the same: numbers are immutable).
+    // slot lookup (in-place forms compute the same: numbers are immutable). The operands
+    // are read in place: on the loop's register copy the slow path escapes unchanged.
     if let Some((op, _)) = BinOp::from_oparg(c.oparg)
-        && let Some(v) = scalar_ops::binary(&lhs, &rhs, op)
+        && let (Ok(rhs), Ok(lhs)) = (c.r.peek(1), c.r.peek(2))
+        && let Some(v) = scalar_ops::binary(lhs, rhs, op)
     {
-        tri!(c.r.push(v));
+        // Immediate numbers hold no references: overwriting them drops nothing.
+        drop(tri!(c.r.pop()));
+        tri!(c.r.replace(1, v));
         return Flow::Next;
     }
+    let Some(c) = c.full() else {
+        return Flow::Escape;
+    };
+    let rhs = tri!(c.r.pop());
+    let lhs = tri!(c.r.pop());
     binary_op_generic(c, lhs, rhs)
 }
 
@@ -28,6 +37,17 @@ pub(crate) fn _BINARY_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
 #[inline(never)]
 fn binary_op_generic(c: &mut Ctx<'_>, lhs: Value, rhs: Value) -> Flow {
     let r = match BinOp::from_oparg(c.oparg) {
+        Some((BinOp::Add, _)) if str_type::both_exact_str(c.vm, &lhs, &rhs) => {
+            // `s = s + t` / `s += t` (CPython's BINARY_OP_INPLACE_ADD_UNICODE): when the
+            // next instruction stores into the local `s` came from, that local's reference
+            // is dropped now so the str can grow in place (types/str_type.rs).
+            if let Some(i) = store_fast_target(c)
+                && c.r.local(i).is_ok_and(|l| l.is(&lhs))
+            {
+                drop(tri!(c.r.set_local(i, Value::Null)));
+            }
+            str_type::concat_owned(c.vm, lhs, &rhs)
+        }
         Some((op, false)) => c.vm.binary_op(&lhs, &rhs, op),
         Some((op, true)) => c.vm.inplace_op(&lhs, &rhs, op),
         None if c.oparg == 26 => c.vm.getitem(&lhs, &rhs),
@@ -39,6 +59,16 @@ fn binary_op_generic(c: &mut Ctx<'_>, lhs: Value, rhs: Value) -> Flow {
             Flow::Next
         }
         Err(e) => c.error(e),
+    }
+}
+
+/// The local the next instruction stores into (`STORE_FAST`, `STORE_FAST_LOAD_FAST`).
+fn store_fast_target(c: &Ctx<'_>) -> Option<usize> {
+    let u = c.r.unit(c.next_ip)?;
+    match Opcode::from_u8(u.opcode)? {
+        Opcode::STORE_FAST => Some(usize::from(u.oparg)),
+        Opcode::STORE_FAST_LOAD_FAST => Some(usize::from(u.oparg >> 4)),
+        _ => None,
     }
 }
 
@@ -73,7 +103,7 @@ pub(crate) fn _UNARY_INVERT(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `UNARY_NOT`: the operand is a bool (a `TO_BOOL` precedes it).
 #[inline(always)]
-pub(crate) fn _UNARY_NOT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _UNARY_NOT<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let b = match v {
         Value::Bool(b) => b,
@@ -88,7 +118,7 @@ pub(crate) fn _UNARY_NOT(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `TO_BOOL`.
 #[inline(always)]
-pub(crate) fn _TO_BOOL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _TO_BOOL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let b = match &v {
         Value::Bool(b) => *b,
@@ -103,16 +133,23 @@ pub(crate) fn _TO_BOOL(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `COMPARE_OP`: `oparg >> 5` is the operator, bit 4 asks for a bool result.
 #[inline(always)]
-pub(crate) fn _COMPARE_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let right = tri!(c.r.pop());
-    let left = tri!(c.r.pop());
+pub(crate) fn _COMPARE_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let Some(op) = CompareOp::from_u32(c.oparg >> 5) else {
         return Flow::Fault;
     };
-    if let Some(b) = scalar_ops::compare(&left, &right, op) {
-        tri!(c.r.push(Value::Bool(b)));
+    if let (Ok(right), Ok(left)) = (c.r.peek(1), c.r.peek(2))
+        && let Some(b) = scalar_ops::compare(left, right, op)
+    {
+        // Immediate numbers hold no references (see `_BINARY_OP`).
+        drop(tri!(c.r.pop()));
+        tri!(c.r.replace(1, Value::Bool(b)));
         return Flow::Next;
     }
+    let Some(c) = c.full() else {
+        return Flow::Escape;
+    };
+    let right = tri!(c.r.pop());
+    let left = tri!(c.r.pop());
     compare_op_generic(c, left, right, op)
 }
 
@@ -151,7 +188,7 @@ pub(crate) fn _CONTAINS_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `IS_OP`: `is` / `is not` (oparg 1).
 #[inline(always)]
-pub(crate) fn _IS_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _IS_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let right = tri!(c.r.pop());
     let left = tri!(c.r.pop());
     tri!(c.r.push(Value::Bool(left.is(&right) != (c.oparg == 1))));
