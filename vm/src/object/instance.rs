@@ -226,7 +226,13 @@ impl InstanceExt {
             } else {
                 Attrs::NoDict
             }),
-            slots: (0..nslots).map(|_| PyCell::new(Value::Null)).collect(),
+            // Most classes have no `__slots__`: no collect and `into_boxed_slice` call per
+            // instance for an empty box.
+            slots: if nslots == 0 {
+                Box::default()
+            } else {
+                (0..nslots).map(|_| PyCell::new(Value::Null)).collect()
+            },
         }
     }
 
