@@ -1,34 +1,88 @@
 //! The tier-1 dispatch, generated from the instruction table: each instruction runs the uop
 //! bodies of its table row in order, each reading its cache fields at the offset the row
 //! binds. Nothing here is written per instruction by hand.
+//!
+//! Two contexts run the same uop bodies. [`step`] (the eval loop's body) runs the
+//! instructions [`on_registers`] lists on a fresh per-instruction [`Ctx`] built from the
+//! loop's local registers: its address never reaches out-of-line code, so LLVM keeps the
+//! instruction pointer, stack pointer and frame base in machine registers. Every other
+//! instruction (and a register instruction whose slow path returns `Flow::Escape`) runs on
+//! the loop's memory-resident `Ctx`, which out-of-line code (calls, frame switches,
+//! unwinding) may read and change; the loop syncs its registers with it around those.
 
 use crate::instr::Opcode;
 use crate::instr::instruction_table;
 use crate::instr::opcode::{bind_field, cache_size};
+use crate::runtime::Vm;
 
+use super::frame::Regs;
 use super::uops;
 use super::{Ctx, Flow};
 
-/// Runs one uop of an instruction body; leaves the instruction unless the uop says `Next`.
+/// Instructions whose uop bodies run on the loop's register copy: short, frequent ones
+/// whose slow paths (errors, specialization, the number protocol) either stay inline or
+/// return `Flow::Escape` before changing anything. Listing another instruction here is
+/// always correct (a uop that hands its context to out-of-line code only makes LLVM keep
+/// that copy in memory); it pays off only when the common path stays inline.
+pub(crate) const fn on_registers(op: Opcode) -> bool {
+    use Opcode::*;
+    matches!(
+        op,
+        NOP | NOT_TAKEN
+            | POP_TOP
+            | POP_ITER
+            | PUSH_NULL
+            | COPY
+            | SWAP
+            | END_FOR
+            | LOAD_FAST
+            | LOAD_FAST_BORROW
+            | LOAD_FAST_CHECK
+            | LOAD_FAST_AND_CLEAR
+            | LOAD_FAST_LOAD_FAST
+            | LOAD_FAST_BORROW_LOAD_FAST_BORROW
+            | STORE_FAST
+            | STORE_FAST_LOAD_FAST
+            | STORE_FAST_STORE_FAST
+            | LOAD_CONST
+            | LOAD_SMALL_INT
+            | JUMP_FORWARD
+            | JUMP_BACKWARD
+            | JUMP_BACKWARD_NO_INTERRUPT
+            | JUMP_BACKWARD_NO_JIT
+            | POP_JUMP_IF_FALSE
+            | POP_JUMP_IF_TRUE
+            | POP_JUMP_IF_NONE
+            | POP_JUMP_IF_NOT_NONE
+            | BINARY_OP
+            | COMPARE_OP
+            | TO_BOOL
+            | IS_OP
+            | UNARY_NOT
+    )
+}
+
+/// Runs one uop of an instruction body; leaves the body (labelled `$l`) unless the uop
+/// says `Next`.
 macro_rules! run_part {
-    ($c:ident, $op:ident, $uop:ident) => {
+    ($l:lifetime, $c:expr, $op:ident, $uop:ident) => {
         match uops::$uop($c, 0) {
             Flow::Next => {}
-            other => return other,
+            other => break $l other,
         }
     };
-    ($c:ident, $op:ident, $uop:ident $field:ident) => {
+    ($l:lifetime, $c:expr, $op:ident, $uop:ident $field:ident) => {
         match uops::$uop($c, {
             const OFFSET: usize = bind_field(Opcode::$op, stringify!($field)) as usize;
             OFFSET
         }) {
             Flow::Next => {}
-            other => return other,
+            other => break $l other,
         }
     };
 }
 
-/// Generates [`execute`] from the instruction rows.
+/// Generates [`execute`] and [`step`] from the instruction rows.
 macro_rules! define_tier1 {
     (
         $oparg:ident;
@@ -46,11 +100,11 @@ macro_rules! define_tier1 {
         }
         pseudo { $($pseudo:tt)* }
     ) => {
-        /// Executes the instruction whose opcode byte is `byte` at `ip` (`== c.ip`; the
-        /// tier-1 handler: its uops in table order). Matching on the byte itself and
-        /// stepping `next_ip` past a constant number of cache units keeps decoding to one
-        /// jump; the opcode is not stored (`Ctx::op` reads it back when needed).
-        #[inline(always)]
+        /// Executes the instruction whose opcode byte is `byte` at `ip` (`== c.ip`) on the
+        /// memory-resident context (the tier-1 handler: its uops in table order). Matching
+        /// on the byte itself and stepping `next_ip` past a constant number of cache units
+        /// keeps decoding to one jump; the opcode is not stored (`Ctx::op` reads it back).
+        #[inline(never)]
         pub(crate) fn execute(byte: u8, ip: usize, c: &mut Ctx<'_>) -> Flow {
             match byte {
                 $(
@@ -59,18 +113,121 @@ macro_rules! define_tier1 {
                             const N: usize = cache_size(Opcode::$name) as usize;
                             N
                         };
-                        run_part!(c, $name, $p0 $($b0)?);
-                        $(run_part!(c, $name, $p $($b)?);)*
-                        Flow::Next
+                        'body: {
+                            run_part!('body, c, $name, $p0 $($b0)?);
+                            $(run_part!('body, c, $name, $p $($b)?);)*
+                            Flow::Next
+                        }
                     }
                 )*
                 _ => unknown_opcode(c, byte),
+            }
+        }
+
+        /// The eval loop's body: executes the instruction `byte` at `ip` with `oparg` on
+        /// the loop's registers `r`/`next_ip` (see the module comment). Any flow but
+        /// `Next`/`Switch` leaves the state in `c` (the loop reloads its registers from it
+        /// after handling the flow).
+        #[inline(always)]
+        pub(crate) fn step<'vm>(
+            vm: &'vm Vm,
+            byte: u8,
+            ip: usize,
+            oparg: u32,
+            r: &mut Regs,
+            next_ip: &mut usize,
+            c: &mut Ctx<'vm>,
+        ) -> Flow {
+            match byte {
+                $(
+                    $num => {
+                        const NEXT: usize = 1 + cache_size(Opcode::$name) as usize;
+                        if const { on_registers(Opcode::$name) } {
+                            // No drop glue: dropping would pass the copy's address to
+                            // `drop_in_place`. Its `err`/`exit` are only set with a flow
+                            // that moves them out below.
+                            let mut lc = std::mem::ManuallyDrop::new(Ctx::<
+                                '_,
+                                { on_registers(Opcode::$name) },
+                            > {
+                                vm,
+                                r: *r,
+                                ip,
+                                next_ip: ip + NEXT,
+                                oparg,
+                                err: None,
+                                exit: None,
+                            });
+                            let flow = 'body: {
+                                run_part!('body, &mut *lc, $name, $p0 $($b0)?);
+                                $(run_part!('body, &mut *lc, $name, $p $($b)?);)*
+                                Flow::Next
+                            };
+                            match flow {
+                                Flow::Next | Flow::Switch => {
+                                    *r = lc.r;
+                                    *next_ip = lc.next_ip;
+                                    Flow::Next
+                                }
+                                Flow::Escape => {
+                                    // Nothing changed yet: re-run on the memory context.
+                                    c.r.sync_sp(r);
+                                    c.ip = ip;
+                                    c.oparg = oparg;
+                                    let flow = execute(byte, ip, c);
+                                    reload(flow, r, next_ip, c);
+                                    flow
+                                }
+                                other => {
+                                    c.r = lc.r;
+                                    c.ip = ip;
+                                    c.oparg = oparg;
+                                    c.next_ip = lc.next_ip;
+                                    c.err = lc.err.take();
+                                    c.exit = lc.exit.take();
+                                    other
+                                }
+                            }
+                        } else {
+                            c.r.sync_sp(r);
+                            c.ip = ip;
+                            c.oparg = oparg;
+                            c.next_ip = ip + NEXT;
+                            let flow = 'body: {
+                                run_part!('body, c, $name, $p0 $($b0)?);
+                                $(run_part!('body, c, $name, $p $($b)?);)*
+                                Flow::Next
+                            };
+                            reload(flow, r, next_ip, c);
+                            flow
+                        }
+                    }
+                )*
+                _ => {
+                    c.r.sync_sp(r);
+                    c.ip = ip;
+                    c.oparg = oparg;
+                    unknown_opcode(c, byte)
+                }
             }
         }
     };
 }
 
 instruction_table!(define_tier1);
+
+/// Takes the loop's registers back from the memory context after an instruction ran on it.
+/// Only a `Switch` (or a flow the loop hands to `after_flow`, which reloads everything)
+/// changes the frame, so after `Next` the stack pointer is all that moved.
+#[inline(always)]
+fn reload(flow: Flow, r: &mut Regs, next_ip: &mut usize, c: &Ctx<'_>) {
+    if flow == Flow::Next {
+        r.sync_sp(&c.r);
+    } else {
+        *r = c.r;
+    }
+    *next_ip = c.next_ip;
+}
 
 /// An opcode byte no instruction has (bytecode rpy did not compile).
 #[cold]

@@ -49,47 +49,57 @@ pub fn run(vm: &Vm, entry: NonNull<Frame>, throw: Option<PyErr>) -> PyResult<Exi
     result
 }
 
+/// The loop proper. The running frame's registers and the next instruction's index live in
+/// locals (`r`, `next_ip`) that only `dispatch::step` touches, so LLVM keeps them in
+/// machine registers; `c` is the memory-resident context out-of-line code works on, synced
+/// by `step` around it and reloaded here after any flow but `Next`/`Switch`.
 fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
+    let vm = c.vm;
+    let mut r = c.r;
+    let mut next_ip = c.next_ip;
     loop {
-        let ip = c.next_ip;
-        let Some(unit) = c.r.unit(ip) else {
+        let mut ip = next_ip;
+        let Some(unit) = r.unit(ip) else {
+            c.r = r;
+            c.ip = ip;
             return fault_unwind(c);
         };
-        c.ip = ip;
-        c.oparg = u32::from(unit.oparg);
+        let mut oparg = u32::from(unit.oparg);
         let mut byte = unit.opcode;
         if byte == Opcode::EXTENDED_ARG as u8 {
-            match extend_arg(c) {
-                Some(b) => byte = b,
-                None => return fault_unwind(c),
+            match extend_arg(r, ip, oparg) {
+                Some((i, a, b)) => (ip, oparg, byte) = (i, a, b),
+                None => {
+                    c.r = r;
+                    c.ip = ip;
+                    return fault_unwind(c);
+                }
             }
         }
         #[cfg(debug_assertions)]
-        trace(c, byte);
-        let flow = dispatch::execute(byte, c.ip, c);
-        if flow != Flow::Next
-            && flow != Flow::Switch
-            && let Some(exit) = after_flow(c, flow)?
-        {
-            return Ok(exit);
+        trace(r, ip, oparg, byte);
+        let flow = dispatch::step(vm, byte, ip, oparg, &mut r, &mut next_ip, c);
+        if flow != Flow::Next && flow != Flow::Switch {
+            if let Some(exit) = after_flow(c, flow)? {
+                return Ok(exit);
+            }
+            r = c.r;
+            next_ip = c.next_ip;
         }
     }
 }
 
-/// Folds the `EXTENDED_ARG` prefixes starting at `c.ip` into `c.oparg`, leaving `c.ip` at
-/// the instruction they extend; returns its opcode byte (`None` past the end of the code).
+/// Folds the `EXTENDED_ARG` prefixes starting at `ip` into `oparg`; returns the index,
+/// full oparg and opcode byte of the instruction they extend (`None` past the end of the
+/// code). Takes the registers by value: a reference would pin the loop's copy to memory.
 #[inline(never)]
-fn extend_arg(c: &mut Ctx<'_>) -> Option<u8> {
-    let mut ip = c.ip;
-    let mut oparg = c.oparg;
+fn extend_arg(r: Regs, mut ip: usize, mut oparg: u32) -> Option<(usize, u32, u8)> {
     loop {
         ip += 1;
-        let unit = c.r.unit(ip)?;
+        let unit = r.unit(ip)?;
         oparg = (oparg << 8) | u32::from(unit.oparg);
         if unit.opcode != Opcode::EXTENDED_ARG as u8 {
-            c.ip = ip;
-            c.oparg = oparg;
-            return Some(unit.opcode);
+            return Some((ip, oparg, unit.opcode));
         }
     }
 }
@@ -133,7 +143,7 @@ fn after_flow(c: &mut Ctx<'_>, flow: Flow) -> PyResult<Option<Exit>> {
             unwind(c, e, flow == Flow::Error)?;
             Ok(None)
         }
-        Flow::Fault | Flow::Deopt => {
+        Flow::Fault | Flow::Deopt | Flow::Escape => {
             let e =
                 c.vm.new_system_error("bytecode broke the stack discipline (compiler bug)");
             unwind(c, e, true)?;
@@ -144,17 +154,17 @@ fn after_flow(c: &mut Ctx<'_>, flow: Flow) -> PyResult<Option<Exit>> {
 
 /// Debug builds print every instruction when `RPY_TRACE` is set.
 #[cfg(debug_assertions)]
-fn trace(c: &Ctx<'_>, byte: u8) {
+fn trace(r: Regs, ip: usize, oparg: u32, byte: u8) {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     if *ON.get_or_init(|| std::env::var_os("RPY_TRACE").is_some()) {
-        let f = frame_ref(c.r.frame);
+        let f = frame_ref(r.frame);
         eprintln!(
             "[{}:{}] {:?} {} (stack {})",
             f.code.name.to_lossy(),
-            c.ip,
+            ip,
             Opcode::from_u8(byte),
-            c.oparg,
-            c.r.depth()
+            oparg,
+            r.depth()
         );
     }
 }

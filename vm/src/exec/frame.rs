@@ -468,7 +468,9 @@ impl Drop for HeapFrame {
 }
 
 /// The registers of the running frame, with bounds-checked stack and local access. Uop
-/// bodies work through this.
+/// bodies work through this. `Copy`: the eval loop keeps one in locals (machine
+/// registers) and copies it into and out of its memory-resident `Ctx` at sync points.
+#[derive(Clone, Copy)]
 pub struct Regs {
     /// The running frame.
     pub frame: NonNull<Frame>,
@@ -530,6 +532,14 @@ impl Regs {
             code: bytecode.as_ptr(),
             code_len: bytecode.len(),
         }
+    }
+
+    /// Takes the stack pointer of `other`, a copy of these registers that only pushed and
+    /// popped since (the eval loop's local registers, synced before out-of-line code).
+    #[inline(always)]
+    pub fn sync_sp(&mut self, other: &Regs) {
+        debug_assert!(self.frame == other.frame && self.base == other.base);
+        self.sp = other.sp;
     }
 
     /// Saves `sp` and `ip` into the frame header.

@@ -73,6 +73,10 @@ pub enum Flow {
     Exit,
     /// The bytecode broke the stack discipline (a compiler bug): raise SystemError.
     Fault,
+    /// Only from a uop running on the eval loop's register copy (`Ctx::local`), before it
+    /// changed anything: its slow path needs the memory-resident context, so the loop
+    /// re-runs the whole instruction there.
+    Escape,
 }
 
 /// How the eval loop was left.
@@ -92,7 +96,15 @@ impl From<StackFault> for Flow {
 
 /// The context uop bodies run in: the VM, the running frame's registers, and the current
 /// instruction's position and oparg.
-pub struct Ctx<'vm> {
+///
+/// `LOCAL` marks the eval loop's per-instruction register copy (`dispatch::step`), which
+/// LLVM keeps in machine registers only while its address never reaches out-of-line code:
+/// the uops of register instructions are generic over it and reach out-of-line code only
+/// through [`Ctx::full`], which on a copy says "no" (the uop then returns `Flow::Escape`
+/// before changing anything, and the loop re-runs the instruction on the memory context).
+/// `repr(C)`: both forms have one layout, which `full` relies on.
+#[repr(C)]
+pub struct Ctx<'vm, const LOCAL: bool = false> {
     /// The VM.
     pub vm: &'vm Vm,
     /// The running frame.
@@ -109,7 +121,7 @@ pub struct Ctx<'vm> {
     pub exit: Option<Exit>,
 }
 
-impl Ctx<'_> {
+impl<'vm, const LOCAL: bool> Ctx<'vm, LOCAL> {
     /// The opcode being executed, read back from the code (the loop does not store it per
     /// instruction; specialized ones deopt to their family head).
     pub fn op(&self) -> crate::instr::Opcode {
@@ -119,10 +131,36 @@ impl Ctx<'_> {
             .unwrap_or(crate::instr::Opcode::NOP)
     }
 
-    /// Raises `e` (with a traceback entry for this frame).
+    /// The memory-resident context this is, or `None` on the loop's register copy (whose
+    /// slow paths return `Flow::Escape` instead of handing it to out-of-line code).
+    #[inline(always)]
+    pub fn full(&mut self) -> Option<&mut Ctx<'vm>> {
+        if LOCAL {
+            return None;
+        }
+        // SAFETY: `LOCAL` is false, so `Self` is `Ctx<'vm, false>` itself (and both forms
+        // have one `repr(C)` layout anyway).
+        Some(unsafe { &mut *(self as *mut Self as *mut Ctx<'vm>) })
+    }
+
+    /// Raises `e` (with a traceback entry for this frame). On a register copy the store
+    /// stays inline (an out-of-line call would take the copy's address).
+    #[inline(always)]
+    pub fn error(&mut self, e: PyErr) -> Flow {
+        match self.full() {
+            Some(c) => c.error_cold(e),
+            None => {
+                self.err = Some(e);
+                Flow::Error
+            }
+        }
+    }
+}
+
+impl Ctx<'_> {
     #[cold]
     #[inline(never)]
-    pub fn error(&mut self, e: PyErr) -> Flow {
+    fn error_cold(&mut self, e: PyErr) -> Flow {
         self.err = Some(e);
         Flow::Error
     }

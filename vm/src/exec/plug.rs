@@ -113,7 +113,7 @@ pub mod counter {
 /// The `_SPECIALIZE_*` prologue: with a specializer installed, count down and call it when
 /// the counter fires (then re-dispatch the possibly rewritten instruction).
 #[inline(always)]
-pub(crate) fn maybe_specialize(c: &mut Ctx<'_>, offset: usize) -> Flow {
+pub(crate) fn maybe_specialize<const L: bool>(c: &mut Ctx<'_, L>, offset: usize) -> Flow {
     let Some(spec) = c.vm.plugins.specializer.as_ref() else {
         return Flow::Next;
     };
@@ -125,6 +125,9 @@ pub(crate) fn maybe_specialize(c: &mut Ctx<'_>, offset: usize) -> Flow {
         c.set_cache_u16(offset, counter::advance(ctr));
         return Flow::Next;
     }
+    let Some(c) = c.full() else {
+        return Flow::Escape;
+    };
     let spec = spec.clone();
     specialize_now(c, &*spec, offset, ctr)
 }
@@ -160,7 +163,7 @@ fn specialize_now(c: &mut Ctx<'_>, spec: &dyn Specializer, offset: usize, ctr: u
 /// `JUMP_BACKWARD`'s first execution: becomes `JUMP_BACKWARD_JIT` when tier 2 is on,
 /// `JUMP_BACKWARD_NO_JIT` otherwise (only with a specializer installed).
 #[inline(always)]
-pub(crate) fn specialize_jump_backward(c: &mut Ctx<'_>) -> Flow {
+pub(crate) fn specialize_jump_backward<const L: bool>(c: &mut Ctx<'_, L>) -> Flow {
     if c.vm.plugins.specializer.is_none() || !c.vm.config.specialize {
         return Flow::Next;
     }

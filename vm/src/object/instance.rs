@@ -102,6 +102,7 @@ impl SharedKeys {
     }
 
     /// Number of keys.
+    #[inline]
     pub fn len(&self) -> usize {
         self.keys.with(Vec::len)
     }

@@ -259,7 +259,7 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// The eval breaker check (signals, pending calls): nothing is ever pending in rpy yet.
 #[inline(always)]
-pub(crate) fn _CHECK_PERIODIC(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _CHECK_PERIODIC<const L: bool>(_c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     Flow::Next
 }
 

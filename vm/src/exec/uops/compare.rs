@@ -11,17 +11,24 @@ use crate::types::str_type;
 
 /// `BINARY_OP`: arithmetic (`NB_*`), in-place forms, and subscripting (26).
 #[inline(always)]
-pub(crate) fn _BINARY_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let rhs = tri!(c.r.pop());
-    let lhs = tri!(c.r.pop());
+pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     // Immediate ints and floats first: the number protocol's own fast paths, before any
-    // slot lookup (in-place forms compute the same: numbers are immutable).
+    // slot lookup (in-place forms compute the same: numbers are immutable). The operands
+    // are read in place: on the loop's register copy the slow path escapes unchanged.
     if let Some((op, _)) = BinOp::from_oparg(c.oparg)
-        && let Some(v) = scalar_ops::binary(&lhs, &rhs, op)
+        && let (Ok(rhs), Ok(lhs)) = (c.r.peek(1), c.r.peek(2))
+        && let Some(v) = scalar_ops::binary(lhs, rhs, op)
     {
-        tri!(c.r.push(v));
+        // Immediate numbers hold no references: overwriting them drops nothing.
+        drop(tri!(c.r.pop()));
+        tri!(c.r.replace(1, v));
         return Flow::Next;
     }
+    let Some(c) = c.full() else {
+        return Flow::Escape;
+    };
+    let rhs = tri!(c.r.pop());
+    let lhs = tri!(c.r.pop());
     binary_op_generic(c, lhs, rhs)
 }
 
@@ -96,7 +103,7 @@ pub(crate) fn _UNARY_INVERT(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `UNARY_NOT`: the operand is a bool (a `TO_BOOL` precedes it).
 #[inline(always)]
-pub(crate) fn _UNARY_NOT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _UNARY_NOT<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let b = match v {
         Value::Bool(b) => b,
@@ -111,7 +118,7 @@ pub(crate) fn _UNARY_NOT(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `TO_BOOL`.
 #[inline(always)]
-pub(crate) fn _TO_BOOL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _TO_BOOL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let b = match &v {
         Value::Bool(b) => *b,
@@ -126,16 +133,23 @@ pub(crate) fn _TO_BOOL(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `COMPARE_OP`: `oparg >> 5` is the operator, bit 4 asks for a bool result.
 #[inline(always)]
-pub(crate) fn _COMPARE_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let right = tri!(c.r.pop());
-    let left = tri!(c.r.pop());
+pub(crate) fn _COMPARE_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let Some(op) = CompareOp::from_u32(c.oparg >> 5) else {
         return Flow::Fault;
     };
-    if let Some(b) = scalar_ops::compare(&left, &right, op) {
-        tri!(c.r.push(Value::Bool(b)));
+    if let (Ok(right), Ok(left)) = (c.r.peek(1), c.r.peek(2))
+        && let Some(b) = scalar_ops::compare(left, right, op)
+    {
+        // Immediate numbers hold no references (see `_BINARY_OP`).
+        drop(tri!(c.r.pop()));
+        tri!(c.r.replace(1, Value::Bool(b)));
         return Flow::Next;
     }
+    let Some(c) = c.full() else {
+        return Flow::Escape;
+    };
+    let right = tri!(c.r.pop());
+    let left = tri!(c.r.pop());
     compare_op_generic(c, left, right, op)
 }
 
@@ -174,7 +188,7 @@ pub(crate) fn _CONTAINS_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `IS_OP`: `is` / `is not` (oparg 1).
 #[inline(always)]
-pub(crate) fn _IS_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _IS_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let right = tri!(c.r.pop());
     let left = tri!(c.r.pop());
     tri!(c.r.push(Value::Bool(left.is(&right) != (c.oparg == 1))));

@@ -13,7 +13,7 @@ use crate::types::tuple::Tuple;
 
 /// Records a conditional branch in the instruction's history cache (for trace projection).
 #[inline(always)]
-fn record_branch(c: &Ctx<'_>, taken: bool) {
+fn record_branch<const L: bool>(c: &Ctx<'_, L>, taken: bool) {
     if c.vm.plugins.tier2.is_some() {
         let h = c.cache_u16(0);
         c.set_cache_u16(0, (h << 1) | u16::from(taken));
@@ -21,7 +21,7 @@ fn record_branch(c: &Ctx<'_>, taken: bool) {
 }
 
 #[inline(always)]
-fn truth(c: &mut Ctx<'_>, v: &Value) -> Result<bool, Flow> {
+fn truth<const L: bool>(c: &mut Ctx<'_, L>, v: &Value) -> Result<bool, Flow> {
     match v {
         Value::Bool(b) => Ok(*b),
         other => match c.vm.is_true(other) {
@@ -33,7 +33,7 @@ fn truth(c: &mut Ctx<'_>, v: &Value) -> Result<bool, Flow> {
 
 /// `POP_JUMP_IF_FALSE`.
 #[inline(always)]
-pub(crate) fn _POP_JUMP_IF_FALSE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _POP_JUMP_IF_FALSE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let b = match truth(c, &v) {
         Ok(b) => b,
@@ -48,7 +48,7 @@ pub(crate) fn _POP_JUMP_IF_FALSE(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `POP_JUMP_IF_TRUE`.
 #[inline(always)]
-pub(crate) fn _POP_JUMP_IF_TRUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _POP_JUMP_IF_TRUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let b = match truth(c, &v) {
         Ok(b) => b,
@@ -63,7 +63,7 @@ pub(crate) fn _POP_JUMP_IF_TRUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `(value -- value is None)`.
 #[inline(always)]
-pub(crate) fn _IS_NONE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _IS_NONE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     tri!(c.r.push(Value::Bool(v.is_none())));
     Flow::Next
@@ -71,14 +71,14 @@ pub(crate) fn _IS_NONE(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `JUMP_FORWARD`.
 #[inline(always)]
-pub(crate) fn _JUMP_FORWARD(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _JUMP_FORWARD<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     c.jump_to(c.next_ip + c.oparg as usize);
     Flow::Next
 }
 
 /// `JUMP_BACKWARD_NO_INTERRUPT` (and the jump of `JUMP_BACKWARD`).
 #[inline(always)]
-pub(crate) fn _JUMP_BACKWARD_NO_INTERRUPT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _JUMP_BACKWARD_NO_INTERRUPT<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     match c.next_ip.checked_sub(c.oparg as usize) {
         Some(t) => {
             c.jump_to(t);
@@ -91,7 +91,7 @@ pub(crate) fn _JUMP_BACKWARD_NO_INTERRUPT(c: &mut Ctx<'_>, _o: usize) -> Flow {
 /// `JUMP_BACKWARD`'s first-execution rewrite to `JUMP_BACKWARD_JIT`/`_NO_JIT` happens only
 /// with the plug-ins installed.
 #[inline(always)]
-pub(crate) fn _SPECIALIZE_JUMP_BACKWARD(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _SPECIALIZE_JUMP_BACKWARD<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     crate::exec::plug::specialize_jump_backward(c)
 }
 

@@ -31,29 +31,32 @@ pub(crate) fn unbound_error(c: &mut Ctx<'_>, i: usize) -> Flow {
 }
 
 #[inline(always)]
-fn load_local(c: &mut Ctx<'_>, i: usize) -> Flow {
+fn load_local<const L: bool>(c: &mut Ctx<'_, L>, i: usize) -> Flow {
     tri!(c.r.push_local(i));
     Flow::Next
 }
 
 /// `LOAD_FAST`.
 #[inline(always)]
-pub(crate) fn _LOAD_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _LOAD_FAST<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     load_local(c, c.oparg as usize)
 }
 
 /// `LOAD_FAST_BORROW` (no borrowed references in rpy: same as `LOAD_FAST`).
 #[inline(always)]
-pub(crate) fn _LOAD_FAST_BORROW(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _LOAD_FAST_BORROW<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     load_local(c, c.oparg as usize)
 }
 
 /// `LOAD_FAST_CHECK`: raises when unbound.
 #[inline(always)]
-pub(crate) fn _LOAD_FAST_CHECK(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _LOAD_FAST_CHECK<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let i = c.oparg as usize;
     let v = tri!(c.r.local(i)).clone();
     if v.is_null() {
+        let Some(c) = c.full() else {
+            return Flow::Escape;
+        };
         return unbound_error(c, i);
     }
     tri!(c.r.push(v));
@@ -62,7 +65,7 @@ pub(crate) fn _LOAD_FAST_CHECK(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `LOAD_FAST_AND_CLEAR`: pushes the local (possibly NULL) and unbinds it.
 #[inline(always)]
-pub(crate) fn _LOAD_FAST_AND_CLEAR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _LOAD_FAST_AND_CLEAR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.set_local(c.oparg as usize, Value::Null));
     tri!(c.r.push(v));
     Flow::Next
@@ -70,7 +73,7 @@ pub(crate) fn _LOAD_FAST_AND_CLEAR(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `LOAD_FAST_LOAD_FAST`.
 #[inline(always)]
-pub(crate) fn _LOAD_FAST_LOAD_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _LOAD_FAST_LOAD_FAST<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let (a, b) = ((c.oparg >> 4) as usize, (c.oparg & 15) as usize);
     tri!(c.r.push_local(a));
     tri!(c.r.push_local(b));
@@ -79,12 +82,15 @@ pub(crate) fn _LOAD_FAST_LOAD_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `LOAD_FAST_BORROW_LOAD_FAST_BORROW`.
 #[inline(always)]
-pub(crate) fn _LOAD_FAST_BORROW_LOAD_FAST_BORROW(c: &mut Ctx<'_>, o: usize) -> Flow {
+pub(crate) fn _LOAD_FAST_BORROW_LOAD_FAST_BORROW<const L: bool>(
+    c: &mut Ctx<'_, L>,
+    o: usize,
+) -> Flow {
     _LOAD_FAST_LOAD_FAST(c, o)
 }
 
 #[inline(always)]
-fn store_local(c: &mut Ctx<'_>, i: usize, v: Value) -> Flow {
+fn store_local<const L: bool>(c: &mut Ctx<'_, L>, i: usize, v: Value) -> Flow {
     let old = tri!(c.r.set_local(i, v));
     drop(old);
     Flow::Next
@@ -92,14 +98,14 @@ fn store_local(c: &mut Ctx<'_>, i: usize, v: Value) -> Flow {
 
 /// `STORE_FAST`.
 #[inline(always)]
-pub(crate) fn _STORE_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _STORE_FAST<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     drop(tri!(c.r.pop_to_local(c.oparg as usize)));
     Flow::Next
 }
 
 /// `STORE_FAST_LOAD_FAST`.
 #[inline(always)]
-pub(crate) fn _STORE_FAST_LOAD_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _STORE_FAST_LOAD_FAST<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     match store_local(c, (c.oparg >> 4) as usize, v) {
         Flow::Next => load_local(c, (c.oparg & 15) as usize),
@@ -109,7 +115,7 @@ pub(crate) fn _STORE_FAST_LOAD_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `STORE_FAST_STORE_FAST`: `(value2, value1 --)`.
 #[inline(always)]
-pub(crate) fn _STORE_FAST_STORE_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _STORE_FAST_STORE_FAST<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v1 = tri!(c.r.pop());
     let v2 = tri!(c.r.pop());
     match store_local(c, (c.oparg >> 4) as usize, v1) {
@@ -132,7 +138,7 @@ pub(crate) fn _DELETE_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `LOAD_CONST`.
 #[inline(always)]
-pub(crate) fn _LOAD_CONST(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _LOAD_CONST<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let Some(v) = c.code().consts.get(c.oparg as usize).cloned() else {
         return Flow::Fault;
     };
@@ -154,7 +160,7 @@ pub(crate) fn _LOAD_CONST_MORTAL(c: &mut Ctx<'_>, o: usize) -> Flow {
 
 /// `LOAD_SMALL_INT`.
 #[inline(always)]
-pub(crate) fn _LOAD_SMALL_INT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _LOAD_SMALL_INT<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     tri!(c.r.push(Value::Int(i64::from(c.oparg))));
     Flow::Next
 }

@@ -36,7 +36,7 @@ use crate::types::str::Str;
 use super::frame::{Frame, Regs, frame_ref};
 use super::{Ctx, Flow};
 
-impl Ctx<'_> {
+impl<const L: bool> Ctx<'_, L> {
     /// The running frame.
     #[inline(always)]
     pub fn frame<'f>(&self) -> &'f Frame {
@@ -74,7 +74,9 @@ impl Ctx<'_> {
     pub fn jump_to(&mut self, target: usize) {
         self.next_ip = target;
     }
+}
 
+impl Ctx<'_> {
     /// Makes `frame` (just pushed, its caller being the running frame) current: the
     /// caller resumes at `next_ip` when it returns.
     pub fn enter_frame(&mut self, frame: NonNull<Frame>) -> Flow {

@@ -26,7 +26,7 @@ macro_rules! specializing_prologues {
         $(
             /// Family head prologue: counts down and asks the specializer when it fires.
             #[inline(always)]
-            pub(crate) fn $name(c: &mut Ctx<'_>, o: usize) -> Flow {
+            pub(crate) fn $name<const L: bool>(c: &mut Ctx<'_, L>, o: usize) -> Flow {
                 crate::exec::plug::maybe_specialize(c, o)
             }
         )*

@@ -6,20 +6,20 @@ use crate::tri;
 
 /// `NOP`.
 #[inline(always)]
-pub(crate) fn _NOP(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _NOP<const L: bool>(_c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     Flow::Next
 }
 
 /// `POP_TOP` / `POP_ITER`.
 #[inline(always)]
-pub(crate) fn _POP_TOP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _POP_TOP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     drop(tri!(c.r.pop()));
     Flow::Next
 }
 
 /// `PUSH_NULL`.
 #[inline(always)]
-pub(crate) fn _PUSH_NULL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _PUSH_NULL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     tri!(c.r.push(Value::Null));
     Flow::Next
 }
@@ -44,7 +44,7 @@ pub(crate) fn _INSERT_NULL(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `COPY n`.
 #[inline(always)]
-pub(crate) fn _COPY(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _COPY<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.peek(c.oparg as usize)).clone();
     tri!(c.r.push(v));
     Flow::Next
@@ -52,7 +52,7 @@ pub(crate) fn _COPY(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `SWAP n`.
 #[inline(always)]
-pub(crate) fn _SWAP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _SWAP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let n = c.oparg as usize;
     let top = tri!(c.r.replace(1, Value::Null));
     let other = tri!(c.r.replace(n, top));
@@ -62,7 +62,7 @@ pub(crate) fn _SWAP(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `END_FOR`: pops the value a generator-based `FOR_ITER` left.
 #[inline(always)]
-pub(crate) fn _END_FOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _END_FOR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     drop(tri!(c.r.pop()));
     Flow::Next
 }
