@@ -416,6 +416,22 @@ impl<T: PyPayload> Py<T> {
     fn into_raw(self) -> NonNull<Header> {
         ManuallyDrop::new(self).ptr
     }
+
+    /// The payload, mutably, when this handle is the object's only reference (count 1, no
+    /// weak references): nothing else can observe the change. Used to grow an unshared str
+    /// in place (`s += t`).
+    #[inline]
+    pub fn get_mut(&mut self) -> Option<&mut T> {
+        let h = &self.object().head;
+        if h.refcnt.get() != 1 || h.flags.get() & (FLAG_WEAKREFS | FLAG_IMMORTAL) != 0 {
+            return None;
+        }
+        // SAFETY: the object is live and its payload is a `T` (as in `object`); with a count
+        // of 1 this handle, borrowed mutably here, is the only path to the payload, so no
+        // other reference to it exists for the lifetime of the result. Only `data` is
+        // borrowed, never the header's cells.
+        Some(unsafe { &mut (*self.ptr.cast::<Object<T>>().as_ptr()).data })
+    }
 }
 
 impl<T: PyPayload> std::ops::Deref for Py<T> {

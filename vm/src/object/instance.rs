@@ -102,6 +102,7 @@ impl SharedKeys {
     }
 
     /// Number of keys.
+    #[inline]
     pub fn len(&self) -> usize {
         self.keys.with(Vec::len)
     }
@@ -225,7 +226,13 @@ impl InstanceExt {
             } else {
                 Attrs::NoDict
             }),
-            slots: (0..nslots).map(|_| PyCell::new(Value::Null)).collect(),
+            // Most classes have no `__slots__`: no collect and `into_boxed_slice` call per
+            // instance for an empty box.
+            slots: if nslots == 0 {
+                Box::default()
+            } else {
+                (0..nslots).map(|_| PyCell::new(Value::Null)).collect()
+            },
         }
     }
 

@@ -180,24 +180,29 @@ fn dict_attr(vm: &Vm, dict: &Py<Dict>, name: &Py<Str>) -> PyResult<Option<Value>
 
 /// `object.__getattribute__`: raises AttributeError when missing.
 ///
-/// The hit path is the usual read: nothing of that name on the type and the method cache
-/// knowing the name's inline-values index.
+/// The hit path is the usual read: the method cache knowing that the type has nothing of
+/// that name and where instances keep it, and the instance keeping it inline. It needs no
+/// reference count but the result's and leaves everything else to [`getattr_general`].
 pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
+    if let Value::Obj(o) = obj
+        && let Some(index) = vm.cached_instance_index(o.ty(), name)
+        && let Some(ext) = o.ext()
+        && let Some(v) = ext.get_inline(index)
+    {
+        return Ok(v);
+    }
+    getattr_general(vm, obj, name)
+}
+
+/// [`generic_getattr`] past its hit path.
+#[inline(never)]
+fn getattr_general(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
     let ty = obj.class(vm);
     let (found, hint) = vm.type_lookup_hint(ty, name);
     let found = match found {
         // A descriptor (`__slots__` members, properties, methods): one call away.
         Some(descr) => lookup_with_descr(vm, obj, name, descr, hint)?,
-        None => {
-            if hint.0 < KeyHint::ABSENT
-                && let Value::Obj(o) = obj
-                && let Some(ext) = o.ext()
-                && let Some(v) = ext.get_inline(hint.0 as usize)
-            {
-                return Ok(v);
-            }
-            instance_attr_general(vm, obj, name, hint)?
-        }
+        None => instance_attr(vm, obj, ty, name, hint)?,
     };
     match found {
         Some(v) => Ok(v),
@@ -205,15 +210,28 @@ pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> 
     }
 }
 
-/// [`generic_getattr`]'s instance attribute past its hit path.
-#[inline(never)]
-fn instance_attr_general(
-    vm: &Vm,
-    obj: &Value,
-    name: &Py<Str>,
-    hint: KeyHint,
-) -> PyResult<Option<Value>> {
-    instance_attr(vm, obj, obj.class(vm), name, hint)
+/// The method load's hit path (`LOAD_ATTR` with the method bit, CPython's
+/// `LOAD_ATTR_METHOD_WITH_VALUES`): the plain function `name` of the type of `obj`, when
+/// the type uses the generic `__getattribute__` and the method cache knows the instance
+/// cannot shadow it (inline values, and the class's keys have not grown since that was
+/// checked).
+#[inline(always)]
+pub fn cached_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> Option<Value> {
+    let Value::Obj(o) = obj else {
+        return None;
+    };
+    let ty = o.ty();
+    if !ty
+        .slots
+        .getattro
+        .get()
+        .is_none_or(|f| std::ptr::fn_addr_eq(f, generic_getattr as crate::object::slots::GetAttrFn))
+    {
+        return None;
+    }
+    let (f, keys_len) = vm.cached_function(ty, name)?;
+    let ext = o.ext()?;
+    (keys_len == ty.shared_keys.len() && ext.has_inline_values()).then_some(f)
 }
 
 /// The generic lookup, `None` when nothing is found.
@@ -266,24 +284,30 @@ fn lookup_with_descr(
 /// The hit path is the usual write: nothing of that name on the type and the method cache
 /// knowing the name's inline-values index.
 pub fn generic_setattr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value>) -> PyResult<()> {
-    let ty = obj.class(vm);
-    let (found, hint) = vm.type_lookup_hint(ty, name);
-    if let Some(d) = found {
-        return setattr_with_descr(vm, obj, name, value, d, hint);
-    }
     let value = match (value, obj) {
-        (Some(v), Value::Obj(o)) if hint.0 < KeyHint::ABSENT => match o.ext() {
-            Some(ext) => match ext.store_inline_at(hint.0 as usize, v) {
+        (Some(v), Value::Obj(o)) => match (vm.cached_instance_index(o.ty(), name), o.ext()) {
+            (Some(index), Some(ext)) => match ext.store_inline_at(index, v) {
                 Ok(old) => {
                     drop(old);
                     return Ok(());
                 }
                 Err(v) => Some(v),
             },
-            None => Some(v),
+            _ => Some(v),
         },
         (value, _) => value,
     };
+    setattr_slow(vm, obj, name, value)
+}
+
+/// [`generic_setattr`] past its hit path.
+#[inline(never)]
+fn setattr_slow(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value>) -> PyResult<()> {
+    let ty = obj.class(vm);
+    let (found, hint) = vm.type_lookup_hint(ty, name);
+    if let Some(d) = found {
+        return setattr_with_descr(vm, obj, name, value, d, hint);
+    }
     setattr_general(vm, obj, name, value, hint)
 }
 

@@ -1,6 +1,9 @@
 //! The method cache: `(type version, interned name) -> MRO lookup result`, CPython's
 //! `_PyType_Lookup` cache. A type's version changes whenever it or its MRO changes, so a
-//! hit is always current.
+//! hit is always current. The table is set-associative (four entries per set, most recently
+//! inserted first): with one entry per index, three hot pairs that happened to share an
+//! index (raytrace: `Point.__sub__`, `Point.isPoint`, `Sphere.radius`) missed on every
+//! lookup.
 //!
 //! An entry for a name the type does not have also remembers where instances of the type
 //! keep that attribute: its index in the type's shared keys, or that the keys did not hold
@@ -13,8 +16,11 @@ use crate::types::str::Str;
 
 use super::Vm;
 
-const SIZE_BITS: u32 = 12;
-const SIZE: usize = 1 << SIZE_BITS;
+/// log2 of the number of sets.
+const SET_BITS: u32 = 11;
+const SETS: usize = 1 << SET_BITS;
+/// Entries per set.
+const WAYS: usize = 4;
 
 #[derive(Clone, Default)]
 struct Entry {
@@ -38,27 +44,38 @@ impl KeyHint {
     pub const UNKNOWN: KeyHint = KeyHint(u32::MAX);
 }
 
-/// The cache table. A fixed-size array, so that the masked index needs no bounds check on
-/// the hit path.
+/// The cache table: fixed-size arrays, so that the masked set index needs no bounds check
+/// on the hit path.
 pub struct MethodCache {
-    entries: PyCell<Box<[Entry; SIZE]>>,
+    sets: PyCell<Box<[[Entry; WAYS]; SETS]>>,
 }
 
 impl Default for MethodCache {
     fn default() -> Self {
-        let entries: Box<[Entry]> = vec![Entry::default(); SIZE].into_boxed_slice();
-        let Ok(entries) = entries.try_into() else {
-            unreachable!("the vector has SIZE entries")
+        let sets: Box<[[Entry; WAYS]]> = vec![Default::default(); SETS].into_boxed_slice();
+        let Ok(sets) = sets.try_into() else {
+            unreachable!("the vector has SETS sets")
         };
         MethodCache {
-            entries: PyCell::new(entries),
+            sets: PyCell::new(sets),
         }
     }
 }
 
+/// The set of `(version, name)`: a multiplicative hash of both, top bits. Interned names
+/// sit at the same offsets of different allocator pages, so the address's low bits alone
+/// (the former `version ^ addr >> 4`) made many hot pairs share an index (deltablue: one
+/// miss in 20 lookups).
 #[inline(always)]
-fn slot(version: u32, name: usize) -> usize {
-    ((version as usize) ^ (name >> 4)) & (SIZE - 1)
+fn set_index(version: u32, name: usize) -> usize {
+    let h = ((name as u64) ^ (u64::from(version) << 40)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - SET_BITS)) as usize
+}
+
+/// The entry of `(version, key)` in `set`.
+#[inline(always)]
+fn find(set: &[Entry; WAYS], version: u32, key: usize) -> Option<&Entry> {
+    set.iter().find(|e| e.version == version && e.name == key)
 }
 
 impl Vm {
@@ -80,17 +97,74 @@ impl Vm {
         let version = ty.version();
         if version != 0 && name.is_interned() {
             let key = name.addr();
-            let i = slot(version, key);
-            let hit = self.method_cache.entries.with(|e| {
-                let entry = &e[i];
-                (entry.version == version && entry.name == key)
-                    .then(|| (entry.value.clone(), KeyHint(entry.hint)))
+            let hit = self.method_cache.sets.with(|sets| {
+                find(&sets[set_index(version, key)], version, key)
+                    .map(|e| (e.value.clone(), KeyHint(e.hint)))
             });
             if let Some((v, hint)) = hit {
                 return (if v.is_null() { None } else { Some(v) }, hint);
             }
         }
         (self.type_lookup_miss(ty, name), KeyHint::UNKNOWN)
+    }
+
+    /// The cache entry of `(ty, name)` if there is one, without touching its value. Only
+    /// interned names have entries, and interned strings are immortal, so an address match
+    /// is the name itself; an empty entry (version 0) never matches a live name.
+    #[inline(always)]
+    fn cached_entry<R>(
+        &self,
+        ty: &Py<Type>,
+        name: &Py<Str>,
+        f: impl FnOnce(&Entry) -> R,
+    ) -> Option<R> {
+        let version = ty.version();
+        let key = name.addr();
+        self.method_cache
+            .sets
+            .with(|sets| find(&sets[set_index(version, key)], version, key).map(f))
+    }
+
+    /// The instance-attribute hit path: `Some(index)` when the cache knows that nothing
+    /// along the MRO of `ty` is called `name` and that instances keep it at shared-keys
+    /// index `index`. No reference counting, no hashing.
+    #[inline(always)]
+    pub fn cached_instance_index(&self, ty: &Py<Type>, name: &Py<Str>) -> Option<usize> {
+        self.cached_entry(ty, name, |e| {
+            (e.value.is_null() && e.hint < KeyHint::ABSENT).then_some(e.hint as usize)
+        })
+        .flatten()
+    }
+
+    /// Whether the cache knows that nothing along the MRO of `ty` is called `name`.
+    #[inline(always)]
+    pub fn cached_absent(&self, ty: &Py<Type>, name: &Py<Str>) -> bool {
+        self.cached_entry(ty, name, |e| e.value.is_null()) == Some(true)
+    }
+
+    /// The attribute `name` found along the MRO of `ty`, when the cache has it.
+    #[inline(always)]
+    pub fn cached_present(&self, ty: &Py<Type>, name: &Py<Str>) -> Option<Value> {
+        self.cached_entry(ty, name, |e| (!e.value.is_null()).then(|| e.value.clone()))
+            .flatten()
+    }
+
+    /// The method-load hit path: the cached plain function `name` of `ty`, and the length
+    /// of the shared keys of `ty` at which instances were known not to have an attribute
+    /// of that name (the caller compares it with the keys' current length).
+    #[inline(always)]
+    pub fn cached_function(&self, ty: &Py<Type>, name: &Py<Str>) -> Option<(Value, usize)> {
+        self.cached_entry(ty, name, |e| match &e.value {
+            Value::Obj(o)
+                if e.hint >= KeyHint::ABSENT
+                    && e.hint != KeyHint::UNKNOWN.0
+                    && o.downcast::<crate::types::function::Function>().is_some() =>
+            {
+                Some((e.value.clone(), (e.hint & !KeyHint::ABSENT) as usize))
+            }
+            _ => None,
+        })
+        .flatten()
     }
 
     /// Records `hint` in the cache entry of `(ty, name)`, if there still is one.
@@ -101,11 +175,13 @@ impl Vm {
             return;
         }
         let key = name.addr();
-        let i = slot(version, key);
-        self.method_cache.entries.with_mut(|e| {
-            let entry = &mut e[i];
-            if entry.version == version && entry.name == key {
-                entry.hint = hint.0;
+        self.method_cache.sets.with_mut(|sets| {
+            let set = &mut sets[set_index(version, key)];
+            if let Some(e) = set
+                .iter_mut()
+                .find(|e| e.version == version && e.name == key)
+            {
+                e.hint = hint.0;
             }
         });
     }
@@ -124,10 +200,12 @@ impl Vm {
         let found = ty.lookup(name);
         // The lookup may have run code that changed the type; only cache a current answer.
         if ty.version() == version {
-            let i = slot(version, key);
-            let old = self.method_cache.entries.with_mut(|e| {
+            // The newest entry goes first; the others move down one and the last leaves.
+            let old = self.method_cache.sets.with_mut(|sets| {
+                let set = &mut sets[set_index(version, key)];
+                set.rotate_right(1);
                 std::mem::replace(
-                    &mut e[i],
+                    &mut set[0],
                     Entry {
                         version,
                         hint: KeyHint::UNKNOWN.0,

@@ -19,8 +19,7 @@ use super::{Args, PyResult, Vm};
 /// Looks up a special method on the type of `obj` and binds it: `(callable, needs_self)`.
 /// Functions are returned unbound so the call can pass `obj` without a bound-method object.
 fn lookup_special(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<(Value, bool)>> {
-    let ty = obj.class(vm).clone();
-    let Some(f) = vm.type_lookup(&ty, name) else {
+    let Some(f) = vm.type_lookup(obj.class(vm), name) else {
         return Ok(None);
     };
     if f.downcast::<Function>().is_some()
@@ -30,6 +29,8 @@ fn lookup_special(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Option<(Valu
     {
         return Ok(Some((f, true)));
     }
+    // Owned: the descriptor may run code that reassigns `obj.__class__`.
+    let ty = obj.class(vm).clone();
     match f.class(vm).slots.descr_get.get() {
         Some(get) => Ok(Some((
             get(vm, &f, Some(obj), Some(&Value::from(&ty)))?,
@@ -57,7 +58,14 @@ pub fn call_special(
         return Ok(None);
     };
     let r = if needs_self {
-        crate::types::function::call_prepended(vm, &f, obj, Args::positional(args))?
+        // The operator dunders take one or two arguments: `self` goes in front of them in
+        // a stack array rather than through `call_prepended`'s eight-slot buffer.
+        match args {
+            [] => vm.call(&f, Args::positional(std::slice::from_ref(obj)))?,
+            [a] => vm.call(&f, Args::positional(&[obj.clone(), a.clone()]))?,
+            [a, b] => vm.call(&f, Args::positional(&[obj.clone(), a.clone(), b.clone()]))?,
+            _ => crate::types::function::call_prepended(vm, &f, obj, Args::positional(args))?,
+        }
     } else {
         vm.call(&f, Args::positional(args))?
     };
@@ -69,10 +77,6 @@ fn require(vm: &Vm, obj: &Value, name: &Py<Str>, args: &[Value]) -> PyResult<Val
         Some(v) => Ok(v),
         None => Err(vm.new_no_attribute(obj, name)),
     }
-}
-
-fn name(vm: &Vm, s: &str) -> Py<Str> {
-    vm.intern(s)
 }
 
 // --- generic slots for heap types --------------------------------------------------------------
@@ -163,7 +167,16 @@ fn slot_setattro(vm: &Vm, v: &Value, attr: &Py<Str>, value: Option<Value>) -> Py
 }
 
 fn slot_richcompare(vm: &Vm, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
-    match call_special(vm, v, &name(vm, op.dunder()), std::slice::from_ref(w))? {
+    let n = &vm.names;
+    let dunder = match op {
+        CompareOp::Lt => &n.__lt__,
+        CompareOp::Le => &n.__le__,
+        CompareOp::Eq => &n.__eq__,
+        CompareOp::Ne => &n.__ne__,
+        CompareOp::Gt => &n.__gt__,
+        CompareOp::Ge => &n.__ge__,
+    };
+    match call_special(vm, v, dunder, std::slice::from_ref(w))? {
         Some(r) => Ok(r),
         None => Ok(vm.not_implemented()),
     }
@@ -333,52 +346,60 @@ unary_slots! {
 }
 
 /// CPython's `SLOT1BINFULL`: try `v.__op__(w)`, or `w.__rop__(v)` first when `w`'s type is a
-/// proper subclass overriding it.
+/// proper subclass overriding it. `generic_for` tells whether a type's slot is this very
+/// dispatcher (its dunder is defined in Python); `op`/`rop` are interned names.
 fn binary_full(
     vm: &Vm,
     v: &Value,
     w: &Value,
-    slot: SlotId,
-    op: &str,
-    rop: &str,
+    generic_for: impl Fn(&Py<Type>) -> bool,
+    op: &Py<Str>,
+    rop: &Py<Str>,
     extra: Option<&Value>,
 ) -> PyResult<Value> {
-    let v_ty = v.class(vm).clone();
-    let w_ty = w.class(vm).clone();
-    let generic_for = |t: &Py<Type>| is_generic(t, slot);
-    let mut do_other = !v_ty.is(&w_ty) && generic_for(&w_ty);
-    let args_with = |x: &Value| -> Vec<Value> {
-        let mut a = vec![x.clone()];
-        if let Some(m) = extra {
-            a.push(m.clone());
-        }
-        a
-    };
-    if generic_for(&v_ty) {
-        if do_other && w_ty.is_subtype(&v_ty) && method_is_overridden(vm, &w_ty, &v_ty, rop) {
-            if let Some(r) = call_special(vm, w, &name(vm, rop), &args_with(v))?
+    let v_ty = v.class(vm);
+    let w_ty = w.class(vm);
+    let same_type = v_ty.is(w_ty);
+    let mut do_other = !same_type && generic_for(w_ty);
+    if generic_for(v_ty) {
+        if do_other && w_ty.is_subtype(v_ty) && method_is_overridden(vm, w_ty, v_ty, rop) {
+            if let Some(r) = call_binary_special(vm, w, rop, v, extra)?
                 && !vm.is_not_implemented(&r)
             {
                 return Ok(r);
             }
             do_other = false;
         }
-        match call_special(vm, v, &name(vm, op), &args_with(w))? {
-            Some(r) if !vm.is_not_implemented(&r) || v_ty.is(&w_ty) => return Ok(r),
-            None if v_ty.is(&w_ty) => return Ok(vm.not_implemented()),
+        match call_binary_special(vm, v, op, w, extra)? {
+            Some(r) if !vm.is_not_implemented(&r) || same_type => return Ok(r),
+            None if same_type => return Ok(vm.not_implemented()),
             _ => {}
         }
     }
-    if do_other && let Some(r) = call_special(vm, w, &name(vm, rop), &args_with(v))? {
+    if do_other && let Some(r) = call_binary_special(vm, w, rop, v, extra)? {
         return Ok(r);
     }
     Ok(vm.not_implemented())
 }
 
+/// `obj.name(other)` or `obj.name(other, extra)` (three-argument `pow`).
+#[inline]
+fn call_binary_special(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    other: &Value,
+    extra: Option<&Value>,
+) -> PyResult<Option<Value>> {
+    match extra {
+        None => call_special(vm, obj, name, std::slice::from_ref(other)),
+        Some(m) => call_special(vm, obj, name, &[other.clone(), m.clone()]),
+    }
+}
+
 /// Whether `sub` defines `name` differently from `base` (CPython's `method_is_overloaded`).
-fn method_is_overridden(vm: &Vm, sub: &Py<Type>, base: &Py<Type>, name: &str) -> bool {
-    let n = vm.intern(name);
-    match (vm.type_lookup(sub, &n), vm.type_lookup(base, &n)) {
+fn method_is_overridden(vm: &Vm, sub: &Py<Type>, base: &Py<Type>, name: &Py<Str>) -> bool {
+    match (vm.type_lookup(sub, name), vm.type_lookup(base, name)) {
         (Some(a), Some(b)) => !a.is(&b),
         (Some(_), None) => true,
         _ => false,
@@ -386,41 +407,53 @@ fn method_is_overridden(vm: &Vm, sub: &Py<Type>, base: &Py<Type>, name: &str) ->
 }
 
 macro_rules! binary_slots {
-    ($($fn_name:ident => $slot:ident, $op:literal, $rop:literal;)*) => {
+    ($($fn_name:ident => $slot:ident, $op:ident, $rop:ident;)*) => {
         $(
             fn $fn_name(vm: &Vm, v: &Value, w: &Value) -> PyResult<Value> {
-                binary_full(vm, v, w, SlotId::$slot, $op, $rop, None)
+                let generic_for = |t: &Py<Type>| {
+                    t.slots.$slot.get().is_some_and(|f| {
+                        std::ptr::fn_addr_eq(f, $fn_name as crate::object::slots::BinaryFn)
+                    })
+                };
+                binary_full(vm, v, w, generic_for, &vm.names.$op, &vm.names.$rop, None)
             }
         )*
     };
 }
 
 binary_slots! {
-    slot_add => add, "__add__", "__radd__";
-    slot_sub => sub, "__sub__", "__rsub__";
-    slot_mul => mul, "__mul__", "__rmul__";
-    slot_matmul => matmul, "__matmul__", "__rmatmul__";
-    slot_truediv => truediv, "__truediv__", "__rtruediv__";
-    slot_floordiv => floordiv, "__floordiv__", "__rfloordiv__";
-    slot_rem => rem, "__mod__", "__rmod__";
-    slot_divmod => divmod, "__divmod__", "__rdivmod__";
-    slot_lshift => lshift, "__lshift__", "__rlshift__";
-    slot_rshift => rshift, "__rshift__", "__rrshift__";
-    slot_and => and, "__and__", "__rand__";
-    slot_or => or, "__or__", "__ror__";
-    slot_xor => xor, "__xor__", "__rxor__";
+    slot_add => add, __add__, __radd__;
+    slot_sub => sub, __sub__, __rsub__;
+    slot_mul => mul, __mul__, __rmul__;
+    slot_matmul => matmul, __matmul__, __rmatmul__;
+    slot_truediv => truediv, __truediv__, __rtruediv__;
+    slot_floordiv => floordiv, __floordiv__, __rfloordiv__;
+    slot_rem => rem, __mod__, __rmod__;
+    slot_divmod => divmod, __divmod__, __rdivmod__;
+    slot_lshift => lshift, __lshift__, __rlshift__;
+    slot_rshift => rshift, __rshift__, __rrshift__;
+    slot_and => and, __and__, __rand__;
+    slot_or => or, __or__, __ror__;
+    slot_xor => xor, __xor__, __rxor__;
 }
 
 fn slot_pow(vm: &Vm, v: &Value, w: &Value, m: &Value) -> PyResult<Value> {
     let extra = (!m.is_none()).then_some(m);
-    binary_full(vm, v, w, SlotId::pow, "__pow__", "__rpow__", extra)
+    let generic_for = |t: &Py<Type>| {
+        t.slots
+            .pow
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, slot_pow as crate::object::slots::TernaryFn))
+    };
+    let n = &vm.names;
+    binary_full(vm, v, w, generic_for, &n.__pow__, &n.__rpow__, extra)
 }
 
 macro_rules! inplace_slots {
-    ($($fn_name:ident => $op:literal;)*) => {
+    ($($fn_name:ident => $op:ident;)*) => {
         $(
             fn $fn_name(vm: &Vm, v: &Value, w: &Value) -> PyResult<Value> {
-                Ok(call_special(vm, v, &name(vm, $op), std::slice::from_ref(w))?
+                Ok(call_special(vm, v, &vm.names.$op, std::slice::from_ref(w))?
                     .unwrap_or_else(|| vm.not_implemented()))
             }
         )*
@@ -428,23 +461,23 @@ macro_rules! inplace_slots {
 }
 
 inplace_slots! {
-    slot_iadd => "__iadd__";
-    slot_isub => "__isub__";
-    slot_imul => "__imul__";
-    slot_imatmul => "__imatmul__";
-    slot_itruediv => "__itruediv__";
-    slot_ifloordiv => "__ifloordiv__";
-    slot_irem => "__imod__";
-    slot_ilshift => "__ilshift__";
-    slot_irshift => "__irshift__";
-    slot_iand => "__iand__";
-    slot_ior => "__ior__";
-    slot_ixor => "__ixor__";
+    slot_iadd => __iadd__;
+    slot_isub => __isub__;
+    slot_imul => __imul__;
+    slot_imatmul => __imatmul__;
+    slot_itruediv => __itruediv__;
+    slot_ifloordiv => __ifloordiv__;
+    slot_irem => __imod__;
+    slot_ilshift => __ilshift__;
+    slot_irshift => __irshift__;
+    slot_iand => __iand__;
+    slot_ior => __ior__;
+    slot_ixor => __ixor__;
 }
 
 fn slot_ipow(vm: &Vm, v: &Value, w: &Value, _m: &Value) -> PyResult<Value> {
     Ok(
-        call_special(vm, v, &name(vm, "__ipow__"), std::slice::from_ref(w))?
+        call_special(vm, v, &vm.names.__ipow__, std::slice::from_ref(w))?
             .unwrap_or_else(|| vm.not_implemented()),
     )
 }
@@ -477,83 +510,6 @@ fn set_generic(s: &Slots, id: SlotId) {
         int => slot_int, float => slot_float, index => slot_index, await_ => slot_await,
         aiter => slot_aiter, anext => slot_anext,
     }
-}
-
-/// Whether a type's slot is the generic dispatcher (its dunder is defined in Python).
-fn is_generic(t: &Py<Type>, id: SlotId) -> bool {
-    let probe = Slots::default();
-    set_generic(&probe, id);
-    macro_rules! same {
-        ($($slot:ident),*) => {
-            match id {
-                $(SlotId::$slot => match (t.slots.$slot.get(), probe.$slot.get()) {
-                    (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
-                    _ => false,
-                },)*
-            }
-        };
-    }
-    same!(
-        repr,
-        str,
-        hash,
-        call,
-        getattro,
-        setattro,
-        richcompare,
-        iter,
-        iternext,
-        descr_get,
-        descr_set,
-        init,
-        new,
-        del,
-        len,
-        getitem,
-        setitem,
-        contains,
-        bool,
-        concat,
-        repeat,
-        dictptr,
-        add,
-        sub,
-        mul,
-        matmul,
-        truediv,
-        floordiv,
-        rem,
-        divmod,
-        pow,
-        lshift,
-        rshift,
-        and,
-        or,
-        xor,
-        iadd,
-        isub,
-        imul,
-        imatmul,
-        itruediv,
-        ifloordiv,
-        irem,
-        ipow,
-        ilshift,
-        irshift,
-        iand,
-        ior,
-        ixor,
-        neg,
-        pos,
-        abs,
-        invert,
-        int,
-        float,
-        index,
-        await_,
-        aiter,
-        anext
-    )
 }
 
 /// Recomputes the slots of heap type `ty` from its MRO.

@@ -553,7 +553,7 @@ fn list_sort(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let key = key.filter(|k| !k.is_none());
     // CPython empties the list while sorting and detects mutation by the comparisons.
     let items = l.replace(Vec::new());
-    let result = sort_values(vm, items, key, reverse);
+    let result = super::list_sort::sort_values(vm, items, key, reverse);
     let modified = !l.is_empty();
     match result {
         Ok(sorted) => {
@@ -568,96 +568,6 @@ fn list_sort(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             drop(l.replace(original));
             Err(err)
         }
-    }
-}
-
-/// Stable sort by `<` (on keys when given); on error gives back the items in some order.
-pub(crate) fn sort_values(
-    vm: &Vm,
-    items: Vec<Value>,
-    key: Option<&Value>,
-    reverse: bool,
-) -> Result<Vec<Value>, (Vec<Value>, crate::runtime::PyErr)> {
-    let keys = match key {
-        Some(f) => {
-            let mut keys = Vec::with_capacity(items.len());
-            for item in &items {
-                match vm.call(f, Args::positional(std::slice::from_ref(item))) {
-                    Ok(k) => keys.push(k),
-                    Err(e) => return Err((items, e)),
-                }
-            }
-            keys
-        }
-        None => items.clone(),
-    };
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    if reverse {
-        // Reverse-then-sort-then-reverse keeps stability for equal keys, as CPython does.
-        order.reverse();
-    }
-    let mut err = None;
-    merge_sort(&mut order, &mut |a, b| {
-        if err.is_some() {
-            return false;
-        }
-        match vm.lt_bool(&keys[b], &keys[a]) {
-            Ok(lt) => lt,
-            Err(e) => {
-                err = Some(e);
-                false
-            }
-        }
-    });
-    if let Some(e) = err {
-        return Err((items, e));
-    }
-    if reverse {
-        order.reverse();
-    }
-    let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
-    Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
-}
-
-/// Stable merge sort of indices; `gt(a, b)` says item `a` must come after item `b`
-/// (i.e. `b < a`). Never assumes the comparison is a total order.
-fn merge_sort(v: &mut [usize], gt: &mut impl FnMut(usize, usize) -> bool) {
-    let n = v.len();
-    if n <= 1 {
-        return;
-    }
-    if n <= 16 {
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && gt(v[j - 1], v[j]) {
-                v.swap(j - 1, j);
-                j -= 1;
-            }
-        }
-        return;
-    }
-    let mid = n / 2;
-    merge_sort(&mut v[..mid], gt);
-    merge_sort(&mut v[mid..], gt);
-    if !gt(v[mid - 1], v[mid]) {
-        return;
-    }
-    let left = v[..mid].to_vec();
-    let (mut i, mut j, mut k) = (0, mid, 0);
-    while i < left.len() && j < n {
-        if gt(left[i], v[j]) {
-            v[k] = v[j];
-            j += 1;
-        } else {
-            v[k] = left[i];
-            i += 1;
-        }
-        k += 1;
-    }
-    while i < left.len() {
-        v[k] = left[i];
-        i += 1;
-        k += 1;
     }
 }
 

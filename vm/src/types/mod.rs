@@ -20,6 +20,7 @@ pub mod int;
 pub mod int_type;
 pub mod iter;
 pub mod list;
+pub mod list_sort;
 pub mod memoryview;
 pub mod module;
 pub mod object;

@@ -1,6 +1,6 @@
 //! The `str` payload: generalized UTF-8 with its code-point length, widest code point (for
 //! CPython-compatible hashing), cached hash, and a lazily built index for random access to
-//! long non-ASCII strings.
+//! long non-ASCII strings; plus concatenation, in place when the left operand is unshared.
 
 use std::cell::Cell;
 
@@ -13,7 +13,8 @@ const INDEX_STRIDE: usize = 32;
 
 /// A Python `str`.
 pub struct Str {
-    bytes: Box<[u8]>,
+    /// Exactly sized except after [`Str::append`], which grows it geometrically.
+    bytes: Vec<u8>,
     char_len: usize,
     /// Widest code point class: 1 (latin-1), 2 (BMP) or 4; plus whether all ASCII.
     width: u8,
@@ -49,6 +50,7 @@ impl Str {
     }
 
     fn from_boxed(bytes: Box<[u8]>) -> Str {
+        let bytes = Vec::from(bytes);
         let ascii = bytes.is_ascii();
         let (char_len, width) = if ascii {
             (bytes.len(), 1)
@@ -77,6 +79,41 @@ impl Str {
             interned: Cell::new(false),
             index: PyCell::new(None),
         }
+    }
+
+    /// `a + b`, from the parts' lengths and widths (no rescan of the text).
+    pub fn concat(a: &Str, b: &Str) -> Str {
+        let mut bytes = Vec::with_capacity(a.bytes.len() + b.bytes.len());
+        bytes.extend_from_slice(&a.bytes);
+        bytes.extend_from_slice(&b.bytes);
+        Str {
+            bytes,
+            char_len: a.char_len + b.char_len,
+            width: a.width.max(b.width),
+            ascii: a.ascii && b.ascii,
+            hash: Cell::new(-1),
+            interned: Cell::new(false),
+            index: PyCell::new(None),
+        }
+    }
+
+    /// Appends `other` in place (the caller owns the only reference to `self`, which is not
+    /// interned). The buffer grows geometrically, so a loop of `s += t` is linear. `Err` when
+    /// the result would not fit in memory.
+    pub fn append(&mut self, other: &Str) -> Result<(), std::collections::TryReserveError> {
+        debug_assert!(!self.interned.get());
+        let need = other.bytes.len();
+        if self.bytes.capacity() - self.bytes.len() < need {
+            // Vec's own amortized growth: at least doubling.
+            self.bytes.try_reserve(need)?;
+        }
+        self.bytes.extend_from_slice(&other.bytes);
+        self.char_len += other.char_len;
+        self.width = self.width.max(other.width);
+        self.ascii &= other.ascii;
+        self.hash.set(-1);
+        drop(self.index.replace(None));
+        Ok(())
     }
 
     /// The contents.

@@ -159,10 +159,35 @@ fn str_concat(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if x.char_len() == 0 && b.class(vm).is(&vm.types.str) {
         return Ok(b.clone());
     }
-    let mut out = Wtf8Buf::with_capacity(x.as_bytes().len() + y.as_bytes().len());
-    out.push_wtf8(x.as_wtf8());
-    out.push_wtf8(y.as_wtf8());
-    Ok(vm.new_str_buf(out).into())
+    Ok(crate::object::core::alloc(&vm.types.str, Str::concat(x, y)).into())
+}
+
+/// Whether `a + b` may use [`concat_owned`]: both operands are exact strs.
+#[inline]
+pub(crate) fn both_exact_str(vm: &Vm, a: &Value, b: &Value) -> bool {
+    let is_str = |v: &Value| v.as_obj().is_some_and(|o| o.ty().is(&vm.types.str));
+    is_str(a) && is_str(b)
+}
+
+/// `a + b` for two exact strs, consuming `a`: when `a` is the only reference to its object
+/// (the eval loop dropped the local it is stored back into) and not interned, `b` is
+/// appended in place. `s += t` in a loop is then linear, as in CPython.
+pub(crate) fn concat_owned(vm: &Vm, a: Value, b: &Value) -> PyResult<Value> {
+    let (Value::Obj(a), Some(y)) = (a, b.downcast::<Str>()) else {
+        return Err(vm.new_system_error("concat_owned: operands are not strs"));
+    };
+    let mut a = match a.into_downcast::<Str>() {
+        Ok(a) => a,
+        Err(a) => return str_concat(vm, &Value::Obj(a), b),
+    };
+    if let Some(x) = a.get_mut()
+        && !x.is_interned()
+        && y.char_len() != 0
+    {
+        x.append(y).map_err(|_| vm.new_memory_error(""))?;
+        return Ok(a.into());
+    }
+    str_concat(vm, &Value::from(a), b)
 }
 
 fn str_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {

@@ -47,6 +47,25 @@ fn type_call(vm: &Vm, callable: &Value, args: Args<'_>) -> PyResult<Value> {
 
 /// Attribute lookup on a class.
 pub fn type_getattro(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
+    // The hit path: a class attribute the metatype does not define, both facts in the
+    // method cache (no clone of the metatype's lookup result, no pair to unpack).
+    if let Value::Obj(o) = obj
+        && let Some(cls) = o.downcast::<Type>()
+        && vm.cached_absent(o.ty(), name)
+        && let Some(attr) = vm.cached_present(cls, name)
+    {
+        let found = match attr.class(vm).slots.descr_get.get() {
+            None => return Ok(attr),
+            Some(get) => class_attr_get(vm, obj, attr, get)?,
+        };
+        return found.ok_or_else(|| vm.new_no_attribute(obj, name));
+    }
+    type_getattro_general(vm, obj, name)
+}
+
+/// [`type_getattro`] past its hit path.
+#[inline(never)]
+fn type_getattro_general(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
     match class_getattr(vm, obj, name)? {
         Some(v) => Ok(v),
         None => Err(vm.new_no_attribute(obj, name)),

@@ -24,6 +24,15 @@ fn is_method_like(v: &Value) -> bool {
 /// on the type and not shadowed by the instance, else `(attribute, None)`.
 #[inline(never)]
 pub(crate) fn get_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<(Value, bool)> {
+    if let Some(f) = crate::runtime::attr::cached_method(vm, obj, name) {
+        return Ok((f, true));
+    }
+    get_method_general(vm, obj, name)
+}
+
+/// [`get_method`] past its hit path.
+#[inline(never)]
+fn get_method_general(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<(Value, bool)> {
     let ty = obj.class(vm);
     let generic = ty.slots.getattro.get().is_none_or(|f| {
         std::ptr::fn_addr_eq(

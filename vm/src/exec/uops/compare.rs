@@ -2,10 +2,12 @@
 //! and the f-string formatting steps.
 
 use crate::exec::{Ctx, Flow};
+use crate::instr::Opcode;
 use crate::object::{CompareOp, Value};
 use crate::runtime::{BinOp, scalar_ops};
 use crate::tri;
 use crate::types::str::Str;
+use crate::types::str_type;
 
 /// `BINARY_OP`: arithmetic (`NB_*`), in-place forms, and subscripting (26).
 #[inline(always)]
@@ -35,6 +37,17 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
 #[inline(never)]
 fn binary_op_generic(c: &mut Ctx<'_>, lhs: Value, rhs: Value) -> Flow {
     let r = match BinOp::from_oparg(c.oparg) {
+        Some((BinOp::Add, _)) if str_type::both_exact_str(c.vm, &lhs, &rhs) => {
+            // `s = s + t` / `s += t` (CPython's BINARY_OP_INPLACE_ADD_UNICODE): when the
+            // next instruction stores into the local `s` came from, that local's reference
+            // is dropped now so the str can grow in place (types/str_type.rs).
+            if let Some(i) = store_fast_target(c)
+                && c.r.local(i).is_ok_and(|l| l.is(&lhs))
+            {
+                drop(tri!(c.r.set_local(i, Value::Null)));
+            }
+            str_type::concat_owned(c.vm, lhs, &rhs)
+        }
         Some((op, false)) => c.vm.binary_op(&lhs, &rhs, op),
         Some((op, true)) => c.vm.inplace_op(&lhs, &rhs, op),
         None if c.oparg == 26 => c.vm.getitem(&lhs, &rhs),
@@ -46,6 +59,16 @@ fn binary_op_generic(c: &mut Ctx<'_>, lhs: Value, rhs: Value) -> Flow {
             Flow::Next
         }
         Err(e) => c.error(e),
+    }
+}
+
+/// The local the next instruction stores into (`STORE_FAST`, `STORE_FAST_LOAD_FAST`).
+fn store_fast_target(c: &Ctx<'_>) -> Option<usize> {
+    let u = c.r.unit(c.next_ip)?;
+    match Opcode::from_u8(u.opcode)? {
+        Opcode::STORE_FAST => Some(usize::from(u.oparg)),
+        Opcode::STORE_FAST_LOAD_FAST => Some(usize::from(u.oparg >> 4)),
+        _ => None,
     }
 }
 
