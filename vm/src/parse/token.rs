@@ -212,44 +212,39 @@ impl TokenKind {
     /// The hard keyword spelled `s`, if any.
     pub fn keyword(s: &str) -> Option<TokenKind> {
         use TokenKind::*;
-        Some(match s {
-            "False" => False,
-            "None" => None,
-            "True" => True,
-            "and" => And,
-            "as" => As,
-            "assert" => Assert,
-            "async" => Async,
-            "await" => Await,
-            "break" => Break,
-            "class" => Class,
-            "continue" => Continue,
-            "def" => Def,
-            "del" => Del,
-            "elif" => Elif,
-            "else" => Else,
-            "except" => Except,
-            "finally" => Finally,
-            "for" => For,
-            "from" => From,
-            "global" => Global,
-            "if" => If,
-            "import" => Import,
-            "in" => In,
-            "is" => Is,
-            "lambda" => Lambda,
-            "nonlocal" => Nonlocal,
-            "not" => Not,
-            "or" => Or,
-            "pass" => Pass,
-            "raise" => Raise,
-            "return" => Return,
-            "try" => Try,
-            "while" => While,
-            "with" => With,
-            "yield" => Yield,
+        // Dispatch on the first letter, so that most names compare with one or no keyword.
+        let candidates: &[(&str, TokenKind)] = match s.as_bytes().first()? {
+            b'F' => &[("False", False)],
+            b'N' => &[("None", None)],
+            b'T' => &[("True", True)],
+            b'a' => &[
+                ("and", And),
+                ("as", As),
+                ("assert", Assert),
+                ("async", Async),
+                ("await", Await),
+            ],
+            b'b' => &[("break", Break)],
+            b'c' => &[("class", Class), ("continue", Continue)],
+            b'd' => &[("def", Def), ("del", Del)],
+            b'e' => &[("elif", Elif), ("else", Else), ("except", Except)],
+            b'f' => &[("finally", Finally), ("for", For), ("from", From)],
+            b'g' => &[("global", Global)],
+            b'i' => &[("if", If), ("import", Import), ("in", In), ("is", Is)],
+            b'l' => &[("lambda", Lambda)],
+            b'n' => &[("nonlocal", Nonlocal), ("not", Not)],
+            b'o' => &[("or", Or)],
+            b'p' => &[("pass", Pass)],
+            b'r' => &[("raise", Raise), ("return", Return)],
+            b't' => &[("try", Try)],
+            b'w' => &[("while", While), ("with", With)],
+            b'y' => &[("yield", Yield)],
             _ => return Option::None,
-        })
+        };
+        candidates
+            .iter()
+            .find(|(k, _)| *k == s)
+            .map(|&(_, kind)| kind)
     }
 
     /// True for hard keywords (which are also valid names in error messages' eyes).
@@ -375,5 +370,41 @@ impl Token {
     #[inline]
     pub fn text<'s>(&self, source: &'s str) -> &'s str {
         &source[self.start as usize..self.end as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TokenKind;
+
+    /// Python 3.14's `keyword.kwlist`.
+    const KWLIST: [&str; 35] = [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+        "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+        "try", "while", "with", "yield",
+    ];
+
+    #[test]
+    fn keyword_lookup_matches_spellings() {
+        for kw in KWLIST {
+            let kind = TokenKind::keyword(kw).unwrap_or_else(|| panic!("{kw} not found"));
+            assert!(kind.is_keyword());
+            assert_eq!(kind.spelling(), Some(kw));
+        }
+        for name in [
+            "",
+            "x",
+            "Falsey",
+            "an",
+            "assertx",
+            "self",
+            "nonlocals",
+            "y",
+            "_",
+            "match",
+        ] {
+            assert_eq!(TokenKind::keyword(name), None, "{name}");
+        }
     }
 }
