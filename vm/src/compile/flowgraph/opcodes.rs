@@ -280,6 +280,7 @@ fn compose(op: Opcode, oparg: u32, jump: bool) -> Option<(i32, i32)> {
 }
 
 /// CPython's `get_stack_effects`: the net effect, with `SETUP_*` counting only on the jump.
+#[inline]
 pub(crate) fn stack_effect(op: Opcode, oparg: u32, jump: bool) -> Option<i32> {
     let (popped, pushed) = popped_pushed(op, oparg, jump)?;
     if is_block_push(op) && !jump {
