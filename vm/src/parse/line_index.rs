@@ -16,11 +16,7 @@ impl LineIndex {
     pub fn new(source: &str) -> Self {
         let mut line_starts = Vec::with_capacity(source.len() / 32 + 1);
         line_starts.push(0);
-        for (i, b) in source.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i as u32 + 1);
-            }
-        }
+        line_starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i as u32 + 1));
         LineIndex { line_starts }
     }
 

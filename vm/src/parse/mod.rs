@@ -59,7 +59,7 @@ pub fn parse_bytes<'a>(
     bytes: &[u8],
     mode: Mode,
 ) -> Result<Parsed<'a>, SyntaxError> {
-    let text = source::decode(bytes)?;
+    let text = source::decode_borrowed(bytes)?;
     parse_text(arena, &text, mode)
 }
 

@@ -52,13 +52,28 @@ const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// Decodes source `bytes` as CPython's `compile()` does for bytes input (`exec` mode).
 pub fn decode(bytes: &[u8]) -> Result<String, SyntaxError> {
-    if bytes.contains(&0) {
+    decode_borrowed(bytes).map(Cow::into_owned)
+}
+
+/// [`decode`], borrowing `bytes` when they are already the text: UTF-8 without `\r` and
+/// without a coding declaration other than UTF-8 (nearly every real source), so the front
+/// end does not copy the source one more time.
+pub fn decode_borrowed(bytes: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
+    if memchr::memchr(0, bytes).is_some() {
         return Err(SyntaxError::new(
             ErrorKind::SyntaxError,
             "source code string cannot contain null bytes",
         ));
     }
-    decode_from(bytes, Origin::Compile)
+    if memchr::memchr(b'\r', bytes).is_none() {
+        let text = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+        if find_coding_cookie(text).is_none_or(|c| c.name == "utf-8")
+            && let Ok(s) = std::str::from_utf8(text)
+        {
+            return Ok(Cow::Borrowed(s));
+        }
+    }
+    decode_from(bytes, Origin::Compile).map(Cow::Owned)
 }
 
 /// Decodes the script `filename` whose content is `bytes`, as `python3.14 FILE` does.
@@ -123,7 +138,7 @@ fn decode_from(bytes: &[u8], origin: Origin<'_>) -> Result<String, SyntaxError> 
 
 /// Bytes with `\r\n` and lone `\r` turned into `\n` (borrowed when there is no `\r`).
 fn normalize_newline_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
-    if !bytes.contains(&b'\r') {
+    if memchr::memchr(b'\r', bytes).is_none() {
         return Cow::Borrowed(bytes);
     }
     let mut out = Vec::with_capacity(bytes.len());

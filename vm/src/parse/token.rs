@@ -211,45 +211,7 @@ pub enum TokenKind {
 impl TokenKind {
     /// The hard keyword spelled `s`, if any.
     pub fn keyword(s: &str) -> Option<TokenKind> {
-        use TokenKind::*;
-        Some(match s {
-            "False" => False,
-            "None" => None,
-            "True" => True,
-            "and" => And,
-            "as" => As,
-            "assert" => Assert,
-            "async" => Async,
-            "await" => Await,
-            "break" => Break,
-            "class" => Class,
-            "continue" => Continue,
-            "def" => Def,
-            "del" => Del,
-            "elif" => Elif,
-            "else" => Else,
-            "except" => Except,
-            "finally" => Finally,
-            "for" => For,
-            "from" => From,
-            "global" => Global,
-            "if" => If,
-            "import" => Import,
-            "in" => In,
-            "is" => Is,
-            "lambda" => Lambda,
-            "nonlocal" => Nonlocal,
-            "not" => Not,
-            "or" => Or,
-            "pass" => Pass,
-            "raise" => Raise,
-            "return" => Return,
-            "try" => Try,
-            "while" => While,
-            "with" => With,
-            "yield" => Yield,
-            _ => return Option::None,
-        })
+        keyword_by_packed_spelling(s)
     }
 
     /// True for hard keywords (which are also valid names in error messages' eyes).
@@ -350,6 +312,48 @@ impl TokenKind {
     }
 }
 
+/// `s` as a little-endian integer, for names of at most eight bytes.
+const fn pack(s: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < s.len() {
+        v |= (s[i] as u64) << (8 * i);
+        i += 1;
+    }
+    v
+}
+
+/// The keyword lookup: every keyword has two to eight bytes, so a name is compared as one
+/// integer with constants (one `match`) instead of string by string.
+macro_rules! keyword_lookup {
+    ($($kind:ident = $text:literal),* $(,)?) => {
+        fn keyword_by_packed_spelling(s: &str) -> Option<TokenKind> {
+            #[allow(non_upper_case_globals)]
+            mod packed {
+                $(pub const $kind: u64 = super::pack($text.as_bytes());)*
+            }
+            let b = s.as_bytes();
+            if !(2..=8).contains(&b.len()) {
+                return Option::None;
+            }
+            match pack(b) {
+                $(packed::$kind => Some(TokenKind::$kind),)*
+                _ => Option::None,
+            }
+        }
+    };
+}
+
+keyword_lookup! {
+    False = "False", None = "None", True = "True", And = "and", As = "as", Assert = "assert",
+    Async = "async", Await = "await", Break = "break", Class = "class", Continue = "continue",
+    Def = "def", Del = "del", Elif = "elif", Else = "else", Except = "except",
+    Finally = "finally", For = "for", From = "from", Global = "global", If = "if",
+    Import = "import", In = "in", Is = "is", Lambda = "lambda", Nonlocal = "nonlocal",
+    Not = "not", Or = "or", Pass = "pass", Raise = "raise", Return = "return", Try = "try",
+    While = "while", With = "with", Yield = "yield",
+}
+
 /// One token: kind plus byte range `[start, end)` in the normalized source.
 ///
 /// Ranges are the columns CPython's parser sees (`[starting_col_offset, col_offset)` of the C
@@ -375,5 +379,41 @@ impl Token {
     #[inline]
     pub fn text<'s>(&self, source: &'s str) -> &'s str {
         &source[self.start as usize..self.end as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TokenKind;
+
+    /// Python 3.14's `keyword.kwlist`.
+    const KWLIST: [&str; 35] = [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+        "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+        "try", "while", "with", "yield",
+    ];
+
+    #[test]
+    fn keyword_lookup_matches_spellings() {
+        for kw in KWLIST {
+            let kind = TokenKind::keyword(kw).unwrap_or_else(|| panic!("{kw} not found"));
+            assert!(kind.is_keyword());
+            assert_eq!(kind.spelling(), Some(kw));
+        }
+        for name in [
+            "",
+            "x",
+            "Falsey",
+            "an",
+            "assertx",
+            "self",
+            "nonlocals",
+            "y",
+            "_",
+            "match",
+        ] {
+            assert_eq!(TokenKind::keyword(name), None, "{name}");
+        }
     }
 }

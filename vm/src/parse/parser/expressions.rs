@@ -1,10 +1,21 @@
 //! Expression rules from `expressions` down to `await_primary`: conditional expressions,
 //! boolean and comparison chains, the binary operator precedence levels and unary operators.
 
-use super::Parser;
 use super::memo::{Rule, memoized, memoized_in_error_pass};
+use super::{MAX_DEPTH, Parser, PrimaryAhead};
 use crate::ast::*;
 use crate::parse::token::TokenKind as T;
+
+/// Rule frames the chain from `expression` down to a NUMBER atom enters (`expression`,
+/// `disjunction`, `conjunction`, `inversion`, `comparison`, twelve for the binary levels,
+/// `factor`, `power`, `await_primary`, two for `primary`, `atom`, the NUMBER helper): at
+/// most this many, which bounds the depth [`Parser::simple_expression`] skips.
+const SIMPLE_ATOM_FRAMES: u32 = 26;
+
+/// Rule frames between `expression_body` and `primary`: `disjunction`, `conjunction`,
+/// `inversion`, `comparison`, twelve for the binary levels, `factor`, `power`,
+/// `await_primary`.
+const PRIMARY_FRAMES: u32 = 19;
 
 impl<'a> Parser<'a, '_> {
     /// `expressions: expression (',' expression)+ [','] | expression ',' | expression`
@@ -57,6 +68,9 @@ impl<'a> Parser<'a, '_> {
     /// `expression (memo): invalid_expression | invalid_legacy_expression
     ///     | disjunction 'if' disjunction 'else' expression | disjunction | lambdef`
     pub(super) fn expression(&mut self) -> Option<Expr<'a>> {
+        if let Some(e) = self.simple_expression() {
+            return Some(e);
+        }
         memoized!(
             self,
             expr,
@@ -66,8 +80,71 @@ impl<'a> Parser<'a, '_> {
         )
     }
 
+    /// The first pass's shortcut for the commonest expression: a lone NAME, NUMBER, `True`,
+    /// `False` or `None` followed by a token that ends every expression level (`,` `)` `:`
+    /// ...). The rule chain from `expression` down to `atom` would build the same node after
+    /// looking at the same two tokens, so the result, the furthest token looked at and the
+    /// errors are those of the full rules; the shortcut is not taken where the chain's depth
+    /// could reach `MAX_DEPTH`, nor in the error pass, whose `invalid_*` rules the chain runs.
+    #[inline]
+    fn simple_expression(&mut self) -> Option<Expr<'a>> {
+        if self.invalid_pass || self.failed() || self.depth + SIMPLE_ATOM_FRAMES > MAX_DEPTH {
+            return None;
+        }
+        if !matches!(
+            self.peek(),
+            T::Name | T::Number | T::True | T::False | T::None
+        ) || !ends_expression(self.kind_at(self.pos + 1))
+        {
+            return None;
+        }
+        self.atom_body()
+    }
+
+    /// The first pass's shortcut for an expression that is a primary with trailers
+    /// (`a.b`, `f(x)`, `d[k]`...), taken when a NAME is followed by `.`, `(` or `[`. The
+    /// primary is parsed at the depth the rule chain would reach it (`PRIMARY_FRAMES` below
+    /// `expression`); when the token after it ends every expression level, that primary is
+    /// the expression, as the chain would have found looking at the same tokens. Otherwise
+    /// it is kept in [`Parser::primary_ahead`], where the chain's own `primary` at the same
+    /// token and depth picks it up instead of parsing it again. `None`: not taken.
+    fn primary_expression(&mut self) -> Option<Option<Expr<'a>>> {
+        if self.error_pass || self.depth + PRIMARY_FRAMES + 2 > MAX_DEPTH {
+            return None;
+        }
+        let start = self.pos;
+        if self.peek() != T::Name || !matches!(self.kind_at(start + 1), T::Dot | T::Lpar | T::Lsqb)
+        {
+            return None;
+        }
+        self.depth += PRIMARY_FRAMES;
+        let value = self.primary();
+        self.depth -= PRIMARY_FRAMES;
+        let Some(value) = value else {
+            // Only an error stops a primary that starts with a NAME.
+            self.pos = start;
+            return None;
+        };
+        if ends_expression(self.peek()) {
+            return Some(Some(value));
+        }
+        self.primary_ahead = Some(PrimaryAhead {
+            start,
+            depth: self.depth + PRIMARY_FRAMES,
+            end: self.pos,
+            value,
+        });
+        self.pos = start;
+        None
+    }
+
     fn expression_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
+        if !self.invalid_pass
+            && let Some(r) = self.primary_expression()
+        {
+            return r;
+        }
         if self.invalid_pass {
             self.invalid_expression();
             self.pos = start;
@@ -422,13 +499,7 @@ impl<'a> Parser<'a, '_> {
 
     /// `bitwise_or (left-recursive): bitwise_or '|' bitwise_xor | bitwise_xor`
     pub(super) fn bitwise_or(&mut self) -> Option<Expr<'a>> {
-        memoized_in_error_pass!(
-            self,
-            expr,
-            put_expr,
-            Rule::BitwiseOr,
-            self.nest_by(2, |p| p.binary_chain(0))
-        )
+        memoized_in_error_pass!(self, expr, put_expr, Rule::BitwiseOr, self.binary_levels(0))
     }
 
     /// `bitwise_or`, memoized in the first pass too. Where a rule that also runs in the first
@@ -436,13 +507,58 @@ impl<'a> Parser<'a, '_> {
     /// rules, tried by both dict alternatives), nested displays would otherwise take
     /// exponential time, as pegen (which always memoizes it) never does.
     pub(super) fn bitwise_or_memo(&mut self) -> Option<Expr<'a>> {
-        memoized!(
-            self,
-            expr,
-            put_expr,
-            Rule::BitwiseOr,
-            self.nest_by(2, |p| p.binary_chain(0))
-        )
+        memoized!(self, expr, put_expr, Rule::BitwiseOr, self.binary_levels(0))
+    }
+
+    /// The binary operator levels from `level` down (`level` as in [`Parser::binary_chain`]),
+    /// as one rule call: the grammar's chain of rules in the error pass, where the
+    /// `invalid_*` alternatives hang on some levels, and otherwise precedence climbing, which
+    /// builds the same tree without entering twelve rule frames per operand.
+    ///
+    /// The climb is observably the same parse. Pegen's chain descends from `level` to the
+    /// `term` level (two rule frames per level) before it looks at any token, so every
+    /// `factor` runs at that depth, which the climb enters at once; the tokens looked at are
+    /// the same (an operator ends every level above its own); and a right operand that fails
+    /// ends the whole chain (the levels above it do not match its operator), which `stop`
+    /// carries out of the climb.
+    fn binary_levels(&mut self, level: u8) -> Option<Expr<'a>> {
+        if self.invalid_pass {
+            return self.nest_by(2, |p| p.binary_chain(level));
+        }
+        let frames = 2 * (6 - u32::from(level));
+        self.nest_by(frames, |p| p.climb(level, &mut false))
+    }
+
+    fn climb(&mut self, min_level: u8, stop: &mut bool) -> Option<Expr<'a>> {
+        let start = self.pos;
+        let mut left = self.factor()?;
+        while !*stop {
+            let Some((level, op)) = binary_operator(self.peek()) else {
+                break;
+            };
+            if level < min_level {
+                break;
+            }
+            let save = self.pos;
+            self.pos += 1;
+            let right = if level == 5 {
+                self.factor()
+            } else {
+                self.climb(level + 1, stop)
+            };
+            let Some(right) = right else {
+                self.pos = save;
+                *stop = true;
+                break;
+            };
+            let kind = ExprKind::BinOp {
+                left: self.alloc(left),
+                op,
+                right: self.alloc(right),
+            };
+            left = self.expr(kind, self.span_from(start));
+        }
+        Some(left)
     }
 
     /// The left-recursive binary levels as loops. `level`: 0 `|`, 1 `^`, 2 `&`, 3 shifts,
@@ -469,19 +585,8 @@ impl<'a> Parser<'a, '_> {
         };
         let mut left = operand(self)?;
         loop {
-            let op = match (level, self.peek()) {
-                (0, T::Vbar) => Operator::BitOr,
-                (1, T::Circumflex) => Operator::BitXor,
-                (2, T::Amper) => Operator::BitAnd,
-                (3, T::LeftShift) => Operator::LShift,
-                (3, T::RightShift) => Operator::RShift,
-                (4, T::Plus) => Operator::Add,
-                (4, T::Minus) => Operator::Sub,
-                (5, T::Star) => Operator::Mult,
-                (5, T::Slash) => Operator::Div,
-                (5, T::DoubleSlash) => Operator::FloorDiv,
-                (5, T::Percent) => Operator::Mod,
-                (5, T::At) => Operator::MatMult,
+            let op = match binary_operator(self.peek()) {
+                Some((l, op)) if l == level => op,
                 _ => break,
             };
             let save = self.pos;
@@ -506,7 +611,7 @@ impl<'a> Parser<'a, '_> {
 
     /// `sum` (used by some invalid rules).
     pub(super) fn sum(&mut self) -> Option<Expr<'a>> {
-        self.nest_by(2, |p| p.binary_chain(4))
+        self.binary_levels(4)
     }
 
     /// `factor (memo): '+' factor | '-' factor | '~' factor | power`
@@ -574,4 +679,44 @@ impl<'a> Parser<'a, '_> {
         }
         self.primary()
     }
+}
+
+/// The level (as in [`Parser::binary_chain`]) and operator of a binary operator token.
+#[inline]
+fn binary_operator(kind: T) -> Option<(u8, Operator)> {
+    Some(match kind {
+        T::Vbar => (0, Operator::BitOr),
+        T::Circumflex => (1, Operator::BitXor),
+        T::Amper => (2, Operator::BitAnd),
+        T::LeftShift => (3, Operator::LShift),
+        T::RightShift => (3, Operator::RShift),
+        T::Plus => (4, Operator::Add),
+        T::Minus => (4, Operator::Sub),
+        T::Star => (5, Operator::Mult),
+        T::Slash => (5, Operator::Div),
+        T::DoubleSlash => (5, Operator::FloorDiv),
+        T::Percent => (5, Operator::Mod),
+        T::At => (5, Operator::MatMult),
+        _ => return None,
+    })
+}
+
+/// Tokens after an atom at which every rule from `primary` up to `expression` stops without
+/// looking further: none is a trailer, operator, comparison, `and`, `or` or `if`.
+#[inline]
+fn ends_expression(kind: T) -> bool {
+    matches!(
+        kind,
+        T::Comma
+            | T::Rpar
+            | T::Rsqb
+            | T::Rbrace
+            | T::Colon
+            | T::Newline
+            | T::Equal
+            | T::Semi
+            | T::For
+            | T::Else
+            | T::As
+    )
 }

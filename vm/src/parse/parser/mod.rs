@@ -58,11 +58,30 @@ pub(super) const MAX_DEPTH: u32 = 6000;
 /// Stack growth: when less than `RED_ZONE` bytes remain, recursion continues on a fresh
 /// `STACK_CHUNK`-byte segment, so deep inputs are safe on any thread.
 ///
-/// The check runs once every `STACK_CHECK_EVERY` levels: a few levels use far less than the
-/// red zone, and skipping the check elsewhere keeps it off the hot path.
+/// Asking stacker for the remaining stack at every rule costs a thread-local lookup and a
+/// call; instead the parser keeps the address below which the red zone starts
+/// ([`Parser::stack_floor`]) and compares the address of a local with it, refreshing the
+/// floor only when it switches stack segments.
 const RED_ZONE: usize = 128 * 1024;
-const STACK_CHECK_EVERY: u32 = 4;
 const STACK_CHUNK: usize = 2 * 1024 * 1024;
+
+/// An address in the current stack frame: close enough to the stack pointer for a check
+/// against a red zone of `RED_ZONE` bytes.
+#[inline(always)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(std::ptr::addr_of!(marker)) as usize
+}
+
+/// The address below which the current stack segment has less than `RED_ZONE` bytes left;
+/// `usize::MAX` (always take the slow path) when stacker cannot tell.
+#[inline(never)]
+fn stack_floor() -> usize {
+    match stacker::remaining_stack() {
+        Some(remaining) => stack_address().saturating_sub(remaining) + RED_ZONE,
+        None => usize::MAX,
+    }
+}
 
 /// Runs a rule body one rule level deeper (pegen counts every rule function it enters):
 /// raises the MemoryError past `MAX_DEPTH`, and yields the body's type's default (failure)
@@ -112,14 +131,26 @@ pub(crate) struct Parser<'a, 't> {
     /// `from __future__ import barry_as_FLUFL` was seen.
     barry: bool,
     memo: Memo<'a>,
+    /// A primary the first pass parsed ahead of the rule chain that reaches it (see
+    /// `Parser::primary_expression`).
+    primary_ahead: Option<PrimaryAhead<'a>>,
+    /// Past this stack address, rules continue on a new stack segment (see `RED_ZONE`).
+    stack_floor: usize,
     /// Parenthesis nesting level of each token, computed for the error pass only.
     levels: Vec<u16>,
     warnings: Vec<Warning>,
-    /// The identifier of each NAME token once made (`None` until then).
-    idents: Vec<Option<&'a str>>,
     /// Line of the last compound statement the error pass completed (pegen's
     /// `last_stmt_location`, exposed as `SyntaxError._metadata`).
     last_stmt_line: u32,
+}
+
+/// A `primary` parsed at token `start`, rule depth `depth`, ending at token `end`.
+#[derive(Clone, Copy)]
+struct PrimaryAhead<'a> {
+    start: usize,
+    depth: u32,
+    end: usize,
+    value: Expr<'a>,
 }
 
 /// What a successful parse produces besides the tree.
@@ -149,10 +180,11 @@ pub(crate) fn parse_tokens<'a>(
         invalid_pass: false,
         error_pass: false,
         depth: 0,
+        stack_floor: stack_floor(),
+        primary_ahead: None,
         error: None,
         barry: false,
         memo: Memo::new(stream.tokens.len()),
-        idents: vec![None; stream.tokens.len()],
         levels: Vec::new(),
         warnings: Vec::new(),
         last_stmt_line: 0,
@@ -377,20 +409,33 @@ impl<'a, 't> Parser<'a, 't> {
     /// Like [`Parser::nest`] for a rule that stands for `levels` CPython rule frames (e.g. a
     /// left-recursive rule, which pegen runs as a rule plus its `_raw` helper).
     fn nest_by<T>(&mut self, levels: u32, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
-        let before = self.depth;
         self.depth += levels;
         if self.depth > MAX_DEPTH {
             self.stack_overflow();
         }
         let r = if self.failed() {
             None
-        } else if before / STACK_CHECK_EVERY != self.depth / STACK_CHECK_EVERY {
-            stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || f(self))
+        } else if stack_address() < self.stack_floor {
+            self.on_new_stack(f)
         } else {
             f(self)
         };
         self.depth -= levels;
         r
+    }
+
+    /// Runs `f` on a fresh stack segment when the current one is nearly used up, with the
+    /// stack floor of the segment it runs on.
+    #[cold]
+    #[inline(never)]
+    fn on_new_stack<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || {
+            let saved = self.stack_floor;
+            self.stack_floor = stack_floor();
+            let r = f(self);
+            self.stack_floor = saved;
+            r
+        })
     }
 
     #[cold]
@@ -425,24 +470,22 @@ impl<'a, 't> Parser<'a, 't> {
         Stmt { kind, span }
     }
 
-    /// The identifier of the NAME token at index `i`: interned, NFKC-normalized if not ASCII.
+    /// The identifier of the NAME token at index `i`, NFKC-normalized if not ASCII.
+    ///
+    /// An ASCII name is its own text: a slice of the arena copy of the source, so making it
+    /// costs nothing and backtracking over it needs no cache. Non-ASCII names (rare) are
+    /// normalized and interned each time they are made.
+    #[inline]
     fn ident(&mut self, i: usize) -> &'a str {
-        // Backtracking revisits names; each token is interned once.
-        if let Some(Some(id)) = self.idents.get(i) {
-            return id;
-        }
-        let id = self.intern_name(i);
-        if let Some(slot) = self.idents.get_mut(i) {
-            *slot = Some(id);
-        }
-        id
-    }
-
-    fn intern_name(&mut self, i: usize) -> &'a str {
         let text = self.text(i);
         if text.is_ascii() {
-            return self.names.intern(text);
+            return text;
         }
+        self.normalized_name(text)
+    }
+
+    #[cold]
+    fn normalized_name(&mut self, text: &str) -> &'a str {
         use unicode_normalization::UnicodeNormalization;
         let normalized: String = text.nfkc().collect();
         if matches!(normalized.as_str(), "None" | "True" | "False") {

@@ -21,10 +21,14 @@ impl Lexer<'_> {
         }
         let line_start = self.pos;
         self.buf_line_start = line_start;
-        let (mut col, mut alt) = (0u32, 0u32);
         // A backslash continuation inside the indentation: the column where the first one
         // appeared is the line's indentation (indentation cannot span physical lines).
         let mut cont_col = 0u32;
+        // Most indentation is spaces only: count that run a word at a time.
+        let spaces = count_spaces(&self.src.as_bytes()[self.pos..self.limit]);
+        self.pos += spaces;
+        // Lines are shorter than `u32::MAX` (the tokenizer refuses larger sources).
+        let (mut col, mut alt) = (spaces as u32, spaces as u32);
         loop {
             match self.peek() {
                 b' ' => {
@@ -169,4 +173,20 @@ impl Lexer<'_> {
             -1,
         )
     }
+}
+
+/// The number of leading `' '` bytes of `bytes`.
+#[inline]
+fn count_spaces(bytes: &[u8]) -> usize {
+    const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let diff = word ^ SPACES;
+        if diff != 0 {
+            return n + (diff.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|&&b| b == b' ').count()
 }

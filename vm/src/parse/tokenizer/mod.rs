@@ -98,8 +98,6 @@ mod tests_errors;
 #[cfg(test)]
 mod tests_fstring;
 
-use std::borrow::Cow;
-
 use super::error::SyntaxError;
 use super::token::{Token, TokenKind};
 
@@ -154,7 +152,16 @@ pub fn tokenize(source: &str) -> TokenStream {
 /// CPython's parser itself turns the first `EndMarker` into a `Newline` and closes the open
 /// blocks.)
 pub fn tokenize_input(source: &str, exec_input: bool) -> TokenStream {
-    Lexer::new(source, exec_input).run()
+    // `exec` input lacking its final newline is tokenized from a copy that has one; the
+    // lexer reads a plain `&str` either way (its byte accessor is the hottest path here).
+    let with_newline;
+    let src = if !exec_input || source.is_empty() || source.ends_with('\n') {
+        source
+    } else {
+        with_newline = format!("{source}\n");
+        &with_newline
+    };
+    Lexer::new(src, source.len()).run()
 }
 
 /// The tokenizer's view of one open f-string or t-string (CPython's `tokenizer_mode`).
@@ -207,12 +214,14 @@ struct Paren {
 /// input.
 struct Lexer<'s> {
     /// The source, with a final newline appended if `exec` input lacked one.
-    src: Cow<'s, str>,
+    src: &'s str,
     /// Length of the caller's source: token ranges never extend past it.
     orig_len: usize,
     /// Scanning stops here: the end of `src`, or the start of the first line holding a null
     /// byte (CPython reports null bytes when it reads that line).
     limit: usize,
+    /// `src[..limit]`: what [`Lexer::byte`] reads.
+    scan: &'s [u8],
     /// Current position.
     pos: usize,
     /// Start of the line CPython's `tok->buf` points at: the last line read while no token
@@ -239,15 +248,8 @@ struct Stop;
 type LexResult<T = ()> = Result<T, Stop>;
 
 impl<'s> Lexer<'s> {
-    fn new(source: &'s str, exec_input: bool) -> Self {
-        let src: Cow<'s, str> = if !exec_input || source.is_empty() || source.ends_with('\n') {
-            Cow::Borrowed(source)
-        } else {
-            let mut s = String::with_capacity(source.len() + 1);
-            s.push_str(source);
-            s.push('\n');
-            Cow::Owned(s)
-        };
+    /// A lexer over `src`, of which the caller's source is the first `orig_len` bytes.
+    fn new(src: &'s str, orig_len: usize) -> Self {
         let limit = match memchr_nul(src.as_bytes()) {
             Some(i) => src.as_bytes()[..i]
                 .iter()
@@ -256,8 +258,9 @@ impl<'s> Lexer<'s> {
             None => src.len(),
         };
         Lexer {
-            orig_len: source.len(),
+            orig_len,
             limit,
+            scan: &src.as_bytes()[..limit],
             pos: 0,
             buf_line_start: 0,
             at_bol: true,
@@ -311,11 +314,7 @@ impl<'s> Lexer<'s> {
     /// The byte at `i`, or 0 past the scanning limit (0 never occurs before it).
     #[inline(always)]
     fn byte(&self, i: usize) -> u8 {
-        if i < self.limit {
-            self.src.as_bytes()[i]
-        } else {
-            0
-        }
+        self.scan.get(i).copied().unwrap_or(0)
     }
 
     #[inline(always)]
@@ -359,10 +358,9 @@ impl<'s> Lexer<'s> {
             let start = self.pos;
             let mut c = self.peek();
             if c == b'#' {
-                // `str::find` of an ASCII character is memchr-backed. The comment ends at a
-                // newline before the limit (which is a line start).
-                let rest = &self.src[self.pos..self.limit];
-                self.pos += rest.find('\n').unwrap_or(rest.len());
+                // The comment ends at a newline before the limit (which is a line start).
+                let rest = &self.src.as_bytes()[self.pos..self.limit];
+                self.pos += memchr_newline(rest);
                 c = self.peek();
             }
             if c == 0 {
@@ -429,18 +427,22 @@ impl<'s> Lexer<'s> {
         if let Some(done) = self.try_string_prefix(start)? {
             return Ok(done);
         }
-        let bytes = self.src.as_bytes();
+        let bytes = &self.src.as_bytes()[..self.limit];
         let mut end = start;
         let mut nonascii = false;
-        while end < self.limit {
-            let b = bytes[end];
-            if b.is_ascii_alphanumeric() || b == b'_' {
+        loop {
+            while bytes
+                .get(end)
+                .is_some_and(|&b| IDENT_CLASS[b as usize] & ASCII_IDENT_CHAR != 0)
+            {
                 end += 1;
-            } else if b >= 0x80 {
-                nonascii = true;
-                end += 1;
-            } else {
-                break;
+            }
+            match bytes.get(end) {
+                Some(&b) if b >= 0x80 => {
+                    nonascii = true;
+                    end += 1;
+                }
+                _ => break,
             }
         }
         self.pos = end;
@@ -466,32 +468,45 @@ impl<'s> Lexer<'s> {
     }
 }
 
+/// Byte classes for identifiers, one table lookup per byte in the name scanning loop.
+const IDENT_START: u8 = 1;
+const IDENT_CHAR: u8 = 2;
+const ASCII_IDENT_CHAR: u8 = 4;
+static IDENT_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() || c == b'_' {
+            t[b] = IDENT_START | IDENT_CHAR | ASCII_IDENT_CHAR;
+        } else if c >= 0x80 {
+            t[b] = IDENT_START | IDENT_CHAR;
+        } else if c.is_ascii_digit() {
+            t[b] = IDENT_CHAR | ASCII_IDENT_CHAR;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// CPython's `is_potential_identifier_start`: ASCII letters, `_`, and every non-ASCII byte.
 #[inline(always)]
 fn is_ident_start(c: u8) -> bool {
-    c.is_ascii_alphabetic() || c == b'_' || c >= 0x80
+    IDENT_CLASS[c as usize] & IDENT_START != 0
 }
 
 /// CPython's `is_potential_identifier_char`.
 #[inline(always)]
 fn is_ident_char(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+    IDENT_CLASS[c as usize] & IDENT_CHAR != 0
 }
 
 /// Index of the first `\n` in `bytes`, or its length.
 #[inline]
 fn memchr_newline(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .position(|&b| b == b'\n')
-        .unwrap_or(bytes.len())
+    memchr::memchr(b'\n', bytes).unwrap_or(bytes.len())
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    // `contains` on bytes is memchr-backed; the position is only needed when there is one.
-    if bytes.contains(&0) {
-        bytes.iter().position(|&b| b == 0)
-    } else {
-        None
-    }
+    memchr::memchr(0, bytes)
 }

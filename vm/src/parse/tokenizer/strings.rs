@@ -127,10 +127,7 @@ impl Lexer<'_> {
     fn find_string_special(&self, from: usize, quote: u8) -> usize {
         let bytes = &self.src.as_bytes()[..self.limit];
         let rest = &bytes[from.min(bytes.len())..];
-        from + rest
-            .iter()
-            .position(|&b| b == quote || b == b'\\' || b == b'\n')
-            .unwrap_or(rest.len())
+        from + memchr::memchr3(quote, b'\\', b'\n', rest).unwrap_or(rest.len())
     }
 
     /// The error for a literal that reaches the end of its line or of the input.
