@@ -75,6 +75,11 @@ pub fn clean_doc(doc: &Wtf8) -> Result<Wtf8Buf, crate::parse::SyntaxError> {
 
 /// The strict UTF-8 encoder's error for the first run of surrogates, if any.
 fn check_encodable(bytes: &[u8]) -> Result<(), crate::parse::SyntaxError> {
+    // WTF-8 encodes a surrogate as 0xED followed by a byte of 0xA0 or more; only then are
+    // code points counted, for the message.
+    if !memchr::memchr_iter(0xED, bytes).any(|i| bytes.get(i + 1).is_some_and(|&b| b >= 0xA0)) {
+        return Ok(());
+    }
     let cps: Vec<u32> = Wtf8::from_bytes_unchecked(bytes).code_points().collect();
     let is_surrogate = |c: u32| (0xD800..=0xDFFF).contains(&c);
     let Some(start) = cps.iter().position(|&c| is_surrogate(c)) else {
@@ -105,11 +110,10 @@ fn check_encodable(bytes: &[u8]) -> Result<(), crate::parse::SyntaxError> {
 fn clean_expanded(expanded: Vec<u8>) -> Wtf8Buf {
     let b = &expanded[..];
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    // Where the line starting at `p` ends, its newline included.
+    let line_end = |p: usize| memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |nl| p + nl + 1);
     // The smallest indentation of the non-blank lines after the first.
-    let mut p = match b.iter().position(|&c| c == b'\n') {
-        Some(nl) => nl + 1,
-        None => b.len(),
-    };
+    let mut p = line_end(0);
     let mut margin = usize::MAX;
     while p < b.len() {
         let s = p;
@@ -119,10 +123,7 @@ fn clean_expanded(expanded: Vec<u8>) -> Wtf8Buf {
         if p < b.len() && b[p] != b'\n' {
             margin = margin.min(p - s);
         }
-        p = match b[p.min(b.len())..].iter().position(|&c| c == b'\n') {
-            Some(nl) => p + nl + 1,
-            None => b.len(),
-        };
+        p = line_end(p.min(b.len()));
     }
     if margin == usize::MAX {
         margin = 0;
@@ -135,29 +136,19 @@ fn clean_expanded(expanded: Vec<u8>) -> Wtf8Buf {
         return bytes_to_wtf8(expanded);
     }
     let mut out = Vec::with_capacity(b.len());
-    // The first line, without its leading spaces.
-    while p < b.len() {
-        let c = b[p];
-        out.push(c);
-        p += 1;
-        if c == b'\n' {
-            break;
-        }
-    }
+    // The first line, without its leading spaces; then each line without the margin.
+    let end = line_end(p);
+    out.extend_from_slice(&b[p..end]);
+    p = end;
     while p < b.len() {
         let mut i = 0;
         while i < margin && at(p) == b' ' {
             p += 1;
             i += 1;
         }
-        while p < b.len() {
-            let c = b[p];
-            out.push(c);
-            p += 1;
-            if c == b'\n' {
-                break;
-            }
-        }
+        let end = line_end(p);
+        out.extend_from_slice(&b[p..end]);
+        p = end;
     }
     bytes_to_wtf8(out)
 }

@@ -222,6 +222,17 @@ static CACHE_SIZES: [u8; OPCODE_COUNT] = {
     sizes
 };
 
+/// The row of the instruction numbered `number`, with its flags and cache size, for the
+/// per-opcode tables other modules build at compile time (`None` where no instruction has
+/// that number).
+pub(crate) const fn row_by_number(number: usize) -> Option<(&'static InstrInfo, Flags, u8)> {
+    if number >= OPCODE_SLOTS || ROW_OF[number] == u16::MAX {
+        return None;
+    }
+    let row = ROW_OF[number] as usize;
+    Some((&INSTR_TABLE[row], FLAGS[row], CACHE_SIZES[row]))
+}
+
 /// Family head of each row: the row itself if anything specializes it, its head if it is
 /// specialized.
 static FAMILY: [Option<Opcode>; OPCODE_COUNT] = {

@@ -8,8 +8,6 @@
 
 use crate::compile::flowgraph::{HandlerInfo, LinearInstr};
 
-use super::instr_size;
-
 fn emit_item(out: &mut Vec<u8>, value: u32, mut msb: u8) {
     for shift in [24, 18, 12, 6] {
         if value >= 1 << shift {
@@ -34,13 +32,18 @@ fn emit_entry(out: &mut Vec<u8>, start: u32, end: u32, handler_offset: u32, hand
     emit_item(out, depth_lasti, 0);
 }
 
-pub(super) fn assemble_exception_table(instrs: &[LinearInstr], offsets: &[u32]) -> Vec<u8> {
+/// `offsets[i]` is where instruction `i` starts and `units` the code's length, both in code
+/// units.
+pub(super) fn assemble_exception_table(
+    instrs: &[LinearInstr],
+    offsets: &[u32],
+    units: u32,
+) -> Vec<u8> {
     let mut out = Vec::new();
     let mut current: Option<HandlerInfo> = None;
     let mut start = 0;
-    let mut ioffset = 0;
     let handler_offset = |h: &HandlerInfo| offsets.get(h.index as usize).copied().unwrap_or(0);
-    for instr in instrs {
+    for (instr, &ioffset) in instrs.iter().zip(offsets) {
         if instr.handler.map(|h| h.index) != current.map(|h| h.index) {
             if let Some(h) = current {
                 emit_entry(&mut out, start, ioffset, handler_offset(&h), &h);
@@ -48,10 +51,9 @@ pub(super) fn assemble_exception_table(instrs: &[LinearInstr], offsets: &[u32]) 
             start = ioffset;
             current = instr.handler;
         }
-        ioffset += instr_size(instr.opcode, instr.oparg) as u32;
     }
     if let Some(h) = current {
-        emit_entry(&mut out, start, ioffset, handler_offset(&h), &h);
+        emit_entry(&mut out, start, units, handler_offset(&h), &h);
     }
     out
 }

@@ -36,7 +36,13 @@ pub(super) fn resolve_unconditional_jumps(instrs: &mut [LinearInstr]) {
 
 /// Rewrites jump opargs into relative offsets; returns each instruction's offset.
 pub(super) fn resolve_jump_offsets(instrs: &mut [LinearInstr]) -> Result<Vec<u32>, SyntaxError> {
-    let targets: Vec<u32> = instrs.iter().map(|i| i.oparg).collect();
+    // The jumps and their target indexes: only jumps change size from round to round.
+    let jumps: Vec<(usize, u32)> = instrs
+        .iter()
+        .enumerate()
+        .filter(|(_, instr)| opcodes::is_jump(instr.opcode))
+        .map(|(i, instr)| (i, instr.oparg))
+        .collect();
     let mut offsets = vec![0u32; instrs.len()];
     // Each round can only change EXTENDED_ARG counts; real code settles in two or three.
     for _ in 0..MAX_ROUNDS {
@@ -46,26 +52,23 @@ pub(super) fn resolve_jump_offsets(instrs: &mut [LinearInstr]) -> Result<Vec<u32
             total += instr_size(instr.opcode, instr.oparg) as u32;
         }
         let mut recompile = false;
-        let mut offset = 0i64;
-        for i in 0..instrs.len() {
+        for &(i, target_index) in &jumps {
+            // Where the jump ends, and the size the first loop measured.
+            let end = offsets.get(i + 1).copied().unwrap_or(total);
+            let size = (end - offsets[i]) as usize;
+            let offset = i64::from(end);
+            let target = i64::from(offsets.get(target_index as usize).copied().unwrap_or(total));
             let instr = &mut instrs[i];
-            // The size the first loop measured.
-            let size = offsets.get(i + 1).copied().unwrap_or(total) - offsets[i];
-            let size = size as usize;
-            offset += size as i64;
-            if opcodes::is_jump(instr.opcode) {
-                let target = i64::from(offsets.get(targets[i] as usize).copied().unwrap_or(total));
-                let relative = if instr.opcode == Opcode::END_ASYNC_FOR {
-                    offset - target - END_SEND_OFFSET
-                } else if target < offset {
-                    offset - target
-                } else {
-                    target - offset
-                };
-                instr.oparg = relative.max(0) as u32;
-                if instr_size(instr.opcode, instr.oparg) != size {
-                    recompile = true;
-                }
+            let relative = if instr.opcode == Opcode::END_ASYNC_FOR {
+                offset - target - END_SEND_OFFSET
+            } else if target < offset {
+                offset - target
+            } else {
+                target - offset
+            };
+            instr.oparg = relative.max(0) as u32;
+            if instr_size(instr.opcode, instr.oparg) != size {
+                recompile = true;
             }
         }
         if !recompile {

@@ -12,8 +12,6 @@
 use crate::compile::flowgraph::{LinearInstr, opcodes};
 use crate::compile::instr_seq::Location;
 
-use super::instr_size;
-
 const SHORT0: u8 = 0;
 const ONE_LINE0: u8 = 10;
 const NO_COLUMNS: u8 = 13;
@@ -97,7 +95,14 @@ impl Writer {
     }
 }
 
-pub(super) fn assemble_location_info(instrs: &mut [LinearInstr], firstlineno: i32) -> Vec<u8> {
+/// `offsets[i]` is where instruction `i` starts and `units` the code's length, both in code
+/// units.
+pub(super) fn assemble_location_info(
+    instrs: &mut [LinearInstr],
+    offsets: &[u32],
+    units: u32,
+    firstlineno: i32,
+) -> Vec<u8> {
     for i in (0..instrs.len()).rev() {
         if instrs[i].loc == Location::NEXT {
             instrs[i].loc = if opcodes::is_terminator(instrs[i].opcode) {
@@ -111,16 +116,16 @@ pub(super) fn assemble_location_info(instrs: &mut [LinearInstr], firstlineno: i3
         out: Vec::with_capacity(instrs.len() * 2),
         lineno: firstlineno,
     };
+    // Each run of instructions with one location, by its start.
     let mut loc = Location::NONE;
-    let mut size = 0;
-    for instr in instrs.iter() {
+    let mut run_start = 0;
+    for (instr, &offset) in instrs.iter().zip(offsets) {
         if instr.loc != loc {
-            w.emit(loc, size);
+            w.emit(loc, (offset - run_start) as usize);
             loc = instr.loc;
-            size = 0;
+            run_start = offset;
         }
-        size += instr_size(instr.opcode, instr.oparg);
     }
-    w.emit(loc, size);
+    w.emit(loc, (units - run_start) as usize);
     w.out
 }

@@ -41,9 +41,10 @@ pub fn optimize_and_assemble(
     let units = instrs.last().map_or(0, |last| {
         offsets[instrs.len() - 1] as usize + instr_size(last.opcode, last.oparg)
     });
-    let code = write_code(&instrs, units);
-    let linetable = linetable::assemble_location_info(&mut instrs, meta.firstlineno);
-    let exceptiontable = exceptions::assemble_exception_table(&instrs, &offsets);
+    let code = write_code(&instrs, &offsets, units);
+    let linetable =
+        linetable::assemble_location_info(&mut instrs, &offsets, units as u32, meta.firstlineno);
+    let exceptiontable = exceptions::assemble_exception_table(&instrs, &offsets, units as u32);
     let (localsplusnames, localspluskinds) =
         localsplus::compute_localsplus_info(&meta, lowered.nlocalsplus);
     Ok(CodeObject {
@@ -68,11 +69,12 @@ pub fn optimize_and_assemble(
 }
 
 /// `co_code`: each instruction with its `EXTENDED_ARG` prefixes and zeroed caches, `units`
-/// code units in all.
-fn write_code(instrs: &[flowgraph::LinearInstr], units: usize) -> Vec<CodeUnit> {
+/// code units in all, instruction `i` at `offsets[i]`.
+fn write_code(instrs: &[flowgraph::LinearInstr], offsets: &[u32], units: usize) -> Vec<CodeUnit> {
     let mut code = Vec::with_capacity(units);
-    for instr in instrs {
-        let size = instr_size(instr.opcode, instr.oparg);
+    for (i, instr) in instrs.iter().enumerate() {
+        let end = offsets.get(i + 1).map_or(units, |&o| o as usize);
+        let size = end - offsets[i] as usize;
         let caches = flowgraph::opcodes::cache_entries(instr.opcode) as usize;
         let oparg = instr.oparg;
         for shift in (1..size - caches).rev() {

@@ -127,6 +127,10 @@ pub(crate) struct Unit<'a> {
     consts: IndexSet<Const, FxBuild>,
     names: NameSet<'a>,
     varnames: NameSet<'a>,
+    /// The `varnames` and `names` index of each of the scope's symbols (by its index in the
+    /// symbol table, `u32::MAX` until first used), so that a name op needs one lookup.
+    fast_slots: Vec<u32>,
+    name_slots: Vec<u32>,
     /// Cell variables and their cell-table indexes.
     cellvars: NameMap<'a>,
     /// Free variables and their indexes (after the cells, as CPython's `dictbytype` numbers
@@ -335,6 +339,8 @@ impl<'a> Compiler<'a, '_> {
             consts: IndexSet::default(),
             names: NameSet::default(),
             varnames,
+            fast_slots: Vec::new(),
+            name_slots: Vec::new(),
             cellvars,
             freevars,
             fasthidden: IndexMap::default(),
@@ -654,9 +660,38 @@ impl<'a> Compiler<'a, '_> {
     // --- Names -----------------------------------------------------------------------------
 
     /// Loads, stores or deletes a variable (CPython's `codegen_nameop`).
+    /// The index of `name` (the scope's symbol number `sym`, `usize::MAX` for none) in
+    /// `varnames` (`fast`) or `names`, added if new.
+    fn name_slot(&mut self, sym: usize, name: &'a str, fast: bool) -> u32 {
+        let u = self.um();
+        let (cache, set) = if fast {
+            (&mut u.fast_slots, &mut u.varnames)
+        } else {
+            (&mut u.name_slots, &mut u.names)
+        };
+        if let Some(&idx) = cache.get(sym)
+            && idx != u32::MAX
+        {
+            return idx;
+        }
+        let idx = Self::dict_index(set, name);
+        if sym != usize::MAX {
+            if cache.len() <= sym {
+                cache.resize(sym + 1, u32::MAX);
+            }
+            cache[sym] = idx;
+        }
+        idx
+    }
+
     pub(crate) fn nameop(&mut self, name: &'a str, ctx: Ctx, loc: Location) -> Res {
         let mangled = self.maybe_mangle(name);
-        let scope = self.ste().scope_of(mangled);
+        // Symbols are only ever added to a scope's table, so their numbers are stable.
+        let (sym, scope) = self
+            .ste()
+            .symbols
+            .get_full(mangled)
+            .map_or((usize::MAX, SymScope::None), |(i, _, s)| (i, s.scope));
         let optype = self.resolve_optype(mangled, scope);
         let is_class = self.ste().kind == BlockKind::Class;
         let in_comp = self.u().in_inlined_comp > 0;
@@ -683,7 +718,7 @@ impl<'a> Compiler<'a, '_> {
                     Ctx::Store => Opcode::STORE_FAST,
                     Ctx::Del => Opcode::DELETE_FAST,
                 };
-                let idx = Self::dict_index(&mut self.um().varnames, mangled);
+                let idx = self.name_slot(sym, mangled, true);
                 self.emit(op, idx, loc);
                 return Ok(());
             }
@@ -713,7 +748,7 @@ impl<'a> Compiler<'a, '_> {
         };
         let mut arg = match optype {
             OpType::Deref => self.cell_index(mangled, scope == SymScope::Free),
-            _ => Self::dict_index(&mut self.um().names, mangled),
+            _ => self.name_slot(sym, mangled, false),
         };
         if op == Opcode::LOAD_GLOBAL {
             arg <<= 1;

@@ -64,56 +64,48 @@ pub(super) fn from_sequence(seq: &InstrSeq) -> Result<Cfg, SyntaxError> {
 
     // CPython's builder, in one pass: a block ends after a terminator or before a jump
     // target; a block starting at a target is labelled with the target's index.
-    let mut blocks: Vec<Block> = Vec::with_capacity(n / 4 + 1);
+    let mut blocks: Vec<Block> = Vec::with_capacity(n / 4 + 2);
+    // The placeholder at index 0 (see `BlockId`).
+    blocks.push(Block::new());
     let mut block_at: Vec<u32> = vec![u32::MAX; n];
     let mut cur = Block::new();
     cur.instrs.reserve_exact(run.first().copied().unwrap_or(0));
-    let mut add =
-        |cur: &mut Block, index: Option<usize>, instr: CfgInstr, blocks: &mut Vec<Block>| {
-            let target = index.is_some_and(|i| is_target[i]);
-            let ends = cur
-                .instrs
-                .last()
-                .is_some_and(|l| opcodes::is_terminator(l.opcode));
-            if (target && (!cur.instrs.is_empty() || cur.label.is_some())) || ends {
-                let mut next = Block::new();
-                next.instrs
-                    .reserve_exact(index.map_or(annotations.len(), |i| run[i]));
-                blocks.push(std::mem::replace(cur, next));
-            }
-            if let (true, Some(i)) = (target, index) {
-                cur.label = Some(i as u32);
-                block_at[i] = blocks.len() as u32;
-            }
-            cur.instrs.push(instr);
-        };
+    // The last instruction added ends its block.
+    let mut ends = false;
     for (i, instr) in seq.instrs.iter().enumerate() {
         if instr.opcode == Opcode::ANNOTATIONS_PLACEHOLDER {
             for ann in annotations {
-                add(
-                    &mut cur,
-                    None,
-                    CfgInstr::new(ann.opcode, ann.oparg, ann.loc),
-                    &mut blocks,
-                );
+                if ends {
+                    let next = Block::with_capacity(annotations.len());
+                    blocks.push(std::mem::replace(&mut cur, next));
+                }
+                cur.instrs
+                    .push(CfgInstr::new(ann.opcode, ann.oparg, ann.loc));
+                ends = opcodes::is_terminator(ann.opcode);
             }
             continue;
+        }
+        let target = is_target[i];
+        // The entry block is the only one that can be empty here.
+        if (target && !cur.instrs.is_empty()) || ends {
+            blocks.push(std::mem::replace(&mut cur, Block::with_capacity(run[i])));
+        }
+        if target {
+            cur.label = Some(i as u32);
+            block_at[i] = blocks.len() as u32;
         }
         let oparg = if opcodes::has_target(instr.opcode) {
             resolve(instr.oparg)? as u32
         } else {
             instr.oparg
         };
-        add(
-            &mut cur,
-            Some(i),
-            CfgInstr::new(instr.opcode, oparg, instr.loc),
-            &mut blocks,
-        );
+        cur.instrs
+            .push(CfgInstr::new(instr.opcode, oparg, instr.loc));
+        ends = opcodes::is_terminator(instr.opcode);
     }
     blocks.push(cur);
     let count = blocks.len();
-    for (k, block) in blocks.iter_mut().enumerate() {
+    for (k, block) in blocks.iter_mut().enumerate().skip(1) {
         if k + 1 < count {
             block.next = Some(BlockId::new(k + 1));
         }
@@ -129,7 +121,7 @@ pub(super) fn from_sequence(seq: &InstrSeq) -> Result<Cfg, SyntaxError> {
     }
     Ok(Cfg {
         blocks,
-        entry: BlockId::new(0),
+        entry: BlockId::new(1),
     })
 }
 

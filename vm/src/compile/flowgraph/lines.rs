@@ -22,11 +22,13 @@ pub(super) fn resolve_line_numbers(cfg: &mut Cfg) {
 /// none (`is_exit_or_eval_check_without_lineno`).
 fn is_exit_or_eval_check_without_lineno(cfg: &Cfg, b: BlockId) -> bool {
     let block = &cfg[b];
-    let eval_break = block
-        .instrs
-        .iter()
-        .any(|i| opcodes::has_eval_break(i.opcode));
-    (block.exits_scope() || eval_break) && block.has_no_lineno()
+    // Most blocks start with a line number: test that first.
+    block.has_no_lineno()
+        && (block.exits_scope()
+            || block
+                .instrs
+                .iter()
+                .any(|i| opcodes::has_eval_break(i.opcode)))
 }
 
 fn duplicate_exits_without_lineno(cfg: &mut Cfg) {

@@ -94,6 +94,7 @@ fn push_block(cfg: &mut Cfg, stack: &mut Vec<BlockId>, target: BlockId) {
     }
 }
 
+#[inline]
 fn counts(op: Opcode, oparg: u32, jump: bool) -> (i64, i64) {
     opcodes::popped_pushed(op, oparg, jump).map_or((0, 0), |(p, q)| (i64::from(p), i64::from(q)))
 }

@@ -45,18 +45,20 @@ use crate::parse::{ErrorKind, SyntaxError};
 
 pub(crate) use linearize::{HandlerInfo, LinearInstr};
 
-/// A block's index in [`Cfg::blocks`], stored plus one so that `Option<BlockId>` (in every
-/// instruction, twice) stays four bytes.
+/// A block's index in [`Cfg::blocks`], never 0 (that slot holds a placeholder), so that
+/// `Option<BlockId>` (in every instruction, twice) stays four bytes and indexing needs no
+/// adjustment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct BlockId(NonZeroU32);
 
 impl BlockId {
+    /// The id of the block at `index` (at least 1).
     fn new(index: usize) -> BlockId {
-        BlockId(NonZeroU32::MIN.saturating_add(index as u32))
+        BlockId(NonZeroU32::new(index as u32).unwrap_or(NonZeroU32::MIN))
     }
 
     fn index(self) -> usize {
-        self.0.get() as usize - 1
+        self.0.get() as usize
     }
 }
 
@@ -143,6 +145,13 @@ impl Block {
         }
     }
 
+    /// A new block with room for `n` instructions.
+    pub(crate) fn with_capacity(n: usize) -> Block {
+        let mut block = Block::new();
+        block.instrs.reserve_exact(n);
+        block
+    }
+
     pub(crate) fn last(&self) -> Option<&CfgInstr> {
         self.instrs.last()
     }
@@ -202,6 +211,7 @@ impl Block {
 /// The graph of one code unit.
 #[derive(Debug)]
 pub(crate) struct Cfg {
+    /// The blocks by id; `blocks[0]` is an unused placeholder (see [`BlockId`]).
     pub blocks: Vec<Block>,
     pub entry: BlockId,
 }
@@ -220,6 +230,11 @@ impl IndexMut<BlockId> for Cfg {
 }
 
 impl Cfg {
+    /// How many blocks the graph has made (linked or not).
+    pub(crate) fn block_count(&self) -> usize {
+        self.blocks.len() - 1
+    }
+
     /// A new, unlinked block.
     pub(crate) fn new_block(&mut self) -> BlockId {
         self.blocks.push(Block::new());

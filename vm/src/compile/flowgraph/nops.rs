@@ -18,10 +18,17 @@ use crate::parse::{ErrorKind, SyntaxError};
 use super::internal_error;
 
 /// Removes the block's redundant `NOP`s; returns how many went.
+#[inline]
 pub(super) fn remove_redundant_nops_in_block(cfg: &mut Cfg, b: BlockId) -> usize {
+    // Most blocks have no `NOP` by the time this runs again: keep that test cheap.
     if !cfg[b].instrs.iter().any(|i| i.opcode == Opcode::NOP) {
         return 0;
     }
+    remove_nops(cfg, b)
+}
+
+#[inline(never)]
+fn remove_nops(cfg: &mut Cfg, b: BlockId) -> usize {
     // The location of the first instruction of the next non-empty block that is not a
     // line-less NOP (those will be removed), needed only for a NOP at the end.
     let next_loc = || -> Option<Location> {

@@ -2,13 +2,14 @@
 //! `pycore_opcode_utils.h` defines them. Per-instruction facts (jump, exception-handler,
 //! constant, eval-breaker flags, stack effects) come from the instruction table; only
 //! CPython's hand-written class lists (scope exits, unconditional jumps, ...) are here. All
-//! of it is gathered once into a per-opcode row, since the passes ask for every
+//! of it is gathered into a per-opcode row at build time, since the passes ask for every
 //! instruction.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
+use crate::instr::opcode::row_by_number;
 use crate::instr::stack::{Size, StackItem};
-use crate::instr::{Flags, Opcode};
+use crate::instr::{Flags, InstrInfo, InstrKind, Opcode, PseudoInfo};
 
 // Class bits, one table load per question (see `Row`).
 const JUMP: u8 = 1;
@@ -24,12 +25,17 @@ fn class(op: Opcode) -> u8 {
 }
 
 /// The class bits of `op`, from the table and CPython's hand-written lists.
-fn compute_class(op: Opcode) -> u8 {
+const fn compute_class(op: Opcode, info: &InstrInfo, flags: Flags) -> u8 {
     let mut class = 0;
-    if op.has_jump() {
+    if flags.contains(Flags::JUMP) {
         class |= JUMP;
     }
-    if op.has_exc() {
+    // `has_exc`: the `SETUP_*` block pushes, with their own effect on the jump.
+    if let Some(PseudoInfo {
+        jump_stack: Some(_),
+        ..
+    }) = info.pseudo
+    {
         class |= BLOCK_PUSH;
     }
     if matches!(
@@ -57,10 +63,10 @@ fn compute_class(op: Opcode) -> u8 {
     ) {
         class |= CONDITIONAL_JUMP;
     }
-    if op.has_const() {
+    if flags.contains(Flags::CONST) {
         class |= CONST;
     }
-    if op.flags().contains(Flags::EVAL_BREAK) {
+    if flags.contains(Flags::EVAL_BREAK) {
         class |= EVAL_BREAK;
     }
     class
@@ -121,9 +127,11 @@ pub(crate) fn loads_const(op: Opcode) -> bool {
     has_const(op) || op == Opcode::LOAD_SMALL_INT
 }
 
-/// Per-opcode facts the passes look up for every instruction, computed once from the table:
-/// the cache size, and the stack effect of instructions whose effect does not depend on
-/// the oparg (composing uop effects for each instruction would dominate the passes).
+/// Per-opcode facts the passes look up for every instruction, computed at build time from
+/// the table: the cache size, and the stack effect of instructions whose effect does not
+/// depend on the oparg (composing uop effects for each instruction would dominate the
+/// passes).
+#[derive(Clone, Copy)]
 struct Row {
     class: u8,
     caches: u8,
@@ -133,49 +141,96 @@ struct Row {
     fixed: Option<[(i32, i32); 2]>,
 }
 
-fn fixed_size(items: &[StackItem]) -> bool {
-    items.iter().all(|item| matches!(item.size, Size::One))
+/// Opcode numbers the table covers (pseudo-instructions are 256 and up).
+const SLOTS: usize = 512;
+
+const fn fixed_size(items: &[StackItem]) -> bool {
+    let mut i = 0;
+    while i < items.len() {
+        if !matches!(items[i].size, Size::One) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
-static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| {
-    (0..512u16)
-        .map(|number| {
-            let Some(op) = Opcode::from_u16(number) else {
-                return Row {
-                    class: 0,
-                    caches: 0,
-                    no_effect: true,
-                    fixed: None,
-                };
-            };
-            let independent = match op.pseudo() {
-                Some(p) => {
-                    fixed_size(p.stack.inputs)
-                        && fixed_size(p.stack.outputs)
-                        && p.jump_stack
-                            .is_none_or(|j| fixed_size(j.inputs) && fixed_size(j.outputs))
+/// `Composed::then` for build-time tables: pop `inputs`, then push `outputs`.
+const fn then((popped, pushed): (i32, i32), inputs: usize, outputs: usize) -> (i32, i32) {
+    let level = pushed - popped - inputs as i32;
+    let popped = if -level > popped { -level } else { popped };
+    (popped, level + outputs as i32 + popped)
+}
+
+/// `Opcode::stack(_, jump)` for an instruction whose items are all single values.
+const fn fixed_effect(info: &InstrInfo, jump: bool) -> (i32, i32) {
+    if let Some(pseudo) = &info.pseudo {
+        let effect = match (jump, pseudo.jump_stack) {
+            (true, Some(on_jump)) => on_jump,
+            _ => pseudo.stack,
+        };
+        return then((0, 0), effect.inputs.len(), effect.outputs.len());
+    }
+    let mut acc = (0, 0);
+    let mut i = 0;
+    while i < info.parts.len() {
+        let uop = info.parts[i].uop.info();
+        acc = then(acc, uop.inputs.len(), uop.outputs.len());
+        i += 1;
+    }
+    acc
+}
+
+const fn build_row(info: &InstrInfo, flags: Flags, caches: u8) -> Row {
+    let independent = match &info.pseudo {
+        Some(p) => {
+            fixed_size(p.stack.inputs)
+                && fixed_size(p.stack.outputs)
+                && match p.jump_stack {
+                    Some(j) => fixed_size(j.inputs) && fixed_size(j.outputs),
+                    None => true,
                 }
-                None => op.parts().iter().all(|part| {
-                    let info = part.uop.info();
-                    fixed_size(info.inputs) && fixed_size(info.outputs)
-                }),
-            };
-            let fixed = (independent && !op.is_specialized() && !op.is_instrumented()).then(|| {
-                let path = |jump| {
-                    let c = op.stack(0, jump);
-                    (c.popped, c.pushed)
-                };
-                [path(false), path(true)]
-            });
-            Row {
-                class: compute_class(op),
-                caches: op.cache_entries(),
-                no_effect: op.is_specialized() || op.is_instrumented(),
-                fixed,
+        }
+        None => {
+            let mut all = true;
+            let mut i = 0;
+            while i < info.parts.len() {
+                let uop = info.parts[i].uop.info();
+                all = all && fixed_size(uop.inputs) && fixed_size(uop.outputs);
+                i += 1;
             }
-        })
-        .collect()
-});
+            all
+        }
+    };
+    let no_effect = matches!(info.kind, InstrKind::Specialized | InstrKind::Instrumented);
+    Row {
+        class: compute_class(info.opcode, info, flags),
+        caches,
+        no_effect,
+        fixed: if independent && !no_effect {
+            Some([fixed_effect(info, false), fixed_effect(info, true)])
+        } else {
+            None
+        },
+    }
+}
+
+static ROWS: [Row; SLOTS] = {
+    let mut rows = [Row {
+        class: 0,
+        caches: 0,
+        no_effect: true,
+        fixed: None,
+    }; SLOTS];
+    let mut number = 0;
+    while number < SLOTS {
+        if let Some((info, flags, caches)) = row_by_number(number) {
+            rows[number] = build_row(info, flags, caches);
+        }
+        number += 1;
+    }
+    rows
+};
 
 /// Number of `CACHE` units after the instruction.
 pub(crate) fn cache_entries(op: Opcode) -> u8 {
@@ -210,7 +265,7 @@ pub(crate) fn popped_pushed(op: Opcode, oparg: u32, jump: bool) -> Option<(i32, 
 type Effects = [Option<(i32, i32)>; 2];
 
 /// Effects of byte-sized opargs, per opcode, filled on first use.
-static SMALL_OPARG: [OnceLock<Box<[Effects]>>; 512] = [const { OnceLock::new() }; 512];
+static SMALL_OPARG: [OnceLock<Box<[Effects]>>; SLOTS] = [const { OnceLock::new() }; SLOTS];
 
 fn compose(op: Opcode, oparg: u32, jump: bool) -> Option<(i32, i32)> {
     // CPython's opargs are below 2**30; larger ones would overflow the size formulas.
@@ -225,6 +280,7 @@ fn compose(op: Opcode, oparg: u32, jump: bool) -> Option<(i32, i32)> {
 }
 
 /// CPython's `get_stack_effects`: the net effect, with `SETUP_*` counting only on the jump.
+#[inline]
 pub(crate) fn stack_effect(op: Opcode, oparg: u32, jump: bool) -> Option<i32> {
     let (popped, pushed) = popped_pushed(op, oparg, jump)?;
     if is_block_push(op) && !jump {

@@ -13,7 +13,7 @@
 //! `SWAP`s are minimized and applied statically where possible (`swaps.rs`).
 
 use super::fold::{self, INTRINSIC_LIST_TO_TUPLE, INTRINSIC_UNARY_POSITIVE};
-use super::{BlockId, Cfg, CfgInstr, Consts, opcodes, swaps};
+use super::{BlockId, Cfg, CfgInstr, Consts, swaps};
 use crate::instr::Opcode;
 use crate::parse::SyntaxError;
 
@@ -50,18 +50,17 @@ pub(super) fn optimize_basic_block(
     consts: &mut Consts,
 ) -> Result<(), SyntaxError> {
     let nop = CfgInstr::new(Opcode::NOP, 0, crate::compile::instr_seq::Location::NONE);
-    let mut budget = cfg.blocks.len() + 8;
+    let mut budget = cfg.block_count() + 8;
     let mut i: isize = 0;
     while (i as usize) < cfg[b].instrs.len() {
         let idx = i as usize;
         let inst = cfg[b].instrs[idx];
         let (opcode, oparg) = (inst.opcode, inst.oparg);
-        let target = if opcodes::has_target(opcode) {
+        // The first instruction at the jump target (only the jump arms look at it).
+        let target_of = |cfg: &Cfg| {
             inst.target
                 .and_then(|t| cfg[t].instrs.first().copied())
                 .unwrap_or(nop)
-        } else {
-            nop
         };
         let next = cfg[b].instrs.get(idx + 1).copied();
         let nextop = next.map(|n| n.opcode);
@@ -95,13 +94,16 @@ pub(super) fn optimize_basic_block(
             Opcode::POP_JUMP_IF_NOT_NONE
             | Opcode::POP_JUMP_IF_NONE
             | Opcode::POP_JUMP_IF_FALSE
-            | Opcode::POP_JUMP_IF_TRUE
+            | Opcode::POP_JUMP_IF_TRUE => {
+                let target = target_of(cfg);
                 if target.opcode == Opcode::JUMP
-                    && jump_thread(cfg, b, idx, &target, opcode, &mut budget) =>
-            {
-                i -= 1;
+                    && jump_thread(cfg, b, idx, &target, opcode, &mut budget)
+                {
+                    i -= 1;
+                }
             }
             Opcode::JUMP_IF_FALSE | Opcode::JUMP_IF_TRUE => {
+                let target = target_of(cfg);
                 let same = opcode;
                 let other = if opcode == Opcode::JUMP_IF_FALSE {
                     Opcode::JUMP_IF_TRUE
@@ -123,17 +125,22 @@ pub(super) fn optimize_basic_block(
                     }
                 }
             }
-            Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT => match target.opcode {
-                Opcode::JUMP if jump_thread(cfg, b, idx, &target, Opcode::JUMP, &mut budget) => {
-                    i -= 1;
+            Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT => {
+                let target = target_of(cfg);
+                match target.opcode {
+                    Opcode::JUMP
+                        if jump_thread(cfg, b, idx, &target, Opcode::JUMP, &mut budget) =>
+                    {
+                        i -= 1;
+                    }
+                    Opcode::JUMP_NO_INTERRUPT
+                        if jump_thread(cfg, b, idx, &target, opcode, &mut budget) =>
+                    {
+                        i -= 1;
+                    }
+                    _ => {}
                 }
-                Opcode::JUMP_NO_INTERRUPT
-                    if jump_thread(cfg, b, idx, &target, opcode, &mut budget) =>
-                {
-                    i -= 1;
-                }
-                _ => {}
-            },
+            }
             Opcode::STORE_FAST => {
                 if let Some(next) = next
                     && next.opcode == opcode

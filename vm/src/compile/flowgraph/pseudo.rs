@@ -19,10 +19,8 @@ pub(super) fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
         let mut i = 0;
         while i < block.instrs.len() {
             let instr = block.instrs[i];
-            if let Some(pseudo) = instr
-                .opcode
-                .pseudo()
-                .filter(|_| matches!(instr.opcode, Opcode::JUMP_IF_FALSE | Opcode::JUMP_IF_TRUE))
+            if matches!(instr.opcode, Opcode::JUMP_IF_FALSE | Opcode::JUMP_IF_TRUE)
+                && let Some(pseudo) = instr.opcode.pseudo()
             {
                 // The table lowers these to COPY 1, TO_BOOL, POP_JUMP_IF_*.
                 let (&jump, prefix) = pseudo.targets.split_last().unwrap_or((&instr.opcode, &[]));

@@ -26,9 +26,15 @@ fn maybe_push(cfg: &mut Cfg, b: BlockId, mask: u64, stack: &mut Vec<BlockId>) {
 fn scan_block_for_locals(cfg: &mut Cfg, b: BlockId, stack: &mut Vec<BlockId>) {
     let mut unsafe_mask = cfg[b].unsafe_locals_mask;
     cfg.with_instrs(b, |cfg, instrs| {
+        // Masks only grow, so pushing the same mask to the same handler again (as every
+        // instruction of a `try` body does) would change nothing.
+        let mut pushed: Option<(BlockId, u64)> = None;
         for instr in instrs.iter_mut() {
-            if let Some(handler) = instr.except {
+            if let Some(handler) = instr.except
+                && pushed != Some((handler, unsafe_mask))
+            {
                 maybe_push(cfg, handler, unsafe_mask, stack);
+                pushed = Some((handler, unsafe_mask));
             }
             if instr.oparg >= 64 {
                 continue;

@@ -76,9 +76,13 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             bound: NameSet::default(),
             global: NameSet::default(),
         };
+        // The sets handed down (and the locals that go into them) only matter to children;
+        // most scopes have none.
+        let has_children = !self.table.scopes[id].children.is_empty();
+        let collect_locals = has_children && self.table.scopes[id].is_function_like();
 
         // Class bindings are invisible to nested functions: children see what the class saw.
-        if is_class {
+        if is_class && has_children {
             inherited.global.extend(global.iter().copied());
             if let Some(b) = bound.as_deref() {
                 inherited.bound.extend(b.iter().copied());
@@ -98,7 +102,7 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
                 name,
                 flags,
                 bound.as_deref_mut(),
-                &mut local,
+                collect_locals.then_some(&mut local),
                 free,
                 global,
                 type_params,
@@ -106,15 +110,15 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
             )?;
         }
 
-        if !is_class {
-            if self.table.scopes[id].is_function_like() {
+        if has_children && !is_class {
+            if collect_locals {
                 inherited.bound.extend(local.iter().copied());
             }
             if let Some(b) = bound.as_deref() {
                 inherited.bound.extend(b.iter().copied());
             }
             inherited.global.extend(global.iter().copied());
-        } else {
+        } else if has_children {
             inherited.bound.insert("__class__");
             inherited.bound.insert("__classdict__");
             inherited.bound.insert("__conditional_annotations__");
@@ -212,7 +216,7 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
         name: &'a str,
         flags: u16,
         bound: Option<&mut NameSet<'a>>,
-        local: &mut NameSet<'a>,
+        local: Option<&mut NameSet<'a>>,
         free: &mut NameSet<'a>,
         global: &mut NameSet<'a>,
         type_params: &mut NameSet<'a>,
@@ -255,7 +259,9 @@ impl<'a> Analyzer<'a, '_, '_, '_> {
         }
         if flags & DEF_BOUND != 0 {
             scopes.push(SymScope::Local);
-            local.insert(name);
+            if let Some(local) = local {
+                local.insert(name);
+            }
             global.shift_remove(name);
             if flags & DEF_TYPE_PARAM != 0 {
                 type_params.insert(name);

@@ -252,6 +252,7 @@ impl<'a> SymbolTable<'a> {
 
     /// Mangling of `name` in scope `id` (CPython's `_Py_MaybeMangle`): inside a generic
     /// class's type-parameter scope only the type parameters themselves are mangled.
+    #[inline]
     pub fn maybe_mangle(
         &self,
         arena: &'a arena::Arena,
@@ -259,6 +260,10 @@ impl<'a> SymbolTable<'a> {
         id: ScopeId,
         name: &'a str,
     ) -> &'a str {
+        // What `mangle` leaves alone, decided before any lookup: most names.
+        if private.is_none() || !name.starts_with("__") {
+            return name;
+        }
         if let Some(set) = self.scopes[id].mangled_names
             && !self.mangled_sets[set].contains(&name)
         {
