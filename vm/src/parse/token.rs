@@ -211,40 +211,7 @@ pub enum TokenKind {
 impl TokenKind {
     /// The hard keyword spelled `s`, if any.
     pub fn keyword(s: &str) -> Option<TokenKind> {
-        use TokenKind::*;
-        // Dispatch on the first letter, so that most names compare with one or no keyword.
-        let candidates: &[(&str, TokenKind)] = match s.as_bytes().first()? {
-            b'F' => &[("False", False)],
-            b'N' => &[("None", None)],
-            b'T' => &[("True", True)],
-            b'a' => &[
-                ("and", And),
-                ("as", As),
-                ("assert", Assert),
-                ("async", Async),
-                ("await", Await),
-            ],
-            b'b' => &[("break", Break)],
-            b'c' => &[("class", Class), ("continue", Continue)],
-            b'd' => &[("def", Def), ("del", Del)],
-            b'e' => &[("elif", Elif), ("else", Else), ("except", Except)],
-            b'f' => &[("finally", Finally), ("for", For), ("from", From)],
-            b'g' => &[("global", Global)],
-            b'i' => &[("if", If), ("import", Import), ("in", In), ("is", Is)],
-            b'l' => &[("lambda", Lambda)],
-            b'n' => &[("nonlocal", Nonlocal), ("not", Not)],
-            b'o' => &[("or", Or)],
-            b'p' => &[("pass", Pass)],
-            b'r' => &[("raise", Raise), ("return", Return)],
-            b't' => &[("try", Try)],
-            b'w' => &[("while", While), ("with", With)],
-            b'y' => &[("yield", Yield)],
-            _ => return Option::None,
-        };
-        candidates
-            .iter()
-            .find(|(k, _)| *k == s)
-            .map(|&(_, kind)| kind)
+        keyword_by_packed_spelling(s)
     }
 
     /// True for hard keywords (which are also valid names in error messages' eyes).
@@ -343,6 +310,48 @@ impl TokenKind {
             _ => return Option::None,
         })
     }
+}
+
+/// `s` as a little-endian integer, for names of at most eight bytes.
+const fn pack(s: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < s.len() {
+        v |= (s[i] as u64) << (8 * i);
+        i += 1;
+    }
+    v
+}
+
+/// The keyword lookup: every keyword has two to eight bytes, so a name is compared as one
+/// integer with constants (one `match`) instead of string by string.
+macro_rules! keyword_lookup {
+    ($($kind:ident = $text:literal),* $(,)?) => {
+        fn keyword_by_packed_spelling(s: &str) -> Option<TokenKind> {
+            #[allow(non_upper_case_globals)]
+            mod packed {
+                $(pub const $kind: u64 = super::pack($text.as_bytes());)*
+            }
+            let b = s.as_bytes();
+            if !(2..=8).contains(&b.len()) {
+                return Option::None;
+            }
+            match pack(b) {
+                $(packed::$kind => Some(TokenKind::$kind),)*
+                _ => Option::None,
+            }
+        }
+    };
+}
+
+keyword_lookup! {
+    False = "False", None = "None", True = "True", And = "and", As = "as", Assert = "assert",
+    Async = "async", Await = "await", Break = "break", Class = "class", Continue = "continue",
+    Def = "def", Del = "del", Elif = "elif", Else = "else", Except = "except",
+    Finally = "finally", For = "for", From = "from", Global = "global", If = "if",
+    Import = "import", In = "in", Is = "is", Lambda = "lambda", Nonlocal = "nonlocal",
+    Not = "not", Or = "or", Pass = "pass", Raise = "raise", Return = "return", Try = "try",
+    While = "while", With = "with", Yield = "yield",
 }
 
 /// One token: kind plus byte range `[start, end)` in the normalized source.

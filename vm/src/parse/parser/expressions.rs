@@ -1,10 +1,21 @@
 //! Expression rules from `expressions` down to `await_primary`: conditional expressions,
 //! boolean and comparison chains, the binary operator precedence levels and unary operators.
 
-use super::Parser;
 use super::memo::{Rule, memoized, memoized_in_error_pass};
+use super::{MAX_DEPTH, Parser, PrimaryAhead};
 use crate::ast::*;
 use crate::parse::token::TokenKind as T;
+
+/// Rule frames the chain from `expression` down to a NUMBER atom enters (`expression`,
+/// `disjunction`, `conjunction`, `inversion`, `comparison`, twelve for the binary levels,
+/// `factor`, `power`, `await_primary`, two for `primary`, `atom`, the NUMBER helper): at
+/// most this many, which bounds the depth [`Parser::simple_expression`] skips.
+const SIMPLE_ATOM_FRAMES: u32 = 26;
+
+/// Rule frames between `expression_body` and `primary`: `disjunction`, `conjunction`,
+/// `inversion`, `comparison`, twelve for the binary levels, `factor`, `power`,
+/// `await_primary`.
+const PRIMARY_FRAMES: u32 = 19;
 
 impl<'a> Parser<'a, '_> {
     /// `expressions: expression (',' expression)+ [','] | expression ',' | expression`
@@ -57,6 +68,9 @@ impl<'a> Parser<'a, '_> {
     /// `expression (memo): invalid_expression | invalid_legacy_expression
     ///     | disjunction 'if' disjunction 'else' expression | disjunction | lambdef`
     pub(super) fn expression(&mut self) -> Option<Expr<'a>> {
+        if let Some(e) = self.simple_expression() {
+            return Some(e);
+        }
         memoized!(
             self,
             expr,
@@ -66,8 +80,71 @@ impl<'a> Parser<'a, '_> {
         )
     }
 
+    /// The first pass's shortcut for the commonest expression: a lone NAME, NUMBER, `True`,
+    /// `False` or `None` followed by a token that ends every expression level (`,` `)` `:`
+    /// ...). The rule chain from `expression` down to `atom` would build the same node after
+    /// looking at the same two tokens, so the result, the furthest token looked at and the
+    /// errors are those of the full rules; the shortcut is not taken where the chain's depth
+    /// could reach `MAX_DEPTH`, nor in the error pass, whose `invalid_*` rules the chain runs.
+    #[inline]
+    fn simple_expression(&mut self) -> Option<Expr<'a>> {
+        if self.invalid_pass || self.failed() || self.depth + SIMPLE_ATOM_FRAMES > MAX_DEPTH {
+            return None;
+        }
+        if !matches!(
+            self.peek(),
+            T::Name | T::Number | T::True | T::False | T::None
+        ) || !ends_expression(self.kind_at(self.pos + 1))
+        {
+            return None;
+        }
+        self.atom_body()
+    }
+
+    /// The first pass's shortcut for an expression that is a primary with trailers
+    /// (`a.b`, `f(x)`, `d[k]`...), taken when a NAME is followed by `.`, `(` or `[`. The
+    /// primary is parsed at the depth the rule chain would reach it (`PRIMARY_FRAMES` below
+    /// `expression`); when the token after it ends every expression level, that primary is
+    /// the expression, as the chain would have found looking at the same tokens. Otherwise
+    /// it is kept in [`Parser::primary_ahead`], where the chain's own `primary` at the same
+    /// token and depth picks it up instead of parsing it again. `None`: not taken.
+    fn primary_expression(&mut self) -> Option<Option<Expr<'a>>> {
+        if self.error_pass || self.depth + PRIMARY_FRAMES + 2 > MAX_DEPTH {
+            return None;
+        }
+        let start = self.pos;
+        if self.peek() != T::Name || !matches!(self.kind_at(start + 1), T::Dot | T::Lpar | T::Lsqb)
+        {
+            return None;
+        }
+        self.depth += PRIMARY_FRAMES;
+        let value = self.primary();
+        self.depth -= PRIMARY_FRAMES;
+        let Some(value) = value else {
+            // Only an error stops a primary that starts with a NAME.
+            self.pos = start;
+            return None;
+        };
+        if ends_expression(self.peek()) {
+            return Some(Some(value));
+        }
+        self.primary_ahead = Some(PrimaryAhead {
+            start,
+            depth: self.depth + PRIMARY_FRAMES,
+            end: self.pos,
+            value,
+        });
+        self.pos = start;
+        None
+    }
+
     fn expression_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
+        if !self.invalid_pass
+            && let Some(r) = self.primary_expression()
+        {
+            return r;
+        }
         if self.invalid_pass {
             self.invalid_expression();
             self.pos = start;
@@ -622,4 +699,24 @@ fn binary_operator(kind: T) -> Option<(u8, Operator)> {
         T::At => (5, Operator::MatMult),
         _ => return None,
     })
+}
+
+/// Tokens after an atom at which every rule from `primary` up to `expression` stops without
+/// looking further: none is a trailer, operator, comparison, `and`, `or` or `if`.
+#[inline]
+fn ends_expression(kind: T) -> bool {
+    matches!(
+        kind,
+        T::Comma
+            | T::Rpar
+            | T::Rsqb
+            | T::Rbrace
+            | T::Colon
+            | T::Newline
+            | T::Equal
+            | T::Semi
+            | T::For
+            | T::Else
+            | T::As
+    )
 }

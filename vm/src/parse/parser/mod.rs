@@ -131,6 +131,9 @@ pub(crate) struct Parser<'a, 't> {
     /// `from __future__ import barry_as_FLUFL` was seen.
     barry: bool,
     memo: Memo<'a>,
+    /// A primary the first pass parsed ahead of the rule chain that reaches it (see
+    /// `Parser::primary_expression`).
+    primary_ahead: Option<PrimaryAhead<'a>>,
     /// Past this stack address, rules continue on a new stack segment (see `RED_ZONE`).
     stack_floor: usize,
     /// Parenthesis nesting level of each token, computed for the error pass only.
@@ -139,6 +142,15 @@ pub(crate) struct Parser<'a, 't> {
     /// Line of the last compound statement the error pass completed (pegen's
     /// `last_stmt_location`, exposed as `SyntaxError._metadata`).
     last_stmt_line: u32,
+}
+
+/// A `primary` parsed at token `start`, rule depth `depth`, ending at token `end`.
+#[derive(Clone, Copy)]
+struct PrimaryAhead<'a> {
+    start: usize,
+    depth: u32,
+    end: usize,
+    value: Expr<'a>,
 }
 
 /// What a successful parse produces besides the tree.
@@ -169,6 +181,7 @@ pub(crate) fn parse_tokens<'a>(
         error_pass: false,
         depth: 0,
         stack_floor: stack_floor(),
+        primary_ahead: None,
         error: None,
         barry: false,
         memo: Memo::new(stream.tokens.len()),

@@ -9,6 +9,15 @@ impl<'a> Parser<'a, '_> {
     /// `primary (left-recursive): primary '.' NAME | primary genexp
     ///     | primary '(' [arguments] ')' | primary '[' slices ']' | atom`
     pub(super) fn primary(&mut self) -> Option<Expr<'a>> {
+        if let Some(ahead) = self.primary_ahead
+            && ahead.start == self.pos
+            && ahead.depth == self.depth
+            && !self.error_pass
+        {
+            self.primary_ahead = None;
+            self.pos = ahead.end;
+            return Some(ahead.value);
+        }
         self.nest_by(2, |p| {
             let start = p.pos;
             let mut value = p.atom()?;
@@ -179,7 +188,7 @@ impl<'a> Parser<'a, '_> {
         self.nest(Self::atom_body)
     }
 
-    fn atom_body(&mut self) -> Option<Expr<'a>> {
+    pub(super) fn atom_body(&mut self) -> Option<Expr<'a>> {
         let start = self.pos;
         let constant = match self.peek() {
             T::Name => return self.name(),

@@ -215,12 +215,21 @@ impl<'a> Parser<'a, '_> {
 
     fn simple_stmt_body(&mut self) -> Option<Stmt<'a>> {
         let start = self.pos;
-        if let Some(s) = self.assignment() {
-            return Some(s);
-        }
-        self.pos = start;
-        if self.failed() {
-            return None;
+        // No alternative of `assignment` can start with a statement keyword: in the first
+        // pass it fails after looking at that token alone, so it is skipped (its
+        // `invalid_assignment` runs in the error pass). Not where its few frames could reach
+        // `MAX_DEPTH`, whose error it would raise.
+        let skip_assignment = !self.invalid_pass
+            && self.depth + 16 <= super::MAX_DEPTH
+            && starts_keyword_statement(self.peek());
+        if !skip_assignment {
+            if let Some(s) = self.assignment() {
+                return Some(s);
+            }
+            self.pos = start;
+            if self.failed() {
+                return None;
+            }
         }
         if self.at_soft_keyword("type") {
             if let Some(s) = self.type_alias() {
@@ -229,18 +238,7 @@ impl<'a> Parser<'a, '_> {
             self.pos = start;
         }
         match self.peek() {
-            T::Return
-            | T::Import
-            | T::From
-            | T::Raise
-            | T::Pass
-            | T::Del
-            | T::Yield
-            | T::Assert
-            | T::Break
-            | T::Continue
-            | T::Global
-            | T::Nonlocal => {}
+            k if starts_keyword_statement(k) => {}
             _ => {
                 let e = self.star_expressions()?;
                 return Some(self.stmt(
@@ -787,4 +785,24 @@ impl<'a> Parser<'a, '_> {
             span: self.span_from(start),
         })
     }
+}
+
+/// The keywords that start a simple statement other than an assignment or an expression.
+#[inline]
+fn starts_keyword_statement(kind: T) -> bool {
+    matches!(
+        kind,
+        T::Return
+            | T::Import
+            | T::From
+            | T::Raise
+            | T::Pass
+            | T::Del
+            | T::Yield
+            | T::Assert
+            | T::Break
+            | T::Continue
+            | T::Global
+            | T::Nonlocal
+    )
 }

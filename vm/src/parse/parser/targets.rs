@@ -186,6 +186,17 @@ impl<'a> Parser<'a, '_> {
     /// `t_primary` (left-recursive): an atom followed by trailers, each of which must itself
     /// be followed by `(`, `[` or `.`; the result stops before the last trailer.
     pub(super) fn t_primary(&mut self) -> Option<Expr<'a>> {
+        // The commonest case, a NAME that no `(`, `[` or `.` follows (the first word of
+        // `x = ...`, `print(...)` is the other case), fails after looking at the same two
+        // tokens as the rule; skipping the memo then changes nothing but its cost. Not where
+        // the rule's frames could reach `MAX_DEPTH`, whose error the rule would raise.
+        if self.depth + 3 <= super::MAX_DEPTH
+            && !self.failed()
+            && self.peek() == T::Name
+            && !matches!(self.kind_at(self.pos + 1), T::Lpar | T::Lsqb | T::Dot)
+        {
+            return None;
+        }
         memoized!(
             self,
             expr,

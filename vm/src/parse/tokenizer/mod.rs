@@ -430,12 +430,20 @@ impl<'s> Lexer<'s> {
         let bytes = &self.src.as_bytes()[..self.limit];
         let mut end = start;
         let mut nonascii = false;
-        while let Some(&b) = bytes.get(end) {
-            if !is_ident_char(b) {
-                break;
+        loop {
+            while bytes
+                .get(end)
+                .is_some_and(|&b| IDENT_CLASS[b as usize] & ASCII_IDENT_CHAR != 0)
+            {
+                end += 1;
             }
-            nonascii |= b >= 0x80;
-            end += 1;
+            match bytes.get(end) {
+                Some(&b) if b >= 0x80 => {
+                    nonascii = true;
+                    end += 1;
+                }
+                _ => break,
+            }
         }
         self.pos = end;
         if nonascii {
@@ -463,15 +471,18 @@ impl<'s> Lexer<'s> {
 /// Byte classes for identifiers, one table lookup per byte in the name scanning loop.
 const IDENT_START: u8 = 1;
 const IDENT_CHAR: u8 = 2;
+const ASCII_IDENT_CHAR: u8 = 4;
 static IDENT_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 {
+        if c.is_ascii_alphabetic() || c == b'_' {
+            t[b] = IDENT_START | IDENT_CHAR | ASCII_IDENT_CHAR;
+        } else if c >= 0x80 {
             t[b] = IDENT_START | IDENT_CHAR;
         } else if c.is_ascii_digit() {
-            t[b] = IDENT_CHAR;
+            t[b] = IDENT_CHAR | ASCII_IDENT_CHAR;
         }
         b += 1;
     }
