@@ -211,10 +211,11 @@ fn getattr_general(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
 }
 
 /// The method load's hit path (`LOAD_ATTR` with the method bit, CPython's
-/// `LOAD_ATTR_METHOD_WITH_VALUES`): the plain function `name` of the type of `obj`, when
-/// the type uses the generic `__getattribute__` and the method cache knows the instance
-/// cannot shadow it (inline values, and the class's keys have not grown since that was
-/// checked).
+/// `LOAD_ATTR_METHOD_WITH_VALUES` and `LOAD_ATTR_METHOD_NO_DICT`): the method-like
+/// attribute `name` of the type of `obj`, when the type uses the generic
+/// `__getattribute__` and the instance cannot shadow it: it has no attribute storage at all
+/// (`list.append`), or the method cache knows it kept no such attribute inline while the
+/// class's keys had their current length.
 #[inline(always)]
 pub fn cached_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> Option<Value> {
     let Value::Obj(o) = obj else {
@@ -229,9 +230,12 @@ pub fn cached_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> Option<Value> {
     {
         return None;
     }
-    let (f, keys_len) = vm.cached_function(ty, name)?;
-    let ext = o.ext()?;
-    (keys_len == ty.shared_keys.len() && ext.has_inline_values()).then_some(f)
+    let (f, hint) = vm.cached_method_like(ty, name)?;
+    let unshadowed = match o.ext() {
+        Some(ext) => ext.lacks_hinted(&ty.shared_keys, hint),
+        None => ty.slots.dictptr.get().is_none(),
+    };
+    unshadowed.then_some(f)
 }
 
 /// The generic lookup, `None` when nothing is found.

@@ -149,18 +149,20 @@ impl Vm {
             .flatten()
     }
 
-    /// The method-load hit path: the cached plain function `name` of `ty`, and the length
-    /// of the shared keys of `ty` at which instances were known not to have an attribute
-    /// of that name (the caller compares it with the keys' current length).
+    /// The method-load hit path: the cached method-like attribute `name` of `ty` (a plain
+    /// function, an instance method descriptor or a slot wrapper: what binds its instance
+    /// as the first argument) and the entry's [`KeyHint`] for `name` in the shared keys.
     #[inline(always)]
-    pub fn cached_function(&self, ty: &Py<Type>, name: &Py<Str>) -> Option<(Value, usize)> {
+    pub fn cached_method_like(&self, ty: &Py<Type>, name: &Py<Str>) -> Option<(Value, KeyHint)> {
+        use crate::types::descr::{MethodDescr, MethodKind, SlotWrapper};
         self.cached_entry(ty, name, |e| match &e.value {
             Value::Obj(o)
-                if e.hint >= KeyHint::ABSENT
-                    && e.hint != KeyHint::UNKNOWN.0
-                    && o.downcast::<crate::types::function::Function>().is_some() =>
+                if o.downcast::<crate::types::function::Function>().is_some()
+                    || o.downcast::<MethodDescr>()
+                        .is_some_and(|d| d.kind == MethodKind::Instance)
+                    || o.downcast::<SlotWrapper>().is_some() =>
             {
-                Some((e.value.clone(), (e.hint & !KeyHint::ABSENT) as usize))
+                Some((e.value.clone(), KeyHint(e.hint)))
             }
             _ => None,
         })

@@ -199,21 +199,34 @@ pub fn format_int(vm: &Vm, i: IntRef<'_>, spec: &Spec) -> PyResult<String> {
             )));
         }
     }
-    let big = i.big();
-    let negative = big.sign() == num_bigint::Sign::Minus;
-    let mag = big.magnitude();
-    let (digits, prefix, group) = match ty {
-        'b' => (mag.to_str_radix(2), "0b", 4),
-        'o' => (mag.to_str_radix(8), "0o", 4),
-        'x' => (mag.to_str_radix(16), "0x", 4),
-        'X' => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
-        _ => {
-            if let IntRef::Big(b) = i {
-                let (_, d) = b.to_u32_digits();
-                crate::text::repr::check_bigint_repr(&d)
-                    .map_err(|e| vm.new_value_error(e.to_string()))?;
-            }
-            (mag.to_string(), "", 3)
+    let (negative, digits, prefix, group) = match i {
+        // Machine ints format natively (no big-int conversion).
+        IntRef::Small(n) => {
+            let mag = n.unsigned_abs();
+            let (digits, prefix, group) = match ty {
+                'b' => (format!("{mag:b}"), "0b", 4),
+                'o' => (format!("{mag:o}"), "0o", 4),
+                'x' => (format!("{mag:x}"), "0x", 4),
+                'X' => (format!("{mag:X}"), "0X", 4),
+                _ => (mag.to_string(), "", 3),
+            };
+            (n < 0, digits, prefix, group)
+        }
+        IntRef::Big(big) => {
+            let mag = big.magnitude();
+            let (digits, prefix, group) = match ty {
+                'b' => (mag.to_str_radix(2), "0b", 4),
+                'o' => (mag.to_str_radix(8), "0o", 4),
+                'x' => (mag.to_str_radix(16), "0x", 4),
+                'X' => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
+                _ => {
+                    let (_, d) = big.to_u32_digits();
+                    crate::text::repr::check_bigint_repr(&d)
+                        .map_err(|e| vm.new_value_error(e.to_string()))?;
+                    (mag.to_string(), "", 3)
+                }
+            };
+            (big.sign() == num_bigint::Sign::Minus, digits, prefix, group)
         }
     };
     let prefix = if spec.alt { prefix } else { "" };

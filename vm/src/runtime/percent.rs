@@ -203,10 +203,16 @@ fn render(vm: &Vm, chars: &[char], args: &Value, bytes: bool) -> PyResult<String
                 };
                 text_piece(vm, &s.to_lossy(), &spec)?
             }
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let n = percent_int(vm, &v, conv)?;
-                int_piece(vm, &n, conv, &spec)?
-            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => match v {
+                // An immediate int needs no conversion and no big int.
+                Value::Int(n) if spec.precision.is_none() => {
+                    format_int(vm, IntRef::Small(n), &int_spec(&spec, conv))?
+                }
+                _ => {
+                    let n = percent_int(vm, &v, conv)?;
+                    int_piece(vm, &n, conv, &spec)?
+                }
+            },
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match as_float(&v) {
                     Some(f) => f,
@@ -274,15 +280,20 @@ fn text_piece(vm: &Vm, text: &str, spec: &Spec) -> PyResult<String> {
     format_str(vm, &Str::from_str(text), &sp)
 }
 
+/// The format spec of `%d`/`%x`/`%o` without a precision.
+fn int_spec(spec: &Spec, conv: char) -> Spec {
+    let mut sp = spec.clone();
+    if matches!(conv, 'x' | 'X' | 'o') {
+        sp.ty = Some(conv);
+    }
+    sp
+}
+
 /// `%d`/`%x`/`%o`: a precision is a minimum digit count, zero-padded inside the sign and
 /// the `0x`/`0o` prefix.
 fn int_piece(vm: &Vm, n: &num_bigint::BigInt, conv: char, spec: &Spec) -> PyResult<String> {
     let Some(p) = spec.precision else {
-        let mut sp = spec.clone();
-        if matches!(conv, 'x' | 'X' | 'o') {
-            sp.ty = Some(conv);
-        }
-        return format_int(vm, IntRef::Big(n), &sp);
+        return format_int(vm, IntRef::Big(n), &int_spec(spec, conv));
     };
     let mag = n.magnitude();
     let mut digits = match conv {
