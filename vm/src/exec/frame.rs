@@ -484,8 +484,8 @@ pub struct Regs {
 
 /// A value slot as raw bits: moving a `Value` through this type copies all 16 bytes with
 /// two (or one vector) moves. Moving it as a `Value` let the compiler split the copy at
-/// the enum's padding (tag byte, bytes 1..8, payload), and the partial stores stalled the
-/// loads that followed.
+/// the enum's padding (payload-less variants, `Bool`'s byte), and the partial stores
+/// stalled the loads that followed (see `Value`'s own note on its 8-byte tag).
 type SlotBits = MaybeUninit<[u64; 2]>;
 
 /// # Safety
