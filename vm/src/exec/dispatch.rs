@@ -178,10 +178,7 @@ macro_rules! define_tier1 {
                                     // indirect jump on every escape (each list subscript,
                                     // each non-immediate BINARY_OP): nbody ran ~40% slower
                                     // at equal instruction counts.
-                                    c.r.sync_sp(r);
-                                    c.ip = ip;
-                                    c.oparg = oparg;
-                                    c.next_ip = ip + NEXT;
+                                    sync_into(c, r, ip, oparg, ip + NEXT);
                                     let flow = escaped(c, |c| 'body: {
                                         run_part!('body, c, $name, $p0 $($b0)?);
                                         $(run_part!('body, c, $name, $p $($b)?);)*
@@ -201,10 +198,7 @@ macro_rules! define_tier1 {
                                 }
                             }
                         } else {
-                            c.r.sync_sp(r);
-                            c.ip = ip;
-                            c.oparg = oparg;
-                            c.next_ip = ip + NEXT;
+                            sync_into(c, r, ip, oparg, ip + NEXT);
                             let flow = 'body: {
                                 run_part!('body, c, $name, $p0 $($b0)?);
                                 $(run_part!('body, c, $name, $p $($b)?);)*
@@ -216,9 +210,7 @@ macro_rules! define_tier1 {
                     }
                 )*
                 _ => {
-                    c.r.sync_sp(r);
-                    c.ip = ip;
-                    c.oparg = oparg;
+                    sync_into(c, r, ip, oparg, ip + 1);
                     unknown_opcode(c, byte)
                 }
             }
@@ -227,6 +219,17 @@ macro_rules! define_tier1 {
 }
 
 instruction_table!(define_tier1);
+
+/// Hands the loop's registers to the memory context before an instruction runs on it: the
+/// stack pointer (the only register that moves between frame switches) and the decoded
+/// instruction.
+#[inline(always)]
+fn sync_into(c: &mut Ctx<'_>, r: &Regs, ip: usize, oparg: u32, next_ip: usize) {
+    c.r.sync_sp(r);
+    c.ip = ip;
+    c.oparg = oparg;
+    c.next_ip = next_ip;
+}
 
 /// Takes the loop's registers back from the memory context after an instruction ran on it.
 /// Only a `Switch` (or a flow the loop hands to `after_flow`, which reloads everything)

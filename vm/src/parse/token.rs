@@ -385,18 +385,11 @@ impl Token {
 #[cfg(test)]
 mod tests {
     use super::TokenKind;
-
-    /// Python 3.14's `keyword.kwlist`.
-    const KWLIST: [&str; 35] = [
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-        "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-        "try", "while", "with", "yield",
-    ];
+    use crate::parse::keyword_typos::KWLIST;
 
     #[test]
     fn keyword_lookup_matches_spellings() {
-        for kw in KWLIST {
+        for &kw in KWLIST {
             let kind = TokenKind::keyword(kw).unwrap_or_else(|| panic!("{kw} not found"));
             assert!(kind.is_keyword());
             assert_eq!(kind.spelling(), Some(kw));
