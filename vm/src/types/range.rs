@@ -248,15 +248,27 @@ fn range_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
 fn range_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let r = this(vm, v)?;
     if let Some(s) = key.downcast::<super::slice::Slice>() {
-        let len = r
-            .len_u64()
-            .and_then(|n| usize::try_from(n).ok())
-            .ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C ssize_t"))?;
-        let ix = s.indices(vm, len)?;
-        let step = &r.big().step * ix.step;
-        let start = r.big().item(&BigInt::from(ix.start));
-        let stop = r.big().item(&BigInt::from(ix.stop));
-        return Ok(vm.new_range(start, stop, step).into());
+        let machine = |v: &Value| matches!(v, Value::None | Value::Int(_));
+        if let Some((_, _, n)) = r.small
+            && machine(&s.start)
+            && machine(&s.stop)
+            && machine(&s.step)
+            && !matches!(s.step, Value::Int(i64::MIN))
+            && let Ok(n) = usize::try_from(n)
+        {
+            // The common case: no bound is saturated or clamped, so the i64 resolution is
+            // exact.
+            let ix = s.indices(vm, n)?;
+            let big = r.big();
+            let start = big.item(&BigInt::from(ix.start));
+            let stop = big.item(&BigInt::from(ix.stop));
+            return Ok(vm.new_range(start, stop, &big.step * ix.step).into());
+        }
+        // Exact ints throughout: a range's length and a slice's bounds may exceed 64 bits.
+        let big = r.big();
+        let (start, stop, step) = s.long_indices(vm, &big.len)?;
+        let range = vm.new_range(big.item(&start), big.item(&stop), &big.step * step);
+        return Ok(range.into());
     }
     if let (Some((start, step, n)), Value::Int(i)) = (r.small, key) {
         let i = if *i < 0 {

@@ -1,5 +1,8 @@
 //! The `slice` payload and index normalization (`slice.indices`).
 
+use num_bigint::BigInt;
+use num_traits::{One, Signed, Zero};
+
 use crate::object::{CompareOp, Py, Type, Value};
 use crate::runtime::{Args, PyResult, Vm};
 
@@ -78,6 +81,45 @@ impl Slice {
         }
         // CPython clamps the step to -PY_SSIZE_T_MAX so that negation cannot overflow.
         Ok(SliceIndices::resolve(start, stop, step.max(-i64::MAX), len))
+    }
+
+    /// Resolves against a length of any size with exact ints (CPython's
+    /// `_PySlice_GetLongIndices`): `slice.indices` and range slicing, whose lengths and
+    /// bounds may exceed 64 bits. Returns `(start, stop, step)` clamped like [`Self::indices`]
+    /// but without saturating any bound.
+    pub fn long_indices(&self, vm: &Vm, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+        let exact = |v: &Value| -> PyResult<Option<BigInt>> {
+            match v {
+                Value::None => Ok(None),
+                v => match vm.try_index(v)? {
+                    Some(i) => Ok(Some(i.into_owned())),
+                    None => Err(vm.new_type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )),
+                },
+            }
+        };
+        let step = exact(&self.step)?.unwrap_or_else(BigInt::one);
+        if step.is_zero() {
+            return Err(vm.new_value_error("slice step cannot be zero"));
+        }
+        let (start, stop) = (exact(&self.start)?, exact(&self.stop)?);
+        let (lower, upper) = if step.is_negative() {
+            (-BigInt::one(), len - 1)
+        } else {
+            (BigInt::zero(), len.clone())
+        };
+        let adjust = |i: Option<BigInt>, default: &BigInt| match i {
+            None => default.clone(),
+            Some(i) if i.is_negative() => (i + len).max(lower.clone()),
+            Some(i) => i.min(upper.clone()),
+        };
+        let (start, stop) = if step.is_negative() {
+            (adjust(start, &upper), adjust(stop, &lower))
+        } else {
+            (adjust(start, &lower), adjust(stop, &upper))
+        };
+        Ok((start, stop, step))
     }
 
     /// The bounds through `__index__`, in CPython's order (step, start, stop); a zero
@@ -195,17 +237,18 @@ fn slice_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<V
 fn slice_indices(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, rest) = vm.method_self::<Slice>(args, "indices", "slice")?;
     let n = rest.one(vm, "slice.indices")?;
-    let len = vm.index_value(n)?;
-    if len < 0 {
+    let Some(len) = vm.try_index(n)? else {
+        return Err(vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(n)
+        )));
+    };
+    if len.is_negative() {
         return Err(vm.new_value_error("length should not be negative"));
     }
-    let ix = s.indices(vm, len as usize)?;
+    let (start, stop, step) = s.long_indices(vm, &len)?;
     Ok(vm
-        .new_tuple(vec![
-            Value::Int(ix.start),
-            Value::Int(ix.stop),
-            Value::Int(ix.step),
-        ])
+        .new_tuple(vec![vm.new_int(start), vm.new_int(stop), vm.new_int(step)])
         .into())
 }
 
