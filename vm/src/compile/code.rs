@@ -226,6 +226,35 @@ impl CodeObject {
         self.code.iter().flat_map(|u| [u.opcode, u.oparg]).collect()
     }
 
+    /// Whether two code objects have the same content as CPython's `code_richcompare` sees
+    /// it (names, counts, flags, first line, bytecode, constants, names, locals and both
+    /// tables), with constants compared by `consts_eq`: the compiler's constant merging
+    /// compares nested code objects by identity, `==` on code objects by content.
+    pub fn same_content(
+        &self,
+        other: &CodeObject,
+        consts_eq: impl Fn(&Const, &Const) -> bool,
+    ) -> bool {
+        self.name == other.name
+            && self.argcount == other.argcount
+            && self.posonlyargcount == other.posonlyargcount
+            && self.kwonlyargcount == other.kwonlyargcount
+            && self.flags == other.flags
+            && self.firstlineno == other.firstlineno
+            && self.code == other.code
+            && self.consts.len() == other.consts.len()
+            && self
+                .consts
+                .iter()
+                .zip(&other.consts)
+                .all(|(p, q)| consts_eq(p, q))
+            && self.names == other.names
+            && self.localsplusnames == other.localsplusnames
+            && self.localspluskinds == other.localspluskinds
+            && self.linetable == other.linetable
+            && self.exceptiontable == other.exceptiontable
+    }
+
     /// Number of fast locals (`co_nlocals`): entries whose kind has the LOCAL bit.
     pub fn nlocals(&self) -> usize {
         self.localspluskinds

@@ -222,9 +222,13 @@ instruction_table!(define_tier1);
 
 /// Hands the loop's registers to the memory context before an instruction runs on it: the
 /// stack pointer (the only register that moves between frame switches) and the decoded
-/// instruction.
+/// instruction. The frame header's `ip` is brought up to date too (one store, as CPython
+/// stores `frame->instr_ptr` per instruction): instructions on the memory context may run
+/// Python code (a dunder, a property, `sys._getframe(1)`, `warnings.warn`) that reads this
+/// frame's `f_lineno`, which would otherwise be the line of the last call or entry.
 #[inline(always)]
 fn sync_into(c: &mut Ctx<'_>, r: &Regs, ip: usize, oparg: u32, next_ip: usize) {
+    r.frame().ip.set(ip);
     c.r.sync_sp(r);
     c.ip = ip;
     c.oparg = oparg;

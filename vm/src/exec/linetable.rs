@@ -89,8 +89,10 @@ pub fn entries(table: &[u8], firstlineno: i32) -> Vec<(u32, u32, Location)> {
             13 => {
                 let Some(d) = r.svarint() else { break };
                 line += d;
+                // "No columns": the entry still spans its one line.
                 Location {
                     line: Some(line),
+                    end_line: Some(line),
                     ..Location::default()
                 }
             }

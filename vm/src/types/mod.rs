@@ -7,6 +7,7 @@ pub mod bytearray_ops;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod code;
+pub mod code_api;
 pub mod complex;
 pub mod descr;
 pub mod dict;
@@ -72,6 +73,7 @@ pub(crate) fn init_all(vm: &Vm) {
     descr::init(vm);
     module::init(vm);
     code::init(vm);
+    code_api::init(vm);
     exception::init(vm);
     generator::init(vm);
     async_gen::init(vm);

@@ -940,21 +940,10 @@ struct CachedCode {
     unit: Option<(InstrSeq, UnitMetadata)>,
 }
 
-/// Code-object equality as CPython's `code_richcompare` sees it.
+/// Code-object equality as CPython's `code_richcompare` sees it, nested code constants
+/// compared as the constant cache compares them (by identity).
 fn same_code(a: &CodeObject, b: &CodeObject) -> bool {
-    a.name == b.name
-        && a.argcount == b.argcount
-        && a.posonlyargcount == b.posonlyargcount
-        && a.kwonlyargcount == b.kwonlyargcount
-        && a.flags == b.flags
-        && a.firstlineno == b.firstlineno
-        && a.code == b.code
-        && a.consts == b.consts
-        && a.names == b.names
-        && a.localsplusnames == b.localsplusnames
-        && a.localspluskinds == b.localspluskinds
-        && a.linetable == b.linetable
-        && a.exceptiontable == b.exceptiontable
+    a.same_content(b, |x, y| x == y)
 }
 
 fn same_metadata(a: &UnitMetadata, b: &UnitMetadata) -> bool {
