@@ -197,6 +197,13 @@ impl Vm {
         for c in &code.consts {
             consts.push(self.const_value(c)?);
         }
+        self.load_code_with(code, consts)
+    }
+
+    /// Builds a runtime code object whose `co_consts` are `consts` (one value per entry of
+    /// `code.consts`; `code.replace(co_consts=...)` keeps the caller's objects).
+    pub fn load_code_with(&self, code: &Rc<CodeObject>, consts: Vec<Value>) -> PyResult<Py<Code>> {
+        debug_assert_eq!(consts.len(), code.consts.len());
         let names = code.names.iter().map(|n| self.intern(n)).collect();
         let localsplusnames = code
             .localsplusnames

@@ -138,7 +138,15 @@ pub(crate) fn init(vm: &Vm) {
     let t = &vm.types.code;
     t.slots.richcompare.set(Some(code_richcompare));
     t.slots.hash.set(Some(code_hash));
-    vm.add_methods(t, &[("co_lines", co_lines), ("co_positions", co_positions)]);
+    vm.add_methods(
+        t,
+        &[
+            ("co_lines", co_lines),
+            ("co_positions", co_positions),
+            ("replace", super::code_replace::code_replace),
+            ("__replace__", super::code_replace::code_dunder_replace),
+        ],
+    );
     vm.add_getset(
         t,
         "co_stacksize",
