@@ -12,7 +12,7 @@ use crate::types::dict::Dict;
 use crate::types::function::Function;
 use crate::types::str::Str;
 
-use super::frame::{Frame, FrameInit, frame_ref};
+use super::frame::{Frame, FrameEnv, FrameInit, frame_ref};
 use super::{Exit, eval};
 
 /// Joins names as CPython's messages do: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
@@ -67,9 +67,7 @@ pub fn push_function_frame(
 fn function_frame_init(func: &Py<Function>, code: Py<Code>) -> FrameInit {
     FrameInit {
         code,
-        func: Some(func.clone()),
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
+        env: FrameEnv::Function(func.clone()),
         locals: Value::Null,
     }
 }
@@ -353,9 +351,10 @@ impl Vm {
             let frame = self.exec.stack.push(
                 FrameInit {
                     code: code.clone(),
-                    func: None,
-                    globals: globals.clone(),
-                    builtins,
+                    env: FrameEnv::Code {
+                        globals: globals.clone(),
+                        builtins,
+                    },
                     locals,
                 },
                 self.exec.current.get(),

@@ -61,6 +61,8 @@ pub(crate) const fn on_registers(op: Opcode) -> bool {
             | UNARY_NOT
             | FOR_ITER
             | RESUME
+            | CALL
+            | RETURN_VALUE
     )
 }
 
@@ -166,8 +168,16 @@ macro_rules! define_tier1 {
                                 Flow::Next
                             };
                             match flow {
-                                Flow::Next | Flow::Switch => {
+                                Flow::Next => {
                                     *r = lc.r;
+                                    *next_ip = lc.next_ip;
+                                    Flow::Next
+                                }
+                                Flow::Switch => {
+                                    // A call or return changed the frame: the memory
+                                    // context follows (`sync_into` only moves `sp`).
+                                    *r = lc.r;
+                                    c.r = lc.r;
                                     *next_ip = lc.next_ip;
                                     Flow::Next
                                 }

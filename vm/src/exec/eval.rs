@@ -313,7 +313,7 @@ impl Vm {
         self.exec
             .current
             .get()
-            .map(|f| frame_ref(f).globals.clone())
+            .map(|f| frame_ref(f).globals().clone())
     }
 
     /// The innermost running Python frame.

@@ -18,9 +18,10 @@
 //!    its slots are returned to the data stack (LIFO) or freed with the generator.
 
 use std::cell::{Cell, UnsafeCell};
-use std::mem::{MaybeUninit, size_of};
+use std::mem::{ManuallyDrop, MaybeUninit, size_of};
 use std::ptr::NonNull;
 
+use crate::compile::code::co_flags;
 use crate::instr::CodeUnit;
 use crate::object::{Py, PyCell, Value};
 use crate::types::code::Code;
@@ -49,10 +50,12 @@ pub struct Frame {
     pub code: Py<Code>,
     /// The function, for closures and defaults (`None` for module and `exec` code).
     pub func: Option<Py<Function>>,
-    /// Globals.
-    pub globals: Py<Dict>,
-    /// Builtins.
-    pub builtins: Py<Dict>,
+    /// Globals: borrowed from `func` when there is one (a function's globals and builtins
+    /// never change and the frame holds the function), owned otherwise (released in
+    /// [`Frame::destroy`]). Saves two reference counts per call and two per return.
+    globals: ManuallyDrop<Py<Dict>>,
+    /// Builtins, owned or borrowed as `globals`.
+    builtins: ManuallyDrop<Py<Dict>>,
     /// The locals mapping of module and class bodies (`Null` for functions).
     locals: PyCell<Value>,
     /// The calling frame (none at the bottom).
@@ -90,6 +93,18 @@ impl Frame {
         // SAFETY: the header is followed by `nlocalsplus + stacksize` slots in the same block
         // (invariant 1), so stepping past the header stays inside the allocation.
         unsafe { (self as *const Frame as *mut Value).add(HEADER_SLOTS) }
+    }
+
+    /// The frame's globals.
+    #[inline(always)]
+    pub fn globals(&self) -> &Py<Dict> {
+        &self.globals
+    }
+
+    /// The frame's builtins.
+    #[inline(always)]
+    pub fn builtins(&self) -> &Py<Dict> {
+        &self.builtins
     }
 
     /// The locals mapping (`Null` for function frames).
@@ -185,6 +200,23 @@ impl Frame {
             for i in 0..live {
                 std::ptr::drop_in_place(values.add(i));
             }
+            Frame::drop_header(this);
+        }
+    }
+
+    /// Drops the header's references (the globals and builtins only when owned).
+    ///
+    /// # Safety
+    /// As [`Frame::destroy`]; the values were already dropped.
+    #[inline(always)]
+    unsafe fn drop_header(this: *mut Frame) {
+        // SAFETY: by the caller's contract; `globals`/`builtins` are owned exactly when
+        // there is no function (see the fields).
+        unsafe {
+            if (*this).func.is_none() {
+                ManuallyDrop::drop(&mut (*this).globals);
+                ManuallyDrop::drop(&mut (*this).builtins);
+            }
             std::ptr::drop_in_place(this);
         }
     }
@@ -223,14 +255,50 @@ pub enum Resumer {
 pub struct FrameInit {
     /// Code.
     pub code: Py<Code>,
-    /// Function.
-    pub func: Option<Py<Function>>,
-    /// Globals.
-    pub globals: Py<Dict>,
-    /// Builtins.
-    pub builtins: Py<Dict>,
+    /// The function and namespaces.
+    pub env: FrameEnv,
     /// Locals mapping (`Null` for functions).
     pub locals: Value,
+}
+
+/// Where a new frame's globals and builtins come from.
+pub enum FrameEnv {
+    /// A function's frame: its globals and builtins (borrowed by the frame).
+    Function(Py<Function>),
+    /// Module, `exec` and `eval` code: the frame owns these.
+    Code {
+        /// Globals.
+        globals: Py<Dict>,
+        /// Builtins.
+        builtins: Py<Dict>,
+    },
+}
+
+impl FrameEnv {
+    /// The header's `func`, `globals` and `builtins`.
+    #[inline(always)]
+    fn split(
+        self,
+    ) -> (
+        Option<Py<Function>>,
+        ManuallyDrop<Py<Dict>>,
+        ManuallyDrop<Py<Dict>>,
+    ) {
+        match self {
+            FrameEnv::Function(f) => {
+                // SAFETY: bitwise copies that are never dropped (`ManuallyDrop`), valid while
+                // the function they come from lives: the frame holds it, and a function's
+                // `globals`/`builtins` fields are immutable.
+                let (g, b) = unsafe { (std::ptr::read(&f.globals), std::ptr::read(&f.builtins)) };
+                (Some(f), ManuallyDrop::new(g), ManuallyDrop::new(b))
+            }
+            FrameEnv::Code { globals, builtins } => (
+                None,
+                ManuallyDrop::new(globals),
+                ManuallyDrop::new(builtins),
+            ),
+        }
+    }
 }
 
 struct Chunk {
@@ -393,25 +461,158 @@ impl Chunk {
     }
 }
 
+impl DataStack {
+    /// Pushes the frame of a positional call whose callable, self-or-NULL and `nargs`
+    /// arguments are the top `nargs + 2` values of `caller`'s stack, and pops them: the
+    /// callable becomes the frame's function and the arguments its first locals, moved
+    /// (no reference counting); parameters past the arguments take the function's last
+    /// defaults (cloned). `None`, with nothing changed, when the call does not have that
+    /// shape (the callable is no Python function, its code has `*args`, `**kwargs` or
+    /// keyword-only parameters, too many arguments, missing ones without defaults) or the
+    /// frame needs a new chunk: the caller takes the general path.
+    #[inline(always)]
+    pub fn push_call(&self, caller: &mut Regs, nargs: usize) -> Option<NonNull<Frame>> {
+        if nargs + 2 > caller.sp - caller.nlocalsplus {
+            return None;
+        }
+        // SAFETY: `[sp - nargs - 2, sp)` is initialized and inside the caller's stack
+        // region (checked above); nothing writes those slots while these references live.
+        let items = unsafe { caller.base.add(caller.sp - nargs - 2) };
+        // SAFETY: as above.
+        let (callable, this) = unsafe { (&*items, &*items.add(1)) };
+        let func = callable.downcast::<Function>()?;
+        let has_self = !this.is_null();
+        let total = nargs + usize::from(has_self);
+        func.code.with(|code| {
+            let argcount = code.argcount();
+            if code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0
+                || code.kwonlyargcount() != 0
+                || argcount > code.nlocalsplus
+                || total > argcount
+            {
+                return None;
+            }
+            if total == argcount {
+                return self.push_moving(caller, func, code, items, nargs, has_self, &[]);
+            }
+            func.defaults.with(|d| {
+                let d = d.as_ref()?.as_slice();
+                let defs = d.get(d.len().checked_sub(argcount - total)?..)?;
+                self.push_moving(caller, func, code, items, nargs, has_self, defs)
+            })
+        })
+    }
+
+    /// The body of [`DataStack::push_call`] once the shape is known: `items` points at
+    /// the call's `nargs + 2` slots on `caller`'s stack, `func` is the callable there and
+    /// `code` its code, whose parameters are the arguments followed by `defs`.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn push_moving(
+        &self,
+        caller: &mut Regs,
+        func: &Py<Function>,
+        code: &Py<Code>,
+        items: *mut Value,
+        nargs: usize,
+        has_self: bool,
+        defs: &[Value],
+    ) -> Option<NonNull<Frame>> {
+        let nlocalsplus = code.nlocalsplus;
+        let stacksize = code.framesize.checked_sub(nlocalsplus)?;
+        let need = HEADER_SLOTS + code.framesize;
+        // SAFETY: only push/pop touch the chunk list (see `push_with_args`).
+        let chunks = unsafe { &mut *self.chunks.get() };
+        let (chunk, top) = (self.current.get(), self.top.get());
+        let c = chunks.get_mut(chunk)?;
+        if top + need > c.slots.len() {
+            return None;
+        }
+        // SAFETY: `top + need <= len`: `need` unused slots of a chunk that never moves.
+        let base = unsafe { (c.slots.as_mut_ptr() as *mut Value).add(top) };
+        self.top.set(top + need);
+        // SAFETY: the callable's slot holds a reference to `func`, which moves into the
+        // header (the slot is popped below without being dropped).
+        let func = unsafe { std::ptr::read(func) };
+        let init = FrameInit {
+            code: code.clone(),
+            env: FrameEnv::Function(func),
+            locals: Value::Null,
+        };
+        let owner = Owner::DataStack { chunk, top };
+        let total = nargs + usize::from(has_self);
+        // SAFETY: `base` has `need` unused slots; the `total` argument slots (self
+        // included) move into the first locals (`total + defs.len()` is the parameter
+        // count, at most `nlocalsplus`: checked by `push_call`), then the caller's stack
+        // gives up the call's slots without dropping them (the NULL of a call without
+        // self holds nothing).
+        unsafe {
+            let frame = write_header(
+                base,
+                init,
+                Some(caller.frame),
+                owner,
+                nlocalsplus,
+                stacksize,
+            );
+            let values = base.add(HEADER_SLOTS);
+            let src = items.add(2 - usize::from(has_self));
+            std::ptr::copy_nonoverlapping(src as *const SlotBits, values as *mut SlotBits, total);
+            for (i, d) in defs.iter().enumerate() {
+                write_slot(values.add(total + i), d.clone());
+            }
+            for i in total + defs.len()..nlocalsplus {
+                write_slot(values.add(i), Value::Null);
+            }
+            caller.sp -= nargs + 2;
+            Some(frame)
+        }
+    }
+
+    /// Releases the running data-stack frame `r` describes on a plain return: its values
+    /// (`[0, sp)` of the registers) and header; its slots go back to the data stack.
+    ///
+    /// # Safety
+    /// `r` are the registers of the most recently pushed live data-stack frame, which has
+    /// no frame object and is not used afterwards.
+    #[inline(always)]
+    pub unsafe fn pop_return(&self, r: &Regs) {
+        let frame = r.frame.as_ptr();
+        // SAFETY: by the caller's contract: `[0, sp)` is initialized, then the header.
+        unsafe {
+            let owner = (*frame).owner.get();
+            for i in 0..r.sp {
+                std::ptr::drop_in_place(r.base.add(i));
+            }
+            Frame::drop_header(frame);
+            if let Owner::DataStack { chunk, top } = owner {
+                self.current.set(chunk);
+                self.top.set(top);
+            }
+        }
+    }
+}
+
 /// # Safety
 /// `base` points at `HEADER_SLOTS + nlocalsplus + stacksize` writable, unused slots.
-unsafe fn write_frame(
+#[inline(always)]
+unsafe fn write_header(
     base: *mut Value,
     init: FrameInit,
     previous: Option<NonNull<Frame>>,
     owner: Owner,
     nlocalsplus: usize,
     stacksize: usize,
-    args: &[Value],
 ) -> NonNull<Frame> {
     let frame = base as *mut Frame;
+    let (func, globals, builtins) = init.env.split();
     // SAFETY: by the caller's contract; Frame's alignment (8) divides the slot size.
     unsafe {
         frame.write(Frame {
             code: init.code,
-            func: init.func,
-            globals: init.globals,
-            builtins: init.builtins,
+            func,
+            globals,
+            builtins,
             locals: PyCell::new(init.locals),
             previous: Cell::new(previous),
             ip: Cell::new(0),
@@ -427,6 +628,24 @@ unsafe fn write_frame(
             nlocalsplus,
             stacksize,
         });
+        NonNull::new_unchecked(frame)
+    }
+}
+
+/// # Safety
+/// `base` points at `HEADER_SLOTS + nlocalsplus + stacksize` writable, unused slots.
+unsafe fn write_frame(
+    base: *mut Value,
+    init: FrameInit,
+    previous: Option<NonNull<Frame>>,
+    owner: Owner,
+    nlocalsplus: usize,
+    stacksize: usize,
+    args: &[Value],
+) -> NonNull<Frame> {
+    // SAFETY: by the caller's contract.
+    unsafe {
+        let frame = write_header(base, init, previous, owner, nlocalsplus, stacksize);
         let values = base.add(HEADER_SLOTS);
         let nargs = args.len().min(nlocalsplus);
         for (i, v) in args[..nargs].iter().enumerate() {
@@ -435,7 +654,7 @@ unsafe fn write_frame(
         for i in nargs..nlocalsplus {
             values.add(i).write(Value::Null);
         }
-        NonNull::new_unchecked(frame)
+        frame
     }
 }
 

@@ -20,7 +20,7 @@ use crate::types::tuple::Tuple;
 
 /// `(callable, NULL, args) -> (func, self, args)` for bound methods.
 #[inline(always)]
-pub(crate) fn _MAYBE_EXPAND_METHOD(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _MAYBE_EXPAND_METHOD<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let n = c.oparg as usize;
     expand_method(c, n + 2, n + 1)
 }
@@ -32,8 +32,9 @@ pub(crate) fn _MAYBE_EXPAND_METHOD_KW(c: &mut Ctx<'_>, _o: usize) -> Flow {
     expand_method(c, n + 3, n + 2)
 }
 
+/// Idempotent (a second run sees `self` in place), so `CALL` may escape after it.
 #[inline(always)]
-fn expand_method(c: &mut Ctx<'_>, callable_at: usize, self_at: usize) -> Flow {
+fn expand_method<const L: bool>(c: &mut Ctx<'_, L>, callable_at: usize, self_at: usize) -> Flow {
     if !tri!(c.r.peek(self_at)).is_null() {
         return Flow::Next;
     }
@@ -44,6 +45,27 @@ fn expand_method(c: &mut Ctx<'_>, callable_at: usize, self_at: usize) -> Flow {
     drop(tri!(c.r.replace(callable_at, func)));
     tri!(c.r.replace(self_at, this));
     Flow::Next
+}
+
+/// The common call: a Python function called with its positional parameters (or the
+/// first ones, the rest having defaults) gets a frame holding the moved callable and
+/// arguments, and the loop switches to it; all inline, so `CALL` runs on the loop's
+/// registers. `None` (nothing changed) for anything else.
+#[inline(always)]
+fn call_python_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<Flow> {
+    let vm = c.vm;
+    let depth = vm.exec.depth.get();
+    if depth >= vm.recursion_limit() {
+        return None;
+    }
+    let frame = vm.exec.stack.push_call(&mut c.r, nargs)?;
+    vm.exec.depth.set(depth + 1);
+    c.r.save(c.ip);
+    c.frame().return_ip.set(c.next_ip);
+    vm.exec.current.set(Some(frame));
+    c.r = Regs::load(frame);
+    c.next_ip = 0;
+    Some(Flow::Switch)
 }
 
 /// Calls the callable below `nargs` arguments (plus `self` when present) and a NULL/self
@@ -155,8 +177,15 @@ fn alloc_and_enter_init(
 
 /// `CALL n`.
 #[inline(always)]
-pub(crate) fn _DO_CALL(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    do_call(c, c.oparg as usize, None)
+pub(crate) fn _DO_CALL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    let nargs = c.oparg as usize;
+    if let Some(flow) = call_python_fast(c, nargs) {
+        return flow;
+    }
+    match c.full() {
+        Some(c) => do_call(c, nargs, None),
+        None => Flow::Escape,
+    }
 }
 
 /// `CALL_KW n`: `(callable, self_or_null, args[n], kwnames -- res)`.
@@ -274,7 +303,13 @@ pub(crate) fn _CHECK_PERIODIC_IF_NOT_YIELD_FROM<const L: bool>(
 
 /// `RETURN_VALUE`.
 #[inline(always)]
-pub(crate) fn _RETURN_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    if let Some(flow) = return_fast(c) {
+        return flow;
+    }
+    let Some(c) = c.full() else {
+        return Flow::Escape;
+    };
     let v = tri!(c.r.pop());
     let f = c.frame();
     if f.is_entry.get() {
@@ -285,6 +320,38 @@ pub(crate) fn _RETURN_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return crate::exec::genframe::return_inline(c, v);
     }
     c.return_to_caller(v)
+}
+
+/// The common return: from a function frame called by the frame below it (no entry
+/// frame, generator, `__init__` check or frame object), releasing the frame inline.
+/// `None` (nothing changed) otherwise.
+#[inline(always)]
+fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
+    let f = c.frame();
+    if f.is_entry.get()
+        || f.init_call.get()
+        || f.resumer.get() != Resumer::None
+        || f.generator.get() != 0
+        || f.frame_obj.with(Option::is_some)
+    {
+        return None;
+    }
+    let caller = f.previous.get()?;
+    let v = c.r.pop().ok()?;
+    let vm = c.vm;
+    vm.exec.current.set(Some(caller));
+    vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
+    // SAFETY: a running frame that is not an entry frame nor a generator's is the topmost
+    // data-stack frame; it has no frame object (checked) and is not used after this.
+    unsafe { vm.exec.stack.pop_return(&c.r) };
+    c.r = Regs::load(caller);
+    let cf = frame_ref(caller);
+    c.next_ip = cf.return_ip.get();
+    c.ip = cf.ip.get();
+    if c.r.push(v).is_err() {
+        return Some(Flow::Fault);
+    }
+    Some(Flow::Switch)
 }
 
 /// `YIELD_VALUE`: suspends the generator frame, handing the value to whoever resumed it.
@@ -342,7 +409,7 @@ pub(crate) fn _MAKE_FUNCTION(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return Flow::Fault;
     };
     let f = c.frame();
-    let func = new_function(c.vm, code, f.globals.clone(), f.builtins.clone());
+    let func = new_function(c.vm, code, f.globals().clone(), f.builtins().clone());
     tri!(c.r.push(func.into()));
     Flow::Next
 }

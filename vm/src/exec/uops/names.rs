@@ -72,7 +72,7 @@ pub(crate) fn _LOAD_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
     }
     let found = match mapping_get(c.vm, &locals, name) {
         Ok(Some(v)) => Some(v),
-        Ok(None) => match global_lookup(c.vm, &frame.globals, &frame.builtins, name) {
+        Ok(None) => match global_lookup(c.vm, frame.globals(), frame.builtins(), name) {
             Ok(v) => v,
             Err(e) => return c.error(e),
         },
@@ -142,7 +142,7 @@ pub(crate) fn _LOAD_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Err(f) => return f,
     };
     let frame = c.frame();
-    match global_lookup(c.vm, &frame.globals, &frame.builtins, name) {
+    match global_lookup(c.vm, frame.globals(), frame.builtins(), name) {
         Ok(Some(v)) => {
             tri!(c.r.push(v));
             Flow::Next
@@ -160,7 +160,7 @@ pub(crate) fn _STORE_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Ok(n) => n,
         Err(f) => return f,
     };
-    c.frame().globals.set_str(name, v);
+    c.frame().globals().set_str(name, v);
     Flow::Next
 }
 
@@ -171,7 +171,7 @@ pub(crate) fn _DELETE_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Ok(n) => n,
         Err(f) => return f,
     };
-    match c.frame().globals.pop_item(c.vm, &Value::from(name)) {
+    match c.frame().globals().pop_item(c.vm, &Value::from(name)) {
         Ok(Some(_)) => Flow::Next,
         Ok(None) => c.error(c.vm.new_name_error(name)),
         Err(e) => c.error(e),
@@ -189,7 +189,7 @@ pub(crate) fn _LOAD_FROM_DICT_OR_GLOBALS(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let frame = c.frame();
     let found = match mapping_get(c.vm, &mapping, name) {
         Ok(Some(v)) => Some(v),
-        Ok(None) => match global_lookup(c.vm, &frame.globals, &frame.builtins, name) {
+        Ok(None) => match global_lookup(c.vm, frame.globals(), frame.builtins(), name) {
             Ok(v) => v,
             Err(e) => return c.error(e),
         },
@@ -240,7 +240,7 @@ pub(crate) fn _LOAD_COMMON_CONSTANT(c: &mut Ctx<'_>, _o: usize) -> Flow {
 /// `LOAD_BUILD_CLASS`.
 #[inline(always)]
 pub(crate) fn _LOAD_BUILD_CLASS(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    match c.frame().builtins.get_str(&c.vm.names.__build_class__) {
+    match c.frame().builtins().get_str(&c.vm.names.__build_class__) {
         Some(f) => {
             tri!(c.r.push(f));
             Flow::Next
@@ -283,7 +283,7 @@ pub(crate) fn _IMPORT_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Err(f) => return f,
     };
     let frame = c.frame();
-    let globals = frame.globals.clone();
+    let globals = frame.globals().clone();
     let locals = frame.locals_mapping();
     match crate::exec::import::import_name(
         c.vm,
@@ -292,7 +292,7 @@ pub(crate) fn _IMPORT_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
         &locals,
         &fromlist,
         &level,
-        &frame.builtins,
+        frame.builtins(),
     ) {
         Ok(m) => {
             tri!(c.r.push(m));

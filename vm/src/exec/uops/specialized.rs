@@ -482,7 +482,7 @@ pub(crate) fn _UNPACK_SEQUENCE_LIST(c: &mut Ctx<'_>, _o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _GUARD_GLOBALS_VERSION(c: &mut Ctx<'_>, o: usize) -> Flow {
     let want = u32::from(c.cache_u16(o));
-    if want != 0 && c.frame().globals.keys_version() == want {
+    if want != 0 && c.frame().globals().keys_version() == want {
         Flow::Next
     } else {
         Flow::Deopt
@@ -493,7 +493,7 @@ pub(crate) fn _GUARD_GLOBALS_VERSION(c: &mut Ctx<'_>, o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _LOAD_GLOBAL_MODULE(c: &mut Ctx<'_>, o: usize) -> Flow {
     let want = u32::from(c.cache_u16(o));
-    let globals = &c.frame().globals;
+    let globals = c.frame().globals();
     if want == 0 || globals.keys_version() != want {
         return Flow::Deopt;
     }
@@ -508,7 +508,7 @@ pub(crate) fn _LOAD_GLOBAL_MODULE(c: &mut Ctx<'_>, o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _LOAD_GLOBAL_BUILTINS(c: &mut Ctx<'_>, o: usize) -> Flow {
     let want = u32::from(c.cache_u16(o));
-    let builtins = &c.frame().builtins;
+    let builtins = c.frame().builtins();
     if want == 0 || builtins.keys_version() != want {
         return Flow::Deopt;
     }
