@@ -28,6 +28,7 @@ use crate::types::code::Code;
 use crate::types::dict::Dict;
 use crate::types::function::Function;
 use crate::types::generator::Generator;
+use crate::types::tuple::Tuple;
 use crate::types::traceback::FrameObj;
 
 /// Slots the header takes.
@@ -483,24 +484,28 @@ impl DataStack {
         let func = callable.downcast::<Function>()?;
         let has_self = !this.is_null();
         let total = nargs + usize::from(has_self);
-        func.code.with(|code| {
-            let argcount = code.argcount();
-            if code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0
-                || code.kwonlyargcount() != 0
-                || argcount > code.nlocalsplus
-                || total > argcount
-            {
-                return None;
-            }
-            if total == argcount {
-                return self.push_moving(caller, func, code, items, nargs, has_self, &[]);
-            }
-            func.defaults.with(|d| {
-                let d = d.as_ref()?.as_slice();
-                let defs = d.get(d.len().checked_sub(argcount - total)?..)?;
-                self.push_moving(caller, func, code, items, nargs, has_self, defs)
-            })
-        })
+        // Borrowed out of their cells without a closure around the whole path (an
+        // out-of-line closure would take the caller's registers' address and pin them to
+        // memory). SAFETY: no Python code runs and nothing replaces `__code__` or
+        // `__defaults__` before these references end (the function is alive: the caller's
+        // stack holds it).
+        let code = unsafe { &*func.code.with(|c| c as *const Py<Code>) };
+        let argcount = code.argcount();
+        if code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0
+            || code.kwonlyargcount() != 0
+            || argcount > code.nlocalsplus
+            || total > argcount
+        {
+            return None;
+        }
+        if total == argcount {
+            return self.push_moving(caller, func, code, items, nargs, has_self, &[]);
+        }
+        // SAFETY: as above.
+        let d = unsafe { &*func.defaults.with(|d| d.as_ref().map(|t| t as *const Py<Tuple>))? };
+        let d = d.as_slice();
+        let defs = d.get(d.len().checked_sub(argcount - total)?..)?;
+        self.push_moving(caller, func, code, items, nargs, has_self, defs)
     }
 
     /// The body of [`DataStack::push_call`] once the shape is known: `items` points at
