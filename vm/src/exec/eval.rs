@@ -181,10 +181,16 @@ fn fault_unwind(c: &mut Ctx<'_>) -> PyResult<Exit> {
 fn release_entry(c: &mut Ctx<'_>) {
     let f = frame_ref(c.r.frame);
     if let Owner::DataStack { .. } = f.owner.get() {
-        snapshot_frame_object(c.vm, f);
-        // SAFETY: the entry frame is the topmost data-stack frame (everything it called has
-        // returned) and nothing uses it after this.
-        unsafe { c.vm.exec.stack.pop(c.r.frame) };
+        if f.frame_obj.with(Option::is_none) {
+            // SAFETY: the entry frame is the topmost data-stack frame (everything it called
+            // has returned), `c.r` holds its live stack depth, it has no frame object, and
+            // nothing uses it after this.
+            unsafe { c.vm.exec.stack.pop_return(&c.r) };
+        } else {
+            snapshot_frame_object(c.vm, f);
+            // SAFETY: as above (`pop` reads the depth saved in the header).
+            unsafe { c.vm.exec.stack.pop(c.r.frame) };
+        }
         c.vm.exec.depth.set(c.vm.exec.depth.get().saturating_sub(1));
     }
 }

@@ -28,8 +28,8 @@ use crate::types::code::Code;
 use crate::types::dict::Dict;
 use crate::types::function::Function;
 use crate::types::generator::Generator;
-use crate::types::tuple::Tuple;
 use crate::types::traceback::FrameObj;
+use crate::types::tuple::Tuple;
 
 /// Slots the header takes.
 const HEADER_SLOTS: usize = size_of::<Frame>().div_ceil(size_of::<Value>());
@@ -317,17 +317,18 @@ pub struct DataStack {
 impl DataStack {
     /// Pushes a frame block and initializes it (locals `Null`, empty value stack).
     pub fn push(&self, init: FrameInit, previous: Option<NonNull<Frame>>) -> NonNull<Frame> {
-        self.push_with_args(init, previous, &[])
+        self.push_with_args(init, previous, None, &[])
     }
 
-    /// Pushes a frame block whose first locals are new references to `args` (the rest
-    /// `Null`), with an empty value stack. Arguments beyond the locals are ignored (callers
-    /// only pass at most `nlocalsplus`).
+    /// Pushes a frame block whose first locals are new references to `this` (when given)
+    /// and `args` (the rest `Null`), with an empty value stack. Arguments beyond the locals
+    /// are ignored (callers only pass at most `nlocalsplus`).
     #[inline(always)]
     pub fn push_with_args(
         &self,
         init: FrameInit,
         previous: Option<NonNull<Frame>>,
+        this: Option<&Value>,
         args: &[Value],
     ) -> NonNull<Frame> {
         let nlocalsplus = init.code.nlocalsplus;
@@ -348,10 +349,18 @@ impl DataStack {
             self.top.set(top + need);
             // SAFETY: `base` points at `need` unused slots of a chunk that never moves.
             return unsafe {
-                write_frame(base, init, previous, owner, nlocalsplus, stacksize, args)
+                write_frame(
+                    base,
+                    init,
+                    previous,
+                    owner,
+                    (nlocalsplus, stacksize),
+                    this,
+                    args,
+                )
             };
         }
-        self.push_new_chunk(init, previous, args, need)
+        self.push_new_chunk(init, previous, this, args, need)
     }
 
     /// The slow path of [`DataStack::push_with_args`]: the block starts a chunk.
@@ -360,6 +369,7 @@ impl DataStack {
         &self,
         init: FrameInit,
         previous: Option<NonNull<Frame>>,
+        this: Option<&Value>,
         args: &[Value],
         need: usize,
     ) -> NonNull<Frame> {
@@ -387,7 +397,17 @@ impl DataStack {
         self.current.set(chunk);
         self.top.set(top + need);
         // SAFETY: `base` points at `need` unused slots of a chunk that never moves.
-        unsafe { write_frame(base, init, previous, owner, nlocalsplus, stacksize, args) }
+        unsafe {
+            write_frame(
+                base,
+                init,
+                previous,
+                owner,
+                (nlocalsplus, stacksize),
+                this,
+                args,
+            )
+        }
     }
 
     /// Releases the most recently pushed frame.
@@ -502,7 +522,11 @@ impl DataStack {
             return self.push_moving(caller, func, code, items, nargs, has_self, &[]);
         }
         // SAFETY: as above.
-        let d = unsafe { &*func.defaults.with(|d| d.as_ref().map(|t| t as *const Py<Tuple>))? };
+        let d = unsafe {
+            &*func
+                .defaults
+                .with(|d| d.as_ref().map(|t| t as *const Py<Tuple>))?
+        };
         let d = d.as_slice();
         let defs = d.get(d.len().checked_sub(argcount - total)?..)?;
         self.push_moving(caller, func, code, items, nargs, has_self, defs)
@@ -644,19 +668,23 @@ unsafe fn write_frame(
     init: FrameInit,
     previous: Option<NonNull<Frame>>,
     owner: Owner,
-    nlocalsplus: usize,
-    stacksize: usize,
+    (nlocalsplus, stacksize): (usize, usize),
+    this: Option<&Value>,
     args: &[Value],
 ) -> NonNull<Frame> {
     // SAFETY: by the caller's contract.
     unsafe {
         let frame = write_header(base, init, previous, owner, nlocalsplus, stacksize);
         let values = base.add(HEADER_SLOTS);
-        let nargs = args.len().min(nlocalsplus);
-        for (i, v) in args[..nargs].iter().enumerate() {
-            write_slot(values.add(i), v.clone());
+        let first = usize::from(this.is_some()).min(nlocalsplus);
+        if let (Some(t), 1) = (this, first) {
+            write_slot(values, t.clone());
         }
-        for i in nargs..nlocalsplus {
+        let nargs = args.len().min(nlocalsplus - first);
+        for (i, v) in args[..nargs].iter().enumerate() {
+            write_slot(values.add(first + i), v.clone());
+        }
+        for i in first + nargs..nlocalsplus {
             values.add(i).write(Value::Null);
         }
         frame

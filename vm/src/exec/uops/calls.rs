@@ -322,19 +322,26 @@ pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
     c.return_to_caller(v)
 }
 
-/// The common return: from a function frame called by the frame below it (no entry
-/// frame, generator, `__init__` check or frame object), releasing the frame inline.
-/// `None` (nothing changed) otherwise.
+/// The common return: from a function frame called by the frame below it (no generator,
+/// `__init__` check or frame object), releasing the frame inline, or from the entry frame
+/// of a call from native code (leaving the loop). `None` (nothing changed) otherwise.
 #[inline(always)]
 fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     let f = c.frame();
-    if f.is_entry.get()
-        || f.init_call.get()
+    if f.init_call.get()
         || f.resumer.get() != Resumer::None
         || f.generator.get() != 0
         || f.frame_obj.with(Option::is_some)
     {
         return None;
+    }
+    if f.is_entry.get() {
+        // Leaves the Rust-level loop (a call from native code) without escaping to the
+        // memory context; the loop's exit releases the frame.
+        let v = c.r.pop().ok()?;
+        c.r.save(c.ip);
+        c.exit = Some(Exit::Return(v));
+        return Some(Flow::Exit);
     }
     let caller = f.previous.get()?;
     let v = c.r.pop().ok()?;
