@@ -361,18 +361,26 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     Some(Flow::Switch)
 }
 
-/// `YIELD_VALUE`: suspends the generator frame, handing the value to whoever resumed it.
+/// `YIELD_VALUE`: suspends the generator frame, handing the value to whoever resumed it:
+/// the caller's `FOR_ITER`/`SEND` in this loop, or (an entry frame) the Rust-level resume,
+/// leaving the loop. Both inline, so it runs on the loop's registers.
 #[inline(always)]
-pub(crate) fn _YIELD_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let v = tri!(c.r.pop());
-    if c.frame().resumer.get() != Resumer::None {
+pub(crate) fn _YIELD_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    let f = c.frame();
+    if f.resumer.get() != Resumer::None {
+        let v = tri!(c.r.pop());
         return crate::exec::genframe::yield_inline(c, v);
     }
-    if !c.frame().is_entry.get() || c.frame().generator.get() == 0 {
-        return super::unsupported(c, "yield outside a resumed generator frame");
+    if f.is_entry.get() && f.generator.get() != 0 {
+        let v = tri!(c.r.pop());
+        c.r.save(c.next_ip);
+        c.exit = Some(Exit::Yield(v));
+        return Flow::Exit;
     }
-    c.r.save(c.next_ip);
-    c.exit(Exit::Yield(v))
+    match c.full() {
+        Some(c) => super::unsupported(c, "yield outside a resumed generator frame"),
+        None => Flow::Escape,
+    }
 }
 
 /// `RETURN_GENERATOR`: turns the new frame into a generator, coroutine or async generator

@@ -162,20 +162,23 @@ pub(crate) fn _FOR_ITER<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
         tri!(c.r.push(Value::Int(x)));
         return Flow::Next;
     }
-    let Some(c) = c.full() else {
-        return Flow::Escape;
-    };
-    let it = tri!(c.r.peek(1));
-    // A generator runs in this loop.
+    // A generator runs in this loop (on the registers too: `resume_inline` is inline and
+    // changes nothing when it declines). The stack keeps the generator alive meanwhile.
     if let Some(g) = it.downcast::<Generator>()
         && g.kind == GenKind::Generator
     {
-        let g = g.clone();
+        let g: *const crate::object::Py<Generator> = g;
         let exhausted_ip = c.next_ip + c.oparg as usize + 1;
-        if let Ok(flow) = resume_inline(c, &g, Value::None, Resumer::ForIter { exhausted_ip }) {
+        // SAFETY: `g` points into the iterator's stack slot, which stays initialized and
+        // unchanged while `resume_inline` runs (it only saves registers and pushes above).
+        let g = unsafe { &*g };
+        if let Ok(flow) = resume_inline(c, g, Value::None, Resumer::ForIter { exhausted_ip }) {
             return flow;
         }
     }
+    let Some(c) = c.full() else {
+        return Flow::Escape;
+    };
     for_iter_generic(c)
 }
 
