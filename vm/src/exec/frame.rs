@@ -488,9 +488,8 @@ impl DataStack {
     /// callable becomes the frame's function and the arguments its first locals, moved
     /// (no reference counting); parameters past the arguments take the function's last
     /// defaults (cloned). `None`, with nothing changed, when the call does not have that
-    /// shape (the callable is no Python function, its code has `*args`, `**kwargs` or
-    /// keyword-only parameters, too many arguments, missing ones without defaults) or the
-    /// frame needs a new chunk: the caller takes the general path.
+    /// shape (the callable is no Python function, see [`positional_shape`]) or the frame
+    /// needs a new chunk: the caller takes the general path.
     #[inline(always)]
     pub fn push_call(&self, caller: &mut Regs, nargs: usize) -> Option<NonNull<Frame>> {
         if nargs + 2 > caller.sp - caller.nlocalsplus {
@@ -504,51 +503,64 @@ impl DataStack {
         let func = callable.downcast::<Function>()?;
         let has_self = !this.is_null();
         let total = nargs + usize::from(has_self);
-        // Borrowed out of their cells without a closure around the whole path (an
-        // out-of-line closure would take the caller's registers' address and pin them to
-        // memory). SAFETY: no Python code runs and nothing replaces `__code__` or
-        // `__defaults__` before these references end (the function is alive: the caller's
-        // stack holds it).
-        let code = unsafe { &*func.code.with(|c| c as *const Py<Code>) };
-        let argcount = code.argcount();
-        if code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0
-            || code.kwonlyargcount() != 0
-            || argcount > code.nlocalsplus
-            || total > argcount
-        {
-            return None;
+        let (code, defs) = positional_shape(func, total)?;
+        let (base, owner) = self.reserve(code)?;
+        // SAFETY: the callable's slot holds a reference to `func`, which moves into the
+        // header; the `total` argument slots (self included) move into the first locals;
+        // then the caller's stack gives up the call's slots without dropping them (the NULL
+        // of a call without self holds nothing).
+        unsafe {
+            let func = std::ptr::read(func);
+            let args = items.add(2 - usize::from(has_self));
+            let frame = write_moved(base, owner, caller.frame, func, code, args, total, defs);
+            caller.sp -= nargs + 2;
+            Some(frame)
         }
-        if total == argcount {
-            return self.push_moving(caller, func, code, items, nargs, has_self, &[]);
-        }
-        // SAFETY: as above.
-        let d = unsafe {
-            &*func
-                .defaults
-                .with(|d| d.as_ref().map(|t| t as *const Py<Tuple>))?
-        };
-        let d = d.as_slice();
-        let defs = d.get(d.len().checked_sub(argcount - total)?..)?;
-        self.push_moving(caller, func, code, items, nargs, has_self, defs)
     }
 
-    /// The body of [`DataStack::push_call`] once the shape is known: `items` points at
-    /// the call's `nargs + 2` slots on `caller`'s stack, `func` is the callable there and
-    /// `code` its code, whose parameters are the arguments followed by `defs`.
-    #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
-    fn push_moving(
+    /// Pushes the `__init__` frame of `C(args)` (`_CALL_ALLOC_AND_ENTER_INIT`): the top
+    /// `nargs + 1` values of `caller`'s stack are the new instance and the arguments; they
+    /// move into the frame of `init` (a new reference is taken to it) and are popped,
+    /// leaving what is below (the call's result slot). `None`, with nothing changed, when
+    /// the shape does not fit (see [`positional_shape`]) or a new chunk is needed.
+    #[inline]
+    pub fn push_init(
         &self,
         caller: &mut Regs,
-        func: &Py<Function>,
-        code: &Py<Code>,
-        items: *mut Value,
+        init: &Py<Function>,
         nargs: usize,
-        has_self: bool,
-        defs: &[Value],
     ) -> Option<NonNull<Frame>> {
-        let nlocalsplus = code.nlocalsplus;
-        let stacksize = code.framesize.checked_sub(nlocalsplus)?;
+        let total = nargs + 1;
+        if total > caller.sp - caller.nlocalsplus {
+            return None;
+        }
+        let (code, defs) = positional_shape(init, total)?;
+        let (base, owner) = self.reserve(code)?;
+        // SAFETY: `[sp - total, sp)` is initialized and in the caller's stack region
+        // (checked above); those values move into the frame's first locals and leave the
+        // caller's stack without being dropped.
+        unsafe {
+            let args = caller.base.add(caller.sp - total);
+            let frame = write_moved(
+                base,
+                owner,
+                caller.frame,
+                init.clone(),
+                code,
+                args,
+                total,
+                defs,
+            );
+            caller.sp -= total;
+            Some(frame)
+        }
+    }
+
+    /// Takes the slots of a frame for `code` in the current chunk: the block's start and
+    /// its owner record, or `None` (nothing changed) when it does not fit.
+    #[inline(always)]
+    fn reserve(&self, code: &Code) -> Option<(*mut Value, Owner)> {
+        code.framesize.checked_sub(code.nlocalsplus)?;
         let need = HEADER_SLOTS + code.framesize;
         // SAFETY: only push/pop touch the chunk list (see `push_with_args`).
         let chunks = unsafe { &mut *self.chunks.get() };
@@ -560,42 +572,7 @@ impl DataStack {
         // SAFETY: `top + need <= len`: `need` unused slots of a chunk that never moves.
         let base = unsafe { (c.slots.as_mut_ptr() as *mut Value).add(top) };
         self.top.set(top + need);
-        // SAFETY: the callable's slot holds a reference to `func`, which moves into the
-        // header (the slot is popped below without being dropped).
-        let func = unsafe { std::ptr::read(func) };
-        let init = FrameInit {
-            code: code.clone(),
-            env: FrameEnv::Function(func),
-            locals: Value::Null,
-        };
-        let owner = Owner::DataStack { chunk, top };
-        let total = nargs + usize::from(has_self);
-        // SAFETY: `base` has `need` unused slots; the `total` argument slots (self
-        // included) move into the first locals (`total + defs.len()` is the parameter
-        // count, at most `nlocalsplus`: checked by `push_call`), then the caller's stack
-        // gives up the call's slots without dropping them (the NULL of a call without
-        // self holds nothing).
-        unsafe {
-            let frame = write_header(
-                base,
-                init,
-                Some(caller.frame),
-                owner,
-                nlocalsplus,
-                stacksize,
-            );
-            let values = base.add(HEADER_SLOTS);
-            let src = items.add(2 - usize::from(has_self));
-            std::ptr::copy_nonoverlapping(src as *const SlotBits, values as *mut SlotBits, total);
-            for (i, d) in defs.iter().enumerate() {
-                write_slot(values.add(total + i), d.clone());
-            }
-            for i in total + defs.len()..nlocalsplus {
-                write_slot(values.add(i), Value::Null);
-            }
-            caller.sp -= nargs + 2;
-            Some(frame)
-        }
+        Some((base, Owner::DataStack { chunk, top }))
     }
 
     /// Releases the running data-stack frame `r` describes on a plain return: its values
@@ -619,6 +596,84 @@ impl DataStack {
                 self.top.set(top);
             }
         }
+    }
+}
+
+/// The code and the defaults to fill in when `func` is called with `total` positional
+/// arguments and nothing else: its code has no `*args`, `**kwargs` or keyword-only
+/// parameters, and the parameters past the arguments have defaults. `None` otherwise.
+#[inline(always)]
+fn positional_shape(func: &Py<Function>, total: usize) -> Option<(&Py<Code>, &[Value])> {
+    // Borrowed out of their cells without a closure around the caller's path (an
+    // out-of-line closure would take the eval loop's registers' address and pin them to
+    // memory). SAFETY: no Python code runs and nothing replaces `__code__` or
+    // `__defaults__` before the frame is written (the callers hold the function).
+    let code = unsafe { &*func.code.with(|c| c as *const Py<Code>) };
+    let argcount = code.argcount();
+    if code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0
+        || code.kwonlyargcount() != 0
+        || argcount > code.nlocalsplus
+        || total > argcount
+    {
+        return None;
+    }
+    if total == argcount {
+        return Some((code, &[]));
+    }
+    // SAFETY: as above.
+    let d = unsafe {
+        &*func
+            .defaults
+            .with(|d| d.as_ref().map(|t| t as *const Py<Tuple>))?
+    };
+    let d = d.as_slice();
+    Some((code, d.get(d.len().checked_sub(argcount - total)?..)?))
+}
+
+/// Writes the frame of `func` (running `code`) into a block taken by
+/// [`DataStack::reserve`]: the `total` values at `args` move into the first locals, then
+/// `defs` are cloned after them, the other locals are `Null`.
+///
+/// # Safety
+/// `base`/`owner` come from `reserve(code)`; `args` points at `total` initialized values
+/// the caller gives up; `total + defs.len() <= code.nlocalsplus`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+unsafe fn write_moved(
+    base: *mut Value,
+    owner: Owner,
+    previous: NonNull<Frame>,
+    func: Py<Function>,
+    code: &Py<Code>,
+    args: *const Value,
+    total: usize,
+    defs: &[Value],
+) -> NonNull<Frame> {
+    let nlocalsplus = code.nlocalsplus;
+    let init = FrameInit {
+        code: code.clone(),
+        env: FrameEnv::Function(func),
+        locals: Value::Null,
+    };
+    // SAFETY: by the caller's contract.
+    unsafe {
+        let frame = write_header(
+            base,
+            init,
+            Some(previous),
+            owner,
+            nlocalsplus,
+            code.framesize - nlocalsplus,
+        );
+        let values = base.add(HEADER_SLOTS);
+        std::ptr::copy_nonoverlapping(args as *const SlotBits, values as *mut SlotBits, total);
+        for (i, d) in defs.iter().enumerate() {
+            write_slot(values.add(total + i), d.clone());
+        }
+        for i in total + defs.len()..nlocalsplus {
+            write_slot(values.add(i), Value::Null);
+        }
+        frame
     }
 }
 

@@ -154,6 +154,26 @@ fn alloc_and_enter_init(
         return Some(Flow::Fault);
     };
     drop(null);
+    let depth = vm.exec.depth.get();
+    if kwnames.is_none() && depth < vm.recursion_limit() {
+        // The class's slot becomes the result first; the instance and the arguments then
+        // move into the frame.
+        let Ok(class) = c.r.replace(nargs + 2, obj.clone()) else {
+            return Some(Flow::Fault);
+        };
+        if let Some(f) = vm.exec.stack.push_init(&mut c.r, func, nargs) {
+            vm.exec.depth.set(depth + 1);
+            drop(class);
+            drop(obj);
+            return Some(enter_init(c, f));
+        }
+        // No fast frame (a shape `bind_args` handles, or a new chunk): put the class
+        // back for the general path below.
+        let Ok(o) = c.r.replace(nargs + 2, class) else {
+            return Some(Flow::Fault);
+        };
+        drop(o);
+    }
     let frame = match c.r.top_slice(nargs + 1) {
         Ok(args) => crate::exec::call::push_function_frame(vm, func, Args::new(args, kwnames)),
         Err(_) => return Some(Flow::Fault),
@@ -167,12 +187,15 @@ fn alloc_and_enter_init(
     };
     drop(class);
     Some(match frame {
-        Ok(f) => {
-            frame_ref(f).init_call.set(true);
-            c.enter_frame(f)
-        }
+        Ok(f) => enter_init(c, f),
         Err(e) => c.error(e),
     })
+}
+
+/// Switches to a pushed `__init__` frame of `_CALL_ALLOC_AND_ENTER_INIT`.
+fn enter_init(c: &mut Ctx<'_>, f: std::ptr::NonNull<crate::exec::frame::Frame>) -> Flow {
+    frame_ref(f).init_call.set(true);
+    c.enter_frame(f)
 }
 
 /// `CALL n`.
@@ -328,14 +351,18 @@ pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
 #[inline(always)]
 fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     let f = c.frame();
-    if f.init_call.get()
-        || f.resumer.get() != Resumer::None
+    let init_call = f.init_call.get();
+    // An `__init__` returning anything but None raises at the caller's `CALL`.
+    if init_call && !c.r.peek(1).ok()?.is_none() {
+        return None;
+    }
+    if f.resumer.get() != Resumer::None
         || f.generator.get() != 0
         || f.frame_obj.with(Option::is_some)
     {
         return None;
     }
-    if f.is_entry.get() {
+    if f.is_entry.get() && !init_call {
         // Leaves the Rust-level loop (a call from native code) without escaping to the
         // memory context; the loop's exit releases the frame.
         let v = c.r.pop().ok()?;
@@ -355,7 +382,8 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     let cf = frame_ref(caller);
     c.next_ip = cf.return_ip.get();
     c.ip = cf.ip.get();
-    if c.r.push(v).is_err() {
+    // After an `__init__` (None, checked) the instance already is the call's result.
+    if !init_call && c.r.push(v).is_err() {
         return Some(Flow::Fault);
     }
     Some(Flow::Switch)
