@@ -275,16 +275,17 @@ pub enum FrameEnv {
     },
 }
 
+/// A header's `func`, `globals` and `builtins`.
+type HeaderEnv = (
+    Option<Py<Function>>,
+    ManuallyDrop<Py<Dict>>,
+    ManuallyDrop<Py<Dict>>,
+);
+
 impl FrameEnv {
     /// The header's `func`, `globals` and `builtins`.
     #[inline(always)]
-    fn split(
-        self,
-    ) -> (
-        Option<Py<Function>>,
-        ManuallyDrop<Py<Dict>>,
-        ManuallyDrop<Py<Dict>>,
-    ) {
+    fn split(self) -> HeaderEnv {
         match self {
             FrameEnv::Function(f) => {
                 // SAFETY: bitwise copies that are never dropped (`ManuallyDrop`), valid while
