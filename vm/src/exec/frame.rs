@@ -494,12 +494,10 @@ impl DataStack {
     /// needs a new chunk: the caller takes the general path.
     #[inline(always)]
     pub fn push_call(&self, caller: &mut Regs, nargs: usize) -> Option<NonNull<Frame>> {
-        if nargs + 2 > caller.sp - caller.nlocalsplus {
-            return None;
-        }
-        // SAFETY: `[sp - nargs - 2, sp)` is initialized and inside the caller's stack
-        // region (checked above); nothing writes those slots while these references live.
-        let items = unsafe { caller.base.add(caller.sp - nargs - 2) };
+        // `[sp - nargs - 2, sp)`: initialized and inside the caller's stack region (the
+        // verifier proved the depth); nothing writes those slots while these references
+        // live.
+        let items = caller.top_slice(nargs + 2).ok()?.as_ptr() as *mut Value;
         // SAFETY: as above.
         let (callable, this) = unsafe { (&*items, &*items.add(1)) };
         let func = callable.downcast::<Function>()?;
@@ -515,7 +513,7 @@ impl DataStack {
             let func = std::ptr::read(func);
             let args = items.add(2 - usize::from(has_self));
             let frame = write_moved(base, owner, caller.frame, func, code, args, total, defs);
-            caller.sp -= nargs + 2;
+            caller.sp = caller.sp.sub(nargs + 2);
             Some(frame)
         }
     }
@@ -533,16 +531,13 @@ impl DataStack {
         nargs: usize,
     ) -> Option<NonNull<Frame>> {
         let total = nargs + 1;
-        if total > caller.sp - caller.nlocalsplus {
-            return None;
-        }
+        let args = caller.top_slice(total).ok()?.as_ptr();
         let (code, defs) = positional_shape(init, total)?;
         let (base, owner) = self.reserve(code)?;
         // SAFETY: `[sp - total, sp)` is initialized and in the caller's stack region
-        // (checked above); those values move into the frame's first locals and leave the
+        // (verified depth); those values move into the frame's first locals and leave the
         // caller's stack without being dropped.
         unsafe {
-            let args = caller.base.add(caller.sp - total);
             let frame = write_moved(
                 base,
                 owner,
@@ -553,7 +548,7 @@ impl DataStack {
                 total,
                 defs,
             );
-            caller.sp -= total;
+            caller.sp = caller.sp.sub(total);
             Some(frame)
         }
     }
@@ -589,7 +584,7 @@ impl DataStack {
         // SAFETY: by the caller's contract: `[0, sp)` is initialized, then the header.
         unsafe {
             let owner = (*frame).owner.get();
-            for i in 0..r.sp {
+            for i in 0..r.used() {
                 std::ptr::drop_in_place(r.base.add(i));
             }
             Frame::drop_header(frame);
