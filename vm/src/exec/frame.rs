@@ -133,7 +133,7 @@ impl Frame {
     pub fn set_local(&self, i: usize, v: Value) -> Option<Value> {
         if i < self.nlocalsplus {
             // SAFETY: in bounds and initialized; no reference into the slot is live.
-            Some(unsafe { std::ptr::replace(self.values().add(i), v) })
+            Some(unsafe { replace_slot(self.values().add(i), v) })
         } else {
             None
         }
@@ -430,10 +430,14 @@ unsafe fn write_frame(
         let values = base.add(HEADER_SLOTS);
         let nargs = args.len().min(nlocalsplus);
         for (i, v) in args[..nargs].iter().enumerate() {
-            write_slot(values.add(i), v.clone());
+            // A slot-to-slot copy: the arguments sit in stack slots written whole.
+            if let Value::Obj(o) = v {
+                std::mem::forget(o.clone());
+            }
+            copy_slot(v, values.add(i));
         }
         for i in nargs..nlocalsplus {
-            values.add(i).write(Value::Null);
+            write_slot(values.add(i), Value::NULL);
         }
         NonNull::new_unchecked(frame)
     }
@@ -501,8 +505,23 @@ unsafe fn read_slot(src: *const Value) -> Value {
 /// `dst` is a writable slot whose old contents (if any) the caller already owns.
 #[inline(always)]
 unsafe fn write_slot(dst: *mut Value, v: Value) {
-    // SAFETY: same size; `MaybeUninit` carries the padding bytes as they are.
+    // SAFETY: same size; `MaybeUninit` carries the padding bytes as they are (a value built
+    // from `Value::NULL`/`NONE`/`TRUE`/`FALSE` or `Value::from(bool)` has none).
     unsafe { (dst as *mut SlotBits).write(std::mem::transmute::<Value, SlotBits>(v)) }
+}
+
+/// Replaces the value in slot `dst`, returning the old one.
+///
+/// # Safety
+/// `dst` is an initialized slot that no live reference points into.
+#[inline(always)]
+unsafe fn replace_slot(dst: *mut Value, v: Value) -> Value {
+    // SAFETY: by the caller's contract; the old value is moved out before the write.
+    unsafe {
+        let old = read_slot(dst);
+        write_slot(dst, v);
+        old
+    }
 }
 
 /// # Safety
@@ -661,7 +680,7 @@ impl Regs {
             return Err(StackFault);
         }
         // SAFETY: in bounds and initialized; no reference into it is live.
-        Ok(unsafe { std::ptr::replace(self.base.add(self.sp - n), v) })
+        Ok(unsafe { replace_slot(self.base.add(self.sp - n), v) })
     }
 
     /// The top `n` items, bottom first.
@@ -729,6 +748,6 @@ impl Regs {
             return Err(StackFault);
         }
         // SAFETY: as above; no reference into the slot is live.
-        Ok(unsafe { std::ptr::replace(self.base.add(i), v) })
+        Ok(unsafe { replace_slot(self.base.add(i), v) })
     }
 }

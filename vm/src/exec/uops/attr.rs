@@ -157,7 +157,7 @@ pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
             }
             Ok((attr, false)) => {
                 tri!(c.r.push(attr));
-                tri!(c.r.push(Value::Null));
+                tri!(c.r.push(Value::NULL));
             }
             Err(e) => return c.error(e),
         }
@@ -282,6 +282,6 @@ pub(crate) fn _LOAD_SPECIAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
         None => f,
     };
     tri!(c.r.push(bound));
-    tri!(c.r.push(Value::Null));
+    tri!(c.r.push(Value::NULL));
     Flow::Next
 }
