@@ -251,6 +251,25 @@ fn escaped<'vm>(c: &mut Ctx<'vm>, body: impl FnOnce(&mut Ctx<'vm>) -> Flow) -> F
     body(c)
 }
 
+/// `EXTENDED_ARG` at `c.ip`: folds the prefixes into `c.oparg` and executes the instruction
+/// they extend (at the index of its own unit, as `ip`). The verifier proved an instruction
+/// follows within the code.
+#[inline(never)]
+pub(crate) fn extended_arg(c: &mut Ctx<'_>) -> Flow {
+    let mut ip = c.ip;
+    let mut oparg = c.oparg;
+    loop {
+        ip += 1;
+        let unit = c.r.fetch(ip);
+        oparg = (oparg << 8) | u32::from(unit.oparg);
+        if unit.opcode != Opcode::EXTENDED_ARG as u8 {
+            c.ip = ip;
+            c.oparg = oparg;
+            return execute(unit.opcode, ip, c);
+        }
+    }
+}
+
 /// An opcode byte no instruction has (bytecode rpy did not compile).
 #[cold]
 fn unknown_opcode(c: &mut Ctx<'_>, byte: u8) -> Flow {

@@ -11,9 +11,10 @@
 //! 1. A block's header is initialized while the frame is live; `localsplus` slots are always
 //!    initialized (`Null` when unbound); value-stack slots `[0, sp)` are initialized and the
 //!    rest are not.
-//! 2. `sp` never exceeds the code's stack size and never goes below zero: every push and pop
-//!    is bounds-checked, so a compiler bug becomes a `SystemError`, never memory corruption.
-//! 3. Local indices are bounds-checked the same way.
+//! 2. `sp` never exceeds the code's stack size and never goes below zero, and
+//! 3. local indices stay below `nlocalsplus`: the bytecode verifier (`exec::verify`) proved
+//!    both for every instruction when the code object was made, so `Regs` does not check
+//!    them again (debug builds assert them). Bad bytecode is a `SystemError` at creation.
 //! 4. A frame is released exactly once: its header and initialized values are dropped, then
 //!    its slots are returned to the data stack (LIFO) or freed with the generator.
 
@@ -471,18 +472,31 @@ impl Drop for HeapFrame {
     }
 }
 
-/// The registers of the running frame, with bounds-checked stack and local access. Uop
-/// bodies work through this. `Copy`: the eval loop keeps one in locals (machine
-/// registers) and copies it into and out of its memory-resident `Ctx` at sync points.
+/// The registers of the running frame. Uop bodies work through this. `Copy`: the eval
+/// loop keeps one in locals (machine registers) and copies it into and out of its
+/// memory-resident `Ctx` at sync points.
+///
+/// Stack and local accesses are not bounds-checked in release builds: the bytecode
+/// verifier (`exec::verify`) proved, when the code object was made, that every
+/// instruction's pops, pushes, peeks and local indices stay inside the frame (debug builds
+/// still assert it). Only [`Regs::push_checked`], [`Regs::truncate`] and [`Regs::unit`]
+/// check, for callers outside the verified instruction bodies (unwinding, generator
+/// resumption, code inspection).
 #[derive(Clone, Copy)]
 pub struct Regs {
     /// The running frame.
     pub frame: NonNull<Frame>,
+    /// `localsplus[0]`.
     base: *mut Value,
-    nlocalsplus: usize,
-    limit: usize,
-    sp: usize,
+    /// The first free value-stack slot.
+    sp: *mut Value,
+    /// The code's first unit.
     code: *const Cell<CodeUnit>,
+    #[cfg(debug_assertions)]
+    nlocalsplus: usize,
+    #[cfg(debug_assertions)]
+    limit: usize,
+    #[cfg(debug_assertions)]
     code_len: usize,
 }
 
@@ -541,15 +555,19 @@ impl Regs {
     pub fn load(frame: NonNull<Frame>) -> Regs {
         // SAFETY: `frame` is live (the eval loop only loads live frames).
         let f = unsafe { frame.as_ref() };
-        let bytecode = &f.code.bytecode;
+        let base = f.values();
         Regs {
             frame,
-            base: f.values(),
+            base,
+            // SAFETY: `nlocalsplus + sp <= nlocalsplus + stacksize` slots follow the header.
+            sp: unsafe { base.add(f.nlocalsplus + f.sp.get()) },
+            code: f.code.bytecode.as_ptr(),
+            #[cfg(debug_assertions)]
             nlocalsplus: f.nlocalsplus,
+            #[cfg(debug_assertions)]
             limit: f.nlocalsplus + f.stacksize,
-            sp: f.nlocalsplus + f.sp.get(),
-            code: bytecode.as_ptr(),
-            code_len: bytecode.len(),
+            #[cfg(debug_assertions)]
+            code_len: f.code.bytecode.len(),
         }
     }
 
@@ -565,7 +583,7 @@ impl Regs {
     #[inline(always)]
     pub fn save(&self, ip: usize) {
         let f = self.frame();
-        f.sp.set(self.sp - self.nlocalsplus);
+        f.sp.set(self.depth());
         f.ip.set(ip);
     }
 
@@ -576,23 +594,46 @@ impl Regs {
         unsafe { self.frame.as_ref() }
     }
 
-    /// The code unit at `i`.
+    /// Slots from `base` to `sp`.
     #[inline(always)]
-    pub fn unit(&self, i: usize) -> Option<CodeUnit> {
-        if i < self.code_len {
-            // SAFETY: in bounds of the code object's bytecode, which the frame keeps alive.
-            Some(unsafe { (*self.code.add(i)).get() })
-        } else {
-            None
-        }
+    fn used(&self) -> usize {
+        // SAFETY: both point into the frame's block, `sp` at or above `base`.
+        unsafe { self.sp.offset_from(self.base) as usize }
     }
 
-    /// The cache cell at `i` (for specialized instructions' caches).
+    /// The instruction unit at `i`, which the verifier proved is inside the code: `i` is
+    /// where a verified jump or fall-through (or a handler, return or resumption point
+    /// derived from one) continues.
     #[inline(always)]
+    pub fn fetch(&self, i: usize) -> CodeUnit {
+        #[cfg(debug_assertions)]
+        debug_assert!(i < self.code_len, "fetch past the end of the code");
+        // SAFETY: in bounds (above); the frame keeps the code object alive.
+        unsafe { (*self.code.add(i)).get() }
+    }
+
+    /// Cache unit `i` of the running instruction (`ip + 1 + offset` with `offset` below
+    /// its cache size): inside the code because the verifier checked every instruction's
+    /// caches are.
+    #[inline(always)]
+    pub fn cache_cell(&self, i: usize) -> &Cell<CodeUnit> {
+        #[cfg(debug_assertions)]
+        debug_assert!(i < self.code_len, "cache past the end of the code");
+        // SAFETY: as in `fetch`; the reference lives as long as `&self`.
+        unsafe { &*self.code.add(i) }
+    }
+
+    /// The code unit at `i`, or `None` past the end.
+    #[inline]
+    pub fn unit(&self, i: usize) -> Option<CodeUnit> {
+        self.cell(i).map(Cell::get)
+    }
+
+    /// The code cell at `i`, or `None` past the end.
+    #[inline]
     pub fn cell(&self, i: usize) -> Option<&Cell<CodeUnit>> {
-        if i < self.code_len {
-            // SAFETY: as above; the reference lives as long as `&self`.
-            Some(unsafe { &*self.code.add(i) })
+        if i < self.frame().code.bytecode.len() {
+            Some(self.cache_cell(i))
         } else {
             None
         }
@@ -601,64 +642,95 @@ impl Regs {
     /// Value-stack depth.
     #[inline(always)]
     pub fn depth(&self) -> usize {
-        self.sp - self.nlocalsplus
+        self.used() - self.frame().nlocalsplus
     }
 
-    /// Pushes a value.
+    #[inline(always)]
+    fn assert_local(&self, _i: usize) {
+        #[cfg(debug_assertions)]
+        debug_assert!(_i < self.nlocalsplus, "local {_i} out of range");
+    }
+
+    #[inline(always)]
+    fn assert_room(&self, _n: usize) {
+        #[cfg(debug_assertions)]
+        debug_assert!(self.used() + _n <= self.limit, "value stack overflow");
+    }
+
+    #[inline(always)]
+    fn assert_depth(&self, _n: usize) {
+        #[cfg(debug_assertions)]
+        debug_assert!(
+            _n <= self.used() - self.nlocalsplus,
+            "value stack underflow"
+        );
+    }
+
+    /// Pushes a value (verified room).
     #[inline(always)]
     pub fn push(&mut self, v: Value) -> Result<(), StackFault> {
-        if self.sp >= self.limit {
-            return Err(StackFault);
+        self.assert_room(1);
+        // SAFETY: the verifier proved the slot is inside the stack region; it is
+        // uninitialized (at `sp`).
+        unsafe {
+            write_slot(self.sp, v);
+            self.sp = self.sp.add(1);
         }
-        // SAFETY: `sp < limit`: the slot is inside the stack region and uninitialized.
-        unsafe { write_slot(self.base.add(self.sp), v) };
-        self.sp += 1;
         Ok(())
     }
 
-    /// Pops a value.
-    #[inline(always)]
-    pub fn pop(&mut self) -> Result<Value, StackFault> {
-        if self.sp <= self.nlocalsplus {
+    /// Pushes a value after checking there is room (callers outside verified instruction
+    /// bodies).
+    pub fn push_checked(&mut self, v: Value) -> Result<(), StackFault> {
+        if self.depth() >= self.frame().stacksize {
             return Err(StackFault);
         }
-        self.sp -= 1;
-        // SAFETY: the slot was initialized (it was below `sp`) and is now outside it.
-        Ok(unsafe { read_slot(self.base.add(self.sp)) })
+        self.push(v)
+    }
+
+    /// Pops a value (verified depth).
+    #[inline(always)]
+    pub fn pop(&mut self) -> Result<Value, StackFault> {
+        self.assert_depth(1);
+        // SAFETY: the slot below `sp` is an initialized stack slot (verified depth); it
+        // is now outside the stack.
+        unsafe {
+            self.sp = self.sp.sub(1);
+            Ok(read_slot(self.sp))
+        }
     }
 
     /// Pushes a new reference to local `i` (`LOAD_FAST`).
     #[inline(always)]
     pub fn push_local(&mut self, i: usize) -> Result<(), StackFault> {
-        if i >= self.nlocalsplus || self.sp >= self.limit {
-            return Err(StackFault);
-        }
-        // SAFETY: `i` is an initialized local and slot `sp` is an uninitialized stack slot
-        // (both in bounds, checked above); the count is incremented for the copy.
+        self.assert_local(i);
+        self.assert_room(1);
+        // SAFETY: `i` is an initialized local and `sp` an uninitialized stack slot (both
+        // verified); the count is incremented for the copy.
         unsafe {
             let src = self.base.add(i);
             if let Value::Obj(o) = &*src {
                 std::mem::forget(o.clone());
             }
-            copy_slot(src, self.base.add(self.sp));
+            copy_slot(src, self.sp);
+            self.sp = self.sp.add(1);
         }
-        self.sp += 1;
         Ok(())
     }
 
     /// Pops the top into local `i`, returning the local's old value (`STORE_FAST`).
     #[inline(always)]
     pub fn pop_to_local(&mut self, i: usize) -> Result<Value, StackFault> {
-        if i >= self.nlocalsplus || self.sp <= self.nlocalsplus {
-            return Err(StackFault);
-        }
-        self.sp -= 1;
-        // SAFETY: both slots are initialized and in bounds; the top's value moves into the
-        // local (the top slot is now outside the stack) and the old local is returned.
+        self.assert_local(i);
+        self.assert_depth(1);
+        // SAFETY: both slots are initialized and in bounds (verified); the top's value
+        // moves into the local (the top slot is now outside the stack) and the old local
+        // is returned.
         unsafe {
+            self.sp = self.sp.sub(1);
             let dst = self.base.add(i);
             let old = read_slot(dst);
-            copy_slot(self.base.add(self.sp), dst);
+            copy_slot(self.sp, dst);
             Ok(old)
         }
     }
@@ -666,87 +738,88 @@ impl Regs {
     /// The item `n` from the top (`1` is the top).
     #[inline(always)]
     pub fn peek(&self, n: usize) -> Result<&Value, StackFault> {
-        if n == 0 || n > self.sp - self.nlocalsplus {
-            return Err(StackFault);
-        }
-        // SAFETY: in `[nlocalsplus, sp)`, initialized.
-        Ok(unsafe { &*self.base.add(self.sp - n) })
+        debug_assert!(n > 0);
+        self.assert_depth(n);
+        // SAFETY: in `[nlocalsplus, sp)` (verified), initialized.
+        Ok(unsafe { &*self.sp.sub(n) })
     }
 
     /// Replaces the item `n` from the top, returning the old one.
     #[inline(always)]
     pub fn replace(&mut self, n: usize, v: Value) -> Result<Value, StackFault> {
-        if n == 0 || n > self.sp - self.nlocalsplus {
-            return Err(StackFault);
-        }
-        // SAFETY: in bounds and initialized; no reference into it is live.
-        Ok(unsafe { replace_slot(self.base.add(self.sp - n), v) })
+        debug_assert!(n > 0);
+        self.assert_depth(n);
+        // SAFETY: in bounds and initialized (verified); no reference into it is live.
+        Ok(unsafe { replace_slot(self.sp.sub(n), v) })
     }
 
     /// The top `n` items, bottom first.
     #[inline(always)]
     pub fn top_slice(&self, n: usize) -> Result<&[Value], StackFault> {
-        if n > self.sp - self.nlocalsplus {
-            return Err(StackFault);
-        }
-        // SAFETY: `[sp - n, sp)` is initialized and inside the stack region.
-        Ok(unsafe { std::slice::from_raw_parts(self.base.add(self.sp - n), n) })
+        self.assert_depth(n);
+        // SAFETY: `[sp - n, sp)` is initialized and inside the stack region (verified).
+        Ok(unsafe { std::slice::from_raw_parts(self.sp.sub(n), n) })
     }
 
     /// Pops the top `n` items into a vector, bottom first.
     pub fn pop_n(&mut self, n: usize) -> Result<Vec<Value>, StackFault> {
-        if n > self.sp - self.nlocalsplus {
+        if n > self.depth() {
             return Err(StackFault);
         }
         let mut out = Vec::with_capacity(n);
-        let start = self.sp - n;
-        for i in start..self.sp {
-            // SAFETY: initialized slots leaving the stack.
-            out.push(unsafe { self.base.add(i).read() });
+        // SAFETY: `[sp - n, sp)` is initialized; those slots leave the stack.
+        unsafe {
+            let start = self.sp.sub(n);
+            for i in 0..n {
+                out.push(start.add(i).read());
+            }
+            self.sp = start;
         }
-        self.sp = start;
         Ok(out)
     }
 
     /// Drops the top `n` items.
     #[inline]
     pub fn drop_n(&mut self, n: usize) -> Result<(), StackFault> {
-        if n > self.sp - self.nlocalsplus {
-            return Err(StackFault);
-        }
+        self.assert_depth(n);
         for _ in 0..n {
-            self.sp -= 1;
-            // SAFETY: initialized slot leaving the stack.
-            drop(unsafe { self.base.add(self.sp).read() });
+            // SAFETY: initialized slot leaving the stack (verified depth).
+            unsafe {
+                self.sp = self.sp.sub(1);
+                drop(self.sp.read());
+            }
         }
         Ok(())
     }
 
-    /// Truncates the stack to `depth` items (exception unwinding).
+    /// Truncates the stack to `depth` items (exception unwinding), checked.
     pub fn truncate(&mut self, depth: usize) -> Result<(), StackFault> {
-        let cur = self.sp - self.nlocalsplus;
+        let cur = self.depth();
         if depth > cur {
             return Err(StackFault);
         }
-        self.drop_n(cur - depth)
+        for _ in depth..cur {
+            // SAFETY: initialized slots above `depth` leave the stack.
+            unsafe {
+                self.sp = self.sp.sub(1);
+                drop(self.sp.read());
+            }
+        }
+        Ok(())
     }
 
-    /// Local `i`.
+    /// Local `i` (a verified index).
     #[inline(always)]
     pub fn local(&self, i: usize) -> Result<&Value, StackFault> {
-        if i >= self.nlocalsplus {
-            return Err(StackFault);
-        }
-        // SAFETY: localsplus is initialized (invariant 1).
+        self.assert_local(i);
+        // SAFETY: localsplus is initialized (invariant 1) and `i` in range (verified).
         Ok(unsafe { &*self.base.add(i) })
     }
 
-    /// Replaces local `i`, returning the old value.
+    /// Replaces local `i` (a verified index), returning the old value.
     #[inline(always)]
     pub fn set_local(&mut self, i: usize, v: Value) -> Result<Value, StackFault> {
-        if i >= self.nlocalsplus {
-            return Err(StackFault);
-        }
+        self.assert_local(i);
         // SAFETY: as above; no reference into the slot is live.
         Ok(unsafe { replace_slot(self.base.add(i), v) })
     }

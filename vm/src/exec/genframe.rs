@@ -44,7 +44,7 @@ pub(crate) fn resume_inline(
     c.next_ip = f.ip.get();
     // The sent value is the suspended `yield`'s result (a new generator's first
     // instruction pops it).
-    if c.r.push(value).is_err() {
+    if c.r.push_checked(value).is_err() {
         return Ok(Flow::Fault);
     }
     Ok(Flow::Switch)

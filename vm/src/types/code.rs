@@ -214,6 +214,14 @@ impl Vm {
             .iter()
             .filter(|&&k| k & local_kind::FREE != 0)
             .count();
+        let exc_table = decode_exception_table(&code.exceptiontable);
+        // The eval loop runs the bytecode without bounds checks on what this proves.
+        if let Err(e) = crate::exec::verify::verify(code, &exc_table) {
+            return Err(self.new_system_error(format!(
+                "invalid bytecode in code object '{}': {e}",
+                code.name
+            )));
+        }
         let enable = self.config.specialize && self.plugins.specializer.is_some();
         let c = Code {
             meta: code.clone(),
@@ -227,7 +235,7 @@ impl Vm {
             framesize: nlocalsplus + code.stacksize as usize,
             nfrees,
             bytecode: quicken(&code.code, enable),
-            exc_table: decode_exception_table(&code.exceptiontable).into_boxed_slice(),
+            exc_table: exc_table.into_boxed_slice(),
             version: self.next_code_version(),
             executors: PyCell::new(Vec::new()),
             flags: code.flags,

@@ -88,10 +88,11 @@ pub(crate) fn _RESERVED(c: &mut Ctx<'_>, _o: usize) -> Flow {
     super::unsupported(c, "reserved opcode")
 }
 
-/// `EXTENDED_ARG`: folded into the next instruction by the loop's decoder.
+/// `EXTENDED_ARG`: folds its prefixes into the oparg of the instruction they extend and
+/// runs that (the loop's fetch does not test for prefixes).
 #[inline(always)]
 pub(crate) fn _EXTENDED_ARG(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    super::unsupported(c, "EXTENDED_ARG is decoded by the loop")
+    crate::exec::dispatch::extended_arg(c)
 }
 
 /// `INTERPRETER_EXIT`: only in CPython's trampoline frames.
