@@ -146,7 +146,9 @@ impl Inline {
             // The usual first assignment: the next attribute in key order, into capacity
             // reserved from the class's key count (no `Null` written and read back). Nothing
             // is set above `index`, so only an explicit order needs the new index.
-            self.values.resize(index, Value::Null);
+            if index > self.values.len() {
+                self.values.resize(index, Value::Null);
+            }
             self.values.push(value);
             if self.order.is_some() {
                 self.note_new(index);

@@ -5,7 +5,7 @@
 
 use crate::object::instance::AttrPlace;
 use crate::object::{Py, PyCell, Type, Value};
-use crate::runtime::cache::KeyHint;
+use crate::runtime::cache::{CachedPlace, KeyHint};
 use crate::types::dict::Dict;
 use crate::types::str::Str;
 
@@ -185,11 +185,23 @@ fn dict_attr(vm: &Vm, dict: &Py<Dict>, name: &Py<Str>) -> PyResult<Option<Value>
 /// reference count but the result's and leaves everything else to [`getattr_general`].
 pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
     if let Value::Obj(o) = obj
-        && let Some(index) = vm.cached_instance_index(o.ty(), name)
+        && let Some(place) = vm.cached_place(o.ty(), name)
         && let Some(ext) = o.ext()
-        && let Some(v) = ext.get_inline(index)
     {
-        return Ok(v);
+        match place {
+            CachedPlace::Inline(index) => {
+                if let Some(v) = ext.get_inline(index) {
+                    return Ok(v);
+                }
+            }
+            // `member_get` without the descriptor call.
+            CachedPlace::Slot(index) => {
+                let v = ext.slot(index);
+                if !v.is_null() {
+                    return Ok(v);
+                }
+            }
+        }
     }
     getattr_general(vm, obj, name)
 }
@@ -289,14 +301,19 @@ fn lookup_with_descr(
 /// knowing the name's inline-values index.
 pub fn generic_setattr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value>) -> PyResult<()> {
     let value = match (value, obj) {
-        (Some(v), Value::Obj(o)) => match (vm.cached_instance_index(o.ty(), name), o.ext()) {
-            (Some(index), Some(ext)) => match ext.store_inline_at(index, v) {
+        (Some(v), Value::Obj(o)) => match (vm.cached_place(o.ty(), name), o.ext()) {
+            (Some(CachedPlace::Inline(index)), Some(ext)) => match ext.store_inline_at(index, v) {
                 Ok(old) => {
                     drop(old);
                     return Ok(());
                 }
                 Err(v) => Some(v),
             },
+            // `member_set` without the descriptor call.
+            (Some(CachedPlace::Slot(index)), Some(ext)) if index < ext.slot_count() => {
+                drop(ext.set_slot(index, v));
+                return Ok(());
+            }
             _ => Some(v),
         },
         (value, _) => value,
