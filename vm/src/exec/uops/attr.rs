@@ -3,6 +3,7 @@
 
 use crate::exec::{Ctx, Flow};
 use crate::object::{Py, Value};
+use crate::runtime::attr;
 use crate::runtime::cache::KeyHint;
 use crate::runtime::{PyResult, Vm};
 use crate::tri;
@@ -163,6 +164,15 @@ pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
         }
         return Flow::Next;
     }
+    // The generic getattr's hit path inline: no slot call.
+    if let Value::Obj(o) = &owner
+        && attr::uses_generic_getattr(o.ty())
+        && let Some(v) = attr::cached_get(c.vm, o, name)
+    {
+        drop(owner);
+        tri!(c.r.push(v));
+        return Flow::Next;
+    }
     match c.vm.getattr(&owner, name) {
         Ok(v) => {
             tri!(c.r.push(v));
@@ -179,6 +189,20 @@ pub(crate) fn _STORE_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let Some(name) = c.name(c.oparg) else {
         return Flow::Fault;
+    };
+    // The generic setattr's hit path inline: no slot call.
+    let v = match &owner {
+        Value::Obj(o) if attr::uses_generic_setattr(o.ty()) => {
+            match attr::cached_set(c.vm, o, name, v) {
+                Ok(old) => {
+                    drop(old);
+                    drop(owner);
+                    return Flow::Next;
+                }
+                Err(v) => v,
+            }
+        }
+        _ => v,
     };
     match c.vm.setattr(&owner, name, v) {
         Ok(()) => Flow::Next,
