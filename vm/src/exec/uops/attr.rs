@@ -151,6 +151,12 @@ pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return Flow::Fault;
     };
     if c.oparg & 1 != 0 {
+        // `get_method`'s hit path inline: no call.
+        if let Some(m) = attr::cached_method(c.vm, &owner, name) {
+            tri!(c.r.push(m));
+            tri!(c.r.push(owner));
+            return Flow::Next;
+        }
         match get_method(c.vm, &owner, name) {
             Ok((m, true)) => {
                 tri!(c.r.push(m));
