@@ -180,7 +180,7 @@ pub(crate) unsafe fn gc_header(l: NonNull<GcLinks>) -> NonNull<Header> {
 /// # Safety
 /// `p` is a live object that stays alive while the result is used.
 #[inline(always)]
-pub(crate) unsafe fn borrow_obj<'a>(p: &'a NonNull<Header>) -> &'a ObjRef {
+pub(crate) unsafe fn borrow_obj(p: &NonNull<Header>) -> &ObjRef {
     // SAFETY: `ObjRef` is transparent over the pointer; the caller keeps the object alive.
     unsafe { &*(p as *const NonNull<Header> as *const ObjRef) }
 }

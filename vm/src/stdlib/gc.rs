@@ -78,12 +78,12 @@ fn g_set_debug(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn g_is_tracked(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let v = args.one(vm, "is_tracked")?;
+    let v = args.one(vm, "gc.is_tracked")?;
     Ok(Value::Bool(v.as_obj().is_some_and(ObjRef::gc_is_tracked)))
 }
 
 fn g_is_finalized(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let v = args.one(vm, "is_finalized")?;
+    let v = args.one(vm, "gc.is_finalized")?;
     Ok(Value::Bool(v.as_obj().is_some_and(|o| o.is_finalized())))
 }
 

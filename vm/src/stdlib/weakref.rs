@@ -49,7 +49,18 @@ pub struct WeakRef {
     hash: Cell<Option<i64>>,
 }
 
-crate::payload!(WeakRef);
+crate::payload!(WeakRef, gc);
+
+impl WeakRef {
+    /// Cycle collector: the callback (the referent is not owned).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.callback.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.callback.replace(Value::None));
+    }
+}
 
 impl WeakRef {
     /// The referent, if it is still alive.
