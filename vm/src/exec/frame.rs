@@ -191,6 +191,28 @@ impl Frame {
     }
 }
 
+impl Frame {
+    /// Cycle collector: every reference a *suspended* frame holds (a generator's), locals
+    /// and value stack included. Only for frames that are not running: `sp` is the saved
+    /// depth, so every slot below it is initialized.
+    pub(crate) fn gc_traverse_suspended(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.code);
+        visit.opt(&self.func);
+        visit.py(&self.globals);
+        visit.py(&self.builtins);
+        self.locals.with(|v| visit.value(v));
+        self.frame_obj.with(|f| visit.opt(f));
+        self.running_gen.with(|g| visit.opt(g));
+        let live = self.nlocalsplus + self.sp.get();
+        let values = self.values();
+        for i in 0..live {
+            // SAFETY: a suspended frame's slots below `nlocalsplus + sp` are initialized
+            // values (invariant 1); nothing mutates them while the collector looks.
+            visit.value(unsafe { &*values.add(i) });
+        }
+    }
+}
+
 /// A shared view of a live frame given its pointer.
 ///
 /// Frames reachable from the VM's current-frame chain, from a generator's heap block, or

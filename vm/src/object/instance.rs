@@ -438,4 +438,36 @@ impl InstanceExt {
             Attrs::NoDict => None,
         }
     }
+
+    /// Visits the attribute values (or the dict) and the `__slots__` values (cycle
+    /// collector).
+    pub fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        for cell in &self.slots {
+            cell.with(|v| visit.value(v));
+        }
+        self.attrs.with(|a| match a {
+            Attrs::Inline(inline) => visit.values(&inline.values),
+            Attrs::Dict(d) => visit.py(d),
+            Attrs::NoDict => {}
+        });
+    }
+
+    /// Drops the attributes and `__slots__` values (cycle collector). A dict is detached
+    /// rather than emptied: something else may still hold it.
+    pub fn gc_clear(&self) {
+        let old = self.attrs.with_mut(|a| match a {
+            Attrs::NoDict => None,
+            _ => Some(std::mem::replace(
+                a,
+                Attrs::Inline(Inline {
+                    values: Vec::new(),
+                    order: None,
+                }),
+            )),
+        });
+        drop(old);
+        for cell in &self.slots {
+            drop(cell.replace(Value::Null));
+        }
+    }
 }

@@ -324,7 +324,23 @@ pub struct Dict {
     version: Cell<u64>,
 }
 
-crate::payload!(Dict);
+crate::payload!(Dict, gc);
+
+impl Dict {
+    /// Cycle collector: each entry's value then key (CPython's order).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.table.with(|t| {
+            for e in &t.entries {
+                visit.value(&e.value);
+                visit.value(&e.key);
+            }
+        });
+    }
+
+    fn gc_clear(&self) {
+        self.clear();
+    }
+}
 
 /// A position in a dict for iteration: entry index and the layout it was taken under.
 #[derive(Clone, Copy, Debug, Default)]
