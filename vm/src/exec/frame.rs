@@ -150,7 +150,7 @@ impl Frame {
     pub fn set_local(&self, i: usize, v: Value) -> Option<Value> {
         if i < self.nlocalsplus {
             // SAFETY: in bounds and initialized; no reference into the slot is live.
-            Some(unsafe { std::ptr::replace(self.values().add(i), v) })
+            Some(unsafe { replace_slot(self.values().add(i), v) })
         } else {
             None
         }
@@ -220,6 +220,28 @@ impl Frame {
                 ManuallyDrop::drop(&mut (*this).builtins);
             }
             std::ptr::drop_in_place(this);
+        }
+    }
+}
+
+impl Frame {
+    /// Cycle collector: every reference a *suspended* frame holds (a generator's), locals
+    /// and value stack included. Only for frames that are not running: `sp` is the saved
+    /// depth, so every slot below it is initialized.
+    pub(crate) fn gc_traverse_suspended(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.code);
+        visit.opt(&self.func);
+        visit.py(&self.globals);
+        visit.py(&self.builtins);
+        self.locals.with(|v| visit.value(v));
+        self.frame_obj.with(|f| visit.opt(f));
+        self.running_gen.with(|g| visit.opt(g));
+        let live = self.nlocalsplus + self.sp.get();
+        let values = self.values();
+        for i in 0..live {
+            // SAFETY: a suspended frame's slots below `nlocalsplus + sp` are initialized
+            // values (invariant 1); nothing mutates them while the collector looks.
+            visit.value(unsafe { &*values.add(i) });
         }
     }
 }
@@ -668,7 +690,7 @@ unsafe fn write_moved(
             write_slot(values.add(total + i), d.clone());
         }
         for i in total + defs.len()..nlocalsplus {
-            write_slot(values.add(i), Value::Null);
+            write_slot(values.add(i), Value::NULL);
         }
         frame
     }
@@ -734,10 +756,14 @@ unsafe fn write_frame(
         }
         let nargs = args.len().min(nlocalsplus - first);
         for (i, v) in args[..nargs].iter().enumerate() {
-            write_slot(values.add(first + i), v.clone());
+            // A slot-to-slot copy: the arguments sit in stack slots written whole.
+            if let Value::Obj(o) = v {
+                std::mem::forget(o.clone());
+            }
+            copy_slot(v, values.add(first + i));
         }
         for i in first + nargs..nlocalsplus {
-            values.add(i).write(Value::Null);
+            write_slot(values.add(i), Value::NULL);
         }
         frame
     }
@@ -818,8 +844,23 @@ unsafe fn read_slot(src: *const Value) -> Value {
 /// `dst` is a writable slot whose old contents (if any) the caller already owns.
 #[inline(always)]
 unsafe fn write_slot(dst: *mut Value, v: Value) {
-    // SAFETY: same size; `MaybeUninit` carries the padding bytes as they are.
+    // SAFETY: same size; `MaybeUninit` carries the padding bytes as they are (a value built
+    // from `Value::NULL`/`NONE`/`TRUE`/`FALSE` or `Value::from(bool)` has none).
     unsafe { (dst as *mut SlotBits).write(std::mem::transmute::<Value, SlotBits>(v)) }
+}
+
+/// Replaces the value in slot `dst`, returning the old one.
+///
+/// # Safety
+/// `dst` is an initialized slot that no live reference points into.
+#[inline(always)]
+unsafe fn replace_slot(dst: *mut Value, v: Value) -> Value {
+    // SAFETY: by the caller's contract; the old value is moved out before the write.
+    unsafe {
+        let old = read_slot(dst);
+        write_slot(dst, v);
+        old
+    }
 }
 
 /// # Safety
@@ -1034,7 +1075,7 @@ impl Regs {
         debug_assert!(n > 0);
         self.assert_depth(n);
         // SAFETY: in bounds and initialized (verified); no reference into it is live.
-        Ok(unsafe { std::ptr::replace(self.sp.sub(n), v) })
+        Ok(unsafe { replace_slot(self.sp.sub(n), v) })
     }
 
     /// The top `n` items, bottom first.
@@ -1105,6 +1146,6 @@ impl Regs {
     pub fn set_local(&mut self, i: usize, v: Value) -> Result<Value, StackFault> {
         self.assert_local(i);
         // SAFETY: as above; no reference into the slot is live.
-        Ok(unsafe { std::ptr::replace(self.base.add(i), v) })
+        Ok(unsafe { replace_slot(self.base.add(i), v) })
     }
 }

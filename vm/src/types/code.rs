@@ -102,6 +102,11 @@ pub fn quicken(code: &[CodeUnit], enable_counters: bool) -> Box<[Cell<CodeUnit>]
             if let Some(c) = out.get(i + 1) {
                 c.set(CodeUnit::from_cache(counter));
             }
+            // The other cache units start empty whatever `co_code` held (`code.replace`
+            // can pass any bytes): the generic `LOAD_GLOBAL` keeps its cache there.
+            for c in out.iter().skip(i + 2).take(caches - 1) {
+                c.set(CodeUnit::from_cache(0));
+            }
             i += caches;
         }
         i += 1;

@@ -15,7 +15,19 @@ pub struct List {
     items: PyCell<Vec<Value>>,
 }
 
-crate::payload!(List);
+crate::payload!(List, gc);
+
+impl List {
+    /// Cycle collector: the items, last first (CPython's order).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.items
+            .with(|items| items.iter().rev().for_each(|v| visit.value(v)));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.items.take());
+    }
+}
 
 impl List {
     /// A list holding `items`.

@@ -309,18 +309,30 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
     }
 }
 
-/// The eval breaker check (signals, pending calls): nothing is ever pending in rpy yet.
+/// The eval breaker check: the only pending work in rpy is an automatic cycle collection
+/// requested by the allocation count (`object::gc`); this is the safe point it runs at.
 #[inline(always)]
-pub(crate) fn _CHECK_PERIODIC<const L: bool>(_c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+pub(crate) fn _CHECK_PERIODIC<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    if crate::object::gc::pending() {
+        let Some(c) = c.full() else {
+            return Flow::Escape;
+        };
+        c.vm.gc_collect_pending();
+    }
     Flow::Next
 }
 
 /// `_CHECK_PERIODIC` unless resuming inside `yield from`/`await`.
 #[inline(always)]
 pub(crate) fn _CHECK_PERIODIC_IF_NOT_YIELD_FROM<const L: bool>(
-    _c: &mut Ctx<'_, L>,
-    _o: usize,
+    c: &mut Ctx<'_, L>,
+    o: usize,
 ) -> Flow {
+    // RESUME's location bits: 0 function start, 1 after yield, 2 after yield from,
+    // 3 after await.
+    if c.oparg & 3 < 2 {
+        return _CHECK_PERIODIC(c, o);
+    }
     Flow::Next
 }
 

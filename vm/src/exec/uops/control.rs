@@ -65,7 +65,7 @@ pub(crate) fn _POP_JUMP_IF_TRUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) ->
 #[inline(always)]
 pub(crate) fn _IS_NONE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
-    tri!(c.r.push(Value::Bool(v.is_none())));
+    tri!(c.r.push(Value::from(v.is_none())));
     Flow::Next
 }
 
@@ -363,7 +363,7 @@ pub(crate) fn _END_ASYNC_FOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
 pub(crate) fn _MATCH_MAPPING(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let subject = tri!(c.r.peek(1));
     let b = subject.class(c.vm).has_flag(type_flags::MAPPING);
-    tri!(c.r.push(Value::Bool(b)));
+    tri!(c.r.push(Value::from(b)));
     Flow::Next
 }
 
@@ -372,7 +372,7 @@ pub(crate) fn _MATCH_MAPPING(c: &mut Ctx<'_>, _o: usize) -> Flow {
 pub(crate) fn _MATCH_SEQUENCE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let subject = tri!(c.r.peek(1));
     let b = subject.class(c.vm).has_flag(type_flags::SEQUENCE);
-    tri!(c.r.push(Value::Bool(b)));
+    tri!(c.r.push(Value::from(b)));
     Flow::Next
 }
 
