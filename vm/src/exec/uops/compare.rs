@@ -24,6 +24,16 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
         tri!(c.r.replace(1, v));
         return Flow::Next;
     }
+    // `list[int]` and `tuple[int]` (CPython's BINARY_OP_SUBSCR_LIST_INT/_TUPLE_INT) read
+    // in place; the container outlives the dropped reference (see `item_in_place`).
+    if c.oparg == 26
+        && let (Ok(Value::Int(i)), Ok(seq)) = (c.r.peek(1), c.r.peek(2))
+        && let Some(v) = crate::types::list::item_in_place(seq, *i)
+    {
+        drop(tri!(c.r.pop()));
+        drop(tri!(c.r.replace(1, v)));
+        return Flow::Next;
+    }
     let Some(c) = c.full() else {
         return Flow::Escape;
     };

@@ -162,6 +162,13 @@ pub(crate) fn _FOR_ITER<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
         tri!(c.r.push(Value::Int(x)));
         return Flow::Next;
     }
+    // So does a list or tuple iterator, until its end.
+    if let Some(s) = it.downcast::<crate::types::iter::SeqIter>()
+        && let Some(x) = s.next_in_place()
+    {
+        tri!(c.r.push(x));
+        return Flow::Next;
+    }
     // A generator runs in this loop (on the registers too: `resume_inline` is inline and
     // changes nothing when it declines). The stack keeps the generator alive meanwhile.
     if let Some(g) = it.downcast::<Generator>()
