@@ -175,8 +175,19 @@ thread_local! {
     };
 }
 
+/// This thread's collector state. The accessor's closure is trivial so that the
+/// thread-local access inlines into the allocation path (a larger closure made
+/// `LocalKey::with` an out-of-line call per allocation).
+#[inline(always)]
+fn state() -> &'static State {
+    // SAFETY: the state lives as long as the thread (const-initialized, no destructor),
+    // and nothing outlives the thread that uses the reference.
+    STATE.with(|s| unsafe { &*(s as *const State) })
+}
+
+#[inline(always)]
 fn with_state<R>(f: impl FnOnce(&State) -> R) -> R {
-    STATE.with(f)
+    f(state())
 }
 
 impl State {
@@ -233,14 +244,13 @@ fn unlink(l: &GcLinks) {
 /// the young count passes the threshold.
 #[inline(always)]
 pub(crate) fn track_new(l: &GcLinks) {
-    with_state(|s| {
-        link_tail(s.list(0), l);
-        let n = s.count[0].get() + 1;
-        s.count[0].set(n);
-        if n > s.trigger.get() {
-            s.pending.set(true);
-        }
-    })
+    let s = state();
+    link_tail(s.list(0), l);
+    let n = s.count[0].get() + 1;
+    s.count[0].set(n);
+    if n > s.trigger.get() {
+        s.pending.set(true);
+    }
 }
 
 /// Unlinks a container being freed.
@@ -249,12 +259,8 @@ pub(crate) fn untrack_freed(l: &GcLinks) {
     if l.is_linked() {
         unlink(l);
     }
-    with_state(|s| {
-        let n = s.count[0].get();
-        if n > 0 {
-            s.count[0].set(n - 1);
-        }
-    })
+    let c = &state().count[0];
+    c.set((c.get() - 1).max(0));
 }
 
 /// Stops tracking a container (immortal objects).
@@ -268,7 +274,7 @@ pub(crate) fn untrack(l: &GcLinks) {
 /// check, a safe point).
 #[inline(always)]
 pub fn pending() -> bool {
-    STATE.with(|s| s.pending.get())
+    state().pending.get()
 }
 
 /// Whether a collection is running.
