@@ -23,12 +23,17 @@
 //!    Python code, drop a `Value` or touch the same cell again. Debug builds check the
 //!    re-entrancy part. Code that needs to drop values moves them out first (`replace`,
 //!    returning the old contents) and drops them after the cell access ends.
+//! 5. **Containers.** Objects whose type says `is_gc` (payloads declared `payload!(T, gc)`
+//!    and every heap-type instance) are allocated as `GcBox<T>`: 16 bytes of cycle-collector
+//!    links (`object::gc`) right before the header, so the header pointer minus 16 is the
+//!    links. Their deallocator unlinks them. Other objects have no links and cost nothing.
 
 use std::cell::{Cell, UnsafeCell};
 use std::marker::PhantomData;
 use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
 
+use super::gc::{self, GcLinks, GcOps, Visitor};
 use super::payload::{Kind, PyPayload};
 use super::typeobj::Type;
 
@@ -54,11 +59,14 @@ pub struct Object<T> {
 const IMMORTAL_REFCNT: u32 = 1 << 30;
 
 /// Header flag: `__del__` already ran (PEP 442: finalizers run at most once).
-const FLAG_FINALIZED: u32 = 1;
+pub(crate) const FLAG_FINALIZED: u32 = 1;
 /// Header flag: the object is immortal.
 const FLAG_IMMORTAL: u32 = 2;
 /// Header flag: weak references to this object exist (the VM's side table knows them).
-const FLAG_WEAKREFS: u32 = 4;
+pub(crate) const FLAG_WEAKREFS: u32 = 4;
+/// Header flag: the cycle collector found the object unreachable in the collection under
+/// way (cleared when the collection ends).
+pub(crate) const FLAG_UNREACHABLE: u32 = 8;
 
 /// A strong, untyped reference to a heap object.
 #[repr(transparent)]
@@ -107,18 +115,133 @@ pub(crate) fn alloc<T: PyPayload>(ty: &Py<Type>, data: T) -> Py<T> {
     const { assert!(std::mem::align_of::<T>() <= 16) };
     debug_assert!(ty.kind() == T::KIND && !ty.is_extended());
     let ty_ptr = ty.clone().into_raw();
-    let boxed = Box::new(Object {
+    Py {
+        ptr: place::<T>(ty_ptr, data, T::GC),
+        _marker: PhantomData,
+    }
+}
+
+/// A container object: the collector's links, then the object (invariant 5).
+#[repr(C)]
+pub(crate) struct GcBox<T> {
+    links: GcLinks,
+    obj: Object<T>,
+}
+
+const _: () = assert!(std::mem::size_of::<GcLinks>() == 16);
+
+/// Boxes a new object (with the collector's links and tracked when `gc`) and returns its
+/// header.
+#[inline(always)]
+fn place<T>(ty: NonNull<Header>, data: T, gc: bool) -> NonNull<Header> {
+    let obj = Object {
         head: Header {
             refcnt: Cell::new(1),
             flags: Cell::new(0),
-            ty: Cell::new(ty_ptr),
+            ty: Cell::new(ty),
         },
         data,
-    });
-    Py {
-        ptr: NonNull::from(Box::leak(boxed)).cast(),
-        _marker: PhantomData,
+    };
+    if gc {
+        let boxed = Box::leak(Box::new(GcBox {
+            links: GcLinks::new(),
+            obj,
+        }));
+        gc::track_new(&boxed.links);
+        NonNull::from(&boxed.obj.head)
+    } else {
+        NonNull::from(Box::leak(Box::new(obj))).cast()
     }
+}
+
+/// The collector's links of a container object.
+///
+/// # Safety
+/// `p` is a live object whose type says it is a container (`Type::is_gc`).
+#[inline(always)]
+pub(crate) unsafe fn gc_links<'a>(p: NonNull<Header>) -> &'a GcLinks {
+    // SAFETY: invariant 5: the links sit right before the header of a container.
+    unsafe { &*(p.as_ptr().cast::<u8>().sub(16) as *const GcLinks) }
+}
+
+/// The header of the container whose links are `l`.
+///
+/// # Safety
+/// `l` are the links of a live container object.
+#[inline(always)]
+pub(crate) unsafe fn gc_header(l: NonNull<GcLinks>) -> NonNull<Header> {
+    // SAFETY: invariant 5.
+    unsafe { NonNull::new_unchecked(l.as_ptr().cast::<u8>().add(16) as *mut Header) }
+}
+
+/// Borrows the object at `p` as a reference for the duration of the call, without
+/// touching its count.
+///
+/// # Safety
+/// `p` is a live object that stays alive while the result is used.
+#[inline(always)]
+pub(crate) unsafe fn borrow_obj(p: &NonNull<Header>) -> &ObjRef {
+    // SAFETY: `ObjRef` is transparent over the pointer; the caller keeps the object alive.
+    unsafe { &*(p as *const NonNull<Header> as *const ObjRef) }
+}
+
+/// Takes a new strong reference to the object at `p`.
+///
+/// # Safety
+/// `p` is a live object.
+#[inline(always)]
+pub(crate) unsafe fn new_ref(p: NonNull<Header>) -> ObjRef {
+    // SAFETY: live by the caller's contract.
+    unsafe { borrow_obj(&p) }.clone()
+}
+
+/// The cycle collector's operations for objects allocated as `Object<T>`, if `T` is a
+/// container.
+pub(crate) fn gc_ops<T: PyPayload>() -> Option<GcOps> {
+    T::GC.then_some(GcOps {
+        traverse: traverse_plain::<T>,
+        clear: clear_plain::<T>,
+    })
+}
+
+/// The cycle collector's operations for heap-type instances with solid base `T` (always
+/// containers: they can have a `__dict__` or `__slots__`).
+pub(crate) fn gc_ops_extended<T: PyPayload>() -> GcOps {
+    GcOps {
+        traverse: traverse_extended::<T>,
+        clear: clear_extended::<T>,
+    }
+}
+
+fn payload_of<T: PyPayload>(o: &ObjRef) -> &T {
+    // SAFETY: the type's ops were chosen for payload `T` (invariant 2), and both layouts
+    // start with an `Object<T>` (invariant 1).
+    unsafe { &(*o.0.cast::<Object<T>>().as_ptr()).data }
+}
+
+fn traverse_plain<T: PyPayload>(o: &ObjRef, v: &mut Visitor<'_>) {
+    payload_of::<T>(o).gc_traverse(v);
+}
+
+fn clear_plain<T: PyPayload>(o: &ObjRef) {
+    payload_of::<T>(o).gc_clear();
+}
+
+/// CPython's `subtype_traverse` order: `__slots__`, attributes, the type (the header's
+/// strong reference), then the base payload.
+fn traverse_extended<T: PyPayload>(o: &ObjRef, v: &mut Visitor<'_>) {
+    if let Some(ext) = o.ext() {
+        ext.gc_traverse(v);
+    }
+    v.py(o.ty());
+    payload_of::<T>(o).gc_traverse(v);
+}
+
+fn clear_extended<T: PyPayload>(o: &ObjRef) {
+    if let Some(ext) = o.ext() {
+        ext.gc_clear();
+    }
+    payload_of::<T>(o).gc_clear();
 }
 
 /// Per-instance state of heap-type instances: attributes and `__slots__` storage.
@@ -136,16 +259,8 @@ pub(crate) fn alloc_extended<T: PyPayload>(ty: &Py<Type>, data: T, ext: Instance
     const { assert!(std::mem::align_of::<Extended<T>>() <= 16) };
     debug_assert!(ty.kind() == T::KIND && ty.is_extended());
     let ty_ptr = ty.clone().into_raw();
-    let boxed = Box::new(Object {
-        head: Header {
-            refcnt: Cell::new(1),
-            flags: Cell::new(0),
-            ty: Cell::new(ty_ptr),
-        },
-        data: Extended { base: data, ext },
-    });
     Py {
-        ptr: NonNull::from(Box::leak(boxed)).cast(),
+        ptr: place(ty_ptr, Extended { base: data, ext }, true),
         _marker: PhantomData,
     }
 }
@@ -157,12 +272,16 @@ pub(crate) const fn ext_offset<T>() -> usize {
 
 /// The deallocator for objects allocated as `Object<T>`.
 pub(crate) fn dealloc_fn<T: PyPayload>() -> DeallocFn {
-    drop_object::<T>
+    if T::GC {
+        drop_gc_object::<T>
+    } else {
+        drop_object::<T>
+    }
 }
 
 /// The deallocator for objects allocated as `Object<Extended<T>>`.
 pub(crate) fn dealloc_extended_fn<T: PyPayload>() -> DeallocFn {
-    drop_object::<Extended<T>>
+    drop_gc_object::<Extended<T>>
 }
 
 /// Drops and frees an object (its type reference is released by the caller).
@@ -173,6 +292,17 @@ pub type DeallocFn = unsafe fn(NonNull<Header>);
 unsafe fn drop_object<T>(p: NonNull<Header>) {
     // SAFETY: by the caller's contract this is the box we leaked in `alloc*`.
     drop(unsafe { Box::from_raw(p.cast::<Object<T>>().as_ptr()) });
+}
+
+/// # Safety
+/// `p` must have been allocated as `Box<GcBox<T>>` and have no remaining references.
+unsafe fn drop_gc_object<T>(p: NonNull<Header>) {
+    // SAFETY: invariant 5: the box starts 16 bytes before the header.
+    let boxed = unsafe { p.as_ptr().cast::<u8>().sub(16) as *mut GcBox<T> };
+    // SAFETY: the links of a live container; unlinking touches only list neighbours.
+    gc::untrack_freed(unsafe { &(*boxed).links });
+    // SAFETY: by the caller's contract this is the box we leaked in `place`.
+    drop(unsafe { Box::from_raw(boxed) });
 }
 
 /// Builds the first objects, whose types do not exist yet: `make` receives an allocator of
@@ -191,15 +321,7 @@ impl Bootstrap {
     /// Allocates an object whose type is set later by [`Bootstrap::finish`]. Until then the
     /// object must not be inspected (no `ty()`, no downcast, no drop).
     pub(crate) fn alloc<T: PyPayload>(&mut self, data: T) -> Py<T> {
-        let boxed = Box::new(Object {
-            head: Header {
-                refcnt: Cell::new(1),
-                flags: Cell::new(0),
-                ty: Cell::new(NonNull::dangling()),
-            },
-            data,
-        });
-        let ptr: NonNull<Header> = NonNull::from(Box::leak(boxed)).cast();
+        let ptr = place::<T>(NonNull::dangling(), data, T::GC);
         self.placeholders.push(ptr);
         Py {
             ptr,
@@ -305,6 +427,41 @@ impl ObjRef {
         let h = self.header();
         h.refcnt.set(IMMORTAL_REFCNT);
         h.flags.set(h.flags.get() | FLAG_IMMORTAL);
+        // Immortal objects are never garbage: the collector need not look at them (what
+        // they reference counts as referenced from outside, which is right).
+        self.gc_untrack();
+    }
+
+    /// Whether the object is a container allocated with the collector's links.
+    #[inline(always)]
+    pub fn is_gc(&self) -> bool {
+        self.ty().is_gc()
+    }
+
+    /// Whether the cycle collector tracks the object (`gc.is_tracked`).
+    pub fn gc_is_tracked(&self) -> bool {
+        // SAFETY: checked to be a container.
+        self.is_gc() && unsafe { gc_links(self.0) }.is_linked()
+    }
+
+    /// Stops tracking the object (immortal objects).
+    pub fn gc_untrack(&self) {
+        if self.is_gc() {
+            // SAFETY: checked to be a container.
+            gc::untrack(unsafe { gc_links(self.0) });
+        }
+    }
+
+    /// The raw header pointer, for the collector.
+    #[inline(always)]
+    pub(crate) fn raw(&self) -> NonNull<Header> {
+        self.0
+    }
+
+    /// The raw flags word, for the collector.
+    #[inline(always)]
+    pub(crate) fn header_flags(&self) -> &Cell<u32> {
+        &self.header().flags
     }
 
     /// Whether the object is immortal.
@@ -316,6 +473,12 @@ impl ObjRef {
     pub fn set_has_weakrefs(&self) {
         let h = self.header();
         h.flags.set(h.flags.get() | FLAG_WEAKREFS);
+    }
+
+    /// Records that `__del__` ran (or is about to run) on this object.
+    pub fn mark_finalized(&self) {
+        let h = self.header();
+        h.flags.set(h.flags.get() | FLAG_FINALIZED);
     }
 
     /// Whether `__del__` already ran on this object.

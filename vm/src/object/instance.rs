@@ -142,8 +142,18 @@ impl Inline {
     /// Stores `value` at `index`, returning the old value (`Null` if it was unset).
     #[inline]
     fn store(&mut self, index: usize, value: Value) -> Value {
-        if self.values.len() <= index {
-            self.values.resize(index + 1, Value::Null);
+        if index >= self.values.len() {
+            // The usual first assignment: the next attribute in key order, into capacity
+            // reserved from the class's key count (no `Null` written and read back). Nothing
+            // is set above `index`, so only an explicit order needs the new index.
+            if index > self.values.len() {
+                self.values.resize(index, Value::Null);
+            }
+            self.values.push(value);
+            if self.order.is_some() {
+                self.note_new(index);
+            }
+            return Value::Null;
         }
         let old = std::mem::replace(&mut self.values[index], value);
         if old.is_null() {
@@ -426,6 +436,38 @@ impl InstanceExt {
                 None
             }
             Attrs::NoDict => None,
+        }
+    }
+
+    /// Visits the attribute values (or the dict) and the `__slots__` values (cycle
+    /// collector).
+    pub fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        for cell in &self.slots {
+            cell.with(|v| visit.value(v));
+        }
+        self.attrs.with(|a| match a {
+            Attrs::Inline(inline) => visit.values(&inline.values),
+            Attrs::Dict(d) => visit.py(d),
+            Attrs::NoDict => {}
+        });
+    }
+
+    /// Drops the attributes and `__slots__` values (cycle collector). A dict is detached
+    /// rather than emptied: something else may still hold it.
+    pub fn gc_clear(&self) {
+        let old = self.attrs.with_mut(|a| match a {
+            Attrs::NoDict => None,
+            _ => Some(std::mem::replace(
+                a,
+                Attrs::Inline(Inline {
+                    values: Vec::new(),
+                    order: None,
+                }),
+            )),
+        });
+        drop(old);
+        for cell in &self.slots {
+            drop(cell.replace(Value::Null));
         }
     }
 }

@@ -6,6 +6,7 @@
 //! `crate::types`, one file per type.
 
 pub mod core;
+pub mod gc;
 pub mod instance;
 pub mod payload;
 pub mod slots;

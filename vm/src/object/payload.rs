@@ -29,9 +29,18 @@ impl Eq for Kind {}
 pub trait PyPayload: Sized + 'static {
     /// The kind of objects carrying this payload.
     const KIND: Kind;
+    /// Whether objects with this payload can hold references (container objects): they are
+    /// allocated with the cycle collector's links and tracked (`object::gc`).
+    const GC: bool = false;
+    /// Visits every strong reference the payload holds (containers only; see `object::gc`
+    /// for the contract: each owned reference exactly once, none that is not owned).
+    fn gc_traverse(&self, _visit: &mut crate::object::gc::Visitor<'_>) {}
+    /// Drops the payload's references to break a cycle (containers only). Values are moved
+    /// out of their cells before they are dropped, since dropping can run Python code.
+    fn gc_clear(&self) {}
 }
 
-/// Declares a payload struct: `payload!(List);`.
+/// Declares a payload struct: `payload!(Str);`, or `payload!(List, gc);` for a container.
 #[macro_export]
 macro_rules! payload {
     ($t:ty) => {
@@ -42,6 +51,25 @@ macro_rules! payload {
                 };
                 $crate::object::Kind(&INFO)
             };
+        }
+    };
+    // A container payload: `traverse` and `clear` are the payload's inherent
+    // `gc_traverse(&self, &mut Visitor)` and `gc_clear(&self)`.
+    ($t:ty, gc) => {
+        impl $crate::object::PyPayload for $t {
+            const KIND: $crate::object::Kind = {
+                static INFO: $crate::object::KindInfo = $crate::object::KindInfo {
+                    name: stringify!($t),
+                };
+                $crate::object::Kind(&INFO)
+            };
+            const GC: bool = true;
+            fn gc_traverse(&self, visit: &mut $crate::object::gc::Visitor<'_>) {
+                <$t>::gc_traverse(self, visit)
+            }
+            fn gc_clear(&self) {
+                <$t>::gc_clear(self)
+            }
         }
     };
 }

@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use super::core::{DeallocFn, Py, PyCell, Unowned};
+use super::gc::GcOps;
 use super::instance::SharedKeys;
 use super::payload::Kind;
 use super::slots::Slots;
@@ -62,6 +63,8 @@ pub struct Type {
     ext_offset: Option<usize>,
     sub_dealloc: DeallocFn,
     sub_ext_offset: usize,
+    gc: Option<GcOps>,
+    sub_gc: GcOps,
     /// Instances' `__slots__` layout.
     pub layout: InstanceLayout,
     /// The slot table.
@@ -72,7 +75,35 @@ pub struct Type {
     has_finalizer: Cell<bool>,
 }
 
-crate::payload!(Type);
+crate::payload!(Type, gc);
+
+impl Type {
+    /// Cycle collector: the dict, `__base__`, and `__bases__`/`__mro__` (the MRO holds the
+    /// type itself) when this type is the only holder of those lists (an `Rc` shared with
+    /// a caller counts once but would be reported twice).
+    fn gc_traverse(&self, visit: &mut super::gc::Visitor<'_>) {
+        visit.py(&self.dict);
+        self.base.with(|b| visit.opt(b));
+        for list in [&self.bases, &self.mro] {
+            list.with(|l| {
+                if Rc::strong_count(l) == 1 && Rc::weak_count(l) == 0 {
+                    l.iter().for_each(|t| visit.py(t));
+                }
+            });
+        }
+    }
+
+    /// Heap types: empties the (private) dict and drops the MRO, as CPython's
+    /// `type_clear` does; `__bases__` stay for the subclass-list bookkeeping on drop.
+    fn gc_clear(&self) {
+        if self.flags.get() & flags::HEAPTYPE == 0 {
+            return;
+        }
+        self.modified();
+        self.dict.clear();
+        drop(self.mro.replace(Rc::from(Vec::new())));
+    }
+}
 
 /// What is needed to build a type's payload.
 pub struct TypeInit {
@@ -100,6 +131,10 @@ pub struct TypeInit {
     pub sub_dealloc: DeallocFn,
     /// Extension offset of heap subclasses' instances.
     pub sub_ext_offset: usize,
+    /// The cycle collector's operations on instances (`None`: not containers).
+    pub gc: Option<GcOps>,
+    /// The cycle collector's operations on heap subclasses' instances.
+    pub sub_gc: GcOps,
     /// `__slots__` layout.
     pub layout: InstanceLayout,
 }
@@ -123,6 +158,8 @@ impl Type {
             ext_offset: init.ext_offset,
             sub_dealloc: init.sub_dealloc,
             sub_ext_offset: init.sub_ext_offset,
+            gc: init.gc,
+            sub_gc: init.sub_gc,
             layout: init.layout,
             slots: Slots::default(),
             shared_keys: SharedKeys::default(),
@@ -239,8 +276,20 @@ impl Type {
     }
 
     /// Deallocator and extension offset for heap subclasses.
-    pub fn subclass_layout(&self) -> (DeallocFn, usize) {
-        (self.sub_dealloc, self.sub_ext_offset)
+    pub fn subclass_layout(&self) -> (DeallocFn, usize, GcOps) {
+        (self.sub_dealloc, self.sub_ext_offset, self.sub_gc)
+    }
+
+    /// Whether instances are containers allocated with the cycle collector's links.
+    #[inline(always)]
+    pub fn is_gc(&self) -> bool {
+        self.gc.is_some()
+    }
+
+    /// The cycle collector's operations on instances.
+    #[inline(always)]
+    pub fn gc_ops(&self) -> Option<GcOps> {
+        self.gc
     }
 
     /// Whether instances need `__del__` run before they are freed.

@@ -232,7 +232,7 @@ pub fn type_new(
     for b in &bases {
         type_flags |= b.flags() & (flags::SEQUENCE | flags::MAPPING);
     }
-    let (sub_dealloc, sub_ext) = base.subclass_layout();
+    let (sub_dealloc, sub_ext, sub_gc) = base.subclass_layout();
     let init = TypeInit {
         name: Rc::from(name_text.as_str()),
         qualname,
@@ -246,6 +246,8 @@ pub fn type_new(
         ext_offset: Some(sub_ext),
         sub_dealloc,
         sub_ext_offset: sub_ext,
+        gc: Some(sub_gc),
+        sub_gc,
         layout: InstanceLayout {
             slot_names: Rc::from(slot_names),
         },

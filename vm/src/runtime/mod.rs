@@ -13,6 +13,7 @@ pub mod compile;
 pub mod error;
 pub mod format;
 pub mod format_complex;
+pub mod gc;
 pub mod hash;
 pub mod intern;
 pub mod names;

@@ -8,7 +8,9 @@
 
 use std::rc::Rc;
 
-use crate::object::core::{Bootstrap, dealloc_extended_fn, dealloc_fn, ext_offset};
+use crate::object::core::{
+    Bootstrap, dealloc_extended_fn, dealloc_fn, ext_offset, gc_ops, gc_ops_extended,
+};
 use crate::object::typeobj::{InstanceLayout, TypeInit, flags};
 use crate::object::{Py, PyPayload, Type};
 use crate::stdlib::builtins::Namespace;
@@ -80,6 +82,8 @@ fn type_init<T: PyPayload>(
         ext_offset: None,
         sub_dealloc: dealloc_extended_fn::<T>(),
         sub_ext_offset: ext_offset::<T>(),
+        gc: gc_ops::<T>(),
+        sub_gc: gc_ops_extended::<T>(),
         layout: InstanceLayout {
             slot_names: Rc::from(Vec::new()),
         },

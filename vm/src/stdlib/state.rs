@@ -4,7 +4,8 @@
 
 use std::cell::{Cell, OnceCell};
 
-use crate::object::{PyCell, Value};
+use crate::object::{Py, PyCell, Value};
+use crate::types::list::List;
 
 /// State owned by the native modules.
 #[derive(Default)]
@@ -15,10 +16,10 @@ pub struct StdlibState {
     pub(crate) weakrefs: super::weakref::WeakTable,
     /// `atexit` callbacks: (function, positional args, keyword args as a dict or None).
     pub(crate) atexit: PyCell<Vec<(Value, Vec<Value>, Value)>>,
-    /// `gc.isenabled()` (negated, so that the default is "enabled").
-    pub(crate) gc_disabled: Cell<bool>,
     /// `gc.get_debug()`.
     pub(crate) gc_debug: Cell<i64>,
-    /// `gc.get_threshold()` once set.
-    pub(crate) gc_threshold: Cell<Option<(i64, i64, i64)>>,
+    /// `gc.garbage`, once the module is imported.
+    pub(crate) gc_garbage: PyCell<Option<Py<List>>>,
+    /// `gc.callbacks`, once the module is imported.
+    pub(crate) gc_callbacks: PyCell<Option<Py<List>>>,
 }

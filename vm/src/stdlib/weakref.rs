@@ -49,7 +49,18 @@ pub struct WeakRef {
     hash: Cell<Option<i64>>,
 }
 
-crate::payload!(WeakRef);
+crate::payload!(WeakRef, gc);
+
+impl WeakRef {
+    /// Cycle collector: the callback (the referent is not owned).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.callback.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.callback.replace(Value::None));
+    }
+}
 
 impl WeakRef {
     /// The referent, if it is still alive.
@@ -106,6 +117,53 @@ pub fn clear_weakrefs(vm: &Vm, obj: &ObjRef) {
         }
     }
     for (r, cb) in callbacks.into_iter().rev() {
+        if let Err(e) = vm.call_pos(&cb, &[Value::Obj(r)]) {
+            let shown = vm
+                .repr(&cb)
+                .map(|s| s.to_lossy().into_owned())
+                .unwrap_or_default();
+            vm.report_unraisable(
+                &e,
+                &format!("Exception ignored while calling weakref callback {shown}"),
+            );
+        }
+    }
+}
+
+/// Clears the weak references to the cycle collector's garbage before anything else runs,
+/// then runs the callbacks of the weak references that are not garbage themselves (a
+/// callback of a dying weak reference must not see the garbage), as CPython's
+/// `handle_weakrefs` does.
+pub fn clear_weakrefs_of_garbage(vm: &Vm, garbage: &[ObjRef]) {
+    let mut callbacks = Vec::new();
+    for g in garbage {
+        if g.header_flags().get() & crate::object::core::FLAG_WEAKREFS == 0 {
+            continue;
+        }
+        let Some(list) = vm
+            .stdlib
+            .weakrefs
+            .by_target
+            .with_mut(|m| m.remove(&g.addr()))
+        else {
+            continue;
+        };
+        let refs: Vec<ObjRef> = list.iter().map(|(_, p)| p.upgrade()).collect();
+        drop(list);
+        for r in refs.into_iter().rev() {
+            if let Some(w) = r.downcast::<WeakRef>() {
+                w.target.replace(None);
+                if crate::object::gc::Collection::is_unreachable(&r) {
+                    continue;
+                }
+                let cb = w.callback.replace(Value::None);
+                if !cb.is_none() {
+                    callbacks.push((r.clone(), cb));
+                }
+            }
+        }
+    }
+    for (r, cb) in callbacks {
         if let Err(e) = vm.call_pos(&cb, &[Value::Obj(r)]) {
             let shown = vm
                 .repr(&cb)

@@ -32,7 +32,17 @@ pub struct MethodDescr {
     pub kind: MethodKind,
 }
 
-crate::payload!(MethodDescr);
+crate::payload!(MethodDescr, gc);
+
+impl MethodDescr {
+    /// Cycle collector: the owning type (a heap class's descriptors sit in its dict, a
+    /// cycle broken by clearing the class).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.owner);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `int.__add__`: a type's native slot exposed as a method.
 pub struct SlotWrapper {
@@ -44,7 +54,17 @@ pub struct SlotWrapper {
     pub slot: SlotId,
 }
 
-crate::payload!(SlotWrapper);
+crate::payload!(SlotWrapper, gc);
+
+impl SlotWrapper {
+    /// Cycle collector: the owning type (a heap class's descriptors sit in its dict, a
+    /// cycle broken by clearing the class).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.owner);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// Getter of a computed attribute.
 pub type Getter = fn(&Vm, &Value) -> PyResult<Value>;
@@ -63,7 +83,17 @@ pub struct GetSetDescr {
     pub set: Option<Setter>,
 }
 
-crate::payload!(GetSetDescr);
+crate::payload!(GetSetDescr, gc);
+
+impl GetSetDescr {
+    /// Cycle collector: the owning type (a heap class's descriptors sit in its dict, a
+    /// cycle broken by clearing the class).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.owner);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// A `__slots__` entry: reads and writes slot `index` of instances.
 pub struct MemberDescr {
@@ -75,7 +105,17 @@ pub struct MemberDescr {
     pub index: usize,
 }
 
-crate::payload!(MemberDescr);
+crate::payload!(MemberDescr, gc);
+
+impl MemberDescr {
+    /// Cycle collector: the owning type (a heap class's descriptors sit in its dict, a
+    /// cycle broken by clearing the class).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.owner);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `property(fget, fset, fdel, doc)`.
 #[derive(Default)]
@@ -92,7 +132,22 @@ pub struct Property {
     pub name: PyCell<Value>,
 }
 
-crate::payload!(Property);
+crate::payload!(Property, gc);
+
+impl Property {
+    /// Cycle collector: the accessors, doc and name.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        for c in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] {
+            c.with(|v| visit.value(v));
+        }
+    }
+
+    fn gc_clear(&self) {
+        for c in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] {
+            drop(c.replace(Value::None));
+        }
+    }
+}
 
 /// `staticmethod(f)`.
 pub struct StaticMethod {
@@ -102,7 +157,20 @@ pub struct StaticMethod {
     pub dict: PyCell<Option<Py<super::dict::Dict>>>,
 }
 
-crate::payload!(StaticMethod);
+crate::payload!(StaticMethod, gc);
+
+impl StaticMethod {
+    /// Cycle collector: the wrapped callable and the attribute dict.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.func.with(|v| visit.value(v));
+        self.dict.with(|d| visit.opt(d));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.func.replace(Value::None));
+        drop(self.dict.take());
+    }
+}
 
 /// `classmethod(f)`.
 pub struct ClassMethod {
@@ -112,7 +180,20 @@ pub struct ClassMethod {
     pub dict: PyCell<Option<Py<super::dict::Dict>>>,
 }
 
-crate::payload!(ClassMethod);
+crate::payload!(ClassMethod, gc);
+
+impl ClassMethod {
+    /// Cycle collector: the wrapped callable and the attribute dict.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.func.with(|v| visit.value(v));
+        self.dict.with(|d| visit.opt(d));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.func.replace(Value::None));
+        drop(self.dict.take());
+    }
+}
 
 impl Vm {
     /// Adds native instance methods to a type's dict.

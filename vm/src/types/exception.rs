@@ -24,7 +24,31 @@ pub struct BaseException {
     fields: PyCell<Vec<(&'static str, Value)>>,
 }
 
-crate::payload!(BaseException);
+crate::payload!(BaseException, gc);
+
+impl BaseException {
+    /// Cycle collector: args, traceback, cause, context, `__dict__`, and the subclass
+    /// fields.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.args.with(|a| visit.py(a));
+        self.traceback.with(|v| visit.value(v));
+        self.cause.with(|v| visit.value(v));
+        self.context.with(|v| visit.value(v));
+        self.dict.with(|d| visit.opt(d));
+        self.fields
+            .with(|f| f.iter().for_each(|(_, v)| visit.value(v)));
+    }
+
+    /// Drops everything but `args` (replacing it needs an empty tuple from the VM; a
+    /// cycle through `args` also runs through something cleared).
+    fn gc_clear(&self) {
+        drop(self.traceback.replace(Value::None));
+        drop(self.cause.replace(Value::None));
+        drop(self.context.replace(Value::None));
+        drop(self.dict.take());
+        drop(self.fields.take());
+    }
+}
 
 impl BaseException {
     fn new(args: Py<Tuple>) -> BaseException {

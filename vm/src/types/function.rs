@@ -48,7 +48,41 @@ pub struct Function {
     pub version: Cell<u32>,
 }
 
-crate::payload!(Function);
+crate::payload!(Function, gc);
+
+impl Function {
+    /// Cycle collector: every object the function holds.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.code.with(|c| visit.py(c));
+        visit.py(&self.globals);
+        visit.py(&self.builtins);
+        self.name.with(|n| visit.py(n));
+        self.qualname.with(|n| visit.py(n));
+        self.defaults.with(|d| visit.opt(d));
+        self.kwdefaults.with(|d| visit.opt(d));
+        self.closure.with(|d| visit.opt(d));
+        self.doc.with(|v| visit.value(v));
+        self.module.with(|v| visit.value(v));
+        self.dict.with(|d| visit.opt(d));
+        self.annotations.with(|v| visit.value(v));
+        self.annotate.with(|v| visit.value(v));
+        self.type_params.with(|v| visit.value(v));
+    }
+
+    /// Drops what can be dropped; code, globals and builtins stay (immutable, and a cycle
+    /// through them runs through a dict, which is cleared).
+    fn gc_clear(&self) {
+        drop(self.defaults.take());
+        drop(self.kwdefaults.take());
+        drop(self.closure.take());
+        drop(self.doc.replace(Value::None));
+        drop(self.module.replace(Value::None));
+        drop(self.dict.take());
+        drop(self.annotations.replace(Value::Null));
+        drop(self.annotate.replace(Value::None));
+        drop(self.type_params.replace(Value::Null));
+    }
+}
 
 /// A native function or a native method bound to its receiver.
 pub struct NativeFunction {
@@ -64,7 +98,21 @@ pub struct NativeFunction {
     pub module: PyCell<Value>,
 }
 
-crate::payload!(NativeFunction);
+crate::payload!(NativeFunction, gc);
+
+impl NativeFunction {
+    /// Cycle collector: the bound receiver (`[].append` stored in the list), the owner and
+    /// the module.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.bound_self);
+        visit.opt(&self.owner);
+        self.module.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.module.replace(Value::None));
+    }
+}
 
 /// A bound method (`types.MethodType`).
 pub struct BoundMethod {
@@ -74,7 +122,18 @@ pub struct BoundMethod {
     pub this: Value,
 }
 
-crate::payload!(BoundMethod);
+crate::payload!(BoundMethod, gc);
+
+impl BoundMethod {
+    /// Cycle collector: the function and the receiver (immutable: a cycle through a bound
+    /// method is broken where it runs through something mutable).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.func);
+        visit.value(&self.this);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// A closure cell.
 #[derive(Default)]
@@ -83,7 +142,18 @@ pub struct CellObj {
     pub contents: PyCell<Value>,
 }
 
-crate::payload!(CellObj);
+crate::payload!(CellObj, gc);
+
+impl CellObj {
+    /// Cycle collector: the contents.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.contents.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.contents.replace(Value::Null));
+    }
+}
 
 impl Vm {
     /// A plain native function (module-level builtin).

@@ -57,7 +57,35 @@ pub struct Generator {
     pub(crate) closed: Cell<bool>,
 }
 
-crate::payload!(Generator);
+crate::payload!(Generator, gc);
+
+impl Generator {
+    /// Cycle collector: names, exception state, code, and the frame while it is not
+    /// running (a running frame's values are held by the running eval loop: outside
+    /// references, which is conservative).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.name.with(|n| visit.py(n));
+        self.qualname.with(|n| visit.py(n));
+        self.exc_state.with(|v| visit.value(v));
+        visit.value(&self.code);
+        if matches!(self.state.get(), GenState::Created | GenState::Suspended) {
+            self.frame.with(|f| {
+                if let Some(f) = f {
+                    f.header().gc_traverse_suspended(visit);
+                }
+            });
+        }
+    }
+
+    /// Releases the frame of a generator that is not running (its finalizer, which
+    /// closes it, has run by now).
+    fn gc_clear(&self) {
+        if self.state.get() != GenState::Running {
+            drop(self.exc_state.replace(Value::None));
+            finish(self);
+        }
+    }
+}
 
 /// The outcome of resuming.
 pub enum Sent {
@@ -159,7 +187,7 @@ pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) ->
     // depths at a yield count it.
     {
         let mut regs = Regs::load(frame);
-        if regs.push(value).is_err() {
+        if regs.push_checked(value).is_err() {
             return Err(vm.new_system_error("generator frame stack overflow"));
         }
         regs.save(frame_ref(frame).ip.get());

@@ -16,7 +16,19 @@ pub struct Module {
     dict_cell: PyCell<Option<Py<Dict>>>,
 }
 
-crate::payload!(Module);
+crate::payload!(Module, gc);
+
+impl Module {
+    /// Cycle collector: the dict (held twice: the field and the `__dict__` cell).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.dict);
+        self.dict_cell.with(|d| visit.opt(d));
+    }
+
+    /// Nothing: the dict field is immutable, and emptying the dict could break a live
+    /// function whose globals it is; the dict, if garbage too, is cleared on its own.
+    fn gc_clear(&self) {}
+}
 
 impl Module {
     /// Allocates a module named `name` with a fresh namespace.

@@ -187,7 +187,19 @@ pub struct Set {
     hash: Cell<i64>,
 }
 
-crate::payload!(Set);
+crate::payload!(Set, gc);
+
+impl Set {
+    /// Cycle collector: the elements.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.table
+            .with(|t| t.entries.iter().for_each(|e| visit.value(&e.key)));
+    }
+
+    fn gc_clear(&self) {
+        self.clear();
+    }
+}
 
 impl Set {
     /// An empty set.

@@ -23,7 +23,19 @@ pub struct Traceback {
     pub lineno: i32,
 }
 
-crate::payload!(Traceback);
+crate::payload!(Traceback, gc);
+
+impl Traceback {
+    /// Cycle collector: the next entry and the frame.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.next.with(|v| visit.value(v));
+        visit.py(&self.frame);
+    }
+
+    fn gc_clear(&self) {
+        drop(self.next.replace(Value::None));
+    }
+}
 
 /// A frame object.
 pub struct FrameObj {
@@ -40,7 +52,27 @@ pub struct FrameObj {
     live: Cell<Option<NonNull<Frame>>>,
 }
 
-crate::payload!(FrameObj);
+crate::payload!(FrameObj, gc);
+
+impl FrameObj {
+    /// Cycle collector: code, globals, builtins, the calling frame object and the locals
+    /// snapshot. A live frame's own values are held by the running frame (outside
+    /// references by construction).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.code);
+        visit.py(&self.globals);
+        visit.py(&self.builtins);
+        self.back.with(|v| visit.value(v));
+        self.locals.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        if self.live.get().is_none() {
+            drop(self.back.replace(Value::None));
+            drop(self.locals.replace(Value::None));
+        }
+    }
+}
 
 impl FrameObj {
     /// Freezes the view when the frame finishes: locals snapshot, last line.
@@ -120,8 +152,8 @@ impl Vm {
             &self.types.frame,
             FrameObj {
                 code: fr.code.clone(),
-                globals: fr.globals.clone(),
-                builtins: fr.builtins.clone(),
+                globals: fr.globals().clone(),
+                builtins: fr.builtins().clone(),
                 lineno: Cell::new(fr.lineno().unwrap_or(0)),
                 lasti: Cell::new(fr.ip.get() as u32),
                 back: PyCell::new(Value::Null),

@@ -9,7 +9,18 @@ pub struct Tuple {
     items: Box<[Value]>,
 }
 
-crate::payload!(Tuple);
+crate::payload!(Tuple, gc);
+
+impl Tuple {
+    /// Cycle collector: the items, last first (CPython's order). Tuples are immutable, so
+    /// clearing leaves them alone: a cycle through a tuple also runs through something
+    /// mutable, whose clearing breaks it.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.items.iter().rev().for_each(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {}
+}
 
 impl Tuple {
     /// A tuple of `items`.
