@@ -129,27 +129,12 @@ impl Table {
     /// Whether `key` is present, when every same-hash comparison on the way is native;
     /// `None` when one needs `__eq__`.
     fn find_native(&self, key: &Value, hash: i64) -> Option<bool> {
-        let mut r = Table::start(hash, self.mask());
-        let mask = self.mask();
-        loop {
-            let probes = if r.i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            while r.j <= probes {
-                let e = &self.entries[r.i + r.j];
-                r.j += 1;
-                if e.is_unused() {
-                    return Some(false);
-                }
-                if e.hash == hash && fast_key_eq(&e.key, key)? {
-                    return Some(true);
-                }
-            }
-            r.perturb >>= PERTURB_SHIFT;
-            r.i = next_run(r.i, r.perturb, mask);
-            r.j = 0;
+        match self.probe(key, hash, Table::start(hash, self.mask())) {
+            Step::Found(_) => Some(true),
+            Step::Missing(..) => Some(false),
+            // The probe's copy of the stored key only lowers its count back: the table
+            // still holds it, so nothing is freed inside the caller's borrow.
+            Step::Compare(..) => None,
         }
     }
 
