@@ -23,7 +23,7 @@ fn builtins_for(vm: &Vm, globals: &Py<Dict>) -> Py<Dict> {
         }
     }
     match vm.current_frame() {
-        Some(f) => crate::exec::frame::frame_ref(f).builtins.clone(),
+        Some(f) => crate::exec::frame::frame_ref(f).builtins().clone(),
         None => vm.builtins_dict().clone(),
     }
 }
