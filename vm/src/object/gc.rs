@@ -502,7 +502,8 @@ pub struct Collection {
     unreachable: Box<GcLinks>,
     /// The unreachable objects, in list order.
     pub garbage: Vec<ObjRef>,
-    /// How many objects were found unreachable (what `gc.collect()` reports).
+    /// How many objects were found unreachable, less the resurrected ones once
+    /// [`Collection::drop_resurrected`] ran (what `gc.collect()` reports).
     pub found: usize,
     /// Objects examined.
     pub examined: usize,
@@ -611,6 +612,8 @@ impl Collection {
             .into_iter()
             .partition(|o| !alive.contains(&o.addr()));
         self.garbage = keep;
+        // CPython counts what is finally collected: resurrected objects are not.
+        self.found = self.garbage.len();
         drop(back);
     }
 
