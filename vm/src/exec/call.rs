@@ -12,7 +12,7 @@ use crate::types::dict::Dict;
 use crate::types::function::Function;
 use crate::types::str::Str;
 
-use super::frame::{Frame, FrameInit, frame_ref};
+use super::frame::{Frame, FrameEnv, FrameInit, frame_ref};
 use super::{Exit, eval};
 
 /// Joins names as CPython's messages do: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
@@ -57,6 +57,7 @@ pub fn push_function_frame(
     let frame = vm.exec.stack.push_with_args(
         function_frame_init(func, code),
         vm.exec.current.get(),
+        None,
         args.values(),
     );
     vm.exec.depth.set(depth + 1);
@@ -67,9 +68,7 @@ pub fn push_function_frame(
 fn function_frame_init(func: &Py<Function>, code: Py<Code>) -> FrameInit {
     FrameInit {
         code,
-        func: Some(func.clone()),
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
+        env: FrameEnv::Function(func.clone()),
         locals: Value::Null,
     }
 }
@@ -100,6 +99,7 @@ fn push_and_bind(
     let frame = vm.exec.stack.push_with_args(
         function_frame_init(func, code),
         vm.exec.current.get(),
+        None,
         bound,
     );
     vm.exec.depth.set(depth + 1);
@@ -323,6 +323,47 @@ impl Vm {
         })
     }
 
+    /// Calls a Python function from native code with `this` in front of `args` (a special
+    /// method found on a type, `__init__`): an exact positional call pushes its frame with
+    /// the arguments written straight in (no argument list, no bound method); any other
+    /// shape goes through [`Vm::call_python`].
+    pub fn call_python_self(
+        &self,
+        func: &Py<Function>,
+        this: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        let code = func.code.get();
+        let exact = code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
+            && code.kwonlyargcount() == 0
+            && code.argcount() == args.len() + 1;
+        if !exact {
+            return crate::types::function::call_prepended(
+                self,
+                &Value::from(func.clone()),
+                this,
+                Args::positional(args),
+            );
+        }
+        self.with_native_recursion("", || {
+            let depth = self.exec.depth.get();
+            if depth >= self.recursion_limit() {
+                return Err(self.new_recursion_error("maximum recursion depth exceeded"));
+            }
+            let frame = self.exec.stack.push_with_args(
+                function_frame_init(func, code),
+                self.exec.current.get(),
+                Some(this),
+                args,
+            );
+            self.exec.depth.set(depth + 1);
+            match eval::run(self, frame, None)? {
+                Exit::Return(v) => Ok(v),
+                Exit::Yield(_) => Err(self.new_system_error("function frame yielded")),
+            }
+        })
+    }
+
     /// Runs a code object with the given globals and locals mapping (module bodies,
     /// `exec`, `eval`).
     pub fn run_code(
@@ -353,9 +394,10 @@ impl Vm {
             let frame = self.exec.stack.push(
                 FrameInit {
                     code: code.clone(),
-                    func: None,
-                    globals: globals.clone(),
-                    builtins,
+                    env: FrameEnv::Code {
+                        globals: globals.clone(),
+                        builtins,
+                    },
                     locals,
                 },
                 self.exec.current.get(),

@@ -61,6 +61,8 @@ pub(crate) const fn on_registers(op: Opcode) -> bool {
             | UNARY_NOT
             | FOR_ITER
             | RESUME
+            | CALL
+            | RETURN_VALUE
     )
 }
 
@@ -166,8 +168,16 @@ macro_rules! define_tier1 {
                                 Flow::Next
                             };
                             match flow {
-                                Flow::Next | Flow::Switch => {
+                                Flow::Next => {
                                     *r = lc.r;
+                                    *next_ip = lc.next_ip;
+                                    Flow::Next
+                                }
+                                Flow::Switch => {
+                                    // A call or return changed the frame: the memory
+                                    // context follows (`sync_into` only moves `sp`).
+                                    *r = lc.r;
+                                    c.r = lc.r;
                                     *next_ip = lc.next_ip;
                                     Flow::Next
                                 }
@@ -249,6 +259,25 @@ fn reload(flow: Flow, r: &mut Regs, next_ip: &mut usize, c: &Ctx<'_>) {
 #[inline(never)]
 fn escaped<'vm>(c: &mut Ctx<'vm>, body: impl FnOnce(&mut Ctx<'vm>) -> Flow) -> Flow {
     body(c)
+}
+
+/// `EXTENDED_ARG` at `c.ip`: folds the prefixes into `c.oparg` and executes the instruction
+/// they extend (at the index of its own unit, as `ip`). The verifier proved an instruction
+/// follows within the code.
+#[inline(never)]
+pub(crate) fn extended_arg(c: &mut Ctx<'_>) -> Flow {
+    let mut ip = c.ip;
+    let mut oparg = c.oparg;
+    loop {
+        ip += 1;
+        let unit = c.r.fetch(ip);
+        oparg = (oparg << 8) | u32::from(unit.oparg);
+        if unit.opcode != Opcode::EXTENDED_ARG as u8 {
+            c.ip = ip;
+            c.oparg = oparg;
+            return execute(unit.opcode, ip, c);
+        }
+    }
 }
 
 /// An opcode byte no instruction has (bytecode rpy did not compile).

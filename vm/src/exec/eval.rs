@@ -5,7 +5,6 @@
 
 use std::ptr::NonNull;
 
-use crate::instr::Opcode;
 use crate::object::Value;
 use crate::runtime::{PyErr, PyResult, Vm};
 use crate::types::exception::BaseException;
@@ -58,48 +57,22 @@ fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
     let mut r = c.r;
     let mut next_ip = c.next_ip;
     loop {
-        let mut ip = next_ip;
-        let Some(unit) = r.unit(ip) else {
-            c.r = r;
-            c.ip = ip;
-            return fault_unwind(c);
-        };
-        let mut oparg = u32::from(unit.oparg);
-        let mut byte = unit.opcode;
-        if byte == Opcode::EXTENDED_ARG as u8 {
-            match extend_arg(r, ip, oparg) {
-                Some((i, a, b)) => (ip, oparg, byte) = (i, a, b),
-                None => {
-                    c.r = r;
-                    c.ip = ip;
-                    return fault_unwind(c);
-                }
-            }
-        }
+        // Every place execution continues at is an instruction the verifier checked
+        // (`exec::verify`), so the fetch needs no bounds check. `EXTENDED_ARG` is an
+        // instruction of its own that folds its prefixes and runs the instruction they
+        // extend (`dispatch::extended_arg`), so decoding tests nothing here.
+        let ip = next_ip;
+        let unit = r.fetch(ip);
+        let oparg = u32::from(unit.oparg);
         #[cfg(debug_assertions)]
-        trace(r, ip, oparg, byte);
-        let flow = dispatch::step(vm, byte, ip, oparg, &mut r, &mut next_ip, c);
+        trace(r, ip, oparg, unit.opcode);
+        let flow = dispatch::step(vm, unit.opcode, ip, oparg, &mut r, &mut next_ip, c);
         if flow != Flow::Next && flow != Flow::Switch {
             if let Some(exit) = after_flow(c, flow)? {
                 return Ok(exit);
             }
             r = c.r;
             next_ip = c.next_ip;
-        }
-    }
-}
-
-/// Folds the `EXTENDED_ARG` prefixes starting at `ip` into `oparg`; returns the index,
-/// full oparg and opcode byte of the instruction they extend (`None` past the end of the
-/// code). Takes the registers by value: a reference would pin the loop's copy to memory.
-#[inline(never)]
-fn extend_arg(r: Regs, mut ip: usize, mut oparg: u32) -> Option<(usize, u32, u8)> {
-    loop {
-        ip += 1;
-        let unit = r.unit(ip)?;
-        oparg = (oparg << 8) | u32::from(unit.oparg);
-        if unit.opcode != Opcode::EXTENDED_ARG as u8 {
-            return Some((ip, oparg, unit.opcode));
         }
     }
 }
@@ -162,18 +135,11 @@ fn trace(r: Regs, ip: usize, oparg: u32, byte: u8) {
             "[{}:{}] {:?} {} (stack {})",
             f.code.name.to_lossy(),
             ip,
-            Opcode::from_u8(byte),
+            crate::instr::Opcode::from_u8(byte),
             oparg,
             r.depth()
         );
     }
-}
-
-#[cold]
-fn fault_unwind(c: &mut Ctx<'_>) -> PyResult<Exit> {
-    let e = c.vm.new_system_error("instruction pointer out of range");
-    unwind(c, e, true)?;
-    run_loop(c)
 }
 
 /// Releases the entry frame after it returned (data-stack frames only; generator frames
@@ -181,10 +147,16 @@ fn fault_unwind(c: &mut Ctx<'_>) -> PyResult<Exit> {
 fn release_entry(c: &mut Ctx<'_>) {
     let f = frame_ref(c.r.frame);
     if let Owner::DataStack { .. } = f.owner.get() {
-        snapshot_frame_object(c.vm, f);
-        // SAFETY: the entry frame is the topmost data-stack frame (everything it called has
-        // returned) and nothing uses it after this.
-        unsafe { c.vm.exec.stack.pop(c.r.frame) };
+        if f.frame_obj.with(Option::is_none) {
+            // SAFETY: the entry frame is the topmost data-stack frame (everything it called
+            // has returned), `c.r` holds its live stack depth, it has no frame object, and
+            // nothing uses it after this.
+            unsafe { c.vm.exec.stack.pop_return(&c.r) };
+        } else {
+            snapshot_frame_object(c.vm, f);
+            // SAFETY: as above (`pop` reads the depth saved in the header).
+            unsafe { c.vm.exec.stack.pop(c.r.frame) };
+        }
         c.vm.exec.depth.set(c.vm.exec.depth.get().saturating_sub(1));
     }
 }
@@ -213,10 +185,10 @@ pub(crate) fn unwind(c: &mut Ctx<'_>, err: PyErr, add_tb: bool) -> PyResult<()> 
             if c.r.truncate(h.depth as usize).is_err() {
                 return Err(vm.new_system_error("exception table depth exceeds the stack"));
             }
-            if h.lasti && c.r.push(Value::Int(c.ip as i64)).is_err() {
+            if h.lasti && c.r.push_checked(Value::Int(c.ip as i64)).is_err() {
                 return Err(vm.new_system_error("exception handler overflows the stack"));
             }
-            if c.r.push(err.value()).is_err() {
+            if c.r.push_checked(err.value()).is_err() {
                 return Err(vm.new_system_error("exception handler overflows the stack"));
             }
             c.next_ip = h.target as usize;
@@ -313,7 +285,7 @@ impl Vm {
         self.exec
             .current
             .get()
-            .map(|f| frame_ref(f).globals.clone())
+            .map(|f| frame_ref(f).globals().clone())
     }
 
     /// The innermost running Python frame.

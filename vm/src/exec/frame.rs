@@ -11,16 +11,18 @@
 //! 1. A block's header is initialized while the frame is live; `localsplus` slots are always
 //!    initialized (`Null` when unbound); value-stack slots `[0, sp)` are initialized and the
 //!    rest are not.
-//! 2. `sp` never exceeds the code's stack size and never goes below zero: every push and pop
-//!    is bounds-checked, so a compiler bug becomes a `SystemError`, never memory corruption.
-//! 3. Local indices are bounds-checked the same way.
+//! 2. `sp` never exceeds the code's stack size and never goes below zero, and
+//! 3. local indices stay below `nlocalsplus`: the bytecode verifier (`exec::verify`) proved
+//!    both for every instruction when the code object was made, so `Regs` does not check
+//!    them again (debug builds assert them). Bad bytecode is a `SystemError` at creation.
 //! 4. A frame is released exactly once: its header and initialized values are dropped, then
 //!    its slots are returned to the data stack (LIFO) or freed with the generator.
 
 use std::cell::{Cell, UnsafeCell};
-use std::mem::{MaybeUninit, size_of};
+use std::mem::{ManuallyDrop, MaybeUninit, size_of};
 use std::ptr::NonNull;
 
+use crate::compile::code::co_flags;
 use crate::instr::CodeUnit;
 use crate::object::{Py, PyCell, Value};
 use crate::types::code::Code;
@@ -28,6 +30,7 @@ use crate::types::dict::Dict;
 use crate::types::function::Function;
 use crate::types::generator::Generator;
 use crate::types::traceback::FrameObj;
+use crate::types::tuple::Tuple;
 
 /// Slots the header takes.
 const HEADER_SLOTS: usize = size_of::<Frame>().div_ceil(size_of::<Value>());
@@ -49,10 +52,12 @@ pub struct Frame {
     pub code: Py<Code>,
     /// The function, for closures and defaults (`None` for module and `exec` code).
     pub func: Option<Py<Function>>,
-    /// Globals.
-    pub globals: Py<Dict>,
-    /// Builtins.
-    pub builtins: Py<Dict>,
+    /// Globals: borrowed from `func` when there is one (a function's globals and builtins
+    /// never change and the frame holds the function), owned otherwise (released in
+    /// [`Frame::destroy`]). Saves two reference counts per call and two per return.
+    globals: ManuallyDrop<Py<Dict>>,
+    /// Builtins, owned or borrowed as `globals`.
+    builtins: ManuallyDrop<Py<Dict>>,
     /// The locals mapping of module and class bodies (`Null` for functions).
     locals: PyCell<Value>,
     /// The calling frame (none at the bottom).
@@ -90,6 +95,18 @@ impl Frame {
         // SAFETY: the header is followed by `nlocalsplus + stacksize` slots in the same block
         // (invariant 1), so stepping past the header stays inside the allocation.
         unsafe { (self as *const Frame as *mut Value).add(HEADER_SLOTS) }
+    }
+
+    /// The frame's globals.
+    #[inline(always)]
+    pub fn globals(&self) -> &Py<Dict> {
+        &self.globals
+    }
+
+    /// The frame's builtins.
+    #[inline(always)]
+    pub fn builtins(&self) -> &Py<Dict> {
+        &self.builtins
     }
 
     /// The locals mapping (`Null` for function frames).
@@ -133,7 +150,7 @@ impl Frame {
     pub fn set_local(&self, i: usize, v: Value) -> Option<Value> {
         if i < self.nlocalsplus {
             // SAFETY: in bounds and initialized; no reference into the slot is live.
-            Some(unsafe { std::ptr::replace(self.values().add(i), v) })
+            Some(unsafe { replace_slot(self.values().add(i), v) })
         } else {
             None
         }
@@ -184,6 +201,23 @@ impl Frame {
             let live = f.nlocalsplus + f.sp.get();
             for i in 0..live {
                 std::ptr::drop_in_place(values.add(i));
+            }
+            Frame::drop_header(this);
+        }
+    }
+
+    /// Drops the header's references (the globals and builtins only when owned).
+    ///
+    /// # Safety
+    /// As [`Frame::destroy`]; the values were already dropped.
+    #[inline(always)]
+    unsafe fn drop_header(this: *mut Frame) {
+        // SAFETY: by the caller's contract; `globals`/`builtins` are owned exactly when
+        // there is no function (see the fields).
+        unsafe {
+            if (*this).func.is_none() {
+                ManuallyDrop::drop(&mut (*this).globals);
+                ManuallyDrop::drop(&mut (*this).builtins);
             }
             std::ptr::drop_in_place(this);
         }
@@ -245,14 +279,51 @@ pub enum Resumer {
 pub struct FrameInit {
     /// Code.
     pub code: Py<Code>,
-    /// Function.
-    pub func: Option<Py<Function>>,
-    /// Globals.
-    pub globals: Py<Dict>,
-    /// Builtins.
-    pub builtins: Py<Dict>,
+    /// The function and namespaces.
+    pub env: FrameEnv,
     /// Locals mapping (`Null` for functions).
     pub locals: Value,
+}
+
+/// Where a new frame's globals and builtins come from.
+pub enum FrameEnv {
+    /// A function's frame: its globals and builtins (borrowed by the frame).
+    Function(Py<Function>),
+    /// Module, `exec` and `eval` code: the frame owns these.
+    Code {
+        /// Globals.
+        globals: Py<Dict>,
+        /// Builtins.
+        builtins: Py<Dict>,
+    },
+}
+
+/// A header's `func`, `globals` and `builtins`.
+type HeaderEnv = (
+    Option<Py<Function>>,
+    ManuallyDrop<Py<Dict>>,
+    ManuallyDrop<Py<Dict>>,
+);
+
+impl FrameEnv {
+    /// The header's `func`, `globals` and `builtins`.
+    #[inline(always)]
+    fn split(self) -> HeaderEnv {
+        match self {
+            FrameEnv::Function(f) => {
+                // SAFETY: bitwise copies that are never dropped (`ManuallyDrop`), valid while
+                // the function they come from lives: the frame holds it, and a function's
+                // `globals`/`builtins` fields are immutable.
+                let (g, b) = unsafe { (std::ptr::read(&f.globals), std::ptr::read(&f.builtins)) };
+                (Some(f), ManuallyDrop::new(g), ManuallyDrop::new(b))
+            }
+            FrameEnv::Code { globals, builtins } => (
+                None,
+                ManuallyDrop::new(globals),
+                ManuallyDrop::new(builtins),
+            ),
+        }
+    }
 }
 
 struct Chunk {
@@ -270,17 +341,18 @@ pub struct DataStack {
 impl DataStack {
     /// Pushes a frame block and initializes it (locals `Null`, empty value stack).
     pub fn push(&self, init: FrameInit, previous: Option<NonNull<Frame>>) -> NonNull<Frame> {
-        self.push_with_args(init, previous, &[])
+        self.push_with_args(init, previous, None, &[])
     }
 
-    /// Pushes a frame block whose first locals are new references to `args` (the rest
-    /// `Null`), with an empty value stack. Arguments beyond the locals are ignored (callers
-    /// only pass at most `nlocalsplus`).
+    /// Pushes a frame block whose first locals are new references to `this` (when given)
+    /// and `args` (the rest `Null`), with an empty value stack. Arguments beyond the locals
+    /// are ignored (callers only pass at most `nlocalsplus`).
     #[inline(always)]
     pub fn push_with_args(
         &self,
         init: FrameInit,
         previous: Option<NonNull<Frame>>,
+        this: Option<&Value>,
         args: &[Value],
     ) -> NonNull<Frame> {
         let nlocalsplus = init.code.nlocalsplus;
@@ -301,10 +373,18 @@ impl DataStack {
             self.top.set(top + need);
             // SAFETY: `base` points at `need` unused slots of a chunk that never moves.
             return unsafe {
-                write_frame(base, init, previous, owner, nlocalsplus, stacksize, args)
+                write_frame(
+                    base,
+                    init,
+                    previous,
+                    owner,
+                    (nlocalsplus, stacksize),
+                    this,
+                    args,
+                )
             };
         }
-        self.push_new_chunk(init, previous, args, need)
+        self.push_new_chunk(init, previous, this, args, need)
     }
 
     /// The slow path of [`DataStack::push_with_args`]: the block starts a chunk.
@@ -313,6 +393,7 @@ impl DataStack {
         &self,
         init: FrameInit,
         previous: Option<NonNull<Frame>>,
+        this: Option<&Value>,
         args: &[Value],
         need: usize,
     ) -> NonNull<Frame> {
@@ -340,7 +421,17 @@ impl DataStack {
         self.current.set(chunk);
         self.top.set(top + need);
         // SAFETY: `base` points at `need` unused slots of a chunk that never moves.
-        unsafe { write_frame(base, init, previous, owner, nlocalsplus, stacksize, args) }
+        unsafe {
+            write_frame(
+                base,
+                init,
+                previous,
+                owner,
+                (nlocalsplus, stacksize),
+                this,
+                args,
+            )
+        }
     }
 
     /// Releases the most recently pushed frame.
@@ -415,25 +506,216 @@ impl Chunk {
     }
 }
 
+impl DataStack {
+    /// Pushes the frame of a positional call whose callable, self-or-NULL and `nargs`
+    /// arguments are the top `nargs + 2` values of `caller`'s stack, and pops them: the
+    /// callable becomes the frame's function and the arguments its first locals, moved
+    /// (no reference counting); parameters past the arguments take the function's last
+    /// defaults (cloned). `None`, with nothing changed, when the call does not have that
+    /// shape (the callable is no Python function, see [`positional_shape`]) or the frame
+    /// needs a new chunk: the caller takes the general path.
+    #[inline(always)]
+    pub fn push_call(&self, caller: &mut Regs, nargs: usize) -> Option<NonNull<Frame>> {
+        // `[sp - nargs - 2, sp)`: initialized and inside the caller's stack region (the
+        // verifier proved the depth); nothing writes those slots while these references
+        // live.
+        let items = caller.top_slice(nargs + 2).ok()?.as_ptr() as *mut Value;
+        // SAFETY: as above.
+        let (callable, this) = unsafe { (&*items, &*items.add(1)) };
+        let func = callable.downcast::<Function>()?;
+        let has_self = !this.is_null();
+        let total = nargs + usize::from(has_self);
+        let (code, defs) = positional_shape(func, total)?;
+        let (base, owner) = self.reserve(code)?;
+        // SAFETY: the callable's slot holds a reference to `func`, which moves into the
+        // header; the `total` argument slots (self included) move into the first locals;
+        // then the caller's stack gives up the call's slots without dropping them (the NULL
+        // of a call without self holds nothing).
+        unsafe {
+            let func = std::ptr::read(func);
+            let args = items.add(2 - usize::from(has_self));
+            let frame = write_moved(base, owner, caller.frame, func, code, args, total, defs);
+            caller.sp = caller.sp.sub(nargs + 2);
+            Some(frame)
+        }
+    }
+
+    /// Pushes the `__init__` frame of `C(args)` (`_CALL_ALLOC_AND_ENTER_INIT`): the top
+    /// `nargs + 1` values of `caller`'s stack are the new instance and the arguments; they
+    /// move into the frame of `init` (a new reference is taken to it) and are popped,
+    /// leaving what is below (the call's result slot). `None`, with nothing changed, when
+    /// the shape does not fit (see [`positional_shape`]) or a new chunk is needed.
+    #[inline]
+    pub fn push_init(
+        &self,
+        caller: &mut Regs,
+        init: &Py<Function>,
+        nargs: usize,
+    ) -> Option<NonNull<Frame>> {
+        let total = nargs + 1;
+        let args = caller.top_slice(total).ok()?.as_ptr();
+        let (code, defs) = positional_shape(init, total)?;
+        let (base, owner) = self.reserve(code)?;
+        // SAFETY: `[sp - total, sp)` is initialized and in the caller's stack region
+        // (verified depth); those values move into the frame's first locals and leave the
+        // caller's stack without being dropped.
+        unsafe {
+            let frame = write_moved(
+                base,
+                owner,
+                caller.frame,
+                init.clone(),
+                code,
+                args,
+                total,
+                defs,
+            );
+            caller.sp = caller.sp.sub(total);
+            Some(frame)
+        }
+    }
+
+    /// Takes the slots of a frame for `code` in the current chunk: the block's start and
+    /// its owner record, or `None` (nothing changed) when it does not fit.
+    #[inline(always)]
+    fn reserve(&self, code: &Code) -> Option<(*mut Value, Owner)> {
+        code.framesize.checked_sub(code.nlocalsplus)?;
+        let need = HEADER_SLOTS + code.framesize;
+        // SAFETY: only push/pop touch the chunk list (see `push_with_args`).
+        let chunks = unsafe { &mut *self.chunks.get() };
+        let (chunk, top) = (self.current.get(), self.top.get());
+        let c = chunks.get_mut(chunk)?;
+        if top + need > c.slots.len() {
+            return None;
+        }
+        // SAFETY: `top + need <= len`: `need` unused slots of a chunk that never moves.
+        let base = unsafe { (c.slots.as_mut_ptr() as *mut Value).add(top) };
+        self.top.set(top + need);
+        Some((base, Owner::DataStack { chunk, top }))
+    }
+
+    /// Releases the running data-stack frame `r` describes on a plain return: its values
+    /// (`[0, sp)` of the registers) and header; its slots go back to the data stack.
+    ///
+    /// # Safety
+    /// `r` are the registers of the most recently pushed live data-stack frame, which has
+    /// no frame object and is not used afterwards.
+    #[inline(always)]
+    pub unsafe fn pop_return(&self, r: &Regs) {
+        let frame = r.frame.as_ptr();
+        // SAFETY: by the caller's contract: `[0, sp)` is initialized, then the header.
+        unsafe {
+            let owner = (*frame).owner.get();
+            for i in 0..r.used() {
+                std::ptr::drop_in_place(r.base.add(i));
+            }
+            Frame::drop_header(frame);
+            if let Owner::DataStack { chunk, top } = owner {
+                self.current.set(chunk);
+                self.top.set(top);
+            }
+        }
+    }
+}
+
+/// The code and the defaults to fill in when `func` is called with `total` positional
+/// arguments and nothing else: its code has no `*args`, `**kwargs` or keyword-only
+/// parameters, and the parameters past the arguments have defaults. `None` otherwise.
+#[inline(always)]
+fn positional_shape(func: &Py<Function>, total: usize) -> Option<(&Py<Code>, &[Value])> {
+    // Borrowed out of their cells without a closure around the caller's path (an
+    // out-of-line closure would take the eval loop's registers' address and pin them to
+    // memory). SAFETY: no Python code runs and nothing replaces `__code__` or
+    // `__defaults__` before the frame is written (the callers hold the function).
+    let code = unsafe { &*func.code.with(|c| c as *const Py<Code>) };
+    let argcount = code.argcount();
+    if code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0
+        || code.kwonlyargcount() != 0
+        || argcount > code.nlocalsplus
+        || total > argcount
+    {
+        return None;
+    }
+    if total == argcount {
+        return Some((code, &[]));
+    }
+    // SAFETY: as above.
+    let d = unsafe {
+        &*func
+            .defaults
+            .with(|d| d.as_ref().map(|t| t as *const Py<Tuple>))?
+    };
+    let d = d.as_slice();
+    Some((code, d.get(d.len().checked_sub(argcount - total)?..)?))
+}
+
+/// Writes the frame of `func` (running `code`) into a block taken by
+/// [`DataStack::reserve`]: the `total` values at `args` move into the first locals, then
+/// `defs` are cloned after them, the other locals are `Null`.
+///
+/// # Safety
+/// `base`/`owner` come from `reserve(code)`; `args` points at `total` initialized values
+/// the caller gives up; `total + defs.len() <= code.nlocalsplus`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+unsafe fn write_moved(
+    base: *mut Value,
+    owner: Owner,
+    previous: NonNull<Frame>,
+    func: Py<Function>,
+    code: &Py<Code>,
+    args: *const Value,
+    total: usize,
+    defs: &[Value],
+) -> NonNull<Frame> {
+    let nlocalsplus = code.nlocalsplus;
+    let init = FrameInit {
+        code: code.clone(),
+        env: FrameEnv::Function(func),
+        locals: Value::Null,
+    };
+    // SAFETY: by the caller's contract.
+    unsafe {
+        let frame = write_header(
+            base,
+            init,
+            Some(previous),
+            owner,
+            nlocalsplus,
+            code.framesize - nlocalsplus,
+        );
+        let values = base.add(HEADER_SLOTS);
+        std::ptr::copy_nonoverlapping(args as *const SlotBits, values as *mut SlotBits, total);
+        for (i, d) in defs.iter().enumerate() {
+            write_slot(values.add(total + i), d.clone());
+        }
+        for i in total + defs.len()..nlocalsplus {
+            write_slot(values.add(i), Value::NULL);
+        }
+        frame
+    }
+}
+
 /// # Safety
 /// `base` points at `HEADER_SLOTS + nlocalsplus + stacksize` writable, unused slots.
-unsafe fn write_frame(
+#[inline(always)]
+unsafe fn write_header(
     base: *mut Value,
     init: FrameInit,
     previous: Option<NonNull<Frame>>,
     owner: Owner,
     nlocalsplus: usize,
     stacksize: usize,
-    args: &[Value],
 ) -> NonNull<Frame> {
     let frame = base as *mut Frame;
+    let (func, globals, builtins) = init.env.split();
     // SAFETY: by the caller's contract; Frame's alignment (8) divides the slot size.
     unsafe {
         frame.write(Frame {
             code: init.code,
-            func: init.func,
-            globals: init.globals,
-            builtins: init.builtins,
+            func,
+            globals,
+            builtins,
             locals: PyCell::new(init.locals),
             previous: Cell::new(previous),
             ip: Cell::new(0),
@@ -449,15 +731,41 @@ unsafe fn write_frame(
             nlocalsplus,
             stacksize,
         });
-        let values = base.add(HEADER_SLOTS);
-        let nargs = args.len().min(nlocalsplus);
-        for (i, v) in args[..nargs].iter().enumerate() {
-            write_slot(values.add(i), v.clone());
-        }
-        for i in nargs..nlocalsplus {
-            values.add(i).write(Value::Null);
-        }
         NonNull::new_unchecked(frame)
+    }
+}
+
+/// # Safety
+/// `base` points at `HEADER_SLOTS + nlocalsplus + stacksize` writable, unused slots.
+unsafe fn write_frame(
+    base: *mut Value,
+    init: FrameInit,
+    previous: Option<NonNull<Frame>>,
+    owner: Owner,
+    (nlocalsplus, stacksize): (usize, usize),
+    this: Option<&Value>,
+    args: &[Value],
+) -> NonNull<Frame> {
+    // SAFETY: by the caller's contract.
+    unsafe {
+        let frame = write_header(base, init, previous, owner, nlocalsplus, stacksize);
+        let values = base.add(HEADER_SLOTS);
+        let first = usize::from(this.is_some()).min(nlocalsplus);
+        if let (Some(t), 1) = (this, first) {
+            write_slot(values, t.clone());
+        }
+        let nargs = args.len().min(nlocalsplus - first);
+        for (i, v) in args[..nargs].iter().enumerate() {
+            // A slot-to-slot copy: the arguments sit in stack slots written whole.
+            if let Value::Obj(o) = v {
+                std::mem::forget(o.clone());
+            }
+            copy_slot(v, values.add(first + i));
+        }
+        for i in first + nargs..nlocalsplus {
+            write_slot(values.add(i), Value::NULL);
+        }
+        frame
     }
 }
 
@@ -489,18 +797,31 @@ impl Drop for HeapFrame {
     }
 }
 
-/// The registers of the running frame, with bounds-checked stack and local access. Uop
-/// bodies work through this. `Copy`: the eval loop keeps one in locals (machine
-/// registers) and copies it into and out of its memory-resident `Ctx` at sync points.
+/// The registers of the running frame. Uop bodies work through this. `Copy`: the eval
+/// loop keeps one in locals (machine registers) and copies it into and out of its
+/// memory-resident `Ctx` at sync points.
+///
+/// Stack and local accesses are not bounds-checked in release builds: the bytecode
+/// verifier (`exec::verify`) proved, when the code object was made, that every
+/// instruction's pops, pushes, peeks and local indices stay inside the frame (debug builds
+/// still assert it). Only [`Regs::push_checked`], [`Regs::truncate`] and [`Regs::unit`]
+/// check, for callers outside the verified instruction bodies (unwinding, generator
+/// resumption, code inspection).
 #[derive(Clone, Copy)]
 pub struct Regs {
     /// The running frame.
     pub frame: NonNull<Frame>,
+    /// `localsplus[0]`.
     base: *mut Value,
-    nlocalsplus: usize,
-    limit: usize,
-    sp: usize,
+    /// The first free value-stack slot.
+    sp: *mut Value,
+    /// The code's first unit.
     code: *const Cell<CodeUnit>,
+    #[cfg(debug_assertions)]
+    nlocalsplus: usize,
+    #[cfg(debug_assertions)]
+    limit: usize,
+    #[cfg(debug_assertions)]
     code_len: usize,
 }
 
@@ -523,8 +844,23 @@ unsafe fn read_slot(src: *const Value) -> Value {
 /// `dst` is a writable slot whose old contents (if any) the caller already owns.
 #[inline(always)]
 unsafe fn write_slot(dst: *mut Value, v: Value) {
-    // SAFETY: same size; `MaybeUninit` carries the padding bytes as they are.
+    // SAFETY: same size; `MaybeUninit` carries the padding bytes as they are (a value built
+    // from `Value::NULL`/`NONE`/`TRUE`/`FALSE` or `Value::from(bool)` has none).
     unsafe { (dst as *mut SlotBits).write(std::mem::transmute::<Value, SlotBits>(v)) }
+}
+
+/// Replaces the value in slot `dst`, returning the old one.
+///
+/// # Safety
+/// `dst` is an initialized slot that no live reference points into.
+#[inline(always)]
+unsafe fn replace_slot(dst: *mut Value, v: Value) -> Value {
+    // SAFETY: by the caller's contract; the old value is moved out before the write.
+    unsafe {
+        let old = read_slot(dst);
+        write_slot(dst, v);
+        old
+    }
 }
 
 /// # Safety
@@ -544,15 +880,19 @@ impl Regs {
     pub fn load(frame: NonNull<Frame>) -> Regs {
         // SAFETY: `frame` is live (the eval loop only loads live frames).
         let f = unsafe { frame.as_ref() };
-        let bytecode = &f.code.bytecode;
+        let base = f.values();
         Regs {
             frame,
-            base: f.values(),
+            base,
+            // SAFETY: `nlocalsplus + sp <= nlocalsplus + stacksize` slots follow the header.
+            sp: unsafe { base.add(f.nlocalsplus + f.sp.get()) },
+            code: f.code.bytecode.as_ptr(),
+            #[cfg(debug_assertions)]
             nlocalsplus: f.nlocalsplus,
+            #[cfg(debug_assertions)]
             limit: f.nlocalsplus + f.stacksize,
-            sp: f.nlocalsplus + f.sp.get(),
-            code: bytecode.as_ptr(),
-            code_len: bytecode.len(),
+            #[cfg(debug_assertions)]
+            code_len: f.code.bytecode.len(),
         }
     }
 
@@ -568,7 +908,7 @@ impl Regs {
     #[inline(always)]
     pub fn save(&self, ip: usize) {
         let f = self.frame();
-        f.sp.set(self.sp - self.nlocalsplus);
+        f.sp.set(self.depth());
         f.ip.set(ip);
     }
 
@@ -579,23 +919,46 @@ impl Regs {
         unsafe { self.frame.as_ref() }
     }
 
-    /// The code unit at `i`.
+    /// Slots from `base` to `sp`.
     #[inline(always)]
-    pub fn unit(&self, i: usize) -> Option<CodeUnit> {
-        if i < self.code_len {
-            // SAFETY: in bounds of the code object's bytecode, which the frame keeps alive.
-            Some(unsafe { (*self.code.add(i)).get() })
-        } else {
-            None
-        }
+    fn used(&self) -> usize {
+        // SAFETY: both point into the frame's block, `sp` at or above `base`.
+        unsafe { self.sp.offset_from(self.base) as usize }
     }
 
-    /// The cache cell at `i` (for specialized instructions' caches).
+    /// The instruction unit at `i`, which the verifier proved is inside the code: `i` is
+    /// where a verified jump or fall-through (or a handler, return or resumption point
+    /// derived from one) continues.
     #[inline(always)]
+    pub fn fetch(&self, i: usize) -> CodeUnit {
+        #[cfg(debug_assertions)]
+        debug_assert!(i < self.code_len, "fetch past the end of the code");
+        // SAFETY: in bounds (above); the frame keeps the code object alive.
+        unsafe { (*self.code.add(i)).get() }
+    }
+
+    /// Cache unit `i` of the running instruction (`ip + 1 + offset` with `offset` below
+    /// its cache size): inside the code because the verifier checked every instruction's
+    /// caches are.
+    #[inline(always)]
+    pub fn cache_cell(&self, i: usize) -> &Cell<CodeUnit> {
+        #[cfg(debug_assertions)]
+        debug_assert!(i < self.code_len, "cache past the end of the code");
+        // SAFETY: as in `fetch`; the reference lives as long as `&self`.
+        unsafe { &*self.code.add(i) }
+    }
+
+    /// The code unit at `i`, or `None` past the end.
+    #[inline]
+    pub fn unit(&self, i: usize) -> Option<CodeUnit> {
+        self.cell(i).map(Cell::get)
+    }
+
+    /// The code cell at `i`, or `None` past the end.
+    #[inline]
     pub fn cell(&self, i: usize) -> Option<&Cell<CodeUnit>> {
-        if i < self.code_len {
-            // SAFETY: as above; the reference lives as long as `&self`.
-            Some(unsafe { &*self.code.add(i) })
+        if i < self.frame().code.bytecode.len() {
+            Some(self.cache_cell(i))
         } else {
             None
         }
@@ -604,64 +967,95 @@ impl Regs {
     /// Value-stack depth.
     #[inline(always)]
     pub fn depth(&self) -> usize {
-        self.sp - self.nlocalsplus
+        self.used() - self.frame().nlocalsplus
     }
 
-    /// Pushes a value.
+    #[inline(always)]
+    fn assert_local(&self, _i: usize) {
+        #[cfg(debug_assertions)]
+        debug_assert!(_i < self.nlocalsplus, "local {_i} out of range");
+    }
+
+    #[inline(always)]
+    fn assert_room(&self, _n: usize) {
+        #[cfg(debug_assertions)]
+        debug_assert!(self.used() + _n <= self.limit, "value stack overflow");
+    }
+
+    #[inline(always)]
+    fn assert_depth(&self, _n: usize) {
+        #[cfg(debug_assertions)]
+        debug_assert!(
+            _n <= self.used() - self.nlocalsplus,
+            "value stack underflow"
+        );
+    }
+
+    /// Pushes a value (verified room).
     #[inline(always)]
     pub fn push(&mut self, v: Value) -> Result<(), StackFault> {
-        if self.sp >= self.limit {
-            return Err(StackFault);
+        self.assert_room(1);
+        // SAFETY: the verifier proved the slot is inside the stack region; it is
+        // uninitialized (at `sp`).
+        unsafe {
+            write_slot(self.sp, v);
+            self.sp = self.sp.add(1);
         }
-        // SAFETY: `sp < limit`: the slot is inside the stack region and uninitialized.
-        unsafe { write_slot(self.base.add(self.sp), v) };
-        self.sp += 1;
         Ok(())
     }
 
-    /// Pops a value.
-    #[inline(always)]
-    pub fn pop(&mut self) -> Result<Value, StackFault> {
-        if self.sp <= self.nlocalsplus {
+    /// Pushes a value after checking there is room (callers outside verified instruction
+    /// bodies).
+    pub fn push_checked(&mut self, v: Value) -> Result<(), StackFault> {
+        if self.depth() >= self.frame().stacksize {
             return Err(StackFault);
         }
-        self.sp -= 1;
-        // SAFETY: the slot was initialized (it was below `sp`) and is now outside it.
-        Ok(unsafe { read_slot(self.base.add(self.sp)) })
+        self.push(v)
+    }
+
+    /// Pops a value (verified depth).
+    #[inline(always)]
+    pub fn pop(&mut self) -> Result<Value, StackFault> {
+        self.assert_depth(1);
+        // SAFETY: the slot below `sp` is an initialized stack slot (verified depth); it
+        // is now outside the stack.
+        unsafe {
+            self.sp = self.sp.sub(1);
+            Ok(read_slot(self.sp))
+        }
     }
 
     /// Pushes a new reference to local `i` (`LOAD_FAST`).
     #[inline(always)]
     pub fn push_local(&mut self, i: usize) -> Result<(), StackFault> {
-        if i >= self.nlocalsplus || self.sp >= self.limit {
-            return Err(StackFault);
-        }
-        // SAFETY: `i` is an initialized local and slot `sp` is an uninitialized stack slot
-        // (both in bounds, checked above); the count is incremented for the copy.
+        self.assert_local(i);
+        self.assert_room(1);
+        // SAFETY: `i` is an initialized local and `sp` an uninitialized stack slot (both
+        // verified); the count is incremented for the copy.
         unsafe {
             let src = self.base.add(i);
             if let Value::Obj(o) = &*src {
                 std::mem::forget(o.clone());
             }
-            copy_slot(src, self.base.add(self.sp));
+            copy_slot(src, self.sp);
+            self.sp = self.sp.add(1);
         }
-        self.sp += 1;
         Ok(())
     }
 
     /// Pops the top into local `i`, returning the local's old value (`STORE_FAST`).
     #[inline(always)]
     pub fn pop_to_local(&mut self, i: usize) -> Result<Value, StackFault> {
-        if i >= self.nlocalsplus || self.sp <= self.nlocalsplus {
-            return Err(StackFault);
-        }
-        self.sp -= 1;
-        // SAFETY: both slots are initialized and in bounds; the top's value moves into the
-        // local (the top slot is now outside the stack) and the old local is returned.
+        self.assert_local(i);
+        self.assert_depth(1);
+        // SAFETY: both slots are initialized and in bounds (verified); the top's value
+        // moves into the local (the top slot is now outside the stack) and the old local
+        // is returned.
         unsafe {
+            self.sp = self.sp.sub(1);
             let dst = self.base.add(i);
             let old = read_slot(dst);
-            copy_slot(self.base.add(self.sp), dst);
+            copy_slot(self.sp, dst);
             Ok(old)
         }
     }
@@ -669,88 +1063,89 @@ impl Regs {
     /// The item `n` from the top (`1` is the top).
     #[inline(always)]
     pub fn peek(&self, n: usize) -> Result<&Value, StackFault> {
-        if n == 0 || n > self.sp - self.nlocalsplus {
-            return Err(StackFault);
-        }
-        // SAFETY: in `[nlocalsplus, sp)`, initialized.
-        Ok(unsafe { &*self.base.add(self.sp - n) })
+        debug_assert!(n > 0);
+        self.assert_depth(n);
+        // SAFETY: in `[nlocalsplus, sp)` (verified), initialized.
+        Ok(unsafe { &*self.sp.sub(n) })
     }
 
     /// Replaces the item `n` from the top, returning the old one.
     #[inline(always)]
     pub fn replace(&mut self, n: usize, v: Value) -> Result<Value, StackFault> {
-        if n == 0 || n > self.sp - self.nlocalsplus {
-            return Err(StackFault);
-        }
-        // SAFETY: in bounds and initialized; no reference into it is live.
-        Ok(unsafe { std::ptr::replace(self.base.add(self.sp - n), v) })
+        debug_assert!(n > 0);
+        self.assert_depth(n);
+        // SAFETY: in bounds and initialized (verified); no reference into it is live.
+        Ok(unsafe { replace_slot(self.sp.sub(n), v) })
     }
 
     /// The top `n` items, bottom first.
     #[inline(always)]
     pub fn top_slice(&self, n: usize) -> Result<&[Value], StackFault> {
-        if n > self.sp - self.nlocalsplus {
-            return Err(StackFault);
-        }
-        // SAFETY: `[sp - n, sp)` is initialized and inside the stack region.
-        Ok(unsafe { std::slice::from_raw_parts(self.base.add(self.sp - n), n) })
+        self.assert_depth(n);
+        // SAFETY: `[sp - n, sp)` is initialized and inside the stack region (verified).
+        Ok(unsafe { std::slice::from_raw_parts(self.sp.sub(n), n) })
     }
 
     /// Pops the top `n` items into a vector, bottom first.
     pub fn pop_n(&mut self, n: usize) -> Result<Vec<Value>, StackFault> {
-        if n > self.sp - self.nlocalsplus {
+        if n > self.depth() {
             return Err(StackFault);
         }
         let mut out = Vec::with_capacity(n);
-        let start = self.sp - n;
-        for i in start..self.sp {
-            // SAFETY: initialized slots leaving the stack.
-            out.push(unsafe { self.base.add(i).read() });
+        // SAFETY: `[sp - n, sp)` is initialized; those slots leave the stack.
+        unsafe {
+            let start = self.sp.sub(n);
+            for i in 0..n {
+                out.push(start.add(i).read());
+            }
+            self.sp = start;
         }
-        self.sp = start;
         Ok(out)
     }
 
     /// Drops the top `n` items.
     #[inline]
     pub fn drop_n(&mut self, n: usize) -> Result<(), StackFault> {
-        if n > self.sp - self.nlocalsplus {
-            return Err(StackFault);
-        }
+        self.assert_depth(n);
         for _ in 0..n {
-            self.sp -= 1;
-            // SAFETY: initialized slot leaving the stack.
-            drop(unsafe { self.base.add(self.sp).read() });
+            // SAFETY: initialized slot leaving the stack (verified depth).
+            unsafe {
+                self.sp = self.sp.sub(1);
+                drop(self.sp.read());
+            }
         }
         Ok(())
     }
 
-    /// Truncates the stack to `depth` items (exception unwinding).
+    /// Truncates the stack to `depth` items (exception unwinding), checked.
     pub fn truncate(&mut self, depth: usize) -> Result<(), StackFault> {
-        let cur = self.sp - self.nlocalsplus;
+        let cur = self.depth();
         if depth > cur {
             return Err(StackFault);
         }
-        self.drop_n(cur - depth)
+        for _ in depth..cur {
+            // SAFETY: initialized slots above `depth` leave the stack.
+            unsafe {
+                self.sp = self.sp.sub(1);
+                drop(self.sp.read());
+            }
+        }
+        Ok(())
     }
 
-    /// Local `i`.
+    /// Local `i` (a verified index).
     #[inline(always)]
     pub fn local(&self, i: usize) -> Result<&Value, StackFault> {
-        if i >= self.nlocalsplus {
-            return Err(StackFault);
-        }
-        // SAFETY: localsplus is initialized (invariant 1).
+        self.assert_local(i);
+        // SAFETY: localsplus is initialized (invariant 1) and `i` in range (verified).
         Ok(unsafe { &*self.base.add(i) })
     }
 
-    /// Replaces local `i`, returning the old value.
+    /// Replaces local `i` (a verified index), returning the old value.
     #[inline(always)]
     pub fn set_local(&mut self, i: usize, v: Value) -> Result<Value, StackFault> {
-        if i >= self.nlocalsplus {
-            return Err(StackFault);
-        }
+        self.assert_local(i);
         // SAFETY: as above; no reference into the slot is live.
-        Ok(unsafe { std::ptr::replace(self.base.add(i), v) })
+        Ok(unsafe { replace_slot(self.base.add(i), v) })
     }
 }

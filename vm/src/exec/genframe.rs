@@ -15,11 +15,12 @@ use crate::types::generator::Generator;
 use super::frame::{Frame, Regs, Resumer, frame_ref};
 use super::{Ctx, Flow};
 
-/// Resumes `g` with `value` inside this loop; `Err(value)` when it must take the Rust
-/// path instead.
-#[inline]
-pub(crate) fn resume_inline(
-    c: &mut Ctx<'_>,
+/// Resumes `g` with `value` inside this loop; `Err(value)` (nothing changed) when it must
+/// take the Rust path instead. Inline and generic over the context so that `FOR_ITER`
+/// resumes a generator on the loop's registers.
+#[inline(always)]
+pub(crate) fn resume_inline<const L: bool>(
+    c: &mut Ctx<'_, L>,
     g: &Py<Generator>,
     value: Value,
     resumer: Resumer,
@@ -44,15 +45,16 @@ pub(crate) fn resume_inline(
     c.next_ip = f.ip.get();
     // The sent value is the suspended `yield`'s result (a new generator's first
     // instruction pops it).
-    if c.r.push(value).is_err() {
+    if c.r.push_checked(value).is_err() {
         return Ok(Flow::Fault);
     }
     Ok(Flow::Switch)
 }
 
 /// `YIELD_VALUE` in a frame running inline: suspends it and hands `v` to the caller,
-/// which continues after its `FOR_ITER`/`SEND`.
-pub(crate) fn yield_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
+/// which continues after its `FOR_ITER`/`SEND` (inline: runs on the loop's registers).
+#[inline(always)]
+pub(crate) fn yield_inline<const L: bool>(c: &mut Ctx<'_, L>, v: Value) -> Flow {
     let vm = c.vm;
     c.r.save(c.next_ip);
     let f = c.frame();
@@ -111,7 +113,8 @@ pub(crate) fn abandon(c: &Ctx<'_>, frame: &Frame) {
     }
 }
 
-fn switch_to_caller(c: &mut Ctx<'_>, caller: std::ptr::NonNull<Frame>) {
+#[inline(always)]
+fn switch_to_caller<const L: bool>(c: &mut Ctx<'_, L>, caller: std::ptr::NonNull<Frame>) {
     c.r = Regs::load(caller);
     let cf = frame_ref(caller);
     c.next_ip = cf.return_ip.get();

@@ -20,6 +20,7 @@ pub mod plug;
 pub mod suggest;
 pub mod traceback;
 pub mod uops;
+pub mod verify;
 
 use std::cell::Cell;
 use std::ptr::NonNull;

@@ -142,8 +142,18 @@ impl Inline {
     /// Stores `value` at `index`, returning the old value (`Null` if it was unset).
     #[inline]
     fn store(&mut self, index: usize, value: Value) -> Value {
-        if self.values.len() <= index {
-            self.values.resize(index + 1, Value::Null);
+        if index >= self.values.len() {
+            // The usual first assignment: the next attribute in key order, into capacity
+            // reserved from the class's key count (no `Null` written and read back). Nothing
+            // is set above `index`, so only an explicit order needs the new index.
+            if index > self.values.len() {
+                self.values.resize(index, Value::Null);
+            }
+            self.values.push(value);
+            if self.order.is_some() {
+                self.note_new(index);
+            }
+            return Value::Null;
         }
         let old = std::mem::replace(&mut self.values[index], value);
         if old.is_null() {

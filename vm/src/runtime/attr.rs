@@ -4,8 +4,8 @@
 //! attributes, which win over non-data descriptors and plain class attributes.
 
 use crate::object::instance::AttrPlace;
-use crate::object::{Py, PyCell, Type, Value};
-use crate::runtime::cache::KeyHint;
+use crate::object::{ObjRef, Py, PyCell, Type, Value};
+use crate::runtime::cache::{CachedPlace, KeyHint};
 use crate::types::dict::Dict;
 use crate::types::str::Str;
 
@@ -185,13 +185,56 @@ fn dict_attr(vm: &Vm, dict: &Py<Dict>, name: &Py<Str>) -> PyResult<Option<Value>
 /// reference count but the result's and leaves everything else to [`getattr_general`].
 pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
     if let Value::Obj(o) = obj
-        && let Some(index) = vm.cached_instance_index(o.ty(), name)
-        && let Some(ext) = o.ext()
-        && let Some(v) = ext.get_inline(index)
+        && let Some(v) = cached_get(vm, o, name)
     {
         return Ok(v);
     }
     getattr_general(vm, obj, name)
+}
+
+/// The hit path of [`generic_getattr`] (also inlined into `LOAD_ATTR` for types that use
+/// it): the attribute from the instance's inline values or `__slots__` entry that the
+/// method cache points at, if it is set.
+#[inline(always)]
+pub fn cached_get(vm: &Vm, o: &ObjRef, name: &Py<Str>) -> Option<Value> {
+    let place = vm.cached_place(o.ty(), name)?;
+    let ext = o.ext()?;
+    match place {
+        CachedPlace::Inline(index) => ext.get_inline(index),
+        // `member_get` without the descriptor call.
+        CachedPlace::Slot(index) => Some(ext.slot(index)).filter(|v| !v.is_null()),
+    }
+}
+
+/// The hit path of [`generic_setattr`] (also inlined into `STORE_ATTR`): stores `v` where
+/// the method cache says instances keep `name`, returning the old value to drop; gives `v`
+/// back when that takes the general path.
+#[inline(always)]
+pub fn cached_set(vm: &Vm, o: &ObjRef, name: &Py<Str>, v: Value) -> Result<Value, Value> {
+    match (vm.cached_place(o.ty(), name), o.ext()) {
+        (Some(CachedPlace::Inline(index)), Some(ext)) => ext.store_inline_at(index, v),
+        // `member_set` without the descriptor call.
+        (Some(CachedPlace::Slot(index)), Some(ext)) if index < ext.slot_count() => {
+            Ok(ext.set_slot(index, v))
+        }
+        _ => Err(v),
+    }
+}
+
+/// Whether `ty` uses [`generic_getattr`] (what the inlined hit paths assume).
+#[inline(always)]
+pub fn uses_generic_getattr(ty: &Py<Type>) -> bool {
+    ty.slots.getattro.get().is_some_and(|f| {
+        std::ptr::fn_addr_eq(f, generic_getattr as crate::object::slots::GetAttrFn)
+    })
+}
+
+/// Whether `ty` uses [`generic_setattr`] (what the inlined hit paths assume).
+#[inline(always)]
+pub fn uses_generic_setattr(ty: &Py<Type>) -> bool {
+    ty.slots.setattro.get().is_some_and(|f| {
+        std::ptr::fn_addr_eq(f, generic_setattr as crate::object::slots::SetAttrFn)
+    })
 }
 
 /// [`generic_getattr`] past its hit path.
@@ -289,15 +332,12 @@ fn lookup_with_descr(
 /// knowing the name's inline-values index.
 pub fn generic_setattr(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value>) -> PyResult<()> {
     let value = match (value, obj) {
-        (Some(v), Value::Obj(o)) => match (vm.cached_instance_index(o.ty(), name), o.ext()) {
-            (Some(index), Some(ext)) => match ext.store_inline_at(index, v) {
-                Ok(old) => {
-                    drop(old);
-                    return Ok(());
-                }
-                Err(v) => Some(v),
-            },
-            _ => Some(v),
+        (Some(v), Value::Obj(o)) => match cached_set(vm, o, name, v) {
+            Ok(old) => {
+                drop(old);
+                return Ok(());
+            }
+            Err(v) => Some(v),
         },
         (value, _) => value,
     };

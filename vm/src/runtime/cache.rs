@@ -44,6 +44,15 @@ impl KeyHint {
     pub const UNKNOWN: KeyHint = KeyHint(u32::MAX);
 }
 
+/// Where an instance keeps an attribute ([`Vm::cached_place`]).
+#[derive(Clone, Copy, Debug)]
+pub enum CachedPlace {
+    /// Inline values, at this shared-keys index.
+    Inline(usize),
+    /// `__slots__` entry of this index.
+    Slot(usize),
+}
+
 /// The cache table: fixed-size arrays, so that the masked set index needs no bounds check
 /// on the hit path.
 pub struct MethodCache {
@@ -125,13 +134,18 @@ impl Vm {
             .with(|sets| find(&sets[set_index(version, key)], version, key).map(f))
     }
 
-    /// The instance-attribute hit path: `Some(index)` when the cache knows that nothing
-    /// along the MRO of `ty` is called `name` and that instances keep it at shared-keys
-    /// index `index`. No reference counting, no hashing.
+    /// The attribute hit paths' probe: where instances of `ty` keep `name` when the cache
+    /// knows it without a descriptor call: at a shared-keys index (nothing of that name
+    /// on the type), or in a `__slots__` entry (the type's attribute is a member
+    /// descriptor, a data descriptor, so the instance's other storage cannot shadow it).
     #[inline(always)]
-    pub fn cached_instance_index(&self, ty: &Py<Type>, name: &Py<Str>) -> Option<usize> {
-        self.cached_entry(ty, name, |e| {
-            (e.value.is_null() && e.hint < KeyHint::ABSENT).then_some(e.hint as usize)
+    pub fn cached_place(&self, ty: &Py<Type>, name: &Py<Str>) -> Option<CachedPlace> {
+        self.cached_entry(ty, name, |e| match &e.value {
+            Value::Null if e.hint < KeyHint::ABSENT => Some(CachedPlace::Inline(e.hint as usize)),
+            Value::Obj(o) => o
+                .downcast::<crate::types::descr::MemberDescr>()
+                .map(|d| CachedPlace::Slot(d.index)),
+            _ => None,
         })
         .flatten()
     }

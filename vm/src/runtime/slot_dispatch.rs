@@ -57,6 +57,9 @@ pub fn call_special(
     let Some((f, needs_self)) = lookup_special(vm, obj, name)? else {
         return Ok(None);
     };
+    if needs_self && let Some(func) = f.downcast::<crate::types::function::Function>() {
+        return vm.call_python_self(func, obj, args).map(Some);
+    }
     let r = if needs_self {
         // The operator dunders take one or two arguments: `self` goes in front of them in
         // a stack array rather than through `call_prepended`'s eight-slot buffer.

@@ -290,7 +290,13 @@ fn min_max(vm: &Vm, args: Args<'_>, name: &str, want: crate::object::CompareOp) 
             return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0")));
         }
         1 => {
-            collected = vm.collect(&pos[0])?;
+            // An exact set or frozenset is read in one pass over its table (not through
+            // its iterator).
+            let cls = pos[0].class(vm);
+            collected = match pos[0].downcast::<crate::types::set::Set>() {
+                Some(s) if cls.is(&vm.types.set) || cls.is(&vm.types.frozenset) => s.items(),
+                _ => vm.collect(&pos[0])?,
+            };
             &collected
         }
         _ => {

@@ -245,6 +245,20 @@ fn reversed_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         args.no_kwargs(vm, "reversed")?;
     }
     let seq = args.range(vm, "reversed", 1, 1)?[0].clone();
+    // Lists and ranges (the usual arguments, neither with a Python `__reversed__`) skip
+    // the method lookup and call.
+    if let Some(r) = seq.downcast::<crate::types::range::Range>() {
+        return Ok(crate::types::range::reversed_iter(vm, r));
+    }
+    if let Some(l) = seq.downcast::<crate::types::list::List>()
+        && seq.class(vm).is(&vm.types.list)
+    {
+        return Ok(crate::types::iter::SeqIter::new_reversed(
+            vm,
+            seq.clone(),
+            l.len(),
+        ));
+    }
     if crate::runtime::slot_dispatch::special_is_none(vm, &seq, &vm.names.__reversed__) {
         return Err(vm.new_type_error(format!("'{}' object is not reversible", vm.type_name(&seq))));
     }

@@ -25,7 +25,7 @@ fn frame_info(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         .new_tuple(vec![
             fr.code.filename.clone().into(),
             Value::Int(i64::from(lineno)),
-            fr.globals.clone().into(),
+            fr.globals().clone().into(),
         ])
         .into())
 }

@@ -102,6 +102,11 @@ pub fn quicken(code: &[CodeUnit], enable_counters: bool) -> Box<[Cell<CodeUnit>]
             if let Some(c) = out.get(i + 1) {
                 c.set(CodeUnit::from_cache(counter));
             }
+            // The other cache units start empty whatever `co_code` held (`code.replace`
+            // can pass any bytes): the generic `LOAD_GLOBAL` keeps its cache there.
+            for c in out.iter().skip(i + 2).take(caches - 1) {
+                c.set(CodeUnit::from_cache(0));
+            }
             i += caches;
         }
         i += 1;
@@ -209,6 +214,14 @@ impl Vm {
             .iter()
             .filter(|&&k| k & local_kind::FREE != 0)
             .count();
+        let exc_table = decode_exception_table(&code.exceptiontable);
+        // The eval loop runs the bytecode without bounds checks on what this proves.
+        if let Err(e) = crate::exec::verify::verify(code, &exc_table) {
+            return Err(self.new_system_error(format!(
+                "invalid bytecode in code object '{}': {e}",
+                code.name
+            )));
+        }
         let enable = self.config.specialize && self.plugins.specializer.is_some();
         let c = Code {
             meta: code.clone(),
@@ -222,7 +235,7 @@ impl Vm {
             framesize: nlocalsplus + code.stacksize as usize,
             nfrees,
             bytecode: quicken(&code.code, enable),
-            exc_table: decode_exception_table(&code.exceptiontable).into_boxed_slice(),
+            exc_table: exc_table.into_boxed_slice(),
             version: self.next_code_version(),
             executors: PyCell::new(Vec::new()),
             flags: code.flags,

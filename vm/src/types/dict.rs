@@ -23,6 +23,24 @@ thread_local! {
     static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
 }
 
+thread_local! {
+    static NEXT_KEYS_VERSION: Cell<u32> = const { Cell::new(1) };
+}
+
+/// A keys version no other dict state has had: `LOAD_GLOBAL`'s cache takes a globals dict's
+/// keys version as proof that a name is still absent from it, so equal versions must mean
+/// the same set of keys (of one dict, or of copies). When the counter runs out every later
+/// change gets 0, which no cache accepts (as CPython's `dk_version` does).
+fn fresh_keys_version() -> u32 {
+    NEXT_KEYS_VERSION.with(|v| {
+        let n = v.get();
+        if n != 0 {
+            v.set(n.wrapping_add(1));
+        }
+        n
+    })
+}
+
 fn next_version() -> u64 {
     NEXT_VERSION.with(|v| {
         let n = v.get();
@@ -47,7 +65,8 @@ struct Table {
     entries: Vec<Entry>,
     /// Live entries.
     used: usize,
-    /// Changes when the set of keys changes (insertion of a new key, removal, clear).
+    /// Changes when the set of keys changes (insertion of a new key, removal, clear), to a
+    /// value unique to this state (`fresh_keys_version`); 0 for a new empty dict.
     keys_version: u32,
     /// Changes whenever entries move or disappear (lookups restart, iterators notice).
     layout: u32,
@@ -273,7 +292,7 @@ impl Table {
         self.indices[slot] = self.entries.len() as i32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
-        self.keys_version = self.keys_version.wrapping_add(1);
+        self.keys_version = fresh_keys_version();
     }
 
     /// Removes the entry at `ix`, returning its key and value.
@@ -292,7 +311,7 @@ impl Table {
         let key = std::mem::take(&mut e.key);
         let value = std::mem::take(&mut e.value);
         self.used -= 1;
-        self.keys_version = self.keys_version.wrapping_add(1);
+        self.keys_version = fresh_keys_version();
         self.layout = self.layout.wrapping_add(1);
         (key, value)
     }
@@ -566,6 +585,28 @@ impl Dict {
         })
     }
 
+    /// The value of entry `index` if its key is `key` itself (a cache hit: a dict holds at
+    /// most one entry per key, so this is what a lookup of `key` would find).
+    #[inline(always)]
+    pub fn value_if_key_at(&self, index: usize, key: &crate::object::Py<Str>) -> Option<Value> {
+        self.table.with(|t| {
+            let e = t.entries.get(index)?;
+            match &e.key {
+                Value::Obj(o) if o.addr() == key.addr() => Some(e.value.clone()),
+                _ => None,
+            }
+        })
+    }
+
+    /// [`Dict::get_str`] with the entry index of the key (to fill caches).
+    pub fn get_str_indexed(&self, key: &crate::object::Py<Str>) -> Option<(usize, Value)> {
+        let hash = key.hash();
+        self.table.with(|t| {
+            t.find_str(key, hash)
+                .map(|ix| (ix, t.entries[ix].value.clone()))
+        })
+    }
+
     /// The entry index of a str key (for caches).
     pub fn index_of_str(&self, key: &crate::object::Py<Str>) -> Option<usize> {
         let hash = key.hash();
@@ -623,7 +664,7 @@ impl Dict {
     pub fn clear(&self) {
         let old = self.table.with_mut(|t| {
             let layout = t.layout.wrapping_add(1);
-            let kv = t.keys_version.wrapping_add(1);
+            let kv = fresh_keys_version();
             let old = std::mem::take(t);
             t.layout = layout;
             t.keys_version = kv;

@@ -187,7 +187,7 @@ pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) ->
     // depths at a yield count it.
     {
         let mut regs = Regs::load(frame);
-        if regs.push(value).is_err() {
+        if regs.push_checked(value).is_err() {
             return Err(vm.new_system_error("generator frame stack overflow"));
         }
         regs.save(frame_ref(frame).ip.get());

@@ -55,6 +55,27 @@ impl SeqIter {
             .map(|l| (l.clone(), self.index.get()))
     }
 
+    /// The next item of an iterator over a list or tuple, read in place: no Python code
+    /// runs and nothing is dropped, so `FOR_ITER` steps it inline without leaving the
+    /// register context. `None` for other sequences and at the end (the general path then
+    /// exhausts the iterator, which may free the sequence).
+    #[inline(always)]
+    pub fn next_in_place(&self) -> Option<Value> {
+        let i = self.index.get();
+        if self.reverse {
+            let j = i.checked_sub(1)?;
+            let x = self.seq.with(|seq| seq.downcast::<List>()?.get(j))?;
+            self.index.set(j);
+            return Some(x);
+        }
+        let x = self.seq.with(|seq| match seq.downcast::<List>() {
+            Some(l) => l.get(i),
+            None => seq.downcast::<Tuple>()?.get(i).cloned(),
+        })?;
+        self.index.set(i + 1);
+        Some(x)
+    }
+
     /// Advances the index.
     pub fn set_index(&self, i: usize) {
         self.index.set(i);

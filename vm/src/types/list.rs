@@ -190,6 +190,26 @@ fn list_len(vm: &Vm, v: &Value) -> PyResult<usize> {
     Ok(this(vm, v)?.len())
 }
 
+/// `seq[i]` for an exact list or tuple that something besides the caller's stack slot
+/// references, read in place: dropping the caller's reference then frees nothing, so the
+/// eval loop can run this on its register copy. `None` for anything else (other types,
+/// subclasses, a sole reference, an index out of range) sends the caller the general way.
+#[inline(always)]
+pub fn item_in_place(seq: &Value, i: i64) -> Option<Value> {
+    let Value::Obj(o) = seq else {
+        return None;
+    };
+    if o.ty().is_heap() || o.refcount() < 2 {
+        return None;
+    }
+    let at = |n: usize| usize::try_from(if i < 0 { i + n as i64 } else { i }).ok();
+    if let Some(l) = o.downcast::<List>() {
+        return l.get(at(l.len())?);
+    }
+    let t = o.downcast::<crate::types::tuple::Tuple>()?;
+    t.get(at(t.len())?).cloned()
+}
+
 fn list_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let l = this(vm, v)?;
     if let Some(slice) = key.downcast::<Slice>() {

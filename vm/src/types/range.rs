@@ -253,6 +253,19 @@ fn range_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
             .and_then(|n| usize::try_from(n).ok())
             .ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C ssize_t"))?;
         let ix = s.indices(vm, len)?;
+        if let Some((start, step, _)) = r.small {
+            // In 128 bits: the new bounds of a 64-bit range times a 64-bit index fit.
+            let at = |i: i64| i128::from(start) + i128::from(step) * i128::from(i);
+            let bounds = (
+                i64::try_from(at(ix.start)),
+                i64::try_from(at(ix.stop)),
+                i64::try_from(i128::from(step) * i128::from(ix.step)),
+            );
+            if let (Ok(a), Ok(b), Ok(st)) = bounds {
+                let range = Range::new_small(a, b, st);
+                return Ok(crate::object::core::alloc(&vm.types.range, range).into());
+            }
+        }
         let step = &r.big().step * ix.step;
         let start = r.big().item(&BigInt::from(ix.start));
         let stop = r.big().item(&BigInt::from(ix.stop));
@@ -370,6 +383,11 @@ fn range_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
 
 fn range_reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (r, _) = vm.method_self::<Range>(args, "__reversed__", "range")?;
+    Ok(reversed_iter(vm, r))
+}
+
+/// `reversed(r)`: the range iterator walking `r` backwards.
+pub(crate) fn reversed_iter(vm: &Vm, r: &Py<Range>) -> Value {
     match r.small {
         Some((start, step, n)) => {
             let last = if n == 0 {
@@ -377,18 +395,14 @@ fn range_reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             } else {
                 start + step * (n as i64 - 1)
             };
-            Ok(vm.new_range_iter(last, -step, n))
+            vm.new_range_iter(last, -step, n)
         }
         // Beyond 64 bits, iterate the mirrored range by index (exact ints).
         None => {
             let last = &r.big().start + &r.big().step * (&r.big().len - 1);
             let stop = &r.big().start - &r.big().step;
             let mirrored = vm.new_range(last, stop, -&r.big().step);
-            Ok(super::iter::SeqIter::new_value(
-                vm,
-                &vm.types.seq_iterator,
-                mirrored.into(),
-            ))
+            super::iter::SeqIter::new_value(vm, &vm.types.seq_iterator, mirrored.into())
         }
     }
 }

@@ -35,6 +35,15 @@ impl Entry {
     }
 }
 
+/// The start of the next linear run of probes (CPython's perturbation recurrence).
+#[inline]
+fn next_run(i: usize, perturb: u64, mask: usize) -> usize {
+    (i.wrapping_mul(5)
+        .wrapping_add(1)
+        .wrapping_add(perturb as usize))
+        & mask
+}
+
 struct Table {
     entries: Vec<Entry>,
     fill: usize,
@@ -107,11 +116,39 @@ impl Table {
                 }
             }
             r.perturb >>= PERTURB_SHIFT;
-            r.i =
-                (r.i.wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(r.perturb as usize))
-                    & mask;
+            r.i = next_run(r.i, r.perturb, mask);
+            r.j = 0;
+        }
+    }
+
+    /// The entries holding a key.
+    fn live(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.key.is_null())
+    }
+
+    /// Whether `key` is present, when every same-hash comparison on the way is native;
+    /// `None` when one needs `__eq__`.
+    fn find_native(&self, key: &Value, hash: i64) -> Option<bool> {
+        let mut r = Table::start(hash, self.mask());
+        let mask = self.mask();
+        loop {
+            let probes = if r.i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            while r.j <= probes {
+                let e = &self.entries[r.i + r.j];
+                r.j += 1;
+                if e.is_unused() {
+                    return Some(false);
+                }
+                if e.hash == hash && fast_key_eq(&e.key, key)? {
+                    return Some(true);
+                }
+            }
+            r.perturb >>= PERTURB_SHIFT;
+            r.i = next_run(r.i, r.perturb, mask);
             r.j = 0;
         }
     }
@@ -144,11 +181,7 @@ impl Table {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_run(i, perturb, mask);
         }
     }
 
@@ -317,23 +350,65 @@ impl Set {
     /// Elements with their hashes, in table order.
     pub fn entries(&self) -> Vec<(i64, Value)> {
         self.table.with(|t| {
-            t.entries
-                .iter()
-                .filter(|e| !e.key.is_null())
-                .map(|e| (e.hash, e.key.clone()))
-                .collect()
+            // Sized up front: a filtered iterator would grow the vector by reallocation.
+            let mut out = Vec::with_capacity(t.used);
+            out.extend(t.live().map(|e| (e.hash, e.key.clone())));
+            out
         })
     }
 
     /// Elements, in table order.
     pub fn items(&self) -> Vec<Value> {
         self.table.with(|t| {
-            t.entries
-                .iter()
-                .filter(|e| !e.key.is_null())
-                .map(|e| e.key.clone())
-                .collect()
+            let mut out = Vec::with_capacity(t.used);
+            out.extend(t.live().map(|e| e.key.clone()));
+            out
         })
+    }
+
+    /// Whether every element is in `other`, decided with both tables borrowed when each
+    /// comparison met is native (ints, floats, exact strs, identity: `fast_key_eq`);
+    /// `None` when one needs `__eq__`, which the caller then runs the general way.
+    pub fn is_subset_native(&self, other: &Set) -> Option<bool> {
+        if std::ptr::eq(self, other) {
+            return Some(true);
+        }
+        self.table.with(|a| {
+            other.table.with(|b| {
+                for e in a.live() {
+                    if !b.find_native(&e.key, e.hash)? {
+                        return Some(false);
+                    }
+                }
+                Some(true)
+            })
+        })
+    }
+
+    /// The elements (with their hashes) that are not in `other`, in table order, found as
+    /// [`Set::is_subset_native`] does; `None` when a comparison needs `__eq__`.
+    pub fn difference_native(&self, other: &Set) -> Option<Vec<(i64, Value)>> {
+        if std::ptr::eq(self, other) {
+            return Some(Vec::new());
+        }
+        let missing = self.table.with(|a| {
+            other.table.with(|b| {
+                let mut out = Vec::with_capacity(a.used);
+                for (i, e) in a.entries.iter().enumerate() {
+                    if !e.key.is_null() && !b.find_native(&e.key, e.hash)? {
+                        out.push(i);
+                    }
+                }
+                Some(out)
+            })
+        })?;
+        // The keys are cloned in a second pass so that nothing is dropped in the borrow.
+        Some(self.table.with(|a| {
+            missing
+                .iter()
+                .map(|&i| (a.entries[i].hash, a.entries[i].key.clone()))
+                .collect()
+        }))
     }
 
     /// The element at table position `pos` or after, advancing `pos` (iteration).

@@ -105,6 +105,15 @@ fn difference(vm: &Vm, so_v: &Value, other: &Value) -> PyResult<Py<Set>> {
         return Ok(r);
     }
     let result = new_like(vm, so_v);
+    if let Some(missing) = other
+        .downcast::<Set>()
+        .and_then(|o| so.difference_native(o))
+    {
+        for (h, k) in missing {
+            result.add_hashed(vm, k, h)?;
+        }
+        return Ok(result);
+    }
     for (h, k) in so.entries() {
         let present = match other.downcast::<Set>() {
             Some(o) => o.contains_hashed(vm, &k, h)?,
@@ -152,6 +161,9 @@ fn issubset(vm: &Vm, so_v: &Value, other: &Value) -> PyResult<bool> {
     };
     if so.len() > o.len() {
         return Ok(false);
+    }
+    if let Some(r) = so.is_subset_native(o) {
+        return Ok(r);
     }
     for (h, k) in so.entries() {
         if !o.contains_hashed(vm, &k, h)? {

@@ -152,8 +152,8 @@ impl Vm {
             &self.types.frame,
             FrameObj {
                 code: fr.code.clone(),
-                globals: fr.globals.clone(),
-                builtins: fr.builtins.clone(),
+                globals: fr.globals().clone(),
+                builtins: fr.builtins().clone(),
                 lineno: Cell::new(fr.lineno().unwrap_or(0)),
                 lasti: Cell::new(fr.ip.get() as u32),
                 back: PyCell::new(Value::Null),

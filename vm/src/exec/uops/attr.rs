@@ -3,6 +3,7 @@
 
 use crate::exec::{Ctx, Flow};
 use crate::object::{Py, Value};
+use crate::runtime::attr;
 use crate::runtime::cache::KeyHint;
 use crate::runtime::{PyResult, Vm};
 use crate::tri;
@@ -150,6 +151,12 @@ pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return Flow::Fault;
     };
     if c.oparg & 1 != 0 {
+        // `get_method`'s hit path inline: no call.
+        if let Some(m) = attr::cached_method(c.vm, &owner, name) {
+            tri!(c.r.push(m));
+            tri!(c.r.push(owner));
+            return Flow::Next;
+        }
         match get_method(c.vm, &owner, name) {
             Ok((m, true)) => {
                 tri!(c.r.push(m));
@@ -157,10 +164,19 @@ pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
             }
             Ok((attr, false)) => {
                 tri!(c.r.push(attr));
-                tri!(c.r.push(Value::Null));
+                tri!(c.r.push(Value::NULL));
             }
             Err(e) => return c.error(e),
         }
+        return Flow::Next;
+    }
+    // The generic getattr's hit path inline: no slot call.
+    if let Value::Obj(o) = &owner
+        && attr::uses_generic_getattr(o.ty())
+        && let Some(v) = attr::cached_get(c.vm, o, name)
+    {
+        drop(owner);
+        tri!(c.r.push(v));
         return Flow::Next;
     }
     match c.vm.getattr(&owner, name) {
@@ -179,6 +195,20 @@ pub(crate) fn _STORE_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let Some(name) = c.name(c.oparg) else {
         return Flow::Fault;
+    };
+    // The generic setattr's hit path inline: no slot call.
+    let v = match &owner {
+        Value::Obj(o) if attr::uses_generic_setattr(o.ty()) => {
+            match attr::cached_set(c.vm, o, name, v) {
+                Ok(old) => {
+                    drop(old);
+                    drop(owner);
+                    return Flow::Next;
+                }
+                Err(v) => v,
+            }
+        }
+        _ => v,
     };
     match c.vm.setattr(&owner, name, v) {
         Ok(()) => Flow::Next,
@@ -282,6 +312,6 @@ pub(crate) fn _LOAD_SPECIAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
         None => f,
     };
     tri!(c.r.push(bound));
-    tri!(c.r.push(Value::Null));
+    tri!(c.r.push(Value::NULL));
     Flow::Next
 }

@@ -20,7 +20,7 @@ use crate::types::tuple::Tuple;
 
 /// `(callable, NULL, args) -> (func, self, args)` for bound methods.
 #[inline(always)]
-pub(crate) fn _MAYBE_EXPAND_METHOD(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _MAYBE_EXPAND_METHOD<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let n = c.oparg as usize;
     expand_method(c, n + 2, n + 1)
 }
@@ -32,8 +32,9 @@ pub(crate) fn _MAYBE_EXPAND_METHOD_KW(c: &mut Ctx<'_>, _o: usize) -> Flow {
     expand_method(c, n + 3, n + 2)
 }
 
+/// Idempotent (a second run sees `self` in place), so `CALL` may escape after it.
 #[inline(always)]
-fn expand_method(c: &mut Ctx<'_>, callable_at: usize, self_at: usize) -> Flow {
+fn expand_method<const L: bool>(c: &mut Ctx<'_, L>, callable_at: usize, self_at: usize) -> Flow {
     if !tri!(c.r.peek(self_at)).is_null() {
         return Flow::Next;
     }
@@ -44,6 +45,27 @@ fn expand_method(c: &mut Ctx<'_>, callable_at: usize, self_at: usize) -> Flow {
     drop(tri!(c.r.replace(callable_at, func)));
     tri!(c.r.replace(self_at, this));
     Flow::Next
+}
+
+/// The common call: a Python function called with its positional parameters (or the
+/// first ones, the rest having defaults) gets a frame holding the moved callable and
+/// arguments, and the loop switches to it; all inline, so `CALL` runs on the loop's
+/// registers. `None` (nothing changed) for anything else.
+#[inline(always)]
+fn call_python_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<Flow> {
+    let vm = c.vm;
+    let depth = vm.exec.depth.get();
+    if depth >= vm.recursion_limit() {
+        return None;
+    }
+    let frame = vm.exec.stack.push_call(&mut c.r, nargs)?;
+    vm.exec.depth.set(depth + 1);
+    c.r.save(c.ip);
+    c.frame().return_ip.set(c.next_ip);
+    vm.exec.current.set(Some(frame));
+    c.r = Regs::load(frame);
+    c.next_ip = 0;
+    Some(Flow::Switch)
 }
 
 /// Calls the callable below `nargs` arguments (plus `self` when present) and a NULL/self
@@ -132,6 +154,26 @@ fn alloc_and_enter_init(
         return Some(Flow::Fault);
     };
     drop(null);
+    let depth = vm.exec.depth.get();
+    if kwnames.is_none() && depth < vm.recursion_limit() {
+        // The class's slot becomes the result first; the instance and the arguments then
+        // move into the frame.
+        let Ok(class) = c.r.replace(nargs + 2, obj.clone()) else {
+            return Some(Flow::Fault);
+        };
+        if let Some(f) = vm.exec.stack.push_init(&mut c.r, func, nargs) {
+            vm.exec.depth.set(depth + 1);
+            drop(class);
+            drop(obj);
+            return Some(enter_init(c, f));
+        }
+        // No fast frame (a shape `bind_args` handles, or a new chunk): put the class
+        // back for the general path below.
+        let Ok(o) = c.r.replace(nargs + 2, class) else {
+            return Some(Flow::Fault);
+        };
+        drop(o);
+    }
     let frame = match c.r.top_slice(nargs + 1) {
         Ok(args) => crate::exec::call::push_function_frame(vm, func, Args::new(args, kwnames)),
         Err(_) => return Some(Flow::Fault),
@@ -145,18 +187,28 @@ fn alloc_and_enter_init(
     };
     drop(class);
     Some(match frame {
-        Ok(f) => {
-            frame_ref(f).init_call.set(true);
-            c.enter_frame(f)
-        }
+        Ok(f) => enter_init(c, f),
         Err(e) => c.error(e),
     })
 }
 
+/// Switches to a pushed `__init__` frame of `_CALL_ALLOC_AND_ENTER_INIT`.
+fn enter_init(c: &mut Ctx<'_>, f: std::ptr::NonNull<crate::exec::frame::Frame>) -> Flow {
+    frame_ref(f).init_call.set(true);
+    c.enter_frame(f)
+}
+
 /// `CALL n`.
 #[inline(always)]
-pub(crate) fn _DO_CALL(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    do_call(c, c.oparg as usize, None)
+pub(crate) fn _DO_CALL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    let nargs = c.oparg as usize;
+    if let Some(flow) = call_python_fast(c, nargs) {
+        return flow;
+    }
+    match c.full() {
+        Some(c) => do_call(c, nargs, None),
+        None => Flow::Escape,
+    }
 }
 
 /// `CALL_KW n`: `(callable, self_or_null, args[n], kwnames -- res)`.
@@ -286,7 +338,13 @@ pub(crate) fn _CHECK_PERIODIC_IF_NOT_YIELD_FROM<const L: bool>(
 
 /// `RETURN_VALUE`.
 #[inline(always)]
-pub(crate) fn _RETURN_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    if let Some(flow) = return_fast(c) {
+        return flow;
+    }
+    let Some(c) = c.full() else {
+        return Flow::Escape;
+    };
     let v = tri!(c.r.pop());
     let f = c.frame();
     if f.is_entry.get() {
@@ -299,18 +357,70 @@ pub(crate) fn _RETURN_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     c.return_to_caller(v)
 }
 
-/// `YIELD_VALUE`: suspends the generator frame, handing the value to whoever resumed it.
+/// The common return: from a function frame called by the frame below it (no generator,
+/// `__init__` check or frame object), releasing the frame inline, or from the entry frame
+/// of a call from native code (leaving the loop). `None` (nothing changed) otherwise.
 #[inline(always)]
-pub(crate) fn _YIELD_VALUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let v = tri!(c.r.pop());
-    if c.frame().resumer.get() != Resumer::None {
+fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
+    let f = c.frame();
+    let init_call = f.init_call.get();
+    // An `__init__` returning anything but None raises at the caller's `CALL`.
+    if init_call && !c.r.peek(1).ok()?.is_none() {
+        return None;
+    }
+    if f.resumer.get() != Resumer::None
+        || f.generator.get() != 0
+        || f.frame_obj.with(Option::is_some)
+    {
+        return None;
+    }
+    if f.is_entry.get() && !init_call {
+        // Leaves the Rust-level loop (a call from native code) without escaping to the
+        // memory context; the loop's exit releases the frame.
+        let v = c.r.pop().ok()?;
+        c.r.save(c.ip);
+        c.exit = Some(Exit::Return(v));
+        return Some(Flow::Exit);
+    }
+    let caller = f.previous.get()?;
+    let v = c.r.pop().ok()?;
+    let vm = c.vm;
+    vm.exec.current.set(Some(caller));
+    vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
+    // SAFETY: a running frame that is not an entry frame nor a generator's is the topmost
+    // data-stack frame; it has no frame object (checked) and is not used after this.
+    unsafe { vm.exec.stack.pop_return(&c.r) };
+    c.r = Regs::load(caller);
+    let cf = frame_ref(caller);
+    c.next_ip = cf.return_ip.get();
+    c.ip = cf.ip.get();
+    // After an `__init__` (None, checked) the instance already is the call's result.
+    if !init_call && c.r.push(v).is_err() {
+        return Some(Flow::Fault);
+    }
+    Some(Flow::Switch)
+}
+
+/// `YIELD_VALUE`: suspends the generator frame, handing the value to whoever resumed it:
+/// the caller's `FOR_ITER`/`SEND` in this loop, or (an entry frame) the Rust-level resume,
+/// leaving the loop. Both inline, so it runs on the loop's registers.
+#[inline(always)]
+pub(crate) fn _YIELD_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    let f = c.frame();
+    if f.resumer.get() != Resumer::None {
+        let v = tri!(c.r.pop());
         return crate::exec::genframe::yield_inline(c, v);
     }
-    if !c.frame().is_entry.get() || c.frame().generator.get() == 0 {
-        return super::unsupported(c, "yield outside a resumed generator frame");
+    if f.is_entry.get() && f.generator.get() != 0 {
+        let v = tri!(c.r.pop());
+        c.r.save(c.next_ip);
+        c.exit = Some(Exit::Yield(v));
+        return Flow::Exit;
     }
-    c.r.save(c.next_ip);
-    c.exit(Exit::Yield(v))
+    match c.full() {
+        Some(c) => super::unsupported(c, "yield outside a resumed generator frame"),
+        None => Flow::Escape,
+    }
 }
 
 /// `RETURN_GENERATOR`: turns the new frame into a generator, coroutine or async generator
@@ -354,7 +464,7 @@ pub(crate) fn _MAKE_FUNCTION(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return Flow::Fault;
     };
     let f = c.frame();
-    let func = new_function(c.vm, code, f.globals.clone(), f.builtins.clone());
+    let func = new_function(c.vm, code, f.globals().clone(), f.builtins().clone());
     tri!(c.r.push(func.into()));
     Flow::Next
 }

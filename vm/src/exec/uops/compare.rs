@@ -24,6 +24,16 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
         tri!(c.r.replace(1, v));
         return Flow::Next;
     }
+    // `list[int]` and `tuple[int]` (CPython's BINARY_OP_SUBSCR_LIST_INT/_TUPLE_INT) read
+    // in place; the container outlives the dropped reference (see `item_in_place`).
+    if c.oparg == 26
+        && let (Ok(Value::Int(i)), Ok(seq)) = (c.r.peek(1), c.r.peek(2))
+        && let Some(v) = crate::types::list::item_in_place(seq, *i)
+    {
+        drop(tri!(c.r.pop()));
+        drop(tri!(c.r.replace(1, v)));
+        return Flow::Next;
+    }
     let Some(c) = c.full() else {
         return Flow::Escape;
     };
@@ -44,7 +54,7 @@ fn binary_op_generic(c: &mut Ctx<'_>, lhs: Value, rhs: Value) -> Flow {
             if let Some(i) = store_fast_target(c)
                 && c.r.local(i).is_ok_and(|l| l.is(&lhs))
             {
-                drop(tri!(c.r.set_local(i, Value::Null)));
+                drop(tri!(c.r.set_local(i, Value::NULL)));
             }
             str_type::concat_owned(c.vm, lhs, &rhs)
         }
@@ -112,7 +122,7 @@ pub(crate) fn _UNARY_NOT<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
             Err(e) => return c.error(e),
         },
     };
-    tri!(c.r.push(Value::Bool(!b)));
+    tri!(c.r.push(Value::from(!b)));
     Flow::Next
 }
 
@@ -127,7 +137,7 @@ pub(crate) fn _TO_BOOL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
             Err(e) => return c.error(e),
         },
     };
-    tri!(c.r.push(Value::Bool(b)));
+    tri!(c.r.push(Value::from(b)));
     Flow::Next
 }
 
@@ -142,7 +152,7 @@ pub(crate) fn _COMPARE_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow 
     {
         // Immediate numbers hold no references (see `_BINARY_OP`).
         drop(tri!(c.r.pop()));
-        tri!(c.r.replace(1, Value::Bool(b)));
+        tri!(c.r.replace(1, Value::from(b)));
         return Flow::Next;
     }
     let Some(c) = c.full() else {
@@ -162,7 +172,7 @@ fn compare_op_generic(c: &mut Ctx<'_>, left: Value, right: Value, op: CompareOp)
     };
     let r = if c.oparg & 16 != 0 && !matches!(r, Value::Bool(_)) {
         match c.vm.is_true(&r) {
-            Ok(b) => Value::Bool(b),
+            Ok(b) => Value::from(b),
             Err(e) => return c.error(e),
         }
     } else {
@@ -179,7 +189,7 @@ pub(crate) fn _CONTAINS_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let left = tri!(c.r.pop());
     match c.vm.contains(&right, &left) {
         Ok(b) => {
-            tri!(c.r.push(Value::Bool(b != (c.oparg == 1))));
+            tri!(c.r.push(Value::from(b != (c.oparg == 1))));
             Flow::Next
         }
         Err(e) => c.error(e),
@@ -191,7 +201,7 @@ pub(crate) fn _CONTAINS_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
 pub(crate) fn _IS_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let right = tri!(c.r.pop());
     let left = tri!(c.r.pop());
-    tri!(c.r.push(Value::Bool(left.is(&right) != (c.oparg == 1))));
+    tri!(c.r.push(Value::from(left.is(&right) != (c.oparg == 1))));
     Flow::Next
 }
 

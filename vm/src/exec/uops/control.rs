@@ -65,7 +65,7 @@ pub(crate) fn _POP_JUMP_IF_TRUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) ->
 #[inline(always)]
 pub(crate) fn _IS_NONE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
-    tri!(c.r.push(Value::Bool(v.is_none())));
+    tri!(c.r.push(Value::from(v.is_none())));
     Flow::Next
 }
 
@@ -162,20 +162,30 @@ pub(crate) fn _FOR_ITER<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
         tri!(c.r.push(Value::Int(x)));
         return Flow::Next;
     }
-    let Some(c) = c.full() else {
-        return Flow::Escape;
-    };
-    let it = tri!(c.r.peek(1));
-    // A generator runs in this loop.
+    // So does a list or tuple iterator, until its end.
+    if let Some(s) = it.downcast::<crate::types::iter::SeqIter>()
+        && let Some(x) = s.next_in_place()
+    {
+        tri!(c.r.push(x));
+        return Flow::Next;
+    }
+    // A generator runs in this loop (on the registers too: `resume_inline` is inline and
+    // changes nothing when it declines). The stack keeps the generator alive meanwhile.
     if let Some(g) = it.downcast::<Generator>()
         && g.kind == GenKind::Generator
     {
-        let g = g.clone();
+        let g: *const crate::object::Py<Generator> = g;
         let exhausted_ip = c.next_ip + c.oparg as usize + 1;
-        if let Ok(flow) = resume_inline(c, &g, Value::None, Resumer::ForIter { exhausted_ip }) {
+        // SAFETY: `g` points into the iterator's stack slot, which stays initialized and
+        // unchanged while `resume_inline` runs (it only saves registers and pushes above).
+        let g = unsafe { &*g };
+        if let Ok(flow) = resume_inline(c, g, Value::None, Resumer::ForIter { exhausted_ip }) {
             return flow;
         }
     }
+    let Some(c) = c.full() else {
+        return Flow::Escape;
+    };
     for_iter_generic(c)
 }
 
@@ -360,7 +370,7 @@ pub(crate) fn _END_ASYNC_FOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
 pub(crate) fn _MATCH_MAPPING(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let subject = tri!(c.r.peek(1));
     let b = subject.class(c.vm).has_flag(type_flags::MAPPING);
-    tri!(c.r.push(Value::Bool(b)));
+    tri!(c.r.push(Value::from(b)));
     Flow::Next
 }
 
@@ -369,7 +379,7 @@ pub(crate) fn _MATCH_MAPPING(c: &mut Ctx<'_>, _o: usize) -> Flow {
 pub(crate) fn _MATCH_SEQUENCE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let subject = tri!(c.r.peek(1));
     let b = subject.class(c.vm).has_flag(type_flags::SEQUENCE);
-    tri!(c.r.push(Value::Bool(b)));
+    tri!(c.r.push(Value::from(b)));
     Flow::Next
 }
 

@@ -158,7 +158,7 @@ pub(crate) fn _CHECK_EXC_MATCH(c: &mut Ctx<'_>, _o: usize) -> Flow {
     }
     match c.vm.isinstance(&exc, &t) {
         Ok(b) => {
-            tri!(c.r.push(Value::Bool(b)));
+            tri!(c.r.push(Value::from(b)));
             Flow::Next
         }
         Err(e) => c.error(e),
@@ -243,7 +243,7 @@ pub(crate) fn _CLEANUP_THROW(c: &mut Ctx<'_>, _o: usize) -> Flow {
             .unwrap_or(Value::None);
         drop(tri!(c.r.pop()));
         drop(tri!(c.r.pop()));
-        tri!(c.r.push(Value::None));
+        tri!(c.r.push(Value::NONE));
         tri!(c.r.push(value));
         return Flow::Next;
     }

@@ -66,7 +66,7 @@ pub(crate) fn _LOAD_FAST_CHECK<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> 
 /// `LOAD_FAST_AND_CLEAR`: pushes the local (possibly NULL) and unbinds it.
 #[inline(always)]
 pub(crate) fn _LOAD_FAST_AND_CLEAR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
-    let v = tri!(c.r.set_local(c.oparg as usize, Value::Null));
+    let v = tri!(c.r.set_local(c.oparg as usize, Value::NULL));
     tri!(c.r.push(v));
     Flow::Next
 }
@@ -128,7 +128,7 @@ pub(crate) fn _STORE_FAST_STORE_FAST<const L: bool>(c: &mut Ctx<'_, L>, _o: usiz
 #[inline(always)]
 pub(crate) fn _DELETE_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let i = c.oparg as usize;
-    let old = tri!(c.r.set_local(i, Value::Null));
+    let old = tri!(c.r.set_local(i, Value::NULL));
     if old.is_null() {
         return unbound_error(c, i);
     }

@@ -58,15 +58,15 @@ impl<const L: bool> Ctx<'_, L> {
     /// The cache unit at `offset` of the current instruction's cache, as a 16-bit value.
     #[inline(always)]
     pub fn cache_u16(&self, offset: usize) -> u16 {
-        self.r.unit(self.ip + 1 + offset).map_or(0, |u| u.cache())
+        self.r.cache_cell(self.ip + 1 + offset).get().cache()
     }
 
     /// Writes the cache unit at `offset`.
     #[inline(always)]
     pub fn set_cache_u16(&self, offset: usize, v: u16) {
-        if let Some(cell) = self.r.cell(self.ip + 1 + offset) {
-            cell.set(crate::instr::CodeUnit::from_cache(v));
-        }
+        self.r
+            .cache_cell(self.ip + 1 + offset)
+            .set(crate::instr::CodeUnit::from_cache(v));
     }
 
     /// Jumps to code unit `target`.

@@ -2,6 +2,7 @@
 //! (`*_GLOBAL`), imports, and the other namespace-level instructions.
 
 use crate::exec::{Ctx, Flow};
+use crate::instr::cache::LoadGlobalCache;
 use crate::object::{Py, Value};
 use crate::runtime::{PyResult, Vm};
 use crate::tri;
@@ -72,7 +73,7 @@ pub(crate) fn _LOAD_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
     }
     let found = match mapping_get(c.vm, &locals, name) {
         Ok(Some(v)) => Some(v),
-        Ok(None) => match global_lookup(c.vm, &frame.globals, &frame.builtins, name) {
+        Ok(None) => match global_lookup(c.vm, frame.globals(), frame.builtins(), name) {
             Ok(v) => v,
             Err(e) => return c.error(e),
         },
@@ -135,21 +136,87 @@ pub(crate) fn _DELETE_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
 }
 
 /// `LOAD_GLOBAL` (the NULL is pushed by the following `_PUSH_NULL_CONDITIONAL`).
+///
+/// The generic instruction keeps its own cache in the instruction's cache units (nothing
+/// specializes `LOAD_GLOBAL` yet): an entry index and a version, read as
+/// * version 0: the name is the key of globals entry `index`;
+/// * otherwise: the name was absent from the globals dict whose keys version this is
+///   (versions are unique to one key set, `Dict::keys_version`), and is the key of
+///   builtins entry `index`.
+///
+/// A hit compares the entry's key with the name by identity, so it returns what the lookup
+/// would, whatever the cache holds; no hashing or probing.
 #[inline(always)]
 pub(crate) fn _LOAD_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let name = match name_or_fault(c, c.oparg >> 1) {
         Ok(n) => n,
         Err(f) => return f,
     };
+    let version = u32::from(c.cache_u16(GLOBAL_VERSION_LO))
+        | (u32::from(c.cache_u16(GLOBAL_VERSION_HI)) << 16);
+    let index = usize::from(c.cache_u16(GLOBAL_INDEX));
     let frame = c.frame();
-    match global_lookup(c.vm, &frame.globals, &frame.builtins, name) {
-        Ok(Some(v)) => {
+    let hit = if version == 0 {
+        frame.globals().value_if_key_at(index, name)
+    } else if frame.globals().keys_version() == version {
+        frame.builtins().value_if_key_at(index, name)
+    } else {
+        None
+    };
+    match hit {
+        Some(v) => {
             tri!(c.r.push(v));
             Flow::Next
         }
-        Ok(None) => c.error(c.vm.new_name_error(name)),
-        Err(e) => c.error(e),
+        None => load_global_miss(c, name),
     }
+}
+
+/// Cache units of `LOAD_GLOBAL` that its generic cache uses (see [`_LOAD_GLOBAL`]).
+const GLOBAL_VERSION_LO: usize = LoadGlobalCache::module_keys_version.offset as usize;
+const GLOBAL_VERSION_HI: usize = LoadGlobalCache::builtin_keys_version.offset as usize;
+const GLOBAL_INDEX: usize = LoadGlobalCache::index.offset as usize;
+
+/// [`_LOAD_GLOBAL`]'s lookup when its cache misses; refills the cache.
+#[inline(never)]
+fn load_global_miss(c: &mut Ctx<'_>, name: &Py<Str>) -> Flow {
+    let frame = c.frame();
+    let (globals, builtins) = (frame.globals(), frame.builtins());
+    let found = if let Some((ix, v)) = globals.get_str_indexed(name) {
+        set_global_cache(c, 0, ix);
+        Some(v)
+    } else if let Some((ix, v)) = builtins.get_str_indexed(name) {
+        let version = globals.keys_version();
+        if version != 0 {
+            set_global_cache(c, version, ix);
+        }
+        Some(v)
+    } else {
+        None
+    };
+    let found = match found {
+        Some(v) => Some(v),
+        None => match global_lookup_general(c.vm, globals, builtins, name) {
+            Ok(v) => v,
+            Err(e) => return c.error(e),
+        },
+    };
+    match found {
+        Some(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        None => c.error(c.vm.new_name_error(name)),
+    }
+}
+
+fn set_global_cache(c: &Ctx<'_>, version: u32, index: usize) {
+    let Ok(index) = u16::try_from(index) else {
+        return;
+    };
+    c.set_cache_u16(GLOBAL_VERSION_LO, version as u16);
+    c.set_cache_u16(GLOBAL_VERSION_HI, (version >> 16) as u16);
+    c.set_cache_u16(GLOBAL_INDEX, index);
 }
 
 /// `STORE_GLOBAL`.
@@ -160,7 +227,7 @@ pub(crate) fn _STORE_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Ok(n) => n,
         Err(f) => return f,
     };
-    c.frame().globals.set_str(name, v);
+    c.frame().globals().set_str(name, v);
     Flow::Next
 }
 
@@ -171,7 +238,7 @@ pub(crate) fn _DELETE_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Ok(n) => n,
         Err(f) => return f,
     };
-    match c.frame().globals.pop_item(c.vm, &Value::from(name)) {
+    match c.frame().globals().pop_item(c.vm, &Value::from(name)) {
         Ok(Some(_)) => Flow::Next,
         Ok(None) => c.error(c.vm.new_name_error(name)),
         Err(e) => c.error(e),
@@ -189,7 +256,7 @@ pub(crate) fn _LOAD_FROM_DICT_OR_GLOBALS(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let frame = c.frame();
     let found = match mapping_get(c.vm, &mapping, name) {
         Ok(Some(v)) => Some(v),
-        Ok(None) => match global_lookup(c.vm, &frame.globals, &frame.builtins, name) {
+        Ok(None) => match global_lookup(c.vm, frame.globals(), frame.builtins(), name) {
             Ok(v) => v,
             Err(e) => return c.error(e),
         },
@@ -240,7 +307,7 @@ pub(crate) fn _LOAD_COMMON_CONSTANT(c: &mut Ctx<'_>, _o: usize) -> Flow {
 /// `LOAD_BUILD_CLASS`.
 #[inline(always)]
 pub(crate) fn _LOAD_BUILD_CLASS(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    match c.frame().builtins.get_str(&c.vm.names.__build_class__) {
+    match c.frame().builtins().get_str(&c.vm.names.__build_class__) {
         Some(f) => {
             tri!(c.r.push(f));
             Flow::Next
@@ -283,7 +350,7 @@ pub(crate) fn _IMPORT_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Err(f) => return f,
     };
     let frame = c.frame();
-    let globals = frame.globals.clone();
+    let globals = frame.globals().clone();
     let locals = frame.locals_mapping();
     match crate::exec::import::import_name(
         c.vm,
@@ -292,7 +359,7 @@ pub(crate) fn _IMPORT_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
         &locals,
         &fromlist,
         &level,
-        &frame.builtins,
+        frame.builtins(),
     ) {
         Ok(m) => {
             tri!(c.r.push(m));

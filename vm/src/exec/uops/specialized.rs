@@ -319,7 +319,7 @@ macro_rules! compare_ops {
                     Some(o) => op.test(o),
                     None => op == CompareOp::Ne,
                 };
-                tri!(c.r.push(Value::Bool(r)));
+                tri!(c.r.push(Value::from(r)));
                 Flow::Next
             }
         )*
@@ -351,7 +351,7 @@ pub(crate) fn _CONTAINS_OP_DICT(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     match dict.contains(c.vm, &k) {
         Ok(b) => {
-            tri!(c.r.push(Value::Bool(b != (c.oparg == 1))));
+            tri!(c.r.push(Value::from(b != (c.oparg == 1))));
             Flow::Next
         }
         Err(e) => c.error(e),
@@ -368,7 +368,7 @@ pub(crate) fn _CONTAINS_OP_SET(c: &mut Ctx<'_>, _o: usize) -> Flow {
     };
     match set.contains(c.vm, &k) {
         Ok(b) => {
-            tri!(c.r.push(Value::Bool(b != (c.oparg == 1))));
+            tri!(c.r.push(Value::from(b != (c.oparg == 1))));
             Flow::Next
         }
         Err(e) => c.error(e),
@@ -392,7 +392,7 @@ pub(crate) fn _TO_BOOL_INT(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return Flow::Deopt;
     };
     let b = *i != 0;
-    tri!(c.r.replace(1, Value::Bool(b)));
+    tri!(c.r.replace(1, Value::from(b)));
     Flow::Next
 }
 
@@ -402,7 +402,7 @@ pub(crate) fn _TO_BOOL_NONE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     if !tri!(c.r.peek(1)).is_none() {
         return Flow::Deopt;
     }
-    tri!(c.r.replace(1, Value::Bool(false)));
+    tri!(c.r.replace(1, Value::from(false)));
     Flow::Next
 }
 
@@ -411,7 +411,7 @@ pub(crate) fn _TO_BOOL_NONE(c: &mut Ctx<'_>, _o: usize) -> Flow {
 pub(crate) fn _TO_BOOL_LIST(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let b = v.downcast::<List>().is_some_and(|l| !l.is_empty());
-    tri!(c.r.push(Value::Bool(b)));
+    tri!(c.r.push(Value::from(b)));
     Flow::Next
 }
 
@@ -420,14 +420,14 @@ pub(crate) fn _TO_BOOL_LIST(c: &mut Ctx<'_>, _o: usize) -> Flow {
 pub(crate) fn _TO_BOOL_STR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let b = v.downcast::<Str>().is_some_and(|s| s.char_len() != 0);
-    tri!(c.r.push(Value::Bool(b)));
+    tri!(c.r.push(Value::from(b)));
     Flow::Next
 }
 
 /// `(value -- True)` for types known to be always true.
 #[inline(always)]
 pub(crate) fn _REPLACE_WITH_TRUE(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    drop(tri!(c.r.replace(1, Value::Bool(true))));
+    drop(tri!(c.r.replace(1, Value::from(true))));
     Flow::Next
 }
 
@@ -482,7 +482,7 @@ pub(crate) fn _UNPACK_SEQUENCE_LIST(c: &mut Ctx<'_>, _o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _GUARD_GLOBALS_VERSION(c: &mut Ctx<'_>, o: usize) -> Flow {
     let want = u32::from(c.cache_u16(o));
-    if want != 0 && c.frame().globals.keys_version() == want {
+    if want != 0 && c.frame().globals().keys_version() == want {
         Flow::Next
     } else {
         Flow::Deopt
@@ -493,7 +493,7 @@ pub(crate) fn _GUARD_GLOBALS_VERSION(c: &mut Ctx<'_>, o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _LOAD_GLOBAL_MODULE(c: &mut Ctx<'_>, o: usize) -> Flow {
     let want = u32::from(c.cache_u16(o));
-    let globals = &c.frame().globals;
+    let globals = c.frame().globals();
     if want == 0 || globals.keys_version() != want {
         return Flow::Deopt;
     }
@@ -508,7 +508,7 @@ pub(crate) fn _LOAD_GLOBAL_MODULE(c: &mut Ctx<'_>, o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _LOAD_GLOBAL_BUILTINS(c: &mut Ctx<'_>, o: usize) -> Flow {
     let want = u32::from(c.cache_u16(o));
-    let builtins = &c.frame().builtins;
+    let builtins = c.frame().builtins();
     if want == 0 || builtins.keys_version() != want {
         return Flow::Deopt;
     }

@@ -20,7 +20,7 @@ pub(crate) fn _POP_TOP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
 /// `PUSH_NULL`.
 #[inline(always)]
 pub(crate) fn _PUSH_NULL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
-    tri!(c.r.push(Value::Null));
+    tri!(c.r.push(Value::NULL));
     Flow::Next
 }
 
@@ -28,7 +28,7 @@ pub(crate) fn _PUSH_NULL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _PUSH_NULL_CONDITIONAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
     if c.oparg & 1 != 0 {
-        tri!(c.r.push(Value::Null));
+        tri!(c.r.push(Value::NULL));
     }
     Flow::Next
 }
@@ -37,7 +37,7 @@ pub(crate) fn _PUSH_NULL_CONDITIONAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _INSERT_NULL(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let this = tri!(c.r.pop());
-    tri!(c.r.push(Value::Null));
+    tri!(c.r.push(Value::NULL));
     tri!(c.r.push(this));
     Flow::Next
 }
@@ -54,7 +54,7 @@ pub(crate) fn _COPY<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _SWAP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let n = c.oparg as usize;
-    let top = tri!(c.r.replace(1, Value::Null));
+    let top = tri!(c.r.replace(1, Value::NULL));
     let other = tri!(c.r.replace(n, top));
     tri!(c.r.replace(1, other));
     Flow::Next
@@ -88,10 +88,11 @@ pub(crate) fn _RESERVED(c: &mut Ctx<'_>, _o: usize) -> Flow {
     super::unsupported(c, "reserved opcode")
 }
 
-/// `EXTENDED_ARG`: folded into the next instruction by the loop's decoder.
+/// `EXTENDED_ARG`: folds its prefixes into the oparg of the instruction they extend and
+/// runs that (the loop's fetch does not test for prefixes).
 #[inline(always)]
 pub(crate) fn _EXTENDED_ARG(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    super::unsupported(c, "EXTENDED_ARG is decoded by the loop")
+    crate::exec::dispatch::extended_arg(c)
 }
 
 /// `INTERPRETER_EXIT`: only in CPython's trampoline frames.
