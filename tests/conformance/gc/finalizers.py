@@ -66,3 +66,21 @@ print("after release:", log)
 
 obj = D("plain")
 print("not finalized:", gc.is_finalized(obj), gc.is_finalized(1))
+
+# Resurrected objects are not counted as collected.
+keep = []
+
+
+class R:
+    def __del__(self):
+        keep.append(self)
+
+
+a = R()
+b = R()
+a.o = b
+b.o = a
+del a, b
+print("resurrected pair:", gc.collect(), len(keep))
+keep.clear()
+print("released pair:", gc.collect())

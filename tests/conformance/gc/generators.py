@@ -89,3 +89,21 @@ gc.collect()
 print("coroutine in cycle:", w() is None)
 c.close()
 print("done")
+
+
+# Generators holding their owner, unstarted and suspended: their finalizer releases the
+# frame, which frees the cycle before it is counted (as CPython counts).
+def holder_gen(owner, i):
+    items = [owner, i]
+    yield items
+    yield 2
+
+
+for i in range(20):
+    b = Box()
+    b.g = holder_gen(b, i)
+    b2 = Box()
+    b2.g = holder_gen(b2, i)
+    next(b2.g)
+    del b, b2
+print("owner generators:", gc.collect())

@@ -502,7 +502,8 @@ pub struct Collection {
     unreachable: Box<GcLinks>,
     /// The unreachable objects, in list order.
     pub garbage: Vec<ObjRef>,
-    /// How many objects were found unreachable (what `gc.collect()` reports).
+    /// How many objects were found unreachable; after [`Collection::release_freed`], how
+    /// many are left to clear (what `gc.collect()` reports).
     pub found: usize,
     /// Objects examined.
     pub examined: usize,
@@ -612,6 +613,20 @@ impl Collection {
             .partition(|o| !alive.contains(&o.addr()));
         self.garbage = keep;
         drop(back);
+    }
+
+    /// Lets go of the garbage that finalizers already set free (a generator's `close`
+    /// dropping its frame breaks its cycle): our references are released, what dies
+    /// unlinks itself, and the rest is taken again. `found` then counts what is left, as
+    /// CPython counts what is still in its unreachable list.
+    pub fn release_freed(&mut self) {
+        drop(std::mem::take(&mut self.garbage));
+        self.garbage = list_ptrs(&self.unreachable)
+            .into_iter()
+            // SAFETY: still linked, so still alive.
+            .map(|p| unsafe { new_ref(p) })
+            .collect();
+        self.found = self.garbage.len();
     }
 
     /// Clears every garbage object's references, breaking the cycles.

@@ -37,6 +37,7 @@ impl Vm {
             }
         }
         col.drop_resurrected();
+        col.release_freed();
         let found = col.found;
         if self.stdlib.gc_debug.get() & DEBUG_SAVEALL != 0 {
             let saved: Vec<Value> = col.garbage.iter().cloned().map(Value::Obj).collect();

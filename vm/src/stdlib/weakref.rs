@@ -116,7 +116,12 @@ pub fn clear_weakrefs(vm: &Vm, obj: &ObjRef) {
             }
         }
     }
-    for (r, cb) in callbacks.into_iter().rev() {
+    run_callbacks(vm, callbacks.into_iter().rev());
+}
+
+/// Calls weak reference callbacks, reporting their errors as unraisable.
+fn run_callbacks(vm: &Vm, callbacks: impl Iterator<Item = (ObjRef, Value)>) {
+    for (r, cb) in callbacks {
         if let Err(e) = vm.call_pos(&cb, &[Value::Obj(r)]) {
             let shown = vm
                 .repr(&cb)
@@ -163,18 +168,7 @@ pub fn clear_weakrefs_of_garbage(vm: &Vm, garbage: &[ObjRef]) {
             }
         }
     }
-    for (r, cb) in callbacks {
-        if let Err(e) = vm.call_pos(&cb, &[Value::Obj(r)]) {
-            let shown = vm
-                .repr(&cb)
-                .map(|s| s.to_lossy().into_owned())
-                .unwrap_or_default();
-            vm.report_unraisable(
-                &e,
-                &format!("Exception ignored while calling weakref callback {shown}"),
-            );
-        }
-    }
+    run_callbacks(vm, callbacks.into_iter());
 }
 
 /// The weakref types, created once per VM.

@@ -149,6 +149,24 @@ impl Property {
     }
 }
 
+/// Cycle collector support for the callable wrappers (`staticmethod`, `classmethod`):
+/// the wrapped callable and the attribute dict.
+macro_rules! wrapper_gc {
+    ($t:ty) => {
+        impl $t {
+            fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+                self.func.with(|v| visit.value(v));
+                self.dict.with(|d| visit.opt(d));
+            }
+
+            fn gc_clear(&self) {
+                drop(self.func.replace(Value::None));
+                drop(self.dict.take());
+            }
+        }
+    };
+}
+
 /// `staticmethod(f)`.
 pub struct StaticMethod {
     /// The wrapped callable.
@@ -158,19 +176,7 @@ pub struct StaticMethod {
 }
 
 crate::payload!(StaticMethod, gc);
-
-impl StaticMethod {
-    /// Cycle collector: the wrapped callable and the attribute dict.
-    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
-        self.func.with(|v| visit.value(v));
-        self.dict.with(|d| visit.opt(d));
-    }
-
-    fn gc_clear(&self) {
-        drop(self.func.replace(Value::None));
-        drop(self.dict.take());
-    }
-}
+wrapper_gc!(StaticMethod);
 
 /// `classmethod(f)`.
 pub struct ClassMethod {
@@ -181,19 +187,7 @@ pub struct ClassMethod {
 }
 
 crate::payload!(ClassMethod, gc);
-
-impl ClassMethod {
-    /// Cycle collector: the wrapped callable and the attribute dict.
-    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
-        self.func.with(|v| visit.value(v));
-        self.dict.with(|d| visit.opt(d));
-    }
-
-    fn gc_clear(&self) {
-        drop(self.func.replace(Value::None));
-        drop(self.dict.take());
-    }
-}
+wrapper_gc!(ClassMethod);
 
 impl Vm {
     /// Adds native instance methods to a type's dict.

@@ -585,6 +585,10 @@ fn gen_del(vm: &Vm, v: &Value) -> PyResult<()> {
     } else if g.state.get() == GenState::Created && g.kind == GenKind::Coroutine {
         let q = g.qualname.get();
         vm.warn_runtime(&format!("coroutine '{}' was never awaited", q.to_lossy()));
+    } else if g.state.get() == GenState::Created {
+        // `_PyGen_Finalize` closes a generator that never started: its frame (and the
+        // cycles through its arguments) is released now.
+        finish(g);
     }
     Ok(())
 }
