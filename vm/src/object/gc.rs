@@ -404,6 +404,37 @@ pub fn objects(generation: Option<usize>) -> Vec<ObjRef> {
     })
 }
 
+/// Stops tracking every object (a VM is being dropped). Objects a VM leaves behind (leaked
+/// or immortal) must not be seen by the next VM created on this thread: its collections
+/// would traverse them and run their finalizers with the wrong interpreter, and their
+/// links would tie the two VMs' lists together. Their links are cleared, so freeing one
+/// later unlinks nothing.
+pub fn forget_all() {
+    with_state(|s| {
+        for i in 0..s.lists.len() {
+            let head = s.list(i);
+            let end = head.as_mut_ptr();
+            let mut p = head.next.get();
+            while p != end {
+                // SAFETY: linked entries are live containers (module invariant); the next
+                // pointer is read before this entry's links are cleared.
+                let next = unsafe { (*p).next.get() };
+                unsafe {
+                    (*p).prev.set(ptr::null_mut());
+                    (*p).next.set(ptr::null_mut());
+                }
+                p = next;
+            }
+            head.prev.set(end);
+            head.next.set(end);
+        }
+        for c in &s.count {
+            c.set(0);
+        }
+        s.pending.set(false);
+    })
+}
+
 /// `gc.freeze()`: moves every tracked object to the permanent generation.
 pub fn freeze() {
     with_state(|s| {

@@ -246,6 +246,10 @@ impl Drop for Vm {
                 c.set(std::ptr::null());
             }
         });
+        // The collector's lists are per thread; what this VM leaves tracked must not reach
+        // the next VM's collections (embedders and the bench harness run VMs one after
+        // another on one thread).
+        crate::object::gc::forget_all();
     }
 }
 
