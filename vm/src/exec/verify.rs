@@ -304,41 +304,17 @@ fn one_pass(code: &CodeObject, handlers: &[ExcEntry]) -> bool {
     while i < n {
         let start = i;
         let d = depth[start];
-        let mut oparg = 0u32;
-        while units[i].opcode == Opcode::EXTENDED_ARG as u8 {
-            oparg = (oparg << 8) | u32::from(units[i].oparg);
-            i += 1;
-            if i == n || i - start > 3 || depth[i] != UNSEEN {
-                return false;
-            }
-            depth[i] = INSIDE;
-        }
-        let unit = units[i];
-        let row = &rows[usize::from(unit.opcode)];
-        let Some(op) = row.op else {
+        let Ok(inst) = decode_one(code, rows, start) else {
             return false;
         };
-        oparg = (oparg << 8) | u32::from(unit.oparg);
-        let next = i + 1 + usize::from(row.caches);
-        if oparg >= MAX_OPARG || next > n {
-            return false;
-        }
-        for slot in &mut depth[i + 1..next] {
+        let (oparg, next) = (inst.oparg, inst.next as usize);
+        let row = &rows[usize::from(inst.byte)];
+        for slot in &mut depth[start + 1..next] {
             if *slot != UNSEEN {
                 return false;
             }
             *slot = INSIDE;
         }
-        if check_operand(code, row.operand, op, oparg, i).is_err() {
-            return false;
-        }
-        let inst = Inst {
-            start: start as u32,
-            at: i as u32,
-            next: next as u32,
-            oparg,
-            byte: unit.opcode,
-        };
         i = next;
         if d == UNSEEN {
             // Unreachable so far; a later backward jump here sends us to the full pass.
@@ -419,45 +395,55 @@ fn decode(code: &CodeObject) -> Result<(Vec<Inst>, Vec<u32>), VerifyError> {
     let mut index_of = vec![u32::MAX; units.len()];
     let mut i = 0;
     while i < units.len() {
-        let start = i;
-        let mut oparg = 0u32;
-        let mut prefixes = 0;
-        while units[i].opcode == Opcode::EXTENDED_ARG as u8 {
-            prefixes += 1;
-            if prefixes > 3 {
-                return fail(start, "more than three EXTENDED_ARG prefixes");
-            }
-            oparg = (oparg << 8) | u32::from(units[i].oparg);
-            i += 1;
-            if i == units.len() {
-                return fail(start, "EXTENDED_ARG at the end of the code");
-            }
-        }
-        let unit = units[i];
-        oparg = (oparg << 8) | u32::from(unit.oparg);
-        let row = &rows[usize::from(unit.opcode)];
-        let Some(op) = row.op else {
-            return fail(i, format!("invalid opcode {}", unit.opcode));
-        };
-        if oparg >= MAX_OPARG {
-            return fail(i, format!("oparg {oparg} out of range"));
-        }
-        let next = i + 1 + usize::from(row.caches);
-        if next > units.len() {
-            return fail(i, format!("{op}'s cache runs past the end of the code"));
-        }
-        check_operand(code, row.operand, op, oparg, i)?;
-        index_of[start] = insts.len() as u32;
-        insts.push(Inst {
-            start: start as u32,
-            at: i as u32,
-            next: next as u32,
-            oparg,
-            byte: unit.opcode,
-        });
-        i = next;
+        let inst = decode_one(code, rows, i)?;
+        index_of[i] = insts.len() as u32;
+        insts.push(inst);
+        i = inst.next as usize;
     }
     Ok((insts, index_of))
+}
+
+/// Decodes the instruction starting at unit `start` (its `EXTENDED_ARG` prefixes, opcode,
+/// caches) and checks its opcode, cache units and operand index; shared by the one-pass
+/// check and the full decode.
+#[inline]
+fn decode_one(code: &CodeObject, rows: &[OpRow; 256], start: usize) -> Result<Inst, VerifyError> {
+    let units = &code.code;
+    let mut i = start;
+    let mut oparg = 0u32;
+    let mut prefixes = 0;
+    while units[i].opcode == Opcode::EXTENDED_ARG as u8 {
+        prefixes += 1;
+        if prefixes > 3 {
+            return fail(start, "more than three EXTENDED_ARG prefixes");
+        }
+        oparg = (oparg << 8) | u32::from(units[i].oparg);
+        i += 1;
+        if i == units.len() {
+            return fail(start, "EXTENDED_ARG at the end of the code");
+        }
+    }
+    let unit = units[i];
+    oparg = (oparg << 8) | u32::from(unit.oparg);
+    let row = &rows[usize::from(unit.opcode)];
+    let Some(op) = row.op else {
+        return fail(i, format!("invalid opcode {}", unit.opcode));
+    };
+    if oparg >= MAX_OPARG {
+        return fail(i, format!("oparg {oparg} out of range"));
+    }
+    let next = i + 1 + usize::from(row.caches);
+    if next > units.len() {
+        return fail(i, format!("{op}'s cache runs past the end of the code"));
+    }
+    check_operand(code, row.operand, op, oparg, i)?;
+    Ok(Inst {
+        start: start as u32,
+        at: i as u32,
+        next: next as u32,
+        oparg,
+        byte: unit.opcode,
+    })
 }
 
 /// Checks an oparg that indexes a table of the code object.

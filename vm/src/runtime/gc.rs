@@ -83,13 +83,10 @@ impl Vm {
         let info: Value = info.into();
         for cb in list.to_vec() {
             if let Err(e) = self.call_pos(&cb, &[phase.clone(), info.clone()]) {
-                let shown = self
-                    .repr(&cb)
-                    .map(|s| s.to_lossy().into_owned())
-                    .unwrap_or_default();
-                self.report_unraisable(
+                self.report_unraisable_for(
                     &e,
-                    &format!("Exception ignored in garbage collector callback {shown}"),
+                    "Exception ignored in garbage collector callback",
+                    &cb,
                 );
             }
         }

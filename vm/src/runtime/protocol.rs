@@ -374,4 +374,14 @@ impl Vm {
         let text = crate::exec::traceback::format_exception(self, err);
         self.write_stderr(&format!("{context}:\n{text}"));
     }
+
+    /// [`Vm::report_unraisable`] with the context `"{what} {repr(obj)}"` (the repr left
+    /// empty if it fails), as CPython words reports about a callback or finalizer.
+    pub fn report_unraisable_for(&self, err: &PyErr, what: &str, obj: &Value) {
+        let shown = self
+            .repr(obj)
+            .map(|s| s.to_lossy().into_owned())
+            .unwrap_or_default();
+        self.report_unraisable(err, &format!("{what} {shown}"));
+    }
 }

@@ -123,14 +123,7 @@ pub fn clear_weakrefs(vm: &Vm, obj: &ObjRef) {
 fn run_callbacks(vm: &Vm, callbacks: impl Iterator<Item = (ObjRef, Value)>) {
     for (r, cb) in callbacks {
         if let Err(e) = vm.call_pos(&cb, &[Value::Obj(r)]) {
-            let shown = vm
-                .repr(&cb)
-                .map(|s| s.to_lossy().into_owned())
-                .unwrap_or_default();
-            vm.report_unraisable(
-                &e,
-                &format!("Exception ignored while calling weakref callback {shown}"),
-            );
+            vm.report_unraisable_for(&e, "Exception ignored while calling weakref callback", &cb);
         }
     }
 }

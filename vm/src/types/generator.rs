@@ -573,14 +573,7 @@ fn gen_del(vm: &Vm, v: &Value) -> PyResult<()> {
     let g = this(vm, v)?;
     if g.state.get() == GenState::Suspended {
         if let Err(e) = close(vm, g) {
-            let what = vm
-                .repr(v)
-                .map(|s| s.to_lossy().into_owned())
-                .unwrap_or_default();
-            vm.report_unraisable(
-                &e,
-                &format!("Exception ignored while finalizing generator {what}"),
-            );
+            vm.report_unraisable_for(&e, "Exception ignored while finalizing generator", v);
         }
     } else if g.state.get() == GenState::Created && g.kind == GenKind::Coroutine {
         let q = g.qualname.get();

@@ -79,13 +79,7 @@ pub(crate) fn _LOAD_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
         },
         Err(e) => return c.error(e),
     };
-    match found {
-        Some(v) => {
-            tri!(c.r.push(v));
-            Flow::Next
-        }
-        None => c.error(c.vm.new_name_error(name)),
-    }
+    push_found(c, found, name)
 }
 
 /// `STORE_NAME`.
@@ -201,13 +195,7 @@ fn load_global_miss(c: &mut Ctx<'_>, name: &Py<Str>) -> Flow {
             Err(e) => return c.error(e),
         },
     };
-    match found {
-        Some(v) => {
-            tri!(c.r.push(v));
-            Flow::Next
-        }
-        None => c.error(c.vm.new_name_error(name)),
-    }
+    push_found(c, found, name)
 }
 
 fn set_global_cache(c: &Ctx<'_>, version: u32, index: usize) {
@@ -262,13 +250,7 @@ pub(crate) fn _LOAD_FROM_DICT_OR_GLOBALS(c: &mut Ctx<'_>, _o: usize) -> Flow {
         },
         Err(e) => return c.error(e),
     };
-    match found {
-        Some(v) => {
-            tri!(c.r.push(v));
-            Flow::Next
-        }
-        None => c.error(c.vm.new_name_error(name)),
-    }
+    push_found(c, found, name)
 }
 
 /// `LOAD_LOCALS`.
@@ -383,5 +365,17 @@ pub(crate) fn _IMPORT_FROM(c: &mut Ctx<'_>, _o: usize) -> Flow {
             Flow::Next
         }
         Err(e) => c.error(e),
+    }
+}
+
+/// Pushes a name's value, or raises NameError when the lookup found nothing (the tail of
+/// `LOAD_NAME`, `LOAD_GLOBAL`'s miss and `LOAD_FROM_DICT_OR_GLOBALS`).
+fn push_found(c: &mut Ctx<'_>, found: Option<Value>, name: &Py<Str>) -> Flow {
+    match found {
+        Some(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        None => c.error(c.vm.new_name_error(name)),
     }
 }
