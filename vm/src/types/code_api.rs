@@ -119,17 +119,22 @@ fn branches(c: &Code) -> Vec<[usize; 3]> {
     out.into_iter().map(|t| t.map(|u| u * 2)).collect()
 }
 
+/// An iterator over tuples, one per row: the shape of `co_lines()`, `co_positions()` and
+/// `co_branches()`.
+fn tuple_rows<const N: usize>(vm: &Vm, rows: impl Iterator<Item = [Value; N]>) -> PyResult<Value> {
+    let items = rows.map(|r| vm.new_tuple(r.to_vec()).into()).collect();
+    vm.iter(&vm.new_list(items).into())
+}
+
 fn co_branches(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (c, rest) = vm.method_self::<Code>(args, "co_branches", "code")?;
     rest.none(vm, "co_branches")?;
-    let items = branches(c)
-        .into_iter()
-        .map(|t| {
-            let t = t.map(|b| Value::Int(b as i64));
-            vm.new_tuple(t.to_vec()).into()
-        })
-        .collect();
-    vm.iter(&vm.new_list(items).into())
+    tuple_rows(
+        vm,
+        branches(c)
+            .into_iter()
+            .map(|t| t.map(|b| Value::Int(b as i64))),
+    )
 }
 
 fn opt_int(v: Option<i32>) -> Value {
@@ -139,36 +144,32 @@ fn opt_int(v: Option<i32>) -> Value {
 fn co_lines(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (c, rest) = vm.method_self::<Code>(args, "co_lines", "code")?;
     rest.none(vm, "co_lines")?;
-    let items = line_ranges(c)
-        .into_iter()
-        .map(|(start, end, line)| {
-            let t = vm.new_tuple(vec![
+    tuple_rows(
+        vm,
+        line_ranges(c).into_iter().map(|(start, end, line)| {
+            [
                 Value::Int(i64::from(start)),
                 Value::Int(i64::from(end)),
                 opt_int(line),
-            ]);
-            t.into()
-        })
-        .collect();
-    vm.iter(&vm.new_list(items).into())
+            ]
+        }),
+    )
 }
 
 fn co_positions(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (c, rest) = vm.method_self::<Code>(args, "co_positions", "code")?;
     rest.none(vm, "co_positions")?;
-    let items = unit_locations(c)
-        .into_iter()
-        .map(|l| {
-            let t = vm.new_tuple(vec![
+    tuple_rows(
+        vm,
+        unit_locations(c).into_iter().map(|l| {
+            [
                 opt_int(l.line),
                 opt_int(l.end_line),
                 opt_int(l.col),
                 opt_int(l.end_col),
-            ]);
-            t.into()
-        })
-        .collect();
-    vm.iter(&vm.new_list(items).into())
+            ]
+        }),
+    )
 }
 
 /// Whether two code objects are equal: same content, nested code constants compared by
