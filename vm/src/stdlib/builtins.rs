@@ -15,7 +15,18 @@ pub struct Namespace {
     dict: PyCell<Option<Py<Dict>>>,
 }
 
-crate::payload!(Namespace);
+crate::payload!(Namespace, gc);
+
+impl Namespace {
+    /// Cycle collector: the attribute dict.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.dict.with(|d| visit.opt(d));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.dict.replace(None));
+    }
+}
 
 /// A `SimpleNamespace` with the given attributes.
 pub fn new_namespace(vm: &Vm, fields: &[(&str, Value)]) -> Value {
