@@ -687,7 +687,7 @@ impl DataStack {
         unsafe {
             let owner = (*frame).owner.get();
             for i in 0..r.used() {
-                std::ptr::drop_in_place(r.base.add(i));
+                std::ptr::drop_in_place(r.base().add(i));
             }
             Frame::drop_header_plain(frame);
             if let Owner::DataStack { chunk, top } = owner {
@@ -907,10 +907,11 @@ impl Drop for HeapFrame {
 /// resumption, code inspection).
 #[derive(Clone, Copy)]
 pub struct Regs {
-    /// The running frame.
+    /// The running frame. `localsplus[0]` is at a constant offset from it
+    /// ([`Regs::base`]): keeping no separate base register leaves the eval loop one more
+    /// machine register for its live state (it spilled the base, the frame and the code
+    /// pointer with one).
     pub frame: NonNull<Frame>,
-    /// `localsplus[0]`.
-    base: *mut Value,
     /// The first free value-stack slot.
     sp: *mut Value,
     /// The code's first unit.
@@ -982,7 +983,6 @@ impl Regs {
         let base = f.values();
         Regs {
             frame,
-            base,
             // SAFETY: `nlocalsplus + sp <= nlocalsplus + stacksize` slots follow the header.
             sp: unsafe { base.add(f.nlocalsplus + f.sp.get()) },
             code: f.code.bytecode.as_ptr(),
@@ -1020,7 +1020,7 @@ impl Regs {
     /// popped since (the eval loop's local registers, synced before out-of-line code).
     #[inline(always)]
     pub fn sync_sp(&mut self, other: &Regs) {
-        debug_assert!(self.frame == other.frame && self.base == other.base);
+        debug_assert!(self.frame == other.frame);
         self.sp = other.sp;
     }
 
@@ -1039,11 +1039,17 @@ impl Regs {
         unsafe { self.frame.as_ref() }
     }
 
+    /// `localsplus[0]`: the slot after the header.
+    #[inline(always)]
+    fn base(&self) -> *mut Value {
+        self.frame().values()
+    }
+
     /// Slots from `base` to `sp`.
     #[inline(always)]
     fn used(&self) -> usize {
         // SAFETY: both point into the frame's block, `sp` at or above `base`.
-        unsafe { self.sp.offset_from(self.base) as usize }
+        unsafe { self.sp.offset_from(self.base()) as usize }
     }
 
     /// The instruction unit at `i`, which the verifier proved is inside the code: `i` is
@@ -1155,7 +1161,7 @@ impl Regs {
         // SAFETY: `i` is an initialized local and `sp` an uninitialized stack slot (both
         // verified); the count is incremented for the copy.
         unsafe {
-            let src = self.base.add(i);
+            let src = self.base().add(i);
             if let Value::Obj(o) = &*src {
                 std::mem::forget(o.clone());
             }
@@ -1175,7 +1181,7 @@ impl Regs {
         // is returned.
         unsafe {
             self.sp = self.sp.sub(1);
-            let dst = self.base.add(i);
+            let dst = self.base().add(i);
             let old = read_slot(dst);
             copy_slot(self.sp, dst);
             Ok(old)
@@ -1260,7 +1266,7 @@ impl Regs {
     pub fn local(&self, i: usize) -> Result<&Value, StackFault> {
         self.assert_local(i);
         // SAFETY: localsplus is initialized (invariant 1) and `i` in range (verified).
-        Ok(unsafe { &*self.base.add(i) })
+        Ok(unsafe { &*self.base().add(i) })
     }
 
     /// Replaces local `i` (a verified index), returning the old value.
@@ -1268,6 +1274,6 @@ impl Regs {
     pub fn set_local(&mut self, i: usize, v: Value) -> Result<Value, StackFault> {
         self.assert_local(i);
         // SAFETY: as above; no reference into the slot is live.
-        Ok(unsafe { replace_slot(self.base.add(i), v) })
+        Ok(unsafe { replace_slot(self.base().add(i), v) })
     }
 }

@@ -12,8 +12,9 @@ use crate::runtime::Args;
 use crate::runtime::slot_dispatch::{binary_dunder, is_slot_init};
 use crate::tri;
 use crate::types::code::Code;
+use crate::types::descr::{MethodDescr, MethodKind};
 use crate::types::dict::Dict;
-use crate::types::function::{BoundMethod, Function};
+use crate::types::function::{BoundMethod, Function, NativeFn, NativeFunction};
 use crate::types::object::{ObjectBase, is_object_new};
 use crate::types::str::Str;
 use crate::types::tuple::Tuple;
@@ -66,6 +67,91 @@ fn call_python_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
     c.r = callee;
     c.next_ip = 0;
     Some(Flow::Switch)
+}
+
+/// What [`call_native_fast`] calls.
+enum NativeTarget {
+    /// A native implementation, given the arguments (`self` first when there is one).
+    Fn(NativeFn),
+    /// A builtin type (`int(x)`, `len` is a function): through its call slot.
+    Type,
+}
+
+/// A native callable with positional arguments, called with a slice of the stack as its
+/// arguments (CPython's `CALL_BUILTIN_O`/`_FAST`, `CALL_METHOD_DESCRIPTOR_O`/`_FAST` and
+/// `CALL_BUILTIN_CLASS`, done generically): a builtin function (a bound one's receiver
+/// is written into the NULL slot below the arguments, as CPython's `self_or_null`
+/// does), an instance method descriptor with a receiver of its type (`list.append`
+/// loaded as a method), or a builtin (non-heap) type. No `Args` binding, `Vm::call` or
+/// escape to the memory context: the implementation is reached through a function
+/// pointer that never sees the context, so `CALL` stays on the loop's registers.
+/// `None` (nothing changed) for anything else.
+#[inline(always)]
+fn call_native_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<Flow> {
+    let vm = c.vm;
+    let callable = c.r.peek(nargs + 2).ok()?;
+    let this = c.r.peek(nargs + 1).ok()?;
+    let mut has_self = !this.is_null();
+    let mut receiver = None;
+    let target = if let Some(nf) = callable.downcast::<NativeFunction>() {
+        if !nf.bound_self.is_null() {
+            if has_self {
+                return None;
+            }
+            receiver = Some(nf.bound_self.clone());
+            has_self = true;
+        }
+        NativeTarget::Fn(nf.func)
+    } else if let Some(d) = callable.downcast::<MethodDescr>() {
+        if d.kind != MethodKind::Instance || !has_self {
+            return None;
+        }
+        let cls = this.class(vm);
+        if !cls.is(&d.owner) && !cls.is_subtype(&d.owner) {
+            return None;
+        }
+        NativeTarget::Fn(d.func)
+    } else if let Some(t) = callable.downcast::<Type>() {
+        if t.has_flag(type_flags::HEAPTYPE) || !callable.class(vm).is(&vm.types.type_) {
+            return None;
+        }
+        NativeTarget::Type
+    } else {
+        return None;
+    };
+    // From here the call happens: stack operations are verified (a failure is a fault).
+    if let Some(receiver) = receiver {
+        match c.r.replace(nargs + 1, receiver) {
+            Ok(null) => drop(null),
+            Err(_) => return Some(Flow::Fault),
+        }
+    }
+    // The header's ip (for `f_lineno` of Python code the callee runs) and depth, as the
+    // memory context's sync does.
+    c.r.save(c.ip);
+    let total = nargs + usize::from(has_self);
+    let result = {
+        let Ok(args) = c.r.top_slice(total) else {
+            return Some(Flow::Fault);
+        };
+        match target {
+            NativeTarget::Fn(f) => f(vm, Args::positional(args)),
+            NativeTarget::Type => match c.r.peek(nargs + 2) {
+                Ok(callable) => vm.call(callable, Args::positional(args)),
+                Err(_) => return Some(Flow::Fault),
+            },
+        }
+    };
+    if c.r.drop_n(nargs + 2).is_err() {
+        return Some(Flow::Fault);
+    }
+    Some(match result {
+        Ok(v) => match c.r.push(v) {
+            Ok(()) => Flow::Next,
+            Err(_) => Flow::Fault,
+        },
+        Err(e) => c.error(e),
+    })
 }
 
 /// Calls the callable below `nargs` arguments (plus `self` when present) and a NULL/self
@@ -230,6 +316,9 @@ pub(crate) fn _DO_CALL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     if let Some(flow) = call_python_fast(c, nargs) {
         return flow;
     }
+    if let Some(flow) = call_native_fast(c, nargs) {
+        return flow;
+    }
     match c.full() {
         Some(c) => do_call(c, nargs, None),
         None => Flow::Escape,
@@ -336,12 +425,16 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// The eval breaker check: the only pending work in rpy is an automatic cycle collection
 /// requested by the allocation count (`object::gc`); this is the safe point it runs at.
+///
+/// Runs on the loop's register copy too, and never escapes: it follows uops that already
+/// changed the state (a `CALL` that returned), which must not run again. The collection
+/// needs only the VM (a running frame's values are references from outside the heap, and
+/// it traverses suspended frames only); the header's ip and depth are saved first for
+/// finalizers that look at this frame (`f_lineno`).
 #[inline(always)]
 pub(crate) fn _CHECK_PERIODIC<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     if crate::object::gc::pending() {
-        let Some(c) = c.full() else {
-            return Flow::Escape;
-        };
+        c.r.save(c.ip);
         c.vm.gc_collect_pending();
     }
     Flow::Next
