@@ -8,6 +8,12 @@
 //! reference to the generator (`Frame::running_gen`), and `Frame::resumer` says where the
 //! caller continues when the generator returns. Anything unusual (`throw`, `close`, a
 //! first `send` of a non-None value, the recursion limit) takes `types::generator::resume`.
+//!
+//! A native consumer of a generator (`sum`, `list`, `tuple`, `set`, `str.join`, `any`,
+//! `all`, ...) drives it through a [`Sink`]: the frame's `YIELD_VALUE` hands each value to
+//! the consumer's fast path and goes on, so the loop is entered once for all those items.
+
+use std::ptr::NonNull;
 
 use crate::object::{Py, Value};
 use crate::types::generator::Generator;
@@ -119,4 +125,39 @@ fn switch_to_caller<const L: bool>(c: &mut Ctx<'_, L>, caller: std::ptr::NonNull
     let cf = frame_ref(caller);
     c.next_ip = cf.return_ip.get();
     c.ip = cf.ip.get();
+}
+
+/// A consumer's per-item fast path: offered each value the generator it drives yields, it
+/// takes it (`Ok`) or hands it back (`Err`), and the generator then yields it as usual. It
+/// must not run Python code: the generator is still running while it does.
+pub type Absorb<'a> = dyn FnMut(Value) -> Result<(), Value> + 'a;
+
+/// The consumer driving the generator frame `frame` (`types::generator::drive` installs
+/// it in `ExecState::gen_sink` for one eval-loop entry and restores the previous one).
+#[derive(Clone, Copy)]
+pub struct Sink {
+    pub(crate) frame: NonNull<Frame>,
+    absorb: NonNull<Absorb<'static>>,
+}
+
+impl Sink {
+    /// A sink for `frame`. The caller keeps `absorb` alive and unused while the sink is
+    /// installed.
+    pub(crate) fn new(frame: NonNull<Frame>, absorb: &mut Absorb<'_>) -> Sink {
+        let absorb = NonNull::from(absorb);
+        // SAFETY: only the lifetime is erased; `drive` uninstalls the sink before `absorb`'s
+        // borrow ends.
+        let absorb =
+            unsafe { std::mem::transmute::<NonNull<Absorb<'_>>, NonNull<Absorb<'static>>>(absorb) };
+        Sink { frame, absorb }
+    }
+}
+
+/// Offers `v` to the consumer driving the yielding frame.
+#[inline(never)]
+pub(crate) fn offer(sink: Sink, v: Value) -> Result<(), Value> {
+    // SAFETY: the sink is installed only while `drive` runs the eval loop, holding the
+    // closure borrowed and not touching it; the closure runs no Python code, so it cannot
+    // be re-entered.
+    unsafe { (*sink.absorb.as_ptr())(v) }
 }

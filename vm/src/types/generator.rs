@@ -10,6 +10,7 @@ use crate::compile::code::co_flags;
 use std::ptr::NonNull;
 
 use crate::exec::frame::{Frame, HeapFrame, Regs, frame_ref};
+use crate::exec::genframe::{Absorb, Sink};
 use crate::exec::{Exit, eval};
 use crate::object::{Py, PyCell, Value};
 use crate::runtime::{Args, PyErr, PyResult, Vm};
@@ -152,6 +153,58 @@ impl Generator {
 
 /// Resumes `g` with `value` (or by raising `throw` at its suspension point).
 pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) -> PyResult<Sent> {
+    resume_as(vm, g, value, throw, None)
+}
+
+/// Resumes `g` (as `next(g)`) and runs it until it yields a value `absorb` declines,
+/// returns or raises: `absorb` takes the other yielded values inside the eval loop, so a
+/// native consumer (`sum(genexpr)`) does not leave and re-enter it per item.
+pub fn drive(vm: &Vm, g: &Py<Generator>, absorb: &mut Absorb<'_>) -> PyResult<Sent> {
+    resume_as(vm, g, Value::None, None, Some(absorb))
+}
+
+/// The next item of the iterator `it` that `absorb` declines (`None` when exhausted),
+/// offering each item to `absorb` first. A generator is driven ([`drive`]).
+pub fn next_declined(vm: &Vm, it: &Value, absorb: &mut Absorb<'_>) -> PyResult<Option<Value>> {
+    if let Some(g) = it.downcast::<Generator>()
+        && g.kind == GenKind::Generator
+    {
+        return Ok(match drive(vm, g, absorb)? {
+            Sent::Yielded(x) => Some(x),
+            Sent::Returned(_) => None,
+        });
+    }
+    while let Some(x) = vm.next(it)? {
+        if let Err(x) = absorb(x) {
+            return Ok(Some(x));
+        }
+    }
+    Ok(None)
+}
+
+/// All the items of the generator `g` (`list(genexpr)`), in one eval-loop entry.
+pub fn collect_generator(vm: &Vm, g: &Py<Generator>) -> PyResult<Vec<Value>> {
+    let mut out = Vec::new();
+    loop {
+        let sent = drive(vm, g, &mut |x| {
+            out.push(x);
+            Ok(())
+        })?;
+        match sent {
+            // Not reached: everything is taken.
+            Sent::Yielded(x) => out.push(x),
+            Sent::Returned(_) => return Ok(out),
+        }
+    }
+}
+
+fn resume_as(
+    vm: &Vm,
+    g: &Py<Generator>,
+    value: Value,
+    throw: Option<PyErr>,
+    absorb: Option<&mut Absorb<'_>>,
+) -> PyResult<Sent> {
     match g.state.get() {
         GenState::Running => {
             return Err(vm.new_value_error(format!("{} already executing", kind_name(g.kind))));
@@ -193,12 +246,16 @@ pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) ->
         regs.save(frame_ref(frame).ip.get());
     }
     g.enter_running(vm);
+    let outer_sink = absorb.map(|a| vm.exec.gen_sink.replace(Some(Sink::new(frame, a))));
     let result = vm.with_native_recursion("", || {
         vm.exec.depth.set(vm.exec.depth.get() + 1);
         let r = eval::run(vm, frame, throw);
         vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
         r
     });
+    if let Some(outer) = outer_sink {
+        vm.exec.gen_sink.set(outer);
+    }
     g.leave_running(vm);
     match result {
         Ok(Exit::Yield(v)) => {
