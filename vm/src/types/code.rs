@@ -60,6 +60,10 @@ pub struct Code {
     pub executors: PyCell<Vec<Value>>,
     /// `co_flags`.
     pub flags: u32,
+    /// Whether the bytecode handles exceptions (`PUSH_EXC_INFO`): only then can a frame of
+    /// it change or suspend with a handled exception, so only then does a generator of it
+    /// swap its own exception state in while it runs.
+    pub handles_exceptions: bool,
 }
 
 crate::payload!(Code);
@@ -246,6 +250,10 @@ impl Vm {
             version: self.next_code_version(),
             executors: PyCell::new(Vec::new()),
             flags: code.flags,
+            handles_exceptions: code
+                .code
+                .iter()
+                .any(|u| u.opcode == crate::instr::Opcode::PUSH_EXC_INFO as u8),
         };
         Ok(crate::object::core::alloc(&self.types.code, c))
     }

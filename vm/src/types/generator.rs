@@ -51,6 +51,10 @@ pub struct Generator {
     name: PyCell<Py<Str>>,
     qualname: PyCell<Py<Str>>,
     exc_state: PyCell<Value>,
+    /// The code handles exceptions: `exc_state` is swapped in while the frame runs.
+    /// Otherwise it stays None and nothing in the frame touches the handled-exception
+    /// stack, whose innermost non-None entry is then the caller's either way.
+    swaps_exc_state: bool,
     code: Value,
     /// Async generators: an `asend`/`athrow` awaitable is driving it (`ag_running_async`).
     pub(crate) running_async: Cell<bool>,
@@ -111,6 +115,7 @@ pub fn new_generator(vm: &Vm, heap: HeapFrame) -> Value {
         Some(func) => (func.name.get(), func.qualname.get()),
         None => (f.code.name.clone(), f.code.qualname.clone()),
     };
+    let swaps_exc_state = f.code.handles_exceptions;
     let code: Value = f.code.clone().into();
     let g = crate::object::core::alloc(
         ty,
@@ -123,6 +128,7 @@ pub fn new_generator(vm: &Vm, heap: HeapFrame) -> Value {
             running_async: Cell::new(false),
             closed: Cell::new(false),
             exc_state: PyCell::new(Value::None),
+            swaps_exc_state,
             code,
         },
     );
@@ -278,6 +284,7 @@ impl Generator {
     /// `exec::genframe`): `None` unless it is created or suspended and `value` may be sent
     /// (anything else takes [`resume`], which raises the right error). Swaps the
     /// generator's exception state in as `resume` does.
+    #[inline(always)]
     pub(crate) fn start_inline(&self, vm: &Vm, value: &Value) -> Option<NonNull<Frame>> {
         match self.state.get() {
             GenState::Suspended => {}
@@ -290,6 +297,7 @@ impl Generator {
     }
 
     /// The inline-running frame yielded: suspended again, exception state swapped back.
+    #[inline(always)]
     pub(crate) fn suspend_inline(&self, vm: &Vm) {
         self.leave_running(vm);
         self.state.set(GenState::Suspended);
@@ -305,16 +313,22 @@ impl Generator {
     /// Marks the generator running and swaps its saved exception state in as the
     /// innermost handled exception (`gi_exc_state`); [`Generator::leave_running`] undoes
     /// the swap. Shared by the Rust-level [`resume`] and the inline frame switch.
+    #[inline(always)]
     fn enter_running(&self, vm: &Vm) {
         self.state.set(GenState::Running);
-        let saved = self.exc_state.replace(Value::None);
-        vm.exec.handled.with_mut(|h| h.push(saved));
+        if self.swaps_exc_state {
+            let saved = self.exc_state.replace(Value::None);
+            vm.exec.handled.with_mut(|h| h.push(saved));
+        }
     }
 
     /// Swaps the generator's exception state back out (the state is set by the caller).
+    #[inline(always)]
     fn leave_running(&self, vm: &Vm) {
-        let restored = vm.exec.handled.with_mut(|h| h.pop()).unwrap_or(Value::None);
-        drop(self.exc_state.replace(restored));
+        if self.swaps_exc_state {
+            let restored = vm.exec.handled.with_mut(|h| h.pop()).unwrap_or(Value::None);
+            drop(self.exc_state.replace(restored));
+        }
     }
 }
 
