@@ -297,6 +297,13 @@ pub enum Resumer {
         /// The caller's continuation.
         returned_ip: usize,
     },
+    /// `SEND` on an async generator's `asend` awaitable: a wrapped `yield` ends the await
+    /// (its value pushed, continuing at `returned_ip`), returning raises StopAsyncIteration
+    /// at the `SEND`, anything else yielded passes through as `Send`'s yields do.
+    ASend {
+        /// The caller's continuation when the await ends.
+        returned_ip: usize,
+    },
 }
 
 /// What returning from a frame does in its caller, which pushed it inline.

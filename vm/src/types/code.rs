@@ -64,6 +64,10 @@ pub struct Code {
     /// keyword-only parameters) and fits the locals, else 0: the eval loop's inline call
     /// tests its shape with one compare (`exec::frame::positional_shape`).
     pub positional_call: usize,
+    /// Whether the bytecode handles exceptions (`PUSH_EXC_INFO`): only then can a frame of
+    /// it change or suspend with a handled exception, so only then does a generator of it
+    /// swap its own exception state in while it runs.
+    pub handles_exceptions: bool,
 }
 
 crate::payload!(Code);
@@ -251,6 +255,10 @@ impl Vm {
             executors: PyCell::new(Vec::new()),
             flags: code.flags,
             positional_call: positional_call(code, nlocalsplus),
+            handles_exceptions: code
+                .code
+                .iter()
+                .any(|u| u.opcode == crate::instr::Opcode::PUSH_EXC_INFO as u8),
         };
         Ok(crate::object::core::alloc(&self.types.code, c))
     }

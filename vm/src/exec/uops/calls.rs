@@ -553,7 +553,20 @@ pub(crate) fn _YIELD_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow
         return crate::exec::genframe::yield_inline(c, v);
     }
     if f.is_entry.get() && f.generator.get() != 0 {
-        let v = tri!(c.r.pop());
+        let mut v = tri!(c.r.pop());
+        // A consumer driving this frame (`sum(genexpr)`, `list(genexpr)`, ...) may take the
+        // value here; the generator then goes on as if resumed with None.
+        if let Some(sink) = c.vm.exec.gen_sink.get()
+            && sink.frame == c.r.frame
+        {
+            match crate::exec::genframe::offer(sink, v) {
+                Ok(()) => {
+                    tri!(c.r.push(Value::None));
+                    return Flow::Next;
+                }
+                Err(back) => v = back,
+            }
+        }
         c.r.save(c.next_ip);
         c.exit = Some(Exit::Yield(v));
         return Flow::Exit;
