@@ -981,6 +981,53 @@ unsafe fn copy_slot(src: *const Value, dst: *mut Value) {
 #[derive(Debug)]
 pub struct StackFault;
 
+/// Values popped off the stack by [`Regs::pop_n_iter`], owned until yielded.
+pub struct PopN<'a> {
+    cur: *mut Value,
+    end: *mut Value,
+    _regs: std::marker::PhantomData<&'a mut Regs>,
+}
+
+impl Iterator for PopN<'_> {
+    type Item = Value;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Value> {
+        if self.cur == self.end {
+            return None;
+        }
+        // SAFETY: `[cur, end)` are initialized values this iterator owns (`pop_n_iter`);
+        // reading one moves it out, and `cur` advances past it.
+        unsafe {
+            let v = self.cur.read();
+            self.cur = self.cur.add(1);
+            Some(v)
+        }
+    }
+
+    #[inline(always)]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.len();
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for PopN<'_> {
+    #[inline(always)]
+    fn len(&self) -> usize {
+        // SAFETY: both point into the same stack region, `cur <= end`.
+        unsafe { self.end.offset_from(self.cur) as usize }
+    }
+}
+
+impl Drop for PopN<'_> {
+    fn drop(&mut self) {
+        for v in self.by_ref() {
+            drop(v);
+        }
+    }
+}
+
 impl Regs {
     /// Loads the registers of `frame` (its saved `sp`).
     #[inline(always)]
@@ -1219,6 +1266,27 @@ impl Regs {
         self.assert_depth(n);
         // SAFETY: `[sp - n, sp)` is initialized and inside the stack region (verified).
         Ok(unsafe { std::slice::from_raw_parts(self.sp.sub(n), n) })
+    }
+
+    /// Pops the top `n` items as a moving iterator, bottom first (`BUILD_TUPLE` puts them
+    /// straight into the tuple: no vector). Items the iterator does not yield are dropped
+    /// with it.
+    #[inline(always)]
+    pub fn pop_n_iter(&mut self, n: usize) -> Result<PopN<'_>, StackFault> {
+        if n > self.depth() {
+            return Err(StackFault);
+        }
+        // SAFETY: `[sp - n, sp)` is initialized; those slots leave the stack, and the
+        // iterator (which borrows the registers) owns them until it yields or drops them.
+        unsafe {
+            let start = self.sp.sub(n);
+            self.sp = start;
+            Ok(PopN {
+                cur: start,
+                end: start.add(n),
+                _regs: std::marker::PhantomData,
+            })
+        }
     }
 
     /// Pops the top `n` items into a vector, bottom first.

@@ -10,6 +10,8 @@ use crate::types::dict::Dict;
 pub struct Enumerate {
     it: Value,
     count: PyCell<Value>,
+    /// The last result, reused when the consumer let go of it (`Vm::reuse_tuple`).
+    result: PyCell<Option<Py<crate::types::tuple::Tuple>>>,
 }
 
 crate::payload!(Enumerate, gc);
@@ -30,6 +32,9 @@ pub struct Zip {
     its: Vec<Value>,
     strict: bool,
     done: Cell<bool>,
+    /// The last result of a two-way zip, reused when the consumer let go of it
+    /// (`Vm::reuse_tuple`).
+    result: PyCell<Option<Py<crate::types::tuple::Tuple>>>,
 }
 
 crate::payload!(Zip, gc);
@@ -121,6 +126,7 @@ fn enumerate_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         Enumerate {
             it,
             count: PyCell::new(start),
+            result: PyCell::new(None),
         },
     )
 }
@@ -138,7 +144,7 @@ fn enumerate_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
         _ => vm.binary_op(&n, &Value::Int(1), crate::runtime::BinOp::Add)?,
     };
     drop(e.count.replace(next));
-    Ok(Some(vm.new_tuple(vec![n, x]).into()))
+    Ok(Some(vm.reuse_tuple(&e.result, [n, x]).into()))
 }
 
 fn zip_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
@@ -177,6 +183,7 @@ fn zip_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
             its,
             strict,
             done: Cell::new(false),
+            result: PyCell::new(None),
         },
     )
 }
@@ -187,6 +194,20 @@ fn zip_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
         .ok_or_else(|| vm.new_type_error("expected zip"))?;
     if z.done.get() || z.its.is_empty() {
         return Ok(None);
+    }
+    if let [a, b] = &z.its[..]
+        && !z.strict
+    {
+        // The common two-way zip: no vector, and the result tuple reused.
+        let Some(x) = vm.next(a)? else {
+            z.done.set(true);
+            return Ok(None);
+        };
+        let Some(y) = vm.next(b)? else {
+            z.done.set(true);
+            return Ok(None);
+        };
+        return Ok(Some(vm.reuse_tuple(&z.result, [x, y]).into()));
     }
     let mut items = Vec::with_capacity(z.its.len());
     for (i, it) in z.its.iter().enumerate() {

@@ -275,6 +275,9 @@ pub struct DictIter {
     kind: DictItemKind,
     size: usize,
     done: Cell<bool>,
+    /// The last `items()` result, reused when the consumer let go of it
+    /// (`Vm::reuse_tuple`).
+    result: PyCell<Option<Py<crate::types::tuple::Tuple>>>,
 }
 
 crate::payload!(DictIter, gc);
@@ -304,6 +307,7 @@ impl Vm {
                 kind,
                 size: dict.len(),
                 done: Cell::new(false),
+                result: PyCell::new(None),
             },
         )
         .into()
@@ -331,7 +335,7 @@ fn dict_iter_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(Some(match it.kind {
         DictItemKind::Keys => k,
         DictItemKind::Values => val,
-        DictItemKind::Items => vm.new_tuple(vec![k, val]).into(),
+        DictItemKind::Items => vm.reuse_tuple(&it.result, [k, val]).into(),
     }))
 }
 
