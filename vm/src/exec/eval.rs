@@ -211,7 +211,7 @@ pub(crate) fn unwind(c: &mut Ctx<'_>, err: PyErr, add_tb: bool) -> PyResult<()> 
         c.r = Regs::load(caller);
         c.ip = frame_ref(caller).ip.get();
         if inline_gen {
-            super::genframe::abandon(c, frame);
+            super::genframe::abandon(c, frame, &err);
         }
         add_tb = true;
     }

@@ -27,7 +27,14 @@
 //!    and every heap-type instance) are allocated as `GcBox<T>`: 16 bytes of cycle-collector
 //!    links (`object::gc`) right before the header, so the header pointer minus 16 is the
 //!    links. Their deallocator unlinks them. Other objects have no links and cost nothing.
+//! 6. **Trailing values.** An object may keep values right after its payload, in its own
+//!    allocation (`alloc_with_values`, and `alloc_extended`'s inline attribute values): the
+//!    payload owns them through a [`ValueArray`] and reports their number
+//!    (`PyPayload::trailing_values`, `InstanceExt::trailing_values`) for as long as the
+//!    object lives, and the deallocator frees the memory with that size after the payload's
+//!    drop has dropped the values.
 
+use std::alloc::Layout;
 use std::cell::{Cell, UnsafeCell};
 use std::marker::PhantomData;
 use std::mem::ManuallyDrop;
@@ -36,6 +43,8 @@ use std::ptr::NonNull;
 use super::gc::{self, GcLinks, GcOps, Visitor};
 use super::payload::{Kind, PyPayload};
 use super::typeobj::Type;
+use super::value::Value;
+use super::values::ValueArray;
 
 /// The header every heap object starts with (16 bytes).
 #[repr(C)]
@@ -118,6 +127,140 @@ pub(crate) fn alloc<T: PyPayload>(ty: &Py<Type>, data: T) -> Py<T> {
     Py {
         ptr: place::<T>(ty_ptr, data, T::GC),
         _marker: PhantomData,
+    }
+}
+
+/// Allocates an object of `ty` whose payload keeps `values` right after itself, in the
+/// object's own allocation (invariant 6): `make` builds the payload around the
+/// [`ValueArray`] of those values. `ty`'s kind must be `T::KIND`, not extended, and
+/// `T::trailing_values` must report the array's `trailing_len`.
+#[inline]
+pub(crate) fn alloc_with_values<T: PyPayload>(
+    ty: &Py<Type>,
+    values: impl ExactSizeIterator<Item = Value>,
+    make: impl FnOnce(ValueArray) -> T,
+) -> Py<T> {
+    const { assert!(std::mem::align_of::<T>() <= 16) };
+    debug_assert!(ty.kind() == T::KIND && !ty.is_extended());
+    let ty_ptr = ty.clone().into_raw();
+    Py {
+        // SAFETY: `T::trailing_values` reports the array (the caller's contract).
+        ptr: unsafe { place_with_values::<T>(ty_ptr, T::GC, values, make) },
+        _marker: PhantomData,
+    }
+}
+
+/// The layout of an object with payload `P` (after the collector's links when `gc`)
+/// followed by `n` values, and the offsets of the header and of the values. The values
+/// start right at the end of the object (its size is a multiple of its alignment, which is
+/// at least a value's); the block's size is not rounded up to the alignment, which
+/// `Layout` does not need.
+#[inline(always)]
+fn layout_with_values<P>(gc: bool, n: usize) -> (Layout, usize, usize) {
+    let (size, align, head) = if gc {
+        (
+            std::mem::size_of::<GcBox<P>>(),
+            std::mem::align_of::<GcBox<P>>(),
+            std::mem::offset_of!(GcBox<P>, obj),
+        )
+    } else {
+        (
+            std::mem::size_of::<Object<P>>(),
+            std::mem::align_of::<Object<P>>(),
+            0,
+        )
+    };
+    const { assert!(std::mem::align_of::<Value>() <= std::mem::align_of::<Header>()) };
+    // The values exist elsewhere already (a vector, the stack) or are few, so their size
+    // fits; the check is the overflow test `Vec` would make.
+    if n > (isize::MAX as usize - size) / std::mem::size_of::<Value>() - 16 {
+        panic!("capacity overflow");
+    }
+    let bytes = size + n * std::mem::size_of::<Value>();
+    // SAFETY: `align` is a type's alignment (a power of two) and `bytes`, checked above,
+    // does not overflow `isize` when rounded up to it.
+    let layout = unsafe { Layout::from_size_align_unchecked(bytes, align) };
+    (layout, head, size)
+}
+
+/// Allocates and initializes an object of payload `P` followed by the values of `values`
+/// (tracked when `gc`), returning its header.
+///
+/// # Safety
+/// The object's deallocator must free it with `layout_with_values::<P>(gc, n)` where `n` is
+/// the number of values (`free_with_values`), which the payload reports.
+#[inline(always)]
+unsafe fn place_with_values<P>(
+    ty: NonNull<Header>,
+    gc: bool,
+    mut values: impl ExactSizeIterator<Item = Value>,
+    make: impl FnOnce(ValueArray) -> P,
+) -> NonNull<Header> {
+    let n = values.len();
+    let (layout, head, at) = layout_with_values::<P>(gc, n);
+    // SAFETY: the layout has a non-zero size (it holds a header).
+    let base = unsafe { std::alloc::alloc(layout) };
+    if base.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    // SAFETY: `base + at` is inside the block and aligned for `Value` (the layout said so);
+    // every one of the `n` slots is written before the array is built, a short iterator
+    // leaving `None` in the rest.
+    let items = unsafe {
+        let items = base.add(at).cast::<Value>();
+        for i in 0..n {
+            let v = match values.next() {
+                Some(v) => v,
+                None => Value::NONE,
+            };
+            items.add(i).write(v);
+        }
+        ValueArray::trailing(NonNull::new_unchecked(items), n)
+    };
+    let obj = Object {
+        head: Header {
+            refcnt: Cell::new(1),
+            flags: Cell::new(0),
+            ty: Cell::new(ty),
+        },
+        data: make(items),
+    };
+    // SAFETY: the block is large enough and aligned for the box (or object) at its start.
+    unsafe {
+        if gc {
+            let boxed = base.cast::<GcBox<P>>();
+            boxed.write(GcBox {
+                links: GcLinks::new(),
+                obj,
+            });
+            gc::track_new(&(*boxed).links);
+        } else {
+            base.cast::<Object<P>>().write(obj);
+        }
+        NonNull::new_unchecked(base.add(head).cast::<Header>())
+    }
+}
+
+/// Drops the object at `p` (payload `P`, followed by `n` values whose own drops the payload
+/// already did) and frees its memory.
+///
+/// # Safety
+/// `p` was allocated by `place_with_values::<P>` with `gc` and `n` values (or by `place`
+/// with `n == 0`: a `Box` has the same layout), and has no remaining references.
+#[inline(always)]
+unsafe fn free_with_values<P>(p: NonNull<Header>, gc: bool, n: usize) {
+    let (layout, head, _) = layout_with_values::<P>(gc, n);
+    // SAFETY: by the caller's contract the block starts `head` bytes before the header.
+    unsafe {
+        let base = p.as_ptr().cast::<u8>().sub(head);
+        if gc {
+            let boxed = base.cast::<GcBox<P>>();
+            gc::untrack_freed(&(*boxed).links);
+            std::ptr::drop_in_place(boxed);
+        } else {
+            std::ptr::drop_in_place(base.cast::<Object<P>>());
+        }
+        std::alloc::dealloc(base, layout);
     }
 }
 
@@ -254,16 +397,53 @@ pub struct Extended<T> {
     ext: InstanceExt,
 }
 
-/// Allocates an instance of a heap type (`ty.is_extended()`), solid base payload `T`.
-pub(crate) fn alloc_extended<T: PyPayload>(ty: &Py<Type>, data: T, ext: InstanceExt) -> Py<T> {
+/// Allocates an instance of a heap type (`ty.is_extended()`), solid base payload `T`, with
+/// room for `inline` attribute values after it (invariant 6): `make_ext` builds the
+/// instance's extension around them.
+#[inline]
+pub(crate) fn alloc_extended<T: PyPayload>(
+    ty: &Py<Type>,
+    data: T,
+    inline: usize,
+    make_ext: impl FnOnce(ValueArray) -> InstanceExt,
+) -> Py<T> {
     const { assert!(std::mem::align_of::<Extended<T>>() <= 16) };
-    debug_assert!(ty.kind() == T::KIND && ty.is_extended());
+    debug_assert!(ty.kind() == T::KIND && ty.is_extended() && data.trailing_values() == 0);
     let ty_ptr = ty.clone().into_raw();
+    let make = |values| Extended {
+        base: data,
+        ext: make_ext(values),
+    };
     Py {
-        ptr: place(ty_ptr, Extended { base: data, ext }, true),
+        // SAFETY: `drop_gc_extended` frees with the extension's `trailing_values`.
+        ptr: unsafe { place_with_values::<Extended<T>>(ty_ptr, true, Nulls(inline), make) },
         _marker: PhantomData,
     }
 }
+
+/// `n` times `Value::NULL` (cheaper than `iter::repeat_n`, which clones and counts down
+/// through an `Option`).
+struct Nulls(usize);
+
+impl Iterator for Nulls {
+    type Item = Value;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Value> {
+        if self.0 == 0 {
+            return None;
+        }
+        self.0 -= 1;
+        Some(Value::NULL)
+    }
+
+    #[inline(always)]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.0, Some(self.0))
+    }
+}
+
+impl ExactSizeIterator for Nulls {}
 
 /// Offset of the extension inside the payload of `Extended<T>`.
 pub(crate) const fn ext_offset<T>() -> usize {
@@ -281,28 +461,45 @@ pub(crate) fn dealloc_fn<T: PyPayload>() -> DeallocFn {
 
 /// The deallocator for objects allocated as `Object<Extended<T>>`.
 pub(crate) fn dealloc_extended_fn<T: PyPayload>() -> DeallocFn {
-    drop_gc_object::<Extended<T>>
+    drop_gc_extended::<T>
 }
 
 /// Drops and frees an object (its type reference is released by the caller).
 pub type DeallocFn = unsafe fn(NonNull<Header>);
 
 /// # Safety
-/// `p` must have been allocated as `Box<Object<T>>` and have no remaining references.
-unsafe fn drop_object<T>(p: NonNull<Header>) {
-    // SAFETY: by the caller's contract this is the box we leaked in `alloc*`.
-    drop(unsafe { Box::from_raw(p.cast::<Object<T>>().as_ptr()) });
+/// `p` must have been allocated as an `Object<T>` (by `place`, or by `place_with_values`
+/// with the number of values the payload reports) and have no remaining references.
+unsafe fn drop_object<T: PyPayload>(p: NonNull<Header>) {
+    // SAFETY: live until freed; invariant 6 says how many values follow the payload.
+    unsafe {
+        let n = (*p.cast::<Object<T>>().as_ptr()).data.trailing_values();
+        free_with_values::<T>(p, false, n);
+    }
 }
 
 /// # Safety
-/// `p` must have been allocated as `Box<GcBox<T>>` and have no remaining references.
-unsafe fn drop_gc_object<T>(p: NonNull<Header>) {
-    // SAFETY: invariant 5: the box starts 16 bytes before the header.
-    let boxed = unsafe { p.as_ptr().cast::<u8>().sub(16) as *mut GcBox<T> };
-    // SAFETY: the links of a live container; unlinking touches only list neighbours.
-    gc::untrack_freed(unsafe { &(*boxed).links });
-    // SAFETY: by the caller's contract this is the box we leaked in `place`.
-    drop(unsafe { Box::from_raw(boxed) });
+/// `p` must have been allocated as a `GcBox<T>` (by `place`, or by `place_with_values` with
+/// the number of values the payload reports) and have no remaining references.
+unsafe fn drop_gc_object<T: PyPayload>(p: NonNull<Header>) {
+    // SAFETY: live until freed; invariant 6 says how many values follow the payload.
+    unsafe {
+        let n = (*p.cast::<Object<T>>().as_ptr()).data.trailing_values();
+        free_with_values::<T>(p, true, n);
+    }
+}
+
+/// # Safety
+/// `p` must have been allocated by `alloc_extended::<T>` and have no remaining references.
+unsafe fn drop_gc_extended<T: PyPayload>(p: NonNull<Header>) {
+    // SAFETY: live until freed; invariant 6: the extension knows the values after it.
+    unsafe {
+        let n = (*p.cast::<Object<Extended<T>>>().as_ptr())
+            .data
+            .ext
+            .trailing_values();
+        free_with_values::<Extended<T>>(p, true, n);
+    }
 }
 
 /// Builds the first objects, whose types do not exist yet: `make` receives an allocator of

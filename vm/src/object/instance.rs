@@ -11,6 +11,7 @@ use std::cell::Cell;
 
 use super::core::{Py, PyCell};
 use super::value::Value;
+use super::values::ValueArray;
 use crate::runtime::cache::KeyHint;
 use crate::types::dict::Dict;
 use crate::types::str::Str;
@@ -131,7 +132,11 @@ enum Attrs {
 /// Inline values and the order in which they were first assigned.
 struct Inline {
     /// Indexed like the shared keys; `Null` where the instance has no such attribute.
-    values: Vec<Value>,
+    /// Allocated with the object, sized from the class's key count at that time; replaced
+    /// by a separate, larger array when an index beyond it is set.
+    values: ValueArray,
+    /// One more than the highest index ever set (every value above it is `Null`).
+    high: usize,
     /// The set indices in first-assignment order, or `None` while that order is simply
     /// increasing index order, which is the usual case (every instance of a class assigns
     /// its attributes in the same order) and spares an allocation per instance.
@@ -143,35 +148,55 @@ impl Inline {
     #[inline]
     fn store(&mut self, index: usize, value: Value) -> Value {
         if index >= self.values.len() {
-            // The usual first assignment: the next attribute in key order, into capacity
-            // reserved from the class's key count (no `Null` written and read back). Nothing
-            // is set above `index`, so only an explicit order needs the new index.
-            if index > self.values.len() {
-                self.values.resize(index, Value::Null);
-            }
-            self.values.push(value);
-            if self.order.is_some() {
+            self.grow(index);
+        }
+        let old = std::mem::replace(&mut self.values.as_mut_slice()[index], value);
+        if old.is_null() {
+            if index >= self.high {
+                // The usual first assignment: the next attribute in key order. Nothing is
+                // set above `index`, so only an explicit order needs the new index.
+                self.high = index + 1;
+                if let Some(order) = &mut self.order {
+                    order.push(index as u8);
+                }
+            } else {
                 self.note_new(index);
             }
-            return Value::Null;
-        }
-        let old = std::mem::replace(&mut self.values[index], value);
-        if old.is_null() {
-            self.note_new(index);
         }
         old
     }
 
-    /// Records that `index` was just assigned for the first time.
+    /// Moves the values to a separate array with room for `index` (the class gained keys
+    /// after this instance was allocated).
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, index: usize) {
+        let cap = (index + 1)
+            .max(self.values.len() * 2)
+            .max(4)
+            .min(MAX_SHARED_KEYS.max(index + 1));
+        let mut grown: Vec<Value> = Vec::with_capacity(cap);
+        grown.extend(self.values.as_mut_slice().iter_mut().map(std::mem::take));
+        grown.resize(cap, Value::NULL);
+        // The old values are all `Null` now: dropping them runs nothing.
+        drop(std::mem::replace(
+            &mut self.values,
+            ValueArray::boxed(grown),
+        ));
+    }
+
+    /// Records that `index`, below an index already set, was just assigned for the first
+    /// time.
     #[inline(never)]
     fn note_new(&mut self, index: usize) {
         match &mut self.order {
             Some(order) => order.push(index as u8),
             None => {
-                if self.values[index + 1..].iter().any(|v| !v.is_null()) {
+                let values = self.values.as_slice();
+                if values[index + 1..self.high].iter().any(|v| !v.is_null()) {
                     // Assigned after a higher index: record the order explicitly.
-                    let mut order: Vec<u8> = (0..self.values.len())
-                        .filter(|&i| i != index && !self.values[i].is_null())
+                    let mut order: Vec<u8> = (0..self.high)
+                        .filter(|&i| i != index && !values[i].is_null())
                         .map(|i| i as u8)
                         .collect();
                     order.push(index as u8);
@@ -181,10 +206,17 @@ impl Inline {
         }
     }
 
+    /// The value at `index`, if set.
+    #[inline(always)]
+    fn get(&self, index: usize) -> Option<&Value> {
+        self.values.as_slice().get(index).filter(|v| !v.is_null())
+    }
+
     /// Removes the value at `index`, if set.
     fn remove(&mut self, index: usize) -> Option<Value> {
         let old = self
             .values
+            .as_mut_slice()
             .get_mut(index)
             .map(std::mem::take)
             .filter(|v| !v.is_null());
@@ -200,10 +232,23 @@ impl Inline {
     fn assignment_order(&self) -> Vec<usize> {
         match &self.order {
             Some(order) => order.iter().map(|&i| usize::from(i)).collect(),
-            None => (0..self.values.len())
-                .filter(|&i| !self.values[i].is_null())
-                .collect(),
+            None => {
+                let values = self.values.as_slice();
+                (0..self.high).filter(|&i| !values[i].is_null()).collect()
+            }
         }
+    }
+
+    /// Moves every value out (leaving `Null`s), for dropping outside the cell.
+    fn take_all(&mut self) -> Vec<Value> {
+        self.high = 0;
+        self.order = None;
+        self.values
+            .as_mut_slice()
+            .iter_mut()
+            .map(std::mem::take)
+            .filter(|v| !v.is_null())
+            .collect()
     }
 }
 
@@ -211,6 +256,9 @@ impl Inline {
 pub struct InstanceExt {
     attrs: PyCell<Attrs>,
     slots: Box<[PyCell<Value>]>,
+    /// How many values were allocated after the object for its inline attributes
+    /// (`object::core` invariant 6), whatever happened to them since.
+    trailing: usize,
 }
 
 /// Where an attribute access must go when inline values cannot serve it.
@@ -223,14 +271,15 @@ pub enum AttrPlace {
 
 impl InstanceExt {
     /// Storage for an instance with `nslots` `__slots__` entries and, if `has_dict`, a
-    /// `__dict__`.
-    /// `expected` is how many attributes instances of the class have so far (the length of
-    /// its shared keys), so that the usual instance never regrows its values.
-    pub fn new(nslots: usize, has_dict: bool, expected: usize) -> InstanceExt {
+    /// `__dict__` whose inline values are `values` (allocated with the object, as many as
+    /// the class has shared keys so far, so that the usual instance never regrows them).
+    pub fn new(nslots: usize, has_dict: bool, values: ValueArray) -> InstanceExt {
         InstanceExt {
+            trailing: values.trailing_len(),
             attrs: PyCell::new(if has_dict {
                 Attrs::Inline(Inline {
-                    values: Vec::with_capacity(expected),
+                    values,
+                    high: 0,
                     order: None,
                 })
             } else {
@@ -244,6 +293,12 @@ impl InstanceExt {
                 (0..nslots).map(|_| PyCell::new(Value::Null)).collect()
             },
         }
+    }
+
+    /// How many values follow the object in its allocation (`object::core` invariant 6).
+    #[inline(always)]
+    pub fn trailing_values(&self) -> usize {
+        self.trailing
     }
 
     /// The value of `__slots__` entry `index` (`Null` when unset).
@@ -276,10 +331,7 @@ impl InstanceExt {
     #[inline(always)]
     pub fn get_attr_at(&self, index: Option<usize>) -> Result<Option<Value>, AttrPlace> {
         self.attrs.with(|a| match a {
-            Attrs::Inline(inline) => Ok(index
-                .and_then(|i| inline.values.get(i))
-                .filter(|v| !v.is_null())
-                .cloned()),
+            Attrs::Inline(inline) => Ok(index.and_then(|i| inline.get(i)).cloned()),
             Attrs::Dict(d) => Err(AttrPlace::Dict(d.clone())),
             Attrs::NoDict => Err(AttrPlace::None),
         })
@@ -289,7 +341,7 @@ impl InstanceExt {
     #[inline(always)]
     pub fn get_inline(&self, index: usize) -> Option<Value> {
         self.attrs.with(|a| match a {
-            Attrs::Inline(inline) => inline.values.get(index).filter(|v| !v.is_null()).cloned(),
+            Attrs::Inline(inline) => inline.get(index).cloned(),
             _ => None,
         })
     }
@@ -418,10 +470,11 @@ impl InstanceExt {
             return None;
         };
         let order = inline.assignment_order();
+        let values = inline.values.as_mut_slice();
         Some(
             order
                 .into_iter()
-                .map(|i| (i, std::mem::take(&mut inline.values[i])))
+                .map(|i| (i, std::mem::take(&mut values[i])))
                 .collect(),
         )
     }
@@ -446,7 +499,7 @@ impl InstanceExt {
             cell.with(|v| visit.value(v));
         }
         self.attrs.with(|a| match a {
-            Attrs::Inline(inline) => visit.values(&inline.values),
+            Attrs::Inline(inline) => visit.values(inline.values.as_slice()),
             Attrs::Dict(d) => visit.py(d),
             Attrs::NoDict => {}
         });
@@ -455,17 +508,22 @@ impl InstanceExt {
     /// Drops the attributes and `__slots__` values (cycle collector). A dict is detached
     /// rather than emptied: something else may still hold it.
     pub fn gc_clear(&self) {
-        let old = self.attrs.with_mut(|a| match a {
-            Attrs::NoDict => None,
-            _ => Some(std::mem::replace(
-                a,
-                Attrs::Inline(Inline {
-                    values: Vec::new(),
+        // Inline values are emptied in place (their memory may be the object's); a dict
+        // is detached, leaving empty inline storage.
+        let (values, dict) = self.attrs.with_mut(|a| match a {
+            Attrs::NoDict => (Vec::new(), None),
+            Attrs::Inline(inline) => (inline.take_all(), None),
+            Attrs::Dict(_) => {
+                let empty = Attrs::Inline(Inline {
+                    values: ValueArray::default(),
+                    high: 0,
                     order: None,
-                }),
-            )),
+                });
+                (Vec::new(), Some(std::mem::replace(a, empty)))
+            }
         });
-        drop(old);
+        drop(values);
+        drop(dict);
         for cell in &self.slots {
             drop(cell.replace(Value::Null));
         }

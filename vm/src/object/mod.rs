@@ -12,6 +12,7 @@ pub mod payload;
 pub mod slots;
 pub mod typeobj;
 pub mod value;
+pub mod values;
 
 pub use self::core::{Extended, Hooks, ObjRef, Py, PyCell, Unowned, UnownedObj, install_hooks};
 pub use instance::{InstanceExt, SharedKeys};
@@ -19,3 +20,4 @@ pub use payload::{Kind, KindInfo, PyPayload};
 pub use slots::{CompareOp, SlotId, Slots};
 pub use typeobj::{Type, flags as type_flags};
 pub use value::Value;
+pub use values::ValueArray;

@@ -38,6 +38,12 @@ pub trait PyPayload: Sized + 'static {
     /// Drops the payload's references to break a cycle (containers only). Values are moved
     /// out of their cells before they are dropped, since dropping can run Python code.
     fn gc_clear(&self) {}
+    /// How many values the payload keeps after itself in its object's allocation
+    /// (`object::core` invariant 6); declared with `payload!(T, gc, trailing)`.
+    #[inline(always)]
+    fn trailing_values(&self) -> usize {
+        0
+    }
 }
 
 /// Declares a payload struct: `payload!(Str);`, or `payload!(List, gc);` for a container.
@@ -69,6 +75,29 @@ macro_rules! payload {
             }
             fn gc_clear(&self) {
                 <$t>::gc_clear(self)
+            }
+        }
+    };
+    // A container whose items follow it in its object's allocation: also the inherent
+    // `trailing_values(&self) -> usize`.
+    ($t:ty, gc, trailing) => {
+        impl $crate::object::PyPayload for $t {
+            const KIND: $crate::object::Kind = {
+                static INFO: $crate::object::KindInfo = $crate::object::KindInfo {
+                    name: stringify!($t),
+                };
+                $crate::object::Kind(&INFO)
+            };
+            const GC: bool = true;
+            fn gc_traverse(&self, visit: &mut $crate::object::gc::Visitor<'_>) {
+                <$t>::gc_traverse(self, visit)
+            }
+            fn gc_clear(&self) {
+                <$t>::gc_clear(self)
+            }
+            #[inline(always)]
+            fn trailing_values(&self) -> usize {
+                <$t>::trailing_values(self)
             }
         }
     };

@@ -10,18 +10,43 @@ use crate::types::dict::Dict;
 pub struct Enumerate {
     it: Value,
     count: PyCell<Value>,
+    /// The last result, reused when the consumer let go of it (`Vm::reuse_tuple`).
+    result: PyCell<Option<Py<crate::types::tuple::Tuple>>>,
 }
 
-crate::payload!(Enumerate);
+crate::payload!(Enumerate, gc);
+
+impl Enumerate {
+    /// Cycle collector: the underlying iterator (a cycle through it is broken where it
+    /// runs through something mutable).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.it);
+        self.count.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `zip`.
 pub struct Zip {
     its: Vec<Value>,
     strict: bool,
     done: Cell<bool>,
+    /// The last result of a two-way zip, reused when the consumer let go of it
+    /// (`Vm::reuse_tuple`).
+    result: PyCell<Option<Py<crate::types::tuple::Tuple>>>,
 }
 
-crate::payload!(Zip);
+crate::payload!(Zip, gc);
+
+impl Zip {
+    /// Cycle collector: the iterators.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.values(&self.its);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `map`.
 pub struct Map {
@@ -29,7 +54,17 @@ pub struct Map {
     its: Vec<Value>,
 }
 
-crate::payload!(Map);
+crate::payload!(Map, gc);
+
+impl Map {
+    /// Cycle collector: the function and the iterators.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.func);
+        visit.values(&self.its);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `filter`.
 pub struct Filter {
@@ -37,7 +72,17 @@ pub struct Filter {
     it: Value,
 }
 
-crate::payload!(Filter);
+crate::payload!(Filter, gc);
+
+impl Filter {
+    /// Cycle collector: the predicate and the iterator.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.func);
+        visit.value(&self.it);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `reversed` over a sequence (`__len__` + `__getitem__`).
 pub struct Reversed {
@@ -45,7 +90,18 @@ pub struct Reversed {
     index: Cell<i64>,
 }
 
-crate::payload!(Reversed);
+crate::payload!(Reversed, gc);
+
+impl Reversed {
+    /// Cycle collector: the sequence (dropped when the iterator is exhausted or cleared).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.seq.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.seq.replace(Value::Null));
+    }
+}
 
 fn enumerate_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let [iterable, start] = args.bind(vm, "enumerate", ["iterable", "start"], 1, 0)?;
@@ -70,6 +126,7 @@ fn enumerate_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         Enumerate {
             it,
             count: PyCell::new(start),
+            result: PyCell::new(None),
         },
     )
 }
@@ -87,7 +144,7 @@ fn enumerate_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
         _ => vm.binary_op(&n, &Value::Int(1), crate::runtime::BinOp::Add)?,
     };
     drop(e.count.replace(next));
-    Ok(Some(vm.new_tuple(vec![n, x]).into()))
+    Ok(Some(vm.reuse_tuple(&e.result, [n, x]).into()))
 }
 
 fn zip_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
@@ -126,6 +183,7 @@ fn zip_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
             its,
             strict,
             done: Cell::new(false),
+            result: PyCell::new(None),
         },
     )
 }
@@ -136,6 +194,20 @@ fn zip_next(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
         .ok_or_else(|| vm.new_type_error("expected zip"))?;
     if z.done.get() || z.its.is_empty() {
         return Ok(None);
+    }
+    if let [a, b] = &z.its[..]
+        && !z.strict
+    {
+        // The common two-way zip: no vector, and the result tuple reused.
+        let Some(x) = vm.next(a)? else {
+            z.done.set(true);
+            return Ok(None);
+        };
+        let Some(y) = vm.next(b)? else {
+            z.done.set(true);
+            return Ok(None);
+        };
+        return Ok(Some(vm.reuse_tuple(&z.result, [x, y]).into()));
     }
     let mut items = Vec::with_capacity(z.its.len());
     for (i, it) in z.its.iter().enumerate() {

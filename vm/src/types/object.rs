@@ -23,12 +23,15 @@ impl Vm {
             )));
         }
         if cls.is_extended() {
-            let ext = InstanceExt::new(
-                cls.layout.slot_names.len(),
-                cls.has_flag(type_flags::MANAGED_DICT),
-                cls.shared_keys.len(),
-            );
-            Ok(crate::object::core::alloc_extended(cls, data, ext).into())
+            let nslots = cls.layout.slot_names.len();
+            let has_dict = cls.has_flag(type_flags::MANAGED_DICT);
+            let inline = if has_dict { cls.shared_keys.len() } else { 0 };
+            Ok(
+                crate::object::core::alloc_extended(cls, data, inline, |values| {
+                    InstanceExt::new(nslots, has_dict, values)
+                })
+                .into(),
+            )
         } else {
             Ok(crate::object::core::alloc(cls, data).into())
         }

@@ -1,39 +1,47 @@
 //! The `tuple` payload and its behaviour: immutable, hashable when its items are.
 
-use crate::object::{Py, Value};
+use crate::object::{Py, PyCell, Value, ValueArray};
 use crate::runtime::hash::TupleHasher;
 use crate::runtime::{Args, PyResult, Vm};
 
-/// A Python `tuple`.
+/// A Python `tuple`. Exact tuples keep their items in their own allocation, after the
+/// payload (one allocation per tuple); subclass instances, whose extension follows the
+/// payload, keep them in a separate box.
 pub struct Tuple {
-    items: Box<[Value]>,
+    items: ValueArray,
 }
 
-crate::payload!(Tuple, gc);
+crate::payload!(Tuple, gc, trailing);
 
 impl Tuple {
     /// Cycle collector: the items, last first (CPython's order). Tuples are immutable, so
     /// clearing leaves them alone: a cycle through a tuple also runs through something
     /// mutable, whose clearing breaks it.
     fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
-        self.items.iter().rev().for_each(|v| visit.value(v));
+        self.as_slice().iter().rev().for_each(|v| visit.value(v));
     }
 
     fn gc_clear(&self) {}
+
+    #[inline(always)]
+    fn trailing_values(&self) -> usize {
+        self.items.trailing_len()
+    }
 }
 
 impl Tuple {
-    /// A tuple of `items`.
+    /// A tuple of `items`, kept in a separate allocation (the payload of a tuple subclass
+    /// instance; exact tuples come from [`Vm::new_tuple`] and friends).
     pub fn new(items: Vec<Value>) -> Tuple {
         Tuple {
-            items: items.into_boxed_slice(),
+            items: ValueArray::boxed(items),
         }
     }
 
     /// The items.
     #[inline(always)]
     pub fn as_slice(&self) -> &[Value] {
-        &self.items
+        self.items.as_slice()
     }
 
     /// Number of items.
@@ -51,17 +59,71 @@ impl Tuple {
     /// The item at `i`.
     #[inline]
     pub fn get(&self, i: usize) -> Option<&Value> {
-        self.items.get(i)
+        self.as_slice().get(i)
+    }
+
+    /// Replaces the items of a tuple nobody else can see (an iterator's result tuple that
+    /// came back unshared, see [`Vm::reuse_tuple`]), returning the old ones to drop.
+    #[inline]
+    fn refill<const N: usize>(&mut self, items: [Value; N]) -> [Value; N] {
+        let slots = self.items.as_mut_slice();
+        debug_assert_eq!(slots.len(), N);
+        let mut old = items;
+        for (slot, v) in slots.iter_mut().zip(old.iter_mut()) {
+            std::mem::swap(slot, v);
+        }
+        old
     }
 }
 
 impl Vm {
     /// A new tuple (the shared empty tuple for no items).
+    #[inline]
     pub fn new_tuple(&self, items: Vec<Value>) -> Py<Tuple> {
-        if items.is_empty() {
+        self.new_tuple_from(items.into_iter())
+    }
+
+    /// A new tuple of the values of `items` (the shared empty tuple for none), in one
+    /// allocation.
+    #[inline]
+    pub fn new_tuple_from(&self, items: impl ExactSizeIterator<Item = Value>) -> Py<Tuple> {
+        if items.len() == 0 {
             return self.empty_tuple.clone();
         }
-        crate::object::core::alloc(&self.types.tuple, Tuple::new(items))
+        crate::object::core::alloc_with_values(&self.types.tuple, items, |items| Tuple { items })
+    }
+
+    /// A new tuple holding copies of `items`.
+    #[inline]
+    pub fn new_tuple_cloned(&self, items: &[Value]) -> Py<Tuple> {
+        self.new_tuple_from(items.iter().cloned())
+    }
+
+    /// The tuple an iterator returns per item (`enumerate`, `zip`, `dict.items()`), reusing
+    /// the one it returned last time when the consumer let go of it (CPython does the
+    /// same): `cache` holds the last result; if that tuple is referenced only from there,
+    /// its items are replaced in place instead of allocating a new tuple.
+    #[inline]
+    pub fn reuse_tuple<const N: usize>(
+        &self,
+        cache: &PyCell<Option<Py<Tuple>>>,
+        items: [Value; N],
+    ) -> Py<Tuple> {
+        let mut last = cache.take();
+        if let Some(t) = &mut last
+            && let Some(payload) = t.get_mut()
+            && payload.len() == N
+        {
+            let old = payload.refill(items);
+            let t = t.clone();
+            drop(cache.replace(last));
+            drop(old);
+            return t;
+        }
+        let t = self.new_tuple_from(items.into_iter());
+        drop(cache.replace(Some(t.clone())));
+        drop(last);
+        t
     }
 }
 

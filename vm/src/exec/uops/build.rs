@@ -14,8 +14,7 @@ use crate::types::tuple::Tuple;
 /// `BUILD_TUPLE n`.
 #[inline(always)]
 pub(crate) fn _BUILD_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let items = tri!(c.r.pop_n(c.oparg as usize));
-    let t = c.vm.new_tuple(items);
+    let t = c.vm.new_tuple_from(tri!(c.r.pop_n_iter(c.oparg as usize)));
     tri!(c.r.push(t.into()));
     Flow::Next
 }

@@ -4,12 +4,12 @@
 //! returning pops it and resumes the caller: no Rust recursion.
 
 use crate::compile::code::co_flags;
-use crate::exec::frame::{Regs, Resumer, frame_ref};
+use crate::exec::frame::{Regs, Resumer, ReturnTo, frame_ref};
 use crate::exec::{Ctx, Exit, Flow};
 use crate::object::{Py, PyCell, Value};
 use crate::object::{Type, type_flags};
 use crate::runtime::Args;
-use crate::runtime::slot_dispatch::is_slot_init;
+use crate::runtime::slot_dispatch::{binary_dunder, is_slot_init};
 use crate::tri;
 use crate::types::code::Code;
 use crate::types::descr::{MethodDescr, MethodKind};
@@ -59,12 +59,12 @@ fn call_python_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
     if depth >= vm.recursion_limit() {
         return None;
     }
-    let frame = vm.exec.stack.push_call(&mut c.r, nargs)?;
+    let callee = vm.exec.stack.push_call(&mut c.r, nargs)?;
     vm.exec.depth.set(depth + 1);
     c.r.save(c.ip);
     c.frame().return_ip.set(c.next_ip);
-    vm.exec.current.set(Some(frame));
-    c.r = Regs::load(frame);
+    vm.exec.current.set(Some(callee.frame));
+    c.r = callee;
     c.next_ip = 0;
     Some(Flow::Switch)
 }
@@ -280,8 +280,33 @@ fn alloc_and_enter_init(
 
 /// Switches to a pushed `__init__` frame of `_CALL_ALLOC_AND_ENTER_INIT`.
 fn enter_init(c: &mut Ctx<'_>, f: std::ptr::NonNull<crate::exec::frame::Frame>) -> Flow {
-    frame_ref(f).init_call.set(true);
+    frame_ref(f).return_to.set(ReturnTo::Init);
     c.enter_frame(f)
+}
+
+/// `BINARY_OP` whose operator is a Python dunder of the left operand's class
+/// ([`binary_dunder`]): the dunder's frame is pushed in this loop (CPython's
+/// `BINARY_OP_SUBSCR_GETITEM`, here for the arithmetic operators too) instead of
+/// re-entering it from the number protocol. The operands stay on the stack until it
+/// returns ([`ReturnTo::BinaryOp`]). `None` (nothing changed) when it does not apply.
+#[inline(never)]
+pub(crate) fn binary_dunder_frame(c: &mut Ctx<'_>) -> Option<Flow> {
+    let vm = c.vm;
+    let depth = vm.exec.depth.get();
+    if depth >= vm.recursion_limit() {
+        return None;
+    }
+    let func = binary_dunder(vm, c.r.peek(2).ok()?, c.r.peek(1).ok()?, c.oparg)?;
+    if func.code.with(|code| {
+        code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0
+    }) {
+        return None;
+    }
+    let oparg = u8::try_from(c.oparg).ok()?;
+    let f = vm.exec.stack.push_operands(&c.r, func, 2)?;
+    vm.exec.depth.set(depth + 1);
+    frame_ref(f).return_to.set(ReturnTo::BinaryOp(oparg));
+    Some(c.enter_frame(f))
 }
 
 /// `CALL n`.
@@ -451,15 +476,21 @@ pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
 }
 
 /// The common return: from a function frame called by the frame below it (no generator,
-/// `__init__` check or frame object), releasing the frame inline, or from the entry frame
-/// of a call from native code (leaving the loop). `None` (nothing changed) otherwise.
+/// frame object, failed `__init__` check or NotImplemented from an arithmetic dunder),
+/// releasing the frame inline, or from the entry frame of a call from native code (leaving
+/// the loop). `None` (nothing changed) otherwise.
 #[inline(always)]
 fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     let f = c.frame();
-    let init_call = f.init_call.get();
-    // An `__init__` returning anything but None raises at the caller's `CALL`.
-    if init_call && !c.r.peek(1).ok()?.is_none() {
-        return None;
+    let to = f.return_to.get();
+    match to {
+        ReturnTo::Push => {}
+        // An `__init__` returning anything but None raises at the caller's `CALL`.
+        ReturnTo::Init if !c.r.peek(1).ok()?.is_none() => return None,
+        ReturnTo::BinaryOp(op) if op != 26 && c.vm.is_not_implemented(c.r.peek(1).ok()?) => {
+            return None;
+        }
+        _ => {}
     }
     if f.resumer.get() != Resumer::None
         || f.generator.get() != 0
@@ -467,7 +498,7 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     {
         return None;
     }
-    if f.is_entry.get() && !init_call {
+    if f.is_entry.get() && to == ReturnTo::Push {
         // Leaves the Rust-level loop (a call from native code) without escaping to the
         // memory context; the loop's exit releases the frame.
         let v = c.r.pop().ok()?;
@@ -487,9 +518,26 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     let cf = frame_ref(caller);
     c.next_ip = cf.return_ip.get();
     c.ip = cf.ip.get();
-    // After an `__init__` (None, checked) the instance already is the call's result.
-    if !init_call && c.r.push(v).is_err() {
-        return Some(Flow::Fault);
+    match to {
+        ReturnTo::Push => {
+            if c.r.push(v).is_err() {
+                return Some(Flow::Fault);
+            }
+        }
+        // After an `__init__` (None, checked) the instance already is the call's result.
+        ReturnTo::Init => {}
+        // The dunder's result replaces the operands `BINARY_OP` kept (popped one by one:
+        // an out-of-line `drop_n` would take the registers' address).
+        ReturnTo::BinaryOp(_) => {
+            let (Ok(rhs), Ok(lhs)) = (c.r.pop(), c.r.pop()) else {
+                return Some(Flow::Fault);
+            };
+            if c.r.push(v).is_err() {
+                return Some(Flow::Fault);
+            }
+            drop(rhs);
+            drop(lhs);
+        }
     }
     Some(Flow::Switch)
 }
@@ -505,7 +553,20 @@ pub(crate) fn _YIELD_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow
         return crate::exec::genframe::yield_inline(c, v);
     }
     if f.is_entry.get() && f.generator.get() != 0 {
-        let v = tri!(c.r.pop());
+        let mut v = tri!(c.r.pop());
+        // A consumer driving this frame (`sum(genexpr)`, `list(genexpr)`, ...) may take the
+        // value here; the generator then goes on as if resumed with None.
+        if let Some(sink) = c.vm.exec.gen_sink.get()
+            && sink.frame == c.r.frame
+        {
+            match crate::exec::genframe::offer(sink, v) {
+                Ok(()) => {
+                    tri!(c.r.push(Value::None));
+                    return Flow::Next;
+                }
+                Err(back) => v = back,
+            }
+        }
         c.r.save(c.next_ip);
         c.exit = Some(Exit::Yield(v));
         return Flow::Exit;

@@ -33,7 +33,7 @@ use crate::object::{Py, Value};
 use crate::types::code::Code;
 use crate::types::str::Str;
 
-use super::frame::{Frame, Regs, frame_ref};
+use super::frame::{Frame, Regs, ReturnTo, frame_ref};
 use super::{Ctx, Flow};
 
 impl<const L: bool> Ctx<'_, L> {
@@ -110,7 +110,7 @@ impl Ctx<'_> {
     pub fn return_to_caller(&mut self, result: Value) -> Flow {
         let f = self.frame();
         let caller = f.previous.get();
-        let init_call = f.init_call.get();
+        let to = f.return_to.get();
         super::eval::pop_frame(self);
         let Some(caller) = caller else {
             return Flow::Fault;
@@ -119,12 +119,38 @@ impl Ctx<'_> {
         let cf = frame_ref(caller);
         self.next_ip = cf.return_ip.get();
         self.ip = cf.ip.get();
-        if init_call {
+        match to {
             // The instance is already the call's result on the caller's stack.
-            return self.check_init_result(result);
+            ReturnTo::Init => self.check_init_result(result),
+            ReturnTo::BinaryOp(op) => self.binary_dunder_result(op, result),
+            ReturnTo::Push => {
+                crate::tri!(self.r.push(result));
+                Flow::Switch
+            }
         }
-        crate::tri!(self.r.push(result));
-        Flow::Switch
+    }
+
+    /// A dunder run by `BINARY_OP` as a frame returned `result`: it replaces the operands
+    /// on the stack, or, NotImplemented from an arithmetic operator, the number protocol
+    /// goes on from there (`Vm::binary_op_after_left`).
+    fn binary_dunder_result(&mut self, oparg: u8, result: Value) -> Flow {
+        let vm = self.vm;
+        let result = match crate::runtime::BinOp::from_oparg(u32::from(oparg)) {
+            Some((op, _)) if vm.is_not_implemented(&result) => {
+                let lhs = crate::tri!(self.r.peek(2));
+                let rhs = crate::tri!(self.r.peek(1));
+                vm.binary_op_after_left(lhs, rhs, op)
+            }
+            _ => Ok(result),
+        };
+        crate::tri!(self.r.drop_n(2));
+        match result {
+            Ok(v) => {
+                crate::tri!(self.r.push(v));
+                Flow::Switch
+            }
+            Err(e) => self.error(e),
+        }
     }
 
     /// An inlined `__init__` returned `result`: anything but None is a TypeError raised
