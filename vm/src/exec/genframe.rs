@@ -145,7 +145,7 @@ pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
     };
     switch_to_caller(c, caller);
     // The frame is no longer used: the generator may release it.
-    g.finish_inline(vm);
+    Generator::completed_inline(&g, vm);
     drop(g);
     match resumer {
         Resumer::ASend { .. } => {
@@ -179,7 +179,7 @@ pub(crate) fn abandon(c: &Ctx<'_>, frame: &Frame, err: &PyErr) {
                 err.matches(&vm.exc.stop_async_iteration) || err.matches(&vm.exc.generator_exit),
             );
         }
-        g.finish_inline(c.vm);
+        Generator::completed_inline(&g, c.vm);
         drop(g);
     }
 }
