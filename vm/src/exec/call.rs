@@ -334,9 +334,8 @@ impl Vm {
         args: &[Value],
     ) -> PyResult<Value> {
         let code = func.code.get();
-        let exact = code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
-            && code.kwonlyargcount() == 0
-            && code.argcount() == args.len() + 1;
+        // Plain positional parameters, one per argument and `self` (`argcount + 1`).
+        let exact = code.positional_call == args.len() + 2;
         if !exact {
             return crate::types::function::call_prepended(
                 self,
