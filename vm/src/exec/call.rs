@@ -345,6 +345,8 @@ impl Vm {
                 Args::positional(args),
             );
         }
+        let gen_flags = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR;
+        let is_generator = code.flags & gen_flags != 0;
         self.with_native_recursion("", || {
             let depth = self.exec.depth.get();
             if depth >= self.recursion_limit() {
@@ -356,6 +358,9 @@ impl Vm {
                 Some(this),
                 args,
             );
+            if is_generator && let Some(g) = super::genframe::start_generator_frame(self, frame) {
+                return Ok(g);
+            }
             self.exec.depth.set(depth + 1);
             match eval::run(self, frame, None)? {
                 Exit::Return(v) => Ok(v),

@@ -53,7 +53,6 @@ pub fn run(vm: &Vm, entry: NonNull<Frame>, throw: Option<PyErr>) -> PyResult<Exi
 /// machine registers; `c` is the memory-resident context out-of-line code works on, synced
 /// by `step` around it and reloaded here after any flow but `Next`/`Switch`.
 fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
-    let vm = c.vm;
     let mut r = c.r;
     let mut next_ip = c.next_ip;
     loop {
@@ -66,7 +65,7 @@ fn run_loop(c: &mut Ctx<'_>) -> PyResult<Exit> {
         let oparg = u32::from(unit.oparg);
         #[cfg(debug_assertions)]
         trace(r, ip, oparg, unit.opcode);
-        let flow = dispatch::step(vm, unit.opcode, ip, oparg, &mut r, &mut next_ip, c);
+        let flow = dispatch::step(unit.opcode, ip, oparg, &mut r, &mut next_ip, c);
         if flow != Flow::Next && flow != Flow::Switch {
             if let Some(exit) = after_flow(c, flow)? {
                 return Ok(exit);
@@ -212,7 +211,7 @@ pub(crate) fn unwind(c: &mut Ctx<'_>, err: PyErr, add_tb: bool) -> PyResult<()> 
         c.r = Regs::load(caller);
         c.ip = frame_ref(caller).ip.get();
         if inline_gen {
-            super::genframe::abandon(c, frame);
+            super::genframe::abandon(c, frame, &err);
         }
         add_tb = true;
     }

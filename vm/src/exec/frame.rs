@@ -22,7 +22,6 @@ use std::cell::{Cell, UnsafeCell};
 use std::mem::{ManuallyDrop, MaybeUninit, size_of};
 use std::ptr::NonNull;
 
-use crate::compile::code::co_flags;
 use crate::instr::CodeUnit;
 use crate::object::{Py, PyCell, Value};
 use crate::types::code::Code;
@@ -72,10 +71,9 @@ pub struct Frame {
     pub owner: Cell<Owner>,
     /// Returning from this frame leaves the Rust-level eval loop that entered it.
     pub is_entry: Cell<bool>,
-    /// An `__init__` frame pushed by `CALL` on a class (`_CALL_ALLOC_AND_ENTER_INIT`): the
-    /// new instance already sits on the caller's stack as the call's result, so returning
-    /// checks that `__init__` returned None and pushes nothing.
-    pub init_call: Cell<bool>,
+    /// What returning hands the caller (a call's result, an inlined `__init__`'s or a
+    /// dunder's run by `BINARY_OP`).
+    pub return_to: Cell<ReturnTo>,
     /// The frame object, once Python code asked for one.
     pub frame_obj: PyCell<Option<Py<FrameObj>>>,
     /// The generator owning this frame, as an address (0 for function frames).
@@ -225,6 +223,32 @@ impl Frame {
 }
 
 impl Frame {
+    /// [`Frame::drop_header`] of a frame that is no generator's and has no frame object:
+    /// inline, and the cells known to be empty are not dropped.
+    ///
+    /// # Safety
+    /// As [`Frame::drop_header`]; `frame_obj` and `running_gen` are `None`.
+    #[inline(always)]
+    unsafe fn drop_header_plain(this: *mut Frame) {
+        // SAFETY: by the caller's contract; the fields are dropped once and the header is
+        // not used afterwards (dropping the empty cells would do nothing).
+        unsafe {
+            let f = &mut *this;
+            debug_assert!(f.frame_obj.with(Option::is_none) && f.running_gen.with(Option::is_none));
+            std::ptr::drop_in_place(&mut f.code);
+            match f.func.take() {
+                Some(func) => drop(func),
+                None => {
+                    ManuallyDrop::drop(&mut f.globals);
+                    ManuallyDrop::drop(&mut f.builtins);
+                }
+            }
+            if !f.locals.with(Value::is_null) {
+                drop(f.locals.replace(Value::Null));
+            }
+        }
+    }
+
     /// Cycle collector: every reference a *suspended* frame holds (a generator's), locals
     /// and value stack included. Only for frames that are not running: `sp` is the saved
     /// depth, so every slot below it is initialized.
@@ -273,6 +297,29 @@ pub enum Resumer {
         /// The caller's continuation.
         returned_ip: usize,
     },
+    /// `SEND` on an async generator's `asend` awaitable: a wrapped `yield` ends the await
+    /// (its value pushed, continuing at `returned_ip`), returning raises StopAsyncIteration
+    /// at the `SEND`, anything else yielded passes through as `Send`'s yields do.
+    ASend {
+        /// The caller's continuation when the await ends.
+        returned_ip: usize,
+    },
+}
+
+/// What returning from a frame does in its caller, which pushed it inline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReturnTo {
+    /// Pushes the result (a call).
+    Push,
+    /// An `__init__` frame pushed by `CALL` on a class (`_CALL_ALLOC_AND_ENTER_INIT`): the
+    /// new instance already sits on the caller's stack as the call's result, so returning
+    /// checks that `__init__` returned None and pushes nothing.
+    Init,
+    /// A Python dunder run by `BINARY_OP` with this oparg (`exec::uops::calls::
+    /// binary_dunder_frame`): the caller kept both operands on its stack; the result
+    /// replaces them, except that NotImplemented from an arithmetic dunder goes on with the
+    /// rest of the number protocol (the reflected method, then the TypeError).
+    BinaryOp(u8),
 }
 
 /// What a new frame needs.
@@ -515,7 +562,7 @@ impl DataStack {
     /// shape (the callable is no Python function, see [`positional_shape`]) or the frame
     /// needs a new chunk: the caller takes the general path.
     #[inline(always)]
-    pub fn push_call(&self, caller: &mut Regs, nargs: usize) -> Option<NonNull<Frame>> {
+    pub fn push_call(&self, caller: &mut Regs, nargs: usize) -> Option<Regs> {
         // `[sp - nargs - 2, sp)`: initialized and inside the caller's stack region (the
         // verifier proved the depth); nothing writes those slots while these references
         // live.
@@ -536,7 +583,7 @@ impl DataStack {
             let args = items.add(2 - usize::from(has_self));
             let frame = write_moved(base, owner, caller.frame, func, code, args, total, defs);
             caller.sp = caller.sp.sub(nargs + 2);
-            Some(frame)
+            Some(Regs::fresh(frame, code))
         }
     }
 
@@ -575,6 +622,46 @@ impl DataStack {
         }
     }
 
+    /// Pushes the frame of `func` called with new references to the top `n` values of
+    /// `caller`'s stack, which stay there (`BINARY_OP` running a dunder keeps its operands
+    /// until the dunder returns). `None`, with nothing changed, when the shape does not fit
+    /// (see [`positional_shape`]) or a new chunk is needed.
+    #[inline]
+    pub fn push_operands(
+        &self,
+        caller: &Regs,
+        func: Py<Function>,
+        n: usize,
+    ) -> Option<NonNull<Frame>> {
+        let args = caller.top_slice(n).ok()?.as_ptr();
+        let (code, defs) = positional_shape(&func, n)?;
+        // Detached from the borrow of `func`, which moves into the header: the frame holds
+        // the function, so its code and defaults outlive the writes below.
+        let (code, defs) = (code as *const Py<Code>, defs as *const [Value]);
+        // SAFETY: as above.
+        let (base, owner) = self.reserve(unsafe { &*code })?;
+        // SAFETY: `[sp - n, sp)` is initialized and in the caller's stack region (verified
+        // depth); each value gets the reference its bitwise copy in the new frame owns.
+        unsafe {
+            for i in 0..n {
+                if let Value::Obj(o) = &*args.add(i) {
+                    std::mem::forget(o.clone());
+                }
+            }
+            let (code, defs) = (&*code, &*defs);
+            Some(write_moved(
+                base,
+                owner,
+                caller.frame,
+                func,
+                code,
+                args,
+                n,
+                defs,
+            ))
+        }
+    }
+
     /// Takes the slots of a frame for `code` in the current chunk: the block's start and
     /// its owner record, or `None` (nothing changed) when it does not fit.
     #[inline(always)]
@@ -598,8 +685,8 @@ impl DataStack {
     /// (`[0, sp)` of the registers) and header; its slots go back to the data stack.
     ///
     /// # Safety
-    /// `r` are the registers of the most recently pushed live data-stack frame, which has
-    /// no frame object and is not used afterwards.
+    /// `r` are the registers of the most recently pushed live data-stack frame, which is
+    /// no generator's, has no frame object and is not used afterwards.
     #[inline(always)]
     pub unsafe fn pop_return(&self, r: &Regs) {
         let frame = r.frame.as_ptr();
@@ -607,9 +694,9 @@ impl DataStack {
         unsafe {
             let owner = (*frame).owner.get();
             for i in 0..r.used() {
-                std::ptr::drop_in_place(r.base.add(i));
+                std::ptr::drop_in_place(r.base().add(i));
             }
-            Frame::drop_header(frame);
+            Frame::drop_header_plain(frame);
             if let Owner::DataStack { chunk, top } = owner {
                 self.current.set(chunk);
                 self.top.set(top);
@@ -628,17 +715,15 @@ fn positional_shape(func: &Py<Function>, total: usize) -> Option<(&Py<Code>, &[V
     // memory). SAFETY: no Python code runs and nothing replaces `__code__` or
     // `__defaults__` before the frame is written (the callers hold the function).
     let code = unsafe { &*func.code.with(|c| c as *const Py<Code>) };
-    let argcount = code.argcount();
-    if code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0
-        || code.kwonlyargcount() != 0
-        || argcount > code.nlocalsplus
-        || total > argcount
-    {
-        return None;
-    }
-    if total == argcount {
+    // `argcount + 1` for plain positional parameters, else 0 (which fails both tests).
+    let plain = code.positional_call;
+    if total + 1 == plain {
         return Some((code, &[]));
     }
+    if total >= plain {
+        return None;
+    }
+    let missing = plain - 1 - total;
     // SAFETY: as above.
     let d = unsafe {
         &*func
@@ -646,7 +731,27 @@ fn positional_shape(func: &Py<Function>, total: usize) -> Option<(&Py<Code>, &[V
             .with(|d| d.as_ref().map(|t| t as *const Py<Tuple>))?
     };
     let d = d.as_slice();
-    Some((code, d.get(d.len().checked_sub(argcount - total)?..)?))
+    Some((code, d.get(d.len().checked_sub(missing)?..)?))
+}
+
+/// Copies `n` slots, small counts as straight-line moves (a variable-length copy became a
+/// `memcpy` call, ~25 instructions per call for one or two arguments).
+///
+/// # Safety
+/// `src` and `dst` are valid for `n` slots and do not overlap.
+#[inline(always)]
+unsafe fn copy_slots(src: *const Value, dst: *mut Value, n: usize) {
+    // SAFETY: by the caller's contract.
+    unsafe {
+        match n {
+            0 => {}
+            1 => copy_slot(src, dst),
+            2 => (dst as *mut [SlotBits; 2]).write((src as *const [SlotBits; 2]).read()),
+            3 => (dst as *mut [SlotBits; 3]).write((src as *const [SlotBits; 3]).read()),
+            4 => (dst as *mut [SlotBits; 4]).write((src as *const [SlotBits; 4]).read()),
+            _ => std::ptr::copy_nonoverlapping(src as *const SlotBits, dst as *mut SlotBits, n),
+        }
+    }
 }
 
 /// Writes the frame of `func` (running `code`) into a block taken by
@@ -685,7 +790,7 @@ unsafe fn write_moved(
             code.framesize - nlocalsplus,
         );
         let values = base.add(HEADER_SLOTS);
-        std::ptr::copy_nonoverlapping(args as *const SlotBits, values as *mut SlotBits, total);
+        copy_slots(args, values, total);
         for (i, d) in defs.iter().enumerate() {
             write_slot(values.add(total + i), d.clone());
         }
@@ -723,7 +828,7 @@ unsafe fn write_header(
             sp: Cell::new(0),
             owner: Cell::new(owner),
             is_entry: Cell::new(false),
-            init_call: Cell::new(false),
+            return_to: Cell::new(ReturnTo::Push),
             frame_obj: PyCell::new(None),
             generator: Cell::new(0),
             resumer: Cell::new(Resumer::None),
@@ -809,10 +914,11 @@ impl Drop for HeapFrame {
 /// resumption, code inspection).
 #[derive(Clone, Copy)]
 pub struct Regs {
-    /// The running frame.
+    /// The running frame. `localsplus[0]` is at a constant offset from it
+    /// ([`Regs::base`]): keeping no separate base register leaves the eval loop one more
+    /// machine register for its live state (it spilled the base, the frame and the code
+    /// pointer with one).
     pub frame: NonNull<Frame>,
-    /// `localsplus[0]`.
-    base: *mut Value,
     /// The first free value-stack slot.
     sp: *mut Value,
     /// The code's first unit.
@@ -924,13 +1030,13 @@ impl Drop for PopN<'_> {
 
 impl Regs {
     /// Loads the registers of `frame` (its saved `sp`).
+    #[inline(always)]
     pub fn load(frame: NonNull<Frame>) -> Regs {
         // SAFETY: `frame` is live (the eval loop only loads live frames).
         let f = unsafe { frame.as_ref() };
         let base = f.values();
         Regs {
             frame,
-            base,
             // SAFETY: `nlocalsplus + sp <= nlocalsplus + stacksize` slots follow the header.
             sp: unsafe { base.add(f.nlocalsplus + f.sp.get()) },
             code: f.code.bytecode.as_ptr(),
@@ -943,11 +1049,31 @@ impl Regs {
         }
     }
 
+    /// The registers of `frame`, just written for `code` (empty value stack), computed
+    /// from `code` rather than read back from the header.
+    #[inline(always)]
+    fn fresh(frame: NonNull<Frame>, code: &Code) -> Regs {
+        // SAFETY: the block holds the header, then `code.framesize` slots.
+        let base = unsafe { (frame.as_ptr() as *mut Value).add(HEADER_SLOTS) };
+        Regs {
+            frame,
+            // SAFETY: `nlocalsplus <= framesize` slots follow the header.
+            sp: unsafe { base.add(code.nlocalsplus) },
+            code: code.bytecode.as_ptr(),
+            #[cfg(debug_assertions)]
+            nlocalsplus: code.nlocalsplus,
+            #[cfg(debug_assertions)]
+            limit: code.framesize,
+            #[cfg(debug_assertions)]
+            code_len: code.bytecode.len(),
+        }
+    }
+
     /// Takes the stack pointer of `other`, a copy of these registers that only pushed and
     /// popped since (the eval loop's local registers, synced before out-of-line code).
     #[inline(always)]
     pub fn sync_sp(&mut self, other: &Regs) {
-        debug_assert!(self.frame == other.frame && self.base == other.base);
+        debug_assert!(self.frame == other.frame);
         self.sp = other.sp;
     }
 
@@ -966,11 +1092,17 @@ impl Regs {
         unsafe { self.frame.as_ref() }
     }
 
+    /// `localsplus[0]`: the slot after the header.
+    #[inline(always)]
+    fn base(&self) -> *mut Value {
+        self.frame().values()
+    }
+
     /// Slots from `base` to `sp`.
     #[inline(always)]
     fn used(&self) -> usize {
         // SAFETY: both point into the frame's block, `sp` at or above `base`.
-        unsafe { self.sp.offset_from(self.base) as usize }
+        unsafe { self.sp.offset_from(self.base()) as usize }
     }
 
     /// The instruction unit at `i`, which the verifier proved is inside the code: `i` is
@@ -1052,7 +1184,9 @@ impl Regs {
     }
 
     /// Pushes a value after checking there is room (callers outside verified instruction
-    /// bodies).
+    /// bodies). Inline: generator resumption calls it on the eval loop's registers, whose
+    /// address must not reach out-of-line code.
+    #[inline(always)]
     pub fn push_checked(&mut self, v: Value) -> Result<(), StackFault> {
         if self.depth() >= self.frame().stacksize {
             return Err(StackFault);
@@ -1080,7 +1214,7 @@ impl Regs {
         // SAFETY: `i` is an initialized local and `sp` an uninitialized stack slot (both
         // verified); the count is incremented for the copy.
         unsafe {
-            let src = self.base.add(i);
+            let src = self.base().add(i);
             if let Value::Obj(o) = &*src {
                 std::mem::forget(o.clone());
             }
@@ -1100,7 +1234,7 @@ impl Regs {
         // is returned.
         unsafe {
             self.sp = self.sp.sub(1);
-            let dst = self.base.add(i);
+            let dst = self.base().add(i);
             let old = read_slot(dst);
             copy_slot(self.sp, dst);
             Ok(old)
@@ -1206,7 +1340,7 @@ impl Regs {
     pub fn local(&self, i: usize) -> Result<&Value, StackFault> {
         self.assert_local(i);
         // SAFETY: localsplus is initialized (invariant 1) and `i` in range (verified).
-        Ok(unsafe { &*self.base.add(i) })
+        Ok(unsafe { &*self.base().add(i) })
     }
 
     /// Replaces local `i` (a verified index), returning the old value.
@@ -1214,6 +1348,6 @@ impl Regs {
     pub fn set_local(&mut self, i: usize, v: Value) -> Result<Value, StackFault> {
         self.assert_local(i);
         // SAFETY: as above; no reference into the slot is live.
-        Ok(unsafe { replace_slot(self.base.add(i), v) })
+        Ok(unsafe { replace_slot(self.base().add(i), v) })
     }
 }

@@ -1,15 +1,25 @@
 //! Generator and coroutine frames resumed inside the caller's eval loop (CPython's
 //! `FOR_ITER_GEN`/`SEND_GEN` idea, done by the generic instructions): `FOR_ITER` and `SEND`
 //! on a generator link its frame above the caller's and switch to it; `YIELD_VALUE`,
-//! `RETURN_VALUE` and an exception leaving the frame switch back. No Rust re-entry.
+//! `RETURN_VALUE` and an exception leaving the frame switch back. No Rust re-entry. `SEND`
+//! on an async generator's `__anext__()` awaitable does the same (`async for` over an
+//! async generator), ending the await at the generator's `yield`.
 //!
 //! While a frame runs this way its generator is `Running` (so re-entering it raises
 //! "generator already executing" through the Rust path), the frame holds a strong
 //! reference to the generator (`Frame::running_gen`), and `Frame::resumer` says where the
 //! caller continues when the generator returns. Anything unusual (`throw`, `close`, a
 //! first `send` of a non-None value, the recursion limit) takes `types::generator::resume`.
+//!
+//! A native consumer of a generator (`sum`, `list`, `tuple`, `set`, `str.join`, `any`,
+//! `all`, ...) drives it through a [`Sink`]: the frame's `YIELD_VALUE` hands each value to
+//! the consumer's fast path and goes on, so the loop is entered once for all those items.
+
+use std::ptr::NonNull;
 
 use crate::object::{Py, Value};
+use crate::runtime::{PyErr, Vm};
+use crate::types::async_gen::{AsyncGenASend, unwrap_yielded};
 use crate::types::generator::Generator;
 
 use super::frame::{Frame, Regs, Resumer, frame_ref};
@@ -59,7 +69,7 @@ pub(crate) fn yield_inline<const L: bool>(c: &mut Ctx<'_, L>, v: Value) -> Flow 
     c.r.save(c.next_ip);
     let f = c.frame();
     let caller = f.previous.replace(None);
-    f.resumer.set(Resumer::None);
+    let resumer = f.resumer.replace(Resumer::None);
     let (Some(caller), Some(g)) = (caller, f.running_gen.take()) else {
         return Flow::Fault;
     };
@@ -69,8 +79,56 @@ pub(crate) fn yield_inline<const L: bool>(c: &mut Ctx<'_, L>, v: Value) -> Flow 
     switch_to_caller(c, caller);
     // The caller's stack still holds the generator.
     drop(g);
+    if let Resumer::ASend { returned_ip } = resumer {
+        return asend_yielded(c, v, returned_ip);
+    }
     crate::tri!(c.r.push(v));
     Flow::Switch
+}
+
+/// `SEND` on an async generator's `asend` awaitable: runs the generator inside this loop
+/// (`Resumer::ASend`); `Err(value)` (nothing changed) when it must take the Rust path.
+pub(crate) fn asend_inline(
+    c: &mut Ctx<'_>,
+    o: &AsyncGenASend,
+    v: Value,
+    returned_ip: usize,
+) -> Result<Flow, Value> {
+    let Some(g) = o.inline_step(&v) else {
+        return Err(v);
+    };
+    let flow = resume_inline(c, g, v, Resumer::ASend { returned_ip })?;
+    o.inline_started();
+    Ok(flow)
+}
+
+/// The async generator running for the caller's `SEND` yielded `v` (the caller is current
+/// again, the `asend` awaitable on top of its stack): a `yield` ends the await with its
+/// value; anything else (from an `await` inside) passes through to the caller.
+#[inline(never)]
+fn asend_yielded<const L: bool>(c: &mut Ctx<'_, L>, v: Value, returned_ip: usize) -> Flow {
+    let Some(x) = unwrap_yielded(&v) else {
+        crate::tri!(c.r.push(v));
+        return Flow::Switch;
+    };
+    if let Ok(o) = c.r.peek(1)
+        && let Some(o) = o.downcast::<AsyncGenASend>()
+    {
+        o.inline_finished(false);
+    }
+    crate::tri!(c.r.push(x));
+    c.next_ip = returned_ip;
+    Flow::Switch
+}
+
+/// The caller's `asend` awaitable (on top of its stack) after the async generator it ran
+/// returned or raised.
+fn asend_ended(c: &Ctx<'_>, closed: bool) {
+    if let Ok(o) = c.r.peek(1)
+        && let Some(o) = o.downcast::<AsyncGenASend>()
+    {
+        o.inline_finished(closed);
+    }
 }
 
 /// `RETURN_VALUE` in a frame running inline: the generator is done; `FOR_ITER` leaves its
@@ -87,9 +145,15 @@ pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
     };
     switch_to_caller(c, caller);
     // The frame is no longer used: the generator may release it.
-    g.finish_inline(vm);
+    Generator::completed_inline(&g, vm);
     drop(g);
     match resumer {
+        Resumer::ASend { .. } => {
+            // The async generator is exhausted: StopAsyncIteration at the caller's `SEND`.
+            drop(v);
+            asend_ended(c, true);
+            return c.error(vm.new_exception(&vm.exc.stop_async_iteration, vec![]));
+        }
         Resumer::ForIter { exhausted_ip } => {
             drop(v);
             c.next_ip = exhausted_ip;
@@ -105,10 +169,17 @@ pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
 
 /// An exception left `frame`, a frame that ran inline and was already popped (the loop
 /// runs the caller now): the generator is done.
-pub(crate) fn abandon(c: &Ctx<'_>, frame: &Frame) {
-    frame.resumer.set(Resumer::None);
+pub(crate) fn abandon(c: &Ctx<'_>, frame: &Frame, err: &PyErr) {
+    let resumer = frame.resumer.replace(Resumer::None);
     if let Some(g) = frame.running_gen.take() {
-        g.finish_inline(c.vm);
+        if let Resumer::ASend { .. } = resumer {
+            let vm = c.vm;
+            asend_ended(
+                c,
+                err.matches(&vm.exc.stop_async_iteration) || err.matches(&vm.exc.generator_exit),
+            );
+        }
+        Generator::completed_inline(&g, c.vm);
         drop(g);
     }
 }
@@ -119,4 +190,59 @@ fn switch_to_caller<const L: bool>(c: &mut Ctx<'_, L>, caller: std::ptr::NonNull
     let cf = frame_ref(caller);
     c.next_ip = cf.return_ip.get();
     c.ip = cf.ip.get();
+}
+
+/// A consumer's per-item fast path: offered each value the generator it drives yields, it
+/// takes it (`Ok`) or hands it back (`Err`), and the generator then yields it as usual. It
+/// must not run Python code: the generator is still running while it does.
+pub type Absorb<'a> = dyn FnMut(Value) -> Result<(), Value> + 'a;
+
+/// The consumer driving the generator frame `frame` (`types::generator::drive` installs
+/// it in `ExecState::gen_sink` for one eval-loop entry and restores the previous one).
+#[derive(Clone, Copy)]
+pub struct Sink {
+    pub(crate) frame: NonNull<Frame>,
+    absorb: NonNull<Absorb<'static>>,
+}
+
+impl Sink {
+    /// A sink for `frame`. The caller keeps `absorb` alive and unused while the sink is
+    /// installed.
+    pub(crate) fn new(frame: NonNull<Frame>, absorb: &mut Absorb<'_>) -> Sink {
+        let absorb = NonNull::from(absorb);
+        // SAFETY: only the lifetime is erased; `drive` uninstalls the sink before `absorb`'s
+        // borrow ends.
+        let absorb =
+            unsafe { std::mem::transmute::<NonNull<Absorb<'_>>, NonNull<Absorb<'static>>>(absorb) };
+        Sink { frame, absorb }
+    }
+}
+
+/// Offers `v` to the consumer driving the yielding frame.
+#[inline(never)]
+pub(crate) fn offer(sink: Sink, v: Value) -> Result<(), Value> {
+    // SAFETY: the sink is installed only while `drive` runs the eval loop, holding the
+    // closure borrowed and not touching it; the closure runs no Python code, so it cannot
+    // be re-entered.
+    unsafe { (*sink.absorb.as_ptr())(v) }
+}
+
+/// A generator function called from native code (an `__iter__`/`__aiter__` written as a
+/// generator, called by `iter()` or `GET_YIELD_FROM_ITER`), its frame just pushed: when
+/// its code starts with `RETURN_GENERATOR` (no cells to make first), the generator is made
+/// here as that instruction would make it, without entering the eval loop for one
+/// instruction. `None`, with nothing changed, otherwise.
+pub(crate) fn start_generator_frame(vm: &Vm, frame: NonNull<Frame>) -> Option<Value> {
+    let r = Regs::load(frame);
+    let first = r.unit(0)?;
+    if first.opcode != crate::instr::Opcode::RETURN_GENERATOR as u8 {
+        return None;
+    }
+    // The generator resumes after the instruction (it has no caches).
+    r.save(1);
+    let Some(heap) = vm.exec.stack.detach_top(frame) else {
+        r.save(0);
+        return None;
+    };
+    Some(crate::types::generator::new_generator(vm, heap))
 }

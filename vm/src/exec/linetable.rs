@@ -48,82 +48,101 @@ impl Reader<'_> {
     }
 }
 
-/// Iterates over the table's entries: `(first code unit, units covered, location)`.
+/// The table's entries: `(first code unit, units covered, location)`.
 pub fn entries(table: &[u8], firstlineno: i32) -> Vec<(u32, u32, Location)> {
-    let mut out = Vec::new();
-    let mut r = Reader {
-        data: table,
-        pos: 0,
-    };
-    let mut line = firstlineno;
-    let mut unit = 0u32;
-    while let Some(first) = r.byte() {
+    Entries::new(table, firstlineno).collect()
+}
+
+/// The location of the instruction at code unit `index`. Decodes only up to it, without
+/// allocating: tracebacks and frame objects ask this for every frame an exception leaves
+/// (each `StopIteration`/`StopAsyncIteration` a loop ends with).
+pub fn location_for(table: &[u8], firstlineno: i32, index: u32) -> Option<Location> {
+    Entries::new(table, firstlineno)
+        .take_while(|&(start, _, _)| start <= index)
+        .find(|&(start, len, _)| index < start + len)
+        .map(|(_, _, loc)| loc)
+}
+
+/// Decodes the table entry by entry.
+struct Entries<'a> {
+    r: Reader<'a>,
+    line: i32,
+    unit: u32,
+}
+
+impl<'a> Entries<'a> {
+    fn new(table: &'a [u8], firstlineno: i32) -> Self {
+        Entries {
+            r: Reader {
+                data: table,
+                pos: 0,
+            },
+            line: firstlineno,
+            unit: 0,
+        }
+    }
+}
+
+impl Iterator for Entries<'_> {
+    type Item = (u32, u32, Location);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let r = &mut self.r;
+        let first = r.byte()?;
         if first & 0x80 == 0 {
-            break;
+            return None;
         }
         let code = (first >> 3) & 15;
         let len = u32::from(first & 7) + 1;
         let loc = match code {
             0..=9 => {
-                let Some(next) = r.byte() else { break };
+                let next = r.byte()?;
                 let col = i32::from(code) * 8 + i32::from((next >> 4) & 7);
                 Location {
-                    line: Some(line),
-                    end_line: Some(line),
+                    line: Some(self.line),
+                    end_line: Some(self.line),
                     col: Some(col),
                     end_col: Some(col + i32::from(next & 15)),
                 }
             }
             10..=12 => {
-                line += i32::from(code) - 10;
-                let (Some(c0), Some(c1)) = (r.byte(), r.byte()) else {
-                    break;
-                };
+                self.line += i32::from(code) - 10;
+                let (c0, c1) = (r.byte()?, r.byte()?);
                 Location {
-                    line: Some(line),
-                    end_line: Some(line),
+                    line: Some(self.line),
+                    end_line: Some(self.line),
                     col: Some(i32::from(c0)),
                     end_col: Some(i32::from(c1)),
                 }
             }
             13 => {
-                let Some(d) = r.svarint() else { break };
-                line += d;
+                self.line += r.svarint()?;
                 // "No columns": the entry still spans its one line.
                 Location {
-                    line: Some(line),
-                    end_line: Some(line),
+                    line: Some(self.line),
+                    end_line: Some(self.line),
                     ..Location::default()
                 }
             }
             14 => {
-                let (Some(d), Some(dl), Some(c0), Some(c1)) =
-                    (r.svarint(), r.varint(), r.varint(), r.varint())
-                else {
-                    break;
-                };
-                line += d;
+                let d = r.svarint()?;
+                let dl = r.varint()?;
+                let c0 = r.varint()?;
+                let c1 = r.varint()?;
+                self.line += d;
                 Location {
-                    line: Some(line),
-                    end_line: Some(line + dl as i32),
+                    line: Some(self.line),
+                    end_line: Some(self.line + dl as i32),
                     col: Some(c0 as i32 - 1),
                     end_col: Some(c1 as i32 - 1),
                 }
             }
             _ => Location::default(),
         };
-        out.push((unit, len, loc));
-        unit += len;
+        let start = self.unit;
+        self.unit += len;
+        Some((start, len, loc))
     }
-    out
-}
-
-/// The location of the instruction at code unit `index`.
-pub fn location_for(table: &[u8], firstlineno: i32, index: u32) -> Option<Location> {
-    entries(table, firstlineno)
-        .into_iter()
-        .find(|&(start, len, _)| start <= index && index < start + len)
-        .map(|(_, _, loc)| loc)
 }
 
 #[cfg(test)]

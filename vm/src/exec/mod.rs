@@ -51,6 +51,9 @@ pub struct ExecState {
     /// The exception being handled (`sys.exception()`), per generator chain: the top entry is
     /// the innermost; `None` entries mean "not handling one here".
     pub handled: PyCell<Vec<Value>>,
+    /// The consumer driving a Rust-resumed generator frame (`types::generator::drive`):
+    /// its `YIELD_VALUE` offers values to it without leaving the loop.
+    pub gen_sink: Cell<Option<genframe::Sink>>,
     /// Objects whose repr is being computed (recursive containers print as `[...]`).
     pub repr_stack: PyCell<Vec<i64>>,
 }

@@ -33,9 +33,14 @@ pub struct SpecializeCtx<'a> {
 impl SpecializeCtx<'_> {
     /// Rewrites the instruction's opcode (keeping its oparg).
     pub fn write_opcode(&self, op: Opcode) {
+        // Only instructions (never a pseudo-instruction's truncated number): the eval
+        // loop's dispatch relies on every fetched opcode byte being one.
+        let Ok(byte) = u8::try_from(op as u16) else {
+            return;
+        };
         if let Some(cell) = self.code.bytecode.get(self.ip) {
             let old = cell.get();
-            cell.set(CodeUnit::new(op as u8, old.oparg));
+            cell.set(CodeUnit::new(byte, old.oparg));
         }
     }
 

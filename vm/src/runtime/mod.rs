@@ -24,6 +24,7 @@ pub mod registry;
 pub mod scalar_ops;
 pub mod slot_dispatch;
 pub mod vm;
+pub mod warn;
 
 pub use args::Args;
 pub use error::{PyErr, PyResult};

@@ -92,7 +92,7 @@ impl BinOp {
         }
     }
 
-    fn slot(self, s: &Slots) -> Option<BinaryFn> {
+    pub(crate) fn slot(self, s: &Slots) -> Option<BinaryFn> {
         match self {
             BinOp::Add => s.add.get(),
             BinOp::And => s.and.get(),
@@ -221,6 +221,32 @@ impl Vm {
         let x = self.binary_op1(v, w, op)?;
         if !self.is_not_implemented(&x) {
             return Ok(x);
+        }
+        if let Some(r) = self.sequence_fallback(v, w, op)? {
+            return Ok(r);
+        }
+        Err(self.binary_error(v, w, op.symbol()))
+    }
+
+    /// The rest of `v OP w` once `v`'s Python `__op__`, run by the eval loop as a frame
+    /// (`slot_dispatch::binary_dunder`), returned NotImplemented: `w`'s reflected method
+    /// or native slot, the sequence fallbacks, then the TypeError (as `binary_op1` and
+    /// `binary_op_slow` go on).
+    #[cold]
+    pub(crate) fn binary_op_after_left(&self, v: &Value, w: &Value, op: BinOp) -> PyResult<Value> {
+        let (tv, tw) = (v.class(self), w.class(self));
+        if !tv.is(tw)
+            && let Some(sw) = op.slot(&tw.slots)
+        {
+            let x = match op.slot(&tv.slots) {
+                Some(sv) if std::ptr::fn_addr_eq(sv, sw) => {
+                    super::slot_dispatch::binary_reflected(self, v, w, op)?
+                }
+                _ => sw(self, v, w)?,
+            };
+            if !self.is_not_implemented(&x) {
+                return Ok(x);
+            }
         }
         if let Some(r) = self.sequence_fallback(v, w, op)? {
             return Ok(r);

@@ -309,6 +309,11 @@ impl Vm {
         if let Some(l) = obj.downcast::<crate::types::list::List>() {
             return Ok(l.to_vec());
         }
+        if let Some(g) = obj.downcast::<crate::types::generator::Generator>()
+            && g.kind == crate::types::generator::GenKind::Generator
+        {
+            return crate::types::generator::collect_generator(self, g);
+        }
         let mut out = Vec::new();
         self.for_each(obj, |x| {
             out.push(x);

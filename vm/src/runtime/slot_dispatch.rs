@@ -8,13 +8,13 @@
 //! * [`update_slots`] recomputes a heap type's slots from its MRO (class creation, and
 //!   whenever a dunder is assigned on the class or a base).
 
-use crate::object::slots::{SLOT_DUNDERS, SlotId, Slots, dunders_of_slot};
+use crate::object::slots::{BinaryFn, SLOT_DUNDERS, SlotId, Slots, dunders_of_slot};
 use crate::object::{CompareOp, ObjRef, Py, Type, Value};
 use crate::types::descr::{MethodDescr, MethodKind, SlotWrapper};
 use crate::types::function::Function;
 use crate::types::str::Str;
 
-use super::{Args, PyResult, Vm};
+use super::{Args, BinOp, PyResult, Vm};
 
 /// Looks up a special method on the type of `obj` and binds it: `(callable, needs_self)`.
 /// Functions are returned unbound so the call can pass `obj` without a bound-method object.
@@ -438,6 +438,78 @@ binary_slots! {
     slot_and => and, __and__, __rand__;
     slot_or => or, __or__, __ror__;
     slot_xor => xor, __xor__, __rxor__;
+}
+
+/// The generic slot and dunder names of a binary operator (`None` for `**`, whose slot
+/// takes a modulus).
+fn generic_binary(vm: &Vm, op: BinOp) -> Option<(BinaryFn, &Py<Str>, &Py<Str>)> {
+    let n = &vm.names;
+    let (f, name, rname): (BinaryFn, _, _) = match op {
+        BinOp::Add => (slot_add, &n.__add__, &n.__radd__),
+        BinOp::Sub => (slot_sub, &n.__sub__, &n.__rsub__),
+        BinOp::Mul => (slot_mul, &n.__mul__, &n.__rmul__),
+        BinOp::MatMul => (slot_matmul, &n.__matmul__, &n.__rmatmul__),
+        BinOp::TrueDiv => (slot_truediv, &n.__truediv__, &n.__rtruediv__),
+        BinOp::FloorDiv => (slot_floordiv, &n.__floordiv__, &n.__rfloordiv__),
+        BinOp::Rem => (slot_rem, &n.__mod__, &n.__rmod__),
+        BinOp::LShift => (slot_lshift, &n.__lshift__, &n.__rlshift__),
+        BinOp::RShift => (slot_rshift, &n.__rshift__, &n.__rrshift__),
+        BinOp::And => (slot_and, &n.__and__, &n.__rand__),
+        BinOp::Or => (slot_or, &n.__or__, &n.__ror__),
+        BinOp::Xor => (slot_xor, &n.__xor__, &n.__rxor__),
+        BinOp::Pow => return None,
+    };
+    Some((f, name, rname))
+}
+
+/// The Python function `BINARY_OP` with `oparg` may run as a frame of the eval loop for
+/// `lhs OP rhs` (`lhs[rhs]` for `NB_SUBSCR`), as CPython's `BINARY_OP_SUBSCR_GETITEM`
+/// does: `lhs`'s type reaches the operator through its generic slot (the dunder is
+/// defined in Python) and the lookup finds a plain function, which the protocol calls
+/// first (`rhs`'s type is `lhs`'s or no subclass of it, so its reflected method does not
+/// go first). `None` for anything else (in-place forms included).
+pub(crate) fn binary_dunder(vm: &Vm, lhs: &Value, rhs: &Value, oparg: u32) -> Option<Py<Function>> {
+    let lt = lhs.class(vm);
+    let name = if oparg == 26 {
+        let generic = slot_getitem as BinaryFn;
+        if !lt
+            .slots
+            .getitem
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, generic))
+        {
+            return None;
+        }
+        &vm.names.__getitem__
+    } else {
+        let (op, false) = BinOp::from_oparg(oparg)? else {
+            return None;
+        };
+        let (generic, name, _) = generic_binary(vm, op)?;
+        if !op
+            .slot(&lt.slots)
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, generic))
+        {
+            return None;
+        }
+        let rt = rhs.class(vm);
+        if !rt.is(lt) && rt.is_subtype(lt) {
+            return None;
+        }
+        name
+    };
+    vm.type_lookup(lt, name)?.into_downcast::<Function>().ok()
+}
+
+/// After `lhs`'s Python `__op__` returned NotImplemented (run as a frame, see
+/// [`binary_dunder`]) and both types' slots are this generic one: `rhs.__rop__(lhs)` as
+/// `SLOT1BINFULL` would try next (NotImplemented when `rhs`'s type does not define it).
+pub(crate) fn binary_reflected(vm: &Vm, lhs: &Value, rhs: &Value, op: BinOp) -> PyResult<Value> {
+    let Some((_, _, rname)) = generic_binary(vm, op) else {
+        return Ok(vm.not_implemented());
+    };
+    Ok(call_special(vm, rhs, rname, std::slice::from_ref(lhs))?
+        .unwrap_or_else(|| vm.not_implemented()))
 }
 
 fn slot_pow(vm: &Vm, v: &Value, w: &Value, m: &Value) -> PyResult<Value> {

@@ -6,6 +6,7 @@ use crate::object::{Py, PyCell, Type, Value};
 use crate::runtime::{Args, PyResult, Vm};
 use crate::types::dict::Dict;
 use crate::types::function::NativeFn;
+use crate::types::generator::next_declined;
 use crate::types::str::Str;
 use crate::types::tuple::Tuple;
 
@@ -15,7 +16,18 @@ pub struct Namespace {
     dict: PyCell<Option<Py<Dict>>>,
 }
 
-crate::payload!(Namespace);
+crate::payload!(Namespace, gc);
+
+impl Namespace {
+    /// Cycle collector: the attribute dict.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.dict.with(|d| visit.opt(d));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.dict.replace(None));
+    }
+}
 
 /// A `SimpleNamespace` with the given attributes.
 pub fn new_namespace(vm: &Vm, fields: &[(&str, Value)]) -> Value {
@@ -353,7 +365,7 @@ fn b_max(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn b_sum(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let [iterable, start] = args.bind(vm, "sum", ["iterable", "start"], 1, 1)?;
-    let mut acc = start.cloned().unwrap_or(Value::Int(0));
+    let acc = start.cloned().unwrap_or(Value::Int(0));
     if acc.downcast::<Str>().is_some() {
         return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -364,50 +376,64 @@ fn b_sum(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     let it = vm.iter(iterable.unwrap_or(&Value::None))?;
-    // Floats are summed with Neumaier compensation, as CPython 3.12+ does.
-    let mut fsum: Option<(f64, f64)> = None;
-    while let Some(x) = vm.next(&it)? {
-        if let (Value::Float(a), Value::Float(b)) = (&acc, &x) {
-            let (s, c) = fsum.get_or_insert((*a, 0.0));
-            let t = *s + b;
-            if s.abs() >= b.abs() {
-                *c += (*s - t) + b;
-            } else {
-                *c += (b - t) + *s;
-            }
-            *s = t;
-            acc = Value::Float(t);
-            continue;
+    let mut sum = Sum { acc, fsum: None };
+    loop {
+        // Ints and floats are added in the fast path (inside the eval loop when `it` is a
+        // generator); anything else comes back here.
+        let next = next_declined(vm, &it, &mut |x| sum.add_number(x))?;
+        let Some(x) = next else { break };
+        if let Some((s, c)) = sum.fsum.take() {
+            sum.acc = vm.new_float(s + c);
         }
-        if let (Value::Float(_), Value::Int(i)) = (&acc, &x) {
-            let b = *i as f64;
-            let (s, c) = fsum.get_or_insert((if let Value::Float(a) = acc { a } else { 0.0 }, 0.0));
-            let t = *s + b;
-            if s.abs() >= b.abs() {
-                *c += (*s - t) + b;
-            } else {
-                *c += (b - t) + *s;
-            }
-            *s = t;
-            acc = Value::Float(t);
-            continue;
-        }
-        if let (Value::Int(a), Value::Int(b)) = (&acc, &x)
-            && let Some(t) = a.checked_add(*b)
-        {
-            acc = Value::Int(t);
-            continue;
-        }
-        if let Some((s, c)) = fsum.take() {
-            acc = vm.new_float(s + c);
-        }
-        acc = vm.binary_op(&acc, &x, crate::runtime::BinOp::Add)?;
+        sum.acc = vm.binary_op(&sum.acc, &x, crate::runtime::BinOp::Add)?;
     }
-    if let Some((s, c)) = fsum {
+    if let Some((s, c)) = sum.fsum {
         let r = s + c;
-        acc = vm.new_float(if c.is_finite() { r } else { s });
+        sum.acc = vm.new_float(if c.is_finite() { r } else { s });
     }
-    Ok(acc)
+    Ok(sum.acc)
+}
+
+/// `sum()`'s running total. Floats are summed with Neumaier compensation, as CPython 3.12+
+/// does (`fsum` holds the sum and the compensation while the total is a float).
+struct Sum {
+    acc: Value,
+    fsum: Option<(f64, f64)>,
+}
+
+impl Sum {
+    /// Adds an int or float without running Python code; anything else is handed back.
+    fn add_number(&mut self, x: Value) -> Result<(), Value> {
+        let b = match (&self.acc, &x) {
+            (Value::Float(_), Value::Float(b)) => *b,
+            (Value::Float(_), Value::Int(i)) => *i as f64,
+            (Value::Int(a), Value::Int(b)) => {
+                return match a.checked_add(*b) {
+                    Some(t) => {
+                        self.acc = Value::Int(t);
+                        Ok(())
+                    }
+                    None => Err(x),
+                };
+            }
+            _ => return Err(x),
+        };
+        let a = if let Value::Float(a) = self.acc {
+            a
+        } else {
+            0.0
+        };
+        let (s, c) = self.fsum.get_or_insert((a, 0.0));
+        let t = *s + b;
+        if s.abs() >= b.abs() {
+            *c += (*s - t) + b;
+        } else {
+            *c += (b - t) + *s;
+        }
+        *s = t;
+        self.acc = Value::Float(t);
+        Ok(())
+    }
 }
 
 fn b_sorted(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -436,7 +462,13 @@ fn b_sorted(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn b_any(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let v = args.one(vm, "any")?;
     let it = vm.iter(v)?;
-    while let Some(x) = vm.next(&it)? {
+    // False immediates are skipped in the fast path (inside the eval loop for a generator).
+    loop {
+        let next = next_declined(vm, &it, &mut |x| match immediate_truth(&x) {
+            Some(false) => Ok(()),
+            _ => Err(x),
+        })?;
+        let Some(x) = next else { break };
         if vm.is_true(&x)? {
             return Ok(Value::Bool(true));
         }
@@ -447,12 +479,28 @@ fn b_any(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn b_all(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let v = args.one(vm, "all")?;
     let it = vm.iter(v)?;
-    while let Some(x) = vm.next(&it)? {
+    loop {
+        let next = next_declined(vm, &it, &mut |x| match immediate_truth(&x) {
+            Some(true) => Ok(()),
+            _ => Err(x),
+        })?;
+        let Some(x) = next else { break };
         if !vm.is_true(&x)? {
             return Ok(Value::Bool(false));
         }
     }
     Ok(Value::Bool(true))
+}
+
+/// The truth of a value that needs no `__bool__`/`__len__` call.
+fn immediate_truth(x: &Value) -> Option<bool> {
+    match x {
+        Value::None => Some(false),
+        Value::Bool(b) => Some(*b),
+        Value::Int(i) => Some(*i != 0),
+        Value::Float(f) => Some(*f != 0.0),
+        Value::Null | Value::Obj(_) => None,
+    }
 }
 
 fn b_hash(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -14,7 +14,18 @@ pub struct Enumerate {
     result: PyCell<Option<Py<crate::types::tuple::Tuple>>>,
 }
 
-crate::payload!(Enumerate);
+crate::payload!(Enumerate, gc);
+
+impl Enumerate {
+    /// Cycle collector: the underlying iterator (a cycle through it is broken where it
+    /// runs through something mutable).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.it);
+        self.count.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `zip`.
 pub struct Zip {
@@ -26,7 +37,16 @@ pub struct Zip {
     result: PyCell<Option<Py<crate::types::tuple::Tuple>>>,
 }
 
-crate::payload!(Zip);
+crate::payload!(Zip, gc);
+
+impl Zip {
+    /// Cycle collector: the iterators.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.values(&self.its);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `map`.
 pub struct Map {
@@ -34,7 +54,17 @@ pub struct Map {
     its: Vec<Value>,
 }
 
-crate::payload!(Map);
+crate::payload!(Map, gc);
+
+impl Map {
+    /// Cycle collector: the function and the iterators.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.func);
+        visit.values(&self.its);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `filter`.
 pub struct Filter {
@@ -42,7 +72,17 @@ pub struct Filter {
     it: Value,
 }
 
-crate::payload!(Filter);
+crate::payload!(Filter, gc);
+
+impl Filter {
+    /// Cycle collector: the predicate and the iterator.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.func);
+        visit.value(&self.it);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `reversed` over a sequence (`__len__` + `__getitem__`).
 pub struct Reversed {
@@ -50,7 +90,18 @@ pub struct Reversed {
     index: Cell<i64>,
 }
 
-crate::payload!(Reversed);
+crate::payload!(Reversed, gc);
+
+impl Reversed {
+    /// Cycle collector: the sequence (dropped when the iterator is exhausted or cleared).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.seq.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.seq.replace(Value::Null));
+    }
+}
 
 fn enumerate_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let [iterable, start] = args.bind(vm, "enumerate", ["iterable", "start"], 1, 0)?;

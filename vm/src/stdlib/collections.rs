@@ -22,7 +22,18 @@ pub struct Deque {
     state: Cell<u64>,
 }
 
-crate::payload!(Deque);
+crate::payload!(Deque, gc);
+
+impl Deque {
+    /// Cycle collector: the items.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.items.with(|d| d.iter().for_each(|v| visit.value(v)));
+    }
+
+    fn gc_clear(&self) {
+        self.clear();
+    }
+}
 
 /// An iterator over a deque, forwards or backwards.
 pub struct DequeIter {
@@ -33,7 +44,16 @@ pub struct DequeIter {
     reverse: bool,
 }
 
-crate::payload!(DequeIter);
+crate::payload!(DequeIter, gc);
+
+impl DequeIter {
+    /// Cycle collector: the deque (cleared through the deque itself).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.deque);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `_tuplegetter(index, doc)`: the read-only field accessors of namedtuple classes.
 pub struct TupleGetter {
@@ -41,7 +61,18 @@ pub struct TupleGetter {
     doc: PyCell<Value>,
 }
 
-crate::payload!(TupleGetter);
+crate::payload!(TupleGetter, gc);
+
+impl TupleGetter {
+    /// Cycle collector: the docstring (any object can be assigned to `__doc__`).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.doc.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.doc.replace(Value::None));
+    }
+}
 
 const MUTATED: &str = "deque mutated during iteration";
 

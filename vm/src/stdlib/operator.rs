@@ -281,7 +281,17 @@ pub struct ItemGetter {
     items: Vec<Value>,
 }
 
-crate::payload!(ItemGetter);
+crate::payload!(ItemGetter, gc);
+
+impl ItemGetter {
+    /// Cycle collector: the keys (immutable: a cycle through a getter is broken where it
+    /// runs through something mutable).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.values(&self.items);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `operator.attrgetter(*attrs)`: each attribute as its dotted path.
 pub struct AttrGetter {
@@ -289,7 +299,16 @@ pub struct AttrGetter {
     names: Vec<Value>,
 }
 
-crate::payload!(AttrGetter);
+crate::payload!(AttrGetter, gc);
+
+impl AttrGetter {
+    /// Cycle collector: the attribute names as given.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.values(&self.names);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `operator.methodcaller(name, /, *args, **kwargs)`.
 pub struct MethodCaller {
@@ -299,7 +318,16 @@ pub struct MethodCaller {
     kwnames: Option<Py<Tuple>>,
 }
 
-crate::payload!(MethodCaller);
+crate::payload!(MethodCaller, gc);
+
+impl MethodCaller {
+    /// Cycle collector: the arguments.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.values(&self.values);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 fn itemgetter_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     args.no_kwargs(vm, "itemgetter")?;

@@ -53,18 +53,5 @@ pub fn breakpointhook(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn warn_unimportable(vm: &Vm, hookname: &str) -> PyResult<()> {
     let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{hookname}\"");
-    match crate::exec::import::import_absolute(vm, "warnings") {
-        Ok(w) => {
-            let warn = vm.getattr(&w, &vm.intern("warn"))?;
-            vm.call_pos(
-                &warn,
-                &[
-                    vm.new_str(&msg).into(),
-                    vm.exc.runtime_warning.clone().into(),
-                ],
-            )?;
-        }
-        Err(_) => vm.write_stderr(&format!("RuntimeWarning: {msg}\n")),
-    }
-    Ok(())
+    vm.warn_as(&vm.exc.runtime_warning.clone().into(), &msg)
 }

@@ -177,6 +177,44 @@ fn asend_send_value(vm: &Vm, o: &AsyncGenASend, arg: Value) -> PyResult<Value> {
     asend_step(vm, o, arg)
 }
 
+impl AsyncGenASend {
+    /// The generator a `SEND` of `v` may run inside the eval loop (`exec::genframe`), when
+    /// this step needs nothing [`asend_send_value`] checks or sends besides: a fresh
+    /// `__anext__()` awaited with None, or a step after a passed-through yield.
+    pub(crate) fn inline_step(&self, v: &Value) -> Option<&Py<Generator>> {
+        let ok = match self.state.get() {
+            AwaitState::Closed => false,
+            AwaitState::Init => {
+                !self.agen.running_async.get() && v.is_none() && self.value.with(Value::is_none)
+            }
+            AwaitState::Iter => true,
+        };
+        ok.then_some(&self.agen)
+    }
+
+    /// The generator now runs inside the eval loop for this awaitable.
+    pub(crate) fn inline_started(&self) {
+        self.state.set(AwaitState::Iter);
+        self.agen.running_async.set(true);
+    }
+
+    /// The await ended (a value, StopAsyncIteration or another exception), as
+    /// [`unwrap_value`] ends it; `closed` when the generator is done for good.
+    pub(crate) fn inline_finished(&self, closed: bool) {
+        self.state.set(AwaitState::Closed);
+        self.agen.running_async.set(false);
+        if closed {
+            self.agen.closed.set(true);
+        }
+    }
+}
+
+/// The value of an async generator's `yield` (`None`: a value passing through from an
+/// `await` inside it).
+pub(crate) fn unwrap_yielded(v: &Value) -> Option<Value> {
+    wrapped(v)
+}
+
 fn asend_step(vm: &Vm, o: &AsyncGenASend, arg: Value) -> PyResult<Value> {
     o.agen.running_async.set(true);
     let r = unwrap_value(vm, &o.agen, gen_send(vm, &o.agen, arg));

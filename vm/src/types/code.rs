@@ -60,6 +60,14 @@ pub struct Code {
     pub executors: PyCell<Vec<Value>>,
     /// `co_flags`.
     pub flags: u32,
+    /// `co_argcount + 1` when every parameter is positional (no `*args`, `**kwargs` or
+    /// keyword-only parameters) and fits the locals, else 0: the eval loop's inline call
+    /// tests its shape with one compare (`exec::frame::positional_shape`).
+    pub positional_call: usize,
+    /// Whether the bytecode handles exceptions (`PUSH_EXC_INFO`): only then can a frame of
+    /// it change or suspend with a handled exception, so only then does a generator of it
+    /// swap its own exception state in while it runs.
+    pub handles_exceptions: bool,
 }
 
 crate::payload!(Code);
@@ -246,6 +254,11 @@ impl Vm {
             version: self.next_code_version(),
             executors: PyCell::new(Vec::new()),
             flags: code.flags,
+            positional_call: positional_call(code, nlocalsplus),
+            handles_exceptions: code
+                .code
+                .iter()
+                .any(|u| u.opcode == crate::instr::Opcode::PUSH_EXC_INFO as u8),
         };
         Ok(crate::object::core::alloc(&self.types.code, c))
     }
@@ -449,4 +462,13 @@ fn names_of_kind(vm: &Vm, v: &Value, kind: u8) -> PyResult<Value> {
         .map(|(_, n)| Value::from(n))
         .collect();
     Ok(vm.new_tuple(names).into())
+}
+
+/// [`Code::positional_call`] of a compiled code object.
+fn positional_call(code: &CodeObject, nlocalsplus: usize) -> usize {
+    let argcount = code.argcount as usize;
+    let plain = code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
+        && code.kwonlyargcount == 0
+        && argcount <= nlocalsplus;
+    if plain { argcount + 1 } else { 0 }
 }

@@ -10,6 +10,7 @@ use crate::compile::code::co_flags;
 use std::ptr::NonNull;
 
 use crate::exec::frame::{Frame, HeapFrame, Regs, frame_ref};
+use crate::exec::genframe::{Absorb, Sink};
 use crate::exec::{Exit, eval};
 use crate::object::{Py, PyCell, Value};
 use crate::runtime::{Args, PyErr, PyResult, Vm};
@@ -50,6 +51,10 @@ pub struct Generator {
     name: PyCell<Py<Str>>,
     qualname: PyCell<Py<Str>>,
     exc_state: PyCell<Value>,
+    /// The code handles exceptions: `exc_state` is swapped in while the frame runs.
+    /// Otherwise it stays None and nothing in the frame touches the handled-exception
+    /// stack, whose innermost non-None entry is then the caller's either way.
+    swaps_exc_state: bool,
     code: Value,
     /// Async generators: an `asend`/`athrow` awaitable is driving it (`ag_running_async`).
     pub(crate) running_async: Cell<bool>,
@@ -110,6 +115,7 @@ pub fn new_generator(vm: &Vm, heap: HeapFrame) -> Value {
         Some(func) => (func.name.get(), func.qualname.get()),
         None => (f.code.name.clone(), f.code.qualname.clone()),
     };
+    let swaps_exc_state = f.code.handles_exceptions;
     let code: Value = f.code.clone().into();
     let g = crate::object::core::alloc(
         ty,
@@ -122,6 +128,7 @@ pub fn new_generator(vm: &Vm, heap: HeapFrame) -> Value {
             running_async: Cell::new(false),
             closed: Cell::new(false),
             exc_state: PyCell::new(Value::None),
+            swaps_exc_state,
             code,
         },
     );
@@ -152,6 +159,58 @@ impl Generator {
 
 /// Resumes `g` with `value` (or by raising `throw` at its suspension point).
 pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) -> PyResult<Sent> {
+    resume_as(vm, g, value, throw, None)
+}
+
+/// Resumes `g` (as `next(g)`) and runs it until it yields a value `absorb` declines,
+/// returns or raises: `absorb` takes the other yielded values inside the eval loop, so a
+/// native consumer (`sum(genexpr)`) does not leave and re-enter it per item.
+pub fn drive(vm: &Vm, g: &Py<Generator>, absorb: &mut Absorb<'_>) -> PyResult<Sent> {
+    resume_as(vm, g, Value::None, None, Some(absorb))
+}
+
+/// The next item of the iterator `it` that `absorb` declines (`None` when exhausted),
+/// offering each item to `absorb` first. A generator is driven ([`drive`]).
+pub fn next_declined(vm: &Vm, it: &Value, absorb: &mut Absorb<'_>) -> PyResult<Option<Value>> {
+    if let Some(g) = it.downcast::<Generator>()
+        && g.kind == GenKind::Generator
+    {
+        return Ok(match drive(vm, g, absorb)? {
+            Sent::Yielded(x) => Some(x),
+            Sent::Returned(_) => None,
+        });
+    }
+    while let Some(x) = vm.next(it)? {
+        if let Err(x) = absorb(x) {
+            return Ok(Some(x));
+        }
+    }
+    Ok(None)
+}
+
+/// All the items of the generator `g` (`list(genexpr)`), in one eval-loop entry.
+pub fn collect_generator(vm: &Vm, g: &Py<Generator>) -> PyResult<Vec<Value>> {
+    let mut out = Vec::new();
+    loop {
+        let sent = drive(vm, g, &mut |x| {
+            out.push(x);
+            Ok(())
+        })?;
+        match sent {
+            // Not reached: everything is taken.
+            Sent::Yielded(x) => out.push(x),
+            Sent::Returned(_) => return Ok(out),
+        }
+    }
+}
+
+fn resume_as(
+    vm: &Vm,
+    g: &Py<Generator>,
+    value: Value,
+    throw: Option<PyErr>,
+    absorb: Option<&mut Absorb<'_>>,
+) -> PyResult<Sent> {
     match g.state.get() {
         GenState::Running => {
             return Err(vm.new_value_error(format!("{} already executing", kind_name(g.kind))));
@@ -193,12 +252,16 @@ pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) ->
         regs.save(frame_ref(frame).ip.get());
     }
     g.enter_running(vm);
+    let outer_sink = absorb.map(|a| vm.exec.gen_sink.replace(Some(Sink::new(frame, a))));
     let result = vm.with_native_recursion("", || {
         vm.exec.depth.set(vm.exec.depth.get() + 1);
         let r = eval::run(vm, frame, throw);
         vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
         r
     });
+    if let Some(outer) = outer_sink {
+        vm.exec.gen_sink.set(outer);
+    }
     g.leave_running(vm);
     match result {
         Ok(Exit::Yield(v)) => {
@@ -207,10 +270,12 @@ pub fn resume(vm: &Vm, g: &Py<Generator>, value: Value, throw: Option<PyErr>) ->
         }
         Ok(Exit::Return(v)) => {
             finish(g);
+            g.as_obj().mark_finalized();
             Ok(Sent::Returned(v))
         }
         Err(e) => {
             finish(g);
+            g.as_obj().mark_finalized();
             Err(e)
         }
     }
@@ -221,6 +286,7 @@ impl Generator {
     /// `exec::genframe`): `None` unless it is created or suspended and `value` may be sent
     /// (anything else takes [`resume`], which raises the right error). Swaps the
     /// generator's exception state in as `resume` does.
+    #[inline(always)]
     pub(crate) fn start_inline(&self, vm: &Vm, value: &Value) -> Option<NonNull<Frame>> {
         match self.state.get() {
             GenState::Suspended => {}
@@ -233,6 +299,7 @@ impl Generator {
     }
 
     /// The inline-running frame yielded: suspended again, exception state swapped back.
+    #[inline(always)]
     pub(crate) fn suspend_inline(&self, vm: &Vm) {
         self.leave_running(vm);
         self.state.set(GenState::Suspended);
@@ -245,19 +312,32 @@ impl Generator {
         finish(self);
     }
 
+    /// [`Generator::finish_inline`] for the object: also spares its deallocation the
+    /// finalizer call (a completed generator has nothing to close or warn about).
+    pub(crate) fn completed_inline(g: &Py<Generator>, vm: &Vm) {
+        g.finish_inline(vm);
+        g.as_obj().mark_finalized();
+    }
+
     /// Marks the generator running and swaps its saved exception state in as the
     /// innermost handled exception (`gi_exc_state`); [`Generator::leave_running`] undoes
     /// the swap. Shared by the Rust-level [`resume`] and the inline frame switch.
+    #[inline(always)]
     fn enter_running(&self, vm: &Vm) {
         self.state.set(GenState::Running);
-        let saved = self.exc_state.replace(Value::None);
-        vm.exec.handled.with_mut(|h| h.push(saved));
+        if self.swaps_exc_state {
+            let saved = self.exc_state.replace(Value::None);
+            vm.exec.handled.with_mut(|h| h.push(saved));
+        }
     }
 
     /// Swaps the generator's exception state back out (the state is set by the caller).
+    #[inline(always)]
     fn leave_running(&self, vm: &Vm) {
-        let restored = vm.exec.handled.with_mut(|h| h.pop()).unwrap_or(Value::None);
-        drop(self.exc_state.replace(restored));
+        if self.swaps_exc_state {
+            let restored = vm.exec.handled.with_mut(|h| h.pop()).unwrap_or(Value::None);
+            drop(self.exc_state.replace(restored));
+        }
     }
 }
 

@@ -19,7 +19,18 @@ pub struct SeqIter {
     reverse: bool,
 }
 
-crate::payload!(SeqIter);
+crate::payload!(SeqIter, gc);
+
+impl SeqIter {
+    /// Cycle collector: the sequence (dropped when exhausted or cleared).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.seq.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.seq.replace(Value::Null));
+    }
+}
 
 impl SeqIter {
     /// A forward iterator of type `ty` over `seq`.
@@ -195,7 +206,19 @@ pub struct CallIter {
     sentinel: Value,
 }
 
-crate::payload!(CallIter);
+crate::payload!(CallIter, gc);
+
+impl CallIter {
+    /// Cycle collector: the callable and the sentinel.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.func.with(|v| visit.value(v));
+        visit.value(&self.sentinel);
+    }
+
+    fn gc_clear(&self) {
+        drop(self.func.replace(Value::Null));
+    }
+}
 
 impl Vm {
     /// `iter(callable, sentinel)`.
@@ -257,7 +280,16 @@ pub struct DictIter {
     result: PyCell<Option<Py<crate::types::tuple::Tuple>>>,
 }
 
-crate::payload!(DictIter);
+crate::payload!(DictIter, gc);
+
+impl DictIter {
+    /// Cycle collector: the dict (cleared through the dict itself).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.dict);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 impl Vm {
     /// An iterator over `dict`.
@@ -315,7 +347,16 @@ pub struct DictView {
     pub kind: DictItemKind,
 }
 
-crate::payload!(DictView);
+crate::payload!(DictView, gc);
+
+impl DictView {
+    /// Cycle collector: the dict (cleared through the dict itself).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.dict);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 impl Vm {
     /// A dict view.
@@ -486,7 +527,16 @@ pub struct SetIter {
     done: Cell<bool>,
 }
 
-crate::payload!(SetIter);
+crate::payload!(SetIter, gc);
+
+impl SetIter {
+    /// Cycle collector: the set (cleared through the set itself).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.set);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 impl Vm {
     /// An iterator over a set.
@@ -530,7 +580,16 @@ pub struct MappingProxy {
     pub mapping: Value,
 }
 
-crate::payload!(MappingProxy);
+crate::payload!(MappingProxy, gc);
+
+impl MappingProxy {
+    /// Cycle collector: the mapping.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.mapping);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// A new mappingproxy over `mapping`.
 pub fn new_mappingproxy(vm: &Vm, mapping: Value) -> Py<MappingProxy> {

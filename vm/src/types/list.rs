@@ -1,18 +1,20 @@
 //! The `list` payload and its behaviour.
 //!
-//! Elements live in a `PyCell<Vec<Value>>`. Operations that run Python code (comparisons,
+//! Elements live in a `PyCell<Items>` (a vector with a consumed front, `list_items.rs`).
+//! Operations that run Python code (comparisons,
 //! `__index__`, `__eq__`) work on copies or re-check the length afterwards, and removed
 //! elements are dropped after the cell access, since dropping can run `__del__`.
 
 use crate::object::{CompareOp, Py, PyCell, Type, Value};
 use crate::runtime::{Args, PyResult, Vm};
 
+use super::list_items::Items;
 use super::slice::Slice;
 
 /// A Python `list`.
 #[derive(Default)]
 pub struct List {
-    items: PyCell<Vec<Value>>,
+    items: PyCell<Items>,
 }
 
 crate::payload!(List, gc);
@@ -21,7 +23,7 @@ impl List {
     /// Cycle collector: the items, last first (CPython's order).
     fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
         self.items
-            .with(|items| items.iter().rev().for_each(|v| visit.value(v)));
+            .with(|items| items.as_slice().iter().rev().for_each(|v| visit.value(v)));
     }
 
     fn gc_clear(&self) {
@@ -33,14 +35,14 @@ impl List {
     /// A list holding `items`.
     pub fn new(items: Vec<Value>) -> List {
         List {
-            items: PyCell::new(items),
+            items: PyCell::new(Items::new(items)),
         }
     }
 
     /// Number of items.
     #[inline]
     pub fn len(&self) -> usize {
-        self.items.with(Vec::len)
+        self.items.with(Items::len)
     }
 
     /// True when empty.
@@ -52,14 +54,17 @@ impl List {
     /// The item at `i`.
     #[inline]
     pub fn get(&self, i: usize) -> Option<Value> {
-        self.items.with(|v| v.get(i).cloned())
+        self.items.with(|v| v.as_slice().get(i).cloned())
     }
 
     /// Replaces the item at `i`, returning the old one.
     #[inline]
     pub fn set(&self, i: usize, value: Value) -> Option<Value> {
-        self.items
-            .with_mut(|v| v.get_mut(i).map(|slot| std::mem::replace(slot, value)))
+        self.items.with_mut(|v| {
+            v.as_mut_slice()
+                .get_mut(i)
+                .map(|slot| std::mem::replace(slot, value))
+        })
     }
 
     /// Appends.
@@ -70,26 +75,22 @@ impl List {
 
     /// Removes and returns the item at `i`.
     pub fn remove(&self, i: usize) -> Option<Value> {
-        self.items
-            .with_mut(|v| if i < v.len() { Some(v.remove(i)) } else { None })
+        self.items.with_mut(|v| v.remove(i))
     }
 
     /// Inserts at `i` (clamped).
     pub fn insert(&self, i: usize, value: Value) {
-        self.items.with_mut(|v| {
-            let i = i.min(v.len());
-            v.insert(i, value);
-        });
+        self.items.with_mut(|v| v.insert(i, value));
     }
 
     /// A copy of the items.
     pub fn to_vec(&self) -> Vec<Value> {
-        self.items.get()
+        self.items.with(|v| v.as_slice().to_vec())
     }
 
     /// Replaces all items, returning the old ones.
     pub fn replace(&self, items: Vec<Value>) -> Vec<Value> {
-        self.items.replace(items)
+        self.items.replace(Items::new(items)).into_vec()
     }
 
     /// Appends many.
@@ -99,7 +100,7 @@ impl List {
 
     /// Runs `f` over the items without running Python code.
     pub fn with_items<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
-        self.items.with(|v| f(v))
+        self.items.with(|v| f(v.as_slice()))
     }
 }
 
@@ -298,6 +299,7 @@ fn list_set_slice(vm: &Vm, l: &Py<List>, slice: &Py<Slice>, value: Option<Value>
     if idx.step == 1 {
         // `collect` may have run Python code that resized the list: clamp again.
         let removed: Vec<Value> = l.items.with_mut(|v| {
+            let v = v.vec_mut();
             let n = v.len() as i64;
             let start = idx.start.clamp(0, n) as usize;
             let stop = (idx.stop.clamp(0, n) as usize).max(start);
@@ -568,7 +570,7 @@ fn list_copy(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn list_reverse(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (l, rest) = vm.method_self::<List>(args, "reverse", "list")?;
     rest.none(vm, "list.reverse")?;
-    l.items.with_mut(|v| v.reverse());
+    l.items.with_mut(|v| v.as_mut_slice().reverse());
     Ok(Value::None)
 }
 

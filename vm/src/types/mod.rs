@@ -23,6 +23,7 @@ pub mod int;
 pub mod int_type;
 pub mod iter;
 pub mod list;
+mod list_items;
 pub mod list_sort;
 pub mod memoryview;
 pub mod module;

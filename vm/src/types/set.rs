@@ -520,7 +520,39 @@ impl Set {
         {
             return self.merge_dict(vm, d);
         }
+        if let Some(g) = other.downcast::<super::generator::Generator>()
+            && g.kind == super::generator::GenKind::Generator
+        {
+            return self.update_from_generator(vm, other);
+        }
         vm.for_each(other, |item| self.add(vm, item))
+    }
+
+    /// `set(genexpr)`: while every element is an int, float, bool, None or exact str (whose
+    /// hashing and comparison run no Python code), items are added inside the eval loop;
+    /// anything else is added here, after which the rest goes item by item too.
+    fn update_from_generator(&self, vm: &Vm, g: &Value) -> PyResult<()> {
+        let mut native = self.table.with(|t| t.used) == 0;
+        let mut failed = None;
+        loop {
+            let next = super::generator::next_declined(vm, g, &mut |x| {
+                if !(native && native_key(vm, &x)) {
+                    return Err(x);
+                }
+                if let Err(e) = self.add(vm, x) {
+                    // Not expected for such keys; reported once the generator yields.
+                    native = false;
+                    failed.get_or_insert(e);
+                }
+                Ok(())
+            })?;
+            if let Some(e) = failed.take() {
+                return Err(e);
+            }
+            let Some(x) = next else { return Ok(()) };
+            native &= native_key(vm, &x);
+            self.add(vm, x)?;
+        }
     }
 
     /// After removals: rebuild when more than a quarter of the table is dummies.
@@ -557,5 +589,13 @@ impl Set {
         drop(old);
         self.hash.set(-1);
         other.hash.set(-1);
+    }
+}
+
+/// Whether hashing and comparing `x` with other such keys runs no Python code.
+fn native_key(vm: &Vm, x: &Value) -> bool {
+    match x {
+        Value::Obj(o) => o.ty().is(&vm.types.str),
+        _ => true,
     }
 }

@@ -16,7 +16,22 @@ pub struct Super {
     obj_type: PyCell<Option<Py<Type>>>,
 }
 
-crate::payload!(Super);
+crate::payload!(Super, gc);
+
+impl Super {
+    /// Cycle collector: the class, the bound object and its type.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.ty.with(|t| visit.opt(t));
+        self.obj.with(|v| visit.value(v));
+        self.obj_type.with(|t| visit.opt(t));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.obj.replace(Value::NULL));
+        drop(self.obj_type.replace(None));
+        drop(self.ty.replace(None));
+    }
+}
 
 /// The type `super(ty, obj)` searches from: `obj` itself when it is a subclass of `ty`,
 /// else `type(obj)` when `obj` is an instance of `ty`.

@@ -14,7 +14,18 @@ pub struct GenericAlias {
     pub args: Py<Tuple>,
 }
 
-crate::payload!(GenericAlias);
+crate::payload!(GenericAlias, gc);
+
+impl GenericAlias {
+    /// Cycle collector: the origin and the arguments (immutable: a cycle through an alias
+    /// is broken where it runs through something mutable).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.origin);
+        visit.py(&self.args);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 /// `int | str`.
 pub struct Union {
@@ -22,7 +33,16 @@ pub struct Union {
     pub args: Py<Tuple>,
 }
 
-crate::payload!(Union);
+crate::payload!(Union, gc);
+
+impl Union {
+    /// Cycle collector: the arguments.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.py(&self.args);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 fn type_repr_text(vm: &Vm, v: &Value) -> PyResult<String> {
     if v.is_none() {

@@ -4,16 +4,17 @@
 //! returning pops it and resumes the caller: no Rust recursion.
 
 use crate::compile::code::co_flags;
-use crate::exec::frame::{Regs, Resumer, frame_ref};
+use crate::exec::frame::{Regs, Resumer, ReturnTo, frame_ref};
 use crate::exec::{Ctx, Exit, Flow};
 use crate::object::{Py, PyCell, Value};
 use crate::object::{Type, type_flags};
 use crate::runtime::Args;
-use crate::runtime::slot_dispatch::is_slot_init;
+use crate::runtime::slot_dispatch::{binary_dunder, is_slot_init};
 use crate::tri;
 use crate::types::code::Code;
+use crate::types::descr::{MethodDescr, MethodKind};
 use crate::types::dict::Dict;
-use crate::types::function::{BoundMethod, Function};
+use crate::types::function::{BoundMethod, Function, NativeFn, NativeFunction};
 use crate::types::object::{ObjectBase, is_object_new};
 use crate::types::str::Str;
 use crate::types::tuple::Tuple;
@@ -58,14 +59,99 @@ fn call_python_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
     if depth >= vm.recursion_limit() {
         return None;
     }
-    let frame = vm.exec.stack.push_call(&mut c.r, nargs)?;
+    let callee = vm.exec.stack.push_call(&mut c.r, nargs)?;
     vm.exec.depth.set(depth + 1);
     c.r.save(c.ip);
     c.frame().return_ip.set(c.next_ip);
-    vm.exec.current.set(Some(frame));
-    c.r = Regs::load(frame);
+    vm.exec.current.set(Some(callee.frame));
+    c.r = callee;
     c.next_ip = 0;
     Some(Flow::Switch)
+}
+
+/// What [`call_native_fast`] calls.
+enum NativeTarget {
+    /// A native implementation, given the arguments (`self` first when there is one).
+    Fn(NativeFn),
+    /// A builtin type (`int(x)`, `len` is a function): through its call slot.
+    Type,
+}
+
+/// A native callable with positional arguments, called with a slice of the stack as its
+/// arguments (CPython's `CALL_BUILTIN_O`/`_FAST`, `CALL_METHOD_DESCRIPTOR_O`/`_FAST` and
+/// `CALL_BUILTIN_CLASS`, done generically): a builtin function (a bound one's receiver
+/// is written into the NULL slot below the arguments, as CPython's `self_or_null`
+/// does), an instance method descriptor with a receiver of its type (`list.append`
+/// loaded as a method), or a builtin (non-heap) type. No `Args` binding, `Vm::call` or
+/// escape to the memory context: the implementation is reached through a function
+/// pointer that never sees the context, so `CALL` stays on the loop's registers.
+/// `None` (nothing changed) for anything else.
+#[inline(always)]
+fn call_native_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<Flow> {
+    let vm = c.vm;
+    let callable = c.r.peek(nargs + 2).ok()?;
+    let this = c.r.peek(nargs + 1).ok()?;
+    let mut has_self = !this.is_null();
+    let mut receiver = None;
+    let target = if let Some(nf) = callable.downcast::<NativeFunction>() {
+        if !nf.bound_self.is_null() {
+            if has_self {
+                return None;
+            }
+            receiver = Some(nf.bound_self.clone());
+            has_self = true;
+        }
+        NativeTarget::Fn(nf.func)
+    } else if let Some(d) = callable.downcast::<MethodDescr>() {
+        if d.kind != MethodKind::Instance || !has_self {
+            return None;
+        }
+        let cls = this.class(vm);
+        if !cls.is(&d.owner) && !cls.is_subtype(&d.owner) {
+            return None;
+        }
+        NativeTarget::Fn(d.func)
+    } else if let Some(t) = callable.downcast::<Type>() {
+        if t.has_flag(type_flags::HEAPTYPE) || !callable.class(vm).is(&vm.types.type_) {
+            return None;
+        }
+        NativeTarget::Type
+    } else {
+        return None;
+    };
+    // From here the call happens: stack operations are verified (a failure is a fault).
+    if let Some(receiver) = receiver {
+        match c.r.replace(nargs + 1, receiver) {
+            Ok(null) => drop(null),
+            Err(_) => return Some(Flow::Fault),
+        }
+    }
+    // The header's ip (for `f_lineno` of Python code the callee runs) and depth, as the
+    // memory context's sync does.
+    c.r.save(c.ip);
+    let total = nargs + usize::from(has_self);
+    let result = {
+        let Ok(args) = c.r.top_slice(total) else {
+            return Some(Flow::Fault);
+        };
+        match target {
+            NativeTarget::Fn(f) => f(vm, Args::positional(args)),
+            NativeTarget::Type => match c.r.peek(nargs + 2) {
+                Ok(callable) => vm.call(callable, Args::positional(args)),
+                Err(_) => return Some(Flow::Fault),
+            },
+        }
+    };
+    if c.r.drop_n(nargs + 2).is_err() {
+        return Some(Flow::Fault);
+    }
+    Some(match result {
+        Ok(v) => match c.r.push(v) {
+            Ok(()) => Flow::Next,
+            Err(_) => Flow::Fault,
+        },
+        Err(e) => c.error(e),
+    })
 }
 
 /// Calls the callable below `nargs` arguments (plus `self` when present) and a NULL/self
@@ -194,8 +280,33 @@ fn alloc_and_enter_init(
 
 /// Switches to a pushed `__init__` frame of `_CALL_ALLOC_AND_ENTER_INIT`.
 fn enter_init(c: &mut Ctx<'_>, f: std::ptr::NonNull<crate::exec::frame::Frame>) -> Flow {
-    frame_ref(f).init_call.set(true);
+    frame_ref(f).return_to.set(ReturnTo::Init);
     c.enter_frame(f)
+}
+
+/// `BINARY_OP` whose operator is a Python dunder of the left operand's class
+/// ([`binary_dunder`]): the dunder's frame is pushed in this loop (CPython's
+/// `BINARY_OP_SUBSCR_GETITEM`, here for the arithmetic operators too) instead of
+/// re-entering it from the number protocol. The operands stay on the stack until it
+/// returns ([`ReturnTo::BinaryOp`]). `None` (nothing changed) when it does not apply.
+#[inline(never)]
+pub(crate) fn binary_dunder_frame(c: &mut Ctx<'_>) -> Option<Flow> {
+    let vm = c.vm;
+    let depth = vm.exec.depth.get();
+    if depth >= vm.recursion_limit() {
+        return None;
+    }
+    let func = binary_dunder(vm, c.r.peek(2).ok()?, c.r.peek(1).ok()?, c.oparg)?;
+    if func.code.with(|code| {
+        code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0
+    }) {
+        return None;
+    }
+    let oparg = u8::try_from(c.oparg).ok()?;
+    let f = vm.exec.stack.push_operands(&c.r, func, 2)?;
+    vm.exec.depth.set(depth + 1);
+    frame_ref(f).return_to.set(ReturnTo::BinaryOp(oparg));
+    Some(c.enter_frame(f))
 }
 
 /// `CALL n`.
@@ -203,6 +314,9 @@ fn enter_init(c: &mut Ctx<'_>, f: std::ptr::NonNull<crate::exec::frame::Frame>) 
 pub(crate) fn _DO_CALL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let nargs = c.oparg as usize;
     if let Some(flow) = call_python_fast(c, nargs) {
+        return flow;
+    }
+    if let Some(flow) = call_native_fast(c, nargs) {
         return flow;
     }
     match c.full() {
@@ -311,12 +425,16 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// The eval breaker check: the only pending work in rpy is an automatic cycle collection
 /// requested by the allocation count (`object::gc`); this is the safe point it runs at.
+///
+/// Runs on the loop's register copy too, and never escapes: it follows uops that already
+/// changed the state (a `CALL` that returned), which must not run again. The collection
+/// needs only the VM (a running frame's values are references from outside the heap, and
+/// it traverses suspended frames only); the header's ip and depth are saved first for
+/// finalizers that look at this frame (`f_lineno`).
 #[inline(always)]
 pub(crate) fn _CHECK_PERIODIC<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     if crate::object::gc::pending() {
-        let Some(c) = c.full() else {
-            return Flow::Escape;
-        };
+        c.r.save(c.ip);
         c.vm.gc_collect_pending();
     }
     Flow::Next
@@ -358,15 +476,21 @@ pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
 }
 
 /// The common return: from a function frame called by the frame below it (no generator,
-/// `__init__` check or frame object), releasing the frame inline, or from the entry frame
-/// of a call from native code (leaving the loop). `None` (nothing changed) otherwise.
+/// frame object, failed `__init__` check or NotImplemented from an arithmetic dunder),
+/// releasing the frame inline, or from the entry frame of a call from native code (leaving
+/// the loop). `None` (nothing changed) otherwise.
 #[inline(always)]
 fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     let f = c.frame();
-    let init_call = f.init_call.get();
-    // An `__init__` returning anything but None raises at the caller's `CALL`.
-    if init_call && !c.r.peek(1).ok()?.is_none() {
-        return None;
+    let to = f.return_to.get();
+    match to {
+        ReturnTo::Push => {}
+        // An `__init__` returning anything but None raises at the caller's `CALL`.
+        ReturnTo::Init if !c.r.peek(1).ok()?.is_none() => return None,
+        ReturnTo::BinaryOp(op) if op != 26 && c.vm.is_not_implemented(c.r.peek(1).ok()?) => {
+            return None;
+        }
+        _ => {}
     }
     if f.resumer.get() != Resumer::None
         || f.generator.get() != 0
@@ -374,7 +498,7 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     {
         return None;
     }
-    if f.is_entry.get() && !init_call {
+    if f.is_entry.get() && to == ReturnTo::Push {
         // Leaves the Rust-level loop (a call from native code) without escaping to the
         // memory context; the loop's exit releases the frame.
         let v = c.r.pop().ok()?;
@@ -394,9 +518,26 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     let cf = frame_ref(caller);
     c.next_ip = cf.return_ip.get();
     c.ip = cf.ip.get();
-    // After an `__init__` (None, checked) the instance already is the call's result.
-    if !init_call && c.r.push(v).is_err() {
-        return Some(Flow::Fault);
+    match to {
+        ReturnTo::Push => {
+            if c.r.push(v).is_err() {
+                return Some(Flow::Fault);
+            }
+        }
+        // After an `__init__` (None, checked) the instance already is the call's result.
+        ReturnTo::Init => {}
+        // The dunder's result replaces the operands `BINARY_OP` kept (popped one by one:
+        // an out-of-line `drop_n` would take the registers' address).
+        ReturnTo::BinaryOp(_) => {
+            let (Ok(rhs), Ok(lhs)) = (c.r.pop(), c.r.pop()) else {
+                return Some(Flow::Fault);
+            };
+            if c.r.push(v).is_err() {
+                return Some(Flow::Fault);
+            }
+            drop(rhs);
+            drop(lhs);
+        }
     }
     Some(Flow::Switch)
 }
@@ -412,7 +553,20 @@ pub(crate) fn _YIELD_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow
         return crate::exec::genframe::yield_inline(c, v);
     }
     if f.is_entry.get() && f.generator.get() != 0 {
-        let v = tri!(c.r.pop());
+        let mut v = tri!(c.r.pop());
+        // A consumer driving this frame (`sum(genexpr)`, `list(genexpr)`, ...) may take the
+        // value here; the generator then goes on as if resumed with None.
+        if let Some(sink) = c.vm.exec.gen_sink.get()
+            && sink.frame == c.r.frame
+        {
+            match crate::exec::genframe::offer(sink, v) {
+                Ok(()) => {
+                    tri!(c.r.push(Value::None));
+                    return Flow::Next;
+                }
+                Err(back) => v = back,
+            }
+        }
         c.r.save(c.next_ip);
         c.exit = Some(Exit::Yield(v));
         return Flow::Exit;

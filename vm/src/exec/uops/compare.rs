@@ -37,6 +37,10 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let Some(c) = c.full() else {
         return Flow::Escape;
     };
+    // A Python dunder runs as a frame of this loop (exec/uops/calls.rs).
+    if let Some(flow) = super::calls::binary_dunder_frame(c) {
+        return flow;
+    }
     let rhs = tri!(c.r.pop());
     let lhs = tri!(c.r.pop());
     binary_op_generic(c, lhs, rhs)

@@ -263,6 +263,14 @@ pub(crate) fn _SEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
             Err(back) => v = back,
         }
     }
+    // So does an async generator awaited through `__anext__()`/`asend()`.
+    if let Some(o) = receiver.downcast::<crate::types::async_gen::AsyncGenASend>() {
+        let returned_ip = c.next_ip + c.oparg as usize;
+        match crate::exec::genframe::asend_inline(c, o, v, returned_ip) {
+            Ok(flow) => return flow,
+            Err(back) => v = back,
+        }
+    }
     let vm = c.vm;
     let step = crate::types::generator::send_to(vm, &receiver, v);
     match step {

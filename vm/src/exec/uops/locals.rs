@@ -139,9 +139,7 @@ pub(crate) fn _DELETE_FAST(c: &mut Ctx<'_>, _o: usize) -> Flow {
 /// `LOAD_CONST`.
 #[inline(always)]
 pub(crate) fn _LOAD_CONST<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
-    let Some(v) = c.code().consts.get(c.oparg as usize).cloned() else {
-        return Flow::Fault;
-    };
+    let v = c.konst(c.oparg).clone();
     tri!(c.r.push(v));
     Flow::Next
 }

@@ -33,7 +33,7 @@ use crate::object::{Py, Value};
 use crate::types::code::Code;
 use crate::types::str::Str;
 
-use super::frame::{Frame, Regs, frame_ref};
+use super::frame::{Frame, Regs, ReturnTo, frame_ref};
 use super::{Ctx, Flow};
 
 impl<const L: bool> Ctx<'_, L> {
@@ -49,10 +49,25 @@ impl<const L: bool> Ctx<'_, L> {
         &frame_ref(self.r.frame).code
     }
 
-    /// `co_names[i]`.
+    /// `co_names[i]` for an instruction's name operand (`Some` always: the verifier
+    /// proved every name oparg, shifted as its opcode's `OpargKind` says, indexes
+    /// `co_names`; specialized forms keep their head's oparg). The `Option` keeps callers'
+    /// fault paths, which fold away.
     #[inline(always)]
     pub fn name<'f>(&self, i: u32) -> Option<&'f Py<Str>> {
-        self.code().names.get(i as usize)
+        let names = &self.code().names;
+        debug_assert!((i as usize) < names.len(), "name {i} out of range");
+        // SAFETY: in range, as the verifier proved (above).
+        Some(unsafe { names.get_unchecked(i as usize) })
+    }
+
+    /// `co_consts[i]` for `LOAD_CONST`'s oparg, which the verifier proved in range.
+    #[inline(always)]
+    pub fn konst<'f>(&self, i: u32) -> &'f Value {
+        let consts = &self.code().consts;
+        debug_assert!((i as usize) < consts.len(), "constant {i} out of range");
+        // SAFETY: in range, as the verifier proved (`Operand::Const`).
+        unsafe { consts.get_unchecked(i as usize) }
     }
 
     /// The cache unit at `offset` of the current instruction's cache, as a 16-bit value.
@@ -95,7 +110,7 @@ impl Ctx<'_> {
     pub fn return_to_caller(&mut self, result: Value) -> Flow {
         let f = self.frame();
         let caller = f.previous.get();
-        let init_call = f.init_call.get();
+        let to = f.return_to.get();
         super::eval::pop_frame(self);
         let Some(caller) = caller else {
             return Flow::Fault;
@@ -104,12 +119,38 @@ impl Ctx<'_> {
         let cf = frame_ref(caller);
         self.next_ip = cf.return_ip.get();
         self.ip = cf.ip.get();
-        if init_call {
+        match to {
             // The instance is already the call's result on the caller's stack.
-            return self.check_init_result(result);
+            ReturnTo::Init => self.check_init_result(result),
+            ReturnTo::BinaryOp(op) => self.binary_dunder_result(op, result),
+            ReturnTo::Push => {
+                crate::tri!(self.r.push(result));
+                Flow::Switch
+            }
         }
-        crate::tri!(self.r.push(result));
-        Flow::Switch
+    }
+
+    /// A dunder run by `BINARY_OP` as a frame returned `result`: it replaces the operands
+    /// on the stack, or, NotImplemented from an arithmetic operator, the number protocol
+    /// goes on from there (`Vm::binary_op_after_left`).
+    fn binary_dunder_result(&mut self, oparg: u8, result: Value) -> Flow {
+        let vm = self.vm;
+        let result = match crate::runtime::BinOp::from_oparg(u32::from(oparg)) {
+            Some((op, _)) if vm.is_not_implemented(&result) => {
+                let lhs = crate::tri!(self.r.peek(2));
+                let rhs = crate::tri!(self.r.peek(1));
+                vm.binary_op_after_left(lhs, rhs, op)
+            }
+            _ => Ok(result),
+        };
+        crate::tri!(self.r.drop_n(2));
+        match result {
+            Ok(v) => {
+                crate::tri!(self.r.push(v));
+                Flow::Switch
+            }
+            Err(e) => self.error(e),
+        }
     }
 
     /// An inlined `__init__` returned `result`: anything but None is a TypeError raised

@@ -163,10 +163,10 @@ fn array_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
         );
     };
     if code.ch == 'u' {
-        vm.warn(
-            "DeprecationWarning",
+        vm.warn_as(
+            &vm.exc.deprecation_warning.clone().into(),
             "The 'u' type code is deprecated and will be removed in Python 3.16",
-        );
+        )?;
     }
     let init = pos.get(1).filter(|v| !v.is_none());
     if let Some(init) = init {

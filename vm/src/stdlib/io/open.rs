@@ -112,10 +112,10 @@ pub fn builtin_open(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_value_error("binary mode doesn't take a newline argument"));
     }
     if binary && buffering == 1 {
-        vm.warn(
-            "RuntimeWarning",
+        vm.warn_as(
+            &vm.exc.runtime_warning.clone().into(),
             "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used",
-        );
+        )?;
     }
     let mut raw_mode = String::new();
     for (flag, c) in [

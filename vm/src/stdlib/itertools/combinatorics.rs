@@ -31,10 +31,27 @@ const PERMUTATIONS: u8 = 1;
 const COMBINATIONS: u8 = 2;
 const CWR: u8 = 3;
 
-crate::payload!(Combinatoric<PRODUCT>);
-crate::payload!(Combinatoric<PERMUTATIONS>);
-crate::payload!(Combinatoric<COMBINATIONS>);
-crate::payload!(Combinatoric<CWR>);
+crate::payload!(Combinatoric<PRODUCT>, gc);
+crate::payload!(Combinatoric<PERMUTATIONS>, gc);
+crate::payload!(Combinatoric<COMBINATIONS>, gc);
+crate::payload!(Combinatoric<CWR>, gc);
+
+impl<const K: u8> Combinatoric<K> {
+    /// Cycle collector: the pools.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.state
+            .with(|s| s.pools.iter().for_each(|p| visit.values(p)));
+    }
+
+    /// Drops the pools and marks the iterator exhausted (every `next` checks `done` first).
+    fn gc_clear(&self) {
+        let pools = self.state.with_mut(|s| {
+            s.done = true;
+            std::mem::take(&mut s.pools)
+        });
+        drop(pools);
+    }
+}
 
 fn alloc<const K: u8>(vm: &Vm, cls: &Py<Type>, state: State) -> PyResult<Value>
 where

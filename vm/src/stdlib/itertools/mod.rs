@@ -34,7 +34,17 @@ pub struct Count {
     step: Value,
 }
 
-crate::payload!(Count);
+crate::payload!(Count, gc);
+
+impl Count {
+    /// Cycle collector: the counter and the step.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.cur.with(|v| visit.value(v));
+        visit.value(&self.step);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 fn is_number(vm: &Vm, v: &Value) -> bool {
     match v {
@@ -99,7 +109,20 @@ pub struct Cycle {
     first_pass: Cell<bool>,
 }
 
-crate::payload!(Cycle);
+crate::payload!(Cycle, gc);
+
+impl Cycle {
+    /// Cycle collector: the iterator and the saved items.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.it);
+        self.saved.with(|v| visit.values(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.saved.take());
+        self.index.set(0);
+    }
+}
 
 fn cycle_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     no_kwargs_exact(vm, cls, &args, "cycle")?;
@@ -147,7 +170,16 @@ pub struct Repeat {
     left: Cell<Option<i64>>,
 }
 
-crate::payload!(Repeat);
+crate::payload!(Repeat, gc);
+
+impl Repeat {
+    /// Cycle collector: the repeated object.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.obj);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 fn repeat_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let [obj, times] = args.bind(vm, "repeat", ["object", "times"], 1, 0)?;
@@ -206,7 +238,22 @@ pub struct Accumulate {
     initial: PyCell<Value>,
 }
 
-crate::payload!(Accumulate);
+crate::payload!(Accumulate, gc);
+
+impl Accumulate {
+    /// Cycle collector: the iterator, the function, the running total and the initial value.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.it);
+        visit.value(&self.func);
+        self.total.with(|v| visit.value(v));
+        self.initial.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.total.replace(Value::Null));
+        drop(self.initial.replace(Value::Null));
+    }
+}
 
 fn accumulate_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     if args.npos() > 2 {
@@ -265,7 +312,18 @@ pub struct Batched {
     strict: bool,
 }
 
-crate::payload!(Batched);
+crate::payload!(Batched, gc);
+
+impl Batched {
+    /// Cycle collector: the iterator (dropped when exhausted or cleared).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.it.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.it.replace(Value::Null));
+    }
+}
 
 fn batched_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     if args.npos() > 2 {
@@ -327,7 +385,20 @@ pub struct Chain {
     active: PyCell<Value>,
 }
 
-crate::payload!(Chain);
+crate::payload!(Chain, gc);
+
+impl Chain {
+    /// Cycle collector: the source of iterables and the active iterator.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.source.with(|v| visit.value(v));
+        self.active.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.source.replace(Value::Null));
+        drop(self.active.replace(Value::Null));
+    }
+}
 
 fn chain_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     no_kwargs_exact(vm, cls, &args, "chain")?;
@@ -393,7 +464,17 @@ pub struct Compress {
     selectors: Value,
 }
 
-crate::payload!(Compress);
+crate::payload!(Compress, gc);
+
+impl Compress {
+    /// Cycle collector: the data and selector iterators.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.data);
+        visit.value(&self.selectors);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 fn compress_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let [data, selectors] = args.bind(vm, "compress", ["data", "selectors"], 2, 0)?;
@@ -425,7 +506,17 @@ pub struct FuncIter {
     flag: Cell<bool>,
 }
 
-crate::payload!(FuncIter);
+crate::payload!(FuncIter, gc);
+
+impl FuncIter {
+    /// Cycle collector: the predicate and the iterator.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.func);
+        visit.value(&self.it);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 fn func_iter_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>, name: &str) -> PyResult<Value> {
     no_kwargs_exact(vm, cls, &args, name)?;
@@ -535,7 +626,18 @@ pub struct ISlice {
     count: Cell<i64>,
 }
 
-crate::payload!(ISlice);
+crate::payload!(ISlice, gc);
+
+impl ISlice {
+    /// Cycle collector: the iterator (dropped when exhausted or cleared).
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.it.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.it.replace(Value::Null));
+    }
+}
 
 const ISLICE_STOP: &str =
     "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
@@ -639,7 +741,20 @@ pub struct Pairwise {
     old: PyCell<Value>,
 }
 
-crate::payload!(Pairwise);
+crate::payload!(Pairwise, gc);
+
+impl Pairwise {
+    /// Cycle collector: the iterator and the previous item.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.it.with(|v| visit.value(v));
+        self.old.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.it.replace(Value::Null));
+        drop(self.old.replace(Value::Null));
+    }
+}
 
 fn pairwise_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     no_kwargs_exact(vm, cls, &args, "pairwise")?;
@@ -693,7 +808,17 @@ pub struct ZipLongest {
     fill: Value,
 }
 
-crate::payload!(ZipLongest);
+crate::payload!(ZipLongest, gc);
+
+impl ZipLongest {
+    /// Cycle collector: the iterators and the fill value.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.its.with(|v| visit.values(v));
+        visit.value(&self.fill);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 fn zip_longest_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let mut fill = Value::None;

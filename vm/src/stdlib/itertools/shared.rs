@@ -21,7 +21,20 @@ pub struct TeeData {
     running: Cell<bool>,
 }
 
-crate::payload!(TeeData);
+crate::payload!(TeeData, gc);
+
+impl TeeData {
+    /// Cycle collector: the source iterator, the buffered items and the next block.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.it);
+        self.values.with(|v| visit.values(v));
+        self.next.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.next.replace(Value::Null));
+    }
+}
 
 /// `_tee`: a position in the chain of blocks.
 pub struct Tee {
@@ -29,7 +42,18 @@ pub struct Tee {
     index: Cell<usize>,
 }
 
-crate::payload!(Tee);
+crate::payload!(Tee, gc);
+
+impl Tee {
+    /// Cycle collector: the current block.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        self.data.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.data.replace(Value::None));
+    }
+}
 
 fn new_block(vm: &Vm, it: Value) -> PyResult<Value> {
     let data_ty = vm.native_type("itertools._tee_dataobject")?;
@@ -174,7 +198,24 @@ pub struct GroupBy {
     generation: Cell<u64>,
 }
 
-crate::payload!(GroupBy);
+crate::payload!(GroupBy, gc);
+
+impl GroupBy {
+    /// Cycle collector: the iterator, the key function and the current keys and value.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.it);
+        visit.value(&self.keyfunc);
+        self.tgtkey.with(|v| visit.value(v));
+        self.currkey.with(|v| visit.value(v));
+        self.currvalue.with(|v| visit.value(v));
+    }
+
+    fn gc_clear(&self) {
+        drop(self.tgtkey.replace(Value::Null));
+        drop(self.currkey.replace(Value::Null));
+        drop(self.currvalue.replace(Value::Null));
+    }
+}
 
 /// `_grouper`: the items of one group, valid until the parent advances.
 pub struct Grouper {
@@ -183,7 +224,17 @@ pub struct Grouper {
     generation: u64,
 }
 
-crate::payload!(Grouper);
+crate::payload!(Grouper, gc);
+
+impl Grouper {
+    /// Cycle collector: the parent groupby and the group's key.
+    fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
+        visit.value(&self.parent);
+        visit.value(&self.tgtkey);
+    }
+
+    fn gc_clear(&self) {}
+}
 
 fn groupby_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let [iterable, key] = args.bind(vm, "groupby", ["iterable", "key"], 1, 0)?;

@@ -1,0 +1,28 @@
+//! Warnings raised by native code go through the `warnings` module, so filters,
+//! `catch_warnings` and `-W error` apply to them as they do to `warnings.warn` from Python.
+
+use crate::object::Value;
+use crate::runtime::{PyResult, Vm};
+
+impl Vm {
+    /// Issues `msg` as a warning of `category` attributed to the innermost Python frame (a
+    /// native function runs in its caller's frame, so stack level 1 is the Python code that
+    /// called it). Returns the error when a filter turns the warning into an exception.
+    pub fn warn_as(&self, category: &Value, msg: &str) -> PyResult<()> {
+        let warnings = match crate::exec::import::import_absolute(self, "warnings") {
+            Ok(m) => m,
+            Err(_) => {
+                // Without the module (a broken installation) the warning is still seen.
+                let name = self
+                    .getattr(category, &self.intern("__name__"))
+                    .and_then(|n| self.str(&n))
+                    .map_or_else(|_| "Warning".to_string(), |n| n.to_lossy().into_owned());
+                self.write_stderr(&format!("{name}: {msg}\n"));
+                return Ok(());
+            }
+        };
+        let warn = self.getattr(&warnings, &self.intern("warn"))?;
+        self.call_pos(&warn, &[self.new_str(msg).into(), category.clone()])?;
+        Ok(())
+    }
+}
