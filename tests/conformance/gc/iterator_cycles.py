@@ -47,6 +47,10 @@ cases = {
     "generic_alias": lambda n: list[n],
     "enumerate": lambda n: enumerate(seq(n)),
     "zip": lambda n: zip(seq(n), seq(n)),
+    # The last result tuple, which the iterator keeps for reuse once it is let go.
+    "enumerate_result": lambda n: (lambda e: (next(e), e)[1])(enumerate([n, n])),
+    "zip_result": lambda n: (lambda z: (next(z), z)[1])(zip([n, n], [1, 2])),
+    "dict_items_result": lambda n: (lambda i: (next(i), i)[1])(iter({1: n, 2: n}.items())),
     "map": lambda n: map(lambda x: n, [1]),
     "filter": lambda n: filter(lambda x: n, [1]),
     "reversed": lambda n: reversed(seq(n)),

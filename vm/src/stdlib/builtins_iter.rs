@@ -18,13 +18,16 @@ crate::payload!(Enumerate, gc);
 
 impl Enumerate {
     /// Cycle collector: the underlying iterator (a cycle through it is broken where it
-    /// runs through something mutable).
+    /// runs through something mutable) and the cached result tuple.
     fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
         visit.value(&self.it);
         self.count.with(|v| visit.value(v));
+        self.result.with(|t| visit.opt(t));
     }
 
-    fn gc_clear(&self) {}
+    fn gc_clear(&self) {
+        drop(self.result.replace(None));
+    }
 }
 
 /// `zip`.
@@ -40,12 +43,15 @@ pub struct Zip {
 crate::payload!(Zip, gc);
 
 impl Zip {
-    /// Cycle collector: the iterators.
+    /// Cycle collector: the iterators and the cached result tuple.
     fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
         visit.values(&self.its);
+        self.result.with(|t| visit.opt(t));
     }
 
-    fn gc_clear(&self) {}
+    fn gc_clear(&self) {
+        drop(self.result.replace(None));
+    }
 }
 
 /// `map`.

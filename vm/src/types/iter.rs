@@ -283,12 +283,16 @@ pub struct DictIter {
 crate::payload!(DictIter, gc);
 
 impl DictIter {
-    /// Cycle collector: the dict (cleared through the dict itself).
+    /// Cycle collector: the dict (cleared through the dict itself) and the cached
+    /// `items()` result tuple.
     fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
         visit.py(&self.dict);
+        self.result.with(|t| visit.opt(t));
     }
 
-    fn gc_clear(&self) {}
+    fn gc_clear(&self) {
+        drop(self.result.replace(None));
+    }
 }
 
 impl Vm {
