@@ -1057,7 +1057,6 @@ impl Regs {
         let base = unsafe { (frame.as_ptr() as *mut Value).add(HEADER_SLOTS) };
         Regs {
             frame,
-            base,
             // SAFETY: `nlocalsplus <= framesize` slots follow the header.
             sp: unsafe { base.add(code.nlocalsplus) },
             code: code.bytecode.as_ptr(),
