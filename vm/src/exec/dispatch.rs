@@ -3,8 +3,8 @@
 //! binds. Nothing here is written per instruction by hand.
 //!
 //! Two contexts run the same uop bodies. [`step`] (the eval loop's body) runs the
-//! instructions [`on_registers`] lists on a fresh per-instruction [`Ctx`] built from the
-//! loop's local registers: its address never reaches out-of-line code, so LLVM keeps the
+//! instructions whose table row has the `[registers]` flag ([`Opcode::on_registers`]) on a
+//! fresh per-instruction [`Ctx`] built from the loop's local registers: its address never reaches out-of-line code, so LLVM keeps the
 //! instruction pointer, stack pointer and frame base in machine registers. Every other
 //! instruction (and a register instruction whose slow path returns `Flow::Escape`) runs on
 //! the loop's memory-resident `Ctx`, which out-of-line code (calls, frame switches,
@@ -17,53 +17,6 @@ use crate::instr::opcode::{bind_field, cache_size};
 use super::frame::Regs;
 use super::uops;
 use super::{Ctx, Flow};
-
-/// Instructions whose uop bodies run on the loop's register copy: short, frequent ones
-/// whose slow paths (errors, specialization, the number protocol) either stay inline or
-/// return `Flow::Escape` before changing anything. Listing another instruction here is
-/// always correct (a uop that hands its context to out-of-line code only makes LLVM keep
-/// that copy in memory); it pays off only when the common path stays inline.
-pub(crate) const fn on_registers(op: Opcode) -> bool {
-    use Opcode::*;
-    matches!(
-        op,
-        NOP | NOT_TAKEN
-            | POP_TOP
-            | POP_ITER
-            | PUSH_NULL
-            | COPY
-            | SWAP
-            | END_FOR
-            | LOAD_FAST
-            | LOAD_FAST_BORROW
-            | LOAD_FAST_CHECK
-            | LOAD_FAST_AND_CLEAR
-            | LOAD_FAST_LOAD_FAST
-            | LOAD_FAST_BORROW_LOAD_FAST_BORROW
-            | STORE_FAST
-            | STORE_FAST_LOAD_FAST
-            | STORE_FAST_STORE_FAST
-            | LOAD_CONST
-            | LOAD_SMALL_INT
-            | JUMP_FORWARD
-            | JUMP_BACKWARD
-            | JUMP_BACKWARD_NO_INTERRUPT
-            | JUMP_BACKWARD_NO_JIT
-            | POP_JUMP_IF_FALSE
-            | POP_JUMP_IF_TRUE
-            | POP_JUMP_IF_NONE
-            | POP_JUMP_IF_NOT_NONE
-            | BINARY_OP
-            | COMPARE_OP
-            | TO_BOOL
-            | IS_OP
-            | UNARY_NOT
-            | FOR_ITER
-            | RESUME
-            | CALL
-            | RETURN_VALUE
-    )
-}
 
 /// Runs one uop of an instruction body; leaves the body (labelled `$l`) unless the uop
 /// says `Next`.
@@ -97,6 +50,7 @@ macro_rules! define_tier1 {
                 $(oparg($arg:ident))?
                 $(cache($cache:ident))?
                 $(super($s1:ident, $s2:ident))?
+                $([$flag:ident])?
                 = $p0:ident $([$b0:ident])? $(+ $p:ident $([$b:ident])?)*
                 ;
             )*
@@ -147,13 +101,13 @@ macro_rules! define_tier1 {
                 $(
                     $num => {
                         const NEXT: usize = 1 + cache_size(Opcode::$name) as usize;
-                        if const { on_registers(Opcode::$name) } {
+                        if const { Opcode::$name.on_registers() } {
                             // No drop glue: dropping would pass the copy's address to
                             // `drop_in_place`. Its `err`/`exit` are only set with a flow
                             // that moves them out below.
                             let mut lc = std::mem::ManuallyDrop::new(Ctx::<
                                 '_,
-                                { on_registers(Opcode::$name) },
+                                { Opcode::$name.on_registers() },
                             > {
                                 vm: c.vm,
                                 r: *r,

@@ -192,6 +192,7 @@ macro_rules! define_instructions {
                 $(oparg($arg:ident))?
                 $(cache($cache:ident))?
                 $(super($s1:ident, $s2:ident))?
+                $([$flag:ident])?
                 = $p0:ident $([$b0:ident])? $(+ $p:ident $([$b:ident])?)*
                 ;
             )*
@@ -262,6 +263,18 @@ macro_rules! define_instructions {
             }
         }
 
+        impl Opcode {
+            /// Whether the tier-1 eval loop runs this instruction on its per-instruction
+            /// register copy of the context (the row's `[registers]` flag; see
+            /// `exec::dispatch`). Its uops must be generic over that copy.
+            pub const fn on_registers(self) -> bool {
+                match self {
+                    $(Opcode::$name => row_flag!($($flag)?),)*
+                    _ => false,
+                }
+            }
+        }
+
         /// The family head or instrumented base a row names, for const lookups.
         const fn related_of(op: Opcode) -> Option<Opcode> {
             match op {
@@ -312,7 +325,17 @@ macro_rules! define_instructions {
     };
 }
 
+/// An instruction row's optional flag (`[registers]`); any other word fails to compile.
+macro_rules! row_flag {
+    () => {
+        false
+    };
+    (registers) => {
+        true
+    };
+}
+
 pub(crate) use {
     declared_layout, define_instructions, define_uops, jump_stack, oparg_kind, part,
-    related_opcode, stack_item, super_halves, uop_id,
+    related_opcode, row_flag, stack_item, super_halves, uop_id,
 };

@@ -11,8 +11,8 @@ use std::fmt;
 
 use super::cache::CacheLayout;
 use super::define::{
-    declared_layout, define_instructions, jump_stack, oparg_kind, part, related_opcode, stack_item,
-    super_halves,
+    declared_layout, define_instructions, jump_stack, oparg_kind, part, related_opcode, row_flag,
+    stack_item, super_halves,
 };
 use super::expansion::Part;
 use super::flags::Flags;

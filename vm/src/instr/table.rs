@@ -50,6 +50,11 @@
 //!   from these uops.
 //! - `super(A, B)`: a super-instruction whose tier-2 expansion is `A`'s body on the oparg's
 //!   high nibble followed by `B`'s on its low nibble.
+//! - `[registers]`: the tier-1 eval loop runs the body on its register copy of the context
+//!   (`Opcode::on_registers`, `exec/dispatch.rs`): every uop of the body is generic over
+//!   that copy and returns `Flow::Escape` before changing anything when its slow path needs
+//!   the memory-resident context. Worth it for short, frequent instructions whose common
+//!   path stays inline.
 //!
 //! **Pseudo-instructions** (`pseudo` section): `NAME = number OneOf(..)|Sequence(..)` names
 //! the real instructions it lowers to, followed by its stack effect, the different effect on
@@ -626,7 +631,7 @@ macro_rules! instruction_table {
                 CHECK_EXC_MATCH = 6 Real = _CHECK_EXC_MATCH;
                 CLEANUP_THROW = 7 Real = _CLEANUP_THROW;
                 DELETE_SUBSCR = 8 Real = _DELETE_SUBSCR;
-                END_FOR = 9 Real = _END_FOR;
+                END_FOR = 9 Real [registers] = _END_FOR;
                 END_SEND = 10 Real = _END_SEND;
                 EXIT_INIT_CHECK = 11 Real = _EXIT_INIT_CHECK;
                 FORMAT_SIMPLE = 12 Real = _FORMAT_SIMPLE;
@@ -644,20 +649,20 @@ macro_rules! instruction_table {
                 MATCH_KEYS = 24 Real = _MATCH_KEYS;
                 MATCH_MAPPING = 25 Real = _MATCH_MAPPING;
                 MATCH_SEQUENCE = 26 Real = _MATCH_SEQUENCE;
-                NOP = 27 Real = _NOP;
-                NOT_TAKEN = 28 Real = _NOP;
+                NOP = 27 Real [registers] = _NOP;
+                NOT_TAKEN = 28 Real [registers] = _NOP;
                 POP_EXCEPT = 29 Real = _POP_EXCEPT;
-                POP_ITER = 30 Real = _POP_TOP;
-                POP_TOP = 31 Real = _POP_TOP;
+                POP_ITER = 30 Real [registers] = _POP_TOP;
+                POP_TOP = 31 Real [registers] = _POP_TOP;
                 PUSH_EXC_INFO = 32 Real = _PUSH_EXC_INFO;
-                PUSH_NULL = 33 Real = _PUSH_NULL;
+                PUSH_NULL = 33 Real [registers] = _PUSH_NULL;
                 RETURN_GENERATOR = 34 Real = _RETURN_GENERATOR;
-                RETURN_VALUE = 35 Real = _RETURN_VALUE;
+                RETURN_VALUE = 35 Real [registers] = _RETURN_VALUE;
                 SETUP_ANNOTATIONS = 36 Real = _SETUP_ANNOTATIONS;
                 STORE_SLICE = 37 Real = _SPECIALIZE_STORE_SLICE + _STORE_SLICE;
                 UNARY_INVERT = 40 Real = _UNARY_INVERT;
                 UNARY_NEGATIVE = 41 Real = _UNARY_NEGATIVE;
-                UNARY_NOT = 42 Real = _UNARY_NOT;
+                UNARY_NOT = 42 Real [registers] = _UNARY_NOT;
                 WITH_EXCEPT_START = 43 Real = _WITH_EXCEPT_START;
 
                 // --- STORE_SUBSCR family ---
@@ -669,7 +674,8 @@ macro_rules! instruction_table {
                     = _GUARD_TOS_INT + _GUARD_NOS_LIST + _STORE_SUBSCR_LIST_INT;
 
                 // --- TO_BOOL family ---
-                TO_BOOL = 39 Real cache(ToBoolCache) = _SPECIALIZE_TO_BOOL[counter] + _TO_BOOL;
+                TO_BOOL = 39 Real cache(ToBoolCache) [registers]
+                    = _SPECIALIZE_TO_BOOL[counter] + _TO_BOOL;
                 TO_BOOL_ALWAYS_TRUE = 203 Specialized(TO_BOOL)
                     = _GUARD_TYPE_VERSION[version] + _REPLACE_WITH_TRUE;
                 TO_BOOL_BOOL = 204 Specialized(TO_BOOL) = _TO_BOOL_BOOL;
@@ -679,7 +685,7 @@ macro_rules! instruction_table {
                 TO_BOOL_STR = 208 Specialized(TO_BOOL) = _GUARD_TOS_UNICODE + _TO_BOOL_STR;
 
                 // --- BINARY_OP family ---
-                BINARY_OP = 44 Real oparg(BinaryOp) cache(BinaryOpCache)
+                BINARY_OP = 44 Real oparg(BinaryOp) cache(BinaryOpCache) [registers]
                     = _SPECIALIZE_BINARY_OP[counter] + _BINARY_OP;
                 BINARY_OP_ADD_FLOAT = 129 Specialized(BINARY_OP)
                     = _GUARD_TOS_FLOAT + _GUARD_NOS_FLOAT + _BINARY_OP_ADD_FLOAT;
@@ -725,7 +731,7 @@ macro_rules! instruction_table {
                 CALL_INTRINSIC_1 = 53 Real oparg(Intrinsic1) = _CALL_INTRINSIC_1;
                 CALL_INTRINSIC_2 = 54 Real oparg(Intrinsic2) = _CALL_INTRINSIC_2;
                 CONVERT_VALUE = 58 Real oparg(Conversion) = _CONVERT_VALUE;
-                COPY = 59 Real oparg(Depth) = _COPY;
+                COPY = 59 Real oparg(Depth) [registers] = _COPY;
                 COPY_FREE_VARS = 60 Real oparg(Count) = _COPY_FREE_VARS;
                 DICT_MERGE = 66 Real oparg(Depth) = _DICT_MERGE;
                 DICT_UPDATE = 67 Real oparg(Depth) = _DICT_UPDATE;
@@ -737,11 +743,11 @@ macro_rules! instruction_table {
                 SET_FUNCTION_ATTRIBUTE = 108 Real oparg(FunctionAttribute)
                     = _SET_FUNCTION_ATTRIBUTE;
                 SET_UPDATE = 109 Real oparg(Depth) = _SET_UPDATE;
-                SWAP = 117 Real oparg(Depth) = _SWAP;
+                SWAP = 117 Real oparg(Depth) [registers] = _SWAP;
                 UNPACK_EX = 118 Real oparg(UnpackEx) = _UNPACK_EX;
 
                 // --- CALL family ---
-                CALL = 52 Real oparg(Count) cache(CallCache)
+                CALL = 52 Real oparg(Count) cache(CallCache) [registers]
                     = _SPECIALIZE_CALL[counter] + _MAYBE_EXPAND_METHOD + _DO_CALL + _CHECK_PERIODIC;
                 CALL_ALLOC_AND_ENTER_INIT = 143 Specialized(CALL)
                     = _CHECK_PEP_523 + _CHECK_AND_ALLOCATE_OBJECT[func_version] + _CREATE_INIT_FRAME
@@ -805,7 +811,7 @@ macro_rules! instruction_table {
                     + _PY_FRAME_KW + _SAVE_RETURN_OFFSET + _PUSH_FRAME;
 
                 // --- COMPARE_OP, CONTAINS_OP and IS_OP ---
-                COMPARE_OP = 56 Real oparg(CompareOp) cache(CounterCache)
+                COMPARE_OP = 56 Real oparg(CompareOp) cache(CounterCache) [registers]
                     = _SPECIALIZE_COMPARE_OP[counter] + _COMPARE_OP;
                 COMPARE_OP_FLOAT = 166 Specialized(COMPARE_OP)
                     = _GUARD_TOS_FLOAT + _GUARD_NOS_FLOAT + _COMPARE_OP_FLOAT;
@@ -819,7 +825,7 @@ macro_rules! instruction_table {
                     = _GUARD_TOS_DICT + _CONTAINS_OP_DICT;
                 CONTAINS_OP_SET = 170 Specialized(CONTAINS_OP)
                     = _GUARD_TOS_ANY_SET + _CONTAINS_OP_SET;
-                IS_OP = 74 Real oparg(Invert) = _IS_OP;
+                IS_OP = 74 Real oparg(Invert) [registers] = _IS_OP;
 
                 // --- Names, locals, cells and constants ---
                 DELETE_ATTR = 61 Real oparg(Name) = _DELETE_ATTR;
@@ -831,35 +837,36 @@ macro_rules! instruction_table {
                 IMPORT_NAME = 73 Real oparg(Name) = _IMPORT_NAME;
                 LOAD_COMMON_CONSTANT = 81 Real oparg(CommonConstant) = _LOAD_COMMON_CONSTANT;
                 LOAD_DEREF = 83 Real oparg(Cell) = _LOAD_DEREF;
-                LOAD_FAST = 84 Real oparg(Local) = _LOAD_FAST;
-                LOAD_FAST_AND_CLEAR = 85 Real oparg(Local) = _LOAD_FAST_AND_CLEAR;
-                LOAD_FAST_BORROW = 86 Real oparg(Local) = _LOAD_FAST_BORROW;
+                LOAD_FAST = 84 Real oparg(Local) [registers] = _LOAD_FAST;
+                LOAD_FAST_AND_CLEAR = 85 Real oparg(Local) [registers] = _LOAD_FAST_AND_CLEAR;
+                LOAD_FAST_BORROW = 86 Real oparg(Local) [registers] = _LOAD_FAST_BORROW;
                 LOAD_FAST_BORROW_LOAD_FAST_BORROW = 87 Real oparg(LocalPair)
-                    super(LOAD_FAST_BORROW, LOAD_FAST_BORROW) = _LOAD_FAST_BORROW_LOAD_FAST_BORROW;
-                LOAD_FAST_CHECK = 88 Real oparg(Local) = _LOAD_FAST_CHECK;
+                    super(LOAD_FAST_BORROW, LOAD_FAST_BORROW) [registers]
+                    = _LOAD_FAST_BORROW_LOAD_FAST_BORROW;
+                LOAD_FAST_CHECK = 88 Real oparg(Local) [registers] = _LOAD_FAST_CHECK;
                 LOAD_FAST_LOAD_FAST = 89 Real oparg(LocalPair) super(LOAD_FAST, LOAD_FAST)
-                    = _LOAD_FAST_LOAD_FAST;
+                    [registers] = _LOAD_FAST_LOAD_FAST;
                 LOAD_FROM_DICT_OR_DEREF = 90 Real oparg(Cell) = _LOAD_FROM_DICT_OR_DEREF;
                 LOAD_FROM_DICT_OR_GLOBALS = 91 Real oparg(Name) = _LOAD_FROM_DICT_OR_GLOBALS;
                 LOAD_NAME = 93 Real oparg(Name) = _LOAD_NAME;
-                LOAD_SMALL_INT = 94 Real oparg(SmallInt) = _LOAD_SMALL_INT;
+                LOAD_SMALL_INT = 94 Real oparg(SmallInt) [registers] = _LOAD_SMALL_INT;
                 MAKE_CELL = 97 Real oparg(Cell) = _MAKE_CELL;
                 STORE_DEREF = 111 Real oparg(Cell) = _STORE_DEREF;
-                STORE_FAST = 112 Real oparg(Local) = _STORE_FAST;
+                STORE_FAST = 112 Real oparg(Local) [registers] = _STORE_FAST;
                 STORE_FAST_LOAD_FAST = 113 Real oparg(LocalPair) super(STORE_FAST, LOAD_FAST)
-                    = _STORE_FAST_LOAD_FAST;
+                    [registers] = _STORE_FAST_LOAD_FAST;
                 STORE_FAST_STORE_FAST = 114 Real oparg(LocalPair) super(STORE_FAST, STORE_FAST)
-                    = _STORE_FAST_STORE_FAST;
+                    [registers] = _STORE_FAST_STORE_FAST;
                 STORE_GLOBAL = 115 Real oparg(Name) = _STORE_GLOBAL;
                 STORE_NAME = 116 Real oparg(Name) = _STORE_NAME;
 
                 // --- LOAD_CONST family (rewritten on first execution, no counter) ---
-                LOAD_CONST = 82 Real oparg(Const) = _LOAD_CONST;
+                LOAD_CONST = 82 Real oparg(Const) [registers] = _LOAD_CONST;
                 LOAD_CONST_IMMORTAL = 190 Specialized(LOAD_CONST) = _LOAD_CONST_IMMORTAL;
                 LOAD_CONST_MORTAL = 191 Specialized(LOAD_CONST) = _LOAD_CONST_MORTAL;
 
                 // --- LOAD_GLOBAL family ---
-                LOAD_GLOBAL = 92 Real oparg(NameAndBit) cache(LoadGlobalCache)
+                LOAD_GLOBAL = 92 Real oparg(NameAndBit) cache(LoadGlobalCache) [registers]
                     = _SPECIALIZE_LOAD_GLOBAL[counter] + _LOAD_GLOBAL + _PUSH_NULL_CONDITIONAL;
                 LOAD_GLOBAL_BUILTIN = 192 Specialized(LOAD_GLOBAL)
                     = _GUARD_GLOBALS_VERSION[module_keys_version]
@@ -928,7 +935,7 @@ macro_rules! instruction_table {
                     = _GUARD_TYPE_VERSION[version] + _STORE_ATTR_WITH_HINT[index];
 
                 // --- UNPACK_SEQUENCE family ---
-                UNPACK_SEQUENCE = 119 Real oparg(Count) cache(CounterCache)
+                UNPACK_SEQUENCE = 119 Real oparg(Count) cache(CounterCache) [registers]
                     = _SPECIALIZE_UNPACK_SEQUENCE[counter] + _UNPACK_SEQUENCE;
                 UNPACK_SEQUENCE_LIST = 209 Specialized(UNPACK_SEQUENCE)
                     = _GUARD_TOS_LIST + _UNPACK_SEQUENCE_LIST;
@@ -938,7 +945,7 @@ macro_rules! instruction_table {
                     = _GUARD_TOS_TUPLE + _UNPACK_SEQUENCE_TWO_TUPLE;
 
                 // --- Iteration: FOR_ITER family ---
-                FOR_ITER = 70 Real oparg(JumpForward) cache(CounterCache)
+                FOR_ITER = 70 Real oparg(JumpForward) cache(CounterCache) [registers]
                     = _SPECIALIZE_FOR_ITER[counter] + _FOR_ITER;
                 FOR_ITER_GEN = 171 Specialized(FOR_ITER)
                     = _CHECK_PEP_523 + _FOR_ITER_GEN_FRAME + _PUSH_FRAME;
@@ -959,28 +966,28 @@ macro_rules! instruction_table {
 
                 // --- Control flow ---
                 EXTENDED_ARG = 69 Real oparg(Extended) = _EXTENDED_ARG;
-                JUMP_BACKWARD = 75 Real oparg(JumpBackward) cache(CounterCache)
+                JUMP_BACKWARD = 75 Real oparg(JumpBackward) cache(CounterCache) [registers]
                     = _SPECIALIZE_JUMP_BACKWARD + _CHECK_PERIODIC + _JUMP_BACKWARD_NO_INTERRUPT;
                 JUMP_BACKWARD_JIT = 175 Specialized(JUMP_BACKWARD)
                     = _CHECK_PERIODIC + _JUMP_BACKWARD_NO_INTERRUPT + _JIT;
-                JUMP_BACKWARD_NO_JIT = 176 Specialized(JUMP_BACKWARD)
+                JUMP_BACKWARD_NO_JIT = 176 Specialized(JUMP_BACKWARD) [registers]
                     = _CHECK_PERIODIC + _JUMP_BACKWARD_NO_INTERRUPT;
-                JUMP_BACKWARD_NO_INTERRUPT = 76 Real oparg(JumpBackward)
+                JUMP_BACKWARD_NO_INTERRUPT = 76 Real oparg(JumpBackward) [registers]
                     = _JUMP_BACKWARD_NO_INTERRUPT;
-                JUMP_FORWARD = 77 Real oparg(JumpForward) = _JUMP_FORWARD;
-                POP_JUMP_IF_FALSE = 100 Real oparg(JumpForward) cache(CounterCache)
+                JUMP_FORWARD = 77 Real oparg(JumpForward) [registers] = _JUMP_FORWARD;
+                POP_JUMP_IF_FALSE = 100 Real oparg(JumpForward) cache(CounterCache) [registers]
                     = _POP_JUMP_IF_FALSE;
-                POP_JUMP_IF_NONE = 101 Real oparg(JumpForward) cache(CounterCache)
+                POP_JUMP_IF_NONE = 101 Real oparg(JumpForward) cache(CounterCache) [registers]
                     = _IS_NONE + _POP_JUMP_IF_TRUE;
-                POP_JUMP_IF_NOT_NONE = 102 Real oparg(JumpForward) cache(CounterCache)
+                POP_JUMP_IF_NOT_NONE = 102 Real oparg(JumpForward) cache(CounterCache) [registers]
                     = _IS_NONE + _POP_JUMP_IF_FALSE;
-                POP_JUMP_IF_TRUE = 103 Real oparg(JumpForward) cache(CounterCache)
+                POP_JUMP_IF_TRUE = 103 Real oparg(JumpForward) cache(CounterCache) [registers]
                     = _POP_JUMP_IF_TRUE;
                 RAISE_VARARGS = 104 Real oparg(Count) = _RAISE_VARARGS;
                 RERAISE = 105 Real oparg(Reraise) = _RERAISE;
 
                 // --- RESUME family (rewritten on first execution, no counter) ---
-                RESUME = 128 Real oparg(Resume)
+                RESUME = 128 Real oparg(Resume) [registers]
                     = _LOAD_BYTECODE + _MAYBE_INSTRUMENT + _QUICKEN_RESUME
                     + _CHECK_PERIODIC_IF_NOT_YIELD_FROM;
                 RESUME_CHECK = 196 Specialized(RESUME) = _RESUME_CHECK;

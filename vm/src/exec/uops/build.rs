@@ -1,5 +1,6 @@
 //! Building containers and strings, comprehension appends, and unpacking.
 
+use crate::exec::frame::Regs;
 use crate::exec::{Ctx, Flow};
 use crate::object::Value;
 use crate::runtime::Vm;
@@ -8,6 +9,7 @@ use crate::types::dict::Dict;
 use crate::types::list::List;
 use crate::types::set::Set;
 use crate::types::str::Str;
+use crate::types::tuple::Tuple;
 
 /// `BUILD_TUPLE n`.
 #[inline(always)]
@@ -296,30 +298,55 @@ fn unpack_items(
     Ok(items)
 }
 
+/// A tuple or list of exactly `n` items on top unpacks from its items directly (no
+/// iterator, no vector), on either context: no Python code runs (dropping the sequence
+/// reaches only the heap). Item by item for lists, with no closure over the registers (a
+/// closure LLVM did not inline would pin the loop's registers to memory). `None` (nothing
+/// changed) for anything else.
+#[inline(always)]
+fn unpack_exact(r: &mut Regs, n: usize) -> Option<Flow> {
+    let top = r.peek(1).ok()?;
+    let fits = top.downcast::<Tuple>().is_some_and(|t| t.len() == n)
+        || top.downcast::<List>().is_some_and(|l| l.len() == n);
+    if !fits {
+        return None;
+    }
+    let Ok(seq) = r.pop() else {
+        return Some(Flow::Fault);
+    };
+    if let Some(t) = seq.downcast::<Tuple>() {
+        for v in t.as_slice().iter().rev() {
+            if r.push(v.clone()).is_err() {
+                return Some(Flow::Fault);
+            }
+        }
+        return Some(Flow::Next);
+    }
+    let Some(l) = seq.downcast::<List>() else {
+        return Some(Flow::Fault);
+    };
+    for i in (0..n).rev() {
+        let Some(v) = l.get(i) else {
+            return Some(Flow::Fault);
+        };
+        if r.push(v).is_err() {
+            return Some(Flow::Fault);
+        }
+    }
+    Some(Flow::Next)
+}
+
 /// `UNPACK_SEQUENCE n`: pushes the items in reverse (the first ends on top).
 #[inline(always)]
-pub(crate) fn _UNPACK_SEQUENCE(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let seq = tri!(c.r.pop());
+pub(crate) fn _UNPACK_SEQUENCE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let n = c.oparg as usize;
-    if let Some(t) = seq.downcast::<crate::types::tuple::Tuple>()
-        && t.len() == n
-    {
-        for v in t.as_slice().iter().rev() {
-            tri!(c.r.push(v.clone()));
-        }
-        return Flow::Next;
+    if let Some(flow) = unpack_exact(&mut c.r, n) {
+        return flow;
     }
-    // A list of the right length unpacks from its items directly (no iterator, no vector):
-    // the borrow is released before anything that could run Python code.
-    if let Some(l) = seq.downcast::<crate::types::list::List>()
-        && l.len() == n
-    {
-        let r = &mut c.r;
-        let pushed = l.with_items(|items| {
-            items.len() == n && items.iter().rev().all(|v| r.push(v.clone()).is_ok())
-        });
-        return if pushed { Flow::Next } else { Flow::Fault };
-    }
+    let Some(c) = c.full() else {
+        return Flow::Escape;
+    };
+    let seq = tri!(c.r.pop());
     match unpack_items(c.vm, &seq, n, None) {
         Ok(items) => {
             for v in items.into_iter().rev() {

@@ -141,10 +141,9 @@ pub(crate) fn _DELETE_NAME(c: &mut Ctx<'_>, _o: usize) -> Flow {
 /// A hit compares the entry's key with the name by identity, so it returns what the lookup
 /// would, whatever the cache holds; no hashing or probing.
 #[inline(always)]
-pub(crate) fn _LOAD_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let name = match name_or_fault(c, c.oparg >> 1) {
-        Ok(n) => n,
-        Err(f) => return f,
+pub(crate) fn _LOAD_GLOBAL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    let Some(name) = c.name(c.oparg >> 1) else {
+        return Flow::Fault;
     };
     let version = u32::from(c.cache_u16(GLOBAL_VERSION_LO))
         | (u32::from(c.cache_u16(GLOBAL_VERSION_HI)) << 16);
@@ -162,7 +161,11 @@ pub(crate) fn _LOAD_GLOBAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
             tri!(c.r.push(v));
             Flow::Next
         }
-        None => load_global_miss(c, name),
+        // The miss runs dict lookups that may call Python code: on the memory context.
+        None => match c.full() {
+            Some(c) => load_global_miss(c, name),
+            None => Flow::Escape,
+        },
     }
 }
 

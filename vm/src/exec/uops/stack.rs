@@ -26,7 +26,7 @@ pub(crate) fn _PUSH_NULL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
 
 /// Pushes a NULL when the oparg's low bit says so (after `LOAD_GLOBAL`/`LOAD_ATTR`).
 #[inline(always)]
-pub(crate) fn _PUSH_NULL_CONDITIONAL(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _PUSH_NULL_CONDITIONAL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     if c.oparg & 1 != 0 {
         tri!(c.r.push(Value::NULL));
     }
