@@ -334,9 +334,8 @@ impl Vm {
         args: &[Value],
     ) -> PyResult<Value> {
         let code = func.code.get();
-        let exact = code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
-            && code.kwonlyargcount() == 0
-            && code.argcount() == args.len() + 1;
+        // Plain positional parameters, one per argument and `self` (`argcount + 1`).
+        let exact = code.positional_call == args.len() + 2;
         if !exact {
             return crate::types::function::call_prepended(
                 self,
@@ -345,6 +344,8 @@ impl Vm {
                 Args::positional(args),
             );
         }
+        let gen_flags = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR;
+        let is_generator = code.flags & gen_flags != 0;
         self.with_native_recursion("", || {
             let depth = self.exec.depth.get();
             if depth >= self.recursion_limit() {
@@ -356,6 +357,9 @@ impl Vm {
                 Some(this),
                 args,
             );
+            if is_generator && let Some(g) = super::genframe::start_generator_frame(self, frame) {
+                return Ok(g);
+            }
             self.exec.depth.set(depth + 1);
             match eval::run(self, frame, None)? {
                 Exit::Return(v) => Ok(v),

@@ -18,7 +18,7 @@
 use std::ptr::NonNull;
 
 use crate::object::{Py, Value};
-use crate::runtime::PyErr;
+use crate::runtime::{PyErr, Vm};
 use crate::types::async_gen::{AsyncGenASend, unwrap_yielded};
 use crate::types::generator::Generator;
 
@@ -145,7 +145,7 @@ pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
     };
     switch_to_caller(c, caller);
     // The frame is no longer used: the generator may release it.
-    g.finish_inline(vm);
+    Generator::completed_inline(&g, vm);
     drop(g);
     match resumer {
         Resumer::ASend { .. } => {
@@ -179,7 +179,7 @@ pub(crate) fn abandon(c: &Ctx<'_>, frame: &Frame, err: &PyErr) {
                 err.matches(&vm.exc.stop_async_iteration) || err.matches(&vm.exc.generator_exit),
             );
         }
-        g.finish_inline(c.vm);
+        Generator::completed_inline(&g, c.vm);
         drop(g);
     }
 }
@@ -225,4 +225,24 @@ pub(crate) fn offer(sink: Sink, v: Value) -> Result<(), Value> {
     // closure borrowed and not touching it; the closure runs no Python code, so it cannot
     // be re-entered.
     unsafe { (*sink.absorb.as_ptr())(v) }
+}
+
+/// A generator function called from native code (an `__iter__`/`__aiter__` written as a
+/// generator, called by `iter()` or `GET_YIELD_FROM_ITER`), its frame just pushed: when
+/// its code starts with `RETURN_GENERATOR` (no cells to make first), the generator is made
+/// here as that instruction would make it, without entering the eval loop for one
+/// instruction. `None`, with nothing changed, otherwise.
+pub(crate) fn start_generator_frame(vm: &Vm, frame: NonNull<Frame>) -> Option<Value> {
+    let r = Regs::load(frame);
+    let first = r.unit(0)?;
+    if first.opcode != crate::instr::Opcode::RETURN_GENERATOR as u8 {
+        return None;
+    }
+    // The generator resumes after the instruction (it has no caches).
+    r.save(1);
+    let Some(heap) = vm.exec.stack.detach_top(frame) else {
+        r.save(0);
+        return None;
+    };
+    Some(crate::types::generator::new_generator(vm, heap))
 }

@@ -137,15 +137,28 @@ pub(crate) fn alloc<T: PyPayload>(ty: &Py<Type>, data: T) -> Py<T> {
 #[inline]
 pub(crate) fn alloc_with_values<T: PyPayload>(
     ty: &Py<Type>,
-    values: impl ExactSizeIterator<Item = Value>,
+    mut values: impl ExactSizeIterator<Item = Value>,
     make: impl FnOnce(ValueArray) -> T,
 ) -> Py<T> {
     const { assert!(std::mem::align_of::<T>() <= 16) };
     debug_assert!(ty.kind() == T::KIND && !ty.is_extended());
     let ty_ptr = ty.clone().into_raw();
+    let n = values.len();
+    // Every slot is written, a short iterator leaving `None` in the rest.
+    let fill = |items: *mut Value| {
+        for i in 0..n {
+            let v = match values.next() {
+                Some(v) => v,
+                None => Value::NONE,
+            };
+            // SAFETY: `i < n`: a slot of the new object's values.
+            unsafe { items.add(i).write(v) };
+        }
+    };
     Py {
-        // SAFETY: `T::trailing_values` reports the array (the caller's contract).
-        ptr: unsafe { place_with_values::<T>(ty_ptr, T::GC, values, make) },
+        // SAFETY: `fill` writes the `n` values; `T::trailing_values` reports the array
+        // (the caller's contract).
+        ptr: unsafe { place_with_values::<T>(ty_ptr, T::GC, n, fill, make) },
         _marker: PhantomData,
     }
 }
@@ -183,38 +196,32 @@ fn layout_with_values<P>(gc: bool, n: usize) -> (Layout, usize, usize) {
     (layout, head, size)
 }
 
-/// Allocates and initializes an object of payload `P` followed by the values of `values`
-/// (tracked when `gc`), returning its header.
+/// Allocates and initializes an object of payload `P` followed by `n` values, which `fill`
+/// writes (tracked when `gc`), returning its header.
 ///
 /// # Safety
-/// The object's deallocator must free it with `layout_with_values::<P>(gc, n)` where `n` is
-/// the number of values (`free_with_values`), which the payload reports.
+/// `fill` must initialize all `n` values at the pointer it receives; the object's
+/// deallocator must free it with `layout_with_values::<P>(gc, n)` (`free_with_values`),
+/// which the payload reports.
 #[inline(always)]
 unsafe fn place_with_values<P>(
     ty: NonNull<Header>,
     gc: bool,
-    mut values: impl ExactSizeIterator<Item = Value>,
+    n: usize,
+    fill: impl FnOnce(*mut Value),
     make: impl FnOnce(ValueArray) -> P,
 ) -> NonNull<Header> {
-    let n = values.len();
     let (layout, head, at) = layout_with_values::<P>(gc, n);
     // SAFETY: the layout has a non-zero size (it holds a header).
     let base = unsafe { std::alloc::alloc(layout) };
     if base.is_null() {
         std::alloc::handle_alloc_error(layout);
     }
-    // SAFETY: `base + at` is inside the block and aligned for `Value` (the layout said so);
-    // every one of the `n` slots is written before the array is built, a short iterator
-    // leaving `None` in the rest.
+    // SAFETY: `base + at` is inside the block and aligned for `Value` (the layout said so),
+    // and `fill` initializes the `n` slots (the caller's contract).
     let items = unsafe {
         let items = base.add(at).cast::<Value>();
-        for i in 0..n {
-            let v = match values.next() {
-                Some(v) => v,
-                None => Value::NONE,
-            };
-            items.add(i).write(v);
-        }
+        fill(items);
         ValueArray::trailing(NonNull::new_unchecked(items), n)
     };
     let obj = Object {
@@ -415,35 +422,20 @@ pub(crate) fn alloc_extended<T: PyPayload>(
         ext: make_ext(values),
     };
     Py {
-        // SAFETY: `drop_gc_extended` frees with the extension's `trailing_values`.
-        ptr: unsafe { place_with_values::<Extended<T>>(ty_ptr, true, Nulls(inline), make) },
+        // SAFETY: the fill writes `inline` `Null`s (all zero bits, `Value::NULL`);
+        // `drop_gc_extended` frees with the extension's `trailing_values`.
+        ptr: unsafe {
+            place_with_values::<Extended<T>>(
+                ty_ptr,
+                true,
+                inline,
+                |items| std::ptr::write_bytes(items, 0, inline),
+                make,
+            )
+        },
         _marker: PhantomData,
     }
 }
-
-/// `n` times `Value::NULL` (cheaper than `iter::repeat_n`, which clones and counts down
-/// through an `Option`).
-struct Nulls(usize);
-
-impl Iterator for Nulls {
-    type Item = Value;
-
-    #[inline(always)]
-    fn next(&mut self) -> Option<Value> {
-        if self.0 == 0 {
-            return None;
-        }
-        self.0 -= 1;
-        Some(Value::NULL)
-    }
-
-    #[inline(always)]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.0, Some(self.0))
-    }
-}
-
-impl ExactSizeIterator for Nulls {}
 
 /// Offset of the extension inside the payload of `Extended<T>`.
 pub(crate) const fn ext_offset<T>() -> usize {

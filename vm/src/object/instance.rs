@@ -273,6 +273,7 @@ impl InstanceExt {
     /// Storage for an instance with `nslots` `__slots__` entries and, if `has_dict`, a
     /// `__dict__` whose inline values are `values` (allocated with the object, as many as
     /// the class has shared keys so far, so that the usual instance never regrows them).
+    #[inline]
     pub fn new(nslots: usize, has_dict: bool, values: ValueArray) -> InstanceExt {
         InstanceExt {
             trailing: values.trailing_len(),

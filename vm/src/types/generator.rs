@@ -270,10 +270,12 @@ fn resume_as(
         }
         Ok(Exit::Return(v)) => {
             finish(g);
+            g.as_obj().mark_finalized();
             Ok(Sent::Returned(v))
         }
         Err(e) => {
             finish(g);
+            g.as_obj().mark_finalized();
             Err(e)
         }
     }
@@ -308,6 +310,13 @@ impl Generator {
     pub(crate) fn finish_inline(&self, vm: &Vm) {
         self.leave_running(vm);
         finish(self);
+    }
+
+    /// [`Generator::finish_inline`] for the object: also spares its deallocation the
+    /// finalizer call (a completed generator has nothing to close or warn about).
+    pub(crate) fn completed_inline(g: &Py<Generator>, vm: &Vm) {
+        g.finish_inline(vm);
+        g.as_obj().mark_finalized();
     }
 
     /// Marks the generator running and swaps its saved exception state in as the

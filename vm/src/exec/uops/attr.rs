@@ -2,13 +2,16 @@
 //! `super()` attribute loads and special-method lookup for `with`.
 
 use crate::exec::{Ctx, Flow};
+use crate::instr::cache::LoadAttrCache;
 use crate::object::{Py, Value};
 use crate::runtime::attr;
 use crate::runtime::cache::KeyHint;
 use crate::runtime::{PyResult, Vm};
 use crate::tri;
 use crate::types::descr::{MethodDescr, MethodKind, SlotWrapper};
+use crate::types::dict::Dict;
 use crate::types::function::Function;
+use crate::types::module::Module;
 use crate::types::str::Str;
 
 /// Whether `v` is a plain function-like attribute that binds its instance as the first
@@ -150,6 +153,18 @@ pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let Some(name) = c.name(c.oparg >> 1) else {
         return Flow::Fault;
     };
+    // `module.name` (`math.sqrt`): straight from the module's dict.
+    if let Value::Obj(o) = &owner
+        && o.ty().is(&c.vm.types.module)
+        && let Some(v) = module_attribute(c, o, name)
+    {
+        drop(owner);
+        tri!(c.r.push(v));
+        if c.oparg & 1 != 0 {
+            tri!(c.r.push(Value::NULL));
+        }
+        return Flow::Next;
+    }
     if c.oparg & 1 != 0 {
         // `get_method`'s hit path inline: no call.
         if let Some(m) = attr::cached_method(c.vm, &owner, name) {
@@ -186,6 +201,41 @@ pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
         }
         Err(e) => c.error(e),
     }
+}
+
+/// The cache unit where `LOAD_ATTR` keeps, for a module attribute, one more than the
+/// index of the name's entry in the module's dict (0: nothing cached).
+const MODULE_ENTRY: usize = LoadAttrCache::keys_version.offset as usize;
+
+/// `LOAD_ATTR` on an exact module (CPython's `LOAD_ATTR_MODULE`): the attribute found in
+/// the module's dict, for names the module type cannot intercept. The module type is
+/// immutable and neither it nor `object` has a data descriptor whose name does not start
+/// with `__`, so for other names the generic lookup would return the dict's value as is.
+/// The cached entry index is checked by key identity (a dict holds one entry per key), so
+/// it is right for any module and whatever the cache unit holds; misses (and `__getattr__`,
+/// errors) take the generic path.
+#[inline(always)]
+fn module_attribute(c: &Ctx<'_>, o: &crate::object::ObjRef, name: &Py<Str>) -> Option<Value> {
+    let dict = o.downcast::<Module>()?.dict();
+    let cached = usize::from(c.cache_u16(MODULE_ENTRY));
+    if cached != 0
+        && let Some(v) = dict.value_if_key_at(cached - 1, name)
+    {
+        return Some(v);
+    }
+    module_attribute_miss(c, dict, name)
+}
+
+#[inline(never)]
+fn module_attribute_miss(c: &Ctx<'_>, dict: &Py<Dict>, name: &Py<Str>) -> Option<Value> {
+    if name.as_bytes().starts_with(b"__") {
+        return None;
+    }
+    let (ix, v) = dict.get_str_indexed(name)?;
+    if let Ok(unit) = u16::try_from(ix + 1) {
+        c.set_cache_u16(MODULE_ENTRY, unit);
+    }
+    Some(v)
 }
 
 /// `STORE_ATTR`: `(v, owner --)`.
