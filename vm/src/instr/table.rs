@@ -623,7 +623,7 @@ macro_rules! instruction_table {
             instructions {
                 // --- No oparg (below HAVE_ARGUMENT) ---
                 CACHE = 0 Real = _CACHE;
-                BINARY_SLICE = 1 Real = _SPECIALIZE_BINARY_SLICE + _BINARY_SLICE;
+                BINARY_SLICE = 1 Real [registers] = _SPECIALIZE_BINARY_SLICE + _BINARY_SLICE;
                 BUILD_TEMPLATE = 2 Real = _BUILD_TEMPLATE;
                 CALL_FUNCTION_EX = 4 Real
                     = _MAKE_CALLARGS_A_TUPLE + _DO_CALL_FUNCTION_EX + _CHECK_PERIODIC;
@@ -666,7 +666,7 @@ macro_rules! instruction_table {
                 WITH_EXCEPT_START = 43 Real = _WITH_EXCEPT_START;
 
                 // --- STORE_SUBSCR family ---
-                STORE_SUBSCR = 38 Real cache(CounterCache)
+                STORE_SUBSCR = 38 Real cache(CounterCache) [registers]
                     = _SPECIALIZE_STORE_SUBSCR[counter] + _STORE_SUBSCR;
                 STORE_SUBSCR_DICT = 201 Specialized(STORE_SUBSCR)
                     = _GUARD_NOS_DICT + _STORE_SUBSCR_DICT;
@@ -819,7 +819,7 @@ macro_rules! instruction_table {
                     = _GUARD_TOS_INT + _GUARD_NOS_INT + _COMPARE_OP_INT;
                 COMPARE_OP_STR = 168 Specialized(COMPARE_OP)
                     = _GUARD_TOS_UNICODE + _GUARD_NOS_UNICODE + _COMPARE_OP_STR;
-                CONTAINS_OP = 57 Real oparg(Invert) cache(CounterCache)
+                CONTAINS_OP = 57 Real oparg(Invert) cache(CounterCache) [registers]
                     = _SPECIALIZE_CONTAINS_OP[counter] + _CONTAINS_OP;
                 CONTAINS_OP_DICT = 169 Specialized(CONTAINS_OP)
                     = _GUARD_TOS_DICT + _CONTAINS_OP_DICT;

@@ -4,7 +4,7 @@
 use crate::exec::{Ctx, Flow};
 use crate::instr::Opcode;
 use crate::object::{CompareOp, Value};
-use crate::runtime::{BinOp, scalar_ops};
+use crate::runtime::{BinOp, PyResult, Vm, scalar_ops};
 use crate::tri;
 use crate::types::str::Str;
 use crate::types::str_type;
@@ -34,6 +34,28 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
         drop(tri!(c.r.replace(1, v)));
         return Flow::Next;
     }
+    // On the register copy, a builtin left operand (no Python dunder frame to push: see
+    // `binary_dunder_frame`) goes through the number protocol directly, which needs only
+    // the VM (a right operand's reflected Python dunder runs nested, as from the memory
+    // context); the escape and re-run cost ~90 machine instructions per list slice. Not
+    // `str + str`: its in-place growth looks at the next instruction's local.
+    if L && let (Ok(rhs), Ok(lhs)) = (c.r.peek(1), c.r.peek(2))
+        && !lhs.class(c.vm).is_heap()
+        && !(matches!(BinOp::from_oparg(c.oparg), Some((BinOp::Add, _)))
+            && str_type::both_exact_str(c.vm, lhs, rhs))
+    {
+        let rhs = tri!(c.r.pop());
+        let lhs = tri!(c.r.pop());
+        c.save_ip();
+        return match binary_op_value(c.vm, &lhs, &rhs, c.oparg) {
+            Some(Ok(v)) => {
+                tri!(c.r.push(v));
+                Flow::Next
+            }
+            Some(Err(e)) => c.error(e),
+            None => Flow::Fault,
+        };
+    }
     let Some(c) = c.full() else {
         return Flow::Escape;
     };
@@ -44,6 +66,18 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let rhs = tri!(c.r.pop());
     let lhs = tri!(c.r.pop());
     binary_op_generic(c, lhs, rhs)
+}
+
+/// `BINARY_OP` through the number protocol or `getitem` (out of line); `None` for an
+/// oparg that names no operator.
+#[inline(never)]
+fn binary_op_value(vm: &Vm, lhs: &Value, rhs: &Value, oparg: u32) -> Option<PyResult<Value>> {
+    Some(match BinOp::from_oparg(oparg) {
+        Some((op, false)) => vm.binary_op(lhs, rhs, op),
+        Some((op, true)) => vm.inplace_op(lhs, rhs, op),
+        None if oparg == 26 => vm.getitem(lhs, rhs),
+        None => return None,
+    })
 }
 
 /// `BINARY_OP` through the number protocol (kept out of line: the eval loop inlines only
@@ -62,10 +96,10 @@ fn binary_op_generic(c: &mut Ctx<'_>, lhs: Value, rhs: Value) -> Flow {
             }
             str_type::concat_owned(c.vm, lhs, &rhs)
         }
-        Some((op, false)) => c.vm.binary_op(&lhs, &rhs, op),
-        Some((op, true)) => c.vm.inplace_op(&lhs, &rhs, op),
-        None if c.oparg == 26 => c.vm.getitem(&lhs, &rhs),
-        None => return Flow::Fault,
+        _ => match binary_op_value(c.vm, &lhs, &rhs, c.oparg) {
+            Some(r) => r,
+            None => return Flow::Fault,
+        },
     };
     match r {
         Ok(v) => {
@@ -188,9 +222,13 @@ fn compare_op_generic(c: &mut Ctx<'_>, left: Value, right: Value, op: CompareOp)
 
 /// `CONTAINS_OP`: `in` / `not in` (oparg 1).
 #[inline(always)]
-pub(crate) fn _CONTAINS_OP(c: &mut Ctx<'_>, _o: usize) -> Flow {
+///
+/// A register instruction: containment needs only the VM (Python `__contains__`/`__eq__`
+/// run in a nested loop, as from the memory context).
+pub(crate) fn _CONTAINS_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let right = tri!(c.r.pop());
     let left = tri!(c.r.pop());
+    c.save_ip();
     match c.vm.contains(&right, &left) {
         Ok(b) => {
             tri!(c.r.push(Value::from(b != (c.oparg == 1))));
@@ -211,10 +249,13 @@ pub(crate) fn _IS_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
 
 /// `BINARY_SLICE`: `(container, start, stop -- container[start:stop])`.
 #[inline(always)]
-pub(crate) fn _BINARY_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+///
+/// A register instruction, as `CONTAINS_OP`.
+pub(crate) fn _BINARY_SLICE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let stop = tri!(c.r.pop());
     let start = tri!(c.r.pop());
     let container = tri!(c.r.pop());
+    c.save_ip();
     let slice = c.vm.new_slice(start, stop, Value::None);
     match c.vm.getitem(&container, &slice.into()) {
         Ok(v) => {
@@ -241,10 +282,13 @@ pub(crate) fn _STORE_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `STORE_SUBSCR`: `(v, container, sub --)`.
 #[inline(always)]
-pub(crate) fn _STORE_SUBSCR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+///
+/// A register instruction, as `CONTAINS_OP`.
+pub(crate) fn _STORE_SUBSCR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let sub = tri!(c.r.pop());
     let container = tri!(c.r.pop());
     let v = tri!(c.r.pop());
+    c.save_ip();
     match c.vm.setitem(&container, &sub, v) {
         Ok(()) => Flow::Next,
         Err(e) => c.error(e),

@@ -84,6 +84,14 @@ impl<const L: bool> Ctx<'_, L> {
             .set(crate::instr::CodeUnit::from_cache(v));
     }
 
+    /// Stores the instruction's index in the frame header before a register instruction
+    /// calls code that may run Python (a dunder reading `f_lineno` of its caller), as the
+    /// memory context's sync does.
+    #[inline(always)]
+    pub fn save_ip(&self) {
+        self.frame().ip.set(self.ip);
+    }
+
     /// Jumps to code unit `target`.
     #[inline(always)]
     pub fn jump_to(&mut self, target: usize) {

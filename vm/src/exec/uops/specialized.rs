@@ -52,7 +52,7 @@ specializing_prologues!(
 
 /// `BINARY_SLICE`/`STORE_SLICE` have no counter (never specialized in 3.14).
 #[inline(always)]
-pub(crate) fn _SPECIALIZE_BINARY_SLICE(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _SPECIALIZE_BINARY_SLICE<const L: bool>(_c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     Flow::Next
 }
 
