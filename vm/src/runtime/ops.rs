@@ -682,6 +682,9 @@ impl Vm {
             if obj.class(self).is_subtype(t) {
                 return Ok(true);
             }
+            if self.class_attr_is_type(obj) {
+                return Ok(false);
+            }
             if let Some(c) = self.getattr_opt(obj, &self.names.__class__)?
                 && let Some(ct) = c.downcast::<Type>()
                 && !ct.is(obj.class(self))
@@ -698,6 +701,26 @@ impl Vm {
         match self.getattr_opt(obj, &self.names.__class__)? {
             Some(c) => self.abstract_issubclass(&c, cls),
             None => Ok(false),
+        }
+    }
+
+    /// Whether `obj.__class__` is known to be `type(obj)` without asking: the type reads
+    /// attributes generically and its `__class__` is `object`'s data descriptor, which
+    /// wins over the instance dict and answers the type. A failed `isinstance` against a
+    /// type then needs no attribute lookup (it was ~300 instructions of every
+    /// `isinstance(x, tuple)` that answered False).
+    fn class_attr_is_type(&self, obj: &Value) -> bool {
+        let ty = obj.class(self);
+        if !super::attr::uses_generic_getattr(ty) {
+            return false;
+        }
+        let name = &self.names.__class__;
+        match (
+            self.type_lookup(ty, name),
+            self.type_lookup(&self.types.object, name),
+        ) {
+            (Some(found), Some(base)) => found.is(&base),
+            _ => false,
         }
     }
 

@@ -231,7 +231,8 @@ fn list_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
 fn list_setitem(vm: &Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
     let l = this(vm, v)?;
     if let Some(slice) = key.downcast::<Slice>() {
-        return list_set_slice(vm, l, slice, value);
+        let idx = slice.indices(vm, l.len())?;
+        return list_set_slice(vm, l, idx, value);
     }
     let i = vm.index_for(key, "list")?;
     let n = l.len() as i64;
@@ -247,9 +248,47 @@ fn list_setitem(vm: &Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResu
     Ok(())
 }
 
-fn list_set_slice(vm: &Vm, l: &Py<List>, slice: &Py<Slice>, value: Option<Value>) -> PyResult<()> {
-    let n = l.len();
-    let idx = slice.indices(vm, n)?;
+/// The exact list `v` (not a subclass, which may override the slot).
+fn exact_list<'a>(vm: &Vm, v: &'a Value) -> Option<&'a Py<List>> {
+    let l = v.downcast::<List>()?;
+    v.class(vm).is(&vm.types.list).then_some(l)
+}
+
+/// `container[start:stop]` for an exact list with immediate-int or `None` bounds, without
+/// building a slice object (`BINARY_SLICE`); `None` sends the caller the general way.
+pub fn get_slice_fast(vm: &Vm, container: &Value, start: &Value, stop: &Value) -> Option<Value> {
+    let l = exact_list(vm, container)?;
+    let idx = Slice::immediate_indices(start, stop, l.len())?;
+    let items = l.with_items(|items| idx.select(items));
+    Some(vm.new_list(items).into())
+}
+
+/// `container[start:stop] = value` likewise (`STORE_SLICE`); `Err(value)` hands the value
+/// back to the general path.
+pub fn set_slice_fast(
+    vm: &Vm,
+    container: &Value,
+    start: &Value,
+    stop: &Value,
+    value: Value,
+) -> Result<PyResult<()>, Value> {
+    let Some(l) = exact_list(vm, container) else {
+        return Err(value);
+    };
+    match Slice::immediate_indices(start, stop, l.len()) {
+        Some(idx) => Ok(list_set_slice(vm, l, idx, Some(value))),
+        None => Err(value),
+    }
+}
+
+/// `l[idx] = value` (`del l[idx]` for `None`); `idx` was resolved against the list before
+/// the value is collected, as CPython does.
+fn list_set_slice(
+    vm: &Vm,
+    l: &Py<List>,
+    idx: super::slice::SliceIndices,
+    value: Option<Value>,
+) -> PyResult<()> {
     let Some(value) = value else {
         if idx.step == 1 {
             // Against the current length: `indices` may have run `__index__`, which can

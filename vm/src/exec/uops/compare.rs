@@ -255,6 +255,11 @@ pub(crate) fn _BINARY_SLICE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
     let stop = tri!(c.r.pop());
     let start = tri!(c.r.pop());
     let container = tri!(c.r.pop());
+    // An exact list with immediate bounds is sliced without a slice object.
+    if let Some(v) = crate::types::list::get_slice_fast(c.vm, &container, &start, &stop) {
+        tri!(c.r.push(v));
+        return Flow::Next;
+    }
     c.save_ip();
     let slice = c.vm.new_slice(start, stop, Value::None);
     match c.vm.getitem(&container, &slice.into()) {
@@ -273,6 +278,11 @@ pub(crate) fn _STORE_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let start = tri!(c.r.pop());
     let container = tri!(c.r.pop());
     let v = tri!(c.r.pop());
+    let v = match crate::types::list::set_slice_fast(c.vm, &container, &start, &stop, v) {
+        Ok(Ok(())) => return Flow::Next,
+        Ok(Err(e)) => return c.error(e),
+        Err(v) => v,
+    };
     let slice = c.vm.new_slice(start, stop, Value::None);
     match c.vm.setitem(&container, &slice.into(), v) {
         Ok(()) => Flow::Next,
