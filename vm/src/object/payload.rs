@@ -46,55 +46,46 @@ pub trait PyPayload: Sized + 'static {
     }
 }
 
-/// Declares a payload struct: `payload!(Str);`, or `payload!(List, gc);` for a container.
+/// Declares a payload struct: `payload!(Str);`, `payload!(List, gc);` for a container, or
+/// `payload!(Tuple, gc, trailing);` for a container whose items follow it in its allocation.
 #[macro_export]
 macro_rules! payload {
+    // The kind constant every payload has (internal arm).
+    (@kind $t:ty) => {
+        const KIND: $crate::object::Kind = {
+            static INFO: $crate::object::KindInfo = $crate::object::KindInfo {
+                name: stringify!($t),
+            };
+            $crate::object::Kind(&INFO)
+        };
+    };
+    // A container's hooks: the payload's inherent `gc_traverse(&self, &mut Visitor)` and
+    // `gc_clear(&self)` (internal arm).
+    (@gc $t:ty) => {
+        const GC: bool = true;
+        fn gc_traverse(&self, visit: &mut $crate::object::gc::Visitor<'_>) {
+            <$t>::gc_traverse(self, visit)
+        }
+        fn gc_clear(&self) {
+            <$t>::gc_clear(self)
+        }
+    };
     ($t:ty) => {
         impl $crate::object::PyPayload for $t {
-            const KIND: $crate::object::Kind = {
-                static INFO: $crate::object::KindInfo = $crate::object::KindInfo {
-                    name: stringify!($t),
-                };
-                $crate::object::Kind(&INFO)
-            };
+            $crate::payload!(@kind $t);
         }
     };
-    // A container payload: `traverse` and `clear` are the payload's inherent
-    // `gc_traverse(&self, &mut Visitor)` and `gc_clear(&self)`.
     ($t:ty, gc) => {
         impl $crate::object::PyPayload for $t {
-            const KIND: $crate::object::Kind = {
-                static INFO: $crate::object::KindInfo = $crate::object::KindInfo {
-                    name: stringify!($t),
-                };
-                $crate::object::Kind(&INFO)
-            };
-            const GC: bool = true;
-            fn gc_traverse(&self, visit: &mut $crate::object::gc::Visitor<'_>) {
-                <$t>::gc_traverse(self, visit)
-            }
-            fn gc_clear(&self) {
-                <$t>::gc_clear(self)
-            }
+            $crate::payload!(@kind $t);
+            $crate::payload!(@gc $t);
         }
     };
-    // A container whose items follow it in its object's allocation: also the inherent
-    // `trailing_values(&self) -> usize`.
+    // Also the inherent `trailing_values(&self) -> usize`.
     ($t:ty, gc, trailing) => {
         impl $crate::object::PyPayload for $t {
-            const KIND: $crate::object::Kind = {
-                static INFO: $crate::object::KindInfo = $crate::object::KindInfo {
-                    name: stringify!($t),
-                };
-                $crate::object::Kind(&INFO)
-            };
-            const GC: bool = true;
-            fn gc_traverse(&self, visit: &mut $crate::object::gc::Visitor<'_>) {
-                <$t>::gc_traverse(self, visit)
-            }
-            fn gc_clear(&self) {
-                <$t>::gc_clear(self)
-            }
+            $crate::payload!(@kind $t);
+            $crate::payload!(@gc $t);
             #[inline(always)]
             fn trailing_values(&self) -> usize {
                 <$t>::trailing_values(self)
