@@ -1,6 +1,10 @@
 //! What an instruction's oparg means: the key `dis` needs to print an argument and the
 //! compiler needs to encode one.
 
+/// `BINARY_OP`'s oparg for a subscript `a[b]` (after the `NB_*` operators and their in-place
+/// forms); the compiler emits it and the eval loop and dunder dispatch recognize it.
+pub const NB_SUBSCR: u32 = 26;
+
 /// The meaning of an oparg. Specialized and instrumented instructions share their base's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OpargKind {

@@ -470,7 +470,7 @@ fn generic_binary(vm: &Vm, op: BinOp) -> Option<(BinaryFn, &Py<Str>, &Py<Str>)> 
 /// go first). `None` for anything else (in-place forms included).
 pub(crate) fn binary_dunder(vm: &Vm, lhs: &Value, rhs: &Value, oparg: u32) -> Option<Py<Function>> {
     let lt = lhs.class(vm);
-    let name = if oparg == 26 {
+    let name = if oparg == crate::instr::oparg::NB_SUBSCR {
         let generic = slot_getitem as BinaryFn;
         if !lt
             .slots

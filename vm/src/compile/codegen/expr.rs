@@ -7,8 +7,7 @@ use crate::compile::preprocess::{constant, is_debug, percent_format};
 use crate::compile::{Const, Label, Location};
 use crate::instr::Opcode;
 
-/// `NB_SUBSCR`: `BINARY_OP` for `a[b]`.
-pub(crate) const NB_SUBSCR: u32 = 26;
+pub(crate) use crate::instr::oparg::NB_SUBSCR;
 /// `INTRINSIC_UNARY_POSITIVE`.
 const INTRINSIC_UNARY_POSITIVE: u32 = 5;
 /// `INTRINSIC_LIST_TO_TUPLE`.

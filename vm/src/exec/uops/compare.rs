@@ -3,6 +3,7 @@
 
 use crate::exec::{Ctx, Flow};
 use crate::instr::Opcode;
+use crate::instr::oparg::NB_SUBSCR;
 use crate::object::{CompareOp, Value};
 use crate::runtime::{BinOp, PyResult, Vm, scalar_ops};
 use crate::tri;
@@ -26,7 +27,7 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     }
     // `list[int]` and `tuple[int]` (CPython's BINARY_OP_SUBSCR_LIST_INT/_TUPLE_INT) read
     // in place; the container outlives the dropped reference (see `item_in_place`).
-    if c.oparg == 26
+    if c.oparg == NB_SUBSCR
         && let (Ok(Value::Int(i)), Ok(seq)) = (c.r.peek(1), c.r.peek(2))
         && let Some(v) = crate::types::list::item_in_place(seq, *i)
     {
@@ -75,7 +76,7 @@ fn binary_op_value(vm: &Vm, lhs: &Value, rhs: &Value, oparg: u32) -> Option<PyRe
     Some(match BinOp::from_oparg(oparg) {
         Some((op, false)) => vm.binary_op(lhs, rhs, op),
         Some((op, true)) => vm.inplace_op(lhs, rhs, op),
-        None if oparg == 26 => vm.getitem(lhs, rhs),
+        None if oparg == NB_SUBSCR => vm.getitem(lhs, rhs),
         None => return None,
     })
 }
