@@ -6,7 +6,7 @@ only when a filter uses one) matched at the start of the text.
 """
 
 import sys
-from _warnings import _frame_info, _getline
+from _warnings import _getline, warn, warn_explicit
 
 __all__ = ["warn", "warn_explicit", "showwarning",
            "formatwarning", "filterwarnings", "simplefilter",
@@ -125,6 +125,36 @@ def _formatwarnmsg_impl(msg):
     if line:
         line = line.strip()
         s += "  %s\n" % line
+    if msg.source is not None:
+        s += _source_note(category, msg.source)
+    return s
+
+
+def _source_note(category, source):
+    # Where the object a warning is about was allocated, when tracemalloc knows; otherwise
+    # a hint to enable it. A warning is never allowed to fail here, hence the broad excepts.
+    try:
+        import tracemalloc
+    except Exception:
+        return ""
+    try:
+        tracing = tracemalloc.is_tracing()
+        tb = tracemalloc.get_object_traceback(source)
+    except Exception:
+        return ""
+    if tb is None:
+        if tracing:
+            return ""
+        return f"{category}: Enable tracemalloc to get the object allocation traceback\n"
+    s = "Object allocated at (most recent call last):\n"
+    for frame in tb:
+        s += '  File "%s", lineno %s\n' % (frame.filename, frame.lineno)
+        try:
+            line = _getline(frame.filename, frame.lineno)
+        except Exception:
+            line = None
+        if line:
+            s += "    %s\n" % line.strip()
     return s
 
 
@@ -172,45 +202,14 @@ def _formatwarnmsg(msg):
     return _formatwarnmsg_impl(msg)
 
 
-# --- warn ------------------------------------------------------------------------------------
-
-def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixes=()):
-    """Issue a warning, or maybe ignore it or raise an exception."""
-    # The frame this warning is attributed to is counted from here (depth 1 is warn's
-    # caller), so the work is done inline rather than in a helper.
-    if isinstance(message, Warning):
-        category = message.__class__
-    if category is None:
-        category = UserWarning
-    if not (isinstance(category, type) and issubclass(category, Warning)):
-        raise TypeError("category must be a Warning subclass, "
-                        "not '{:s}'".format(type(category).__name__))
-    if not isinstance(stacklevel, int):
-        raise TypeError("'{}' object cannot be interpreted as an integer"
-                        .format(type(stacklevel).__name__))
-    info = _frame_info(max(stacklevel, 1))
-    if info is None:
-        globals = sys.__dict__
-        filename = "<sys>"
-        lineno = 0
-    else:
-        filename, lineno, globals = info
-    module = globals.get("__name__", "<string>")
-    registry = globals.setdefault("__warningregistry__", {})
-    error = _warn_explicit_impl(message, category, filename, lineno, module, registry,
-                                globals, source)
-    if error is not None:
-        raise error
+def _warn_unawaited_coroutine(coro):
+    # Called by the VM when a coroutine that never started is finalized; stack level 2 is
+    # the Python code running when the last reference went away.
+    msg = f"coroutine '{coro.__qualname__}' was never awaited"
+    warn(msg, category=RuntimeWarning, stacklevel=2, source=coro)
 
 
-def warn_explicit(message, category, filename, lineno, module=None, registry=None,
-                  module_globals=None, source=None):
-    """Low-level interface to warnings functionality."""
-    error = _warn_explicit_impl(message, category, filename, lineno, module, registry,
-                                module_globals, source)
-    if error is not None:
-        raise error
-
+# --- the Python half of warn/warn_explicit (the entry points are native: _warnings) ---------
 
 def _matches(pattern, text):
     """A filter's message/module test: None matches everything, a str only itself."""

@@ -212,27 +212,6 @@ impl Vm {
         self.builtins.dict()
     }
 
-    /// Prints a warning to stderr as the default `warnings.showwarning` does, attributed
-    /// to the current frame's line.
-    pub fn warn(&self, category: &str, msg: &str) {
-        let (file, line) = match self.current_frame() {
-            Some(f) => {
-                let fr = crate::exec::frame::frame_ref(f);
-                (
-                    fr.code.filename.to_lossy().into_owned(),
-                    fr.lineno().unwrap_or(0),
-                )
-            }
-            None => ("sys".to_string(), 1),
-        };
-        self.write_stderr(&format!("{file}:{line}: {category}: {msg}\n"));
-    }
-
-    /// A `RuntimeWarning`.
-    pub fn warn_runtime(&self, msg: &str) {
-        self.warn("RuntimeWarning", msg);
-    }
-
     /// Registers a native module constructor, importable by `name`.
     pub fn register_native_module(&self, name: &'static str, init: crate::stdlib::ModuleInit) {
         self.native_modules.with_mut(|m| m.push((name, init)));

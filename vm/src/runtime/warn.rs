@@ -25,4 +25,14 @@ impl Vm {
         self.call_pos(&warn, &[self.new_str(msg).into(), category.clone()])?;
         Ok(())
     }
+
+    /// The RuntimeWarning for a coroutine finalized before it ever ran, issued through
+    /// `warnings._warn_unawaited_coroutine` so filters and `catch_warnings` see it (and
+    /// `-W error` turns it into an unraisable report, as in CPython).
+    pub fn warn_unawaited_coroutine(&self, coro: &Value) -> PyResult<()> {
+        let warnings = crate::exec::import::import_absolute(self, "warnings")?;
+        let hook = self.getattr(&warnings, &self.intern("_warn_unawaited_coroutine"))?;
+        self.call_pos(&hook, std::slice::from_ref(coro))?;
+        Ok(())
+    }
 }

@@ -656,8 +656,9 @@ fn gen_del(vm: &Vm, v: &Value) -> PyResult<()> {
             vm.report_unraisable_for(&e, "Exception ignored while finalizing generator", v);
         }
     } else if g.state.get() == GenState::Created && g.kind == GenKind::Coroutine {
-        let q = g.qualname.get();
-        vm.warn_runtime(&format!("coroutine '{}' was never awaited", q.to_lossy()));
+        if let Err(e) = vm.warn_unawaited_coroutine(v) {
+            vm.report_unraisable_for(&e, "Exception ignored while finalizing coroutine", v);
+        }
     } else if g.state.get() == GenState::Created {
         // `_PyGen_Finalize` closes a generator that never started: its frame (and the
         // cycles through its arguments) is released now.

@@ -274,6 +274,17 @@ impl Vm {
         }
     }
 
+    /// A `Py_ssize_t` argument of a builtin (argument clinic's `n`): like index_value, but
+    /// with CPython's message for ints beyond the range.
+    pub fn ssize_arg(&self, v: &Value) -> PyResult<i64> {
+        match self.try_index(v)? {
+            Some(n) => n.to_i64().ok_or_else(|| {
+                self.new_overflow_error("Python int too large to convert to C ssize_t")
+            }),
+            None => self.index_value(v),
+        }
+    }
+
     /// The OverflowError for ints that do not fit an index.
     #[cold]
     pub fn new_index_overflow(&self, type_name: &str) -> crate::runtime::PyErr {

@@ -328,14 +328,7 @@ fn int_to_bytes(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let [length, byteorder, signed] =
         rest.bind(vm, "to_bytes", ["length", "byteorder", "signed"], 0, 0)?;
     let length = match length {
-        // A Py_ssize_t parameter: CPython's message for ints beyond it differs from
-        // index_value's.
-        Some(l) => match vm.try_index(l)? {
-            Some(n) => n.to_i64().ok_or_else(|| {
-                vm.new_overflow_error("Python int too large to convert to C ssize_t")
-            })?,
-            None => vm.index_value(l)?,
-        },
+        Some(l) => vm.ssize_arg(l)?,
         None => 1,
     };
     if length < 0 {
