@@ -79,7 +79,8 @@ fn parse(args: &[String]) -> Result<(Target, Vec<String>, Config), String> {
                     break;
                 }
                 'W' => {
-                    let _ = value(&mut i)?;
+                    let opt = value(&mut i)?;
+                    config.warnoptions.push(opt);
                     break;
                 }
                 'u' => config.unbuffered = true,
@@ -121,6 +122,11 @@ fn finish_env(config: &mut Config, ignore_env: bool) {
     }
     if std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()) {
         config.unbuffered = true;
+    }
+    if let Ok(w) = std::env::var("PYTHONWARNINGS") {
+        // Environment filters come first, so -W options (processed later) take precedence.
+        let env = w.split(',').filter(|s| !s.is_empty()).map(str::to_string);
+        config.warnoptions.splice(0..0, env);
     }
     if let Ok(p) = std::env::var("PYTHONPATH") {
         config

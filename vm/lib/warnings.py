@@ -86,6 +86,84 @@ def _setup_defaults():
 _setup_defaults()
 
 
+# --- -W and PYTHONWARNINGS (sys.warnoptions) -------------------------------------------------
+
+class _OptionError(Exception):
+    """A -W option that cannot be turned into a filter."""
+
+
+def _processoptions(args):
+    for arg in args:
+        try:
+            _setoption(arg)
+        except _OptionError as msg:
+            print("Invalid -W option ignored:", msg, file=sys.stderr)
+
+
+def _setoption(arg):
+    # action:message:category:module:lineno, trailing fields optional.
+    parts = arg.split(":")
+    if len(parts) > 5:
+        raise _OptionError("too many fields (max 5): %r" % (arg,))
+    parts += [""] * (5 - len(parts))
+    action, message, category, module, lineno = [p.strip() for p in parts]
+    action = _getaction(action)
+    category = _getcategory(category)
+    if message or module:
+        import re
+    # The option's message and module are literal text, not patterns; the module must
+    # match whole.
+    if message:
+        message = re.escape(message)
+    if module:
+        module = re.escape(module) + r"\z"
+    if lineno:
+        try:
+            lineno = int(lineno)
+            if lineno < 0:
+                raise ValueError
+        except (ValueError, OverflowError):
+            raise _OptionError("invalid lineno %r" % (lineno,)) from None
+    else:
+        lineno = 0
+    filterwarnings(action, message, category, module, lineno)
+
+
+def _getaction(action):
+    if not action:
+        return "default"
+    # Any prefix of an action names it ("e" is "error").
+    for name in ("default", "always", "all", "ignore", "module", "once", "error"):
+        if name.startswith(action):
+            return name
+    raise _OptionError("invalid action: %r" % (action,))
+
+
+def _getcategory(category):
+    if not category:
+        return Warning
+    if "." in category:
+        modname, _, klass = category.rpartition(".")
+        try:
+            where = __import__(modname, None, None, [klass])
+        except ImportError:
+            raise _OptionError("invalid module name: %r" % (modname,)) from None
+    else:
+        import builtins as where
+        klass = category
+    try:
+        cat = getattr(where, klass)
+    except AttributeError:
+        raise _OptionError("unknown warning category: %r" % (category,)) from None
+    if not issubclass(cat, Warning):
+        raise _OptionError("invalid warning category: %r" % (category,))
+    return cat
+
+
+if sys.warnoptions:
+    _processoptions(sys.warnoptions)
+
+
 # --- showing ---------------------------------------------------------------------------------
 
 class WarningMessage(object):

@@ -90,6 +90,11 @@ pub fn run_file(path: &Path, mut config: Config, capture: Capture) -> Outcome {
 /// What the interpreter does after creating the VM and before running `__main__`: the
 /// `site` builtins (`exit`, `quit`, `help`, ...) unless `-S`.
 pub fn start(vm: &Vm) -> Result<(), PyErr> {
+    // As in CPython, -W/PYTHONWARNINGS filters are installed (and invalid ones reported)
+    // at startup rather than when the program first imports `warnings`.
+    if !vm.config.warnoptions.is_empty() {
+        crate::exec::import::import_absolute(vm, "warnings")?;
+    }
     if vm.config.no_site {
         return Ok(());
     }

@@ -48,6 +48,8 @@ pub struct Config {
     pub ignore_environment: bool,
     /// `-X` options.
     pub xoptions: Vec<(String, Option<String>)>,
+    /// `sys.warnoptions`: `PYTHONWARNINGS` entries, then `-W` options, in order.
+    pub warnoptions: Vec<String>,
     /// Initial `sys.path`.
     pub path: Vec<String>,
     /// `sys.executable`.
@@ -67,6 +69,7 @@ impl Default for Config {
             no_site: false,
             ignore_environment: false,
             xoptions: Vec::new(),
+            warnoptions: Vec::new(),
             path: Vec::new(),
             executable: String::new(),
         }

@@ -359,6 +359,8 @@ pub(crate) fn init(vm: &Vm) {
         let _ = xopts.set_item(vm, vm.new_str(k).into(), val);
     }
     set("_xoptions", xopts.into());
+    let warnoptions = vm.config.warnoptions.iter().map(|o| vm.new_str(o).into());
+    set("warnoptions", vm.new_list(warnoptions.collect()).into());
     for (name, f) in [
         ("exit", sys_exit as crate::types::function::NativeFn),
         ("getrecursionlimit", getrecursionlimit),

@@ -715,7 +715,8 @@ impl Parser<'_> {
         };
         Ok(match chr(c) {
             'A' => Node::Assert(Assert::TextStart, mode),
-            'Z' => Node::Assert(Assert::TextEnd, mode),
+            // `\z` is 3.14's spelling of `\Z` (end of text only).
+            'Z' | 'z' => Node::Assert(Assert::TextEnd, mode),
             'b' => Node::Assert(Assert::WordBoundary, mode),
             'B' => Node::Assert(Assert::NotWordBoundary, mode),
             'd' => class(ClassItem::Digit(false)),
