@@ -193,7 +193,7 @@ pub fn exit_status(vm: &Vm, result: Result<(), PyErr>) -> u8 {
         return system_exit_status(vm, &err);
     }
     vm.flush_std_streams();
-    vm.print_exception(&err);
+    vm.report_uncaught(&err);
     1
 }
 

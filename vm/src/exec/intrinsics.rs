@@ -12,13 +12,9 @@ use super::Ctx;
 pub fn intrinsic_1(c: &Ctx<'_>, which: u32, v: Value) -> PyResult<Value> {
     let vm = c.vm;
     match which {
-        // INTRINSIC_PRINT: the REPL's display hook.
+        // INTRINSIC_PRINT: expression statements in interactive code go to sys.displayhook.
         1 => {
-            if !v.is_none() {
-                let text = vm.repr(&v)?;
-                vm.write_stdout(&format!("{}\n", text.to_lossy()))?;
-                vm.builtins_dict().set_str(&vm.intern("_"), v);
-            }
+            vm.display_value(v)?;
             Ok(Value::None)
         }
         // INTRINSIC_IMPORT_STAR: `from m import *` into the frame's locals.

@@ -357,6 +357,51 @@ fn notes_text(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
 
 /// `StackSummary.format()` of the exception's traceback (empty without one).
 fn stack_text(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
+    stack_text_with(vm, exc, format_entry)
+}
+
+/// One entry as the interpreter's own traceback printer writes it (CPython's C
+/// `_PyTraceBack_Print`, used for unraisable reports): the line, stripped, and no carets.
+fn format_entry_plain(vm: &Vm, e: &Entry, out: &mut String) {
+    out.push_str(&format!(
+        "  File \"{}\", line {}, in {}\n",
+        e.filename, e.lineno, e.name
+    ));
+    let line = vm.line_cache.lines(&e.filename).and_then(|f| {
+        usize::try_from(e.lineno - 1)
+            .ok()
+            .and_then(|i| f.get(i).map(|l| l.trim_matches(py_space).to_string()))
+    });
+    if let Some(line) = line.filter(|l| !l.is_empty()) {
+        out.push_str("    ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+/// An unraisable exception as `sys.unraisablehook`'s default prints it: its own
+/// traceback in the plain format and `Type: message` (no chained exceptions, no notes).
+pub fn format_unraisable(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
+    let stack = stack_text_with(vm, exc, format_entry_plain);
+    let mut out = String::new();
+    if !stack.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        out.push_str(&stack);
+    }
+    let v = Value::from(exc);
+    let msg = match vm.str(&v) {
+        Ok(s) => s.to_lossy().into_owned(),
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    out.push_str(&format!("{}: {msg}\n", type_display(vm, &v)));
+    out
+}
+
+fn stack_text_with(
+    vm: &Vm,
+    exc: &crate::object::Py<BaseException>,
+    format_entry: fn(&Vm, &Entry, &mut String),
+) -> String {
     let mut text = String::new();
     let out = &mut text;
     let entries = entries_of(vm, exc);

@@ -373,13 +373,6 @@ impl Vm {
         }
     }
 
-    /// Prints an unraisable exception report to `sys.stderr` (CPython's
-    /// `PyErr_WriteUnraisable` with `sys.unraisablehook`'s default format).
-    pub fn report_unraisable(&self, err: &PyErr, context: &str) {
-        let text = crate::exec::traceback::format_exception(self, err);
-        self.write_stderr(&format!("{context}:\n{text}"));
-    }
-
     /// [`Vm::report_unraisable`] with the context `"{what} {repr(obj)}"` (the repr left
     /// empty if it fails), as CPython words reports about a callback or finalizer.
     pub fn report_unraisable_for(&self, err: &PyErr, what: &str, obj: &Value) {

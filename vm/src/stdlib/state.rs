@@ -22,4 +22,7 @@ pub struct StdlibState {
     pub(crate) gc_garbage: PyCell<Option<Py<List>>>,
     /// `gc.callbacks`, once the module is imported.
     pub(crate) gc_callbacks: PyCell<Option<Py<List>>>,
+    /// `sys.setswitchinterval` (seconds; None until set: the default 0.005). Kept for
+    /// `getswitchinterval`: there is one thread, so nothing switches.
+    pub(crate) switch_interval: Cell<Option<f64>>,
 }

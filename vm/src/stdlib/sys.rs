@@ -147,6 +147,35 @@ fn is_finalizing(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(false))
 }
 
+fn getswitchinterval(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    args.none(vm, "getswitchinterval")?;
+    Ok(Value::Float(
+        vm.stdlib.switch_interval.get().unwrap_or(0.005),
+    ))
+}
+
+fn setswitchinterval(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let x = super::math::as_double(vm, args.one(vm, "setswitchinterval")?)?;
+    // NaN passes, as in CPython.
+    if x <= 0.0 {
+        return Err(vm.new_value_error("switch interval must be strictly positive"));
+    }
+    vm.stdlib.switch_interval.set(Some(x));
+    Ok(Value::None)
+}
+
+/// `call_tracing(func, args)`: `func(*args)` (tracing is never suspended here).
+fn call_tracing(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let vals = args.range(vm, "call_tracing", 2, 2)?;
+    let Some(t) = vals[1].downcast::<crate::types::tuple::Tuple>() else {
+        return Err(vm.new_type_error(format!(
+            "call_tracing() argument 2 must be tuple, not {}",
+            vm.type_name(&vals[1])
+        )));
+    };
+    vm.call_pos(&vals[0], t.as_slice())
+}
+
 fn struct_seq(vm: &Vm, name: &str, fields: &[(&str, Value)]) -> PyResult<Value> {
     crate::stdlib::builtins::new_named_record(vm, name, fields)
 }
@@ -376,12 +405,27 @@ pub(crate) fn init(vm: &Vm) {
         ("getrefcount", getrefcount),
         ("is_finalizing", is_finalizing),
         ("breakpointhook", super::sitebuiltins::breakpointhook),
+        ("getswitchinterval", getswitchinterval),
+        ("setswitchinterval", setswitchinterval),
+        ("call_tracing", call_tracing),
     ] {
         vm.add_function(m, name, f);
     }
     if let Some(hook) = m.dict().get_str(&vm.intern("breakpointhook")) {
         set("__breakpointhook__", hook);
     }
+    super::sys_hooks::install(vm, m);
+    let names = vm.new_frozenset_empty();
+    for n in super::stdlib_names::STDLIB_MODULE_NAMES {
+        // Adding a str to a fresh frozenset cannot fail (str hashing does not raise).
+        let _ = names.add(vm, vm.new_str(n).into());
+    }
+    set("stdlib_module_names", names.into());
+    set("float_repr_style", vm.new_str("short").into());
+    set("abiflags", vm.new_str("").into());
+    set("platlibdir", vm.new_str("lib").into());
+    set("pycache_prefix", Value::None);
+    set("api_version", Value::Int(1013));
     set(
         "copyright",
         vm.new_str(
