@@ -45,17 +45,6 @@ fn exc_triple(err: &PyErr) -> [Value; 3] {
     [err.class().clone().into(), err.value(), tb]
 }
 
-/// The one positional argument of a hook (CPython's METH_O message otherwise).
-fn single_arg<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
-    match args.values() {
-        [v] if args.nkw() == 0 => Ok(v),
-        vals => Err(vm.new_type_error(format!(
-            "{name}() takes exactly one argument ({} given)",
-            vals.len()
-        ))),
-    }
-}
-
 // --- excepthook ------------------------------------------------------------------------------
 
 /// `sys.__excepthook__(type, value, traceback)`: prints the exception and its chain.
@@ -135,7 +124,7 @@ fn write_unraisable(vm: &Vm, exc: Option<&Py<BaseException>>, msg: &Value, obj: 
 
 /// `sys.__unraisablehook__(unraisable)`.
 fn default_unraisablehook(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let arg = single_arg(vm, &args, "sys.unraisablehook")?;
+    let arg = args.one(vm, "sys.unraisablehook")?;
     let ty = structseq::cached_type(vm, &UNRAISABLE_ARGS)?;
     if !arg.class(vm).is(&ty) {
         return Err(
@@ -187,7 +176,7 @@ impl Vm {
 
 /// `sys.__displayhook__(value)`: prints repr(value) and keeps it as `builtins._`.
 fn default_displayhook(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let v = single_arg(vm, &args, "sys.displayhook")?;
+    let v = args.one(vm, "sys.displayhook")?;
     if v.is_none() {
         return Ok(Value::None);
     }
@@ -211,6 +200,35 @@ impl Vm {
     }
 }
 
+// --- settrace / setprofile ------------------------------------------------------------------
+
+/// `sys.settrace(None)`/`sys.setprofile(None)` (nothing is ever installed, so clearing is
+/// a no-op); installing a function needs per-line/per-call events the eval loop does not
+/// produce yet, so it fails loudly instead of silently never calling it.
+fn set_tracer(vm: &Vm, args: Args<'_>, name: &str) -> PyResult<Value> {
+    let f = args.one(vm, name)?;
+    if f.is_none() {
+        return Ok(Value::None);
+    }
+    Err(vm.new_not_implemented_error(format!(
+        "{name}(): rpy does not support trace and profile functions yet"
+    )))
+}
+
+fn settrace(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    set_tracer(vm, args, "sys.settrace")
+}
+
+fn setprofile(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    set_tracer(vm, args, "sys.setprofile")
+}
+
+/// `gettrace()`/`getprofile()`: never set (see `set_tracer`).
+fn get_tracer(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    args.none(vm, "gettrace")?;
+    Ok(Value::None)
+}
+
 /// Installs the hooks and their `__name__` defaults into `sys`.
 pub(crate) fn install(vm: &Vm, m: &Py<Module>) {
     let hooks: [(&str, &str, NativeFn); 3] = [
@@ -222,6 +240,10 @@ pub(crate) fn install(vm: &Vm, m: &Py<Module>) {
         ),
         ("displayhook", "__displayhook__", default_displayhook),
     ];
+    vm.add_function(m, "settrace", settrace);
+    vm.add_function(m, "setprofile", setprofile);
+    vm.add_function(m, "gettrace", get_tracer);
+    vm.add_function(m, "getprofile", get_tracer);
     for (name, dunder, f) in hooks {
         vm.add_function(m, name, f);
         if let Some(v) = m.dict().get_rust_str(name) {
