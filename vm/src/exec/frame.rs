@@ -320,6 +320,12 @@ pub enum ReturnTo {
     /// replaces them, except that NotImplemented from an arithmetic dunder goes on with the
     /// rest of the number protocol (the reflected method, then the TypeError).
     BinaryOp(u8),
+    /// A Python comparison dunder run by `COMPARE_OP` with this oparg
+    /// (`exec::uops::compare::compare_dunder_frame`): the caller kept both operands; a bool
+    /// result replaces them, anything else goes through `compare_dunder_result`
+    /// (NotImplemented: the reflected method, identity or the TypeError; the bool
+    /// conversion the oparg asks for).
+    Compare(u8),
 }
 
 /// What a new frame needs.

@@ -131,6 +131,7 @@ impl Ctx<'_> {
             // The instance is already the call's result on the caller's stack.
             ReturnTo::Init => self.check_init_result(result),
             ReturnTo::BinaryOp(op) => self.binary_dunder_result(op, result),
+            ReturnTo::Compare(op) => compare::compare_dunder_result(self, op, result),
             ReturnTo::Push => {
                 crate::tri!(self.r.push(result));
                 Flow::Switch
