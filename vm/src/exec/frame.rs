@@ -326,6 +326,10 @@ pub enum ReturnTo {
     /// (NotImplemented: the reflected method, identity or the TypeError; the bool
     /// conversion the oparg asks for).
     Compare(u8),
+    /// A Python `__next__` run by `FOR_ITER` (`exec::uops::control::next_dunder_frame`): the
+    /// result is pushed as `Push` does (the iterator stays below it); StopIteration leaving
+    /// the frame ends the loop instead (`eval::unwind`), continuing at this index.
+    Next(u32),
 }
 
 /// What a new frame needs.

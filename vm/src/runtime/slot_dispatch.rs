@@ -241,6 +241,23 @@ fn slot_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(r)
 }
 
+/// The Python `__next__` `FOR_ITER` may run as a frame of the eval loop: `it`'s type steps
+/// through the generic slot and the lookup finds a plain function. `None` otherwise.
+pub(crate) fn next_dunder(vm: &Vm, it: &Value) -> Option<Py<Function>> {
+    let ty = it.class(vm);
+    if !ty
+        .slots
+        .iternext
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, slot_iternext as crate::object::slots::IterNextFn))
+    {
+        return None;
+    }
+    vm.type_lookup(ty, &vm.names.__next__)?
+        .into_downcast::<Function>()
+        .ok()
+}
+
 fn slot_iternext(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
     // StopIteration (with its value) propagates; `vm.next` treats it as exhaustion.
     require(vm, v, &vm.names.__next__, &[]).map(Some)

@@ -520,7 +520,7 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     c.next_ip = cf.return_ip.get();
     c.ip = cf.ip.get();
     match to {
-        ReturnTo::Push => {
+        ReturnTo::Push | ReturnTo::Next(_) => {
             if c.r.push(v).is_err() {
                 return Some(Flow::Fault);
             }

@@ -132,7 +132,7 @@ impl Ctx<'_> {
             ReturnTo::Init => self.check_init_result(result),
             ReturnTo::BinaryOp(op) => self.binary_dunder_result(op, result),
             ReturnTo::Compare(op) => compare::compare_dunder_result(self, op, result),
-            ReturnTo::Push => {
+            ReturnTo::Push | ReturnTo::Next(_) => {
                 crate::tri!(self.r.push(result));
                 Flow::Switch
             }
