@@ -495,36 +495,9 @@ impl DataStack {
         }
     }
 
-    /// Moves the most recently pushed frame into a heap block (a generator's frame),
-    /// releasing its data-stack slots without dropping anything.
-    ///
-    /// # Safety
-    /// As [`DataStack::pop`].
-    pub unsafe fn move_to_heap(&self, frame: NonNull<Frame>) -> HeapFrame {
-        // SAFETY: by the caller's contract the frame is live and LIFO-topmost.
-        unsafe {
-            let f = frame.as_ref();
-            let slots = Frame::total_slots(f.nlocalsplus, f.stacksize);
-            let owner = f.owner.get();
-            let mut block: Box<[MaybeUninit<Value>]> = Box::new_uninit_slice(slots);
-            let dst = block.as_mut_ptr() as *mut Value;
-            std::ptr::copy_nonoverlapping(frame.as_ptr() as *const Value, dst, slots);
-            let moved = &*(dst as *const Frame);
-            moved.owner.set(Owner::Generator);
-            moved.previous.set(None);
-            if let Owner::DataStack { chunk, top } = owner {
-                self.current.set(chunk);
-                self.top.set(top);
-            }
-            HeapFrame { block }
-        }
-    }
-}
-
-impl DataStack {
-    /// Moves `frame` into a heap block if it is the topmost data-stack frame (a new
-    /// generator's frame), else `None`.
-    pub fn detach_top(&self, frame: NonNull<Frame>) -> Option<HeapFrame> {
+    /// The number of slots a heap block needs for `frame` (header, locals and value stack)
+    /// if it is the topmost data-stack frame (a new generator's), else `None`.
+    pub fn top_frame_slots(&self, frame: NonNull<Frame>) -> Option<usize> {
         let f = frame_ref(frame);
         if !matches!(f.owner.get(), Owner::DataStack { .. }) {
             return None;
@@ -536,12 +509,34 @@ impl DataStack {
         let chunk = chunks.get(self.current.get())?;
         let start = top.checked_sub(size)?;
         let expected = chunk.slots.get(start)?.as_ptr() as *const Frame;
-        if !std::ptr::eq(expected, frame.as_ptr()) {
-            return None;
+        std::ptr::eq(expected, frame.as_ptr()).then_some(size)
+    }
+
+    /// Moves the topmost data-stack frame into `dst` (a generator's block of
+    /// [`DataStack::top_frame_slots`] slots), releasing its data-stack slots without
+    /// dropping anything. Only the header, the locals and the live stack are copied.
+    ///
+    /// # Safety
+    /// `frame` is the topmost live data-stack frame (`top_frame_slots` said so) and is not
+    /// used afterwards; `dst` has room for its slots and outlives the returned frame.
+    pub unsafe fn move_top_into(&self, frame: NonNull<Frame>, dst: *mut Value) -> HeapFrame {
+        // SAFETY: by the caller's contract the frame is live and LIFO-topmost.
+        unsafe {
+            let f = frame.as_ref();
+            let live = HEADER_SLOTS + f.nlocalsplus + f.sp.get();
+            let owner = f.owner.get();
+            std::ptr::copy_nonoverlapping(frame.as_ptr() as *const Value, dst, live);
+            let moved = &*(dst as *const Frame);
+            moved.owner.set(Owner::Generator);
+            moved.previous.set(None);
+            if let Owner::DataStack { chunk, top } = owner {
+                self.current.set(chunk);
+                self.top.set(top);
+            }
+            HeapFrame {
+                frame: NonNull::new_unchecked(dst as *mut Frame),
+            }
         }
-        // SAFETY: just checked that `frame` is the live topmost data-stack frame; the caller
-        // stops using the old pointer (the frame now lives in the returned block).
-        Some(unsafe { self.move_to_heap(frame) })
     }
 }
 
@@ -874,31 +869,32 @@ unsafe fn write_frame(
     }
 }
 
-/// A frame block owned by a generator.
+/// A generator's frame, kept in the generator object's own allocation (after its payload,
+/// `object::core` invariant 6): dropping it releases the frame's values; the object frees
+/// the memory.
 pub struct HeapFrame {
-    block: Box<[MaybeUninit<Value>]>,
+    frame: NonNull<Frame>,
 }
 
 impl HeapFrame {
     /// The frame.
     pub fn frame(&self) -> NonNull<Frame> {
-        // SAFETY: the block holds an initialized frame (written by `move_to_heap`) until
-        // this HeapFrame is dropped.
-        unsafe { NonNull::new_unchecked(self.block.as_ptr() as *mut Frame) }
+        self.frame
     }
 
     /// The frame header.
     pub fn header(&self) -> &Frame {
-        // SAFETY: as above.
-        unsafe { &*(self.block.as_ptr() as *const Frame) }
+        // SAFETY: the block holds an initialized frame (written by `move_top_into`) until
+        // this HeapFrame is dropped.
+        unsafe { self.frame.as_ref() }
     }
 }
 
 impl Drop for HeapFrame {
     fn drop(&mut self) {
         // SAFETY: the block holds a live frame that nothing else references once the
-        // generator (its only owner) is being dropped.
-        unsafe { Frame::destroy(self.block.as_mut_ptr() as *mut Frame) };
+        // generator (its only owner) releases it.
+        unsafe { Frame::destroy(self.frame.as_ptr()) };
     }
 }
 
