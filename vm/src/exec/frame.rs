@@ -320,6 +320,16 @@ pub enum ReturnTo {
     /// replaces them, except that NotImplemented from an arithmetic dunder goes on with the
     /// rest of the number protocol (the reflected method, then the TypeError).
     BinaryOp(u8),
+    /// A Python comparison dunder run by `COMPARE_OP` with this oparg
+    /// (`exec::uops::compare::compare_dunder_frame`): the caller kept both operands; a bool
+    /// result replaces them, anything else goes through `compare_dunder_result`
+    /// (NotImplemented: the reflected method, identity or the TypeError; the bool
+    /// conversion the oparg asks for).
+    Compare(u8),
+    /// A Python `__next__` run by `FOR_ITER` (`exec::uops::control::next_dunder_frame`): the
+    /// result is pushed as `Push` does (the iterator stays below it); StopIteration leaving
+    /// the frame ends the loop instead (`eval::unwind`), continuing at this index.
+    Next(u32),
 }
 
 /// What a new frame needs.

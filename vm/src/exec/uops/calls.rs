@@ -556,6 +556,7 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
         ReturnTo::BinaryOp(op) if op != 26 && c.vm.is_not_implemented(c.r.peek(1).ok()?) => {
             return None;
         }
+        ReturnTo::Compare(_) if !matches!(c.r.peek(1).ok()?, Value::Bool(_)) => return None,
         _ => {}
     }
     if f.resumer.get() != Resumer::None
@@ -585,7 +586,7 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     c.next_ip = cf.return_ip.get();
     c.ip = cf.ip.get();
     match to {
-        ReturnTo::Push => {
+        ReturnTo::Push | ReturnTo::Next(_) => {
             if c.r.push(v).is_err() {
                 return Some(Flow::Fault);
             }
@@ -594,7 +595,7 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
         ReturnTo::Init => {}
         // The dunder's result replaces the operands `BINARY_OP` kept (popped one by one:
         // an out-of-line `drop_n` would take the registers' address).
-        ReturnTo::BinaryOp(_) => {
+        ReturnTo::BinaryOp(_) | ReturnTo::Compare(_) => {
             let (Ok(rhs), Ok(lhs)) = (c.r.pop(), c.r.pop()) else {
                 return Some(Flow::Fault);
             };

@@ -131,7 +131,8 @@ impl Ctx<'_> {
             // The instance is already the call's result on the caller's stack.
             ReturnTo::Init => self.check_init_result(result),
             ReturnTo::BinaryOp(op) => self.binary_dunder_result(op, result),
-            ReturnTo::Push => {
+            ReturnTo::Compare(op) => compare::compare_dunder_result(self, op, result),
+            ReturnTo::Push | ReturnTo::Next(_) => {
                 crate::tri!(self.r.push(result));
                 Flow::Switch
             }
