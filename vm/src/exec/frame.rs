@@ -666,15 +666,15 @@ impl DataStack {
 
     /// Pushes the frame of `func` called with new references to the top `n` values of
     /// `caller`'s stack, which stay there (`BINARY_OP` running a dunder keeps its operands
-    /// until the dunder returns, as `return_to` says). `None`, with nothing changed, when
-    /// the shape does not fit (see [`positional_shape`]) or a new chunk is needed.
+    /// until the dunder returns; the caller sets the frame's `return_to`). `None`, with
+    /// nothing changed, when the shape does not fit (see [`positional_shape`]) or a new
+    /// chunk is needed.
     #[inline]
     pub fn push_operands(
         &self,
         caller: &Regs,
         func: Py<Function>,
         n: usize,
-        return_to: ReturnTo,
     ) -> Option<NonNull<Frame>> {
         let args = caller.top_slice(n).ok()?.as_ptr();
         let (code, defs) = positional_shape(&func, n)?;
@@ -701,7 +701,7 @@ impl DataStack {
                 args,
                 n,
                 defs,
-                return_to,
+                ReturnTo::Push,
             ))
         }
     }

@@ -358,11 +358,9 @@ pub(crate) fn binary_dunder_frame(c: &mut Ctx<'_>) -> Option<Flow> {
         return None;
     }
     let oparg = u8::try_from(c.oparg).ok()?;
-    let f = vm
-        .exec
-        .stack
-        .push_operands(&c.r, func, 2, ReturnTo::BinaryOp(oparg))?;
+    let f = vm.exec.stack.push_operands(&c.r, func, 2)?;
     vm.exec.depth.set(depth + 1);
+    frame_ref(f).return_to.set(ReturnTo::BinaryOp(oparg));
     Some(c.enter_frame(f))
 }
 
