@@ -9,7 +9,7 @@ use crate::object::Value;
 use crate::runtime::{PyErr, PyResult, Vm};
 use crate::types::exception::BaseException;
 
-use super::frame::{Frame, Owner, Regs, Resumer, frame_ref};
+use super::frame::{Frame, Owner, Regs, Resumer, ReturnTo, frame_ref};
 use super::{Ctx, Exit, Flow, dispatch};
 
 /// Runs `entry` (already pushed and initialized) until it returns or yields. With `throw`,
@@ -204,12 +204,21 @@ pub(crate) fn unwind(c: &mut Ctx<'_>, err: PyErr, add_tb: bool) -> PyResult<()> 
         }
         let caller = frame.previous.get();
         let inline_gen = frame.resumer.get() != Resumer::None;
+        let to = frame.return_to.get();
         pop_frame(c);
         let Some(caller) = caller else {
             return Err(err);
         };
         c.r = Regs::load(caller);
         c.ip = frame_ref(caller).ip.get();
+        // StopIteration out of a `__next__` that `FOR_ITER` ran as a frame ends the loop,
+        // as the iterator protocol's exhaustion does.
+        if let ReturnTo::Next(exhausted) = to
+            && err.matches(&vm.exc.stop_iteration)
+        {
+            c.next_ip = exhausted as usize;
+            return Ok(());
+        }
         if inline_gen {
             super::genframe::abandon(c, frame, &err);
         }

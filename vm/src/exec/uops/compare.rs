@@ -1,11 +1,13 @@
 //! Operators: binary and unary arithmetic, subscripts and slices, comparisons, truth,
 //! and the f-string formatting steps.
 
+use crate::compile::code::co_flags;
+use crate::exec::frame::{ReturnTo, frame_ref};
 use crate::exec::{Ctx, Flow};
 use crate::instr::Opcode;
 use crate::instr::oparg::NB_SUBSCR;
 use crate::object::{CompareOp, Value};
-use crate::runtime::{BinOp, PyResult, Vm, scalar_ops};
+use crate::runtime::{BinOp, PyResult, Vm, scalar_ops, slot_dispatch};
 use crate::tri;
 use crate::types::str::Str;
 use crate::types::str_type;
@@ -194,31 +196,125 @@ pub(crate) fn _COMPARE_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow 
         tri!(c.r.replace(1, Value::from(b)));
         return Flow::Next;
     }
+    // On the register copy, a left operand whose class does not compare through a Python
+    // dunder (no frame to push: see `compare_dunder_frame`) is compared directly, which
+    // needs only the VM (a right operand's reflected Python dunder runs nested, as from
+    // the memory context): no escape and re-run for `str`, tuple or list comparisons.
+    if L && let Ok(left) = c.r.peek(2)
+        && !slot_dispatch::compares_in_python(left.class(c.vm))
+    {
+        let right = tri!(c.r.pop());
+        let left = tri!(c.r.pop());
+        c.save_ip();
+        return match compare_value(c.vm, &left, &right, op, c.oparg) {
+            Ok(v) => {
+                tri!(c.r.push(v));
+                Flow::Next
+            }
+            Err(e) => c.error(e),
+        };
+    }
     let Some(c) = c.full() else {
         return Flow::Escape;
     };
+    if let Some(flow) = compare_dunder_frame(c, op) {
+        return flow;
+    }
     let right = tri!(c.r.pop());
     let left = tri!(c.r.pop());
-    compare_op_generic(c, left, right, op)
+    match compare_value(c.vm, &left, &right, op, c.oparg) {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => c.error(e),
+    }
 }
 
-/// `COMPARE_OP` through rich comparison.
+/// `left OP right` through rich comparison (exact strs compared in place), converted to a
+/// bool when `oparg` asks (bit 4). Out of line: the loop inlines only the immediate
+/// numbers.
 #[inline(never)]
-fn compare_op_generic(c: &mut Ctx<'_>, left: Value, right: Value, op: CompareOp) -> Flow {
-    let r = match c.vm.rich_compare(&left, &right, op) {
-        Ok(r) => r,
-        Err(e) => return c.error(e),
+fn compare_value(
+    vm: &Vm,
+    left: &Value,
+    right: &Value,
+    op: CompareOp,
+    oparg: u32,
+) -> PyResult<Value> {
+    if let (Value::Obj(a), Value::Obj(b)) = (left, right)
+        && a.ty().is(&vm.types.str)
+        && b.ty().is(&vm.types.str)
+        && let (Some(x), Some(y)) = (a.downcast::<Str>(), b.downcast::<Str>())
+    {
+        let b = match op {
+            CompareOp::Eq => a.is(b) || x.as_bytes() == y.as_bytes(),
+            CompareOp::Ne => !a.is(b) && x.as_bytes() != y.as_bytes(),
+            _ => op.test(x.as_bytes().cmp(y.as_bytes())),
+        };
+        return Ok(Value::from(b));
+    }
+    let r = vm.rich_compare(left, right, op)?;
+    if oparg & 16 != 0 && !matches!(r, Value::Bool(_)) {
+        return Ok(Value::from(vm.is_true(&r)?));
+    }
+    Ok(r)
+}
+
+/// `COMPARE_OP` whose operator is a Python dunder of the left operand's class
+/// ([`slot_dispatch::compare_dunder`]): its frame is pushed in this loop with new
+/// references to the operands, which stay on the caller's stack until it returns
+/// ([`ReturnTo::Compare`]), as `BINARY_OP` does (`calls::binary_dunder_frame`). `None`
+/// (nothing changed) when it does not apply.
+#[inline(never)]
+fn compare_dunder_frame(c: &mut Ctx<'_>, op: CompareOp) -> Option<Flow> {
+    let vm = c.vm;
+    let depth = vm.exec.depth.get();
+    if depth >= vm.recursion_limit() {
+        return None;
+    }
+    let func = slot_dispatch::compare_dunder(vm, c.r.peek(2).ok()?, c.r.peek(1).ok()?, op)?;
+    if func.code.with(|code| {
+        code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0
+    }) {
+        return None;
+    }
+    let oparg = u8::try_from(c.oparg).ok()?;
+    let f = vm.exec.stack.push_operands(&c.r, func, 2)?;
+    vm.exec.depth.set(depth + 1);
+    frame_ref(f).return_to.set(ReturnTo::Compare(oparg));
+    Some(c.enter_frame(f))
+}
+
+/// A dunder run by `COMPARE_OP` as a frame returned `result` (the caller is current again,
+/// its operands on the stack): NotImplemented goes on with the rest of the comparison
+/// protocol (the right operand's reflected method, then identity or the TypeError), and a
+/// non-bool result becomes one when the oparg asks; the result replaces the operands.
+pub(crate) fn compare_dunder_result(c: &mut Ctx<'_>, oparg: u8, result: Value) -> Flow {
+    let vm = c.vm;
+    let oparg = u32::from(oparg);
+    let Some(op) = CompareOp::from_u32(oparg >> 5) else {
+        return Flow::Fault;
     };
-    let r = if c.oparg & 16 != 0 && !matches!(r, Value::Bool(_)) {
-        match c.vm.is_true(&r) {
-            Ok(b) => Value::from(b),
-            Err(e) => return c.error(e),
-        }
+    let result = if vm.is_not_implemented(&result) {
+        let left = tri!(c.r.peek(2));
+        let right = tri!(c.r.peek(1));
+        vm.rich_compare_after_left(left, right, op)
     } else {
-        r
+        Ok(result)
     };
-    tri!(c.r.push(r));
-    Flow::Next
+    let result = match result {
+        Ok(r) if oparg & 16 != 0 && !matches!(r, Value::Bool(_)) => vm.is_true(&r).map(Value::from),
+        other => other,
+    };
+    tri!(c.r.drop_n(2));
+    match result {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Switch
+        }
+        Err(e) => c.error(e),
+    }
 }
 
 /// `CONTAINS_OP`: `in` / `not in` (oparg 1).
