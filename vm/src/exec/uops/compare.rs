@@ -123,10 +123,11 @@ fn store_fast_target(c: &Ctx<'_>) -> Option<usize> {
     }
 }
 
-/// `UNARY_NEGATIVE`.
+/// `UNARY_NEGATIVE`. A register instruction, as `CONTAINS_OP`.
 #[inline(always)]
-pub(crate) fn _UNARY_NEGATIVE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _UNARY_NEGATIVE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
+    c.save_ip();
     match c.vm.neg(&v) {
         Ok(r) => {
             tri!(c.r.push(r));
@@ -136,10 +137,11 @@ pub(crate) fn _UNARY_NEGATIVE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     }
 }
 
-/// `UNARY_INVERT`.
+/// `UNARY_INVERT`. A register instruction, as `CONTAINS_OP`.
 #[inline(always)]
-pub(crate) fn _UNARY_INVERT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _UNARY_INVERT<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
+    c.save_ip();
     if let Value::Bool(_) = v {
         // ~True is deprecated but still an int operation.
     }
@@ -195,24 +197,6 @@ pub(crate) fn _COMPARE_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow 
         drop(tri!(c.r.pop()));
         tri!(c.r.replace(1, Value::from(b)));
         return Flow::Next;
-    }
-    // On the register copy, a left operand whose class does not compare through a Python
-    // dunder (no frame to push: see `compare_dunder_frame`) is compared directly, which
-    // needs only the VM (a right operand's reflected Python dunder runs nested, as from
-    // the memory context): no escape and re-run for `str`, tuple or list comparisons.
-    if L && let Ok(left) = c.r.peek(2)
-        && !slot_dispatch::compares_in_python(left.class(c.vm))
-    {
-        let right = tri!(c.r.pop());
-        let left = tri!(c.r.pop());
-        c.save_ip();
-        return match compare_value(c.vm, &left, &right, op, c.oparg) {
-            Ok(v) => {
-                tri!(c.r.push(v));
-                Flow::Next
-            }
-            Err(e) => c.error(e),
-        };
     }
     let Some(c) = c.full() else {
         return Flow::Escape;
@@ -368,13 +352,15 @@ pub(crate) fn _BINARY_SLICE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
     }
 }
 
-/// `STORE_SLICE`: `(v, container, start, stop --)`.
+/// `STORE_SLICE`: `(v, container, start, stop --)`. A register instruction, as
+/// `CONTAINS_OP`.
 #[inline(always)]
-pub(crate) fn _STORE_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _STORE_SLICE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let stop = tri!(c.r.pop());
     let start = tri!(c.r.pop());
     let container = tri!(c.r.pop());
     let v = tri!(c.r.pop());
+    c.save_ip();
     let v = match crate::types::list::set_slice_fast(c.vm, &container, &start, &stop, v) {
         Ok(Ok(())) => return Flow::Next,
         Ok(Err(e)) => return c.error(e),

@@ -133,10 +133,12 @@ pub(crate) fn _RESUME_CHECK(_c: &mut Ctx<'_>, _o: usize) -> Flow {
     Flow::Next
 }
 
-/// `GET_ITER`.
+/// `GET_ITER`. A register instruction: it needs only the VM (a Python `__iter__` runs
+/// nested, as from the memory context).
 #[inline(always)]
-pub(crate) fn _GET_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _GET_ITER<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
+    c.save_ip();
     match c.vm.iter(&v) {
         Ok(it) => {
             tri!(c.r.push(it));
