@@ -237,7 +237,8 @@ pub(crate) fn pop_frame(c: &mut Ctx<'_>) {
     vm.exec.current.set(f.previous.get());
     vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
     let keeps_state = matches!(f.owner.get(), Owner::Generator);
-    if keeps_state || f.frame_obj.with(Option::is_some) {
+    // Only a frame object needs freezing (a generator's frame is released later).
+    if f.frame_obj.with(Option::is_some) {
         snapshot_frame_object(vm, f);
     }
     if !keeps_state {
@@ -249,6 +250,9 @@ pub(crate) fn pop_frame(c: &mut Ctx<'_>) {
 /// Sets `__context__` of a newly raised exception to the exception being handled, as
 /// CPython does when an exception is raised inside an `except` or `finally` block.
 fn set_context(vm: &Vm, err: &PyErr) {
+    if err.exc().context_kept() {
+        return;
+    }
     let Some(handled) = vm.handled_exception() else {
         return;
     };

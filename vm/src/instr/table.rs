@@ -876,7 +876,7 @@ macro_rules! instruction_table {
                     = _NOP + _LOAD_GLOBAL_MODULE[module_keys_version] + _PUSH_NULL_CONDITIONAL;
 
                 // --- LOAD_ATTR family ---
-                LOAD_ATTR = 80 Real oparg(NameAndBit) cache(LoadAttrCache)
+                LOAD_ATTR = 80 Real oparg(NameAndBit) cache(LoadAttrCache) [registers]
                     = _SPECIALIZE_LOAD_ATTR[counter] + _LOAD_ATTR;
                 LOAD_ATTR_CLASS = 177 Specialized(LOAD_ATTR)
                     = _CHECK_ATTR_CLASS[version] + _LOAD_ATTR_CLASS[descr] + _PUSH_NULL_CONDITIONAL;
@@ -924,7 +924,7 @@ macro_rules! instruction_table {
                 LOAD_SPECIAL = 95 Real oparg(SpecialMethod) = _INSERT_NULL + _LOAD_SPECIAL;
 
                 // --- STORE_ATTR family ---
-                STORE_ATTR = 110 Real oparg(Name) cache(StoreAttrCache)
+                STORE_ATTR = 110 Real oparg(Name) cache(StoreAttrCache) [registers]
                     = _SPECIALIZE_STORE_ATTR[counter] + _STORE_ATTR;
                 STORE_ATTR_INSTANCE_VALUE = 198 Specialized(STORE_ATTR)
                     = _GUARD_TYPE_VERSION_AND_LOCK[version] + _GUARD_DORV_NO_DICT

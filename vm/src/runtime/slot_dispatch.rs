@@ -282,6 +282,12 @@ fn slot_descr_set(vm: &Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
     Ok(())
 }
 
+/// Whether a type's call slot is the generic `__call__` dispatch (a Python-level
+/// `__call__`), which the eval loop may replace by calling the method itself.
+pub(crate) fn is_slot_call(f: Option<crate::object::slots::CallFn>) -> bool {
+    f.is_some_and(|f| std::ptr::fn_addr_eq(f, slot_call as crate::object::slots::CallFn))
+}
+
 /// Whether a type's init slot is the generic `__init__` dispatch (a Python-level
 /// `__init__`), which the eval loop may replace by pushing the `__init__` frame itself.
 pub(crate) fn is_slot_init(f: Option<crate::object::slots::InitFn>) -> bool {

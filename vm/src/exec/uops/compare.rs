@@ -50,7 +50,11 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
         let rhs = tri!(c.r.pop());
         let lhs = tri!(c.r.pop());
         c.save_ip();
-        return match binary_op_value(c.vm, &lhs, &rhs, c.oparg) {
+        let r = binary_op_value(c.vm, &lhs, &rhs, c.oparg);
+        if c.oparg == NB_SUBSCR {
+            c.vm.recycle_slice(rhs);
+        }
+        return match r {
             Some(Ok(v)) => {
                 tri!(c.r.push(v));
                 Flow::Next
@@ -78,7 +82,11 @@ fn binary_op_value(vm: &Vm, lhs: &Value, rhs: &Value, oparg: u32) -> Option<PyRe
     Some(match BinOp::from_oparg(oparg) {
         Some((op, false)) => vm.binary_op(lhs, rhs, op),
         Some((op, true)) => vm.inplace_op(lhs, rhs, op),
-        None if oparg == NB_SUBSCR => vm.getitem(lhs, rhs),
+        // An exact list sliced with immediate bounds skips the mapping-protocol dispatch.
+        None if oparg == NB_SUBSCR => match crate::types::list::get_extended_slice(vm, lhs, rhs) {
+            Some(v) => Ok(v),
+            None => vm.getitem(lhs, rhs),
+        },
         None => return None,
     })
 }
@@ -104,6 +112,9 @@ fn binary_op_generic(c: &mut Ctx<'_>, lhs: Value, rhs: Value) -> Flow {
             None => return Flow::Fault,
         },
     };
+    if c.oparg == NB_SUBSCR {
+        c.vm.recycle_slice(rhs);
+    }
     match r {
         Ok(v) => {
             tri!(c.r.push(v));

@@ -317,7 +317,7 @@ pub(crate) fn _SEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
         && g.kind != GenKind::AsyncGenerator
     {
         let returned_ip = c.next_ip + c.oparg as usize;
-        match resume_inline(c, g, v, Resumer::Send { returned_ip }) {
+        match crate::exec::genframe::send_inline(c, g, v, returned_ip) {
             Ok(flow) => return flow,
             Err(back) => v = back,
         }
