@@ -50,11 +50,7 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
         let rhs = tri!(c.r.pop());
         let lhs = tri!(c.r.pop());
         c.save_ip();
-        let r = binary_op_value(c.vm, &lhs, &rhs, c.oparg);
-        if c.oparg == NB_SUBSCR {
-            c.vm.recycle_slice(rhs);
-        }
-        return match r {
+        return match binary_op_owned(c.vm, lhs, rhs, c.oparg) {
             Some(Ok(v)) => {
                 tri!(c.r.push(v));
                 Flow::Next
@@ -73,6 +69,18 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let rhs = tri!(c.r.pop());
     let lhs = tri!(c.r.pop());
     binary_op_generic(c, lhs, rhs)
+}
+
+/// [`binary_op_value`] consuming the operands, a subscript's slice recycled: one
+/// out-of-line call for the register path (every call site there, and the inlined
+/// recycling, weighs on the loop's register allocation: see vm-design.md, session 8).
+#[inline(never)]
+fn binary_op_owned(vm: &Vm, lhs: Value, rhs: Value, oparg: u32) -> Option<PyResult<Value>> {
+    let r = binary_op_value(vm, &lhs, &rhs, oparg);
+    if oparg == NB_SUBSCR {
+        vm.recycle_slice(rhs);
+    }
+    r
 }
 
 /// `BINARY_OP` through the number protocol or `getitem` (out of line); `None` for an
