@@ -16,6 +16,7 @@ use crate::types::dict::Dict;
 use crate::types::function::Function;
 use crate::types::module::Module;
 use crate::types::str::Str;
+use crate::types::type_;
 
 /// Whether `v` is a plain function-like attribute that binds its instance as the first
 /// argument (CPython's `Py_TPFLAGS_METHOD_DESCRIPTOR`).
@@ -172,6 +173,13 @@ pub(crate) fn _LOAD_ATTR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
                 };
                 module_attribute(c.r.cache_cell(c.ip + 1 + MODULE_ENTRY), o, name)
             }
+            // `Cls.attr`: `type_getattro`'s hit path without the slot call.
+            None if type_::uses_type_getattro(o.ty()) => {
+                let Some(name) = c.name(c.oparg >> 1) else {
+                    return Flow::Fault;
+                };
+                type_::cached_class_attr(c.vm, o, name)
+            }
             None => None,
         };
         if let Some(v) = found {
@@ -253,9 +261,9 @@ const PLACE_INDEX: u16 = 0x3fff;
 /// The cache unit for `place` (0: not cacheable).
 #[inline(always)]
 fn place_unit(place: &CachedPlace) -> u16 {
-    match place {
-        &CachedPlace::Inline(i) if i <= usize::from(PLACE_INDEX) => PLACE_INLINE | i as u16,
-        &CachedPlace::Slot(i) if i <= usize::from(PLACE_INDEX) => PLACE_SLOT | i as u16,
+    match *place {
+        CachedPlace::Inline(i) if i <= usize::from(PLACE_INDEX) => PLACE_INLINE | i as u16,
+        CachedPlace::Slot(i) if i <= usize::from(PLACE_INDEX) => PLACE_SLOT | i as u16,
         _ => 0,
     }
 }
