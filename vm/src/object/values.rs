@@ -91,6 +91,9 @@ impl Default for ValueArray {
 }
 
 impl Drop for ValueArray {
+    /// Inline into the owners' drop glue: an out-of-line call cost ~15 instructions per
+    /// freed instance or tuple.
+    #[inline(always)]
     fn drop(&mut self) {
         let items = std::ptr::slice_from_raw_parts_mut(self.ptr.as_ptr(), self.len);
         if self.boxed {

@@ -78,6 +78,9 @@ impl Default for Config {
 
 /// The interpreter.
 pub struct Vm {
+    /// One released slice kept for reuse (types/slice.rs `Vm::recycle_slice`). First so
+    /// that it is dropped while the builtin types are still alive.
+    pub(crate) slice_cache: Cell<Option<Py<crate::types::slice::Slice>>>,
     /// Core builtin types.
     pub types: BuiltinTypes,
     /// Builtin exception classes.
@@ -152,6 +155,7 @@ impl Vm {
             sys,
             modules,
             type_versions: Cell::new(1),
+            slice_cache: Cell::new(None),
             method_cache: MethodCache::default(),
             recursion_limit: Cell::new(1000),
             exec: ExecState::default(),

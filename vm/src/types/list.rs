@@ -263,6 +263,17 @@ pub fn get_slice_fast(vm: &Vm, container: &Value, start: &Value, stop: &Value) -
     Some(vm.new_list(items).into())
 }
 
+/// `container[key]` for an exact list and a slice with immediate-int or `None` bounds
+/// (`a[k::-1]`: `BUILD_SLICE` + `BINARY_OP`), without the `getitem` dispatch; `None` for
+/// anything else.
+pub fn get_extended_slice(vm: &Vm, container: &Value, key: &Value) -> Option<Value> {
+    let slice = key.downcast::<Slice>()?;
+    let l = exact_list(vm, container)?;
+    let idx = slice.immediate_extended_indices(l.len())?;
+    let items = l.with_items(|items| idx.select(items));
+    Some(vm.new_list(items).into())
+}
+
 /// `container[start:stop] = value` likewise (`STORE_SLICE`); `Err(value)` hands the value
 /// back to the general path.
 pub fn set_slice_fast(

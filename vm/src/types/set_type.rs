@@ -40,6 +40,10 @@ fn intersection(vm: &Vm, so_v: &Value, other: &Value) -> PyResult<Py<Set>> {
     let so = this(vm, so_v)?;
     if let Some(o) = other.downcast::<Set>() {
         let (small, big) = if o.len() > so.len() { (so, o) } else { (o, so) };
+        if let Some(common) = small.intersection_native(big) {
+            result.add_absent(vm, common)?;
+            return Ok(result);
+        }
         for (h, k) in small.entries() {
             if big.contains_hashed(vm, &k, h)? {
                 result.add_hashed(vm, k, h)?;
@@ -66,6 +70,10 @@ fn difference_update(vm: &Vm, so: &Py<Set>, so_v: &Value, other: &Value) -> PyRe
         return Ok(());
     }
     if let Some(o) = other.downcast::<Set>() {
+        if so.discard_all_native(o) {
+            so.compact_after_removals();
+            return Ok(());
+        }
         let entries = if o.len() >> 3 > so.len() {
             intersection(vm, so_v, other)?.entries()
         } else {
@@ -109,9 +117,7 @@ fn difference(vm: &Vm, so_v: &Value, other: &Value) -> PyResult<Py<Set>> {
         .downcast::<Set>()
         .and_then(|o| so.difference_native(o))
     {
-        for (h, k) in missing {
-            result.add_hashed(vm, k, h)?;
-        }
+        result.add_absent(vm, missing)?;
         return Ok(result);
     }
     for (h, k) in so.entries() {

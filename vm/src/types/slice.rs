@@ -76,6 +76,29 @@ impl Slice {
         Some(SliceIndices::resolve(bound(start)?, bound(stop)?, 1, len))
     }
 
+    /// Resolves against a sequence of length `len` when every bound is an immediate int or
+    /// `None` and the step is not 0 (no conversion, no error possible); `None` otherwise.
+    #[inline]
+    pub fn immediate_extended_indices(&self, len: usize) -> Option<SliceIndices> {
+        let bound = |v: &Value| match v {
+            Value::None => Some(None),
+            Value::Int(i) => Some(Some(*i)),
+            _ => None,
+        };
+        let step = match &self.step {
+            Value::None => 1,
+            Value::Int(0) => return None,
+            Value::Int(i) => (*i).max(-i64::MAX),
+            _ => return None,
+        };
+        Some(SliceIndices::resolve(
+            bound(&self.start)?,
+            bound(&self.stop)?,
+            step,
+            len,
+        ))
+    }
+
     /// Resolves against a sequence of length `len`.
     #[inline]
     pub fn indices(&self, vm: &Vm, len: usize) -> PyResult<SliceIndices> {
@@ -196,9 +219,42 @@ impl SliceIndices {
 }
 
 impl Vm {
-    /// A new slice object.
+    /// A new slice object: the cached one when there is one (see [`Vm::recycle_slice`]).
+    #[inline]
     pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Py<Slice> {
+        if let Some(mut cached) = self.slice_cache.take()
+            && let Some(s) = cached.get_mut()
+        {
+            // The cached slice's bounds were cleared to `None`: nothing is dropped here.
+            s.start = start;
+            s.stop = stop;
+            s.step = step;
+            return cached;
+        }
         crate::object::core::alloc(&self.types.slice, Slice { start, stop, step })
+    }
+
+    /// Takes the last reference to a slice just used as a subscript (`a[i:j:k]`): instead of
+    /// being freed it is kept for the next [`Vm::new_slice`], as CPython keeps one slice
+    /// (an allocation and a release per extended slice, ~150 machine instructions). Any
+    /// other value is just dropped.
+    #[inline]
+    pub fn recycle_slice(&self, v: Value) {
+        let Ok(mut slice) = v.into_downcast::<Slice>() else {
+            return;
+        };
+        let Some(s) = slice.get_mut() else {
+            return;
+        };
+        let bounds = (
+            std::mem::replace(&mut s.start, Value::NONE),
+            std::mem::replace(&mut s.stop, Value::NONE),
+            std::mem::replace(&mut s.step, Value::NONE),
+        );
+        let previous = self.slice_cache.replace(Some(slice));
+        // Released after the cache is consistent: a bound's release may run code.
+        drop(previous);
+        drop(bounds);
     }
 
     /// A slice bound converted with `__index__`, saturated to the i64 range as CPython's

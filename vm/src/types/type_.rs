@@ -63,6 +63,38 @@ pub fn type_getattro(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
     type_getattro_general(vm, obj, name)
 }
 
+/// `LOAD_ATTR`'s inline form of [`type_getattro`]'s hit path for a class `o` of any
+/// metatype using `type_getattro`: the class attribute `name` when the method cache knows
+/// the metatype has nothing of that name and the class's attribute has no `__get__` (a
+/// constant) or is a plain function (whose `__get__(None, cls)` is itself). `None` sends
+/// the read the general way.
+#[inline(always)]
+pub fn cached_class_attr(vm: &Vm, o: &crate::object::ObjRef, name: &Py<Str>) -> Option<Value> {
+    let cls = o.downcast::<Type>()?;
+    if !vm.cached_absent(o.ty(), name) {
+        return None;
+    }
+    let attr = vm.cached_present(cls, name)?;
+    let plain = match &attr {
+        Value::Obj(a) => {
+            a.ty().slots.descr_get.get().is_none()
+                || a.downcast::<super::function::Function>().is_some()
+        }
+        _ => true,
+    };
+    plain.then_some(attr)
+}
+
+/// Whether `ty` reads attributes with [`type_getattro`] (what `LOAD_ATTR`'s inline class
+/// attribute path assumes).
+#[inline(always)]
+pub fn uses_type_getattro(ty: &Py<Type>) -> bool {
+    ty.slots
+        .getattro
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, type_getattro as crate::object::slots::GetAttrFn))
+}
+
 /// [`type_getattro`] past its hit path.
 #[inline(never)]
 fn type_getattro_general(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
