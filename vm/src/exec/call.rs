@@ -91,19 +91,41 @@ fn push_and_bind(
     } else {
         None
     };
+    let keywords = args.has_kwargs()
+        && code.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
+        && args.npos() <= argcount;
     let bound = if defaults.is_some() {
         args.values()
+    } else if keywords {
+        args.pos()
     } else {
         &[]
     };
-    let frame = vm.exec.stack.push_with_args(
+    let mut frame = vm.exec.stack.push_with_args(
         function_frame_init(func, code),
         vm.exec.current.get(),
         None,
         bound,
     );
     vm.exec.depth.set(depth + 1);
-    let f = frame_ref(frame);
+    let mut f = frame_ref(frame);
+    if keywords {
+        if bind_keywords_fast(func, &f.code, f, &args) {
+            return Ok(frame);
+        }
+        // A case the fast binding leaves to `bind_args` (errors included): start over
+        // from a fresh frame.
+        let code = f.code.clone();
+        // SAFETY: the frame was just pushed and is topmost; nothing else refers to it.
+        unsafe { vm.exec.stack.pop(frame) };
+        frame = vm.exec.stack.push_with_args(
+            function_frame_init(func, code),
+            vm.exec.current.get(),
+            None,
+            &[],
+        );
+        f = frame_ref(frame);
+    }
     if let Some(defs) = defaults {
         // The last `argcount` defaults belong to the parameters (a `__defaults__` longer
         // than the parameters leaves its first items unused, as in CPython); the check
@@ -123,6 +145,64 @@ fn push_and_bind(
         return Err(e);
     }
     Ok(frame)
+}
+
+/// The common keyword call, bound without [`bind_args`]'s bookkeeping: no `*args` or
+/// `**kwargs` parameter, the positional arguments (at most `argcount`, already in the
+/// first locals) followed by keywords that each name a later parameter by identity (the
+/// compiler interns both), none given twice, and every parameter left out having a
+/// default. The keywords and defaults go straight into the fresh frame's locals. False
+/// when the call is not that simple: the frame is then partly bound, and the caller
+/// binds a fresh one with `bind_args`, which also raises the errors.
+fn bind_keywords_fast(func: &Py<Function>, code: &Code, f: &Frame, args: &Args<'_>) -> bool {
+    let argcount = code.argcount();
+    let total = argcount + code.kwonlyargcount();
+    let posonly = code.posonlyargcount();
+    let npos = args.npos();
+    let names = &code.localsplusnames;
+    let kwnames = args.kwnames().map_or(&[][..], |t| t.as_slice());
+    for (name, value) in kwnames.iter().zip(&args.values()[npos..]) {
+        let Some(name) = name.downcast::<Str>() else {
+            return false;
+        };
+        let Some(i) = (posonly..total).find(|&i| names[i].is(name)) else {
+            return false;
+        };
+        if !f.local(i).is_some_and(Value::is_null) {
+            return false;
+        }
+        f.set_local(i, value.clone());
+    }
+    if npos < argcount {
+        let filled = func.defaults.with(|d| {
+            let defs = d.as_ref().map_or(&[][..], |t| t.as_slice());
+            let first_default = argcount - defs.len().min(argcount);
+            for i in npos..argcount {
+                if f.local(i).is_some_and(Value::is_null) {
+                    let Some(d) = i.checked_sub(first_default).and_then(|j| defs.get(j)) else {
+                        return false;
+                    };
+                    f.set_local(i, d.clone());
+                }
+            }
+            true
+        });
+        if !filled {
+            return false;
+        }
+    }
+    if total > argcount {
+        let kwdefaults = func.kwdefaults.get();
+        for i in argcount..total {
+            if f.local(i).is_some_and(Value::is_null) {
+                match kwdefaults.as_ref().and_then(|d| d.get_str(&names[i])) {
+                    Some(v) => drop(f.set_local(i, v)),
+                    None => return false,
+                }
+            }
+        }
+    }
+    true
 }
 
 /// Binds call arguments into a fresh frame's locals (CPython's `initialize_locals`).

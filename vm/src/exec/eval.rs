@@ -9,7 +9,7 @@ use crate::object::Value;
 use crate::runtime::{PyErr, PyResult, Vm};
 use crate::types::exception::BaseException;
 
-use super::frame::{Frame, Owner, Regs, Resumer, frame_ref};
+use super::frame::{Frame, Owner, Regs, Resumer, ReturnTo, frame_ref};
 use super::{Ctx, Exit, Flow, dispatch};
 
 /// Runs `entry` (already pushed and initialized) until it returns or yields. With `throw`,
@@ -204,12 +204,21 @@ pub(crate) fn unwind(c: &mut Ctx<'_>, err: PyErr, add_tb: bool) -> PyResult<()> 
         }
         let caller = frame.previous.get();
         let inline_gen = frame.resumer.get() != Resumer::None;
+        let to = frame.return_to.get();
         pop_frame(c);
         let Some(caller) = caller else {
             return Err(err);
         };
         c.r = Regs::load(caller);
         c.ip = frame_ref(caller).ip.get();
+        // StopIteration out of a `__next__` that `FOR_ITER` ran as a frame ends the loop,
+        // as the iterator protocol's exhaustion does.
+        if let ReturnTo::Next(exhausted) = to
+            && err.matches(&vm.exc.stop_iteration)
+        {
+            c.next_ip = exhausted as usize;
+            return Ok(());
+        }
         if inline_gen {
             super::genframe::abandon(c, frame, &err);
         }
@@ -228,7 +237,8 @@ pub(crate) fn pop_frame(c: &mut Ctx<'_>) {
     vm.exec.current.set(f.previous.get());
     vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
     let keeps_state = matches!(f.owner.get(), Owner::Generator);
-    if keeps_state || f.frame_obj.with(Option::is_some) {
+    // Only a frame object needs freezing (a generator's frame is released later).
+    if f.frame_obj.with(Option::is_some) {
         snapshot_frame_object(vm, f);
     }
     if !keeps_state {
@@ -240,6 +250,9 @@ pub(crate) fn pop_frame(c: &mut Ctx<'_>) {
 /// Sets `__context__` of a newly raised exception to the exception being handled, as
 /// CPython does when an exception is raised inside an `except` or `finally` block.
 fn set_context(vm: &Vm, err: &PyErr) {
+    if err.exc().context_kept() {
+        return;
+    }
     let Some(handled) = vm.handled_exception() else {
         return;
     };

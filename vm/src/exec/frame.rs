@@ -23,7 +23,7 @@ use std::mem::{ManuallyDrop, MaybeUninit, size_of};
 use std::ptr::NonNull;
 
 use crate::instr::CodeUnit;
-use crate::object::{Py, PyCell, Value};
+use crate::object::{Py, PyCell, Type, Value};
 use crate::types::code::Code;
 use crate::types::dict::Dict;
 use crate::types::function::Function;
@@ -320,6 +320,16 @@ pub enum ReturnTo {
     /// replaces them, except that NotImplemented from an arithmetic dunder goes on with the
     /// rest of the number protocol (the reflected method, then the TypeError).
     BinaryOp(u8),
+    /// A Python comparison dunder run by `COMPARE_OP` with this oparg
+    /// (`exec::uops::compare::compare_dunder_frame`): the caller kept both operands; a bool
+    /// result replaces them, anything else goes through `compare_dunder_result`
+    /// (NotImplemented: the reflected method, identity or the TypeError; the bool
+    /// conversion the oparg asks for).
+    Compare(u8),
+    /// A Python `__next__` run by `FOR_ITER` (`exec::uops::control::next_dunder_frame`): the
+    /// result is pushed as `Push` does (the iterator stays below it); StopIteration leaving
+    /// the frame ends the loop instead (`eval::unwind`), continuing at this index.
+    Next(u32),
 }
 
 /// What a new frame needs.
@@ -495,36 +505,9 @@ impl DataStack {
         }
     }
 
-    /// Moves the most recently pushed frame into a heap block (a generator's frame),
-    /// releasing its data-stack slots without dropping anything.
-    ///
-    /// # Safety
-    /// As [`DataStack::pop`].
-    pub unsafe fn move_to_heap(&self, frame: NonNull<Frame>) -> HeapFrame {
-        // SAFETY: by the caller's contract the frame is live and LIFO-topmost.
-        unsafe {
-            let f = frame.as_ref();
-            let slots = Frame::total_slots(f.nlocalsplus, f.stacksize);
-            let owner = f.owner.get();
-            let mut block: Box<[MaybeUninit<Value>]> = Box::new_uninit_slice(slots);
-            let dst = block.as_mut_ptr() as *mut Value;
-            std::ptr::copy_nonoverlapping(frame.as_ptr() as *const Value, dst, slots);
-            let moved = &*(dst as *const Frame);
-            moved.owner.set(Owner::Generator);
-            moved.previous.set(None);
-            if let Owner::DataStack { chunk, top } = owner {
-                self.current.set(chunk);
-                self.top.set(top);
-            }
-            HeapFrame { block }
-        }
-    }
-}
-
-impl DataStack {
-    /// Moves `frame` into a heap block if it is the topmost data-stack frame (a new
-    /// generator's frame), else `None`.
-    pub fn detach_top(&self, frame: NonNull<Frame>) -> Option<HeapFrame> {
+    /// The number of slots a heap block needs for `frame` (header, locals and value stack)
+    /// if it is the topmost data-stack frame (a new generator's), else `None`.
+    pub fn top_frame_slots(&self, frame: NonNull<Frame>) -> Option<usize> {
         let f = frame_ref(frame);
         if !matches!(f.owner.get(), Owner::DataStack { .. }) {
             return None;
@@ -536,12 +519,34 @@ impl DataStack {
         let chunk = chunks.get(self.current.get())?;
         let start = top.checked_sub(size)?;
         let expected = chunk.slots.get(start)?.as_ptr() as *const Frame;
-        if !std::ptr::eq(expected, frame.as_ptr()) {
-            return None;
+        std::ptr::eq(expected, frame.as_ptr()).then_some(size)
+    }
+
+    /// Moves the topmost data-stack frame into `dst` (a generator's block of
+    /// [`DataStack::top_frame_slots`] slots), releasing its data-stack slots without
+    /// dropping anything. Only the header, the locals and the live stack are copied.
+    ///
+    /// # Safety
+    /// `frame` is the topmost live data-stack frame (`top_frame_slots` said so) and is not
+    /// used afterwards; `dst` has room for its slots and outlives the returned frame.
+    pub unsafe fn move_top_into(&self, frame: NonNull<Frame>, dst: *mut Value) -> HeapFrame {
+        // SAFETY: by the caller's contract the frame is live and LIFO-topmost.
+        unsafe {
+            let f = frame.as_ref();
+            let live = HEADER_SLOTS + f.nlocalsplus + f.sp.get();
+            let owner = f.owner.get();
+            std::ptr::copy_nonoverlapping(frame.as_ptr() as *const Value, dst, live);
+            let moved = &*(dst as *const Frame);
+            moved.owner.set(Owner::Generator);
+            moved.previous.set(None);
+            if let Owner::DataStack { chunk, top } = owner {
+                self.current.set(chunk);
+                self.top.set(top);
+            }
+            HeapFrame {
+                frame: NonNull::new_unchecked(dst as *mut Frame),
+            }
         }
-        // SAFETY: just checked that `frame` is the live topmost data-stack frame; the caller
-        // stops using the old pointer (the frame now lives in the returned block).
-        Some(unsafe { self.move_to_heap(frame) })
     }
 }
 
@@ -581,51 +586,84 @@ impl DataStack {
         unsafe {
             let func = std::ptr::read(func);
             let args = items.add(2 - usize::from(has_self));
-            let frame = write_moved(base, owner, caller.frame, func, code, args, total, defs);
+            let frame = write_moved(
+                base,
+                owner,
+                caller.frame,
+                func,
+                code,
+                args,
+                total,
+                defs,
+                ReturnTo::Push,
+            );
             caller.sp = caller.sp.sub(nargs + 2);
             Some(Regs::fresh(frame, code))
         }
     }
 
     /// Pushes the `__init__` frame of `C(args)` (`_CALL_ALLOC_AND_ENTER_INIT`): the top
-    /// `nargs + 1` values of `caller`'s stack are the new instance and the arguments; they
-    /// move into the frame of `init` (a new reference is taken to it) and are popped,
-    /// leaving what is below (the call's result slot). `None`, with nothing changed, when
-    /// the shape does not fit (see [`positional_shape`]) or a new chunk is needed.
-    #[inline]
+    /// `nargs + 2` values of `caller`'s stack are the class, a NULL and the arguments.
+    /// Once the shape and the room are known to fit, `alloc` makes the instance of the
+    /// class (`None` if the callable is no class); the instance then
+    /// replaces the class as the call's result (the class is dropped), and a second
+    /// reference to it and the arguments move into the first locals of `init`'s frame
+    /// (marked [`ReturnTo::Init`]), leaving the caller's stack. `None`, with nothing
+    /// changed, when the shape does not fit (see [`positional_shape`]) or a new chunk is
+    /// needed; `Some(Err)`, with nothing changed, when `alloc` fails.
+    #[inline(always)]
     pub fn push_init(
         &self,
         caller: &mut Regs,
-        init: &Py<Function>,
+        init: Py<Function>,
         nargs: usize,
-    ) -> Option<NonNull<Frame>> {
-        let total = nargs + 1;
-        let args = caller.top_slice(total).ok()?.as_ptr();
-        let (code, defs) = positional_shape(init, total)?;
-        let (base, owner) = self.reserve(code)?;
-        // SAFETY: `[sp - total, sp)` is initialized and in the caller's stack region
-        // (verified depth); those values move into the frame's first locals and leave the
-        // caller's stack without being dropped.
+        alloc: impl FnOnce(&Py<Type>) -> crate::runtime::PyResult<Value>,
+    ) -> Option<crate::runtime::PyResult<Regs>> {
+        let items = caller.top_slice(nargs + 2).ok()?.as_ptr() as *mut Value;
+        // SAFETY: initialized (above); nothing writes the slot while this reference lives.
+        let cls = unsafe { &*items }.downcast::<Type>()?;
+        let (code, defs) = positional_shape(&init, nargs + 1)?;
+        // Detached from the borrow of `init`, which moves into the header: the frame holds
+        // the function, so its code and defaults outlive the writes below.
+        let (code, defs) = (code as *const Py<Code>, defs as *const [Value]);
+        // SAFETY: as above.
+        let (base, owner) = self.reserve(unsafe { &*code })?;
+        let obj = match alloc(cls) {
+            Ok(o) => o,
+            Err(e) => {
+                self.unreserve(owner);
+                return Some(Err(e));
+            }
+        };
+        // SAFETY: `[sp - nargs - 2, sp)` is initialized and in the caller's stack region
+        // (verified depth). The class's slot takes the instance (the class is dropped); the
+        // NULL slot (holding nothing) takes a second reference, and it and the arguments
+        // move into the frame's first locals and leave the caller's stack undropped.
         unsafe {
+            drop(replace_slot(items, obj.clone()));
+            write_slot(items.add(1), obj);
+            let (code, defs) = (&*code, &*defs);
             let frame = write_moved(
                 base,
                 owner,
                 caller.frame,
-                init.clone(),
+                init,
                 code,
-                args,
-                total,
+                items.add(1),
+                nargs + 1,
                 defs,
+                ReturnTo::Init,
             );
-            caller.sp = caller.sp.sub(total);
-            Some(frame)
+            caller.sp = caller.sp.sub(nargs + 1);
+            Some(Ok(Regs::fresh(frame, code)))
         }
     }
 
     /// Pushes the frame of `func` called with new references to the top `n` values of
     /// `caller`'s stack, which stay there (`BINARY_OP` running a dunder keeps its operands
-    /// until the dunder returns). `None`, with nothing changed, when the shape does not fit
-    /// (see [`positional_shape`]) or a new chunk is needed.
+    /// until the dunder returns; the caller sets the frame's `return_to`). `None`, with
+    /// nothing changed, when the shape does not fit (see [`positional_shape`]) or a new
+    /// chunk is needed.
     #[inline]
     pub fn push_operands(
         &self,
@@ -658,6 +696,7 @@ impl DataStack {
                 args,
                 n,
                 defs,
+                ReturnTo::Push,
             ))
         }
     }
@@ -679,6 +718,15 @@ impl DataStack {
         let base = unsafe { (c.slots.as_mut_ptr() as *mut Value).add(top) };
         self.top.set(top + need);
         Some((base, Owner::DataStack { chunk, top }))
+    }
+
+    /// Gives back the slots [`DataStack::reserve`] took (nothing was written to them).
+    #[inline(always)]
+    fn unreserve(&self, owner: Owner) {
+        if let Owner::DataStack { chunk, top } = owner {
+            self.current.set(chunk);
+            self.top.set(top);
+        }
     }
 
     /// Releases the running data-stack frame `r` describes on a plain return: its values
@@ -772,6 +820,7 @@ unsafe fn write_moved(
     args: *const Value,
     total: usize,
     defs: &[Value],
+    return_to: ReturnTo,
 ) -> NonNull<Frame> {
     let nlocalsplus = code.nlocalsplus;
     let init = FrameInit {
@@ -788,6 +837,7 @@ unsafe fn write_moved(
             owner,
             nlocalsplus,
             code.framesize - nlocalsplus,
+            return_to,
         );
         let values = base.add(HEADER_SLOTS);
         copy_slots(args, values, total);
@@ -811,6 +861,7 @@ unsafe fn write_header(
     owner: Owner,
     nlocalsplus: usize,
     stacksize: usize,
+    return_to: ReturnTo,
 ) -> NonNull<Frame> {
     let frame = base as *mut Frame;
     let (func, globals, builtins) = init.env.split();
@@ -828,7 +879,7 @@ unsafe fn write_header(
             sp: Cell::new(0),
             owner: Cell::new(owner),
             is_entry: Cell::new(false),
-            return_to: Cell::new(ReturnTo::Push),
+            return_to: Cell::new(return_to),
             frame_obj: PyCell::new(None),
             generator: Cell::new(0),
             resumer: Cell::new(Resumer::None),
@@ -853,7 +904,15 @@ unsafe fn write_frame(
 ) -> NonNull<Frame> {
     // SAFETY: by the caller's contract.
     unsafe {
-        let frame = write_header(base, init, previous, owner, nlocalsplus, stacksize);
+        let frame = write_header(
+            base,
+            init,
+            previous,
+            owner,
+            nlocalsplus,
+            stacksize,
+            ReturnTo::Push,
+        );
         let values = base.add(HEADER_SLOTS);
         let first = usize::from(this.is_some()).min(nlocalsplus);
         if let (Some(t), 1) = (this, first) {
@@ -874,31 +933,32 @@ unsafe fn write_frame(
     }
 }
 
-/// A frame block owned by a generator.
+/// A generator's frame, kept in the generator object's own allocation (after its payload,
+/// `object::core` invariant 6): dropping it releases the frame's values; the object frees
+/// the memory.
 pub struct HeapFrame {
-    block: Box<[MaybeUninit<Value>]>,
+    frame: NonNull<Frame>,
 }
 
 impl HeapFrame {
     /// The frame.
     pub fn frame(&self) -> NonNull<Frame> {
-        // SAFETY: the block holds an initialized frame (written by `move_to_heap`) until
-        // this HeapFrame is dropped.
-        unsafe { NonNull::new_unchecked(self.block.as_ptr() as *mut Frame) }
+        self.frame
     }
 
     /// The frame header.
     pub fn header(&self) -> &Frame {
-        // SAFETY: as above.
-        unsafe { &*(self.block.as_ptr() as *const Frame) }
+        // SAFETY: the block holds an initialized frame (written by `move_top_into`) until
+        // this HeapFrame is dropped.
+        unsafe { self.frame.as_ref() }
     }
 }
 
 impl Drop for HeapFrame {
     fn drop(&mut self) {
         // SAFETY: the block holds a live frame that nothing else references once the
-        // generator (its only owner) is being dropped.
-        unsafe { Frame::destroy(self.block.as_mut_ptr() as *mut Frame) };
+        // generator (its only owner) releases it.
+        unsafe { Frame::destroy(self.frame.as_ptr()) };
     }
 }
 

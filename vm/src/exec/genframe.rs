@@ -17,10 +17,11 @@
 
 use std::ptr::NonNull;
 
+use crate::instr::Opcode;
 use crate::object::{Py, Value};
 use crate::runtime::{PyErr, Vm};
 use crate::types::async_gen::{AsyncGenASend, unwrap_yielded};
-use crate::types::generator::Generator;
+use crate::types::generator::{GenKind, GenState, Generator};
 
 use super::frame::{Frame, Regs, Resumer, frame_ref};
 use super::{Ctx, Flow};
@@ -79,11 +80,157 @@ pub(crate) fn yield_inline<const L: bool>(c: &mut Ctx<'_, L>, v: Value) -> Flow 
     switch_to_caller(c, caller);
     // The caller's stack still holds the generator.
     drop(g);
-    if let Resumer::ASend { returned_ip } = resumer {
-        return asend_yielded(c, v, returned_ip);
+    match resumer {
+        Resumer::ASend { returned_ip } => return asend_yielded(c, v, returned_ip),
+        Resumer::Send { .. } if passes_yield_on(c) => {
+            if let Some(c) = c.full() {
+                return ascend(c, v);
+            }
+        }
+        _ => {}
     }
     crate::tri!(c.r.push(v));
     Flow::Switch
+}
+
+/// The caller a delegated frame just yielded to is itself running inline and would yield
+/// the value straight on: the instruction after its `SEND` is its `YIELD_VALUE`.
+#[inline(always)]
+fn passes_yield_on<const L: bool>(c: &Ctx<'_, L>) -> bool {
+    c.frame().resumer.get() != Resumer::None
+        && c.r.unit(c.next_ip).map(|u| u.opcode) == Some(Opcode::YIELD_VALUE as u8)
+}
+
+/// A value yielded up a `yield from`/`await` chain running inline: each delegating frame
+/// whose `YIELD_VALUE` would only hand it on is suspended as that instruction would
+/// suspend it, without running it, until a frame that does something else with the value
+/// (a `FOR_ITER`, a `SEND` on another kind of awaitable, an async generator's `asend`)
+/// gets it. The frames end exactly as the instructions would leave them.
+#[inline(never)]
+fn ascend(c: &mut Ctx<'_>, v: Value) -> Flow {
+    let vm = c.vm;
+    loop {
+        // The frame's `YIELD_VALUE`, as `yield_inline` runs it.
+        c.r.save(c.next_ip + YIELD_SIZE);
+        let f = c.frame();
+        let caller = f.previous.replace(None);
+        let resumer = f.resumer.replace(Resumer::None);
+        let (Some(caller), Some(g)) = (caller, f.running_gen.take()) else {
+            return Flow::Fault;
+        };
+        g.suspend_inline(vm);
+        vm.exec.current.set(Some(caller));
+        vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
+        switch_to_caller(c, caller);
+        drop(g);
+        match resumer {
+            Resumer::ASend { returned_ip } => return asend_yielded(c, v, returned_ip),
+            Resumer::Send { .. } if passes_yield_on(c) => {}
+            _ => {
+                crate::tri!(c.r.push(v));
+                return Flow::Switch;
+            }
+        }
+    }
+}
+
+/// `SEND` on a generator or coroutine (not an async generator): resumes it inside this
+/// loop (`Err(value)`, nothing changed, when it must take the Rust path). When its frame
+/// is suspended in a `yield from`/`await` on another generator or coroutine, the value
+/// goes straight on to that one, and so on down the chain: each delegating frame is left
+/// at its `SEND` as its `RESUME`, `JUMP_BACKWARD_NO_INTERRUPT` and `SEND` would leave it
+/// (header ip, return ip, stack, state, exception state and depth), without running
+/// them.
+pub(crate) fn send_inline(
+    c: &mut Ctx<'_>,
+    g: &Py<Generator>,
+    value: Value,
+    returned_ip: usize,
+) -> Result<Flow, Value> {
+    // Only a suspended frame can be inside a `yield from`/`await`.
+    let suspended = g.state() == GenState::Suspended;
+    let flow = resume_inline(c, g, value, Resumer::Send { returned_ip })?;
+    if suspended && flow == Flow::Switch && delegating_send(&c.r, c.next_ip).is_some() {
+        return Ok(descend(c));
+    }
+    Ok(flow)
+}
+
+/// See [`send_inline`]: `c` was just switched to a resumed frame, the sent value on top
+/// of its stack and `c.next_ip` at its first instruction.
+#[inline(never)]
+fn descend(c: &mut Ctx<'_>) -> Flow {
+    loop {
+        let resume_ip = c.next_ip;
+        let Some((send_ip, jump)) = delegating_send(&c.r, resume_ip) else {
+            return Flow::Switch;
+        };
+        let sub = match c.r.peek(2) {
+            Ok(r) => match r.downcast::<Generator>() {
+                Some(sub) if sub.kind != GenKind::AsyncGenerator => NonNull::from(sub),
+                _ => return Flow::Switch,
+            },
+            Err(_) => return Flow::Switch,
+        };
+        // SAFETY: the delegate stays on the delegating frame's stack (below the popped
+        // value) while it runs; nothing pops it before this loop is done with it.
+        let sub = unsafe { sub.as_ref() };
+        let Ok(v) = c.r.pop() else {
+            return Flow::Fault;
+        };
+        // At its `SEND`, which resumes the delegate.
+        c.ip = send_ip;
+        c.next_ip = send_ip + 1 + SEND_CACHE;
+        let returned_ip = c.next_ip + jump;
+        match resume_inline(c, sub, v, Resumer::Send { returned_ip }) {
+            Ok(Flow::Switch) => {}
+            Ok(other) => return other,
+            Err(v) => {
+                // Not resumable inline (nothing changed): the frame runs its own
+                // instructions, whose `SEND` takes the Rust path.
+                c.next_ip = resume_ip;
+                return match c.r.push_checked(v) {
+                    Ok(()) => Flow::Switch,
+                    Err(_) => Flow::Fault,
+                };
+            }
+        }
+    }
+}
+
+/// `SEND`'s cache units.
+const SEND_CACHE: usize = crate::instr::opcode::cache_size(Opcode::SEND) as usize;
+/// `YIELD_VALUE`'s size in code units.
+const YIELD_SIZE: usize = 1 + crate::instr::opcode::cache_size(Opcode::YIELD_VALUE) as usize;
+
+/// A frame resuming at `resume_ip` is suspended in a `yield from`/`await`: the code there
+/// is the compiler's `SEND; YIELD_VALUE; RESUME (after yield from/await);
+/// JUMP_BACKWARD_NO_INTERRUPT (to the SEND)`. Its `SEND`'s index and jump.
+#[inline(always)]
+fn delegating_send(r: &Regs, resume_ip: usize) -> Option<(usize, usize)> {
+    const RESUME_SIZE: usize = 1 + crate::instr::opcode::cache_size(Opcode::RESUME) as usize;
+    const BACK: usize = 1 + SEND_CACHE + YIELD_SIZE;
+    // The units read below lie in `[resume_ip - BACK, resume_ip + RESUME_SIZE]`.
+    let send_ip = resume_ip.checked_sub(BACK)?;
+    let code = r
+        .frame()
+        .code
+        .bytecode
+        .get(send_ip..=send_ip + BACK + RESUME_SIZE)?;
+    // Most frames resume after a plain `yield` (`RESUME 1`): tested first.
+    let resume = code[BACK].get();
+    if resume.oparg & 3 < 2
+        || resume.opcode != Opcode::RESUME as u8 && resume.opcode != Opcode::RESUME_CHECK as u8
+    {
+        return None;
+    }
+    let (send, yielded) = (code[0].get(), code[1 + SEND_CACHE].get());
+    let back = code[BACK + RESUME_SIZE].get();
+    (back.opcode == Opcode::JUMP_BACKWARD_NO_INTERRUPT as u8
+        && usize::from(back.oparg) == BACK + RESUME_SIZE + 1
+        && send.opcode == Opcode::SEND as u8
+        && yielded.opcode == Opcode::YIELD_VALUE as u8)
+        .then_some((send_ip, usize::from(send.oparg)))
 }
 
 /// `SEND` on an async generator's `asend` awaitable: runs the generator inside this loop
@@ -232,6 +379,7 @@ pub(crate) fn offer(sink: Sink, v: Value) -> Result<(), Value> {
 /// its code starts with `RETURN_GENERATOR` (no cells to make first), the generator is made
 /// here as that instruction would make it, without entering the eval loop for one
 /// instruction. `None`, with nothing changed, otherwise.
+#[inline(never)]
 pub(crate) fn start_generator_frame(vm: &Vm, frame: NonNull<Frame>) -> Option<Value> {
     let r = Regs::load(frame);
     let first = r.unit(0)?;
@@ -240,9 +388,9 @@ pub(crate) fn start_generator_frame(vm: &Vm, frame: NonNull<Frame>) -> Option<Va
     }
     // The generator resumes after the instruction (it has no caches).
     r.save(1);
-    let Some(heap) = vm.exec.stack.detach_top(frame) else {
+    let Some(g) = crate::types::generator::new_generator(vm, frame) else {
         r.save(0);
         return None;
     };
-    Some(crate::types::generator::new_generator(vm, heap))
+    Some(g.into())
 }

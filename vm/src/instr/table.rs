@@ -638,7 +638,7 @@ macro_rules! instruction_table {
                 FORMAT_WITH_SPEC = 13 Real = _FORMAT_WITH_SPEC;
                 GET_AITER = 14 Real = _GET_AITER;
                 GET_ANEXT = 15 Real = _GET_ANEXT;
-                GET_ITER = 16 Real = _GET_ITER;
+                GET_ITER = 16 Real [registers] = _GET_ITER;
                 RESERVED = 17 Real = _RESERVED;
                 GET_LEN = 18 Real = _GET_LEN;
                 GET_YIELD_FROM_ITER = 19 Real = _GET_YIELD_FROM_ITER;
@@ -659,9 +659,9 @@ macro_rules! instruction_table {
                 RETURN_GENERATOR = 34 Real = _RETURN_GENERATOR;
                 RETURN_VALUE = 35 Real [registers] = _RETURN_VALUE;
                 SETUP_ANNOTATIONS = 36 Real = _SETUP_ANNOTATIONS;
-                STORE_SLICE = 37 Real = _SPECIALIZE_STORE_SLICE + _STORE_SLICE;
-                UNARY_INVERT = 40 Real = _UNARY_INVERT;
-                UNARY_NEGATIVE = 41 Real = _UNARY_NEGATIVE;
+                STORE_SLICE = 37 Real [registers] = _SPECIALIZE_STORE_SLICE + _STORE_SLICE;
+                UNARY_INVERT = 40 Real [registers] = _UNARY_INVERT;
+                UNARY_NEGATIVE = 41 Real [registers] = _UNARY_NEGATIVE;
                 UNARY_NOT = 42 Real [registers] = _UNARY_NOT;
                 WITH_EXCEPT_START = 43 Real = _WITH_EXCEPT_START;
 
@@ -722,12 +722,12 @@ macro_rules! instruction_table {
 
                 // --- Building and container updates ---
                 BUILD_INTERPOLATION = 45 Real oparg(Interpolation) = _BUILD_INTERPOLATION;
-                BUILD_LIST = 46 Real oparg(Count) = _BUILD_LIST;
+                BUILD_LIST = 46 Real oparg(Count) [registers] = _BUILD_LIST;
                 BUILD_MAP = 47 Real oparg(Count) = _BUILD_MAP;
                 BUILD_SET = 48 Real oparg(Count) = _BUILD_SET;
-                BUILD_SLICE = 49 Real oparg(Count) = _BUILD_SLICE;
+                BUILD_SLICE = 49 Real oparg(Count) [registers] = _BUILD_SLICE;
                 BUILD_STRING = 50 Real oparg(Count) = _BUILD_STRING;
-                BUILD_TUPLE = 51 Real oparg(Count) = _BUILD_TUPLE;
+                BUILD_TUPLE = 51 Real oparg(Count) [registers] = _BUILD_TUPLE;
                 CALL_INTRINSIC_1 = 53 Real oparg(Intrinsic1) = _CALL_INTRINSIC_1;
                 CALL_INTRINSIC_2 = 54 Real oparg(Intrinsic2) = _CALL_INTRINSIC_2;
                 CONVERT_VALUE = 58 Real oparg(Conversion) = _CONVERT_VALUE;
@@ -735,7 +735,7 @@ macro_rules! instruction_table {
                 COPY_FREE_VARS = 60 Real oparg(Count) = _COPY_FREE_VARS;
                 DICT_MERGE = 66 Real oparg(Depth) = _DICT_MERGE;
                 DICT_UPDATE = 67 Real oparg(Depth) = _DICT_UPDATE;
-                LIST_APPEND = 78 Real oparg(Depth) = _LIST_APPEND;
+                LIST_APPEND = 78 Real oparg(Depth) [registers] = _LIST_APPEND;
                 LIST_EXTEND = 79 Real oparg(Depth) = _LIST_EXTEND;
                 MAP_ADD = 98 Real oparg(Depth) = _MAP_ADD;
                 MATCH_CLASS = 99 Real oparg(Count) = _MATCH_CLASS;
@@ -836,7 +836,7 @@ macro_rules! instruction_table {
                 IMPORT_FROM = 72 Real oparg(Name) = _IMPORT_FROM;
                 IMPORT_NAME = 73 Real oparg(Name) = _IMPORT_NAME;
                 LOAD_COMMON_CONSTANT = 81 Real oparg(CommonConstant) = _LOAD_COMMON_CONSTANT;
-                LOAD_DEREF = 83 Real oparg(Cell) = _LOAD_DEREF;
+                LOAD_DEREF = 83 Real oparg(Cell) [registers] = _LOAD_DEREF;
                 LOAD_FAST = 84 Real oparg(Local) [registers] = _LOAD_FAST;
                 LOAD_FAST_AND_CLEAR = 85 Real oparg(Local) [registers] = _LOAD_FAST_AND_CLEAR;
                 LOAD_FAST_BORROW = 86 Real oparg(Local) [registers] = _LOAD_FAST_BORROW;
@@ -851,7 +851,7 @@ macro_rules! instruction_table {
                 LOAD_NAME = 93 Real oparg(Name) = _LOAD_NAME;
                 LOAD_SMALL_INT = 94 Real oparg(SmallInt) [registers] = _LOAD_SMALL_INT;
                 MAKE_CELL = 97 Real oparg(Cell) = _MAKE_CELL;
-                STORE_DEREF = 111 Real oparg(Cell) = _STORE_DEREF;
+                STORE_DEREF = 111 Real oparg(Cell) [registers] = _STORE_DEREF;
                 STORE_FAST = 112 Real oparg(Local) [registers] = _STORE_FAST;
                 STORE_FAST_LOAD_FAST = 113 Real oparg(LocalPair) super(STORE_FAST, LOAD_FAST)
                     [registers] = _STORE_FAST_LOAD_FAST;
@@ -876,7 +876,7 @@ macro_rules! instruction_table {
                     = _NOP + _LOAD_GLOBAL_MODULE[module_keys_version] + _PUSH_NULL_CONDITIONAL;
 
                 // --- LOAD_ATTR family ---
-                LOAD_ATTR = 80 Real oparg(NameAndBit) cache(LoadAttrCache)
+                LOAD_ATTR = 80 Real oparg(NameAndBit) cache(LoadAttrCache) [registers]
                     = _SPECIALIZE_LOAD_ATTR[counter] + _LOAD_ATTR;
                 LOAD_ATTR_CLASS = 177 Specialized(LOAD_ATTR)
                     = _CHECK_ATTR_CLASS[version] + _LOAD_ATTR_CLASS[descr] + _PUSH_NULL_CONDITIONAL;
@@ -924,7 +924,7 @@ macro_rules! instruction_table {
                 LOAD_SPECIAL = 95 Real oparg(SpecialMethod) = _INSERT_NULL + _LOAD_SPECIAL;
 
                 // --- STORE_ATTR family ---
-                STORE_ATTR = 110 Real oparg(Name) cache(StoreAttrCache)
+                STORE_ATTR = 110 Real oparg(Name) cache(StoreAttrCache) [registers]
                     = _SPECIALIZE_STORE_ATTR[counter] + _STORE_ATTR;
                 STORE_ATTR_INSTANCE_VALUE = 198 Specialized(STORE_ATTR)
                     = _GUARD_TYPE_VERSION_AND_LOCK[version] + _GUARD_DORV_NO_DICT

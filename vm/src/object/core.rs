@@ -155,9 +155,36 @@ pub(crate) fn alloc_with_values<T: PyPayload>(
             unsafe { items.add(i).write(v) };
         }
     };
+    // SAFETY: `fill` initialized the `n` values, which lie in the new object's allocation
+    // (freed by the object, not the array).
+    let make = |items| make(unsafe { ValueArray::trailing(items, n) });
     Py {
         // SAFETY: `fill` writes the `n` values; `T::trailing_values` reports the array
         // (the caller's contract).
+        ptr: unsafe { place_with_values::<T>(ty_ptr, T::GC, n, fill, make) },
+        _marker: PhantomData,
+    }
+}
+
+/// Allocates an object of `ty` whose payload manages a block of `n` value-sized slots
+/// right after itself, in the object's own allocation (invariant 6; a generator's frame):
+/// `fill` writes the block and `make` builds the payload given its address.
+///
+/// # Safety
+/// `T::trailing_values` must report `n` for as long as the object lives, and the payload
+/// itself must release whatever the block holds (the deallocator only frees the memory).
+#[inline]
+pub(crate) unsafe fn alloc_with_block<T: PyPayload>(
+    ty: &Py<Type>,
+    n: usize,
+    fill: impl FnOnce(*mut Value),
+    make: impl FnOnce(NonNull<Value>) -> T,
+) -> Py<T> {
+    const { assert!(std::mem::align_of::<T>() <= 16) };
+    debug_assert!(ty.kind() == T::KIND && !ty.is_extended());
+    let ty_ptr = ty.clone().into_raw();
+    Py {
+        // SAFETY: by the caller's contract.
         ptr: unsafe { place_with_values::<T>(ty_ptr, T::GC, n, fill, make) },
         _marker: PhantomData,
     }
@@ -197,19 +224,20 @@ fn layout_with_values<P>(gc: bool, n: usize) -> (Layout, usize, usize) {
 }
 
 /// Allocates and initializes an object of payload `P` followed by `n` values, which `fill`
-/// writes (tracked when `gc`), returning its header.
+/// writes (tracked when `gc`), returning its header. `make` builds the payload given the
+/// values' address.
 ///
 /// # Safety
-/// `fill` must initialize all `n` values at the pointer it receives; the object's
-/// deallocator must free it with `layout_with_values::<P>(gc, n)` (`free_with_values`),
-/// which the payload reports.
+/// `fill` must initialize the `n` slots at the pointer it receives as the payload expects;
+/// the object's deallocator must free it with `layout_with_values::<P>(gc, n)`
+/// (`free_with_values`), which the payload reports.
 #[inline(always)]
 unsafe fn place_with_values<P>(
     ty: NonNull<Header>,
     gc: bool,
     n: usize,
     fill: impl FnOnce(*mut Value),
-    make: impl FnOnce(ValueArray) -> P,
+    make: impl FnOnce(NonNull<Value>) -> P,
 ) -> NonNull<Header> {
     let (layout, head, at) = layout_with_values::<P>(gc, n);
     // SAFETY: the layout has a non-zero size (it holds a header).
@@ -222,7 +250,7 @@ unsafe fn place_with_values<P>(
     let items = unsafe {
         let items = base.add(at).cast::<Value>();
         fill(items);
-        ValueArray::trailing(NonNull::new_unchecked(items), n)
+        NonNull::new_unchecked(items)
     };
     let obj = Object {
         head: Header {
@@ -417,9 +445,11 @@ pub(crate) fn alloc_extended<T: PyPayload>(
     const { assert!(std::mem::align_of::<Extended<T>>() <= 16) };
     debug_assert!(ty.kind() == T::KIND && ty.is_extended() && data.trailing_values() == 0);
     let ty_ptr = ty.clone().into_raw();
-    let make = |values| Extended {
+    let make = |items| Extended {
         base: data,
-        ext: make_ext(values),
+        // SAFETY: the fill below initializes the `inline` values, which lie in the new
+        // object's allocation (freed by the object, not the array).
+        ext: make_ext(unsafe { ValueArray::trailing(items, inline) }),
     };
     Py {
         // SAFETY: the fill writes `inline` `Null`s (all zero bits, `Value::NULL`);

@@ -145,7 +145,8 @@ struct Inline {
 
 impl Inline {
     /// Stores `value` at `index`, returning the old value (`Null` if it was unset).
-    #[inline]
+    /// Inline into `STORE_ATTR`: replacing a set value is the usual case.
+    #[inline(always)]
     fn store(&mut self, index: usize, value: Value) -> Value {
         if index >= self.values.len() {
             self.grow(index);

@@ -197,12 +197,19 @@ pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> 
 /// method cache points at, if it is set.
 #[inline(always)]
 pub fn cached_get(vm: &Vm, o: &ObjRef, name: &Py<Str>) -> Option<Value> {
-    let place = vm.cached_place(o.ty(), name)?;
+    read_place(o, vm.cached_place(o.ty(), name)?)
+}
+
+/// The attribute of the instance `o` at `place` (which the caches gave for its type), if
+/// it is there.
+#[inline(always)]
+pub fn read_place(o: &ObjRef, place: CachedPlace) -> Option<Value> {
     let ext = o.ext()?;
     match place {
         CachedPlace::Inline(index) => ext.get_inline(index),
         // `member_get` without the descriptor call.
         CachedPlace::Slot(index) => Some(ext.slot(index)).filter(|v| !v.is_null()),
+        CachedPlace::Class(v, hint) => ext.lacks_hinted(&o.ty().shared_keys, hint).then_some(v),
     }
 }
 
@@ -211,10 +218,20 @@ pub fn cached_get(vm: &Vm, o: &ObjRef, name: &Py<Str>) -> Option<Value> {
 /// back when that takes the general path.
 #[inline(always)]
 pub fn cached_set(vm: &Vm, o: &ObjRef, name: &Py<Str>, v: Value) -> Result<Value, Value> {
-    match (vm.cached_place(o.ty(), name), o.ext()) {
-        (Some(CachedPlace::Inline(index)), Some(ext)) => ext.store_inline_at(index, v),
+    match vm.cached_place(o.ty(), name) {
+        Some(place) => write_place(o, place, v),
+        None => Err(v),
+    }
+}
+
+/// Stores `v` into the instance `o` at `place` (which the caches gave for its type),
+/// returning the old value to drop; gives `v` back when the store takes the general path.
+#[inline(always)]
+pub fn write_place(o: &ObjRef, place: CachedPlace, v: Value) -> Result<Value, Value> {
+    match (place, o.ext()) {
+        (CachedPlace::Inline(index), Some(ext)) => ext.store_inline_at(index, v),
         // `member_set` without the descriptor call.
-        (Some(CachedPlace::Slot(index)), Some(ext)) if index < ext.slot_count() => {
+        (CachedPlace::Slot(index), Some(ext)) if index < ext.slot_count() => {
             Ok(ext.set_slot(index, v))
         }
         _ => Err(v),

@@ -44,13 +44,17 @@ impl KeyHint {
     pub const UNKNOWN: KeyHint = KeyHint(u32::MAX);
 }
 
-/// Where an instance keeps an attribute ([`Vm::cached_place`]).
-#[derive(Clone, Copy, Debug)]
+/// Where the attribute of an instance is ([`Vm::cached_place`]).
+#[derive(Clone, Debug)]
 pub enum CachedPlace {
     /// Inline values, at this shared-keys index.
     Inline(usize),
     /// `__slots__` entry of this index.
     Slot(usize),
+    /// This class attribute (no `__get__`: a constant, not a method or descriptor), unless
+    /// the instance shadows it; the hint says the shared keys lacked the name at some
+    /// length.
+    Class(Value, KeyHint),
 }
 
 /// The cache table: fixed-size arrays, so that the masked set index needs no bounds check
@@ -85,6 +89,15 @@ fn set_index(version: u32, name: usize) -> usize {
 #[inline(always)]
 fn find(set: &[Entry; WAYS], version: u32, key: usize) -> Option<&Entry> {
     set.iter().find(|e| e.version == version && e.name == key)
+}
+
+/// [`CachedPlace::Class`] for entry `e`, whose value is `plain` (has no `__get__`), when its
+/// hint says the instances' shared keys lacked the name.
+#[inline(always)]
+fn class_place(e: &Entry, plain: bool) -> Option<CachedPlace> {
+    let hint = KeyHint(e.hint);
+    (plain && hint.0 >= KeyHint::ABSENT && hint != KeyHint::UNKNOWN)
+        .then(|| CachedPlace::Class(e.value.clone(), hint))
 }
 
 impl Vm {
@@ -136,16 +149,21 @@ impl Vm {
 
     /// The attribute hit paths' probe: where instances of `ty` keep `name` when the cache
     /// knows it without a descriptor call: at a shared-keys index (nothing of that name
-    /// on the type), or in a `__slots__` entry (the type's attribute is a member
-    /// descriptor, a data descriptor, so the instance's other storage cannot shadow it).
+    /// on the type), in a `__slots__` entry (the type's attribute is a member descriptor,
+    /// a data descriptor, so the instance's other storage cannot shadow it), or on the
+    /// class (an attribute without `__get__` that the shared keys did not hold when the
+    /// hint was taken; the reader checks that they still do not).
     #[inline(always)]
     pub fn cached_place(&self, ty: &Py<Type>, name: &Py<Str>) -> Option<CachedPlace> {
         self.cached_entry(ty, name, |e| match &e.value {
             Value::Null if e.hint < KeyHint::ABSENT => Some(CachedPlace::Inline(e.hint as usize)),
-            Value::Obj(o) => o
-                .downcast::<crate::types::descr::MemberDescr>()
-                .map(|d| CachedPlace::Slot(d.index)),
-            _ => None,
+            Value::Null => None,
+            Value::Obj(o) => match o.downcast::<crate::types::descr::MemberDescr>() {
+                Some(d) => Some(CachedPlace::Slot(d.index)),
+                None => class_place(e, o.ty().slots.descr_get.get().is_none()),
+            },
+            // Immediate numbers, None and bools have no `__get__`.
+            _ => class_place(e, true),
         })
         .flatten()
     }

@@ -453,14 +453,39 @@ impl Vm {
                 return Ok(r);
             }
         }
+        self.compare_fallback(v, w, op)
+    }
+
+    /// The rest of `v OP w` once `v`'s Python comparison dunder, run by the eval loop as a
+    /// frame (`slot_dispatch::compare_dunder`, which only applies when `w`'s reflected
+    /// method did not go first), returned NotImplemented: `w`'s reflected slot, then
+    /// identity for `==`/`!=` or the TypeError (as `rich_compare_slow` goes on).
+    #[cold]
+    pub(crate) fn rich_compare_after_left(
+        &self,
+        v: &Value,
+        w: &Value,
+        op: CompareOp,
+    ) -> PyResult<Value> {
+        if let Some(f) = w.class(self).slots.richcompare.get() {
+            let r = f(self, w, v, op.swapped())?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        self.compare_fallback(v, w, op)
+    }
+
+    /// Neither operand's comparison answered: identity for `==`/`!=`, else TypeError.
+    fn compare_fallback(&self, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
         match op {
             CompareOp::Eq => Ok(Value::Bool(v.is(w))),
             CompareOp::Ne => Ok(Value::Bool(!v.is(w))),
             _ => Err(self.new_type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
-                tv.name(),
-                tw.name()
+                v.class(self).name(),
+                w.class(self).name()
             ))),
         }
     }

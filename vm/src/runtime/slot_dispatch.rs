@@ -8,7 +8,7 @@
 //! * [`update_slots`] recomputes a heap type's slots from its MRO (class creation, and
 //!   whenever a dunder is assigned on the class or a base).
 
-use crate::object::slots::{BinaryFn, SLOT_DUNDERS, SlotId, Slots, dunders_of_slot};
+use crate::object::slots::{BinaryFn, RichCompareFn, SLOT_DUNDERS, SlotId, Slots, dunders_of_slot};
 use crate::object::{CompareOp, ObjRef, Py, Type, Value};
 use crate::types::descr::{MethodDescr, MethodKind, SlotWrapper};
 use crate::types::function::Function;
@@ -170,19 +170,57 @@ fn slot_setattro(vm: &Vm, v: &Value, attr: &Py<Str>, value: Option<Value>) -> Py
 }
 
 fn slot_richcompare(vm: &Vm, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
+    match call_special(vm, v, compare_name(vm, op), std::slice::from_ref(w))? {
+        Some(r) => Ok(r),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+/// The dunder name of comparison `op`.
+fn compare_name(vm: &Vm, op: CompareOp) -> &Py<Str> {
     let n = &vm.names;
-    let dunder = match op {
+    match op {
         CompareOp::Lt => &n.__lt__,
         CompareOp::Le => &n.__le__,
         CompareOp::Eq => &n.__eq__,
         CompareOp::Ne => &n.__ne__,
         CompareOp::Gt => &n.__gt__,
         CompareOp::Ge => &n.__ge__,
-    };
-    match call_special(vm, v, dunder, std::slice::from_ref(w))? {
-        Some(r) => Ok(r),
-        None => Ok(vm.not_implemented()),
     }
+}
+
+/// Whether `ty` compares through the generic slot (a comparison dunder defined in Python
+/// somewhere in its MRO).
+#[inline]
+pub(crate) fn compares_in_python(ty: &Py<Type>) -> bool {
+    ty.slots
+        .richcompare
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, slot_richcompare as RichCompareFn))
+}
+
+/// The Python function `COMPARE_OP` may run as a frame of the eval loop for `lhs OP rhs`:
+/// `lhs`'s type compares through the generic slot, the lookup of the operator's dunder
+/// finds a plain function, and the comparison protocol calls it first (`rhs`'s type is
+/// `lhs`'s, or no subclass of it with a comparison slot, whose reflected method would go
+/// first). `None` for anything else.
+pub(crate) fn compare_dunder(
+    vm: &Vm,
+    lhs: &Value,
+    rhs: &Value,
+    op: CompareOp,
+) -> Option<Py<Function>> {
+    let lt = lhs.class(vm);
+    if !compares_in_python(lt) {
+        return None;
+    }
+    let rt = rhs.class(vm);
+    if !rt.is(lt) && rt.is_subtype(lt) && rt.slots.richcompare.get().is_some() {
+        return None;
+    }
+    vm.type_lookup(lt, compare_name(vm, op))?
+        .into_downcast::<Function>()
+        .ok()
 }
 
 fn slot_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -201,6 +239,23 @@ fn slot_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
         )));
     }
     Ok(r)
+}
+
+/// The Python `__next__` `FOR_ITER` may run as a frame of the eval loop: `it`'s type steps
+/// through the generic slot and the lookup finds a plain function. `None` otherwise.
+pub(crate) fn next_dunder(vm: &Vm, it: &Value) -> Option<Py<Function>> {
+    let ty = it.class(vm);
+    if !ty
+        .slots
+        .iternext
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, slot_iternext as crate::object::slots::IterNextFn))
+    {
+        return None;
+    }
+    vm.type_lookup(ty, &vm.names.__next__)?
+        .into_downcast::<Function>()
+        .ok()
 }
 
 fn slot_iternext(vm: &Vm, v: &Value) -> PyResult<Option<Value>> {
@@ -225,6 +280,12 @@ fn slot_descr_set(vm: &Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
         None => require(vm, d, &vm.names.__delete__, std::slice::from_ref(obj))?,
     };
     Ok(())
+}
+
+/// Whether a type's call slot is the generic `__call__` dispatch (a Python-level
+/// `__call__`), which the eval loop may replace by calling the method itself.
+pub(crate) fn is_slot_call(f: Option<crate::object::slots::CallFn>) -> bool {
+    f.is_some_and(|f| std::ptr::fn_addr_eq(f, slot_call as crate::object::slots::CallFn))
 }
 
 /// Whether a type's init slot is the generic `__init__` dispatch (a Python-level

@@ -20,6 +20,9 @@ pub struct BaseException {
     cause: PyCell<Value>,
     context: PyCell<Value>,
     suppress_context: Cell<bool>,
+    /// `__context__` was decided where the exception entered the frames it passes through
+    /// (`gen.throw()`), so unwinding leaves it alone until it is raised again.
+    context_kept: Cell<bool>,
     dict: PyCell<Option<Py<Dict>>>,
     fields: PyCell<Vec<(&'static str, Value)>>,
 }
@@ -58,6 +61,7 @@ impl BaseException {
             cause: PyCell::new(Value::None),
             context: PyCell::new(Value::None),
             suppress_context: Cell::new(false),
+            context_kept: Cell::new(false),
             dict: PyCell::new(None),
             fields: PyCell::new(Vec::new()),
         }
@@ -97,6 +101,18 @@ impl BaseException {
     /// Sets `__context__`.
     pub fn set_context(&self, ctx: Value) {
         drop(self.context.replace(ctx));
+    }
+
+    /// Whether unwinding must leave `__context__` as it is (see [`BaseException::keep_context`]).
+    pub fn context_kept(&self) -> bool {
+        self.context_kept.get()
+    }
+
+    /// Marks `__context__` as decided (`true`, by `gen.throw()`, which does not chain the
+    /// exception to the one its caller handles) or to be set by the next raise (`false`,
+    /// a `raise` statement).
+    pub fn keep_context(&self, kept: bool) {
+        self.context_kept.set(kept);
     }
 
     /// `__suppress_context__`.

@@ -44,7 +44,10 @@ pub enum GenKind {
 
 /// A generator, coroutine or async generator.
 pub struct Generator {
+    /// The frame, in this object's allocation (`frame_slots` slots after the payload)
+    /// until the generator completes.
     frame: PyCell<Option<HeapFrame>>,
+    frame_slots: usize,
     state: Cell<GenState>,
     /// Which kind.
     pub kind: GenKind,
@@ -62,7 +65,7 @@ pub struct Generator {
     pub(crate) closed: Cell<bool>,
 }
 
-crate::payload!(Generator, gc);
+crate::payload!(Generator, gc, trailing);
 
 impl Generator {
     /// Cycle collector: names, exception state, code, and the frame while it is not
@@ -100,9 +103,13 @@ pub enum Sent {
     Returned(Value),
 }
 
-/// Wraps a frame just detached by `RETURN_GENERATOR` into a generator object.
-pub fn new_generator(vm: &Vm, heap: HeapFrame) -> Value {
-    let f = heap.header();
+/// Makes the generator, coroutine or async generator object of `frame`, the topmost
+/// data-stack frame (a function's, at its `RETURN_GENERATOR`, with its ip and depth
+/// saved): one allocation holds the object and the frame, moved out of the data stack.
+/// `None`, with nothing changed, when the frame is not the topmost.
+pub fn new_generator(vm: &Vm, frame: NonNull<Frame>) -> Option<Py<Generator>> {
+    let slots = vm.exec.stack.top_frame_slots(frame)?;
+    let f = frame_ref(frame);
     let flags = f.code.flags;
     let (kind, ty) = if flags & co_flags::ASYNC_GENERATOR != 0 {
         (GenKind::AsyncGenerator, &vm.types.async_generator)
@@ -117,24 +124,44 @@ pub fn new_generator(vm: &Vm, heap: HeapFrame) -> Value {
     };
     let swaps_exc_state = f.code.handles_exceptions;
     let code: Value = f.code.clone().into();
-    let g = crate::object::core::alloc(
-        ty,
-        Generator {
-            frame: PyCell::new(None),
-            state: Cell::new(GenState::Created),
-            kind,
-            name: PyCell::new(name),
-            qualname: PyCell::new(qualname),
-            running_async: Cell::new(false),
-            closed: Cell::new(false),
-            exc_state: PyCell::new(Value::None),
-            swaps_exc_state,
-            code,
-        },
-    );
-    heap.header().generator.set(g.addr());
-    drop(g.frame.replace(Some(heap)));
-    g.into()
+    let heap = Cell::new(None);
+    // SAFETY: `trailing_values` reports `frame_slots`, the block's size; the payload's
+    // `frame` (dropped by `finish` or with the payload) releases the frame's values. The
+    // frame is the topmost data-stack frame (checked above) and is not used afterwards.
+    let g = unsafe {
+        crate::object::core::alloc_with_block(
+            ty,
+            slots,
+            |dst| heap.set(Some(vm.exec.stack.move_top_into(frame, dst))),
+            |_| Generator {
+                frame: PyCell::new(heap.take()),
+                frame_slots: slots,
+                state: Cell::new(GenState::Created),
+                kind,
+                name: PyCell::new(name),
+                qualname: PyCell::new(qualname),
+                running_async: Cell::new(false),
+                closed: Cell::new(false),
+                exc_state: PyCell::new(Value::None),
+                swaps_exc_state,
+                code,
+            },
+        )
+    };
+    g.frame.with(|h| {
+        if let Some(h) = h {
+            h.header().generator.set(g.addr());
+        }
+    });
+    Some(g)
+}
+
+impl Generator {
+    /// Slots of the frame block after the payload (`object::core` invariant 6).
+    #[inline(always)]
+    fn trailing_values(&self) -> usize {
+        self.frame_slots
+    }
 }
 
 fn kind_name(k: GenKind) -> &'static str {
@@ -149,6 +176,11 @@ impl Generator {
     /// The state.
     pub fn state(&self) -> GenState {
         self.state.get()
+    }
+
+    /// The frame, until the generator completes.
+    pub(crate) fn frame_ptr(&self) -> Option<NonNull<Frame>> {
+        self.frame.with(|f| f.as_ref().map(HeapFrame::frame))
     }
 
     /// The code object (`gi_code`).
@@ -526,23 +558,55 @@ pub fn yield_from_target(g: &Generator) -> Option<Value> {
 /// is suspended in `yield from`.
 pub fn throw(vm: &Vm, g: &Py<Generator>, err: PyErr, close_on_genexit: bool) -> PyResult<Sent> {
     let Some(yf) = yield_from_target(g) else {
-        return resume(vm, g, Value::None, Some(err));
+        return resume_thrown(vm, g, err);
     };
     g.state.set(GenState::Running);
     let sub = throw_into_sub(vm, &yf, err, close_on_genexit);
     g.state.set(GenState::Suspended);
     let sub = match sub {
-        SubThrow::NoThrow(err) => return resume(vm, g, Value::None, Some(err)),
-        SubThrow::Closed(Ok(_), err) => return resume(vm, g, Value::None, Some(err)),
-        SubThrow::Closed(Err(e), _) => return resume(vm, g, Value::None, Some(e)),
+        SubThrow::NoThrow(err) => return resume_thrown(vm, g, err),
+        SubThrow::Closed(Ok(_), err) => return resume_thrown(vm, g, err),
+        SubThrow::Closed(Err(e), _) => return resume_thrown(vm, g, e),
         SubThrow::Done(r) => r,
     };
     match sub {
         Ok(v) => Ok(Sent::Yielded(v)),
         // The sub-iterator's exception (StopIteration included, which CLEANUP_THROW turns
         // into the `yield from` value) is raised in `g` at its suspension point.
-        Err(e) => resume(vm, g, Value::None, Some(e)),
+        Err(e) => resume_thrown(vm, g, e),
     }
+}
+
+/// Raises `err` in `g` at its suspension point as `throw()` does: unlike a `raise`, the
+/// exception is not chained to the one the caller is handling, only to the generator's
+/// own handled exception when it has one (CPython's `_PyErr_ChainStackItem` in
+/// `gen_send_ex2`), and that `__context__` stays as the exception unwinds through the
+/// generator and back out through its caller.
+fn resume_thrown(vm: &Vm, g: &Py<Generator>, err: PyErr) -> PyResult<Sent> {
+    let own = if g.swaps_exc_state {
+        g.exc_state.get()
+    } else {
+        Value::None
+    };
+    let exc = err.exc();
+    if !own.is_none() && !own.as_obj().is_some_and(|o| o.is(exc.as_obj())) {
+        // Break a cycle through the new context, as `_PyErr_SetObject` does.
+        let mut o = own.clone();
+        for _ in 0..10_000 {
+            let Some(e) = o.downcast::<BaseException>() else {
+                break;
+            };
+            let next = e.context();
+            if next.as_obj().is_some_and(|n| n.is(exc.as_obj())) {
+                e.set_context(Value::None);
+                break;
+            }
+            o = next;
+        }
+        exc.set_context(own);
+    }
+    exc.keep_context(true);
+    resume(vm, g, Value::None, Some(err))
 }
 
 enum SubThrow {
@@ -721,7 +785,7 @@ fn wrapper_throw(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let vals = rest.range(vm, "throw", 1, 3)?;
     let err = throw_exception(vm, vals)?;
     let g = this(vm, &w.coro)?;
-    let s = resume(vm, g, Value::None, Some(err))?;
+    let s = throw(vm, g, err, true)?;
     sent_to_result(vm, s)
 }
 

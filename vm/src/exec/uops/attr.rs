@@ -1,11 +1,14 @@
 //! Attribute instructions: loads (with the method-call shortcut), stores, deletes,
 //! `super()` attribute loads and special-method lookup for `with`.
 
+use std::cell::Cell;
+
 use crate::exec::{Ctx, Flow};
-use crate::instr::cache::LoadAttrCache;
-use crate::object::{Py, Value};
+use crate::instr::CodeUnit;
+use crate::instr::cache::{LoadAttrCache, StoreAttrCache};
+use crate::object::{ObjRef, Py, Value};
 use crate::runtime::attr;
-use crate::runtime::cache::KeyHint;
+use crate::runtime::cache::{CachedPlace, KeyHint};
 use crate::runtime::{PyResult, Vm};
 use crate::tri;
 use crate::types::descr::{MethodDescr, MethodKind, SlotWrapper};
@@ -147,55 +150,82 @@ fn dict_attribute(
 
 /// `LOAD_ATTR`: `oparg >> 1` names the attribute; with the low bit, a method load pushing
 /// `(method, self)` or `(attr, NULL)`.
+///
+/// A register instruction: its hit paths (an instance attribute at the place the
+/// instruction's own cache names, a method, a class attribute or a module entry found
+/// through the caches) only read; everything else calls VM functions that take no context
+/// (a property or `__getattr__` runs in a nested loop), after saving the instruction
+/// pointer for `f_lineno` (dropping the owner may run a `__del__` too).
 #[inline(always)]
-pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _LOAD_ATTR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    c.save_ip();
     let owner = tri!(c.r.pop());
+    let method = c.oparg & 1 != 0;
+    if let Value::Obj(o) = &owner {
+        // The instance attribute this instruction read last time, if the type is the same.
+        let found = match cached_read(c, o) {
+            Some(v) => Some(v),
+            // `module.name` (`math.sqrt`): straight from the module's dict.
+            None if o.ty().is(&c.vm.types.module) => {
+                let Some(name) = c.name(c.oparg >> 1) else {
+                    return Flow::Fault;
+                };
+                module_attribute(c.r.cache_cell(c.ip + 1 + MODULE_ENTRY), o, name)
+            }
+            None => None,
+        };
+        if let Some(v) = found {
+            drop(owner);
+            tri!(c.r.push(v));
+            if method {
+                tri!(c.r.push(Value::NULL));
+            }
+            return Flow::Next;
+        }
+    }
     let Some(name) = c.name(c.oparg >> 1) else {
         return Flow::Fault;
     };
-    // `module.name` (`math.sqrt`): straight from the module's dict.
-    if let Value::Obj(o) = &owner
-        && o.ty().is(&c.vm.types.module)
-        && let Some(v) = module_attribute(c, o, name)
-    {
-        drop(owner);
-        tri!(c.r.push(v));
-        if c.oparg & 1 != 0 {
-            tri!(c.r.push(Value::NULL));
-        }
-        return Flow::Next;
-    }
-    if c.oparg & 1 != 0 {
+    if method {
         // `get_method`'s hit path inline: no call.
         if let Some(m) = attr::cached_method(c.vm, &owner, name) {
             tri!(c.r.push(m));
             tri!(c.r.push(owner));
             return Flow::Next;
         }
-        match get_method(c.vm, &owner, name) {
-            Ok((m, true)) => {
-                tri!(c.r.push(m));
-                tri!(c.r.push(owner));
-            }
-            Ok((attr, false)) => {
-                tri!(c.r.push(attr));
-                tri!(c.r.push(Value::NULL));
-            }
-            Err(e) => return c.error(e),
-        }
-        return Flow::Next;
     }
-    // The generic getattr's hit path inline: no slot call.
+    // The generic getattr's hit path inline (no slot call), remembering where the
+    // attribute was for the next time.
     if let Value::Obj(o) = &owner
         && attr::uses_generic_getattr(o.ty())
-        && let Some(v) = attr::cached_get(c.vm, o, name)
+        && let Some(v) = cached_get_remember(c, o, name)
     {
         drop(owner);
         tri!(c.r.push(v));
+        if method {
+            tri!(c.r.push(Value::NULL));
+        }
         return Flow::Next;
+    }
+    if method {
+        return match get_method(c.vm, &owner, name) {
+            Ok((m, true)) => {
+                tri!(c.r.push(m));
+                tri!(c.r.push(owner));
+                Flow::Next
+            }
+            Ok((attr, false)) => {
+                drop(owner);
+                tri!(c.r.push(attr));
+                tri!(c.r.push(Value::NULL));
+                Flow::Next
+            }
+            Err(e) => c.error(e),
+        };
     }
     match c.vm.getattr(&owner, name) {
         Ok(v) => {
+            drop(owner);
             tri!(c.r.push(v));
             Flow::Next
         }
@@ -203,9 +233,69 @@ pub(crate) fn _LOAD_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     }
 }
 
+// The generic `LOAD_ATTR`'s and `STORE_ATTR`'s own inline caches (nothing specializes
+// them yet): the type version the place was found for, and the place, a unit of
+// `PLACE_INLINE | index` (an inline value: nothing of that name along the MRO) or
+// `PLACE_SLOT | index` (a `__slots__` member descriptor, a data descriptor). A type's
+// version names one type in one state (versions come from one counter and a change to
+// the type or its MRO gives it a new one), so while the owner's type has that version the
+// attribute is still where it was; version 0 (quickened, or nothing cached) never
+// matches. A specializer that reuses these units for its own forms must zero them when
+// it deoptimizes back to the generic instruction.
+const LOAD_VERSION: usize = LoadAttrCache::version.offset as usize;
+const LOAD_PLACE: usize = LoadAttrCache::keys_version.offset as usize;
+const STORE_VERSION: usize = StoreAttrCache::version.offset as usize;
+const STORE_PLACE: usize = StoreAttrCache::index.offset as usize;
+const PLACE_INLINE: u16 = 0x4000;
+const PLACE_SLOT: u16 = 0x8000;
+const PLACE_INDEX: u16 = 0x3fff;
+
+/// The cache unit for `place` (0: not cacheable).
+#[inline(always)]
+fn place_unit(place: &CachedPlace) -> u16 {
+    match place {
+        &CachedPlace::Inline(i) if i <= usize::from(PLACE_INDEX) => PLACE_INLINE | i as u16,
+        &CachedPlace::Slot(i) if i <= usize::from(PLACE_INDEX) => PLACE_SLOT | i as u16,
+        _ => 0,
+    }
+}
+
+/// The attribute of `o` at the place `LOAD_ATTR`'s cache names, when the type is the one
+/// it was found for and the attribute is set.
+#[inline(always)]
+fn cached_read<const L: bool>(c: &Ctx<'_, L>, o: &ObjRef) -> Option<Value> {
+    let version = c.cache_u32(LOAD_VERSION);
+    if version == 0 || o.ty().version() != version {
+        return None;
+    }
+    let place = c.cache_u16(LOAD_PLACE);
+    let ext = o.ext()?;
+    let index = usize::from(place & PLACE_INDEX);
+    if place & PLACE_INLINE != 0 {
+        ext.get_inline(index)
+    } else if place & PLACE_SLOT != 0 {
+        Some(ext.slot(index)).filter(|v| !v.is_null())
+    } else {
+        None
+    }
+}
+
+/// [`attr::cached_get`] that also records the place in `LOAD_ATTR`'s cache.
+#[inline(always)]
+fn cached_get_remember<const L: bool>(c: &Ctx<'_, L>, o: &ObjRef, name: &Py<Str>) -> Option<Value> {
+    let ty = o.ty();
+    let place = c.vm.cached_place(ty, name)?;
+    let unit = place_unit(&place);
+    if unit != 0 {
+        c.set_cache_u32(LOAD_VERSION, ty.version());
+        c.set_cache_u16(LOAD_PLACE, unit);
+    }
+    attr::read_place(o, place)
+}
+
 /// The cache unit where `LOAD_ATTR` keeps, for a module attribute, one more than the
 /// index of the name's entry in the module's dict (0: nothing cached).
-const MODULE_ENTRY: usize = LoadAttrCache::keys_version.offset as usize;
+const MODULE_ENTRY: usize = LoadAttrCache::descr.offset as usize;
 
 /// `LOAD_ATTR` on an exact module (CPython's `LOAD_ATTR_MODULE`): the attribute found in
 /// the module's dict, for names the module type cannot intercept. The module type is
@@ -215,55 +305,122 @@ const MODULE_ENTRY: usize = LoadAttrCache::keys_version.offset as usize;
 /// it is right for any module and whatever the cache unit holds; misses (and `__getattr__`,
 /// errors) take the generic path.
 #[inline(always)]
-fn module_attribute(c: &Ctx<'_>, o: &crate::object::ObjRef, name: &Py<Str>) -> Option<Value> {
+fn module_attribute(
+    cache: &Cell<CodeUnit>,
+    o: &crate::object::ObjRef,
+    name: &Py<Str>,
+) -> Option<Value> {
     let dict = o.downcast::<Module>()?.dict();
-    let cached = usize::from(c.cache_u16(MODULE_ENTRY));
+    let cached = usize::from(cache.get().cache());
     if cached != 0
         && let Some(v) = dict.value_if_key_at(cached - 1, name)
     {
         return Some(v);
     }
-    module_attribute_miss(c, dict, name)
+    module_attribute_miss(cache, dict, name)
 }
 
 #[inline(never)]
-fn module_attribute_miss(c: &Ctx<'_>, dict: &Py<Dict>, name: &Py<Str>) -> Option<Value> {
+fn module_attribute_miss(cache: &Cell<CodeUnit>, dict: &Py<Dict>, name: &Py<Str>) -> Option<Value> {
     if name.as_bytes().starts_with(b"__") {
         return None;
     }
     let (ix, v) = dict.get_str_indexed(name)?;
     if let Ok(unit) = u16::try_from(ix + 1) {
-        c.set_cache_u16(MODULE_ENTRY, unit);
+        cache.set(CodeUnit::from_cache(unit));
     }
     Some(v)
 }
 
 /// `STORE_ATTR`: `(v, owner --)`.
+///
+/// A register instruction, as `LOAD_ATTR`: the store at the place the instruction's cache
+/// (or the method cache) names is inline; the rest calls `Vm::setattr`.
 #[inline(always)]
-pub(crate) fn _STORE_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let owner = tri!(c.r.pop());
-    let v = tri!(c.r.pop());
+pub(crate) fn _STORE_ATTR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let Some(name) = c.name(c.oparg) else {
         return Flow::Fault;
     };
-    // The generic setattr's hit path inline: no slot call.
+    c.save_ip();
+    let owner = tri!(c.r.pop());
+    let v = tri!(c.r.pop());
     let v = match &owner {
-        Value::Obj(o) if attr::uses_generic_setattr(o.ty()) => {
-            match attr::cached_set(c.vm, o, name, v) {
-                Ok(old) => {
-                    drop(old);
-                    drop(owner);
-                    return Flow::Next;
-                }
-                Err(v) => v,
+        Value::Obj(o) => match cached_write(c, o, name, v) {
+            Ok(old) => {
+                drop(old);
+                drop(owner);
+                return Flow::Next;
             }
-        }
+            Err(v) => v,
+        },
         _ => v,
     };
     match c.vm.setattr(&owner, name, v) {
         Ok(()) => Flow::Next,
         Err(e) => c.error(e),
     }
+}
+
+/// `STORE_ATTR`'s hit path: stores `v` at the place the instruction's cache names for the
+/// owner's type, else (for types using the generic setattr) where the method cache says
+/// instances keep `name`, recording it. Returns the old value to drop, or gives `v` back.
+#[inline(always)]
+fn cached_write<const L: bool>(
+    c: &Ctx<'_, L>,
+    o: &ObjRef,
+    name: &Py<Str>,
+    v: Value,
+) -> Result<Value, Value> {
+    let ty = o.ty();
+    let version = c.cache_u32(STORE_VERSION);
+    if version == 0 || ty.version() != version {
+        let cells = [
+            c.r.cache_cell(c.ip + 1 + STORE_VERSION),
+            c.r.cache_cell(c.ip + 2 + STORE_VERSION),
+            c.r.cache_cell(c.ip + 1 + STORE_PLACE),
+        ];
+        return cached_write_miss(c.vm, cells, o, name, v);
+    }
+    let unit = c.cache_u16(STORE_PLACE);
+    let index = usize::from(unit & PLACE_INDEX);
+    let Some(ext) = o.ext() else {
+        return Err(v);
+    };
+    if unit & PLACE_INLINE != 0 {
+        ext.store_inline_at(index, v)
+    } else if unit & PLACE_SLOT != 0 && index < ext.slot_count() {
+        Ok(ext.set_slot(index, v))
+    } else {
+        Err(v)
+    }
+}
+
+/// [`cached_write`] when the instruction's cache does not know the owner's type: the
+/// method cache's place, recorded in the instruction's cache `cells` (the version's two
+/// units and the place's).
+#[inline(never)]
+fn cached_write_miss(
+    vm: &crate::runtime::Vm,
+    cells: [&Cell<CodeUnit>; 3],
+    o: &ObjRef,
+    name: &Py<Str>,
+    v: Value,
+) -> Result<Value, Value> {
+    let ty = o.ty();
+    if !attr::uses_generic_setattr(ty) {
+        return Err(v);
+    }
+    let Some(place) = vm.cached_place(ty, name) else {
+        return Err(v);
+    };
+    let unit = place_unit(&place);
+    if unit != 0 {
+        let version = ty.version();
+        cells[0].set(CodeUnit::from_cache(version as u16));
+        cells[1].set(CodeUnit::from_cache((version >> 16) as u16));
+        cells[2].set(CodeUnit::from_cache(unit));
+    }
+    attr::write_place(o, place, v)
 }
 
 /// `DELETE_ATTR`.

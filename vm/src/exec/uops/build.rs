@@ -13,7 +13,7 @@ use crate::types::tuple::Tuple;
 
 /// `BUILD_TUPLE n`.
 #[inline(always)]
-pub(crate) fn _BUILD_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _BUILD_TUPLE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let t = c.vm.new_tuple_from(tri!(c.r.pop_n_iter(c.oparg as usize)));
     tri!(c.r.push(t.into()));
     Flow::Next
@@ -21,8 +21,10 @@ pub(crate) fn _BUILD_TUPLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `BUILD_LIST n`.
 #[inline(always)]
-pub(crate) fn _BUILD_LIST(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let items = tri!(c.r.pop_n(c.oparg as usize));
+pub(crate) fn _BUILD_LIST<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    // Popped through the moving iterator: an out-of-line `pop_n` would take the address
+    // of the loop's registers.
+    let items: Vec<Value> = tri!(c.r.pop_n_iter(c.oparg as usize)).collect();
     let l = c.vm.new_list(items);
     tri!(c.r.push(l.into()));
     Flow::Next
@@ -59,11 +61,12 @@ pub(crate) fn _BUILD_MAP(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `BUILD_SLICE 2|3`.
 #[inline(always)]
-pub(crate) fn _BUILD_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
-    let mut items = tri!(c.r.pop_n(c.oparg as usize)).into_iter();
+pub(crate) fn _BUILD_SLICE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    let mut items = tri!(c.r.pop_n_iter(c.oparg as usize));
     let start = items.next().unwrap_or(Value::None);
     let stop = items.next().unwrap_or(Value::None);
     let step = items.next().unwrap_or(Value::None);
+    drop(items);
     let s = c.vm.new_slice(start, stop, step);
     tri!(c.r.push(s.into()));
     Flow::Next
@@ -87,7 +90,7 @@ pub(crate) fn _BUILD_STRING(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `LIST_APPEND i`: appends to the list `i` deep (comprehensions).
 #[inline(always)]
-pub(crate) fn _LIST_APPEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _LIST_APPEND<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let Some(l) = tri!(c.r.peek(c.oparg as usize)).downcast::<List>() else {
         return Flow::Fault;

@@ -9,7 +9,8 @@ use crate::exec::{Ctx, Exit, Flow};
 use crate::object::{Py, PyCell, Value};
 use crate::object::{Type, type_flags};
 use crate::runtime::Args;
-use crate::runtime::slot_dispatch::{binary_dunder, is_slot_init};
+use crate::runtime::Vm;
+use crate::runtime::slot_dispatch::{binary_dunder, is_slot_call, is_slot_init};
 use crate::tri;
 use crate::types::code::Code;
 use crate::types::descr::{MethodDescr, MethodKind};
@@ -60,6 +61,17 @@ fn call_python_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
         return None;
     }
     let callee = vm.exec.stack.push_call(&mut c.r, nargs)?;
+    // A generator function's frame starts with `RETURN_GENERATOR` (no cells to make
+    // first): its generator is made here as that instruction would make it, without
+    // switching to the frame and back (gens: small edit in calls' path).
+    if callee.fetch(0).opcode == crate::instr::Opcode::RETURN_GENERATOR as u8
+        && let Some(g) = crate::exec::genframe::start_generator_frame(vm, callee.frame)
+    {
+        if c.r.push(g).is_err() {
+            return Some(Flow::Fault);
+        }
+        return Some(Flow::Next);
+    }
     vm.exec.depth.set(depth + 1);
     c.r.save(c.ip);
     c.frame().return_ip.set(c.next_ip);
@@ -67,6 +79,100 @@ fn call_python_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
     c.r = callee;
     c.next_ip = 0;
     Some(Flow::Switch)
+}
+
+/// `c(args)` on an instance whose class defines `__call__` as a plain Python function:
+/// that function, which is called as the method `(__call__, c, args)` instead of through
+/// `type.__call__`'s slot re-entering the loop from Rust. `None` when it does not apply.
+#[inline(always)]
+fn call_dunder(vm: &Vm, callable: &Value) -> Option<Value> {
+    let cls = callable.class(vm);
+    if !is_slot_call(cls.slots.call.get()) {
+        return None;
+    }
+    let f = vm.type_lookup(cls, &vm.names.__call__)?;
+    f.downcast::<Function>()?;
+    Some(f)
+}
+
+/// The `__init__` to run for `C(args)` (`callable` the class, `this` the NULL/self slot)
+/// when the class's metaclass is `type`, its `__new__` is `object.__new__` and its
+/// `__init__` a plain (not generator) Python function; `None` otherwise.
+#[inline(always)]
+fn init_target(vm: &Vm, callable: &Value, this: &Value) -> Option<Py<Function>> {
+    if !this.is_null() {
+        return None;
+    }
+    let cls = callable.downcast::<Type>()?;
+    if !callable.class(vm).is(&vm.types.type_)
+        || !is_object_new(cls.slots.new.get())
+        || !is_slot_init(cls.slots.init.get())
+        || cls.has_flag(type_flags::ABSTRACT)
+    {
+        return None;
+    }
+    let func = vm
+        .type_lookup(cls, &vm.names.__init__)?
+        .into_downcast::<Function>()
+        .ok()?;
+    if func.code.with(|code| {
+        code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0
+    }) {
+        return None;
+    }
+    Some(func)
+}
+
+/// The calls that push a frame after a look-up on the callable's class, with positional
+/// arguments: `C(args)` for a class [`init_target`] accepts (CPython's
+/// `_CALL_ALLOC_AND_ENTER_INIT`: the instance is allocated and left on the stack as the
+/// call's result, and the `__init__` frame returns into [`ReturnTo::Init`], which checks
+/// it returned None), and `c(args)` on an instance with a Python `__call__`
+/// ([`call_dunder`]: `(c, NULL, args)` becomes the method call `(__call__, c, args)`,
+/// which stays valid for the general path if no frame is pushed). Out of line so the
+/// eval loop's `CALL` stays small (inlined, these paths cost the common call ~30 machine
+/// instructions in spills); `caller` is a copy of the loop's registers, and on success
+/// the caller's header is saved (sp, ip, `return_ip`) and the new frame made current, so
+/// the loop only loads the returned registers. `None` (nothing pushed) when it does not
+/// apply; `Some(Err)` (nothing changed) when the allocation fails.
+#[inline(never)]
+fn push_class_lookup_frame(
+    vm: &Vm,
+    mut caller: Regs,
+    ip: usize,
+    next_ip: usize,
+    nargs: usize,
+) -> Option<crate::runtime::PyResult<Regs>> {
+    let depth = vm.exec.depth.get();
+    if depth >= vm.recursion_limit() {
+        return None;
+    }
+    let (callable, this) = (caller.peek(nargs + 2).ok()?, caller.peek(nargs + 1).ok()?);
+    if !this.is_null() {
+        return None;
+    }
+    let callee = if callable.downcast::<Type>().is_some() {
+        let func = init_target(vm, callable, this)?;
+        let pushed = vm.exec.stack.push_init(&mut caller, func, nargs, |cls| {
+            vm.alloc_instance(cls, ObjectBase)
+        })?;
+        match pushed {
+            Ok(callee) => callee,
+            Err(e) => return Some(Err(e)),
+        }
+    } else {
+        let f = call_dunder(vm, callable)?;
+        // The instance moves into the NULL slot (which holds nothing) and the method
+        // takes its place: verified stack operations, which cannot fail after the peeks.
+        let callable = caller.replace(nargs + 2, f).ok()?;
+        drop(caller.replace(nargs + 1, callable));
+        vm.exec.stack.push_call(&mut caller, nargs)?
+    };
+    vm.exec.depth.set(depth + 1);
+    caller.save(ip);
+    frame_ref(caller.frame).return_ip.set(next_ip);
+    vm.exec.current.set(Some(callee.frame));
+    Some(Ok(callee))
 }
 
 /// What [`call_native_fast`] calls.
@@ -198,37 +304,20 @@ fn call_generic(c: &mut Ctx<'_>, nargs: usize, total: usize, kwnames: Option<Py<
     }
 }
 
-/// `C(args)` for a class whose metaclass is `type`, whose `__new__` is `object.__new__`
-/// and whose `__init__` is a plain Python function (CPython's
-/// `_CALL_ALLOC_AND_ENTER_INIT`): allocates the instance, leaves it on the stack as the
-/// call's result, and pushes the `__init__` frame in this loop instead of re-entering it
-/// through `type.__call__`. Returning from that frame checks the result is None
-/// ([`Ctx::return_to_caller`]). `None` when the class does not qualify.
+/// `C(args)` for a class [`init_target`] accepts, in the shapes [`push_class_lookup_frame`] does
+/// not take (keywords, parameters `bind_args` handles, a frame needing a new chunk, the
+/// recursion limit): allocates the instance, leaves it on the stack as the call's result,
+/// and pushes the `__init__` frame in this loop through the general binding instead of
+/// re-entering it through `type.__call__`. Returning from that frame checks the result is
+/// None ([`Ctx::return_to_caller`]). `None` when the class does not qualify.
 fn alloc_and_enter_init(
     c: &mut Ctx<'_>,
     nargs: usize,
     kwnames: Option<&Py<Tuple>>,
 ) -> Option<Flow> {
     let vm = c.vm;
-    if !c.r.peek(nargs + 1).ok()?.is_null() {
-        return None;
-    }
-    let callable = c.r.peek(nargs + 2).ok()?;
-    let cls = callable.downcast::<Type>()?;
-    if !callable.class(vm).is(&vm.types.type_)
-        || !is_object_new(cls.slots.new.get())
-        || !is_slot_init(cls.slots.init.get())
-        || cls.has_flag(type_flags::ABSTRACT)
-    {
-        return None;
-    }
-    let init = vm.type_lookup(cls, &vm.names.__init__)?;
-    let func = init.downcast::<Function>()?;
-    if func.code.with(|code| {
-        code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0
-    }) {
-        return None;
-    }
+    let func = init_target(vm, c.r.peek(nargs + 2).ok()?, c.r.peek(nargs + 1).ok()?)?;
+    let cls = c.r.peek(nargs + 2).ok()?.downcast::<Type>()?;
     let obj = match vm.alloc_instance(cls, ObjectBase) {
         Ok(o) => o,
         Err(e) => return Some(c.error(e)),
@@ -240,28 +329,8 @@ fn alloc_and_enter_init(
         return Some(Flow::Fault);
     };
     drop(null);
-    let depth = vm.exec.depth.get();
-    if kwnames.is_none() && depth < vm.recursion_limit() {
-        // The class's slot becomes the result first; the instance and the arguments then
-        // move into the frame.
-        let Ok(class) = c.r.replace(nargs + 2, obj.clone()) else {
-            return Some(Flow::Fault);
-        };
-        if let Some(f) = vm.exec.stack.push_init(&mut c.r, func, nargs) {
-            vm.exec.depth.set(depth + 1);
-            drop(class);
-            drop(obj);
-            return Some(enter_init(c, f));
-        }
-        // No fast frame (a shape `bind_args` handles, or a new chunk): put the class
-        // back for the general path below.
-        let Ok(o) = c.r.replace(nargs + 2, class) else {
-            return Some(Flow::Fault);
-        };
-        drop(o);
-    }
     let frame = match c.r.top_slice(nargs + 1) {
-        Ok(args) => crate::exec::call::push_function_frame(vm, func, Args::new(args, kwnames)),
+        Ok(args) => crate::exec::call::push_function_frame(vm, &func, Args::new(args, kwnames)),
         Err(_) => return Some(Flow::Fault),
     };
     // The class's slot now holds the result.
@@ -273,15 +342,12 @@ fn alloc_and_enter_init(
     };
     drop(class);
     Some(match frame {
-        Ok(f) => enter_init(c, f),
+        Ok(f) => {
+            frame_ref(f).return_to.set(ReturnTo::Init);
+            c.enter_frame(f)
+        }
         Err(e) => c.error(e),
     })
-}
-
-/// Switches to a pushed `__init__` frame of `_CALL_ALLOC_AND_ENTER_INIT`.
-fn enter_init(c: &mut Ctx<'_>, f: std::ptr::NonNull<crate::exec::frame::Frame>) -> Flow {
-    frame_ref(f).return_to.set(ReturnTo::Init);
-    c.enter_frame(f)
 }
 
 /// `BINARY_OP` whose operator is a Python dunder of the left operand's class
@@ -318,6 +384,15 @@ pub(crate) fn _DO_CALL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     }
     if let Some(flow) = call_native_fast(c, nargs) {
         return flow;
+    }
+    match push_class_lookup_frame(c.vm, c.r, c.ip, c.next_ip, nargs) {
+        Some(Ok(callee)) => {
+            c.r = callee;
+            c.next_ip = 0;
+            return Flow::Switch;
+        }
+        Some(Err(e)) => return c.error(e),
+        None => {}
     }
     match c.full() {
         Some(c) => do_call(c, nargs, None),
@@ -490,6 +565,7 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
         ReturnTo::BinaryOp(op) if op != 26 && c.vm.is_not_implemented(c.r.peek(1).ok()?) => {
             return None;
         }
+        ReturnTo::Compare(_) if !matches!(c.r.peek(1).ok()?, Value::Bool(_)) => return None,
         _ => {}
     }
     if f.resumer.get() != Resumer::None
@@ -519,7 +595,7 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     c.next_ip = cf.return_ip.get();
     c.ip = cf.ip.get();
     match to {
-        ReturnTo::Push => {
+        ReturnTo::Push | ReturnTo::Next(_) => {
             if c.r.push(v).is_err() {
                 return Some(Flow::Fault);
             }
@@ -528,7 +604,7 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
         ReturnTo::Init => {}
         // The dunder's result replaces the operands `BINARY_OP` kept (popped one by one:
         // an out-of-line `drop_n` would take the registers' address).
-        ReturnTo::BinaryOp(_) => {
+        ReturnTo::BinaryOp(_) | ReturnTo::Compare(_) => {
             let (Ok(rhs), Ok(lhs)) = (c.r.pop(), c.r.pop()) else {
                 return Some(Flow::Fault);
             };
@@ -588,13 +664,15 @@ pub(crate) fn _RETURN_GENERATOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let caller = f.previous.get();
     c.r.save(c.next_ip);
     f.is_entry.set(false);
-    let Some(heap) = vm.exec.stack.detach_top(frame) else {
+    let Some(g) = crate::types::generator::new_generator(vm, frame) else {
         return Flow::Fault;
     };
     vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
     vm.exec.current.set(caller);
-    let heap_frame = heap.frame();
-    let gen_value = crate::types::generator::new_generator(vm, heap);
+    let Some(heap_frame) = g.frame_ptr() else {
+        return Flow::Fault;
+    };
+    let gen_value: Value = g.into();
     if was_entry {
         // The loop's epilogue reads the (now heap) frame; it is no longer entry.
         c.r = Regs::load(heap_frame);

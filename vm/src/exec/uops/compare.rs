@@ -1,11 +1,13 @@
 //! Operators: binary and unary arithmetic, subscripts and slices, comparisons, truth,
 //! and the f-string formatting steps.
 
+use crate::compile::code::co_flags;
+use crate::exec::frame::{ReturnTo, frame_ref};
 use crate::exec::{Ctx, Flow};
 use crate::instr::Opcode;
 use crate::instr::oparg::NB_SUBSCR;
 use crate::object::{CompareOp, Value};
-use crate::runtime::{BinOp, PyResult, Vm, scalar_ops};
+use crate::runtime::{BinOp, PyResult, Vm, scalar_ops, slot_dispatch};
 use crate::tri;
 use crate::types::str::Str;
 use crate::types::str_type;
@@ -132,10 +134,11 @@ fn store_fast_target(c: &Ctx<'_>) -> Option<usize> {
     }
 }
 
-/// `UNARY_NEGATIVE`.
+/// `UNARY_NEGATIVE`. A register instruction, as `CONTAINS_OP`.
 #[inline(always)]
-pub(crate) fn _UNARY_NEGATIVE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _UNARY_NEGATIVE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
+    c.save_ip();
     match c.vm.neg(&v) {
         Ok(r) => {
             tri!(c.r.push(r));
@@ -145,10 +148,11 @@ pub(crate) fn _UNARY_NEGATIVE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     }
 }
 
-/// `UNARY_INVERT`.
+/// `UNARY_INVERT`. A register instruction, as `CONTAINS_OP`.
 #[inline(always)]
-pub(crate) fn _UNARY_INVERT(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _UNARY_INVERT<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
+    c.save_ip();
     if let Value::Bool(_) = v {
         // ~True is deprecated but still an int operation.
     }
@@ -208,28 +212,104 @@ pub(crate) fn _COMPARE_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow 
     let Some(c) = c.full() else {
         return Flow::Escape;
     };
+    if let Some(flow) = compare_dunder_frame(c, op) {
+        return flow;
+    }
     let right = tri!(c.r.pop());
     let left = tri!(c.r.pop());
-    compare_op_generic(c, left, right, op)
+    match compare_value(c.vm, &left, &right, op, c.oparg) {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => c.error(e),
+    }
 }
 
-/// `COMPARE_OP` through rich comparison.
+/// `left OP right` through rich comparison (exact strs compared in place), converted to a
+/// bool when `oparg` asks (bit 4). Out of line: the loop inlines only the immediate
+/// numbers.
 #[inline(never)]
-fn compare_op_generic(c: &mut Ctx<'_>, left: Value, right: Value, op: CompareOp) -> Flow {
-    let r = match c.vm.rich_compare(&left, &right, op) {
-        Ok(r) => r,
-        Err(e) => return c.error(e),
+fn compare_value(
+    vm: &Vm,
+    left: &Value,
+    right: &Value,
+    op: CompareOp,
+    oparg: u32,
+) -> PyResult<Value> {
+    if let (Value::Obj(a), Value::Obj(b)) = (left, right)
+        && a.ty().is(&vm.types.str)
+        && b.ty().is(&vm.types.str)
+        && let (Some(x), Some(y)) = (a.downcast::<Str>(), b.downcast::<Str>())
+    {
+        let b = match op {
+            CompareOp::Eq => a.is(b) || x.as_bytes() == y.as_bytes(),
+            CompareOp::Ne => !a.is(b) && x.as_bytes() != y.as_bytes(),
+            _ => op.test(x.as_bytes().cmp(y.as_bytes())),
+        };
+        return Ok(Value::from(b));
+    }
+    let r = vm.rich_compare(left, right, op)?;
+    if oparg & 16 != 0 && !matches!(r, Value::Bool(_)) {
+        return Ok(Value::from(vm.is_true(&r)?));
+    }
+    Ok(r)
+}
+
+/// `COMPARE_OP` whose operator is a Python dunder of the left operand's class
+/// ([`slot_dispatch::compare_dunder`]): its frame is pushed in this loop with new
+/// references to the operands, which stay on the caller's stack until it returns
+/// ([`ReturnTo::Compare`]), as `BINARY_OP` does (`calls::binary_dunder_frame`). `None`
+/// (nothing changed) when it does not apply.
+#[inline(never)]
+fn compare_dunder_frame(c: &mut Ctx<'_>, op: CompareOp) -> Option<Flow> {
+    let vm = c.vm;
+    let depth = vm.exec.depth.get();
+    if depth >= vm.recursion_limit() {
+        return None;
+    }
+    let func = slot_dispatch::compare_dunder(vm, c.r.peek(2).ok()?, c.r.peek(1).ok()?, op)?;
+    if func.code.with(|code| {
+        code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0
+    }) {
+        return None;
+    }
+    let oparg = u8::try_from(c.oparg).ok()?;
+    let f = vm.exec.stack.push_operands(&c.r, func, 2)?;
+    vm.exec.depth.set(depth + 1);
+    frame_ref(f).return_to.set(ReturnTo::Compare(oparg));
+    Some(c.enter_frame(f))
+}
+
+/// A dunder run by `COMPARE_OP` as a frame returned `result` (the caller is current again,
+/// its operands on the stack): NotImplemented goes on with the rest of the comparison
+/// protocol (the right operand's reflected method, then identity or the TypeError), and a
+/// non-bool result becomes one when the oparg asks; the result replaces the operands.
+pub(crate) fn compare_dunder_result(c: &mut Ctx<'_>, oparg: u8, result: Value) -> Flow {
+    let vm = c.vm;
+    let oparg = u32::from(oparg);
+    let Some(op) = CompareOp::from_u32(oparg >> 5) else {
+        return Flow::Fault;
     };
-    let r = if c.oparg & 16 != 0 && !matches!(r, Value::Bool(_)) {
-        match c.vm.is_true(&r) {
-            Ok(b) => Value::from(b),
-            Err(e) => return c.error(e),
-        }
+    let result = if vm.is_not_implemented(&result) {
+        let left = tri!(c.r.peek(2));
+        let right = tri!(c.r.peek(1));
+        vm.rich_compare_after_left(left, right, op)
     } else {
-        r
+        Ok(result)
     };
-    tri!(c.r.push(r));
-    Flow::Next
+    let result = match result {
+        Ok(r) if oparg & 16 != 0 && !matches!(r, Value::Bool(_)) => vm.is_true(&r).map(Value::from),
+        other => other,
+    };
+    tri!(c.r.drop_n(2));
+    match result {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            Flow::Switch
+        }
+        Err(e) => c.error(e),
+    }
 }
 
 /// `CONTAINS_OP`: `in` / `not in` (oparg 1).
@@ -283,13 +363,15 @@ pub(crate) fn _BINARY_SLICE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
     }
 }
 
-/// `STORE_SLICE`: `(v, container, start, stop --)`.
+/// `STORE_SLICE`: `(v, container, start, stop --)`. A register instruction, as
+/// `CONTAINS_OP`.
 #[inline(always)]
-pub(crate) fn _STORE_SLICE(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _STORE_SLICE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let stop = tri!(c.r.pop());
     let start = tri!(c.r.pop());
     let container = tri!(c.r.pop());
     let v = tri!(c.r.pop());
+    c.save_ip();
     let v = match crate::types::list::set_slice_fast(c.vm, &container, &start, &stop, v) {
         Ok(Ok(())) => return Flow::Next,
         Ok(Err(e)) => return c.error(e),

@@ -1,7 +1,8 @@
 //! Control flow: jumps and branches, iteration, `yield from`/`await` (`SEND`), async
 //! iteration, `RESUME`, and the structural pattern-matching instructions.
 
-use crate::exec::frame::Resumer;
+use crate::compile::code::co_flags;
+use crate::exec::frame::{Resumer, ReturnTo};
 use crate::exec::genframe::resume_inline;
 use crate::exec::{Ctx, Flow};
 use crate::object::{Type, Value, type_flags};
@@ -132,10 +133,12 @@ pub(crate) fn _RESUME_CHECK(_c: &mut Ctx<'_>, _o: usize) -> Flow {
     Flow::Next
 }
 
-/// `GET_ITER`.
+/// `GET_ITER`. A register instruction: it needs only the VM (a Python `__iter__` runs
+/// nested, as from the memory context).
 #[inline(always)]
-pub(crate) fn _GET_ITER(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _GET_ITER<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
+    c.save_ip();
     match c.vm.iter(&v) {
         Ok(it) => {
             tri!(c.r.push(it));
@@ -183,10 +186,66 @@ pub(crate) fn _FOR_ITER<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
             return flow;
         }
     }
+    // On the register copy, an iterator of a builtin type (no Python `__next__`) is
+    // stepped through the protocol directly, which needs only the VM (what it runs, such
+    // as `map`'s function, nests as from the memory context): `enumerate`, `zip`, dict and
+    // set iterators no longer escape and re-run on every item.
+    let it = tri!(c.r.peek(1));
+    if L && !it.class(c.vm).is_heap() {
+        let it = it.clone();
+        c.save_ip();
+        return match next_value(c.vm, &it) {
+            Ok(Some(v)) => {
+                tri!(c.r.push(v));
+                Flow::Next
+            }
+            Ok(None) => {
+                c.jump_to(c.next_ip + c.oparg as usize + 1);
+                Flow::Next
+            }
+            Err(e) => c.error(e),
+        };
+    }
     let Some(c) = c.full() else {
         return Flow::Escape;
     };
+    if let Some(flow) = next_dunder_frame(c) {
+        return flow;
+    }
     for_iter_generic(c)
+}
+
+/// `FOR_ITER` on an iterator whose class defines `__next__` in Python (a plain function):
+/// the method's frame is pushed in this loop with a new reference to the iterator, which
+/// stays on the stack; its result is pushed as the next item, and StopIteration leaving
+/// it ends the loop ([`ReturnTo::Next`], handled in `eval::unwind`). `None` (nothing
+/// changed) when it does not apply.
+#[inline(never)]
+fn next_dunder_frame(c: &mut Ctx<'_>) -> Option<Flow> {
+    let vm = c.vm;
+    let depth = vm.exec.depth.get();
+    if depth >= vm.recursion_limit() {
+        return None;
+    }
+    let func = crate::runtime::slot_dispatch::next_dunder(vm, c.r.peek(1).ok()?)?;
+    if func.code.with(|code| {
+        code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0
+    }) {
+        return None;
+    }
+    let exhausted = u32::try_from(c.next_ip + c.oparg as usize + 1).ok()?;
+    let f = vm.exec.stack.push_operands(&c.r, func, 1)?;
+    vm.exec.depth.set(depth + 1);
+    crate::exec::frame::frame_ref(f)
+        .return_to
+        .set(ReturnTo::Next(exhausted));
+    Some(c.enter_frame(f))
+}
+
+/// The iterator protocol's next step, out of line.
+#[inline(never)]
+fn next_value(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
+    vm.next(it)
 }
 
 /// `FOR_ITER` through the iterator protocol.
@@ -258,7 +317,7 @@ pub(crate) fn _SEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
         && g.kind != GenKind::AsyncGenerator
     {
         let returned_ip = c.next_ip + c.oparg as usize;
-        match resume_inline(c, g, v, Resumer::Send { returned_ip }) {
+        match crate::exec::genframe::send_inline(c, g, v, returned_ip) {
             Ok(flow) => return flow,
             Err(back) => v = back,
         }

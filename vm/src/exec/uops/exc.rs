@@ -45,7 +45,11 @@ pub(crate) fn _RAISE_VARARGS(c: &mut Ctx<'_>, _o: usize) -> Flow {
         1 => {
             let v = tri!(c.r.pop());
             match make_exception(vm, &v) {
-                Ok(e) => c.error(e),
+                Ok(e) => {
+                    // A new raise: chained to the exception being handled here.
+                    e.exc().keep_context(false);
+                    c.error(e)
+                }
                 Err(e) => c.error(e),
             }
         }
@@ -74,6 +78,7 @@ pub(crate) fn _RAISE_VARARGS(c: &mut Ctx<'_>, _o: usize) -> Flow {
                     .error(vm.new_type_error("exception causes must derive from BaseException"));
             };
             err.exc().set_cause(cause);
+            err.exc().keep_context(false);
             c.error(err)
         }
         _ => Flow::Fault,

@@ -194,20 +194,28 @@ pub(crate) fn _COPY_FREE_VARS(c: &mut Ctx<'_>, _o: usize) -> Flow {
     Flow::Next
 }
 
-fn cell_at<'a>(c: &'a Ctx<'_>, i: usize) -> Option<&'a crate::object::Py<CellObj>> {
+#[inline(always)]
+fn cell_at<'a, const L: bool>(
+    c: &'a Ctx<'_, L>,
+    i: usize,
+) -> Option<&'a crate::object::Py<CellObj>> {
     c.r.local(i).ok().and_then(|v| v.downcast::<CellObj>())
 }
 
 /// `LOAD_DEREF`.
 #[inline(always)]
-pub(crate) fn _LOAD_DEREF(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _LOAD_DEREF<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let i = c.oparg as usize;
     let Some(cell) = cell_at(c, i) else {
         return Flow::Fault;
     };
     let v = cell.contents.get();
     if v.is_null() {
-        return unbound_error(c, i);
+        // Nothing changed: the register copy re-runs this on the memory context.
+        return match c.full() {
+            Some(c) => unbound_error(c, i),
+            None => Flow::Escape,
+        };
     }
     tri!(c.r.push(v));
     Flow::Next
@@ -215,7 +223,7 @@ pub(crate) fn _LOAD_DEREF(c: &mut Ctx<'_>, _o: usize) -> Flow {
 
 /// `STORE_DEREF`.
 #[inline(always)]
-pub(crate) fn _STORE_DEREF(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _STORE_DEREF<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     let Some(cell) = cell_at(c, c.oparg as usize) else {
         return Flow::Fault;

@@ -84,6 +84,20 @@ impl<const L: bool> Ctx<'_, L> {
             .set(crate::instr::CodeUnit::from_cache(v));
     }
 
+    /// The two cache units at `offset` as a 32-bit value (low unit first, as CPython's
+    /// `read_u32`).
+    #[inline(always)]
+    pub fn cache_u32(&self, offset: usize) -> u32 {
+        u32::from(self.cache_u16(offset)) | (u32::from(self.cache_u16(offset + 1)) << 16)
+    }
+
+    /// Writes the two cache units at `offset` (see [`Ctx::cache_u32`]).
+    #[inline(always)]
+    pub fn set_cache_u32(&self, offset: usize, v: u32) {
+        self.set_cache_u16(offset, v as u16);
+        self.set_cache_u16(offset + 1, (v >> 16) as u16);
+    }
+
     /// Stores the instruction's index in the frame header before a register instruction
     /// calls code that may run Python (a dunder reading `f_lineno` of its caller), as the
     /// memory context's sync does.
@@ -131,7 +145,8 @@ impl Ctx<'_> {
             // The instance is already the call's result on the caller's stack.
             ReturnTo::Init => self.check_init_result(result),
             ReturnTo::BinaryOp(op) => self.binary_dunder_result(op, result),
-            ReturnTo::Push => {
+            ReturnTo::Compare(op) => compare::compare_dunder_result(self, op, result),
+            ReturnTo::Push | ReturnTo::Next(_) => {
                 crate::tri!(self.r.push(result));
                 Flow::Switch
             }

@@ -58,7 +58,7 @@ pub(crate) fn _SPECIALIZE_BINARY_SLICE<const L: bool>(_c: &mut Ctx<'_, L>, _o: u
 
 /// See [`_SPECIALIZE_BINARY_SLICE`].
 #[inline(always)]
-pub(crate) fn _SPECIALIZE_STORE_SLICE(_c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _SPECIALIZE_STORE_SLICE<const L: bool>(_c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     Flow::Next
 }
 
