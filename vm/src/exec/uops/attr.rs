@@ -253,9 +253,9 @@ const PLACE_INDEX: u16 = 0x3fff;
 /// The cache unit for `place` (0: not cacheable).
 #[inline(always)]
 fn place_unit(place: &CachedPlace) -> u16 {
-    match place {
-        &CachedPlace::Inline(i) if i <= usize::from(PLACE_INDEX) => PLACE_INLINE | i as u16,
-        &CachedPlace::Slot(i) if i <= usize::from(PLACE_INDEX) => PLACE_SLOT | i as u16,
+    match *place {
+        CachedPlace::Inline(i) if i <= usize::from(PLACE_INDEX) => PLACE_INLINE | i as u16,
+        CachedPlace::Slot(i) if i <= usize::from(PLACE_INDEX) => PLACE_SLOT | i as u16,
         _ => 0,
     }
 }
