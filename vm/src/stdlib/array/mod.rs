@@ -45,6 +45,32 @@ impl Array {
         self.code.get(vm, &buf).map(Some)
     }
 
+    /// The byte offset of item `i` (negative counts from the end) in a buffer of
+    /// `len_bytes`, when in range: no division by the item size (a 64-bit `idiv` was a
+    /// good part of scimark's `a[i]`).
+    #[inline]
+    fn offset(size: usize, len_bytes: usize, i: i64) -> Option<usize> {
+        let size = size as i64;
+        let off = if i < 0 {
+            (len_bytes as i64).checked_add(i.checked_mul(size)?)?
+        } else {
+            i.checked_mul(size)?
+        };
+        (off >= 0 && off + size <= len_bytes as i64).then_some(off as usize)
+    }
+
+    /// The bytes of item `i` (an index as Python gives it), when in range.
+    #[inline]
+    fn read(&self, i: i64) -> Option<[u8; 8]> {
+        let size = self.code.size;
+        self.data.with(|d| {
+            let off = Self::offset(size, d.len(), i)?;
+            let mut buf = [0u8; 8];
+            buf[..size].copy_from_slice(d.get(off..off + size)?);
+            Some(buf)
+        })
+    }
+
     fn items(&self, vm: &Vm) -> PyResult<Vec<Value>> {
         let data = self.data.with(Clone::clone);
         data.chunks_exact(self.code.size)
@@ -221,6 +247,12 @@ fn norm_index(i: i64, n: usize) -> Option<usize> {
 
 fn array_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let a = this(vm, v)?;
+    if let Value::Int(i) = *key {
+        return match a.read(i) {
+            Some(buf) => a.code.get(vm, &buf),
+            None => Err(vm.new_index_error("array index out of range")),
+        };
+    }
     if let Some(sl) = key.downcast::<Slice>() {
         let idx = sl.indices(vm, a.len())?;
         let size = a.code.size;
@@ -244,6 +276,26 @@ fn array_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
 
 fn array_setitem(vm: &Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
     let a = this(vm, v)?;
+    if let (Value::Int(i), Some(x)) = (key, &value) {
+        let size = a.code.size;
+        let Some(off) = a.data.with(|d| Array::offset(size, d.len(), *i)) else {
+            return Err(vm.new_index_error("array assignment index out of range"));
+        };
+        let b = a.encode(vm, x)?;
+        // The conversion may have run code that shrank the array: checked again (CPython
+        // 3.14 raises then too).
+        let stored = a.data.with_mut(|d| match d.get_mut(off..off + size) {
+            Some(dst) => {
+                dst.copy_from_slice(&b[..size]);
+                true
+            }
+            None => false,
+        });
+        return match stored {
+            true => Ok(()),
+            false => Err(vm.new_index_error("array assignment index out of range")),
+        };
+    }
     if let Some(sl) = key.downcast::<Slice>() {
         return set_slice(vm, a, sl, value);
     }
