@@ -240,8 +240,9 @@ unsafe fn place_with_values<P>(
     make: impl FnOnce(NonNull<Value>) -> P,
 ) -> NonNull<Header> {
     let (layout, head, at) = layout_with_values::<P>(gc, n);
-    // SAFETY: the layout has a non-zero size (it holds a header).
-    let base = unsafe { std::alloc::alloc(layout) };
+    // SAFETY: the layout has a non-zero size (it holds a header); `free_with_values`
+    // releases the block with the same layout.
+    let base = unsafe { super::freelist::alloc(layout) };
     if base.is_null() {
         std::alloc::handle_alloc_error(layout);
     }
@@ -295,7 +296,7 @@ unsafe fn free_with_values<P>(p: NonNull<Header>, gc: bool, n: usize) {
         } else {
             std::ptr::drop_in_place(base.cast::<Object<P>>());
         }
-        std::alloc::dealloc(base, layout);
+        super::freelist::free(base, layout);
     }
 }
 
@@ -308,28 +309,12 @@ pub(crate) struct GcBox<T> {
 
 const _: () = assert!(std::mem::size_of::<GcLinks>() == 16);
 
-/// Boxes a new object (with the collector's links and tracked when `gc`) and returns its
-/// header.
+/// Places a new object (with the collector's links and tracked when `gc`) and returns its
+/// header. Same layout as a `Box` of it, freed by `free_with_values` with no values.
 #[inline(always)]
 fn place<T>(ty: NonNull<Header>, data: T, gc: bool) -> NonNull<Header> {
-    let obj = Object {
-        head: Header {
-            refcnt: Cell::new(1),
-            flags: Cell::new(0),
-            ty: Cell::new(ty),
-        },
-        data,
-    };
-    if gc {
-        let boxed = Box::leak(Box::new(GcBox {
-            links: GcLinks::new(),
-            obj,
-        }));
-        gc::track_new(&boxed.links);
-        NonNull::from(&boxed.obj.head)
-    } else {
-        NonNull::from(Box::leak(Box::new(obj))).cast()
-    }
+    // SAFETY: nothing to fill: no values.
+    unsafe { place_with_values::<T>(ty, gc, 0, |_| {}, |_| data) }
 }
 
 /// The collector's links of a container object.

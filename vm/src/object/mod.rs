@@ -1,11 +1,12 @@
 //! The object model's foundation: values, heap objects and their reference counts, payload
 //! kinds, type objects with their slots, and instances of heap types.
 //!
-//! `core` holds all the unsafe code (layout, counts, downcasts, deallocation, `PyCell`);
-//! everything else here and above is safe Rust. The builtin types' behaviour lives in
+//! `core` holds the unsafe code (layout, counts, downcasts, deallocation, `PyCell`), with
+//! `freelist` (the object blocks it recycles); everything else here and above is safe Rust. The builtin types' behaviour lives in
 //! `crate::types`, one file per type.
 
 pub mod core;
+mod freelist;
 pub mod gc;
 pub mod instance;
 pub mod payload;

@@ -73,6 +73,9 @@ pub struct Type {
     pub shared_keys: SharedKeys,
     subclasses: PyCell<Vec<Unowned<Type>>>,
     has_finalizer: Cell<bool>,
+    /// What a call of this class needs from its MRO (the `__init__` a `C(args)` call
+    /// runs in the eval loop), valid while the type's version is the one stored.
+    call_cache: PyCell<(u32, Value)>,
 }
 
 crate::payload!(Type, gc);
@@ -83,6 +86,7 @@ impl Type {
     /// a caller counts once but would be reported twice).
     fn gc_traverse(&self, visit: &mut super::gc::Visitor<'_>) {
         visit.py(&self.dict);
+        self.call_cache.with(|(_, v)| visit.value(v));
         self.base.with(|b| visit.opt(b));
         for list in [&self.bases, &self.mro] {
             list.with(|l| {
@@ -100,6 +104,7 @@ impl Type {
             return;
         }
         self.modified();
+        drop(self.call_cache.replace((0, Value::NULL)));
         self.dict.clear();
         drop(self.mro.replace(Rc::from(Vec::new())));
     }
@@ -165,6 +170,7 @@ impl Type {
             shared_keys: SharedKeys::default(),
             subclasses: PyCell::new(Vec::new()),
             has_finalizer: Cell::new(false),
+            call_cache: PyCell::new((0, Value::NULL)),
         }
     }
 
@@ -307,6 +313,23 @@ impl Type {
     #[inline(always)]
     pub fn version(&self) -> u32 {
         self.version.get()
+    }
+
+    /// The value [`Type::set_call_cache`] stored, if the type has not changed since.
+    #[inline(always)]
+    pub fn call_cache(&self) -> Option<Value> {
+        let version = self.version.get();
+        self.call_cache
+            .with(|(v, cached)| (version != 0 && *v == version).then(|| cached.clone()))
+    }
+
+    /// Remembers `value` (derived from this type's MRO in its current state) until the
+    /// type's version changes; does nothing for an unversioned type.
+    pub fn set_call_cache(&self, value: Value) {
+        let version = self.version.get();
+        if version != 0 {
+            drop(self.call_cache.replace((version, value)));
+        }
     }
 
     /// Assigns a version tag from `next` if none is set, and returns it.

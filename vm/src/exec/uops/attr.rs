@@ -231,7 +231,14 @@ pub(crate) fn _LOAD_ATTR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
             Err(e) => c.error(e),
         };
     }
-    match c.vm.getattr(&owner, name) {
+    // The generic getattr's hit path ran above: its type goes straight to the rest.
+    let found = match &owner {
+        Value::Obj(o) if attr::uses_generic_getattr(o.ty()) => {
+            attr::getattr_general(c.vm, &owner, name)
+        }
+        _ => c.vm.getattr(&owner, name),
+    };
+    match found {
         Ok(v) => {
             drop(owner);
             tri!(c.r.push(v));

@@ -111,6 +111,18 @@ fn init_target(vm: &Vm, callable: &Value, this: &Value) -> Option<Py<Function>> 
     {
         return None;
     }
+    // The `__init__` found last time, while the class is unchanged (no method-cache
+    // probe, no code-flags test).
+    if let Some(init) = cls.call_cache() {
+        return init.into_downcast::<Function>().ok();
+    }
+    init_lookup(vm, cls)
+}
+
+/// [`init_target`]'s look-up of a plain `__init__` function, remembered on the class
+/// ([`Type::call_cache`]) when found.
+#[inline(never)]
+fn init_lookup(vm: &Vm, cls: &Py<Type>) -> Option<Py<Function>> {
     let func = vm
         .type_lookup(cls, &vm.names.__init__)?
         .into_downcast::<Function>()
@@ -120,6 +132,7 @@ fn init_target(vm: &Vm, callable: &Value, this: &Value) -> Option<Py<Function>> 
     }) {
         return None;
     }
+    cls.set_call_cache(Value::from(&func));
     Some(func)
 }
 
