@@ -798,7 +798,7 @@ macro_rules! instruction_table {
                     = _GUARD_NOS_NULL + _GUARD_CALLABLE_TYPE_1 + _CALL_TYPE_1;
 
                 // --- CALL_KW family ---
-                CALL_KW = 55 Real oparg(Count) cache(CallCache) [registers]
+                CALL_KW = 55 Real oparg(Count) cache(CallCache)
                     = _SPECIALIZE_CALL_KW[counter] + _MAYBE_EXPAND_METHOD_KW + _DO_CALL_KW;
                 CALL_KW_BOUND_METHOD = 151 Specialized(CALL_KW)
                     = _CHECK_PEP_523 + _CHECK_METHOD_VERSION_KW[func_version] + _EXPAND_METHOD_KW

@@ -401,7 +401,9 @@ pub(crate) fn _DO_CALL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
 }
 
 /// `CALL_KW n`: `(callable, self_or_null, args[n], kwnames -- res)`. A Python function
-/// whose keywords bind simply gets its frame from the registers ([`push_kw_frame`]).
+/// whose keywords bind simply gets its frame without `bind_args` ([`push_kw_frame`]).
+/// Generic over the context but not a register instruction: flagged so, `run_loop`'s
+/// register allocation kept `sp` in two registers (one more move per bytecode).
 #[inline(always)]
 pub(crate) fn _DO_CALL_KW<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     if let Some(callee) = push_kw_frame(c.vm, c.r, c.ip, c.next_ip, c.oparg as usize) {
