@@ -13,7 +13,7 @@ use crate::runtime::Vm;
 use crate::runtime::slot_dispatch::{binary_dunder, is_slot_call, is_slot_init};
 use crate::tri;
 use crate::types::code::Code;
-use crate::types::descr::{MethodDescr, MethodKind};
+use crate::types::descr::{MethodDescr, MethodKind, SlotWrapper};
 use crate::types::dict::Dict;
 use crate::types::function::{BoundMethod, Function, NativeFn, NativeFunction};
 use crate::types::object::{ObjectBase, is_object_new};
@@ -179,7 +179,8 @@ fn push_class_lookup_frame(
 enum NativeTarget {
     /// A native implementation, given the arguments (`self` first when there is one).
     Fn(NativeFn),
-    /// A builtin type (`int(x)`, `len` is a function): through its call slot.
+    /// A builtin type (`int(x)`, `len` is a function), a class without a Python
+    /// `__init__` or a slot wrapper with its receiver: through the callable's call slot.
     Type,
 }
 
@@ -188,9 +189,11 @@ enum NativeTarget {
 /// `CALL_BUILTIN_CLASS`, done generically): a builtin function (a bound one's receiver
 /// is written into the NULL slot below the arguments, as CPython's `self_or_null`
 /// does), an instance method descriptor with a receiver of its type (`list.append`
-/// loaded as a method), or a builtin (non-heap) type. No `Args` binding, `Vm::call` or
-/// escape to the memory context: the implementation is reached through a function
-/// pointer that never sees the context, so `CALL` stays on the loop's registers.
+/// loaded as a method), a class without a Python `__init__` (builtin types, `class
+/// C(list): pass`) or a slot wrapper with its receiver (`super().__init__()` reaching
+/// `object.__init__`). No `Args` binding or escape to the memory context: the
+/// implementation is reached through a function pointer (the classes and wrappers through
+/// `Vm::call`) that never sees the context, so `CALL` stays on the loop's registers.
 /// `None` (nothing changed) for anything else.
 #[inline(always)]
 fn call_native_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<Flow> {
@@ -218,9 +221,18 @@ fn call_native_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
         }
         NativeTarget::Fn(d.func)
     } else if let Some(t) = callable.downcast::<Type>() {
-        if t.has_flag(type_flags::HEAPTYPE) || !callable.class(vm).is(&vm.types.type_) {
+        // A class with a Python `__init__` may get its frame pushed instead
+        // (`push_class_lookup_frame`); other classes are called as builtin types are.
+        if (t.has_flag(type_flags::HEAPTYPE) && is_slot_init(t.slots.init.get()))
+            || !callable.class(vm).is(&vm.types.type_)
+        {
             return None;
         }
+        NativeTarget::Type
+    } else if has_self && callable.downcast::<SlotWrapper>().is_some() {
+        // `super().__init__()` reaching `object.__init__`: the bound slot wrapper was
+        // expanded into the wrapper and its receiver; `slot_wrapper_call` checks the
+        // receiver's type.
         NativeTarget::Type
     } else {
         return None;
