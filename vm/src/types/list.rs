@@ -464,13 +464,17 @@ pub(crate) fn search_eq(vm: &Vm, x: &Value, y: &Value) -> PyResult<bool> {
 /// run this with the items borrowed before their general loop, which clones each item.
 fn find_native(items: &[Value], item: &Value, from: usize) -> Result<Option<usize>, usize> {
     for (i, x) in items.iter().enumerate().skip(from) {
-        if x.is(item) {
+        let eq = match (x, item) {
+            // Inline: the call to `fast_key_eq` costs more than the comparison.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            _ if x.is(item) => true,
+            _ => match super::dict::fast_key_eq(x, item) {
+                Some(eq) => eq,
+                None => return Err(i),
+            },
+        };
+        if eq {
             return Ok(Some(i));
-        }
-        match super::dict::fast_key_eq(x, item) {
-            Some(true) => return Ok(Some(i)),
-            Some(false) => {}
-            None => return Err(i),
         }
     }
     Ok(None)
