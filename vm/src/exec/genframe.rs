@@ -51,7 +51,7 @@ pub(crate) fn resume_inline<const L: bool>(
     c.frame().return_ip.set(c.next_ip);
     let f = frame_ref(frame);
     f.previous.set(Some(c.r.frame));
-    f.resumer.set(resumer);
+    f.set_resumer(resumer);
     drop(f.running_gen.replace(Some(g.clone())));
     vm.exec.current.set(Some(frame));
     vm.exec.depth.set(depth + 1);
@@ -73,7 +73,7 @@ pub(crate) fn yield_inline<const L: bool>(c: &mut Ctx<'_, L>, v: Value) -> Flow 
     c.r.save(c.next_ip);
     let f = c.frame();
     let caller = f.previous.replace(None);
-    let resumer = f.resumer.replace(Resumer::None);
+    let resumer = f.take_resumer();
     let (Some(caller), Some(g)) = (caller, f.running_gen.take()) else {
         return Flow::Fault;
     };
@@ -101,7 +101,7 @@ pub(crate) fn yield_inline<const L: bool>(c: &mut Ctx<'_, L>, v: Value) -> Flow 
 /// the value straight on: the instruction after its `SEND` is its `YIELD_VALUE`.
 #[inline(always)]
 fn passes_yield_on<const L: bool>(c: &Ctx<'_, L>) -> bool {
-    c.frame().resumer.get() != Resumer::None
+    c.frame().resumer() != Resumer::None
         && c.r.unit(c.next_ip).map(|u| u.opcode) == Some(Opcode::YIELD_VALUE as u8)
 }
 
@@ -118,7 +118,7 @@ fn ascend(c: &mut Ctx<'_>, v: Value) -> Flow {
         c.r.save(c.next_ip + YIELD_SIZE);
         let f = c.frame();
         let caller = f.previous.replace(None);
-        let resumer = f.resumer.replace(Resumer::None);
+        let resumer = f.take_resumer();
         let (Some(caller), Some(g)) = (caller, f.running_gen.take()) else {
             return Flow::Fault;
         };
@@ -287,7 +287,7 @@ fn asend_ended(c: &Ctx<'_>, closed: bool) {
 pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
     let vm = c.vm;
     let f = c.frame();
-    let resumer = f.resumer.replace(Resumer::None);
+    let resumer = f.take_resumer();
     let caller = f.previous.get();
     let g = f.running_gen.take();
     super::eval::pop_frame(c);
@@ -324,7 +324,7 @@ pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
 /// An exception left `frame`, a frame that ran inline and was already popped (the loop
 /// runs the caller now): the generator is done.
 pub(crate) fn abandon(c: &Ctx<'_>, frame: &Frame, err: &PyErr) {
-    let resumer = frame.resumer.replace(Resumer::None);
+    let resumer = frame.take_resumer();
     if let Some(g) = frame.running_gen.take() {
         if let Resumer::ASend { .. } = resumer {
             let vm = c.vm;
