@@ -17,7 +17,7 @@ use super::{Ctx, Exit, Flow, dispatch};
 /// `throw()`).
 pub fn run(vm: &Vm, entry: NonNull<Frame>, throw: Option<PyErr>) -> PyResult<Exit> {
     let f = frame_ref(entry);
-    f.is_entry.set(true);
+    f.set_entry(true);
     f.previous.set(vm.exec.current.get());
     vm.exec.current.set(Some(entry));
     let ip = f.ip.get();
@@ -44,7 +44,7 @@ pub fn run(vm: &Vm, entry: NonNull<Frame>, throw: Option<PyErr>) -> PyResult<Exi
     // Leaving the entry frame: unlink it (its caller is current again).
     let f = frame_ref(c.r.frame);
     vm.exec.current.set(f.previous.get());
-    f.is_entry.set(false);
+    f.set_entry(false);
     result
 }
 
@@ -145,8 +145,8 @@ fn trace(r: Regs, ip: usize, oparg: u32, byte: u8) {
 /// belong to their generator).
 fn release_entry(c: &mut Ctx<'_>) {
     let f = frame_ref(c.r.frame);
-    if let Owner::DataStack { .. } = f.owner.get() {
-        if f.frame_obj.with(Option::is_none) {
+    if let Owner::DataStack = f.owner.get() {
+        if f.frame_obj().is_none() {
             // SAFETY: the entry frame is the topmost data-stack frame (everything it called
             // has returned), `c.r` holds its live stack depth, it has no frame object, and
             // nothing uses it after this.
@@ -162,7 +162,7 @@ fn release_entry(c: &mut Ctx<'_>) {
 
 /// Freezes a frame object's view of a frame that is going away.
 pub(crate) fn snapshot_frame_object(vm: &Vm, f: &Frame) {
-    if let Some(fo) = f.frame_obj.get() {
+    if let Some(fo) = f.frame_obj() {
         fo.detach(vm, f);
     }
 }
@@ -194,17 +194,17 @@ pub(crate) fn unwind(c: &mut Ctx<'_>, err: PyErr, add_tb: bool) -> PyResult<()> 
             return Ok(());
         }
         // No handler here: the frame is done.
-        if frame.is_entry.get() {
+        if frame.is_entry() {
             c.r.truncate(0).ok();
             c.r.save(c.ip);
-            if let Owner::DataStack { .. } = frame.owner.get() {
+            if let Owner::DataStack = frame.owner.get() {
                 release_entry(c);
             }
             return Err(err);
         }
         let caller = frame.previous.get();
-        let inline_gen = frame.resumer.get() != Resumer::None;
-        let to = frame.return_to.get();
+        let inline_gen = frame.resumer() != Resumer::None;
+        let to = frame.return_to();
         pop_frame(c);
         let Some(caller) = caller else {
             return Err(err);
@@ -238,7 +238,7 @@ pub(crate) fn pop_frame(c: &mut Ctx<'_>) {
     vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
     let keeps_state = matches!(f.owner.get(), Owner::Generator);
     // Only a frame object needs freezing (a generator's frame is released later).
-    if f.frame_obj.with(Option::is_some) {
+    if f.has_frame_obj() {
         snapshot_frame_object(vm, f);
     }
     if !keeps_state {

@@ -31,6 +31,8 @@ use crate::types::generator::Generator;
 use crate::types::traceback::FrameObj;
 use crate::types::tuple::Tuple;
 
+#[path = "frame_kw.rs"]
+mod kw;
 #[path = "frame_regs.rs"]
 mod regs;
 pub use regs::{PopN, Regs, StackFault};
@@ -40,11 +42,22 @@ const HEADER_SLOTS: usize = size_of::<Frame>().div_ceil(size_of::<Value>());
 /// Slots in a data-stack chunk (256 KiB).
 const CHUNK_SLOTS: usize = 16 * 1024;
 
+/// [`Frame::rare`]: the frame is the entry frame of a Rust-level eval loop.
+const RARE_ENTRY: u8 = 1;
+/// [`Frame::rare`]: `return_to` is not `Push`.
+const RARE_RETURN_TO: u8 = 2;
+/// [`Frame::rare`]: `resumer` is not `None`.
+const RARE_RESUMER: u8 = 4;
+/// [`Frame::rare`]: a generator owns the frame.
+const RARE_GENERATOR: u8 = 8;
+/// [`Frame::rare`]: the frame has a frame object.
+const RARE_FRAME_OBJ: u8 = 16;
+
 /// Where a frame's block lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Owner {
-    /// On the data stack; popping restores `(chunk, top)`.
-    DataStack { chunk: usize, top: usize },
+    /// On the data stack; popping makes its start the stack's top again.
+    DataStack,
     /// In a generator's heap block.
     Generator,
 }
@@ -73,17 +86,19 @@ pub struct Frame {
     sp: Cell<usize>,
     /// Where the block lives.
     pub owner: Cell<Owner>,
-    /// Returning from this frame leaves the Rust-level eval loop that entered it.
-    pub is_entry: Cell<bool>,
+    /// The conditions that make a return take the general path (`RARE_*` bits): one test
+    /// on the common return instead of one per field. Kept by the setters below, which
+    /// are the only writers of the fields they cover.
+    rare: Cell<u8>,
     /// What returning hands the caller (a call's result, an inlined `__init__`'s or a
     /// dunder's run by `BINARY_OP`).
-    pub return_to: Cell<ReturnTo>,
+    return_to: Cell<ReturnTo>,
     /// The frame object, once Python code asked for one.
-    pub frame_obj: PyCell<Option<Py<FrameObj>>>,
+    frame_obj: PyCell<Option<Py<FrameObj>>>,
     /// The generator owning this frame, as an address (0 for function frames).
-    pub generator: Cell<usize>,
+    generator: Cell<usize>,
     /// How a generator frame running inside an eval loop was resumed (`exec::genframe`).
-    pub resumer: Cell<Resumer>,
+    resumer: Cell<Resumer>,
     /// The generator of a frame running inline, held so it outlives the run (released at
     /// the yield, return or exception that leaves the frame).
     pub running_gen: PyCell<Option<Py<Generator>>>,
@@ -97,6 +112,105 @@ impl Frame {
         // SAFETY: the header is followed by `nlocalsplus + stacksize` slots in the same block
         // (invariant 1), so stepping past the header stays inside the allocation.
         unsafe { (self as *const Frame as *mut Value).add(HEADER_SLOTS) }
+    }
+
+    /// Whether returning from this frame leaves the Rust-level eval loop that entered it.
+    #[inline(always)]
+    pub fn is_entry(&self) -> bool {
+        self.rare.get() & RARE_ENTRY != 0
+    }
+
+    /// Marks (or unmarks) the frame as the entry frame of a Rust-level eval loop.
+    #[inline]
+    pub fn set_entry(&self, entry: bool) {
+        self.set_rare(RARE_ENTRY, entry);
+    }
+
+    /// What returning hands the caller.
+    #[inline(always)]
+    pub fn return_to(&self) -> ReturnTo {
+        self.return_to.get()
+    }
+
+    /// Sets what returning hands the caller.
+    #[inline]
+    pub fn set_return_to(&self, to: ReturnTo) {
+        self.return_to.set(to);
+        self.set_rare(RARE_RETURN_TO, to != ReturnTo::Push);
+    }
+
+    /// How a generator frame running inline was resumed.
+    #[inline(always)]
+    pub fn resumer(&self) -> Resumer {
+        self.resumer.get()
+    }
+
+    /// Records how a generator frame running inline was resumed.
+    #[inline]
+    pub fn set_resumer(&self, r: Resumer) {
+        self.resumer.set(r);
+        self.set_rare(RARE_RESUMER, r != Resumer::None);
+    }
+
+    /// Takes the resumer, leaving `Resumer::None`.
+    #[inline]
+    pub fn take_resumer(&self) -> Resumer {
+        self.set_rare(RARE_RESUMER, false);
+        self.resumer.replace(Resumer::None)
+    }
+
+    /// The owning generator's address (0 for function frames).
+    #[inline(always)]
+    pub fn generator(&self) -> usize {
+        self.generator.get()
+    }
+
+    /// Records the owning generator's address.
+    pub fn set_generator(&self, addr: usize) {
+        self.generator.set(addr);
+        self.set_rare(RARE_GENERATOR, addr != 0);
+    }
+
+    /// The frame object, if Python code asked for one.
+    #[inline]
+    pub fn frame_obj(&self) -> Option<Py<FrameObj>> {
+        if self.rare.get() & RARE_FRAME_OBJ == 0 {
+            return None;
+        }
+        self.frame_obj.get()
+    }
+
+    /// Whether the frame has a frame object.
+    #[inline(always)]
+    pub fn has_frame_obj(&self) -> bool {
+        self.rare.get() & RARE_FRAME_OBJ != 0
+    }
+
+    /// Attaches the frame object.
+    pub fn set_frame_obj(&self, fo: Py<FrameObj>) {
+        drop(self.frame_obj.replace(Some(fo)));
+        self.set_rare(RARE_FRAME_OBJ, true);
+    }
+
+    /// Whether returning just pushes the result on the caller's stack and releases the
+    /// frame: not an entry, generator or resumed frame, no frame object, and a caller that
+    /// does nothing more with the result. One test on the common return.
+    #[inline(always)]
+    pub fn returns_plainly(&self) -> bool {
+        self.rare.get() == 0
+    }
+
+    /// Whether a generator owns the frame, it was resumed inline or it has a frame object
+    /// (a return then needs more than the caller's `return_to`).
+    #[inline(always)]
+    pub fn held_elsewhere(&self) -> bool {
+        self.rare.get() & (RARE_RESUMER | RARE_GENERATOR | RARE_FRAME_OBJ) != 0
+    }
+
+    #[inline(always)]
+    fn set_rare(&self, bit: u8, on: bool) {
+        let r = self.rare.get();
+        self.rare.set(if on { r | bit } else { r & !bit });
     }
 
     /// The frame's globals.
@@ -195,7 +309,7 @@ impl Frame {
             let f = &*this;
             // A frame object outliving the frame (`gi_frame`, traceback entries) must stop
             // pointing at it: freeze its view first.
-            if let Some(fo) = f.frame_obj.get() {
+            if let Some(fo) = f.frame_obj() {
                 crate::runtime::vm::with_current_vm(|vm| fo.detach(vm, f));
                 fo.detach_bare(f);
             }
@@ -240,7 +354,7 @@ impl Frame {
             let f = &mut *this;
             debug_assert!(f.frame_obj.with(Option::is_none) && f.running_gen.with(Option::is_none));
             std::ptr::drop_in_place(&mut f.code);
-            match f.func.take() {
+            match std::ptr::read(&f.func) {
                 Some(func) => drop(func),
                 None => {
                     ManuallyDrop::drop(&mut f.globals);
@@ -389,14 +503,36 @@ impl FrameEnv {
 
 struct Chunk {
     slots: Box<[MaybeUninit<Value>]>,
+    /// The data stack's `(top, limit, start)` when this chunk became current, restored when
+    /// its first frame is popped.
+    prev: Cell<(*mut Value, *mut Value, *mut Value)>,
 }
 
-/// The VM's data stack.
-#[derive(Default)]
+/// The VM's data stack. `top`/`limit` bound the free part of the current chunk as
+/// pointers (CPython's `datastack_top`/`_limit`): a push is one compare and one store, and
+/// a pop stores the block's start back, unless the block starts its chunk.
 pub struct DataStack {
     chunks: UnsafeCell<Vec<Chunk>>,
+    /// Index of the current chunk (meaningless while `top` is null).
     current: Cell<usize>,
-    top: Cell<usize>,
+    /// The first free slot of the current chunk (null before the first push).
+    top: Cell<*mut Value>,
+    /// The end of the current chunk.
+    limit: Cell<*mut Value>,
+    /// The start of the current chunk.
+    start: Cell<*mut Value>,
+}
+
+impl Default for DataStack {
+    fn default() -> DataStack {
+        DataStack {
+            chunks: UnsafeCell::new(Vec::new()),
+            current: Cell::new(0),
+            top: Cell::new(std::ptr::null_mut()),
+            limit: Cell::new(std::ptr::null_mut()),
+            start: Cell::new(std::ptr::null_mut()),
+        }
+    }
 }
 
 impl DataStack {
@@ -418,81 +554,71 @@ impl DataStack {
     ) -> NonNull<Frame> {
         let nlocalsplus = init.code.nlocalsplus;
         let stacksize = init.code.framesize - nlocalsplus;
-        let need = Frame::total_slots(nlocalsplus, stacksize);
+        let base = match self.reserve(&init.code) {
+            Some(base) => base,
+            None => self.new_chunk(HEADER_SLOTS + init.code.framesize),
+        };
+        // SAFETY: `base` points at the block's unused slots in a chunk that never moves.
+        unsafe { write_frame(base, init, previous, (nlocalsplus, stacksize), this, args) }
+    }
+
+    /// Makes the next chunk (with room for `need` slots) current and takes `need` slots
+    /// from it: the slow path of a push that does not fit in the current chunk.
+    #[inline(never)]
+    fn new_chunk(&self, need: usize) -> *mut Value {
         // SAFETY: the chunk list is only touched by push/pop, which never hand out
         // references into the list itself (only into chunk contents, which never move).
         let chunks = unsafe { &mut *self.chunks.get() };
-        let (chunk, top) = (self.current.get(), self.top.get());
-        // The common case: the block fits in the current chunk.
-        if let Some(c) = chunks.get_mut(chunk)
-            && top + need <= c.slots.len()
-        {
-            let owner = Owner::DataStack { chunk, top };
-            // SAFETY: `top + need <= len`, so the pointer and the `need` slots after it are
-            // inside the chunk; they are unused (above the top).
-            let base = unsafe { (c.slots.as_mut_ptr() as *mut Value).add(top) };
-            self.top.set(top + need);
-            // SAFETY: `base` points at `need` unused slots of a chunk that never moves.
-            return unsafe {
-                write_frame(
-                    base,
-                    init,
-                    previous,
-                    owner,
-                    (nlocalsplus, stacksize),
-                    this,
-                    args,
-                )
-            };
+        let idx = if self.top.get().is_null() {
+            0
+        } else {
+            self.current.get() + 1
+        };
+        if idx == chunks.len() {
+            chunks.push(Chunk::new(CHUNK_SLOTS.max(need)));
+        } else if chunks[idx].slots.len() < need {
+            // Chunks above the current one hold no frames.
+            chunks[idx] = Chunk::new(need);
         }
-        self.push_new_chunk(init, previous, this, args, need)
+        let c = &mut chunks[idx];
+        c.prev
+            .set((self.top.get(), self.limit.get(), self.start.get()));
+        let len = c.slots.len();
+        let start = c.slots.as_mut_ptr() as *mut Value;
+        // SAFETY: `need <= len`: both stay inside the chunk.
+        let (top, limit) = unsafe { (start.add(need), start.add(len)) };
+        self.current.set(idx);
+        self.start.set(start);
+        self.top.set(top);
+        self.limit.set(limit);
+        start
     }
 
-    /// The slow path of [`DataStack::push_with_args`]: the block starts a chunk.
-    #[inline(never)]
-    fn push_new_chunk(
-        &self,
-        init: FrameInit,
-        previous: Option<NonNull<Frame>>,
-        this: Option<&Value>,
-        args: &[Value],
-        need: usize,
-    ) -> NonNull<Frame> {
-        let nlocalsplus = init.code.nlocalsplus;
-        let stacksize = init.code.framesize - nlocalsplus;
-        // SAFETY: as in `push_with_args`.
-        let chunks = unsafe { &mut *self.chunks.get() };
-        let (mut chunk, mut top) = (self.current.get(), self.top.get());
-        let owner = Owner::DataStack { chunk, top };
-        if chunks.is_empty() {
-            chunks.push(Chunk::new(CHUNK_SLOTS.max(need)));
-            chunk = 0;
-            top = 0;
+    /// Gives back the slots of the most recently taken block, which starts at `block`.
+    #[inline(always)]
+    fn release_block(&self, block: *mut Value) {
+        if block == self.start.get() {
+            self.leave_chunk();
+        } else {
+            self.top.set(block);
         }
-        while top + need > chunks[chunk].slots.len() {
-            chunk += 1;
-            top = 0;
-            if chunk == chunks.len() {
-                chunks.push(Chunk::new(CHUNK_SLOTS.max(need)));
-            } else if chunks[chunk].slots.len() < need {
-                chunks[chunk] = Chunk::new(need);
-            }
+    }
+
+    /// The current chunk is empty again: the previous one (if any) becomes current.
+    #[cold]
+    fn leave_chunk(&self) {
+        let idx = self.current.get();
+        if idx == 0 {
+            self.top.set(self.start.get());
+            return;
         }
-        let base = chunks[chunk].slots[top..].as_mut_ptr() as *mut Value;
-        self.current.set(chunk);
-        self.top.set(top + need);
-        // SAFETY: `base` points at `need` unused slots of a chunk that never moves.
-        unsafe {
-            write_frame(
-                base,
-                init,
-                previous,
-                owner,
-                (nlocalsplus, stacksize),
-                this,
-                args,
-            )
-        }
+        // SAFETY: as in `new_chunk`.
+        let chunks = unsafe { &*self.chunks.get() };
+        let (top, limit, start) = chunks[idx].prev.get();
+        self.current.set(idx - 1);
+        self.top.set(top);
+        self.limit.set(limit);
+        self.start.set(start);
     }
 
     /// Releases the most recently pushed frame.
@@ -503,9 +629,8 @@ impl DataStack {
         // SAFETY: by the caller's contract.
         let owner = unsafe { frame.as_ref().owner.get() };
         unsafe { Frame::destroy(frame.as_ptr()) };
-        if let Owner::DataStack { chunk, top } = owner {
-            self.current.set(chunk);
-            self.top.set(top);
+        if owner == Owner::DataStack {
+            self.release_block(frame.as_ptr() as *mut Value);
         }
     }
 
@@ -513,16 +638,11 @@ impl DataStack {
     /// if it is the topmost data-stack frame (a new generator's), else `None`.
     pub fn top_frame_slots(&self, frame: NonNull<Frame>) -> Option<usize> {
         let f = frame_ref(frame);
-        if !matches!(f.owner.get(), Owner::DataStack { .. }) {
+        if f.owner.get() != Owner::DataStack {
             return None;
         }
         let size = Frame::total_slots(f.nlocalsplus, f.stacksize);
-        let top = self.top.get();
-        // SAFETY: read-only look at the chunk list (no reference into it escapes).
-        let chunks = unsafe { &*self.chunks.get() };
-        let chunk = chunks.get(self.current.get())?;
-        let start = top.checked_sub(size)?;
-        let expected = chunk.slots.get(start)?.as_ptr() as *const Frame;
+        let expected = self.top.get().wrapping_sub(size) as *const Frame;
         std::ptr::eq(expected, frame.as_ptr()).then_some(size)
     }
 
@@ -538,15 +658,11 @@ impl DataStack {
         unsafe {
             let f = frame.as_ref();
             let live = HEADER_SLOTS + f.nlocalsplus + f.sp.get();
-            let owner = f.owner.get();
             std::ptr::copy_nonoverlapping(frame.as_ptr() as *const Value, dst, live);
             let moved = &*(dst as *const Frame);
             moved.owner.set(Owner::Generator);
             moved.previous.set(None);
-            if let Owner::DataStack { chunk, top } = owner {
-                self.current.set(chunk);
-                self.top.set(top);
-            }
+            self.release_block(frame.as_ptr() as *mut Value);
             HeapFrame {
                 frame: NonNull::new_unchecked(dst as *mut Frame),
             }
@@ -558,6 +674,11 @@ impl Chunk {
     fn new(slots: usize) -> Chunk {
         Chunk {
             slots: Box::new_uninit_slice(slots),
+            prev: Cell::new((
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+            )),
         }
     }
 }
@@ -582,7 +703,7 @@ impl DataStack {
         let has_self = !this.is_null();
         let total = nargs + usize::from(has_self);
         let (code, defs) = positional_shape(func, total)?;
-        let (base, owner) = self.reserve(code)?;
+        let base = self.reserve(code)?;
         // SAFETY: the callable's slot holds a reference to `func`, which moves into the
         // header; the `total` argument slots (self included) move into the first locals;
         // then the caller's stack gives up the call's slots without dropping them (the NULL
@@ -592,7 +713,6 @@ impl DataStack {
             let args = items.add(2 - usize::from(has_self));
             let frame = write_moved(
                 base,
-                owner,
                 caller.frame,
                 func,
                 code,
@@ -631,11 +751,11 @@ impl DataStack {
         // the function, so its code and defaults outlive the writes below.
         let (code, defs) = (code as *const Py<Code>, defs as *const [Value]);
         // SAFETY: as above.
-        let (base, owner) = self.reserve(unsafe { &*code })?;
+        let base = self.reserve(unsafe { &*code })?;
         let obj = match alloc(cls) {
             Ok(o) => o,
             Err(e) => {
-                self.unreserve(owner);
+                self.release_block(base);
                 return Some(Err(e));
             }
         };
@@ -649,7 +769,6 @@ impl DataStack {
             let (code, defs) = (&*code, &*defs);
             let frame = write_moved(
                 base,
-                owner,
                 caller.frame,
                 init,
                 code,
@@ -681,7 +800,7 @@ impl DataStack {
         // the function, so its code and defaults outlive the writes below.
         let (code, defs) = (code as *const Py<Code>, defs as *const [Value]);
         // SAFETY: as above.
-        let (base, owner) = self.reserve(unsafe { &*code })?;
+        let base = self.reserve(unsafe { &*code })?;
         // SAFETY: `[sp - n, sp)` is initialized and in the caller's stack region (verified
         // depth); each value gets the reference its bitwise copy in the new frame owns.
         unsafe {
@@ -693,7 +812,6 @@ impl DataStack {
             let (code, defs) = (&*code, &*defs);
             Some(write_moved(
                 base,
-                owner,
                 caller.frame,
                 func,
                 code,
@@ -705,32 +823,18 @@ impl DataStack {
         }
     }
 
-    /// Takes the slots of a frame for `code` in the current chunk: the block's start and
-    /// its owner record, or `None` (nothing changed) when it does not fit.
+    /// Takes the slots of a frame for `code` in the current chunk: the block's start, or
+    /// `None` (nothing changed) when it does not fit.
     #[inline(always)]
-    fn reserve(&self, code: &Code) -> Option<(*mut Value, Owner)> {
-        code.framesize.checked_sub(code.nlocalsplus)?;
+    fn reserve(&self, code: &Code) -> Option<*mut Value> {
         let need = HEADER_SLOTS + code.framesize;
-        // SAFETY: only push/pop touch the chunk list (see `push_with_args`).
-        let chunks = unsafe { &mut *self.chunks.get() };
-        let (chunk, top) = (self.current.get(), self.top.get());
-        let c = chunks.get_mut(chunk)?;
-        if top + need > c.slots.len() {
+        let top = self.top.get();
+        // Addresses as integers: `top <= limit` in the same chunk (or both null).
+        if (self.limit.get() as usize - top as usize) / size_of::<Value>() < need {
             return None;
         }
-        // SAFETY: `top + need <= len`: `need` unused slots of a chunk that never moves.
-        let base = unsafe { (c.slots.as_mut_ptr() as *mut Value).add(top) };
-        self.top.set(top + need);
-        Some((base, Owner::DataStack { chunk, top }))
-    }
-
-    /// Gives back the slots [`DataStack::reserve`] took (nothing was written to them).
-    #[inline(always)]
-    fn unreserve(&self, owner: Owner) {
-        if let Owner::DataStack { chunk, top } = owner {
-            self.current.set(chunk);
-            self.top.set(top);
-        }
+        self.top.set(top.wrapping_add(need));
+        Some(top)
     }
 
     /// Releases the running data-stack frame `r` describes on a plain return: its values
@@ -744,16 +848,12 @@ impl DataStack {
         let frame = r.frame.as_ptr();
         // SAFETY: by the caller's contract: `[0, sp)` is initialized, then the header.
         unsafe {
-            let owner = (*frame).owner.get();
             for i in 0..r.used() {
                 std::ptr::drop_in_place(r.base().add(i));
             }
             Frame::drop_header_plain(frame);
-            if let Owner::DataStack { chunk, top } = owner {
-                self.current.set(chunk);
-                self.top.set(top);
-            }
         }
+        self.release_block(frame as *mut Value);
     }
 }
 
@@ -811,13 +911,12 @@ unsafe fn copy_slots(src: *const Value, dst: *mut Value, n: usize) {
 /// `defs` are cloned after them, the other locals are `Null`.
 ///
 /// # Safety
-/// `base`/`owner` come from `reserve(code)`; `args` points at `total` initialized values
+/// `base` comes from `reserve(code)`; `args` points at `total` initialized values
 /// the caller gives up; `total + defs.len() <= code.nlocalsplus`.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
 unsafe fn write_moved(
     base: *mut Value,
-    owner: Owner,
     previous: NonNull<Frame>,
     func: Py<Function>,
     code: &Py<Code>,
@@ -838,7 +937,6 @@ unsafe fn write_moved(
             base,
             init,
             Some(previous),
-            owner,
             nlocalsplus,
             code.framesize - nlocalsplus,
             return_to,
@@ -862,7 +960,6 @@ unsafe fn write_header(
     base: *mut Value,
     init: FrameInit,
     previous: Option<NonNull<Frame>>,
-    owner: Owner,
     nlocalsplus: usize,
     stacksize: usize,
     return_to: ReturnTo,
@@ -881,8 +978,12 @@ unsafe fn write_header(
             ip: Cell::new(0),
             return_ip: Cell::new(0),
             sp: Cell::new(0),
-            owner: Cell::new(owner),
-            is_entry: Cell::new(false),
+            owner: Cell::new(Owner::DataStack),
+            rare: Cell::new(if return_to == ReturnTo::Push {
+                0
+            } else {
+                RARE_RETURN_TO
+            }),
             return_to: Cell::new(return_to),
             frame_obj: PyCell::new(None),
             generator: Cell::new(0),
@@ -901,22 +1002,13 @@ unsafe fn write_frame(
     base: *mut Value,
     init: FrameInit,
     previous: Option<NonNull<Frame>>,
-    owner: Owner,
     (nlocalsplus, stacksize): (usize, usize),
     this: Option<&Value>,
     args: &[Value],
 ) -> NonNull<Frame> {
     // SAFETY: by the caller's contract.
     unsafe {
-        let frame = write_header(
-            base,
-            init,
-            previous,
-            owner,
-            nlocalsplus,
-            stacksize,
-            ReturnTo::Push,
-        );
+        let frame = write_header(base, init, previous, nlocalsplus, stacksize, ReturnTo::Push);
         let values = base.add(HEADER_SLOTS);
         let first = usize::from(this.is_some()).min(nlocalsplus);
         if let (Some(t), 1) = (this, first) {

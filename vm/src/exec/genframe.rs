@@ -11,6 +11,8 @@
 //! caller continues when the generator returns. Anything unusual (`throw`, `close`, a
 //! first `send` of a non-None value, the recursion limit) takes `types::generator::resume`.
 //!
+//! `next(gen)` resumes the generator the same way (`call_next`).
+//!
 //! A native consumer of a generator (`sum`, `list`, `tuple`, `set`, `str.join`, `any`,
 //! `all`, ...) drives it through a [`Sink`]: the frame's `YIELD_VALUE` hands each value to
 //! the consumer's fast path and goes on, so the loop is entered once for all those items.
@@ -21,6 +23,7 @@ use crate::instr::Opcode;
 use crate::object::{Py, Value};
 use crate::runtime::{PyErr, Vm};
 use crate::types::async_gen::{AsyncGenASend, unwrap_yielded};
+use crate::types::function::NativeFunction;
 use crate::types::generator::{GenKind, GenState, Generator};
 
 use super::frame::{Frame, Regs, Resumer, frame_ref};
@@ -48,7 +51,7 @@ pub(crate) fn resume_inline<const L: bool>(
     c.frame().return_ip.set(c.next_ip);
     let f = frame_ref(frame);
     f.previous.set(Some(c.r.frame));
-    f.resumer.set(resumer);
+    f.set_resumer(resumer);
     drop(f.running_gen.replace(Some(g.clone())));
     vm.exec.current.set(Some(frame));
     vm.exec.depth.set(depth + 1);
@@ -70,7 +73,7 @@ pub(crate) fn yield_inline<const L: bool>(c: &mut Ctx<'_, L>, v: Value) -> Flow 
     c.r.save(c.next_ip);
     let f = c.frame();
     let caller = f.previous.replace(None);
-    let resumer = f.resumer.replace(Resumer::None);
+    let resumer = f.take_resumer();
     let (Some(caller), Some(g)) = (caller, f.running_gen.take()) else {
         return Flow::Fault;
     };
@@ -87,6 +90,7 @@ pub(crate) fn yield_inline<const L: bool>(c: &mut Ctx<'_, L>, v: Value) -> Flow 
                 return ascend(c, v);
             }
         }
+        // `FOR_ITER` and `next(gen)` push the value.
         _ => {}
     }
     crate::tri!(c.r.push(v));
@@ -97,7 +101,7 @@ pub(crate) fn yield_inline<const L: bool>(c: &mut Ctx<'_, L>, v: Value) -> Flow 
 /// the value straight on: the instruction after its `SEND` is its `YIELD_VALUE`.
 #[inline(always)]
 fn passes_yield_on<const L: bool>(c: &Ctx<'_, L>) -> bool {
-    c.frame().resumer.get() != Resumer::None
+    c.frame().resumer() != Resumer::None
         && c.r.unit(c.next_ip).map(|u| u.opcode) == Some(Opcode::YIELD_VALUE as u8)
 }
 
@@ -114,7 +118,7 @@ fn ascend(c: &mut Ctx<'_>, v: Value) -> Flow {
         c.r.save(c.next_ip + YIELD_SIZE);
         let f = c.frame();
         let caller = f.previous.replace(None);
-        let resumer = f.resumer.replace(Resumer::None);
+        let resumer = f.take_resumer();
         let (Some(caller), Some(g)) = (caller, f.running_gen.take()) else {
             return Flow::Fault;
         };
@@ -283,7 +287,7 @@ fn asend_ended(c: &Ctx<'_>, closed: bool) {
 pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
     let vm = c.vm;
     let f = c.frame();
-    let resumer = f.resumer.replace(Resumer::None);
+    let resumer = f.take_resumer();
     let caller = f.previous.get();
     let g = f.running_gen.take();
     super::eval::pop_frame(c);
@@ -301,6 +305,9 @@ pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
             asend_ended(c, true);
             return c.error(vm.new_exception(&vm.exc.stop_async_iteration, vec![]));
         }
+        Resumer::ForIter {
+            exhausted_ip: NEXT_CALL,
+        } => return next_returned(c, v),
         Resumer::ForIter { exhausted_ip } => {
             drop(v);
             c.next_ip = exhausted_ip;
@@ -317,7 +324,7 @@ pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
 /// An exception left `frame`, a frame that ran inline and was already popped (the loop
 /// runs the caller now): the generator is done.
 pub(crate) fn abandon(c: &Ctx<'_>, frame: &Frame, err: &PyErr) {
-    let resumer = frame.resumer.replace(Resumer::None);
+    let resumer = frame.take_resumer();
     if let Some(g) = frame.running_gen.take() {
         if let Resumer::ASend { .. } = resumer {
             let vm = c.vm;
@@ -329,6 +336,70 @@ pub(crate) fn abandon(c: &Ctx<'_>, frame: &Frame, err: &PyErr) {
         Generator::completed_inline(&g, c.vm);
         drop(g);
     }
+}
+
+/// [`Resumer::ForIter`]'s continuation for a generator resumed by `next(gen)`
+/// ([`call_next`]): a yield pushes the value as for `FOR_ITER`; returning raises
+/// StopIteration at the `CALL` instead of leaving a loop. (Not a variant of its own: a new
+/// variant changed the register allocation of the whole eval loop.)
+const NEXT_CALL: usize = usize::MAX;
+
+/// `CALL` of the builtin `next` with a generator and no default (`next(gen)`, checked by
+/// [`next_resumes`]): resumes it inside this loop as `FOR_ITER` does ([`NEXT_CALL`])
+/// instead of through `gen.__next__` and a nested loop. The call's operands are popped
+/// first (the running frame holds the generator), so a yield pushes the call's result as
+/// `FOR_ITER`'s does.
+#[inline(never)]
+pub(crate) fn call_next(c: &mut Ctx<'_>) -> Flow {
+    let (Ok(g), Ok(null), Ok(next)) = (c.r.pop(), c.r.pop(), c.r.pop()) else {
+        return Flow::Fault;
+    };
+    drop((null, next));
+    let Ok(g) = g.into_downcast::<Generator>() else {
+        return Flow::Fault;
+    };
+    // Checked by `next_resumes`: the generator resumes.
+    resume_inline(
+        c,
+        &g,
+        Value::None,
+        Resumer::ForIter {
+            exhausted_ip: NEXT_CALL,
+        },
+    )
+    .unwrap_or(Flow::Fault)
+}
+
+/// The call on `r`'s stack with `nargs` arguments is `next(gen)` (the builtin, no
+/// default) of a generator that `resume_inline` resumes.
+#[inline(never)]
+pub(crate) fn next_resumes(vm: &Vm, r: Regs, nargs: usize) -> bool {
+    if nargs != 1 || vm.exec.depth.get() >= vm.recursion_limit() {
+        return false;
+    }
+    let (Ok(callable), Ok(this), Ok(arg)) = (r.peek(3), r.peek(2), r.peek(1)) else {
+        return false;
+    };
+    let Some(nf) = callable.downcast::<NativeFunction>() else {
+        return false;
+    };
+    let Some(g) = arg.downcast::<Generator>() else {
+        return false;
+    };
+    crate::stdlib::builtins::is_next(nf.func)
+        && nf.bound_self.is_null()
+        && this.is_null()
+        && g.kind == GenKind::Generator
+        && matches!(g.state(), GenState::Suspended | GenState::Created)
+        && g.frame_ptr().is_some()
+}
+
+/// The generator resumed by the caller's `next(gen)` returned `v`: StopIteration (with
+/// the value unless it is None) at the `CALL`.
+#[cold]
+#[inline(never)]
+fn next_returned(c: &mut Ctx<'_>, v: Value) -> Flow {
+    c.error(c.vm.new_stop_iteration(v))
 }
 
 #[inline(always)]

@@ -81,6 +81,10 @@ pub struct Vm {
     /// One released slice kept for reuse (types/slice.rs `Vm::recycle_slice`). First so
     /// that it is dropped while the builtin types are still alive.
     pub(crate) slice_cache: Cell<Option<Py<crate::types::slice::Slice>>>,
+    /// One released empty list and one emptied item vector kept for reuse (types/list.rs
+    /// `Vm::recycle_list`).
+    pub(crate) list_cache: Cell<Option<Py<crate::types::list::List>>>,
+    pub(crate) list_buf: Cell<Vec<Value>>,
     /// Core builtin types.
     pub types: BuiltinTypes,
     /// Builtin exception classes.
@@ -156,6 +160,8 @@ impl Vm {
             modules,
             type_versions: Cell::new(1),
             slice_cache: Cell::new(None),
+            list_cache: Cell::new(None),
+            list_buf: Cell::new(Vec::new()),
             method_cache: MethodCache::default(),
             recursion_limit: Cell::new(1000),
             exec: ExecState::default(),

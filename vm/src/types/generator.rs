@@ -150,7 +150,7 @@ pub fn new_generator(vm: &Vm, frame: NonNull<Frame>) -> Option<Py<Generator>> {
     };
     g.frame.with(|h| {
         if let Some(h) = h {
-            h.header().generator.set(g.addr());
+            h.header().set_generator(g.addr());
         }
     });
     Some(g)

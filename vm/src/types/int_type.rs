@@ -199,7 +199,24 @@ fn int_from_text(vm: &Vm, text: &str, base: u32, original: &Value) -> PyResult<V
     }
 }
 
+/// 2**63 as a float: truncated floats in `-2**63..2**63` convert to `i64` exactly.
+const I64_LIMIT: f64 = 9_223_372_036_854_775_808.0;
+
 fn int_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
+    // `int(f)` of an immediate float or int (go's `int(random.random() * n)`): no binding.
+    if let [x] = args.values()
+        && !args.has_kwargs()
+        && cls.is(&vm.types.int)
+    {
+        match *x {
+            Value::Int(i) => return Ok(Value::Int(i)),
+            // In range: the truncation is exact and fits (NaN fails both tests).
+            Value::Float(f) if (-I64_LIMIT..I64_LIMIT).contains(&f.trunc()) => {
+                return Ok(Value::Int(f.trunc() as i64));
+            }
+            _ => {}
+        }
+    }
     args.check_positional(vm, "int", 0, 2)?;
     let [x, base] = args.bind(vm, "int", ["x", "base"], 0, 1)?;
     let value = match (x, base) {

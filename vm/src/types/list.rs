@@ -109,7 +109,61 @@ impl Vm {
     pub fn new_list(&self, items: Vec<Value>) -> Py<List> {
         crate::object::core::alloc(&self.types.list, List::new(items))
     }
+
+    /// A new list whose items `fill` pushes (it must not run Python code), built from the
+    /// list object and item vector last recycled (see [`Vm::recycle_list`]) when there are.
+    #[inline]
+    pub fn new_list_with(&self, fill: impl FnOnce(&mut Vec<Value>)) -> Py<List> {
+        let mut items = self.list_buf.take();
+        fill(&mut items);
+        match self.list_cache.take() {
+            // The cached list is empty: nothing is dropped by the replacement.
+            Some(l) => {
+                drop(l.replace(items));
+                l
+            }
+            None => self.new_list(items),
+        }
+    }
+
+    /// Takes a list value about to be released: when it is an exact list held by no one
+    /// else (the temporary of `a[:k] = a[k::-1]`), its object is kept for the next
+    /// [`Vm::new_list_with`] and its vector emptied and kept too, as CPython keeps a free
+    /// list of list objects (an allocation, a free and a GC unlink per temporary, ~250
+    /// machine instructions). Anything else is just dropped.
+    pub fn recycle_list(&self, v: Value) {
+        let Ok(mut l) = v.into_downcast::<List>() else {
+            return;
+        };
+        if !l.as_obj().ty().is(&self.types.list) || l.get_mut().is_none() {
+            return;
+        }
+        let items = l.replace(Vec::new());
+        // Cached before the items are released: a release may run code that lists.
+        drop(self.list_cache.replace(Some(l)));
+        self.recycle_items(items);
+    }
+
+    /// Releases `items` (last first, as [`release_reversed`]) and keeps their emptied
+    /// vector (when small) for the next [`Vm::new_list_with`].
+    pub fn recycle_items(&self, mut items: Vec<Value>) {
+        while let Some(v) = items.pop() {
+            drop(v);
+        }
+        if items.capacity() <= LIST_BUF_MAX && items.capacity() > 0 {
+            drop(self.list_buf.replace(items));
+        }
+    }
 }
+
+/// Releases items removed by a slice assignment or deletion last first, as CPython's
+/// `list_ass_slice` does (the order `__del__` methods observe).
+fn release_reversed(items: Vec<Value>) {
+    items.into_iter().rev().for_each(drop);
+}
+
+/// The largest item vector kept for reuse (larger ones go back to the allocator).
+const LIST_BUF_MAX: usize = 64;
 
 /// Normalizes `start`/`stop` arguments of `index()` for a sequence of length `n`.
 pub(crate) fn index_bounds(vm: &Vm, vals: &[Value], n: usize) -> PyResult<(usize, usize)> {
@@ -259,8 +313,10 @@ fn exact_list<'a>(vm: &Vm, v: &'a Value) -> Option<&'a Py<List>> {
 pub fn get_slice_fast(vm: &Vm, container: &Value, start: &Value, stop: &Value) -> Option<Value> {
     let l = exact_list(vm, container)?;
     let idx = Slice::immediate_indices(start, stop, l.len())?;
-    let items = l.with_items(|items| idx.select(items));
-    Some(vm.new_list(items).into())
+    Some(
+        vm.new_list_with(|out| l.with_items(|items| idx.select_into(items, out)))
+            .into(),
+    )
 }
 
 /// `container[key]` for an exact list and a slice with immediate-int or `None` bounds
@@ -270,8 +326,10 @@ pub fn get_extended_slice(vm: &Vm, container: &Value, key: &Value) -> Option<Val
     let slice = key.downcast::<Slice>()?;
     let l = exact_list(vm, container)?;
     let idx = slice.immediate_extended_indices(l.len())?;
-    let items = l.with_items(|items| idx.select(items));
-    Some(vm.new_list(items).into())
+    Some(
+        vm.new_list_with(|out| l.with_items(|items| idx.select_into(items, out)))
+            .into(),
+    )
 }
 
 /// `container[start:stop] = value` likewise (`STORE_SLICE`); `Err(value)` hands the value
@@ -309,7 +367,7 @@ fn list_set_slice(
             let stop = (idx.start.max(0) as usize + idx.len).min(keep.len());
             let gone: Vec<Value> = keep.drain(start.min(stop)..stop).collect();
             drop(l.replace(keep));
-            drop(gone);
+            release_reversed(gone);
             return Ok(());
         }
         // Deletion: keep items whose index is not selected. (The list may have shrunk
@@ -329,13 +387,16 @@ fn list_set_slice(
         drop(gone);
         return Ok(());
     };
+    let mut temporary = false;
     let new_items = if value.as_obj().is_some_and(|o| o.is(l.as_obj())) {
         l.to_vec()
     } else if let Some(src) = value.downcast::<List>()
         && value.class(vm).is(&vm.types.list)
         && src.as_obj().refcount() == 1
     {
-        // A temporary list (`a[:k] = a[k::-1]`): ours alone, so take its items, no copy.
+        // A temporary list (`a[:k] = a[k::-1]`): ours alone, so take its items, no copy,
+        // and recycle the emptied list below.
+        temporary = true;
         src.replace(Vec::new())
     } else {
         match vm.collect(&value) {
@@ -363,7 +424,12 @@ fn list_set_slice(
                 v.splice(start..stop, new_items).collect()
             }
         });
-        drop(removed);
+        if temporary {
+            vm.recycle_list(value);
+            vm.recycle_items(removed);
+        } else {
+            release_reversed(removed);
+        }
         return Ok(());
     }
     if new_items.len() != idx.len {
@@ -392,9 +458,34 @@ pub(crate) fn search_eq(vm: &Vm, x: &Value, y: &Value) -> PyResult<bool> {
     }
 }
 
+/// Where `item` first occurs in `items[from..]` when every comparison on the way is
+/// decided without Python code (identity, immediate numbers, exact strs: `fast_key_eq`):
+/// `Ok(Some(i))` found, `Ok(None)` absent, `Err(i)` item `i` needs `__eq__`. The searches
+/// run this with the items borrowed before their general loop, which clones each item.
+fn find_native(items: &[Value], item: &Value, from: usize) -> Result<Option<usize>, usize> {
+    for (i, x) in items.iter().enumerate().skip(from) {
+        let eq = match (x, item) {
+            // Inline: the call to `fast_key_eq` costs more than the comparison.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            _ if x.is(item) => true,
+            _ => match super::dict::fast_key_eq(x, item) {
+                Some(eq) => eq,
+                None => return Err(i),
+            },
+        };
+        if eq {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
 fn list_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
     let l = this(vm, v)?;
-    let mut i = 0;
+    let mut i = match l.with_items(|items| find_native(items, item, 0)) {
+        Ok(found) => return Ok(found.is_some()),
+        Err(i) => i,
+    };
     while let Some(x) = l.get(i) {
         if search_eq(vm, &x, item)? {
             return Ok(true);
@@ -533,7 +624,33 @@ fn list_extend(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn list_pop(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    // `l.pop()` / `l.pop(i)` with an immediate index: no argument binding.
+    if !args.has_kwargs()
+        && let [this, rest @ ..] = args.values()
+        && rest.len() <= 1
+        && let Some(l) = this.downcast::<List>()
+    {
+        let i = match rest {
+            [Value::Int(i)] => *i,
+            [] => -1,
+            _ => return list_pop_slow(vm, args),
+        };
+        let n = l.len() as i64;
+        if n == 0 {
+            return Err(vm.new_index_error("pop from empty list"));
+        }
+        let j = if i < 0 { i + n } else { i };
+        if let Some(v) = (0..n).contains(&j).then(|| l.remove(j as usize)).flatten() {
+            return Ok(v);
+        }
+        return Err(vm.new_index_error("pop index out of range"));
+    }
+    list_pop_slow(vm, args)
+}
+
+fn list_pop_slow(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (l, rest) = vm.method_self::<List>(args, "pop", "list")?;
+    rest.no_kwargs(vm, "list.pop")?;
     let vals = rest.range(vm, "pop", 0, 1)?;
     let n = l.len() as i64;
     if n == 0 {
@@ -552,7 +669,18 @@ fn list_pop(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn list_insert(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    // `l.insert(i, x)` with an immediate index: no argument binding.
+    if !args.has_kwargs()
+        && let [this, Value::Int(i), x] = args.values()
+        && let Some(l) = this.downcast::<List>()
+    {
+        let n = l.len() as i64;
+        let j = if *i < 0 { (*i + n).max(0) } else { (*i).min(n) };
+        l.insert(j as usize, x.clone());
+        return Ok(Value::None);
+    }
     let (l, rest) = vm.method_self::<List>(args, "insert", "list")?;
+    rest.no_kwargs(vm, "list.insert")?;
     let vals = rest.range(vm, "insert", 2, 2)?;
     let i = vm.index_value(&vals[0])?;
     let n = l.len() as i64;
@@ -579,7 +707,12 @@ fn list_index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (l, rest) = vm.method_self::<List>(args, "index", "list")?;
     let vals = rest.range(vm, "index", 1, 3)?;
     let (start, stop) = index_bounds(vm, vals, l.len())?;
-    let mut i = start;
+    let mut i =
+        match l.with_items(|items| find_native(&items[..stop.min(items.len())], &vals[0], start)) {
+            Ok(Some(i)) => return Ok(Value::Int(i as i64)),
+            Ok(None) => stop,
+            Err(i) => i,
+        };
     while i < stop {
         let Some(item) = l.get(i) else { break };
         if search_eq(vm, &item, &vals[0])? {

@@ -206,8 +206,11 @@ impl Table {
     /// (`set_add_entry` on a table without dummies places each key in the first unused
     /// slot of its probe sequence, as `insert_clean` does), so the layout and iteration
     /// order match a sequence of adds. Needs a table without dummies.
-    fn extend_absent(&mut self, keys: impl Iterator<Item = (i64, Value)>) {
+    fn extend_absent(&mut self, mut keys: Vec<(i64, Value)>) {
         debug_assert_eq!(self.fill, self.used);
+        if self.used == 0 && self.entries.len() == MIN_SIZE && self.place_at_home(&mut keys) {
+            return;
+        }
         for (hash, key) in keys {
             Self::insert_clean(&mut self.entries, key, hash);
             self.fill += 1;
@@ -218,6 +221,60 @@ impl Table {
             }
         }
         self.layout += 1;
+    }
+
+    /// The table size that inserting `n` distinct keys one by one into an empty
+    /// `MIN_SIZE` table reaches (the growth steps of `extend_absent`, on counts alone).
+    fn size_after_adds(n: usize) -> usize {
+        let mut mask = MIN_SIZE - 1;
+        for fill in 1..=n {
+            if fill * 5 >= mask * 3 {
+                let target = if fill > 50000 { fill * 2 } else { fill * 4 };
+                let mut size = MIN_SIZE;
+                while size <= target {
+                    size <<= 1;
+                }
+                mask = size - 1;
+            }
+        }
+        mask + 1
+    }
+
+    /// Into an empty table: places every key in its home slot of the final-size table at
+    /// once, skipping the intermediate tables and rehashes of one-by-one growth. When the
+    /// home slots are all distinct, no key probes, so the layout is the one any insertion
+    /// order gives, one-by-one growth included. On a clash the keys placed so far go back
+    /// into `keys` (each sits in its home slot) and false says to take the general way.
+    fn place_at_home(&mut self, keys: &mut [(i64, Value)]) -> bool {
+        let size = Self::size_after_adds(keys.len());
+        let mask = size - 1;
+        if size != self.entries.len() {
+            self.entries = vec![Entry::default(); size];
+        }
+        for j in 0..keys.len() {
+            let home = (keys[j].0 as u64 as usize) & mask;
+            if !self.entries[home].key.is_null() {
+                for (hash, key) in &mut keys[..j] {
+                    let slot = &mut self.entries[(*hash as u64 as usize) & mask];
+                    *key = std::mem::take(&mut slot.key);
+                    slot.hash = 0;
+                }
+                // The general way grows from the empty table's size.
+                if size != MIN_SIZE {
+                    self.entries = vec![Entry::default(); MIN_SIZE];
+                }
+                return false;
+            }
+            let (hash, key) = &mut keys[j];
+            self.entries[home] = Entry {
+                hash: *hash,
+                key: std::mem::take(key),
+            };
+        }
+        self.fill = keys.len();
+        self.used = keys.len();
+        self.layout += 1;
+        true
     }
 
     fn start(hash: i64, mask: usize) -> Resume {
@@ -564,7 +621,7 @@ impl Set {
     pub fn add_absent(&self, vm: &Vm, items: Vec<(i64, Value)>) -> PyResult<()> {
         let clean = self.table.with(|t| t.fill == t.used);
         if clean {
-            self.table.with_mut(|t| t.extend_absent(items.into_iter()));
+            self.table.with_mut(|t| t.extend_absent(items));
             return Ok(());
         }
         for (h, k) in items {

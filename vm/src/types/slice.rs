@@ -35,24 +35,30 @@ impl SliceIndices {
     /// Copies of the selected items of `items`. Indices past the end are skipped: the
     /// sequence may have shrunk since the indices were computed (`__index__` runs code).
     pub fn select(&self, items: &[Value]) -> Vec<Value> {
+        let mut out = Vec::new();
+        self.select_into(items, &mut out);
+        out
+    }
+
+    /// [`SliceIndices::select`] appending to `out` (a recycled vector: no allocation when
+    /// its capacity suffices).
+    #[inline]
+    pub fn select_into(&self, items: &[Value], out: &mut Vec<Value>) {
         let n = items.len();
         if self.step == 1 {
             let start = (self.start.max(0) as usize).min(n);
             let stop = start.saturating_add(self.len).min(n);
-            return items[start..stop].to_vec();
+            out.extend_from_slice(&items[start..stop]);
+            return;
         }
+        out.reserve(self.len.min(n));
         if self.step == -1 && self.len > 0 && (self.start as usize) < n {
             // `start` is the first (highest) index taken, `start + 1 - len` the last (>= 0).
             let first = self.start as usize + 1 - self.len;
-            return items[first..=self.start as usize]
-                .iter()
-                .rev()
-                .cloned()
-                .collect();
+            out.extend(items[first..=self.start as usize].iter().rev().cloned());
+            return;
         }
-        let mut out = Vec::with_capacity(self.len.min(n));
         out.extend(self.iter().filter_map(|i| items.get(i).cloned()));
-        out
     }
 
     /// The selected indices, in order.

@@ -145,7 +145,7 @@ impl Vm {
     /// The frame object of a live frame (created on first request).
     pub fn frame_object(&self, f: NonNull<Frame>) -> Py<FrameObj> {
         let fr = frame_ref(f);
-        if let Some(fo) = fr.frame_obj.get() {
+        if let Some(fo) = fr.frame_obj() {
             return fo;
         }
         let fo = crate::object::core::alloc(
@@ -161,7 +161,7 @@ impl Vm {
                 live: Cell::new(Some(f)),
             },
         );
-        drop(fr.frame_obj.replace(Some(fo.clone())));
+        fr.set_frame_obj(fo.clone());
         fo
     }
 

@@ -13,7 +13,7 @@ use crate::runtime::Vm;
 use crate::runtime::slot_dispatch::{binary_dunder, is_slot_call, is_slot_init};
 use crate::tri;
 use crate::types::code::Code;
-use crate::types::descr::{MethodDescr, MethodKind};
+use crate::types::descr::{MethodDescr, MethodKind, SlotWrapper};
 use crate::types::dict::Dict;
 use crate::types::function::{BoundMethod, Function, NativeFn, NativeFunction};
 use crate::types::object::{ObjectBase, is_object_new};
@@ -29,7 +29,7 @@ pub(crate) fn _MAYBE_EXPAND_METHOD<const L: bool>(c: &mut Ctx<'_, L>, _o: usize)
 
 /// `_MAYBE_EXPAND_METHOD` with a kwnames tuple on top.
 #[inline(always)]
-pub(crate) fn _MAYBE_EXPAND_METHOD_KW(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _MAYBE_EXPAND_METHOD_KW<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let n = c.oparg as usize;
     expand_method(c, n + 3, n + 2)
 }
@@ -192,7 +192,8 @@ fn push_class_lookup_frame(
 enum NativeTarget {
     /// A native implementation, given the arguments (`self` first when there is one).
     Fn(NativeFn),
-    /// A builtin type (`int(x)`, `len` is a function): through its call slot.
+    /// A builtin type (`int(x)`, `len` is a function), a class without a Python
+    /// `__init__` or a slot wrapper with its receiver: through the callable's call slot.
     Type,
 }
 
@@ -201,9 +202,11 @@ enum NativeTarget {
 /// `CALL_BUILTIN_CLASS`, done generically): a builtin function (a bound one's receiver
 /// is written into the NULL slot below the arguments, as CPython's `self_or_null`
 /// does), an instance method descriptor with a receiver of its type (`list.append`
-/// loaded as a method), or a builtin (non-heap) type. No `Args` binding, `Vm::call` or
-/// escape to the memory context: the implementation is reached through a function
-/// pointer that never sees the context, so `CALL` stays on the loop's registers.
+/// loaded as a method), a class without a Python `__init__` (builtin types, `class
+/// C(list): pass`) or a slot wrapper with its receiver (`super().__init__()` reaching
+/// `object.__init__`). No `Args` binding or escape to the memory context: the
+/// implementation is reached through a function pointer (the classes and wrappers through
+/// `Vm::call`) that never sees the context, so `CALL` stays on the loop's registers.
 /// `None` (nothing changed) for anything else.
 #[inline(always)]
 fn call_native_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<Flow> {
@@ -213,6 +216,15 @@ fn call_native_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
     let mut has_self = !this.is_null();
     let mut receiver = None;
     let target = if let Some(nf) = callable.downcast::<NativeFunction>() {
+        // `next(gen)` resumes the generator inside this loop, from the memory context.
+        if crate::stdlib::builtins::is_next(nf.func)
+            && crate::exec::genframe::next_resumes(vm, c.r, nargs)
+        {
+            return Some(match c.full() {
+                Some(c) => crate::exec::genframe::call_next(c),
+                None => Flow::Escape,
+            });
+        }
         if !nf.bound_self.is_null() {
             if has_self {
                 return None;
@@ -231,9 +243,18 @@ fn call_native_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
         }
         NativeTarget::Fn(d.func)
     } else if let Some(t) = callable.downcast::<Type>() {
-        if t.has_flag(type_flags::HEAPTYPE) || !callable.class(vm).is(&vm.types.type_) {
+        // A class with a Python `__init__` may get its frame pushed instead
+        // (`push_class_lookup_frame`); other classes are called as builtin types are.
+        if (t.has_flag(type_flags::HEAPTYPE) && is_slot_init(t.slots.init.get()))
+            || !callable.class(vm).is(&vm.types.type_)
+        {
             return None;
         }
+        NativeTarget::Type
+    } else if has_self && callable.downcast::<SlotWrapper>().is_some() {
+        // `super().__init__()` reaching `object.__init__`: the bound slot wrapper was
+        // expanded into the wrapper and its receiver; `slot_wrapper_call` checks the
+        // receiver's type.
         NativeTarget::Type
     } else {
         return None;
@@ -356,7 +377,7 @@ fn alloc_and_enter_init(
     drop(class);
     Some(match frame {
         Ok(f) => {
-            frame_ref(f).return_to.set(ReturnTo::Init);
+            frame_ref(f).set_return_to(ReturnTo::Init);
             c.enter_frame(f)
         }
         Err(e) => c.error(e),
@@ -384,7 +405,7 @@ pub(crate) fn binary_dunder_frame(c: &mut Ctx<'_>) -> Option<Flow> {
     let oparg = u8::try_from(c.oparg).ok()?;
     let f = vm.exec.stack.push_operands(&c.r, func, 2)?;
     vm.exec.depth.set(depth + 1);
-    frame_ref(f).return_to.set(ReturnTo::BinaryOp(oparg));
+    frame_ref(f).set_return_to(ReturnTo::BinaryOp(oparg));
     Some(c.enter_frame(f))
 }
 
@@ -413,9 +434,52 @@ pub(crate) fn _DO_CALL<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     }
 }
 
-/// `CALL_KW n`: `(callable, self_or_null, args[n], kwnames -- res)`.
+/// `CALL_KW n`: `(callable, self_or_null, args[n], kwnames -- res)`. A Python function
+/// whose keywords bind simply gets its frame without `bind_args` ([`push_kw_frame`]).
+/// Generic over the context but not a register instruction: flagged so, `run_loop`'s
+/// register allocation kept `sp` in two registers (one more move per bytecode).
 #[inline(always)]
-pub(crate) fn _DO_CALL_KW(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _DO_CALL_KW<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
+    if let Some(callee) = push_kw_frame(c.vm, c.r, c.ip, c.next_ip, c.oparg as usize) {
+        c.r = callee;
+        c.next_ip = 0;
+        return Flow::Switch;
+    }
+    match c.full() {
+        Some(c) => call_kw_general(c),
+        None => Flow::Escape,
+    }
+}
+
+/// The frame of a keyword call to a Python function ([`DataStack::push_call_kw`]), out
+/// of line with a copy of the loop's registers (as [`push_class_lookup_frame`]): on
+/// success the caller's header is saved and the new frame made current. `None` (nothing
+/// changed) when it does not apply.
+///
+/// [`DataStack::push_call_kw`]: crate::exec::frame::DataStack::push_call_kw
+#[inline(never)]
+fn push_kw_frame(
+    vm: &Vm,
+    mut caller: Regs,
+    ip: usize,
+    next_ip: usize,
+    nargs: usize,
+) -> Option<Regs> {
+    let depth = vm.exec.depth.get();
+    if depth >= vm.recursion_limit() {
+        return None;
+    }
+    let callee = vm.exec.stack.push_call_kw(&mut caller, nargs)?;
+    vm.exec.depth.set(depth + 1);
+    caller.save(ip);
+    frame_ref(caller.frame).return_ip.set(next_ip);
+    vm.exec.current.set(Some(callee.frame));
+    Some(callee)
+}
+
+/// `CALL_KW` through the general binding.
+#[inline(never)]
+fn call_kw_general(c: &mut Ctx<'_>) -> Flow {
     let kwnames = tri!(c.r.pop());
     let Ok(kwnames) = kwnames.into_downcast::<Tuple>() else {
         return Flow::Fault;
@@ -476,6 +540,18 @@ pub(crate) fn _DO_CALL_FUNCTION_EX(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let Some(pos) = callargs.downcast::<Tuple>() else {
         return Flow::Fault;
     };
+    // `f(*args)` (or with an empty `**kwargs`) of a Python function binds straight from
+    // the tuple: no argument vector.
+    if this.is_null()
+        && kwargs.downcast::<Dict>().is_none_or(|d| d.is_empty())
+        && let Some(f) = func.downcast::<Function>()
+    {
+        return match crate::exec::call::push_function_frame(vm, f, Args::positional(pos.as_slice()))
+        {
+            Ok(frame) => c.enter_frame(frame),
+            Err(e) => c.error(e),
+        };
+    }
     let mut values: Vec<Value> = Vec::with_capacity(pos.len() + 1);
     if !this.is_null() {
         values.push(this);
@@ -553,11 +629,11 @@ pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
     };
     let v = tri!(c.r.pop());
     let f = c.frame();
-    if f.is_entry.get() {
+    if f.is_entry() {
         c.r.save(c.ip);
         return c.exit(Exit::Return(v));
     }
-    if f.resumer.get() != Resumer::None {
+    if f.resumer() != Resumer::None {
         return crate::exec::genframe::return_inline(c, v);
     }
     c.return_to_caller(v)
@@ -570,31 +646,36 @@ pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
 #[inline(always)]
 fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     let f = c.frame();
-    let to = f.return_to.get();
-    match to {
-        ReturnTo::Push => {}
-        // An `__init__` returning anything but None raises at the caller's `CALL`.
-        ReturnTo::Init if !c.r.peek(1).ok()?.is_none() => return None,
-        ReturnTo::BinaryOp(op) if op != 26 && c.vm.is_not_implemented(c.r.peek(1).ok()?) => {
+    let to = if f.returns_plainly() {
+        ReturnTo::Push
+    } else {
+        let to = f.return_to();
+        match to {
+            ReturnTo::Push => {}
+            // An `__init__` returning anything but None raises at the caller's `CALL`.
+            ReturnTo::Init if !c.r.peek(1).ok()?.is_none() => return None,
+            ReturnTo::BinaryOp(op) if op != 26 && c.vm.is_not_implemented(c.r.peek(1).ok()?) => {
+                return None;
+            }
+            ReturnTo::Compare(_) if !matches!(c.r.peek(1).ok()?, Value::Bool(_)) => return None,
+            _ => {}
+        }
+        if f.held_elsewhere() {
             return None;
         }
-        ReturnTo::Compare(_) if !matches!(c.r.peek(1).ok()?, Value::Bool(_)) => return None,
-        _ => {}
-    }
-    if f.resumer.get() != Resumer::None
-        || f.generator.get() != 0
-        || f.frame_obj.with(Option::is_some)
-    {
-        return None;
-    }
-    if f.is_entry.get() && to == ReturnTo::Push {
-        // Leaves the Rust-level loop (a call from native code) without escaping to the
-        // memory context; the loop's exit releases the frame.
-        let v = c.r.pop().ok()?;
-        c.r.save(c.ip);
-        c.exit = Some(Exit::Return(v));
-        return Some(Flow::Exit);
-    }
+        if f.is_entry() {
+            if to != ReturnTo::Push {
+                return None;
+            }
+            // Leaves the Rust-level loop (a call from native code) without escaping to the
+            // memory context; the loop's exit releases the frame.
+            let v = c.r.pop().ok()?;
+            c.r.save(c.ip);
+            c.exit = Some(Exit::Return(v));
+            return Some(Flow::Exit);
+        }
+        to
+    };
     let caller = f.previous.get()?;
     let v = c.r.pop().ok()?;
     let vm = c.vm;
@@ -637,11 +718,11 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
 #[inline(always)]
 pub(crate) fn _YIELD_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let f = c.frame();
-    if f.resumer.get() != Resumer::None {
+    if f.resumer() != Resumer::None {
         let v = tri!(c.r.pop());
         return crate::exec::genframe::yield_inline(c, v);
     }
-    if f.is_entry.get() && f.generator.get() != 0 {
+    if f.is_entry() && f.generator() != 0 {
         let mut v = tri!(c.r.pop());
         // A consumer driving this frame (`sum(genexpr)`, `list(genexpr)`, ...) may take the
         // value here; the generator then goes on as if resumed with None.
@@ -673,10 +754,10 @@ pub(crate) fn _RETURN_GENERATOR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let vm = c.vm;
     let frame = c.r.frame;
     let f = frame_ref(frame);
-    let was_entry = f.is_entry.get();
+    let was_entry = f.is_entry();
     let caller = f.previous.get();
     c.r.save(c.next_ip);
-    f.is_entry.set(false);
+    f.set_entry(false);
     let Some(g) = crate::types::generator::new_generator(vm, frame) else {
         return Flow::Fault;
     };

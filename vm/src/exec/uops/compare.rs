@@ -285,7 +285,7 @@ fn compare_dunder_frame(c: &mut Ctx<'_>, op: CompareOp) -> Option<Flow> {
     let oparg = u8::try_from(c.oparg).ok()?;
     let f = vm.exec.stack.push_operands(&c.r, func, 2)?;
     vm.exec.depth.set(depth + 1);
-    frame_ref(f).return_to.set(ReturnTo::Compare(oparg));
+    frame_ref(f).set_return_to(ReturnTo::Compare(oparg));
     Some(c.enter_frame(f))
 }
 

@@ -236,9 +236,7 @@ fn next_dunder_frame(c: &mut Ctx<'_>) -> Option<Flow> {
     let exhausted = u32::try_from(c.next_ip + c.oparg as usize + 1).ok()?;
     let f = vm.exec.stack.push_operands(&c.r, func, 1)?;
     vm.exec.depth.set(depth + 1);
-    crate::exec::frame::frame_ref(f)
-        .return_to
-        .set(ReturnTo::Next(exhausted));
+    crate::exec::frame::frame_ref(f).set_return_to(ReturnTo::Next(exhausted));
     Some(c.enter_frame(f))
 }
 

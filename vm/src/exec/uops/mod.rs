@@ -132,7 +132,7 @@ impl Ctx<'_> {
     pub fn return_to_caller(&mut self, result: Value) -> Flow {
         let f = self.frame();
         let caller = f.previous.get();
-        let to = f.return_to.get();
+        let to = f.return_to();
         super::eval::pop_frame(self);
         let Some(caller) = caller else {
             return Flow::Fault;

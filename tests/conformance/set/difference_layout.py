@@ -1,0 +1,13 @@
+# Results of - and & built in one step keep CPython's iteration order, colliding keys too.
+a = set(range(50))
+b = set(range(0, 50, 3))
+print(a - b)
+print(frozenset(range(100)) & frozenset(range(0, 200, 7)))
+print(set([1 << 61, 2 << 61, 3, 3 << 61]) - {3})
+print(set([-1, -2, 8, 16, 24, 32, 64, 128]) - {7}, set([-1, -2, 8, 16, 24, 32, 64, 128]) - set([7, 9]))
+print({i * 64 for i in range(20)} - {0})
+print(set(range(5, 40)) - set(range(10)))
+print({"x", "y", "z", "w"} - {"y"} == {"x", "z", "w"})
+print(len(set(range(1000)) - set(range(0, 1000, 2))))
+print(list(set(range(0, 4000, 37)) - {37}) == sorted(set(range(0, 4000, 37)) - {37}))
+print(set() - {1}, {1} - set(), {1, 2} & {2, 3})
