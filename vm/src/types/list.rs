@@ -110,11 +110,19 @@ impl Vm {
         crate::object::core::alloc(&self.types.list, List::new(items))
     }
 
-    /// A new list whose items `fill` pushes (it must not run Python code), built from the
+    /// A new list whose `len` items `fill` pushes (it must not run Python code), built from the
     /// list object and item vector last recycled (see [`Vm::recycle_list`]) when there are.
     #[inline]
-    pub fn new_list_with(&self, fill: impl FnOnce(&mut Vec<Value>)) -> Py<List> {
+    pub fn new_list_with(&self, len: usize, fill: impl FnOnce(&mut Vec<Value>)) -> Py<List> {
         let mut items = self.list_buf.take();
+        // A fresh vector gets room for the usual small temporary too, so that once recycled
+        // it rarely regrows.
+        let want = if items.capacity() == 0 {
+            len.max(LIST_BUF_MIN)
+        } else {
+            len
+        };
+        items.reserve(want);
         fill(&mut items);
         match self.list_cache.take() {
             // The cached list is empty: nothing is dropped by the replacement.
@@ -161,6 +169,9 @@ impl Vm {
 fn release_reversed(items: Vec<Value>) {
     items.into_iter().rev().for_each(drop);
 }
+
+/// The capacity a list built from a slice starts with when no vector is recycled.
+const LIST_BUF_MIN: usize = 8;
 
 /// The largest item vector kept for reuse (larger ones go back to the allocator).
 const LIST_BUF_MAX: usize = 64;
@@ -314,8 +325,10 @@ pub fn get_slice_fast(vm: &Vm, container: &Value, start: &Value, stop: &Value) -
     let l = exact_list(vm, container)?;
     let idx = Slice::immediate_indices(start, stop, l.len())?;
     Some(
-        vm.new_list_with(|out| l.with_items(|items| idx.select_into(items, out)))
-            .into(),
+        vm.new_list_with(idx.len, |out| {
+            l.with_items(|items| idx.select_into(items, out))
+        })
+        .into(),
     )
 }
 
@@ -327,8 +340,10 @@ pub fn get_extended_slice(vm: &Vm, container: &Value, key: &Value) -> Option<Val
     let l = exact_list(vm, container)?;
     let idx = slice.immediate_extended_indices(l.len())?;
     Some(
-        vm.new_list_with(|out| l.with_items(|items| idx.select_into(items, out)))
-            .into(),
+        vm.new_list_with(idx.len, |out| {
+            l.with_items(|items| idx.select_into(items, out))
+        })
+        .into(),
     )
 }
 

@@ -136,7 +136,11 @@ macro_rules! func1 {
     ($($fn_name:ident = $py:literal, $f:expr, $overflow:expr, $msg:expr;)*) => {
         $(
             fn $fn_name(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-                let x = arg1(vm, &args, concat!("math.", $py))?;
+                let x = match args.values() {
+                    // A float argument (nearly always): no arity or conversion checks.
+                    [Value::Float(x)] if !args.has_kwargs() => *x,
+                    _ => arg1(vm, &args, concat!("math.", $py))?,
+                };
                 math_1(vm, x, |v| $f(v), $overflow, $msg)
             }
         )*
