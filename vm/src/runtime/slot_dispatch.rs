@@ -655,6 +655,10 @@ pub fn update_slots(vm: &Vm, ty: &Py<Type>) {
     }
     let mro = ty.mro();
     for &id in Slots::ALL {
+        if let Some(names) = sequence_slot_dunders(id) {
+            inherit_sequence_slot(ty, &mro, id, names);
+            continue;
+        }
         let mut dunders = dunders_of_slot(id).peekable();
         if dunders.peek().is_none() {
             // Slots without a dunder come from the nearest builtin type.
@@ -688,6 +692,32 @@ pub fn update_slots(vm: &Vm, ty: &Py<Type>) {
     let _ = vm;
 }
 
+/// The dunders that expose a sequence slot (`sq_concat`, `sq_repeat`), which has no
+/// generic Python-dispatching implementation of its own.
+fn sequence_slot_dunders(id: SlotId) -> Option<&'static [&'static str]> {
+    match id {
+        SlotId::concat => Some(&["__add__"]),
+        SlotId::repeat => Some(&["__mul__", "__rmul__"]),
+        _ => None,
+    }
+}
+
+/// A sequence slot is inherited from a builtin type only while every dunder exposing it
+/// still resolves to a builtin: a class defining `__add__` (or `__mul__`/`__rmul__`) in
+/// Python loses the native fallback, so `L() + []` whose `__add__` returns NotImplemented
+/// raises TypeError instead of concatenating (CPython clears the slot the same way).
+fn inherit_sequence_slot(ty: &Py<Type>, mro: &[Py<Type>], id: SlotId, names: &[&str]) {
+    let python_defined = names.iter().any(|n| {
+        mro.iter()
+            .find(|t| t.dict().get_rust_str(n).is_some())
+            .is_some_and(|d| d.is_heap())
+    });
+    match mro.iter().find(|t| !t.is_heap()) {
+        Some(b) if !python_defined => ty.slots.copy_slot(&b.slots, id),
+        _ => ty.slots.clear_slot(id),
+    }
+}
+
 /// Recomputes slots of `ty` and every subclass (a dunder changed on `ty`).
 pub fn update_slots_recursive(vm: &Vm, ty: &Py<Type>) {
     update_slots(vm, ty);
@@ -715,15 +745,7 @@ pub(crate) fn finish_builtin_type(vm: &Vm, ty: &Py<Type>) {
         {
             continue;
         }
-        let w = crate::object::core::alloc(
-            &vm.types.wrapper_descriptor,
-            SlotWrapper {
-                name: dunder,
-                owner: ty.clone(),
-                slot: id,
-            },
-        );
-        ty.dict().set_str(&vm.intern(dunder), w.into());
+        add_slot_wrapper(vm, ty, dunder, id);
     }
     if ty.slots.new.get().is_some() && ty.dict().get_str(&vm.names.__new__).is_none() {
         let f = vm.new_bound_native("__new__", tp_new_wrapper, Value::from(ty), Some(ty));
@@ -737,6 +759,19 @@ pub(crate) fn finish_builtin_type(vm: &Vm, ty: &Py<Type>) {
         }
     }
     ty.set_has_finalizer(ty.slots.del.get().is_some());
+}
+
+/// Exposes builtin type `ty`'s native slot `id` as the wrapper descriptor `dunder`.
+pub(crate) fn add_slot_wrapper(vm: &Vm, ty: &Py<Type>, dunder: &'static str, id: SlotId) {
+    let w = crate::object::core::alloc(
+        &vm.types.wrapper_descriptor,
+        SlotWrapper {
+            name: dunder,
+            owner: ty.clone(),
+            slot: id,
+        },
+    );
+    ty.dict().set_str(&vm.intern(dunder), w.into());
 }
 
 /// `T.__new__(cls, *args)` for a builtin type `T`.
@@ -938,7 +973,18 @@ pub fn call_slot_wrapper(
                 f(vm, this, &vals[0], &m)
             }
         }
-        SlotId::concat | SlotId::repeat | SlotId::dictptr => Err(missing()),
+        SlotId::concat => {
+            let other = arg1(dunder)?;
+            (s.concat.get().ok_or_else(missing)?)(vm, this, other)
+        }
+        SlotId::repeat => {
+            let n = arg1(dunder)?;
+            // A non-integer count is an error here, not NotImplemented (the wrapper
+            // converts the count before the slot sees it).
+            vm.index_value(n)?;
+            (s.repeat.get().ok_or_else(missing)?)(vm, this, n)
+        }
+        SlotId::dictptr => Err(missing()),
         _ => {
             let other = arg1(dunder)?;
             let f = binary_slot(s, id).ok_or_else(missing)?;

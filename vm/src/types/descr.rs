@@ -807,6 +807,19 @@ pub(crate) fn init(vm: &Vm) {
     );
     vm.add_getset(
         t,
+        "__qualname__",
+        |vm, v| {
+            let d = v
+                .downcast::<SlotWrapper>()
+                .ok_or_else(|| vm.new_type_error("bad descr"))?;
+            Ok(vm
+                .new_str(&format!("{}.{}", d.owner.qualname(), d.name))
+                .into())
+        },
+        None,
+    );
+    vm.add_getset(
+        t,
         "__objclass__",
         |vm, v| {
             let d = v
