@@ -828,10 +828,30 @@ pub fn call_slot_wrapper(
     let s = &owner.slots;
     let missing = || vm.new_type_error(format!("'{}' has no slot for {dunder}", owner.name()));
     let reflected = dunder.starts_with("__r") && !matches!(dunder, "__repr__" | "__round__");
-    let arg1 = |fname: &str| -> PyResult<&Value> { args.one(vm, fname) };
+    if args.has_kwargs() && !matches!(id, SlotId::call | SlotId::init | SlotId::new) {
+        return Err(vm.new_type_error(format!("wrapper {dunder}() takes no keyword arguments")));
+    }
+    let vals = args.values();
+    // The wrappers' own count checks ("expected 1 argument, got 0"); a few name the dunder.
+    let expect = |n: usize, named: bool| -> PyResult<&[Value]> {
+        if vals.len() == n {
+            return Ok(vals);
+        }
+        let prefix = if named {
+            format!("{dunder} ")
+        } else {
+            String::new()
+        };
+        let plural = if n == 1 { "" } else { "s" };
+        Err(vm.new_type_error(format!(
+            "{prefix}expected {n} argument{plural}, got {}",
+            vals.len()
+        )))
+    };
+    let arg1 = || -> PyResult<&Value> { Ok(&expect(1, false)?[0]) };
     macro_rules! unary {
         ($slot:ident) => {{
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             (s.$slot.get().ok_or_else(missing)?)(vm, this)
         }};
     }
@@ -850,28 +870,28 @@ pub fn call_slot_wrapper(
         SlotId::aiter => unary!(aiter),
         SlotId::anext => unary!(anext),
         SlotId::hash => {
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             Ok(Value::Int((s.hash.get().ok_or_else(missing)?)(vm, this)?))
         }
         SlotId::len => {
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             Ok(Value::Int(
                 (s.len.get().ok_or_else(missing)?)(vm, this)? as i64
             ))
         }
         SlotId::bool => {
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             Ok(Value::Bool((s.bool.get().ok_or_else(missing)?)(vm, this)?))
         }
         SlotId::iternext => {
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             match (s.iternext.get().ok_or_else(missing)?)(vm, this)? {
                 Some(v) => Ok(v),
                 None => Err(vm.new_stop_iteration(Value::None)),
             }
         }
         SlotId::del => {
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             (s.del.get().ok_or_else(missing)?)(vm, this)?;
             Ok(Value::None)
         }
@@ -882,7 +902,7 @@ pub fn call_slot_wrapper(
         }
         SlotId::new => Err(missing()),
         SlotId::getattro => {
-            let n = arg1(dunder)?;
+            let n = arg1()?;
             let Some(n) = n.downcast::<Str>() else {
                 return Err(vm.new_type_error(format!(
                     "attribute name must be string, not '{}'",
@@ -892,27 +912,24 @@ pub fn call_slot_wrapper(
             (s.getattro.get().ok_or_else(missing)?)(vm, this, n)
         }
         SlotId::setattro => {
-            let vals = args.range(vm, dunder, 1, 2)?;
+            let deleting = dunder == "__delattr__";
+            let vals = if deleting {
+                expect(1, false)?
+            } else {
+                expect(2, true)?
+            };
             let Some(n) = vals[0].downcast::<Str>() else {
                 return Err(vm.new_type_error(format!(
                     "attribute name must be string, not '{}'",
                     vm.type_name(&vals[0])
                 )));
             };
-            let value = if dunder == "__delattr__" {
-                None
-            } else {
-                Some(
-                    vals.get(1)
-                        .cloned()
-                        .ok_or_else(|| vm.new_type_error("expected 2 arguments, got 1"))?,
-                )
-            };
+            let value = (!deleting).then(|| vals[1].clone());
             (s.setattro.get().ok_or_else(missing)?)(vm, this, n, value)?;
             Ok(Value::None)
         }
         SlotId::richcompare => {
-            let other = arg1(dunder)?;
+            let other = arg1()?;
             let op = match dunder {
                 "__lt__" => CompareOp::Lt,
                 "__le__" => CompareOp::Le,
@@ -933,33 +950,42 @@ pub fn call_slot_wrapper(
             (s.descr_get.get().ok_or_else(missing)?)(vm, this, obj, ty)
         }
         SlotId::descr_set => {
-            let vals = args.range(vm, dunder, 1, 2)?;
-            let value = (dunder == "__set__").then(|| vals.get(1).cloned().unwrap_or(Value::None));
+            let setting = dunder == "__set__";
+            let vals = if setting {
+                expect(2, true)?
+            } else {
+                expect(1, false)?
+            };
+            let value = setting.then(|| vals[1].clone());
             (s.descr_set.get().ok_or_else(missing)?)(vm, this, &vals[0], value)?;
             Ok(Value::None)
         }
         SlotId::getitem => {
-            let k = arg1(dunder)?;
+            let k = arg1()?;
             (s.getitem.get().ok_or_else(missing)?)(vm, this, k)
         }
         SlotId::setitem => {
             if dunder == "__delitem__" {
-                let k = arg1(dunder)?;
+                let k = arg1()?;
                 (s.setitem.get().ok_or_else(missing)?)(vm, this, k, None)?;
             } else {
-                let vals = args.range(vm, dunder, 2, 2)?;
+                let vals = expect(2, true)?;
                 (s.setitem.get().ok_or_else(missing)?)(vm, this, &vals[0], Some(vals[1].clone()))?;
             }
             Ok(Value::None)
         }
         SlotId::contains => {
-            let k = arg1(dunder)?;
+            let k = arg1()?;
             Ok(Value::Bool((s.contains.get().ok_or_else(missing)?)(
                 vm, this, k,
             )?))
         }
         SlotId::pow | SlotId::ipow => {
-            let vals = args.range(vm, dunder, 1, 2)?;
+            if !(1..=2).contains(&vals.len()) {
+                return Err(
+                    vm.new_type_error(format!("expected 1 or 2 arguments, got {}", vals.len()))
+                );
+            }
             let m = vals.get(1).cloned().unwrap_or(Value::None);
             let f = if id == SlotId::pow {
                 s.pow.get()
@@ -974,11 +1000,11 @@ pub fn call_slot_wrapper(
             }
         }
         SlotId::concat => {
-            let other = arg1(dunder)?;
+            let other = arg1()?;
             (s.concat.get().ok_or_else(missing)?)(vm, this, other)
         }
         SlotId::repeat => {
-            let n = arg1(dunder)?;
+            let n = arg1()?;
             // A non-integer count is an error here, not NotImplemented (the wrapper
             // converts the count before the slot sees it).
             vm.index_value(n)?;
@@ -986,7 +1012,7 @@ pub fn call_slot_wrapper(
         }
         SlotId::dictptr => Err(missing()),
         _ => {
-            let other = arg1(dunder)?;
+            let other = arg1()?;
             let f = binary_slot(s, id).ok_or_else(missing)?;
             if reflected {
                 f(vm, other, this)

@@ -26,6 +26,7 @@ pub mod list;
 mod list_items;
 pub mod list_sort;
 pub mod memoryview;
+pub mod method_wrapper;
 pub mod module;
 pub mod object;
 pub mod range;
@@ -75,6 +76,7 @@ pub(crate) fn init_all(vm: &Vm) {
     function::init(vm);
     function_new::init(vm);
     descr::init(vm);
+    method_wrapper::init(vm);
     module::init(vm);
     code::init(vm);
     code_api::init(vm);

@@ -255,18 +255,25 @@ fn tuple_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
 }
 
 fn tuple_new(vm: &Vm, cls: &Py<crate::object::Type>, args: Args<'_>) -> PyResult<Value> {
+    // Keywords are refused unless a subclass's own __init__ may want them (CPython's rule).
+    let own_init = cls.slots.init.get().map(|f| f as usize)
+        != vm.types.tuple.slots.init.get().map(|f| f as usize);
+    if !own_init {
+        args.no_kwargs(vm, "tuple")?;
+    }
     args.check_positional(vm, "tuple", 0, 1)?;
-    let [iterable] = args.bind(vm, "tuple", ["iterable"], 0, 1)?;
+    let iterable = args.values().first();
+    if cls.is(&vm.types.tuple)
+        && let Some(v) = iterable
+        && v.as_obj().is_some_and(|o| o.ty().is(&vm.types.tuple))
+    {
+        return Ok(v.clone());
+    }
     let items = match iterable {
         Some(v) => vm.collect(v)?,
         None => Vec::new(),
     };
     if cls.is(&vm.types.tuple) {
-        if let Some(v) = iterable
-            && v.as_obj().is_some_and(|o| o.ty().is(&vm.types.tuple))
-        {
-            return Ok(v.clone());
-        }
         return Ok(vm.new_tuple(items).into());
     }
     vm.alloc_instance(cls, Tuple::new(items))
