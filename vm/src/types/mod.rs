@@ -29,6 +29,7 @@ pub mod memoryview;
 pub mod method_wrapper;
 pub mod module;
 pub mod object;
+pub mod object_reduce;
 pub mod range;
 pub mod seq_dunders;
 pub mod set;
@@ -72,6 +73,7 @@ pub(crate) fn init_all(vm: &Vm) {
     set_type::init(vm);
     range::init(vm);
     seq_dunders::init(vm);
+    object_reduce::init(vm);
     slice::init(vm);
     function::init(vm);
     function_new::init(vm);
