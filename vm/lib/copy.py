@@ -57,7 +57,7 @@ def _reduce(x, cls):
     reductor = getattr(x, "__reduce__", None)
     if reductor is not None:
         return reductor()
-    return copyreg._reduce_default(x, 4)
+    raise Error(f"un(deep)copyable object of type {cls}")
 
 
 def deepcopy(x, memo=None, _nil=[]):

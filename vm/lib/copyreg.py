@@ -1,7 +1,7 @@
 """Helpers for copy and pickle: the registry of reduction functions and the
 constructors that reductions name. rpy's own implementation of CPython's
-`copyreg`, plus `_reduce_default`, the protocol-2+ reduction that CPython's
-`object.__reduce_ex__` performs (rpy's `object` does not define it)."""
+`copyreg` (the reductions themselves are object.__reduce_ex__'s, in
+vm/src/types/object_reduce.rs)."""
 
 __all__ = ["pickle", "constructor",
            "add_extension", "remove_extension", "clear_extension_cache"]
@@ -85,72 +85,11 @@ def _slotnames(cls):
     return names
 
 
-# Builtin types whose instances (and subclass instances) are rebuilt from a
-# plain value of the type: CPython gives them __getnewargs__.
-_VALUE_TYPES = (int, float, complex, str, bytes, tuple, frozenset)
-
-
-def _default_state(obj):
-    """The state object.__getstate__() returns: the instance __dict__ (None when
-    empty), paired with a dict of the set slots when the class has slots."""
-    try:
-        d = obj.__dict__
-    except AttributeError:
-        d = None
-    state = d if d else None
-    slots = {}
-    for name in _slotnames(type(obj)):
-        try:
-            slots[name] = getattr(obj, name)
-        except AttributeError:
-            pass
-    if slots:
-        return (state, slots)
-    return state
-
-
-def _reducible(obj, cls, args):
-    """Whether the default reduction can rebuild `obj`: instances of classes
-    defined in Python, objects with a __dict__, and the plain-value builtins."""
-    if args or hasattr(obj, "__dict__") or isinstance(obj, (list, dict)):
-        return True
-    return any("__module__" in c.__dict__ for c in cls.__mro__)
-
-
-def _reduce_default(obj, protocol=4):
-    """What object.__reduce_ex__(protocol) returns for `obj` (protocol >= 2)."""
-    cls = type(obj)
-    if isinstance(obj, set):
-        getstate = getattr(obj, "__getstate__", None)
-        state = getstate() if getstate is not None else _default_state(obj)
-        return cls, (list(obj),), state
-    getnewargs_ex = getattr(obj, "__getnewargs_ex__", None)
-    if getnewargs_ex is not None:
-        args, kwargs = getnewargs_ex()
-    else:
-        getnewargs = getattr(obj, "__getnewargs__", None)
-        if getnewargs is not None:
-            args = getnewargs()
-        else:
-            for base in cls.__mro__:
-                if base in _VALUE_TYPES:
-                    args = (base(obj),)
-                    break
-            else:
-                args = ()
-        kwargs = None
-    getstate = getattr(obj, "__getstate__", None)
-    if getstate is not None:
-        state = getstate()
-    else:
-        if not _reducible(obj, cls, args):
-            raise TypeError(f"cannot pickle {cls.__name__!r} object")
-        state = _default_state(obj)
-    listitems = iter(obj) if isinstance(obj, list) else None
-    dictitems = iter(obj.items()) if isinstance(obj, dict) else None
-    if kwargs:
-        return __newobj_ex__, (cls, args, kwargs), state, listitems, dictitems
-    return __newobj__, (cls, *args), state, listitems, dictitems
+def _reduce_ex(self, proto):
+    """The protocol 0/1 reduction of `self`; object.__reduce__ computes it."""
+    if proto >= 2:
+        raise ValueError("_reduce_ex is for protocols 0 and 1")
+    return object.__reduce__(self)
 
 
 # Extension registry (pickle protocol 2 opcodes): kept for API completeness.

@@ -32,6 +32,7 @@ use crate::types::{
     iter::{CallIter, DictIter, DictView, MappingProxy, RangeIter, SeqIter, SetIter},
     list::List,
     memoryview::MemoryView,
+    method_wrapper::MethodWrapper,
     module::Module,
     object::ObjectBase,
     range::Range,
@@ -196,6 +197,8 @@ builtin_types! {
     member_descriptor: MemberDescr = "member_descriptor", flags 0;
     /// `method`
     method: BoundMethod = "method", flags 0;
+    /// `method-wrapper`
+    method_wrapper: MethodWrapper = "method-wrapper", flags 0;
     /// `cell`
     cell: CellObj = "cell", flags 0;
     /// `code`

@@ -655,6 +655,10 @@ pub fn update_slots(vm: &Vm, ty: &Py<Type>) {
     }
     let mro = ty.mro();
     for &id in Slots::ALL {
+        if let Some(names) = sequence_slot_dunders(id) {
+            inherit_sequence_slot(ty, &mro, id, names);
+            continue;
+        }
         let mut dunders = dunders_of_slot(id).peekable();
         if dunders.peek().is_none() {
             // Slots without a dunder come from the nearest builtin type.
@@ -688,6 +692,32 @@ pub fn update_slots(vm: &Vm, ty: &Py<Type>) {
     let _ = vm;
 }
 
+/// The dunders that expose a sequence slot (`sq_concat`, `sq_repeat`), which has no
+/// generic Python-dispatching implementation of its own.
+fn sequence_slot_dunders(id: SlotId) -> Option<&'static [&'static str]> {
+    match id {
+        SlotId::concat => Some(&["__add__"]),
+        SlotId::repeat => Some(&["__mul__", "__rmul__"]),
+        _ => None,
+    }
+}
+
+/// A sequence slot is inherited from a builtin type only while every dunder exposing it
+/// still resolves to a builtin: a class defining `__add__` (or `__mul__`/`__rmul__`) in
+/// Python loses the native fallback, so `L() + []` whose `__add__` returns NotImplemented
+/// raises TypeError instead of concatenating (CPython clears the slot the same way).
+fn inherit_sequence_slot(ty: &Py<Type>, mro: &[Py<Type>], id: SlotId, names: &[&str]) {
+    let python_defined = names.iter().any(|n| {
+        mro.iter()
+            .find(|t| t.dict().get_rust_str(n).is_some())
+            .is_some_and(|d| d.is_heap())
+    });
+    match mro.iter().find(|t| !t.is_heap()) {
+        Some(b) if !python_defined => ty.slots.copy_slot(&b.slots, id),
+        _ => ty.slots.clear_slot(id),
+    }
+}
+
 /// Recomputes slots of `ty` and every subclass (a dunder changed on `ty`).
 pub fn update_slots_recursive(vm: &Vm, ty: &Py<Type>) {
     update_slots(vm, ty);
@@ -715,15 +745,7 @@ pub(crate) fn finish_builtin_type(vm: &Vm, ty: &Py<Type>) {
         {
             continue;
         }
-        let w = crate::object::core::alloc(
-            &vm.types.wrapper_descriptor,
-            SlotWrapper {
-                name: dunder,
-                owner: ty.clone(),
-                slot: id,
-            },
-        );
-        ty.dict().set_str(&vm.intern(dunder), w.into());
+        add_slot_wrapper(vm, ty, dunder, id);
     }
     if ty.slots.new.get().is_some() && ty.dict().get_str(&vm.names.__new__).is_none() {
         let f = vm.new_bound_native("__new__", tp_new_wrapper, Value::from(ty), Some(ty));
@@ -737,6 +759,19 @@ pub(crate) fn finish_builtin_type(vm: &Vm, ty: &Py<Type>) {
         }
     }
     ty.set_has_finalizer(ty.slots.del.get().is_some());
+}
+
+/// Exposes builtin type `ty`'s native slot `id` as the wrapper descriptor `dunder`.
+pub(crate) fn add_slot_wrapper(vm: &Vm, ty: &Py<Type>, dunder: &'static str, id: SlotId) {
+    let w = crate::object::core::alloc(
+        &vm.types.wrapper_descriptor,
+        SlotWrapper {
+            name: dunder,
+            owner: ty.clone(),
+            slot: id,
+        },
+    );
+    ty.dict().set_str(&vm.intern(dunder), w.into());
 }
 
 /// `T.__new__(cls, *args)` for a builtin type `T`.
@@ -793,10 +828,30 @@ pub fn call_slot_wrapper(
     let s = &owner.slots;
     let missing = || vm.new_type_error(format!("'{}' has no slot for {dunder}", owner.name()));
     let reflected = dunder.starts_with("__r") && !matches!(dunder, "__repr__" | "__round__");
-    let arg1 = |fname: &str| -> PyResult<&Value> { args.one(vm, fname) };
+    if args.has_kwargs() && !matches!(id, SlotId::call | SlotId::init | SlotId::new) {
+        return Err(vm.new_type_error(format!("wrapper {dunder}() takes no keyword arguments")));
+    }
+    let vals = args.values();
+    // The wrappers' own count checks ("expected 1 argument, got 0"); a few name the dunder.
+    let expect = |n: usize, named: bool| -> PyResult<&[Value]> {
+        if vals.len() == n {
+            return Ok(vals);
+        }
+        let prefix = if named {
+            format!("{dunder} ")
+        } else {
+            String::new()
+        };
+        let plural = if n == 1 { "" } else { "s" };
+        Err(vm.new_type_error(format!(
+            "{prefix}expected {n} argument{plural}, got {}",
+            vals.len()
+        )))
+    };
+    let arg1 = || -> PyResult<&Value> { Ok(&expect(1, false)?[0]) };
     macro_rules! unary {
         ($slot:ident) => {{
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             (s.$slot.get().ok_or_else(missing)?)(vm, this)
         }};
     }
@@ -815,28 +870,28 @@ pub fn call_slot_wrapper(
         SlotId::aiter => unary!(aiter),
         SlotId::anext => unary!(anext),
         SlotId::hash => {
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             Ok(Value::Int((s.hash.get().ok_or_else(missing)?)(vm, this)?))
         }
         SlotId::len => {
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             Ok(Value::Int(
                 (s.len.get().ok_or_else(missing)?)(vm, this)? as i64
             ))
         }
         SlotId::bool => {
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             Ok(Value::Bool((s.bool.get().ok_or_else(missing)?)(vm, this)?))
         }
         SlotId::iternext => {
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             match (s.iternext.get().ok_or_else(missing)?)(vm, this)? {
                 Some(v) => Ok(v),
                 None => Err(vm.new_stop_iteration(Value::None)),
             }
         }
         SlotId::del => {
-            args.none(vm, dunder)?;
+            expect(0, false)?;
             (s.del.get().ok_or_else(missing)?)(vm, this)?;
             Ok(Value::None)
         }
@@ -847,7 +902,7 @@ pub fn call_slot_wrapper(
         }
         SlotId::new => Err(missing()),
         SlotId::getattro => {
-            let n = arg1(dunder)?;
+            let n = arg1()?;
             let Some(n) = n.downcast::<Str>() else {
                 return Err(vm.new_type_error(format!(
                     "attribute name must be string, not '{}'",
@@ -857,27 +912,24 @@ pub fn call_slot_wrapper(
             (s.getattro.get().ok_or_else(missing)?)(vm, this, n)
         }
         SlotId::setattro => {
-            let vals = args.range(vm, dunder, 1, 2)?;
+            let deleting = dunder == "__delattr__";
+            let vals = if deleting {
+                expect(1, false)?
+            } else {
+                expect(2, true)?
+            };
             let Some(n) = vals[0].downcast::<Str>() else {
                 return Err(vm.new_type_error(format!(
                     "attribute name must be string, not '{}'",
                     vm.type_name(&vals[0])
                 )));
             };
-            let value = if dunder == "__delattr__" {
-                None
-            } else {
-                Some(
-                    vals.get(1)
-                        .cloned()
-                        .ok_or_else(|| vm.new_type_error("expected 2 arguments, got 1"))?,
-                )
-            };
+            let value = (!deleting).then(|| vals[1].clone());
             (s.setattro.get().ok_or_else(missing)?)(vm, this, n, value)?;
             Ok(Value::None)
         }
         SlotId::richcompare => {
-            let other = arg1(dunder)?;
+            let other = arg1()?;
             let op = match dunder {
                 "__lt__" => CompareOp::Lt,
                 "__le__" => CompareOp::Le,
@@ -898,33 +950,42 @@ pub fn call_slot_wrapper(
             (s.descr_get.get().ok_or_else(missing)?)(vm, this, obj, ty)
         }
         SlotId::descr_set => {
-            let vals = args.range(vm, dunder, 1, 2)?;
-            let value = (dunder == "__set__").then(|| vals.get(1).cloned().unwrap_or(Value::None));
+            let setting = dunder == "__set__";
+            let vals = if setting {
+                expect(2, true)?
+            } else {
+                expect(1, false)?
+            };
+            let value = setting.then(|| vals[1].clone());
             (s.descr_set.get().ok_or_else(missing)?)(vm, this, &vals[0], value)?;
             Ok(Value::None)
         }
         SlotId::getitem => {
-            let k = arg1(dunder)?;
+            let k = arg1()?;
             (s.getitem.get().ok_or_else(missing)?)(vm, this, k)
         }
         SlotId::setitem => {
             if dunder == "__delitem__" {
-                let k = arg1(dunder)?;
+                let k = arg1()?;
                 (s.setitem.get().ok_or_else(missing)?)(vm, this, k, None)?;
             } else {
-                let vals = args.range(vm, dunder, 2, 2)?;
+                let vals = expect(2, true)?;
                 (s.setitem.get().ok_or_else(missing)?)(vm, this, &vals[0], Some(vals[1].clone()))?;
             }
             Ok(Value::None)
         }
         SlotId::contains => {
-            let k = arg1(dunder)?;
+            let k = arg1()?;
             Ok(Value::Bool((s.contains.get().ok_or_else(missing)?)(
                 vm, this, k,
             )?))
         }
         SlotId::pow | SlotId::ipow => {
-            let vals = args.range(vm, dunder, 1, 2)?;
+            if !(1..=2).contains(&vals.len()) {
+                return Err(
+                    vm.new_type_error(format!("expected 1 or 2 arguments, got {}", vals.len()))
+                );
+            }
             let m = vals.get(1).cloned().unwrap_or(Value::None);
             let f = if id == SlotId::pow {
                 s.pow.get()
@@ -938,9 +999,20 @@ pub fn call_slot_wrapper(
                 f(vm, this, &vals[0], &m)
             }
         }
-        SlotId::concat | SlotId::repeat | SlotId::dictptr => Err(missing()),
+        SlotId::concat => {
+            let other = arg1()?;
+            (s.concat.get().ok_or_else(missing)?)(vm, this, other)
+        }
+        SlotId::repeat => {
+            let n = arg1()?;
+            // A non-integer count is an error here, not NotImplemented (the wrapper
+            // converts the count before the slot sees it).
+            vm.index_value(n)?;
+            (s.repeat.get().ok_or_else(missing)?)(vm, this, n)
+        }
+        SlotId::dictptr => Err(missing()),
         _ => {
-            let other = arg1(dunder)?;
+            let other = arg1()?;
             let f = binary_slot(s, id).ok_or_else(missing)?;
             if reflected {
                 f(vm, other, this)

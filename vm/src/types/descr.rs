@@ -368,10 +368,11 @@ fn slot_wrapper_get(
     _owner: Option<&Value>,
 ) -> PyResult<Value> {
     match obj {
-        Some(obj) if !obj.is_none() => {
-            Ok(super::function::new_method(vm, descr.clone(), obj.clone()).into())
-        }
-        _ => Ok(descr.clone()),
+        Some(obj) => match descr.downcast::<SlotWrapper>() {
+            Some(w) => Ok(super::method_wrapper::bind(vm, w.clone(), obj.clone())),
+            None => Ok(descr.clone()),
+        },
+        None => Ok(descr.clone()),
     }
 }
 
@@ -802,6 +803,19 @@ pub(crate) fn init(vm: &Vm) {
                 .downcast::<SlotWrapper>()
                 .ok_or_else(|| vm.new_type_error("bad descr"))?;
             Ok(vm.new_str(d.name).into())
+        },
+        None,
+    );
+    vm.add_getset(
+        t,
+        "__qualname__",
+        |vm, v| {
+            let d = v
+                .downcast::<SlotWrapper>()
+                .ok_or_else(|| vm.new_type_error("bad descr"))?;
+            Ok(vm
+                .new_str(&format!("{}.{}", d.owner.qualname(), d.name))
+                .into())
         },
         None,
     );

@@ -609,9 +609,15 @@ fn list_imul(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
 
 fn list_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let l = this(vm, v)?;
+    // Keywords are refused unless a subclass's own __new__ may want them (CPython's rule).
+    let cls = v.class(vm);
+    let own_new = cls.slots.new.get().map(|f| f as usize)
+        != vm.types.list.slots.new.get().map(|f| f as usize);
+    if !own_new {
+        args.no_kwargs(vm, "list")?;
+    }
     args.check_positional(vm, "list", 0, 1)?;
-    let [iterable] = args.bind(vm, "list", ["iterable"], 0, 1)?;
-    let items = match iterable {
+    let items = match args.values().first() {
         Some(it) => vm.collect(it)?,
         None => Vec::new(),
     };

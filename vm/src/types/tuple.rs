@@ -220,9 +220,20 @@ fn tuple_richcompare(
     crate::types::list::sequence_compare(vm, x.as_slice(), y.as_slice(), op)
 }
 
-fn tuple_add(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (a.downcast::<Tuple>(), b.downcast::<Tuple>()) else {
-        return Ok(vm.not_implemented());
+fn this<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Py<Tuple>> {
+    v.downcast::<Tuple>()
+        .ok_or_else(|| vm.new_type_error("expected a tuple"))
+}
+
+/// `sq_concat`: `tuple + x` once the number slots declined (CPython's tuple has no `nb_add`,
+/// which is why `(1,) + [2]` names the tuple in its message).
+fn tuple_concat(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let x = this(vm, a)?;
+    let Some(y) = b.downcast::<Tuple>() else {
+        return Err(vm.new_type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            vm.type_name(b)
+        )));
     };
     let mut items = Vec::with_capacity(x.len() + y.len());
     items.extend_from_slice(x.as_slice());
@@ -230,32 +241,39 @@ fn tuple_add(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
     Ok(vm.new_tuple(items).into())
 }
 
-fn tuple_mul(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (t, n) = match (a.downcast::<Tuple>(), b.downcast::<Tuple>()) {
-        (Some(t), _) => (t, b),
-        (None, Some(t)) => (t, a),
-        _ => return Ok(vm.not_implemented()),
-    };
+/// `sq_repeat`: `(tuple, count)`, from either side of `*`.
+fn tuple_repeat(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
+    let t = this(vm, a)?;
     let Some(count) = vm.repeat_count(n)? else {
-        return Ok(vm.not_implemented());
+        return Err(vm.new_type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(n)
+        )));
     };
     let items = vm.repeat_items(t.as_slice(), count)?;
     Ok(vm.new_tuple(items).into())
 }
 
 fn tuple_new(vm: &Vm, cls: &Py<crate::object::Type>, args: Args<'_>) -> PyResult<Value> {
+    // Keywords are refused unless a subclass's own __init__ may want them (CPython's rule).
+    let own_init = cls.slots.init.get().map(|f| f as usize)
+        != vm.types.tuple.slots.init.get().map(|f| f as usize);
+    if !own_init {
+        args.no_kwargs(vm, "tuple")?;
+    }
     args.check_positional(vm, "tuple", 0, 1)?;
-    let [iterable] = args.bind(vm, "tuple", ["iterable"], 0, 1)?;
+    let iterable = args.values().first();
+    if cls.is(&vm.types.tuple)
+        && let Some(v) = iterable
+        && v.as_obj().is_some_and(|o| o.ty().is(&vm.types.tuple))
+    {
+        return Ok(v.clone());
+    }
     let items = match iterable {
         Some(v) => vm.collect(v)?,
         None => Vec::new(),
     };
     if cls.is(&vm.types.tuple) {
-        if let Some(v) = iterable
-            && v.as_obj().is_some_and(|o| o.ty().is(&vm.types.tuple))
-        {
-            return Ok(v.clone());
-        }
         return Ok(vm.new_tuple(items).into());
     }
     vm.alloc_instance(cls, Tuple::new(items))
@@ -303,8 +321,8 @@ pub(crate) fn init(vm: &Vm) {
     s.iter.set(Some(tuple_iter));
     s.repr.set(Some(tuple_repr));
     s.richcompare.set(Some(tuple_richcompare));
-    s.add.set(Some(tuple_add));
-    s.mul.set(Some(tuple_mul));
+    s.concat.set(Some(tuple_concat));
+    s.repeat.set(Some(tuple_repeat));
     s.new.set(Some(tuple_new));
     vm.add_methods(
         t,
