@@ -176,7 +176,7 @@ fn reduce_newobj(vm: &Vm, obj: &Value) -> PyResult<Value> {
     let has_kwargs = kwargs
         .as_ref()
         .and_then(|k| k.downcast::<super::dict::Dict>())
-        .is_some_and(|d| d.len() > 0);
+        .is_some_and(|d| !d.is_empty());
     let cls_v: Value = cls.clone().into();
     let (newobj, newargs) = if has_kwargs {
         let args_v = args.unwrap_or_else(|| vm.new_tuple(Vec::new()).into());
@@ -239,7 +239,7 @@ fn default_state(vm: &Vm, obj: &Value, required: bool) -> PyResult<Value> {
         }
     }
     let mut state = match vm.instance_dict(obj) {
-        Some(d) if d.len() > 0 => Value::from(d),
+        Some(d) if !d.is_empty() => Value::from(d),
         _ => Value::None,
     };
     let names = slot_names(vm, cls)?;
@@ -253,7 +253,7 @@ fn default_state(vm: &Vm, obj: &Value, required: bool) -> PyResult<Value> {
                 slots.set_item(vm, name.clone(), v)?;
             }
         }
-        if slots.len() > 0 {
+        if !slots.is_empty() {
             state = vm.new_tuple(vec![state, slots.into()]).into();
         }
     }
