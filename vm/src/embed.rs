@@ -106,7 +106,31 @@ pub fn start(vm: &Vm) -> Result<(), PyErr> {
 pub fn shutdown(vm: &Vm) {
     vm.run_atexit();
     vm.flush_module_files();
+    clear_main_globals(vm);
     vm.flush_std_streams();
+}
+
+/// Finalization drops `__main__`'s globals (in insertion order) and collects the cycles
+/// they leave, so the `__del__` of objects a script keeps in globals runs at exit as under
+/// CPython. Files were flushed first: a global file object is closed here.
+fn clear_main_globals(vm: &Vm) {
+    let Some(main) = vm.modules.get_rust_str("__main__") else {
+        return;
+    };
+    let Some(module) = main.downcast::<crate::types::module::Module>() else {
+        return;
+    };
+    let dict = module.dict();
+    for key in dict.keys() {
+        let Some(name) = key.downcast::<Str>() else {
+            continue;
+        };
+        if name.as_str() == Some("__builtins__") {
+            continue;
+        }
+        dict.set_str(name, Value::None);
+    }
+    vm.gc_collect(2);
 }
 
 /// `sys.path[0]` for running the script `filename`: its directory, symlinks resolved.
