@@ -204,6 +204,26 @@ impl Vm {
 
     /// `len(obj)`.
     pub fn len(&self, obj: &Value) -> PyResult<usize> {
+        // The exact builtin containers answer without the `__len__` slot's indirect call
+        // (a subclass may override `__len__`, hence exact).
+        if let Value::Obj(o) = obj {
+            let (cls, t) = (o.ty(), &self.types);
+            let n = if cls.is(&t.list) {
+                obj.downcast::<crate::types::list::List>().map(|l| l.len())
+            } else if cls.is(&t.tuple) {
+                obj.downcast::<crate::types::tuple::Tuple>()
+                    .map(|l| l.len())
+            } else if cls.is(&t.dict) {
+                obj.downcast::<crate::types::dict::Dict>().map(|l| l.len())
+            } else if cls.is(&t.set) || cls.is(&t.frozenset) {
+                obj.downcast::<crate::types::set::Set>().map(|l| l.len())
+            } else {
+                None
+            };
+            if let Some(n) = n {
+                return Ok(n);
+            }
+        }
         match obj.class(self).slots.len.get() {
             Some(f) => f(self, obj),
             None => Err(self.new_type_error(format!(

@@ -219,29 +219,6 @@ fn b_print(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn b_len(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    // The exact builtin containers answer without the `__len__` slot's indirect call
-    // (a subclass may override `__len__`, hence exact).
-    if let [v] = args.values()
-        && !args.has_kwargs()
-        && let Value::Obj(o) = v
-    {
-        let cls = o.ty();
-        let t = &vm.types;
-        let n = if cls.is(&t.list) {
-            v.downcast::<crate::types::list::List>().map(|l| l.len())
-        } else if cls.is(&t.tuple) {
-            v.downcast::<crate::types::tuple::Tuple>().map(|l| l.len())
-        } else if cls.is(&t.dict) {
-            v.downcast::<crate::types::dict::Dict>().map(|l| l.len())
-        } else if cls.is(&t.set) || cls.is(&t.frozenset) {
-            v.downcast::<crate::types::set::Set>().map(|l| l.len())
-        } else {
-            None
-        };
-        if let Some(n) = n {
-            return Ok(Value::Int(n as i64));
-        }
-    }
     let v = args.one(vm, "len")?;
     Ok(Value::Int(vm.len(v)? as i64))
 }

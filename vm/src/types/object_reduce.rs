@@ -17,22 +17,27 @@ fn receiver<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Value, Ar
         .ok_or_else(|| vm.new_type_error(format!("{name}() needs an argument")))
 }
 
+/// Whether `cls` finds `object`'s own `name` (the class does not override it).
+fn inherits_object_method(
+    vm: &Vm,
+    cls: &Py<Type>,
+    name: &crate::object::Py<super::str::Str>,
+) -> bool {
+    vm.type_lookup(cls, name)
+        .zip(vm.types.object.dict().get_str(name))
+        .is_some_and(|(own, base)| own.is(&base))
+}
+
 /// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` wins; otherwise the
 /// default reduction for the protocol.
 fn object_reduce_ex(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = receiver(vm, &args, "__reduce_ex__")?;
     let protocol = vm.ssize_arg(rest.one(vm, "__reduce_ex__")?)?;
     let name = vm.intern("__reduce__");
-    if let Some(reduce) = vm.getattr_opt(this, &name)? {
-        let own = vm.type_lookup(this.class(vm), &name);
-        let base = vm.types.object.dict().get_str(&name);
-        let overridden = match (own, base) {
-            (Some(a), Some(b)) => !a.is(&b),
-            (a, b) => a.is_some() != b.is_some(),
-        };
-        if overridden {
-            return vm.call(&reduce, Args::positional(&[]));
-        }
+    if let Some(reduce) = vm.getattr_opt(this, &name)?
+        && !inherits_object_method(vm, this.class(vm), &name)
+    {
+        return vm.call(&reduce, Args::positional(&[]));
     }
     common_reduce(vm, this, protocol)
 }
@@ -91,11 +96,7 @@ fn reduce_old(vm: &Vm, obj: &Value) -> PyResult<Value> {
         )
     };
     let name = vm.intern("__getstate__");
-    let inherited = vm
-        .type_lookup(cls, &name)
-        .zip(vm.types.object.dict().get_str(&name))
-        .is_some_and(|(a, b)| a.is(&b));
-    if inherited && has_slots()? {
+    if inherits_object_method(vm, cls, &name) && has_slots()? {
         return Err(slots_error());
     }
     let state = match vm.getattr_opt(obj, &name)? {
@@ -117,7 +118,7 @@ fn new_args(vm: &Vm, obj: &Value) -> PyResult<(Option<Value>, Option<Value>)> {
     let is_tuple = |v: &Value| v.class(vm).is_subtype(tuple_ty);
     if let Some(f) = vm.getattr_opt(obj, &vm.intern("__getnewargs_ex__"))? {
         let r = vm.call(&f, Args::positional(&[]))?;
-        let Some(pair) = r.downcast::<super::tuple::Tuple>().filter(|_| is_tuple(&r)) else {
+        let Some(pair) = r.downcast::<super::tuple::Tuple>() else {
             return Err(vm.new_type_error(format!(
                 "__getnewargs_ex__ should return a tuple, not '{}'",
                 vm.type_name(&r)
@@ -214,13 +215,10 @@ fn cannot_pickle(vm: &Vm, cls: &Py<Type>) -> crate::runtime::PyErr {
 /// overrides object's, else the default state.
 fn state_of(vm: &Vm, obj: &Value, required: bool) -> PyResult<Value> {
     let name = vm.intern("__getstate__");
-    let own = vm.type_lookup(obj.class(vm), &name);
-    let base = vm.types.object.dict().get_str(&name);
     let shadowed = vm
         .instance_dict(obj)
         .is_some_and(|d| d.get_str(&name).is_some());
-    let default = !shadowed && matches!((&own, &base), (Some(a), Some(b)) if a.is(b));
-    if default {
+    if !shadowed && inherits_object_method(vm, obj.class(vm), &name) {
         return default_state(vm, obj, required);
     }
     let getstate = vm.getattr(obj, &name)?;
