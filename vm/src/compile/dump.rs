@@ -54,7 +54,10 @@ fn write_const(s: &mut String, c: &Const) {
                 return;
             }
             s.push_str("frozenset({");
-            for (i, item) in items.iter().enumerate() {
+            for (i, item) in super::consteval::frozenset_table_order(items)
+                .into_iter()
+                .enumerate()
+            {
                 if i > 0 {
                     s.push_str(", ");
                 }

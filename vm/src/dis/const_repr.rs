@@ -6,6 +6,7 @@
 use num_bigint::Sign;
 
 use super::DisError;
+use crate::compile::consteval::frozenset_table_order;
 use crate::compile::{CodeObject, Const};
 use crate::text::repr::{
     write_bigint_repr, write_bytes_repr, write_complex_repr, write_float_repr, write_int_repr,
@@ -57,14 +58,14 @@ fn write_nested(
     if depth > MAX_DEPTH {
         return Err(DisError::Recursion);
     }
-    let items = |out: &mut String, items: &[Const]| -> Result<(), DisError> {
-        for (i, item) in items.iter().enumerate() {
+    let items = |out: &mut String, items: &mut dyn Iterator<Item = &Const>| {
+        for (i, item) in items.enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }
             write_nested(out, item, digits, code, depth + 1)?;
         }
-        Ok(())
+        Ok::<(), DisError>(())
     };
     match value {
         Const::None => out.push_str("None"),
@@ -85,7 +86,7 @@ fn write_nested(
         Const::Bytes(b) => write_bytes_repr(out, b),
         Const::Tuple(elements) => {
             out.push('(');
-            items(out, elements)?;
+            items(out, &mut elements.iter())?;
             if elements.len() == 1 {
                 out.push(',');
             }
@@ -93,13 +94,14 @@ fn write_nested(
         }
         Const::FrozenSet(elements) if elements.is_empty() => out.push_str("frozenset()"),
         Const::FrozenSet(elements) => {
+            // The constant keeps insertion order; the repr iterates the hash table.
             out.push_str("frozenset({");
-            items(out, elements)?;
+            items(out, &mut frozenset_table_order(elements).into_iter())?;
             out.push_str("})");
         }
         Const::Slice(parts) => {
             out.push_str("slice(");
-            items(out, &parts[..])?;
+            items(out, &mut parts.iter())?;
             out.push(')');
         }
         Const::Code(c) => code(out, c),

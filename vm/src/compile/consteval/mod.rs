@@ -296,29 +296,56 @@ pub(crate) fn unary_op(op: UnaryOp, c: &Const) -> Option<Const> {
     }
 }
 
-/// The frozenset `TyFrozenSet_New(tuple)` makes of these constants: duplicates under
-/// Python equality collapse onto the first, and the elements come in the order CPython's
-/// hash table holds them (string hashes as under `PYTHONHASHSEED=0`). When some element's
-/// hash cannot be reproduced (`...`, NaN), the order is the insertion order.
-///
-/// This is the order of a fresh `python3.14 -m dis` run with `PYTHONHASHSEED=0`. A process
-/// that interned the same strings before may rebuild the set while interning the code
-/// object's constants and iterate it differently; no compiler can follow that.
+/// The frozenset `TyFrozenSet_New(tuple)` makes of these constants, kept in the order its
+/// elements were inserted: duplicates under Python equality collapse onto the first. The
+/// insertion order (not the table order) is what the constant keeps because the run-time
+/// frozenset is rebuilt by inserting the elements again: inserting them in table order would
+/// place colliding elements differently from CPython's table (`{-1, -2, 17, 33, 49, 65}`),
+/// and a set built from the constant (`SET_UPDATE`) iterates in that table's order.
+/// [`frozenset_table_order`] gives the iteration order `dis` prints.
 pub(crate) fn frozenset(items: Vec<Const>) -> Const {
-    let hashes: Option<Vec<i64>> = items.iter().map(hash::py_hash).collect();
-    let ordered = match hashes {
-        Some(hashes) => set_table_order(items, &hashes),
+    let survivors = match table_slots(&items) {
+        Some(mut slots) => {
+            slots.sort_unstable();
+            slots
+        }
         None => {
-            let mut unique: Vec<Const> = Vec::with_capacity(items.len());
-            for item in items {
-                if !unique.iter().any(|u| py_eq(u, &item)) {
-                    unique.push(item);
+            let mut unique: Vec<usize> = Vec::with_capacity(items.len());
+            for (k, item) in items.iter().enumerate() {
+                if !unique.iter().any(|&u| py_eq(&items[u], item)) {
+                    unique.push(k);
                 }
             }
             unique
         }
     };
-    Const::FrozenSet(Rc::from(ordered))
+    let mut slots: Vec<Option<Const>> = items.into_iter().map(Some).collect();
+    let kept: Vec<Const> = survivors
+        .into_iter()
+        .filter_map(|k| slots[k].take())
+        .collect();
+    Const::FrozenSet(Rc::from(kept))
+}
+
+/// The order CPython's frozenset of `items` (distinct, in insertion order) iterates in: the
+/// order of its hash table with string hashes as under `PYTHONHASHSEED=0`. When some
+/// element's hash cannot be reproduced (`...`, NaN), the insertion order.
+///
+/// This is the order of a fresh `python3.14 -m dis` run with `PYTHONHASHSEED=0`. A process
+/// that interned the same strings before may rebuild the set while interning the code
+/// object's constants and iterate it differently; no compiler can follow that.
+pub(crate) fn frozenset_table_order(items: &[Const]) -> Vec<&Const> {
+    match table_slots(items) {
+        Some(slots) => slots.into_iter().map(|k| &items[k]).collect(),
+        None => items.iter().collect(),
+    }
+}
+
+/// The indices of the elements that survive inserting `items` one by one into a simulated
+/// set table, in table order; `None` when some element's hash cannot be reproduced.
+fn table_slots(items: &[Const]) -> Option<Vec<usize>> {
+    let hashes: Vec<i64> = items.iter().map(hash::py_hash).collect::<Option<_>>()?;
+    Some(set_table_order(items, &hashes))
 }
 
 /// `PySet_MINSIZE`, `LINEAR_PROBES`, `PERTURB_SHIFT` (`Objects/setobject.c`).
@@ -327,8 +354,8 @@ const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 
 /// Inserts `items` one by one into a simulated set table (`set_add_entry`, growing with
-/// `set_table_resize`) and returns the survivors in table order.
-fn set_table_order(items: Vec<Const>, hashes: &[i64]) -> Vec<Const> {
+/// `set_table_resize`) and returns the survivors' indices in table order.
+fn set_table_order(items: &[Const], hashes: &[i64]) -> Vec<usize> {
     // Slots hold (index into items, hash).
     let mut table: Vec<Option<(usize, i64)>> = vec![None; SET_MINSIZE];
     let (mut fill, mut used) = (0usize, 0usize);
@@ -367,12 +394,7 @@ fn set_table_order(items: Vec<Const>, hashes: &[i64]) -> Vec<Const> {
             fill = used;
         }
     }
-    let mut slots: Vec<Option<Const>> = items.into_iter().map(Some).collect();
-    table
-        .iter()
-        .flatten()
-        .filter_map(|&(k, _)| slots[k].take())
-        .collect()
+    table.iter().flatten().map(|&(k, _)| k).collect()
 }
 
 /// `set_table_resize`: the smallest power of two above `minused`, entries reinserted in
@@ -455,9 +477,21 @@ mod tests {
 
     fn order(c: Const) -> Vec<Const> {
         match c {
-            Const::FrozenSet(items) => items.to_vec(),
+            Const::FrozenSet(items) => frozenset_table_order(&items).into_iter().cloned().collect(),
             other => panic!("not a frozenset: {other:?}"),
         }
+    }
+
+    // The constant keeps insertion order (what a run-time rebuild must insert to get
+    // CPython's table); `dis` prints the table order.
+    #[test]
+    fn frozensets_keep_insertion_order() {
+        let c = frozenset(ints(&[-1, -2, 17, -1, 33, 49, 65, 17]));
+        let Const::FrozenSet(items) = &c else {
+            panic!("not a frozenset")
+        };
+        assert_eq!(items.to_vec(), ints(&[-1, -2, 17, 33, 49, 65]));
+        assert_eq!(order(c), ints(&[33, 65, 17, 49, -2, -1]));
     }
 
     // Orders printed by `PYTHONHASHSEED=0 python3.14 -c "print(list(frozenset(...)))"`.
