@@ -27,6 +27,7 @@ use std::rc::Rc;
 
 pub use code::{CodeObject, Const};
 pub use codegen::{CodegenUnit, codegen_module};
+pub use consteval::frozenset_table_order;
 pub use instr_seq::{Instr, InstrSeq, Label, Location};
 pub use unit::UnitMetadata;
 

@@ -759,6 +759,12 @@ pub(crate) fn finish_builtin_type(vm: &Vm, ty: &Py<Type>) {
         }
     }
     ty.set_has_finalizer(ty.slots.del.get().is_some());
+    // Every type's dict has `__doc__` (None without a docstring), as CPython's type_ready
+    // gives it: without it, `type(x).__doc__` lookups on instances would fall through the
+    // MRO to `object.__doc__`.
+    if ty.dict().get_str(&vm.names.__doc__).is_none() {
+        ty.dict().set_str(&vm.names.__doc__, Value::None);
+    }
 }
 
 /// Exposes builtin type `ty`'s native slot `id` as the wrapper descriptor `dunder`.

@@ -447,7 +447,13 @@ pub(crate) fn init(vm: &Vm) {
             s.new.set(Some(bytearray_new));
             s.init.set(Some(bytearray_init));
             t.set_hash_none(vm);
-            vm.add_methods(t, &[("append", bytearray_append)]);
+            vm.add_methods(
+                t,
+                &[
+                    ("append", bytearray_append),
+                    ("__sizeof__", super::object::object_sizeof),
+                ],
+            );
             super::bytearray_ops::init(vm);
         }
     }

@@ -313,6 +313,12 @@ fn m_getitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     dict_getitem(vm, this_v, k)
 }
 
+fn m_contains(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, rest) = vm.method_self::<Dict>(args, "__contains__", "dict")?;
+    let k = rest.one(vm, "dict.__contains__")?;
+    Ok(Value::Bool(dict_contains(vm, &args.values()[0], k)?))
+}
+
 /// Fills in `dict`'s slots and methods.
 pub(crate) fn init(vm: &Vm) {
     let t = &vm.types.dict;
@@ -344,6 +350,8 @@ pub(crate) fn init(vm: &Vm) {
             ("copy", m_copy),
             ("__reversed__", m_reversed),
             ("__getitem__", m_getitem),
+            ("__contains__", m_contains),
+            ("__sizeof__", super::object::object_sizeof),
         ],
     );
     vm.add_classmethod(t, "fromkeys", m_fromkeys);

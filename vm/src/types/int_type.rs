@@ -86,6 +86,18 @@ fn slot_invert(vm: &Vm, a: &Value) -> PyResult<Value> {
     Ok(int_invert(vm, self_int(vm, a)?))
 }
 
+/// `~b` for a bool: still the int's inversion, but deprecated since 3.12 (removal in 3.16).
+fn bool_invert(vm: &Vm, a: &Value) -> PyResult<Value> {
+    vm.warn_as(
+        &vm.exc.deprecation_warning.clone().into(),
+        "Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. \
+         This returns the bitwise inversion of the underlying int object and is usually not \
+         what you expect from negating a bool. Use the 'not' operator for boolean negation \
+         or ~int(x) if you really want the bitwise inversion of the underlying int.",
+    )?;
+    slot_invert(vm, a)
+}
+
 fn slot_bool(vm: &Vm, a: &Value) -> PyResult<bool> {
     Ok(self_int(vm, a)?.signum() != 0)
 }
@@ -522,6 +534,7 @@ pub(crate) fn init(vm: &Vm) {
             ("__round__", int_round),
             ("to_bytes", int_to_bytes),
             ("__getnewargs__", int_getnewargs),
+            ("__sizeof__", super::object::object_sizeof),
         ],
     );
     vm.add_classmethod(t, "from_bytes", int_from_bytes);
@@ -536,5 +549,6 @@ pub(crate) fn init(vm: &Vm) {
     b.slots.and.set(Some(bool_and));
     b.slots.or.set(Some(bool_or));
     b.slots.xor.set(Some(bool_xor));
+    b.slots.invert.set(Some(bool_invert));
     let _ = ToPrimitive::to_i64(&BigInt::zero());
 }

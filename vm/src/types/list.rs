@@ -842,8 +842,17 @@ pub(crate) fn init(vm: &Vm) {
             ("reverse", list_reverse),
             ("sort", list_sort),
             ("__reversed__", list_reversed),
+            // A method (METH_COEXIST) beside the mapping slot, as CPython's list has.
+            ("__getitem__", list_getitem_method),
+            ("__sizeof__", super::object::object_sizeof),
         ],
     );
+}
+
+fn list_getitem_method(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, rest) = vm.method_self::<List>(args, "__getitem__", "list")?;
+    let key = rest.one(vm, "list.__getitem__")?;
+    list_getitem(vm, &args.values()[0], key)
 }
 
 fn list_reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

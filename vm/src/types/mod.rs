@@ -11,6 +11,7 @@ pub mod code_api;
 pub mod code_replace;
 pub mod complex;
 pub mod descr;
+pub(crate) mod descr_docs;
 pub mod dict;
 pub mod dict_type;
 pub mod exception;
@@ -79,6 +80,7 @@ pub(crate) fn init_all(vm: &Vm) {
     function_new::init(vm);
     descr::init(vm);
     method_wrapper::init(vm);
+    descr_docs::init(vm);
     module::init(vm);
     code::init(vm);
     code_api::init(vm);

@@ -216,8 +216,22 @@ fn object_dir(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_list(names.keys()).into())
 }
 
-fn object_sizeof(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let this = args.one(vm, "__sizeof__")?;
+/// `__sizeof__()` of `object` and of the builtin types whose size depends on their contents
+/// (`list`, `dict`, `str`, ...; each has its own method descriptor, as under CPython).
+pub(crate) fn object_sizeof(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some((this, rest)) = args.split_self() else {
+        return Err(vm.new_type_error("unbound method object.__sizeof__() needs an argument"));
+    };
+    if !rest.values().is_empty() {
+        // The descriptor that ran is the nearest builtin type's own `__sizeof__`.
+        let cls = this.class(vm).clone();
+        let owner = cls
+            .mro()
+            .iter()
+            .find(|t| !t.is_heap() && t.dict().get_rust_str("__sizeof__").is_some())
+            .map_or_else(|| "object".to_owned(), |t| t.name().to_string());
+        rest.none(vm, &format!("{owner}.__sizeof__"))?;
+    }
     Ok(Value::Int(payload_size(this) as i64))
 }
 

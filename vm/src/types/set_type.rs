@@ -571,6 +571,17 @@ fn m_reduce(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         .into())
 }
 
+/// `set.__contains__` / `frozenset.__contains__` (a method beside the sequence slot, as
+/// CPython's are).
+fn m_contains(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, rest) = vm.method_self::<Set>(args, "__contains__", "set")?;
+    let this = &args.values()[0];
+    let frozen = this.class(vm).is_subtype(&vm.types.frozenset);
+    let owner = if frozen { "frozenset" } else { "set" };
+    let k = rest.one(vm, &format!("{owner}.__contains__"))?;
+    Ok(Value::Bool(set_contains(vm, this, k)?))
+}
+
 /// Fills in `set`'s and `frozenset`'s slots and methods.
 pub(crate) fn init(vm: &Vm) {
     for t in [&vm.types.set, &vm.types.frozenset] {
@@ -596,6 +607,8 @@ pub(crate) fn init(vm: &Vm) {
                 ("issuperset", m_issuperset),
                 ("isdisjoint", m_isdisjoint),
                 ("__reduce__", m_reduce),
+                ("__contains__", m_contains),
+                ("__sizeof__", super::object::object_sizeof),
             ],
         );
     }

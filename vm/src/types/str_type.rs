@@ -1037,6 +1037,7 @@ pub(crate) fn init(vm: &Vm) {
         ("__format__", m_dunder_format),
         ("translate", m_translate),
         ("__getnewargs__", m_getnewargs),
+        ("__sizeof__", super::object::object_sizeof),
     ];
     vm.add_methods(t, methods);
     vm.add_staticmethod(t, "maketrans", m_maketrans);

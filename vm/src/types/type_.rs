@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::object::slots::slot_of_dunder;
-use crate::object::{CompareOp, Py, Type, Value, type_flags};
+use crate::object::{Py, Type, Value, type_flags};
 use crate::runtime::{Args, PyResult, Vm};
 
 use super::str::Str;
@@ -260,10 +260,6 @@ fn type_init(vm: &Vm, _this: &Value, args: Args<'_>) -> PyResult<()> {
         return Err(vm.new_type_error("type.__init__() takes 1 or 3 arguments"));
     }
     Ok(())
-}
-
-fn type_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    crate::types::object::object_richcompare(vm, a, b, op)
 }
 
 fn type_mro(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -565,7 +561,8 @@ pub(crate) fn init(vm: &Vm) {
     s.repr.set(Some(type_repr));
     s.new.set(Some(type_new_slot));
     s.init.set(Some(type_init));
-    s.richcompare.set(Some(type_richcompare));
+    // Comparison is object's (inherited when the type is finished): `type.__dict__` has
+    // no `__eq__`/`__lt__`... wrappers, as under CPython.
     s.or.set(Some(crate::runtime::class::type_or));
     vm.add_methods(
         t,
@@ -575,6 +572,7 @@ pub(crate) fn init(vm: &Vm) {
             ("__instancecheck__", type_instancecheck),
             ("__subclasscheck__", type_subclasscheck),
             ("__dir__", type_dir),
+            ("__sizeof__", super::object::object_sizeof),
         ],
     );
     vm.add_classmethod(t, "__prepare__", type_prepare);

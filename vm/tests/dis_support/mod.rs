@@ -162,6 +162,41 @@ fn float_bits(v: &Value) -> Result<f64, String> {
         .map_err(|e| e.to_string())
 }
 
+/// A frozenset constant keeps the order its items were inserted in (the run-time set is
+/// rebuilt from it); the JSON has CPython's iteration order. Finds an insertion order whose
+/// table iterates that way: the order itself when re-inserting keeps it, else (colliding
+/// items, small sets) the first permutation that reproduces it.
+fn insertion_order(order: Vec<Const>) -> Vec<Const> {
+    let reproduces = |candidate: &[Const]| {
+        vm::compile::frozenset_table_order(candidate)
+            .into_iter()
+            .eq(order.iter())
+    };
+    if order.len() > 8 || reproduces(&order) {
+        return order;
+    }
+    let mut idx: Vec<usize> = (0..order.len()).collect();
+    // Heap's algorithm over the indices.
+    let mut counters = vec![0usize; idx.len()];
+    let mut i = 0;
+    while i < idx.len() {
+        if counters[i] < i {
+            let j = if i % 2 == 0 { 0 } else { counters[i] };
+            idx.swap(j, i);
+            let candidate: Vec<Const> = idx.iter().map(|&k| order[k].clone()).collect();
+            if reproduces(&candidate) {
+                return candidate;
+            }
+            counters[i] += 1;
+            i = 0;
+        } else {
+            counters[i] = 0;
+            i += 1;
+        }
+    }
+    order
+}
+
 fn const_from_json(v: &Value, built: &[Option<Rc<CodeObject>>]) -> Result<Const, String> {
     let items = |v: &Value| -> Result<Vec<Const>, String> {
         v["items"]
@@ -198,7 +233,7 @@ fn const_from_json(v: &Value, built: &[Option<Rc<CodeObject>>]) -> Result<Const,
         },
         "bytes" => Const::Bytes(hex_bytes(str_field(v, "hex")?)?.into()),
         "tuple" => Const::Tuple(items(v)?.into()),
-        "frozenset" => Const::FrozenSet(items(v)?.into()),
+        "frozenset" => Const::FrozenSet(insertion_order(items(v)?).into()),
         "slice" => {
             let [a, b, c]: [Const; 3] = items(v)?.try_into().map_err(|_| "slice needs 3 items")?;
             Const::Slice(Rc::new([a, b, c]))

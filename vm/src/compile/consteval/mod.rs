@@ -334,7 +334,7 @@ pub(crate) fn frozenset(items: Vec<Const>) -> Const {
 /// This is the order of a fresh `python3.14 -m dis` run with `PYTHONHASHSEED=0`. A process
 /// that interned the same strings before may rebuild the set while interning the code
 /// object's constants and iterate it differently; no compiler can follow that.
-pub(crate) fn frozenset_table_order(items: &[Const]) -> Vec<&Const> {
+pub fn frozenset_table_order(items: &[Const]) -> Vec<&Const> {
     match table_slots(items) {
         Some(slots) => slots.into_iter().map(|k| &items[k]).collect(),
         None => items.iter().collect(),

@@ -161,9 +161,6 @@ pub(crate) fn _UNARY_NEGATIVE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> F
 pub(crate) fn _UNARY_INVERT<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
     c.save_ip();
-    if let Value::Bool(_) = v {
-        // ~True is deprecated but still an int operation.
-    }
     match c.vm.invert(&v) {
         Ok(r) => {
             tri!(c.r.push(r));
