@@ -108,6 +108,7 @@ fn parse(args: &[String]) -> Result<(Target, Vec<String>, Config), String> {
 }
 
 fn finish_env(config: &mut Config, ignore_env: bool) {
+    config.ignore_environment = ignore_env;
     if ignore_env {
         return;
     }
@@ -135,6 +136,39 @@ fn finish_env(config: &mut Config, ignore_env: bool) {
     }
 }
 
+/// The int/str digit limit from `-X int_max_str_digits=N` (the first one given) or else
+/// `PYTHONINTMAXSTRDIGITS` (unless `-E`/`-I`); `Err` names the invalid source.
+fn int_max_str_digits(config: &mut Config) -> Result<(), &'static str> {
+    let parse = |text: &str| -> Option<usize> {
+        let n: i64 = text.trim_start().parse().ok()?;
+        let threshold = vm::text::repr::INT_MAX_STR_DIGITS_THRESHOLD as i64;
+        (n == 0 || n >= threshold).then(|| usize::try_from(n).ok())?
+    };
+    let xopt = config
+        .xoptions
+        .iter()
+        .find(|(k, _)| k == "int_max_str_digits")
+        .map(|(_, v)| v.clone());
+    if let Some(v) = xopt {
+        let n = v
+            .as_deref()
+            .and_then(parse)
+            .ok_or("-X int_max_str_digits")?;
+        config.int_max_str_digits = Some(n);
+        return Ok(());
+    }
+    if config.ignore_environment || config.isolated {
+        return Ok(());
+    }
+    match std::env::var("PYTHONINTMAXSTRDIGITS") {
+        Ok(v) if !v.is_empty() => {
+            config.int_max_str_digits = Some(parse(&v).ok_or("PYTHONINTMAXSTRDIGITS")?);
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 /// Runs a Python command line; returns the process exit status.
 pub fn run(args: &[String]) -> ExitCode {
     let (target, argv, mut config) = match parse(args) {
@@ -155,6 +189,15 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Err(source) = int_max_str_digits(&mut config) {
+        // CPython refuses to start with an invalid limit.
+        let _ = write!(
+            std::io::stderr(),
+            "Fatal Python error: config_init_int_max_str_digits: {source}: invalid limit; \
+             must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n"
+        );
+        return ExitCode::from(1);
+    }
     config.argv = argv;
     config.executable = std::env::current_exe()
         .map(|p| p.to_string_lossy().into_owned())

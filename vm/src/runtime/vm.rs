@@ -54,6 +54,9 @@ pub struct Config {
     pub path: Vec<String>,
     /// `sys.executable`.
     pub executable: String,
+    /// `-X int_max_str_digits` / `PYTHONINTMAXSTRDIGITS` (already validated; `None`: the
+    /// default 4300).
+    pub int_max_str_digits: Option<usize>,
 }
 
 impl Default for Config {
@@ -72,6 +75,7 @@ impl Default for Config {
             warnoptions: Vec::new(),
             path: Vec::new(),
             executable: String::new(),
+            int_max_str_digits: None,
         }
     }
 }
@@ -131,6 +135,11 @@ impl Vm {
     /// Creates a VM with every builtin type, `builtins` and `sys` ready.
     pub fn new(config: Config) -> Box<Vm> {
         hash::init_secret(config.hash_seed);
+        crate::text::repr::set_int_max_str_digits(
+            config
+                .int_max_str_digits
+                .unwrap_or(crate::text::repr::DEFAULT_INT_MAX_STR_DIGITS),
+        );
         let types = BuiltinTypes::create();
         let exc = ExcTypes::create(&types);
         let interner = Interner::default();

@@ -26,12 +26,73 @@ fn getrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(i64::from(vm.recursion_limit())))
 }
 
-/// The digit limit of int/str conversions, fixed at CPython's default (rpy has no setter).
+/// `sys.flags` as the configuration and the current int/str digit limit give it (rebuilt
+/// when `sys.set_int_max_str_digits` changes the limit, as CPython updates its field).
+fn flags(vm: &Vm) -> Value {
+    let limit = crate::text::repr::int_max_str_digits() as i64;
+    struct_seq(
+        vm,
+        "sys.flags",
+        &[
+            ("debug", Value::Int(0)),
+            ("inspect", Value::Int(0)),
+            ("interactive", Value::Int(0)),
+            ("optimize", Value::Int(0)),
+            ("dont_write_bytecode", Value::Int(1)),
+            ("no_user_site", Value::Int(i64::from(vm.config.isolated))),
+            ("no_site", Value::Int(i64::from(vm.config.no_site))),
+            (
+                "ignore_environment",
+                Value::Int(i64::from(
+                    vm.config.ignore_environment || vm.config.isolated,
+                )),
+            ),
+            ("verbose", Value::Int(0)),
+            ("bytes_warning", Value::Int(0)),
+            ("quiet", Value::Int(0)),
+            (
+                "hash_randomization",
+                Value::Int(i64::from(vm.config.hash_seed != Some(0))),
+            ),
+            ("isolated", Value::Int(i64::from(vm.config.isolated))),
+            ("dev_mode", Value::Bool(false)),
+            ("utf8_mode", Value::Int(i64::from(utf8_mode(vm)))),
+            ("warn_default_encoding", Value::Int(0)),
+            (
+                "safe_path",
+                Value::Bool(vm.config.isolated || vm.config.safe_path),
+            ),
+            ("int_max_str_digits", Value::Int(limit)),
+        ],
+    )
+    .unwrap_or(Value::None)
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`.
+fn set_int_max_str_digits(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.npos() == 0 && args.kwarg("maxdigits").is_none() {
+        // Argument clinic reports the missing argument before any unknown keyword.
+        return Err(vm.new_type_error(
+            "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+        ));
+    }
+    let [n] = args.bind(vm, "set_int_max_str_digits", ["maxdigits"], 1, 0)?;
+    let n = vm.index_value(n.unwrap_or(&Value::None))?;
+    let threshold = crate::text::repr::INT_MAX_STR_DIGITS_THRESHOLD as i64;
+    if n != 0 && n < threshold {
+        return Err(vm.new_value_error(format!(
+            "maxdigits must be >= {threshold} or 0 for unlimited"
+        )));
+    }
+    crate::text::repr::set_int_max_str_digits(usize::try_from(n).unwrap_or(usize::MAX));
+    vm.sys.dict().set_str(&vm.intern("flags"), flags(vm));
+    Ok(Value::None)
+}
+
+/// The current digit limit of int/str conversions (0: unlimited).
 fn get_int_max_str_digits(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     args.none(vm, "get_int_max_str_digits")?;
-    Ok(Value::Int(
-        crate::types::int_type::INT_MAX_STR_DIGITS as i64,
-    ))
+    Ok(Value::Int(crate::text::repr::int_max_str_digits() as i64))
 }
 
 fn setrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -294,43 +355,7 @@ pub(crate) fn init(vm: &Vm) {
         ],
     );
     set("implementation", ns);
-    set(
-        "flags",
-        mk(
-            "sys.flags",
-            &[
-                ("debug", Value::Int(0)),
-                ("inspect", Value::Int(0)),
-                ("interactive", Value::Int(0)),
-                ("optimize", Value::Int(0)),
-                ("dont_write_bytecode", Value::Int(1)),
-                ("no_user_site", Value::Int(i64::from(vm.config.isolated))),
-                ("no_site", Value::Int(i64::from(vm.config.no_site))),
-                (
-                    "ignore_environment",
-                    Value::Int(i64::from(
-                        vm.config.ignore_environment || vm.config.isolated,
-                    )),
-                ),
-                ("verbose", Value::Int(0)),
-                ("bytes_warning", Value::Int(0)),
-                ("quiet", Value::Int(0)),
-                (
-                    "hash_randomization",
-                    Value::Int(i64::from(vm.config.hash_seed != Some(0))),
-                ),
-                ("isolated", Value::Int(i64::from(vm.config.isolated))),
-                ("dev_mode", Value::Bool(false)),
-                ("utf8_mode", Value::Int(i64::from(utf8_mode(vm)))),
-                ("warn_default_encoding", Value::Int(0)),
-                (
-                    "safe_path",
-                    Value::Bool(vm.config.isolated || vm.config.safe_path),
-                ),
-                ("int_max_str_digits", Value::Int(4300)),
-            ],
-        ),
-    );
+    set("flags", flags(vm));
     set(
         "float_info",
         mk(
@@ -357,8 +382,14 @@ pub(crate) fn init(vm: &Vm) {
             &[
                 ("bits_per_digit", Value::Int(30)),
                 ("sizeof_digit", Value::Int(4)),
-                ("default_max_str_digits", Value::Int(4300)),
-                ("str_digits_check_threshold", Value::Int(640)),
+                (
+                    "default_max_str_digits",
+                    Value::Int(crate::text::repr::DEFAULT_INT_MAX_STR_DIGITS as i64),
+                ),
+                (
+                    "str_digits_check_threshold",
+                    Value::Int(crate::text::repr::INT_MAX_STR_DIGITS_THRESHOLD as i64),
+                ),
             ],
         ),
     );
@@ -394,6 +425,7 @@ pub(crate) fn init(vm: &Vm) {
         ("exit", sys_exit as crate::types::function::NativeFn),
         ("getrecursionlimit", getrecursionlimit),
         ("get_int_max_str_digits", get_int_max_str_digits),
+        ("set_int_max_str_digits", set_int_max_str_digits),
         ("setrecursionlimit", setrecursionlimit),
         ("intern", intern),
         ("getsizeof", getsizeof),

@@ -5,6 +5,7 @@
 //! fallible one is the int conversion, which enforces CPython's limit on decimal digits.
 
 use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use num_bigint::BigUint;
 
@@ -15,7 +16,32 @@ use super::unicode_printable::is_printable;
 pub use super::float_repr::{float_repr, write_float_repr};
 
 /// CPython's default `sys.get_int_max_str_digits()`.
-pub const INT_MAX_STR_DIGITS: usize = 4300;
+pub const DEFAULT_INT_MAX_STR_DIGITS: usize = 4300;
+
+/// `sys.int_info.str_digits_check_threshold`: the smallest limit other than 0 (unlimited).
+pub const INT_MAX_STR_DIGITS_THRESHOLD: usize = 640;
+
+/// The process's current limit (`sys.set_int_max_str_digits`, `-X int_max_str_digits`,
+/// `PYTHONINTMAXSTRDIGITS`); 0 means unlimited. A process-wide value: the parser, `int()`,
+/// `str()` and `repr()` all read it, as CPython's interpreter-wide setting.
+static INT_MAX_STR_DIGITS: AtomicUsize = AtomicUsize::new(DEFAULT_INT_MAX_STR_DIGITS);
+
+/// The current digit limit of int/str conversions (0: unlimited).
+pub fn int_max_str_digits() -> usize {
+    INT_MAX_STR_DIGITS.load(Ordering::Relaxed)
+}
+
+/// Sets the digit limit; callers have checked it is 0 or at least
+/// [`INT_MAX_STR_DIGITS_THRESHOLD`].
+pub fn set_int_max_str_digits(limit: usize) {
+    INT_MAX_STR_DIGITS.store(limit, Ordering::Relaxed);
+}
+
+/// Whether a decimal conversion of `digits` digits exceeds the current limit.
+pub fn exceeds_int_max_str_digits(digits: usize) -> bool {
+    let limit = int_max_str_digits();
+    limit != 0 && digits > limit
+}
 
 /// Why a repr could not be produced.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,8 +65,9 @@ impl fmt::Display for ReprError {
         match self {
             ReprError::IntTooLarge => write!(
                 f,
-                "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; \
-                 use sys.set_int_max_str_digits() to increase the limit"
+                "Exceeds the limit ({} digits) for integer string conversion; \
+                 use sys.set_int_max_str_digits() to increase the limit",
+                int_max_str_digits()
             ),
         }
     }
@@ -64,14 +91,15 @@ pub fn check_bigint_repr(digits: &[u32]) -> Result<(), ReprError> {
     let max_digits = (bits as f64 * std::f64::consts::LOG10_2).ceil() as usize;
     // One digit of margin on each side absorbs floating-point error; near the limit the
     // number is converted and its digits counted exactly.
-    if min_digits > INT_MAX_STR_DIGITS + 1 {
-        return Err(ReprError::IntTooLarge);
-    }
-    if max_digits < INT_MAX_STR_DIGITS {
+    let limit = int_max_str_digits();
+    if limit == 0 || max_digits < limit {
         return Ok(());
     }
+    if min_digits > limit + 1 {
+        return Err(ReprError::IntTooLarge);
+    }
     let text = BigUint::from_slice(digits).to_string();
-    if text.len() > INT_MAX_STR_DIGITS {
+    if text.len() > limit {
         Err(ReprError::IntTooLarge)
     } else {
         Ok(())

@@ -169,10 +169,6 @@ pub fn int_from_value(vm: &Vm, v: &Value) -> PyResult<Value> {
     )))
 }
 
-/// CPython's default `sys.get_int_max_str_digits()`: longer decimal strings are refused
-/// (the quadratic conversion is a denial-of-service risk).
-pub const INT_MAX_STR_DIGITS: usize = 4300;
-
 /// The digit count of a valid int literal when its base is not a power of two (the
 /// conversions the digit limit applies to).
 fn limited_digits(text: &str, base: u32) -> Option<usize> {
@@ -190,13 +186,15 @@ fn limited_digits(text: &str, base: u32) -> Option<usize> {
 fn int_from_text(vm: &Vm, text: &str, base: u32, original: &Value) -> PyResult<Value> {
     match parse_int(text, base) {
         Some(b) => {
+            // Longer decimal strings are refused (the quadratic conversion is a
+            // denial-of-service risk), as under CPython.
             if let Some(n) = limited_digits(text, base)
-                && n > INT_MAX_STR_DIGITS
+                && crate::text::repr::exceeds_int_max_str_digits(n)
             {
                 return Err(vm.new_value_error(format!(
-                    "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string \
-                     conversion: value has {n} digits; use sys.set_int_max_str_digits() to \
-                     increase the limit"
+                    "Exceeds the limit ({} digits) for integer string conversion: value has \
+                     {n} digits; use sys.set_int_max_str_digits() to increase the limit",
+                    crate::text::repr::int_max_str_digits()
                 )));
             }
             Ok(vm.new_int(b))

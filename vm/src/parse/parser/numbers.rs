@@ -8,10 +8,6 @@ use crate::ast::*;
 use crate::parse::ErrorKind;
 use crate::parse::token::TokenKind as T;
 
-/// CPython's default `sys.get_int_max_str_digits()`: decimal literals longer than this are
-/// rejected (other bases are exempt).
-const MAX_STR_DIGITS: usize = 4300;
-
 /// The value of a numeric literal.
 #[derive(Debug, PartialEq)]
 pub(super) enum Number {
@@ -50,7 +46,7 @@ pub(super) fn parse_number(text: &str) -> Number {
     if s.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
         return Number::Float(parse_float(s));
     }
-    if s.len() > MAX_STR_DIGITS {
+    if crate::text::repr::exceeds_int_max_str_digits(s.len()) {
         return Number::TooManyDigits(s.len());
     }
     parse_int(s, 10)
@@ -105,9 +101,10 @@ impl<'a> Parser<'a, '_> {
                 self.raise_raw(
                     ErrorKind::SyntaxError,
                     format!(
-                        "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {n} digits; \
+                        "Exceeds the limit ({} digits) for integer string conversion: value has {n} digits; \
                          use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge \
-                         integer literals to avoid decimal conversion limits."
+                         integer literals to avoid decimal conversion limits.",
+                        crate::text::repr::int_max_str_digits()
                     ),
                     (line, 0),
                     (end_line, 0),
