@@ -216,6 +216,15 @@ fn call_native_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
     let mut has_self = !this.is_null();
     let mut receiver = None;
     let target = if let Some(nf) = callable.downcast::<NativeFunction>() {
+        // `next(gen)` resumes the generator inside this loop, from the memory context.
+        if crate::stdlib::builtins::is_next(nf.func)
+            && crate::exec::genframe::next_resumes(vm, c.r, nargs)
+        {
+            return Some(match c.full() {
+                Some(c) => crate::exec::genframe::call_next(c),
+                None => Flow::Escape,
+            });
+        }
         if !nf.bound_self.is_null() {
             if has_self {
                 return None;
