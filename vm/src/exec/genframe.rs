@@ -321,6 +321,55 @@ pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
     Flow::Switch
 }
 
+/// `RETURN_VALUE` of a generator frame that `FOR_ITER` or `SEND` resumed inline and that
+/// has no frame object, on the loop's registers: the frame is released out of line
+/// ([`finish_returned`], given only the VM and the frame) and the caller continues as
+/// [`return_inline`] would leave it. `None` (nothing changed) for anything else, which
+/// then takes `return_inline` on the memory context.
+#[inline(always)]
+pub(crate) fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
+    let f = c.frame();
+    let (send, ip) = match f.resumer() {
+        Resumer::Send { returned_ip } => (true, returned_ip),
+        Resumer::ForIter { exhausted_ip } if exhausted_ip != NEXT_CALL => (false, exhausted_ip),
+        _ => return None,
+    };
+    if f.has_frame_obj() {
+        return None;
+    }
+    let caller = f.previous.get()?;
+    let v = c.r.pop().ok()?;
+    // The frame's values (up to the saved depth) are dropped with it.
+    c.r.save(c.ip);
+    finish_returned(c.vm, c.r.frame);
+    switch_to_caller(c, caller);
+    if send {
+        if c.r.push(v).is_err() {
+            return Some(Flow::Fault);
+        }
+    } else {
+        drop(v);
+    }
+    c.next_ip = ip;
+    Some(Flow::Switch)
+}
+
+/// [`return_fast`]'s release of the returned frame (no frame object), out of line: the
+/// caller becomes current and the generator completes, dropping the frame.
+#[inline(never)]
+fn finish_returned(vm: &Vm, frame: NonNull<Frame>) {
+    let f = frame_ref(frame);
+    f.take_resumer();
+    let g = f.running_gen.take();
+    vm.exec.current.set(f.previous.get());
+    vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
+    if let Some(g) = g {
+        // The frame is freed here: `f` is not used afterwards.
+        Generator::completed_inline(&g, vm);
+        drop(g);
+    }
+}
+
 /// An exception left `frame`, a frame that ran inline and was already popped (the loop
 /// runs the caller now): the generator is done.
 pub(crate) fn abandon(c: &Ctx<'_>, frame: &Frame, err: &PyErr) {

@@ -624,6 +624,10 @@ pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
     if let Some(flow) = return_fast(c) {
         return flow;
     }
+    // A generator resumed inline by `FOR_ITER`/`SEND` returns on the registers too (gens).
+    if let Some(flow) = crate::exec::genframe::return_fast(c) {
+        return flow;
+    }
     let Some(c) = c.full() else {
         return Flow::Escape;
     };
