@@ -632,7 +632,7 @@ macro_rules! instruction_table {
                 CLEANUP_THROW = 7 Real = _CLEANUP_THROW;
                 DELETE_SUBSCR = 8 Real = _DELETE_SUBSCR;
                 END_FOR = 9 Real [registers] = _END_FOR;
-                END_SEND = 10 Real = _END_SEND;
+                END_SEND = 10 Real [registers] = _END_SEND;
                 EXIT_INIT_CHECK = 11 Real = _EXIT_INIT_CHECK;
                 FORMAT_SIMPLE = 12 Real = _FORMAT_SIMPLE;
                 FORMAT_WITH_SPEC = 13 Real = _FORMAT_WITH_SPEC;

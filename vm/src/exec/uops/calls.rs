@@ -218,6 +218,15 @@ fn call_native_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
     let mut has_self = !this.is_null();
     let mut receiver = None;
     let target = if let Some(nf) = callable.downcast::<NativeFunction>() {
+        // `next(gen)` resumes the generator inside this loop, from the memory context.
+        if crate::stdlib::builtins::is_next(nf.func)
+            && crate::exec::genframe::next_resumes(vm, c.r, nargs)
+        {
+            return Some(match c.full() {
+                Some(c) => crate::exec::genframe::call_next(c),
+                None => Flow::Escape,
+            });
+        }
         if !nf.bound_self.is_null() {
             if has_self {
                 return None;
@@ -615,6 +624,10 @@ pub(crate) fn _CHECK_PERIODIC_IF_NOT_YIELD_FROM<const L: bool>(
 #[inline(always)]
 pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     if let Some(flow) = return_fast(c) {
+        return flow;
+    }
+    // A generator resumed inline by `FOR_ITER`/`SEND` returns on the registers too (gens).
+    if let Some(flow) = crate::exec::genframe::return_fast(c) {
         return flow;
     }
     let Some(c) = c.full() else {
