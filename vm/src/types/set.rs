@@ -512,6 +512,25 @@ impl Set {
         })
     }
 
+    /// The first smallest (`lt`) or largest element when every element is an immediate
+    /// int (no comparison can run code), read straight from the table: `min(frozenset)`
+    /// without collecting the elements first. `None` when empty or any element is not.
+    pub fn int_extreme(&self, lt: bool) -> Option<Value> {
+        self.table.with(|t| {
+            let mut best: Option<i64> = None;
+            for e in t.live() {
+                let Value::Int(i) = e.key else {
+                    return None;
+                };
+                best = Some(match best {
+                    Some(b) if (lt && i >= b) || (!lt && i <= b) => b,
+                    _ => i,
+                });
+            }
+            best.map(Value::Int)
+        })
+    }
+
     /// The elements (with their hashes) that are not in `other`, in table order, found as
     /// [`Set::is_subset_native`] does; `None` when a comparison needs `__eq__`.
     pub fn difference_native(&self, other: &Set) -> Option<Vec<(i64, Value)>> {

@@ -243,6 +243,31 @@ fn set_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Val
     }))
 }
 
+/// `v OP w` for two exact sets or frozensets whose element comparisons are all native
+/// (`Set::is_subset_native`), answered without the rich-comparison protocol: the type
+/// dispatch, the recursion guard and the slot call cost more than a small subset test
+/// (meteor_contest's `fp <= free`). `None` for anything else, which then takes the
+/// protocol; no Python code runs here, so no recursion guard is needed.
+pub(crate) fn compare_exact_native(vm: &Vm, v: &Value, w: &Value, op: CompareOp) -> Option<bool> {
+    let (Value::Obj(a), Value::Obj(b)) = (v, w) else {
+        return None;
+    };
+    let set_like = |t: &Py<Type>| t.is(&vm.types.frozenset) || t.is(&vm.types.set);
+    if !set_like(a.ty()) || !set_like(b.ty()) {
+        return None;
+    }
+    let (x, y) = (a.downcast::<Set>()?, b.downcast::<Set>()?);
+    let (lx, ly) = (x.len(), y.len());
+    match op {
+        CompareOp::Eq => Some(lx == ly && x.is_subset_native(y)?),
+        CompareOp::Ne => Some(!(lx == ly && x.is_subset_native(y)?)),
+        CompareOp::Le => Some(lx <= ly && x.is_subset_native(y)?),
+        CompareOp::Lt => Some(lx < ly && x.is_subset_native(y)?),
+        CompareOp::Ge => Some(lx >= ly && y.is_subset_native(x)?),
+        CompareOp::Gt => Some(lx > ly && y.is_subset_native(x)?),
+    }
+}
+
 fn frozenset_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
     Ok(this(vm, v)?.cached_hash())
 }
