@@ -25,25 +25,32 @@ fn new_like(vm: &Vm, like: &Value) -> Py<Set> {
     }
 }
 
+/// A new set of the same base type as `like` with the given payload.
+fn alloc_like(vm: &Vm, like: &Value, payload: Set) -> Py<Set> {
+    let ty = if is_frozen(vm, like) {
+        &vm.types.frozenset
+    } else {
+        &vm.types.set
+    };
+    crate::object::core::alloc(ty, payload)
+}
+
 fn copy_of(vm: &Vm, v: &Value) -> PyResult<Py<Set>> {
     let s = this(vm, v)?;
-    let out = new_like(vm, v);
-    out.merge(vm, s)?;
-    Ok(out)
+    Ok(alloc_like(vm, v, s.copy_payload()))
 }
 
 fn intersection(vm: &Vm, so_v: &Value, other: &Value) -> PyResult<Py<Set>> {
     if so_v.is(other) {
         return copy_of(vm, so_v);
     }
-    let result = new_like(vm, so_v);
     let so = this(vm, so_v)?;
     if let Some(o) = other.downcast::<Set>() {
         let (small, big) = if o.len() > so.len() { (so, o) } else { (o, so) };
         if let Some(common) = small.intersection_native(big) {
-            result.add_absent(vm, common)?;
-            return Ok(result);
+            return Ok(alloc_like(vm, so_v, Set::from_absent(common)));
         }
+        let result = new_like(vm, so_v);
         for (h, k) in small.entries() {
             if big.contains_hashed(vm, &k, h)? {
                 result.add_hashed(vm, k, h)?;
@@ -51,6 +58,7 @@ fn intersection(vm: &Vm, so_v: &Value, other: &Value) -> PyResult<Py<Set>> {
         }
         return Ok(result);
     }
+    let result = new_like(vm, so_v);
     let it = vm.iter(other)?;
     while let Some(k) = vm.next(&it)? {
         let h = vm.hash_set_elem(&k)?;
@@ -112,14 +120,13 @@ fn difference(vm: &Vm, so_v: &Value, other: &Value) -> PyResult<Py<Set>> {
         difference_update(vm, &r, &Value::from(&r), other)?;
         return Ok(r);
     }
-    let result = new_like(vm, so_v);
     if let Some(missing) = other
         .downcast::<Set>()
         .and_then(|o| so.difference_native(o))
     {
-        result.add_absent(vm, missing)?;
-        return Ok(result);
+        return Ok(alloc_like(vm, so_v, Set::from_absent(missing)));
     }
+    let result = new_like(vm, so_v);
     for (h, k) in so.entries() {
         let present = match other.downcast::<Set>() {
             Some(o) => o.contains_hashed(vm, &k, h)?,
