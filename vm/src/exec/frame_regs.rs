@@ -92,11 +92,11 @@ impl Regs {
     pub fn load(frame: NonNull<Frame>) -> Regs {
         // SAFETY: `frame` is live (the eval loop only loads live frames).
         let f = unsafe { frame.as_ref() };
-        let base = f.values();
         Regs {
             frame,
-            // SAFETY: `nlocalsplus + sp <= nlocalsplus + stacksize` slots follow the header.
-            sp: unsafe { base.add(f.nlocalsplus + f.sp.get()) },
+            // SAFETY: the saved offset is inside the frame's block (`save` wrote it from a
+            // stack pointer of this frame, or the header was written with an empty stack).
+            sp: unsafe { (frame.as_ptr() as *mut u8).add(f.sp_off.get()) as *mut Value },
             code: f.code.bytecode.as_ptr(),
             #[cfg(debug_assertions)]
             nlocalsplus: f.nlocalsplus,
@@ -139,7 +139,8 @@ impl Regs {
     #[inline(always)]
     pub fn save(&self, ip: usize) {
         let f = self.frame();
-        f.sp.set(self.depth());
+        f.sp_off
+            .set(self.sp as usize - self.frame.as_ptr() as usize);
         f.ip.set(ip);
     }
 
@@ -261,6 +262,23 @@ impl Regs {
         unsafe {
             self.sp = self.sp.sub(1);
             Ok(read_slot(self.sp))
+        }
+    }
+
+    /// Moves the top of this stack onto `dst`'s (a return's result into the caller's
+    /// stack; verified depth and room) as 16 raw bytes: one store, from which the caller's
+    /// next 16-byte load of the slot (`STORE_FAST`'s copy) is forwarded (a `Value` moved
+    /// as tag and payload was two 8-byte stores, which stall such a load).
+    #[inline(always)]
+    pub fn move_top_to(&mut self, dst: &mut Regs) {
+        self.assert_depth(1);
+        dst.assert_room(1);
+        // SAFETY: the slot below `sp` is initialized (verified depth) and leaves this stack;
+        // `dst.sp` is an uninitialized slot of the other frame's stack region.
+        unsafe {
+            self.sp = self.sp.sub(1);
+            copy_slot(self.sp, dst.sp);
+            dst.sp = dst.sp.add(1);
         }
     }
 
