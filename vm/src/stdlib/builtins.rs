@@ -312,7 +312,14 @@ fn min_max(vm: &Vm, args: Args<'_>, name: &str, want: crate::object::CompareOp) 
             // its iterator).
             let cls = pos[0].class(vm);
             collected = match pos[0].downcast::<crate::types::set::Set>() {
-                Some(s) if cls.is(&vm.types.set) || cls.is(&vm.types.frozenset) => s.items(),
+                Some(s) if cls.is(&vm.types.set) || cls.is(&vm.types.frozenset) => {
+                    if key.is_none()
+                        && let Some(v) = s.int_extreme(matches!(want, crate::object::CompareOp::Lt))
+                    {
+                        return Ok(v);
+                    }
+                    s.items()
+                }
                 _ => vm.collect(&pos[0])?,
             };
             &collected
