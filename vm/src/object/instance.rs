@@ -289,8 +289,23 @@ impl InstanceExt {
     /// the class has shared keys so far, so that the usual instance never regrows them).
     #[inline]
     pub fn new(nslots: usize, has_dict: bool, values: ValueArray) -> InstanceExt {
+        let trailing = values.trailing_len();
+        // The usual class (a `__dict__`, no `__slots__`) gets its extension as one literal:
+        // building the attributes' variant apart and moving it in made LLVM assemble the
+        // extension on the stack and copy it twice (~25 machine instructions per instance).
+        if has_dict && nslots == 0 {
+            return InstanceExt {
+                trailing,
+                attrs: PyCell::new(Attrs::Inline(Inline {
+                    values,
+                    high: 0,
+                    order: None,
+                })),
+                slots: ManuallyDrop::new(None),
+            };
+        }
         InstanceExt {
-            trailing: values.trailing_len(),
+            trailing,
             attrs: PyCell::new(if has_dict {
                 Attrs::Inline(Inline {
                     values,
@@ -300,14 +315,46 @@ impl InstanceExt {
             } else {
                 Attrs::NoDict
             }),
-            // Most classes have no `__slots__`: no collect and `into_boxed_slice` call per
-            // instance for an empty box.
             slots: ManuallyDrop::new(if nslots == 0 {
                 None
             } else {
                 Some((0..nslots).map(|_| PyCell::new(Value::Null)).collect())
             }),
         }
+    }
+
+    /// Releases the attribute values of a dying instance that keeps them inline in its own
+    /// memory, in key order, with no explicit assignment order and no `__slots__`, and
+    /// says whether it did; then the extension owns nothing else (its values' memory is
+    /// the object's) and must be forgotten, not dropped. Only the values below `high` are
+    /// dropped: every value above it is `Null`. Does nothing for any other extension.
+    ///
+    /// # Safety
+    /// `this` is the extension of an object whose count reached zero and that nothing can
+    /// reach any more (untracked by the collector), so no borrow of it is live while the
+    /// values' drops run (which may run `__del__`).
+    #[inline(always)]
+    pub(crate) unsafe fn release_plain(this: *mut InstanceExt) -> bool {
+        // SAFETY: by the caller's contract the extension is exclusively ours.
+        let ext = unsafe { &mut *this };
+        if ext.slots.is_some() {
+            return false;
+        }
+        let Attrs::Inline(inline) = ext.attrs.get_mut() else {
+            return false;
+        };
+        if inline.order.is_some() || !inline.values.is_trailing() {
+            return false;
+        }
+        let values = inline.values.as_mut_slice();
+        let high = inline.high.min(values.len());
+        let items = values.as_mut_ptr();
+        for i in 0..high {
+            // SAFETY: `i < len`: an initialized value, dropped once here and never again
+            // (the extension is forgotten after this).
+            unsafe { std::ptr::drop_in_place(items.add(i)) };
+        }
+        true
     }
 
     /// How many values follow the object in its allocation (`object::core` invariant 6).

@@ -76,6 +76,12 @@ impl ValueArray {
         self.len == 0
     }
 
+    /// Whether the values lie in the owning object's allocation (no separate box).
+    #[inline(always)]
+    pub fn is_trailing(&self) -> bool {
+        !self.boxed
+    }
+
     /// How many values live in the owning object's allocation (what its deallocation must
     /// free besides the payload): `len` for trailing values, 0 for a separate box.
     #[inline(always)]

@@ -257,6 +257,12 @@ fn b_iter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// `f` is the builtin `next` (whose `CALL` on a generator resumes it inside the eval loop,
+/// `exec::genframe::call_next`).
+pub(crate) fn is_next(f: crate::types::function::NativeFn) -> bool {
+    f as usize == b_next as crate::types::function::NativeFn as usize
+}
+
 fn b_next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let vals = args.range(vm, "next", 1, 2)?;
     let it = &vals[0];
