@@ -494,23 +494,52 @@ pub(crate) fn offer(sink: Sink, v: Value) -> Result<(), Value> {
     unsafe { (*sink.absorb.as_ptr())(v) }
 }
 
-/// A generator function called from native code (an `__iter__`/`__aiter__` written as a
-/// generator, called by `iter()` or `GET_YIELD_FROM_ITER`), its frame just pushed: when
-/// its code starts with `RETURN_GENERATOR` (no cells to make first), the generator is made
+/// A generator function's frame just pushed by `CALL` or from native code (an
+/// `__iter__`/`__aiter__` written as a generator, called by `iter()` or
+/// `GET_YIELD_FROM_ITER`): when its code starts with `RETURN_GENERATOR` (no cells to make
+/// first), the generator is made
 /// here as that instruction would make it, without entering the eval loop for one
 /// instruction. `None`, with nothing changed, otherwise.
+///
+/// A generator expression's code starts with `COPY_FREE_VARS n; RETURN_GENERATOR` when it
+/// closes over variables of its function: the cells are copied here first, as that
+/// instruction would copy them (repeating it later, if the generator is not made here,
+/// copies the same cells again).
 #[inline(never)]
 pub(crate) fn start_generator_frame(vm: &Vm, frame: NonNull<Frame>) -> Option<Value> {
-    let r = Regs::load(frame);
+    let mut r = Regs::load(frame);
     let first = r.unit(0)?;
-    if first.opcode != crate::instr::Opcode::RETURN_GENERATOR as u8 {
+    // The generator resumes after `RETURN_GENERATOR` (neither instruction has caches).
+    let start = if first.opcode == Opcode::RETURN_GENERATOR as u8 {
+        1
+    } else if first.opcode == Opcode::COPY_FREE_VARS as u8
+        && r.unit(1)?.opcode == Opcode::RETURN_GENERATOR as u8
+    {
+        copy_free_vars(&mut r, usize::from(first.oparg))?;
+        2
+    } else {
         return None;
-    }
-    // The generator resumes after the instruction (it has no caches).
-    r.save(1);
+    };
+    r.save(start);
     let Some(g) = crate::types::generator::new_generator(vm, frame) else {
         r.save(0);
         return None;
     };
     Some(g.into())
+}
+
+/// `COPY_FREE_VARS n` on the frame of `r`: the function's first `n` closure cells into the
+/// last `n` slots of its locals. `None`, with nothing changed, when they do not fit.
+fn copy_free_vars(r: &mut Regs, n: usize) -> Option<()> {
+    let f = r.frame();
+    let nlocalsplus = f.nlocalsplus();
+    let closure = f.func.as_ref()?.closure.get()?;
+    if closure.len() < n || nlocalsplus < n {
+        return None;
+    }
+    let offset = nlocalsplus - n;
+    for (k, cell) in closure.as_slice().iter().take(n).enumerate() {
+        drop(r.set_local(offset + k, cell.clone()).ok()?);
+    }
+    Some(())
 }

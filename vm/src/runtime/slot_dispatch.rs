@@ -224,10 +224,16 @@ pub(crate) fn compare_dunder(
 }
 
 fn slot_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
-    let r = if special_is_none(vm, v, &vm.names.__iter__) {
-        None
-    } else {
-        call_special(vm, v, &vm.names.__iter__, &[])?
+    // One lookup (gens): `__iter__ = None` means not iterable; a plain function (often a
+    // generator function, made into its generator without entering the loop) gets `self`
+    // directly, as `call_special` would call it.
+    let r = match vm.type_lookup(v.class(vm), &vm.names.__iter__) {
+        None => None,
+        Some(f) if f.is_none() => None,
+        Some(f) => match f.downcast::<Function>() {
+            Some(func) => Some(vm.call_python_self(func, v, &[])?),
+            None => call_special(vm, v, &vm.names.__iter__, &[])?,
+        },
     };
     let Some(r) = r else {
         return Err(vm.new_type_error(format!("'{}' object is not iterable", vm.type_name(v))));

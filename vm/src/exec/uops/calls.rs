@@ -64,9 +64,12 @@ fn call_python_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
     }
     let callee = vm.exec.stack.push_call(&mut c.r, nargs)?;
     // A generator function's frame starts with `RETURN_GENERATOR` (no cells to make
-    // first): its generator is made here as that instruction would make it, without
+    // first; a generator expression's free variables may be copied before it): its
+    // generator is made here as that instruction would make it, without
     // switching to the frame and back (gens: small edit in calls' path).
-    if callee.fetch(0).opcode == crate::instr::Opcode::RETURN_GENERATOR as u8
+    let first = callee.fetch(0).opcode;
+    if (first == crate::instr::Opcode::RETURN_GENERATOR as u8
+        || first == crate::instr::Opcode::COPY_FREE_VARS as u8)
         && let Some(g) = crate::exec::genframe::start_generator_frame(vm, callee.frame)
     {
         if c.r.push(g).is_err() {
