@@ -82,8 +82,11 @@ pub struct Frame {
     pub ip: Cell<usize>,
     /// Where to continue when a callee returns.
     pub return_ip: Cell<usize>,
-    /// Number of values on the value stack (saved when the frame is not running).
-    sp: Cell<usize>,
+    /// Where the value stack's first free slot is (saved when the frame is not running),
+    /// as a byte offset from the header: the registers' stack pointer is the frame's
+    /// address plus this (no scaling by the locals' count), and it stays valid when a
+    /// generator's frame moves to its heap block.
+    sp_off: Cell<usize>,
     /// Where the block lives.
     pub owner: Cell<Owner>,
     /// The conditions that make a return take the general path (`RARE_*` bits): one test
@@ -276,12 +279,18 @@ impl Frame {
     #[inline(always)]
     pub fn stack(&self) -> &[Value] {
         // SAFETY: `[0, sp)` of the stack region is initialized (invariant 1).
-        unsafe { std::slice::from_raw_parts(self.values().add(self.nlocalsplus), self.sp.get()) }
+        unsafe { std::slice::from_raw_parts(self.values().add(self.nlocalsplus), self.depth()) }
     }
 
     /// Saved value-stack depth.
     pub fn depth(&self) -> usize {
-        self.sp.get()
+        self.sp_off.get() / size_of::<Value>() - HEADER_SLOTS - self.nlocalsplus
+    }
+
+    /// [`Frame::sp_off`] of an empty value stack.
+    #[inline(always)]
+    fn empty_sp_off(nlocalsplus: usize) -> usize {
+        (HEADER_SLOTS + nlocalsplus) * size_of::<Value>()
     }
 
     /// All locals.
@@ -314,7 +323,7 @@ impl Frame {
                 fo.detach_bare(f);
             }
             let values = f.values();
-            let live = f.nlocalsplus + f.sp.get();
+            let live = f.nlocalsplus + f.depth();
             for i in 0..live {
                 std::ptr::drop_in_place(values.add(i));
             }
@@ -378,7 +387,7 @@ impl Frame {
         self.locals.with(|v| visit.value(v));
         self.frame_obj.with(|f| visit.opt(f));
         self.running_gen.with(|g| visit.opt(g));
-        let live = self.nlocalsplus + self.sp.get();
+        let live = self.nlocalsplus + self.depth();
         let values = self.values();
         for i in 0..live {
             // SAFETY: a suspended frame's slots below `nlocalsplus + sp` are initialized
@@ -657,7 +666,7 @@ impl DataStack {
         // SAFETY: by the caller's contract the frame is live and LIFO-topmost.
         unsafe {
             let f = frame.as_ref();
-            let live = HEADER_SLOTS + f.nlocalsplus + f.sp.get();
+            let live = HEADER_SLOTS + f.nlocalsplus + f.depth();
             std::ptr::copy_nonoverlapping(frame.as_ptr() as *const Value, dst, live);
             let moved = &*(dst as *const Frame);
             moved.owner.set(Owner::Generator);
@@ -977,7 +986,7 @@ unsafe fn write_header(
             previous: Cell::new(previous),
             ip: Cell::new(0),
             return_ip: Cell::new(0),
-            sp: Cell::new(0),
+            sp_off: Cell::new(Frame::empty_sp_off(nlocalsplus)),
             owner: Cell::new(Owner::DataStack),
             rare: Cell::new(if return_to == ReturnTo::Push {
                 0

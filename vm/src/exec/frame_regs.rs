@@ -92,11 +92,11 @@ impl Regs {
     pub fn load(frame: NonNull<Frame>) -> Regs {
         // SAFETY: `frame` is live (the eval loop only loads live frames).
         let f = unsafe { frame.as_ref() };
-        let base = f.values();
         Regs {
             frame,
-            // SAFETY: `nlocalsplus + sp <= nlocalsplus + stacksize` slots follow the header.
-            sp: unsafe { base.add(f.nlocalsplus + f.sp.get()) },
+            // SAFETY: the saved offset is inside the frame's block (`save` wrote it from a
+            // stack pointer of this frame, or the header was written with an empty stack).
+            sp: unsafe { (frame.as_ptr() as *mut u8).add(f.sp_off.get()) as *mut Value },
             code: f.code.bytecode.as_ptr(),
             #[cfg(debug_assertions)]
             nlocalsplus: f.nlocalsplus,
@@ -139,7 +139,8 @@ impl Regs {
     #[inline(always)]
     pub fn save(&self, ip: usize) {
         let f = self.frame();
-        f.sp.set(self.depth());
+        f.sp_off
+            .set(self.sp as usize - self.frame.as_ptr() as usize);
         f.ip.set(ip);
     }
 

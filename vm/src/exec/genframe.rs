@@ -11,6 +11,8 @@
 //! caller continues when the generator returns. Anything unusual (`throw`, `close`, a
 //! first `send` of a non-None value, the recursion limit) takes `types::generator::resume`.
 //!
+//! `next(gen)` resumes the generator the same way (`call_next`).
+//!
 //! A native consumer of a generator (`sum`, `list`, `tuple`, `set`, `str.join`, `any`,
 //! `all`, ...) drives it through a [`Sink`]: the frame's `YIELD_VALUE` hands each value to
 //! the consumer's fast path and goes on, so the loop is entered once for all those items.
@@ -21,6 +23,7 @@ use crate::instr::Opcode;
 use crate::object::{Py, Value};
 use crate::runtime::{PyErr, Vm};
 use crate::types::async_gen::{AsyncGenASend, unwrap_yielded};
+use crate::types::function::NativeFunction;
 use crate::types::generator::{GenKind, GenState, Generator};
 
 use super::frame::{Frame, Regs, Resumer, frame_ref};
@@ -87,6 +90,7 @@ pub(crate) fn yield_inline<const L: bool>(c: &mut Ctx<'_, L>, v: Value) -> Flow 
                 return ascend(c, v);
             }
         }
+        // `FOR_ITER` and `next(gen)` push the value.
         _ => {}
     }
     crate::tri!(c.r.push(v));
@@ -301,6 +305,9 @@ pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
             asend_ended(c, true);
             return c.error(vm.new_exception(&vm.exc.stop_async_iteration, vec![]));
         }
+        Resumer::ForIter {
+            exhausted_ip: NEXT_CALL,
+        } => return next_returned(c, v),
         Resumer::ForIter { exhausted_ip } => {
             drop(v);
             c.next_ip = exhausted_ip;
@@ -312,6 +319,55 @@ pub(crate) fn return_inline(c: &mut Ctx<'_>, v: Value) -> Flow {
         Resumer::None => return Flow::Fault,
     }
     Flow::Switch
+}
+
+/// `RETURN_VALUE` of a generator frame that `FOR_ITER` or `SEND` resumed inline and that
+/// has no frame object, on the loop's registers: the frame is released out of line
+/// ([`finish_returned`], given only the VM and the frame) and the caller continues as
+/// [`return_inline`] would leave it. `None` (nothing changed) for anything else, which
+/// then takes `return_inline` on the memory context.
+#[inline(always)]
+pub(crate) fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
+    let f = c.frame();
+    let (send, ip) = match f.resumer() {
+        Resumer::Send { returned_ip } => (true, returned_ip),
+        Resumer::ForIter { exhausted_ip } if exhausted_ip != NEXT_CALL => (false, exhausted_ip),
+        _ => return None,
+    };
+    if f.has_frame_obj() {
+        return None;
+    }
+    let caller = f.previous.get()?;
+    let v = c.r.pop().ok()?;
+    // The frame's values (up to the saved depth) are dropped with it.
+    c.r.save(c.ip);
+    finish_returned(c.vm, c.r.frame);
+    switch_to_caller(c, caller);
+    if send {
+        if c.r.push(v).is_err() {
+            return Some(Flow::Fault);
+        }
+    } else {
+        drop(v);
+    }
+    c.next_ip = ip;
+    Some(Flow::Switch)
+}
+
+/// [`return_fast`]'s release of the returned frame (no frame object), out of line: the
+/// caller becomes current and the generator completes, dropping the frame.
+#[inline(never)]
+fn finish_returned(vm: &Vm, frame: NonNull<Frame>) {
+    let f = frame_ref(frame);
+    f.take_resumer();
+    let g = f.running_gen.take();
+    vm.exec.current.set(f.previous.get());
+    vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
+    if let Some(g) = g {
+        // The frame is freed here: `f` is not used afterwards.
+        Generator::completed_inline(&g, vm);
+        drop(g);
+    }
 }
 
 /// An exception left `frame`, a frame that ran inline and was already popped (the loop
@@ -329,6 +385,70 @@ pub(crate) fn abandon(c: &Ctx<'_>, frame: &Frame, err: &PyErr) {
         Generator::completed_inline(&g, c.vm);
         drop(g);
     }
+}
+
+/// [`Resumer::ForIter`]'s continuation for a generator resumed by `next(gen)`
+/// ([`call_next`]): a yield pushes the value as for `FOR_ITER`; returning raises
+/// StopIteration at the `CALL` instead of leaving a loop. (Not a variant of its own: a new
+/// variant changed the register allocation of the whole eval loop.)
+const NEXT_CALL: usize = usize::MAX;
+
+/// `CALL` of the builtin `next` with a generator and no default (`next(gen)`, checked by
+/// [`next_resumes`]): resumes it inside this loop as `FOR_ITER` does ([`NEXT_CALL`])
+/// instead of through `gen.__next__` and a nested loop. The call's operands are popped
+/// first (the running frame holds the generator), so a yield pushes the call's result as
+/// `FOR_ITER`'s does.
+#[inline(never)]
+pub(crate) fn call_next(c: &mut Ctx<'_>) -> Flow {
+    let (Ok(g), Ok(null), Ok(next)) = (c.r.pop(), c.r.pop(), c.r.pop()) else {
+        return Flow::Fault;
+    };
+    drop((null, next));
+    let Ok(g) = g.into_downcast::<Generator>() else {
+        return Flow::Fault;
+    };
+    // Checked by `next_resumes`: the generator resumes.
+    resume_inline(
+        c,
+        &g,
+        Value::None,
+        Resumer::ForIter {
+            exhausted_ip: NEXT_CALL,
+        },
+    )
+    .unwrap_or(Flow::Fault)
+}
+
+/// The call on `r`'s stack with `nargs` arguments is `next(gen)` (the builtin, no
+/// default) of a generator that `resume_inline` resumes.
+#[inline(never)]
+pub(crate) fn next_resumes(vm: &Vm, r: Regs, nargs: usize) -> bool {
+    if nargs != 1 || vm.exec.depth.get() >= vm.recursion_limit() {
+        return false;
+    }
+    let (Ok(callable), Ok(this), Ok(arg)) = (r.peek(3), r.peek(2), r.peek(1)) else {
+        return false;
+    };
+    let Some(nf) = callable.downcast::<NativeFunction>() else {
+        return false;
+    };
+    let Some(g) = arg.downcast::<Generator>() else {
+        return false;
+    };
+    crate::stdlib::builtins::is_next(nf.func)
+        && nf.bound_self.is_null()
+        && this.is_null()
+        && g.kind == GenKind::Generator
+        && matches!(g.state(), GenState::Suspended | GenState::Created)
+        && g.frame_ptr().is_some()
+}
+
+/// The generator resumed by the caller's `next(gen)` returned `v`: StopIteration (with
+/// the value unless it is None) at the `CALL`.
+#[cold]
+#[inline(never)]
+fn next_returned(c: &mut Ctx<'_>, v: Value) -> Flow {
+    c.error(c.vm.new_stop_iteration(v))
 }
 
 #[inline(always)]

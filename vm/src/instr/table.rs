@@ -567,7 +567,7 @@ macro_rules! uop_table {
             _END_ASYNC_FOR = _ (awaitable_st, exc_st --)
                 [ARG, JUMP, ERROR, ESCAPES, ERROR_NO_POP, TIER1];
             _MONITOR_END_ASYNC_FOR = _ (--) [ARG, TIER1];
-            _LOAD_SUPER_ATTR = _ (global_super_st, class_st, self_st -- attr)
+            _LOAD_SUPER_ATTR = _ (global_super_st, class_st, self_st -- attr, self_or_null[oparg & 1])
                 [ARG, NAME, ERROR, ESCAPES, TIER1];
             _INSTRUMENTED_END_FOR = _ (receiver, value -- receiver)
                 [ERROR, ESCAPES, ERROR_NO_POP, NO_SAVE_IP, TIER1];
@@ -632,7 +632,7 @@ macro_rules! instruction_table {
                 CLEANUP_THROW = 7 Real = _CLEANUP_THROW;
                 DELETE_SUBSCR = 8 Real = _DELETE_SUBSCR;
                 END_FOR = 9 Real [registers] = _END_FOR;
-                END_SEND = 10 Real = _END_SEND;
+                END_SEND = 10 Real [registers] = _END_SEND;
                 EXIT_INIT_CHECK = 11 Real = _EXIT_INIT_CHECK;
                 FORMAT_SIMPLE = 12 Real = _FORMAT_SIMPLE;
                 FORMAT_WITH_SPEC = 13 Real = _FORMAT_WITH_SPEC;
@@ -917,8 +917,7 @@ macro_rules! instruction_table {
 
                 // --- LOAD_SUPER_ATTR family and LOAD_SPECIAL ---
                 LOAD_SUPER_ATTR = 96 Real oparg(NameAndSuperBits) cache(CounterCache)
-                    = _SPECIALIZE_LOAD_SUPER_ATTR[counter] + _LOAD_SUPER_ATTR
-                    + _PUSH_NULL_CONDITIONAL;
+                    = _SPECIALIZE_LOAD_SUPER_ATTR[counter] + _LOAD_SUPER_ATTR;
                 LOAD_SUPER_ATTR_ATTR = 194 Specialized(LOAD_SUPER_ATTR) = _LOAD_SUPER_ATTR_ATTR;
                 LOAD_SUPER_ATTR_METHOD = 195 Specialized(LOAD_SUPER_ATTR) = _LOAD_SUPER_ATTR_METHOD;
                 LOAD_SPECIAL = 95 Real oparg(SpecialMethod) = _INSERT_NULL + _LOAD_SPECIAL;
@@ -1019,7 +1018,7 @@ macro_rules! instruction_table {
                 INSTRUMENTED_END_ASYNC_FOR = 248 Instrumented(END_ASYNC_FOR)
                     = _MONITOR_END_ASYNC_FOR + _END_ASYNC_FOR;
                 INSTRUMENTED_LOAD_SUPER_ATTR = 249 Instrumented(LOAD_SUPER_ATTR)
-                    = _LOAD_SUPER_ATTR + _PUSH_NULL_CONDITIONAL;
+                    = _LOAD_SUPER_ATTR;
                 INSTRUMENTED_CALL = 250 Instrumented(CALL)
                     = _MAYBE_EXPAND_METHOD + _MONITOR_CALL + _DO_CALL + _CHECK_PERIODIC;
                 INSTRUMENTED_CALL_KW = 251 Instrumented(CALL_KW)

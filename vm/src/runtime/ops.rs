@@ -424,6 +424,9 @@ impl Vm {
 
     #[inline(never)]
     fn rich_compare_outer(&self, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
+        if let Some(r) = crate::types::set_type::compare_exact_native(self, v, w, op) {
+            return Ok(Value::Bool(r));
+        }
         self.with_native_recursion(" in comparison", || self.rich_compare_slow(v, w, op))
     }
 

@@ -257,6 +257,12 @@ fn b_iter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// `f` is the builtin `next` (whose `CALL` on a generator resumes it inside the eval loop,
+/// `exec::genframe::call_next`).
+pub(crate) fn is_next(f: crate::types::function::NativeFn) -> bool {
+    f as usize == b_next as crate::types::function::NativeFn as usize
+}
+
 fn b_next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let vals = args.range(vm, "next", 1, 2)?;
     let it = &vals[0];
@@ -306,7 +312,14 @@ fn min_max(vm: &Vm, args: Args<'_>, name: &str, want: crate::object::CompareOp) 
             // its iterator).
             let cls = pos[0].class(vm);
             collected = match pos[0].downcast::<crate::types::set::Set>() {
-                Some(s) if cls.is(&vm.types.set) || cls.is(&vm.types.frozenset) => s.items(),
+                Some(s) if cls.is(&vm.types.set) || cls.is(&vm.types.frozenset) => {
+                    if key.is_none()
+                        && let Some(v) = s.int_extreme(matches!(want, crate::object::CompareOp::Lt))
+                    {
+                        return Ok(v);
+                    }
+                    s.items()
+                }
                 _ => vm.collect(&pos[0])?,
             };
             &collected

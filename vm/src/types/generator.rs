@@ -438,6 +438,20 @@ pub fn get_awaitable(vm: &Vm, v: &Value) -> PyResult<Value> {
     Ok(it)
 }
 
+/// `GET_AWAITABLE`'s iterator: [`get_awaitable`], refusing a coroutine suspended in an
+/// `await` of its own (CPython's `_PyEval_GetAwaitable`).
+#[inline(never)]
+pub fn get_awaitable_for_await(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let it = get_awaitable(vm, v)?;
+    if let Some(g) = it.downcast::<Generator>()
+        && g.kind == GenKind::Coroutine
+        && yield_from_target(g).is_some()
+    {
+        return Err(vm.new_runtime_error("coroutine is being awaited already"));
+    }
+    Ok(it)
+}
+
 /// `gi_frame`/`cr_frame`: the frame object while the generator has a frame.
 pub(crate) fn gen_frame(vm: &Vm, v: &Value) -> PyResult<Value> {
     let g = this(vm, v)?;

@@ -277,6 +277,78 @@ impl Table {
         true
     }
 
+    /// Adds `key` when every same-hash comparison on its probe is native, in one pass
+    /// (CPython's `set_add_entry`): `Ok` with the key back when it was already present
+    /// (the caller drops it after the borrow), `Err` with the key when a comparison needs
+    /// `__eq__`, which [`Set::add_hashed`] then runs the general way.
+    #[inline]
+    fn add_native(&mut self, key: Value, hash: i64) -> Result<Option<Value>, Value> {
+        match self.probe_native(&key, hash) {
+            None => Err(key),
+            Some(Slot::Found(_)) => Ok(Some(key)),
+            Some(Slot::Missing(idx, freeslot)) => {
+                self.used += 1;
+                self.layout += 1;
+                if let Some(slot) = freeslot {
+                    self.entries[slot] = Entry { hash, key };
+                    return Ok(None);
+                }
+                self.entries[idx] = Entry { hash, key };
+                self.fill += 1;
+                if self.fill * 5 >= self.mask() * 3 {
+                    let target = self.growth_target();
+                    self.resize(target);
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// A copy with the layout merging this table into an empty set gives (`Set::merge`):
+    /// the entries at the same positions when the sizes match and there are no dummies,
+    /// else re-inserted in table order. Built directly at its final size: no empty
+    /// `MIN_SIZE` table is allocated first and replaced.
+    fn copy_as_merged(&self) -> Table {
+        let mut size = MIN_SIZE;
+        if self.used * 5 >= (MIN_SIZE - 1) * 3 {
+            while size <= self.used * 2 {
+                size <<= 1;
+            }
+        }
+        let entries = if size == self.entries.len() && self.fill == self.used {
+            self.entries.clone()
+        } else {
+            let mut entries = vec![Entry::default(); size];
+            for e in self.live() {
+                Self::insert_clean(&mut entries, e.key.clone(), e.hash);
+            }
+            entries
+        };
+        Table {
+            entries,
+            fill: self.used,
+            used: self.used,
+            finger: 0,
+            layout: 0,
+        }
+    }
+
+    /// A table holding `keys` (distinct), laid out as adding them one by one to an empty
+    /// set would ([`Table::extend_absent`]), allocated at its final size when no key probes.
+    fn from_absent(mut keys: Vec<(i64, Value)>) -> Table {
+        let mut t = Table {
+            entries: vec![Entry::default(); Self::size_after_adds(keys.len())],
+            fill: 0,
+            used: 0,
+            finger: 0,
+            layout: 0,
+        };
+        if !t.place_at_home(&mut keys) {
+            t.extend_absent(keys);
+        }
+        t
+    }
+
     fn start(hash: i64, mask: usize) -> Resume {
         Resume {
             i: (hash as u64 as usize) & mask,
@@ -416,6 +488,13 @@ impl Set {
 
     /// Adds `key` with a known hash (CPython's `set_add_entry`).
     pub fn add_hashed(&self, vm: &Vm, key: Value, hash: i64) -> PyResult<()> {
+        let key = match self.table.with_mut(|t| t.add_native(key, hash)) {
+            Ok(dup) => {
+                drop(dup);
+                return Ok(());
+            }
+            Err(key) => key,
+        };
         let step = self.lookup(vm, &key, hash)?;
         self.table.with_mut(|t| match step {
             Step::Found(_) | Step::Compare(..) => {}
@@ -509,6 +588,25 @@ impl Set {
                 }
                 Some(true)
             })
+        })
+    }
+
+    /// The first smallest (`lt`) or largest element when every element is an immediate
+    /// int (no comparison can run code), read straight from the table: `min(frozenset)`
+    /// without collecting the elements first. `None` when empty or any element is not.
+    pub fn int_extreme(&self, lt: bool) -> Option<Value> {
+        self.table.with(|t| {
+            let mut best: Option<i64> = None;
+            for e in t.live() {
+                let Value::Int(i) = e.key else {
+                    return None;
+                };
+                best = Some(match best {
+                    Some(b) if (lt && i >= b) || (!lt && i <= b) => b,
+                    _ => i,
+                });
+            }
+            best.map(Value::Int)
         })
     }
 
@@ -616,18 +714,22 @@ impl Set {
         Ok(())
     }
 
-    /// Adds elements known to be distinct and absent from this set (a result being built
-    /// from another set's elements), with the layout a sequence of adds would give.
-    pub fn add_absent(&self, vm: &Vm, items: Vec<(i64, Value)>) -> PyResult<()> {
-        let clean = self.table.with(|t| t.fill == t.used);
-        if clean {
-            self.table.with_mut(|t| t.extend_absent(items));
-            return Ok(());
+    /// A new set's payload holding a copy of this one's elements, laid out as merging
+    /// them into an empty set would.
+    pub fn copy_payload(&self) -> Set {
+        Set {
+            table: PyCell::new(self.table.with(Table::copy_as_merged)),
+            hash: Cell::new(-1),
         }
-        for (h, k) in items {
-            self.add_hashed(vm, k, h)?;
+    }
+
+    /// A new set's payload holding `items` (distinct), laid out as adding them one by one
+    /// to an empty set would.
+    pub fn from_absent(items: Vec<(i64, Value)>) -> Set {
+        Set {
+            table: PyCell::new(Table::from_absent(items)),
+            hash: Cell::new(-1),
         }
-        Ok(())
     }
 
     /// The elements also in `other` (with their hashes), in table order, found with both

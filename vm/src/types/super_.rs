@@ -152,9 +152,7 @@ fn mro_lookup_after(
     obj_type: &Py<Type>,
     name: &Py<Str>,
 ) -> Option<PyResult<Value>> {
-    let mro = obj_type.mro();
-    let pos = mro.iter().position(|t| t.is(start))?;
-    let v = mro[pos + 1..].iter().find_map(|t| t.dict().get_str(name))?;
+    let v = mro_find_after(start, obj_type, name)?;
     Some(match v.class(vm).slots.descr_get.get() {
         Some(get) => {
             let inst = if obj.as_obj().is_some_and(|o| o.is(obj_type.as_obj())) {
@@ -168,17 +166,23 @@ fn mro_lookup_after(
     })
 }
 
-/// `super(class, obj).name` as `LOAD_SUPER_ATTR` evaluates it, without allocating the
-/// `super` object when `super` is the builtin type and the search finds the name (the
-/// usual `super().method(...)`). `None` means: take the generic path (call `super`, then
-/// `getattr`), which also produces every error message.
-pub(crate) fn load_super_attr(
-    vm: &Vm,
+/// `name` in the dicts of `obj_type`'s MRO after `start`, unbound.
+fn mro_find_after(start: &Py<Type>, obj_type: &Py<Type>, name: &Py<Str>) -> Option<Value> {
+    let mro = obj_type.mro();
+    let pos = mro.iter().position(|t| t.is(start))?;
+    mro[pos + 1..].iter().find_map(|t| t.dict().get_str(name))
+}
+
+/// The instance `obj`'s type when `super(class, obj).name` can be looked up without a
+/// `super` object: `super` is the builtin type, `obj` an instance (not a class) of a
+/// subclass of `class`, and `name` is not `__class__`.
+fn direct_super<'a>(
+    vm: &'a Vm,
     global_super: &Value,
-    class: &Value,
-    obj: &Value,
+    class: &'a Value,
+    obj: &'a Value,
     name: &Py<Str>,
-) -> Option<PyResult<Value>> {
+) -> Option<(&'a Py<Type>, &'a Py<Type>)> {
     if !global_super
         .as_obj()
         .is_some_and(|o| o.is(vm.types.super_.as_obj()))
@@ -194,6 +198,44 @@ pub(crate) fn load_super_attr(
     if obj.downcast::<Type>().is_some() || !obj_type.is_subtype(start) {
         return None;
     }
+    Some((start, obj_type))
+}
+
+/// `super(class, obj).name` for a call (the method form of `LOAD_SUPER_ATTR`, CPython's
+/// `LOAD_SUPER_ATTR_METHOD`): a function or method descriptor found in the MRO comes back
+/// unbound with `true` (the caller pushes it and `obj`, and `CALL` passes `obj` as the
+/// first argument: no bound method is allocated); anything else bound, with `false`.
+/// `None` as for [`load_super_attr`].
+pub(crate) fn load_super_method(
+    vm: &Vm,
+    global_super: &Value,
+    class: &Value,
+    obj: &Value,
+    name: &Py<Str>,
+) -> Option<PyResult<(Value, bool)>> {
+    let (start, obj_type) = direct_super(vm, global_super, class, obj, name)?;
+    let v = mro_find_after(start, obj_type, name)?;
+    if crate::exec::uops::is_method_like(&v) {
+        return Some(Ok((v, true)));
+    }
+    Some(match v.class(vm).slots.descr_get.get() {
+        Some(get) => get(vm, &v, Some(obj), Some(&Value::from(obj_type))).map(|b| (b, false)),
+        None => Ok((v, false)),
+    })
+}
+
+/// `super(class, obj).name` as `LOAD_SUPER_ATTR` evaluates it, without allocating the
+/// `super` object when `super` is the builtin type and the search finds the name (the
+/// usual `super().method(...)`). `None` means: take the generic path (call `super`, then
+/// `getattr`), which also produces every error message.
+pub(crate) fn load_super_attr(
+    vm: &Vm,
+    global_super: &Value,
+    class: &Value,
+    obj: &Value,
+    name: &Py<Str>,
+) -> Option<PyResult<Value>> {
+    let (start, obj_type) = direct_super(vm, global_super, class, obj, name)?;
     mro_lookup_after(vm, start, obj, obj_type, name)
 }
 

@@ -21,7 +21,7 @@ use crate::types::type_;
 /// Whether `v` is a plain function-like attribute that binds its instance as the first
 /// argument (CPython's `Py_TPFLAGS_METHOD_DESCRIPTOR`).
 #[inline]
-fn is_method_like(v: &Value) -> bool {
+pub(crate) fn is_method_like(v: &Value) -> bool {
     v.downcast::<Function>().is_some()
         || v.downcast::<MethodDescr>()
             .is_some_and(|d| d.kind == MethodKind::Instance)
@@ -451,8 +451,10 @@ pub(crate) fn _DELETE_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     }
 }
 
-/// `LOAD_SUPER_ATTR`: `(super, class, self -- attr)`; `oparg >> 2` names the attribute,
-/// bit 1 calls `super(class, self)` (else `super()`).
+/// `LOAD_SUPER_ATTR`: `(super, class, self -- attr, self_or_null[oparg & 1])`; `oparg >>
+/// 2` names the attribute, bit 1 calls `super(class, self)` (else `super()`), bit 0 loads
+/// for a call: a method found pushes `(function, self)`, as CPython's specialized
+/// `LOAD_SUPER_ATTR_METHOD` does (no bound method), anything else `(attr, NULL)`.
 #[inline(always)]
 pub(crate) fn _LOAD_SUPER_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let this = tri!(c.r.pop());
@@ -462,6 +464,9 @@ pub(crate) fn _LOAD_SUPER_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
         return Flow::Fault;
     };
     let vm = c.vm;
+    if c.oparg & 1 != 0 {
+        return super_method(c, global_super, class, this, name);
+    }
     // The zero-argument form has `__class__` and the first argument on the stack too, the
     // values `super()` would read from the frame (CPython's specialized forms use them).
     if let Some(found) =
@@ -487,6 +492,45 @@ pub(crate) fn _LOAD_SUPER_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
     match vm.getattr(&sup, name) {
         Ok(v) => {
             tri!(c.r.push(v));
+            Flow::Next
+        }
+        Err(e) => c.error(e),
+    }
+}
+
+/// The method form of [`_LOAD_SUPER_ATTR`], out of line: `(function, self)` for a method
+/// found without a `super` object, else `(attr, NULL)`.
+#[inline(never)]
+fn super_method(
+    c: &mut Ctx<'_>,
+    global_super: Value,
+    class: Value,
+    this: Value,
+    name: &Py<Str>,
+) -> Flow {
+    let vm = c.vm;
+    let found = crate::types::super_::load_super_method(vm, &global_super, &class, &this, name);
+    let attr = match found {
+        Some(Ok((func, true))) => {
+            tri!(c.r.push(func));
+            tri!(c.r.push(this));
+            return Flow::Next;
+        }
+        Some(Ok((attr, false))) => Ok(attr),
+        Some(Err(e)) => Err(e),
+        None => {
+            let sup = if c.oparg & 2 != 0 {
+                vm.call_pos(&global_super, &[class, this])
+            } else {
+                vm.call_pos(&global_super, &[])
+            };
+            sup.and_then(|s| vm.getattr(&s, name))
+        }
+    };
+    match attr {
+        Ok(v) => {
+            tri!(c.r.push(v));
+            tri!(c.r.push(Value::NULL));
             Flow::Next
         }
         Err(e) => c.error(e),

@@ -34,15 +34,17 @@ pub(crate) fn _MAYBE_EXPAND_METHOD_KW<const L: bool>(c: &mut Ctx<'_, L>, _o: usi
     expand_method(c, n + 3, n + 2)
 }
 
-/// Idempotent (a second run sees `self` in place), so `CALL` may escape after it.
+/// Idempotent (a second run sees `self` in place), so `CALL` may escape after it. The
+/// callable's type is tested first: for the common callable (a function, whose type test
+/// `CALL` repeats next and LLVM folds), the NULL slot is not read here.
 #[inline(always)]
 fn expand_method<const L: bool>(c: &mut Ctx<'_, L>, callable_at: usize, self_at: usize) -> Flow {
-    if !tri!(c.r.peek(self_at)).is_null() {
-        return Flow::Next;
-    }
     let Some(m) = tri!(c.r.peek(callable_at)).downcast::<BoundMethod>() else {
         return Flow::Next;
     };
+    if !tri!(c.r.peek(self_at)).is_null() {
+        return Flow::Next;
+    }
     let (func, this) = (m.func.clone(), m.this.clone());
     drop(tri!(c.r.replace(callable_at, func)));
     tri!(c.r.replace(self_at, this));
@@ -216,6 +218,15 @@ fn call_native_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
     let mut has_self = !this.is_null();
     let mut receiver = None;
     let target = if let Some(nf) = callable.downcast::<NativeFunction>() {
+        // `next(gen)` resumes the generator inside this loop, from the memory context.
+        if crate::stdlib::builtins::is_next(nf.func)
+            && crate::exec::genframe::next_resumes(vm, c.r, nargs)
+        {
+            return Some(match c.full() {
+                Some(c) => crate::exec::genframe::call_next(c),
+                None => Flow::Escape,
+            });
+        }
         if !nf.bound_self.is_null() {
             if has_self {
                 return None;
@@ -615,6 +626,10 @@ pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
     if let Some(flow) = return_fast(c) {
         return flow;
     }
+    // A generator resumed inline by `FOR_ITER`/`SEND` returns on the registers too (gens).
+    if let Some(flow) = crate::exec::genframe::return_fast(c) {
+        return flow;
+    }
     let Some(c) = c.full() else {
         return Flow::Escape;
     };
@@ -637,9 +652,46 @@ pub(crate) fn _RETURN_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
 #[inline(always)]
 fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     let f = c.frame();
-    let to = if f.returns_plainly() {
-        ReturnTo::Push
-    } else {
+    if f.returns_plainly() {
+        // The common return, on its own path: the result goes straight onto the caller's
+        // stack (no dispatch on `return_to`, and it is not held across the release).
+        let caller = f.previous.get()?;
+        let v = c.r.pop().ok()?;
+        let callee = c.r;
+        leave_frame(c, caller);
+        if c.r.push(v).is_err() {
+            return Some(Flow::Fault);
+        }
+        // SAFETY: a running frame that is not an entry frame nor a generator's is the
+        // topmost data-stack frame; it has no frame object (checked) and is not used after
+        // this.
+        unsafe { c.vm.exec.stack.pop_return(&callee) };
+        return Some(Flow::Switch);
+    }
+    return_rare(c)
+}
+
+/// Makes `caller` the running frame (registers, continuation, depth), leaving the
+/// callee's registers to the caller of this function to release.
+#[inline(always)]
+fn leave_frame<const L: bool>(
+    c: &mut Ctx<'_, L>,
+    caller: std::ptr::NonNull<crate::exec::frame::Frame>,
+) {
+    let vm = c.vm;
+    vm.exec.current.set(Some(caller));
+    vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
+    c.r = Regs::load(caller);
+    let cf = frame_ref(caller);
+    c.next_ip = cf.return_ip.get();
+    c.ip = cf.ip.get();
+}
+
+/// [`return_fast`] of a frame with one of the `Frame::rare` conditions.
+#[inline(always)]
+fn return_rare<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
+    let f = c.frame();
+    let to = {
         let to = f.return_to();
         match to {
             ReturnTo::Push => {}
@@ -669,16 +721,11 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
     };
     let caller = f.previous.get()?;
     let v = c.r.pop().ok()?;
-    let vm = c.vm;
-    vm.exec.current.set(Some(caller));
-    vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
+    let callee = c.r;
+    leave_frame(c, caller);
     // SAFETY: a running frame that is not an entry frame nor a generator's is the topmost
     // data-stack frame; it has no frame object (checked) and is not used after this.
-    unsafe { vm.exec.stack.pop_return(&c.r) };
-    c.r = Regs::load(caller);
-    let cf = frame_ref(caller);
-    c.next_ip = cf.return_ip.get();
-    c.ip = cf.ip.get();
+    unsafe { c.vm.exec.stack.pop_return(&callee) };
     match to {
         ReturnTo::Push | ReturnTo::Next(_) => {
             if c.r.push(v).is_err() {

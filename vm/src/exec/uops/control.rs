@@ -348,7 +348,15 @@ pub(crate) fn _SEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
 #[inline(always)]
 pub(crate) fn _GET_AWAITABLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
-    match crate::types::generator::get_awaitable(c.vm, &v) {
+    // `await f()` of a coroutine function: the fresh coroutine is its own awaitable.
+    if let Some(g) = v.downcast::<Generator>()
+        && g.kind == GenKind::Coroutine
+        && g.state() == crate::types::generator::GenState::Created
+    {
+        tri!(c.r.push(v));
+        return Flow::Next;
+    }
+    match crate::types::generator::get_awaitable_for_await(c.vm, &v) {
         Ok(a) => {
             tri!(c.r.push(a));
             Flow::Next

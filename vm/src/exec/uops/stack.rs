@@ -69,10 +69,12 @@ pub(crate) fn _END_FOR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
 
 /// `END_SEND`: `(receiver, value -- value)`.
 #[inline(always)]
-pub(crate) fn _END_SEND(c: &mut Ctx<'_>, _o: usize) -> Flow {
+pub(crate) fn _END_SEND<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let v = tri!(c.r.pop());
-    drop(tri!(c.r.pop()));
+    let receiver = tri!(c.r.pop());
     tri!(c.r.push(v));
+    // Released last: the stack is whole if its deallocation runs code.
+    drop(receiver);
     Flow::Next
 }
 

@@ -245,9 +245,58 @@ fn norm_index(i: i64, n: usize) -> Option<usize> {
     (j >= 0 && (j as u64) < n as u64).then_some(j as usize)
 }
 
+/// The `N` bytes of item `i` (negative counts from the end) of a buffer of `N`-byte items,
+/// when in range. `N` is a constant: no division and no variable-length copy (the general
+/// path stages an item through a `memcpy` call).
+#[inline(always)]
+fn load<const N: usize>(d: &[u8], i: i64) -> Option<[u8; N]> {
+    let n = (d.len() / N) as i64;
+    let j = if i < 0 { i + n } else { i };
+    if !(0..n).contains(&j) {
+        return None;
+    }
+    let off = j as usize * N;
+    d.get(off..)?.first_chunk::<N>().copied()
+}
+
+/// Stores `bytes` as item `i` (as [`load`] finds it); false when out of range.
+#[inline(always)]
+fn store<const N: usize>(d: &mut [u8], i: i64, bytes: [u8; N]) -> bool {
+    let n = (d.len() / N) as i64;
+    let j = if i < 0 { i + n } else { i };
+    if !(0..n).contains(&j) {
+        return false;
+    }
+    let off = j as usize * N;
+    match d.get_mut(off..).and_then(|d| d.first_chunk_mut::<N>()) {
+        Some(dst) => {
+            *dst = bytes;
+            true
+        }
+        None => false,
+    }
+}
+
 fn array_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let a = this(vm, v)?;
     if let Value::Int(i) = *key {
+        // Doubles and C ints (scimark's arrays) read at their fixed size.
+        let fast = match (a.code.kind, a.code.size) {
+            (Kind::Float, 8) => Some(
+                a.data
+                    .with(|d| load::<8>(d, i))
+                    .map(|b| vm.new_float(f64::from_ne_bytes(b))),
+            ),
+            (Kind::Signed, 4) => Some(
+                a.data
+                    .with(|d| load::<4>(d, i))
+                    .map(|b| Value::Int(i64::from(i32::from_ne_bytes(b)))),
+            ),
+            _ => None,
+        };
+        if let Some(r) = fast {
+            return r.ok_or_else(|| vm.new_index_error("array index out of range"));
+        }
         return match a.read(i) {
             Some(buf) => a.code.get(vm, &buf),
             None => Err(vm.new_index_error("array index out of range")),
@@ -277,6 +326,23 @@ fn array_getitem(vm: &Vm, v: &Value, key: &Value) -> PyResult<Value> {
 fn array_setitem(vm: &Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
     let a = this(vm, v)?;
     if let (Value::Int(i), Some(x)) = (key, &value) {
+        // A float into doubles, an int in range into C ints: stored at their fixed size,
+        // no conversion can run code.
+        let fast = match (a.code.kind, a.code.size, x) {
+            (Kind::Float, 8, Value::Float(f)) => {
+                Some(a.data.with_mut(|d| store::<8>(d, *i, f.to_ne_bytes())))
+            }
+            (Kind::Signed, 4, Value::Int(n)) => match i32::try_from(*n) {
+                Ok(n) => Some(a.data.with_mut(|d| store::<4>(d, *i, n.to_ne_bytes()))),
+                Err(_) => None,
+            },
+            _ => None,
+        };
+        match fast {
+            Some(true) => return Ok(()),
+            Some(false) => return Err(vm.new_index_error("array assignment index out of range")),
+            None => {}
+        }
         let size = a.code.size;
         let Some(off) = a.data.with(|d| Array::offset(size, d.len(), *i)) else {
             return Err(vm.new_index_error("array assignment index out of range"));
