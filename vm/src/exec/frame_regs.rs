@@ -265,6 +265,23 @@ impl Regs {
         }
     }
 
+    /// Moves the top of this stack onto `dst`'s (a return's result into the caller's
+    /// stack; verified depth and room) as 16 raw bytes: one store, from which the caller's
+    /// next 16-byte load of the slot (`STORE_FAST`'s copy) is forwarded (a `Value` moved
+    /// as tag and payload was two 8-byte stores, which stall such a load).
+    #[inline(always)]
+    pub fn move_top_to(&mut self, dst: &mut Regs) {
+        self.assert_depth(1);
+        dst.assert_room(1);
+        // SAFETY: the slot below `sp` is initialized (verified depth) and leaves this stack;
+        // `dst.sp` is an uninitialized slot of the other frame's stack region.
+        unsafe {
+            self.sp = self.sp.sub(1);
+            copy_slot(self.sp, dst.sp);
+            dst.sp = dst.sp.add(1);
+        }
+    }
+
     /// Pushes a new reference to local `i` (`LOAD_FAST`).
     #[inline(always)]
     pub fn push_local(&mut self, i: usize) -> Result<(), StackFault> {

@@ -28,8 +28,9 @@
 //!    links (`object::gc`) right before the header, so the header pointer minus 16 is the
 //!    links. Their deallocator unlinks them. Other objects have no links and cost nothing.
 //! 6. **Trailing values.** An object may keep values right after its payload, in its own
-//!    allocation (`alloc_with_values`, and `alloc_extended`'s inline attribute values): the
-//!    payload owns them through a [`ValueArray`] and reports their number
+//!    allocation (`alloc_with_values`, and `alloc_extended`'s `__slots__` entries and inline
+//!    attribute values): the payload owns them (through a [`ValueArray`] or the instance's
+//!    slot cells) and reports their number
 //!    (`PyPayload::trailing_values`, `InstanceExt::trailing_values`) for as long as the
 //!    object lives, and the deallocator frees the memory with that size after the payload's
 //!    drop has dropped the values.
@@ -418,34 +419,37 @@ pub struct Extended<T> {
 }
 
 /// Allocates an instance of a heap type (`ty.is_extended()`), solid base payload `T`, with
-/// room for `inline` attribute values after it (invariant 6): `make_ext` builds the
-/// instance's extension around them.
+/// room for `nslots` `__slots__` entries and then `inline` attribute values after it
+/// (invariant 6), all `Null`: `make_ext` builds the instance's extension around them
+/// (given the entries' address and the attribute values' array).
 #[inline]
 pub(crate) fn alloc_extended<T: PyPayload>(
     ty: &Py<Type>,
     data: T,
+    nslots: usize,
     inline: usize,
-    make_ext: impl FnOnce(ValueArray) -> InstanceExt,
+    make_ext: impl FnOnce(NonNull<Value>, ValueArray) -> InstanceExt,
 ) -> Py<T> {
     const { assert!(std::mem::align_of::<Extended<T>>() <= 16) };
     debug_assert!(ty.kind() == T::KIND && ty.is_extended() && data.trailing_values() == 0);
     let ty_ptr = ty.clone().into_raw();
-    let (layout, head, at) = layout_with_values::<Extended<T>>(true, inline);
+    let total = nslots + inline;
+    let (layout, head, at) = layout_with_values::<Extended<T>>(true, total);
     // Each part is written straight into the block (not built as a `GcBox` value and
     // moved: LLVM copied the ~100-byte value through the stack three times, ~40 machine
     // instructions per instance).
     // SAFETY: the layout has a non-zero size; `drop_gc_extended` frees the block with
     // `layout_with_values::<Extended<T>>(true, n)`, `n` the extension's
-    // `trailing_values`, which `make_ext` keeps from the array it is given (invariant 6).
-    // The block is aligned for the box at its start, and the `inline` values after it are
-    // filled with `Null`s (all zero bits, `Value::NULL`) before anything reads them.
+    // `trailing_values`, which `make_ext` makes `nslots` plus the array's length
+    // (invariant 6). The block is aligned for the box at its start, and the `total` values
+    // after it are filled with `Null`s (all zero bits, `Value::NULL`) before anything reads them.
     unsafe {
         let base = super::freelist::alloc(layout);
         if base.is_null() {
             std::alloc::handle_alloc_error(layout);
         }
         let items = base.add(at).cast::<Value>();
-        std::ptr::write_bytes(items, 0, inline);
+        std::ptr::write_bytes(items, 0, total);
         let boxed = base.cast::<GcBox<Extended<T>>>();
         let obj = &raw mut (*boxed).obj;
         (&raw mut (*obj).head).write(Header {
@@ -454,8 +458,8 @@ pub(crate) fn alloc_extended<T: PyPayload>(
             ty: Cell::new(ty_ptr),
         });
         (&raw mut (*obj).data.base).write(data);
-        let values = ValueArray::trailing(NonNull::new_unchecked(items), inline);
-        (&raw mut (*obj).data.ext).write(make_ext(values));
+        let values = ValueArray::trailing(NonNull::new_unchecked(items.add(nslots)), inline);
+        (&raw mut (*obj).data.ext).write(make_ext(NonNull::new_unchecked(items), values));
         let links = &raw mut (*boxed).links;
         links.write(GcLinks::new());
         gc::track_new(&*links);
@@ -515,8 +519,8 @@ unsafe fn drop_gc_object<T: PyPayload>(p: NonNull<Header>) {
 unsafe fn drop_gc_extended<T: PyPayload>(p: NonNull<Header>) {
     // SAFETY: live until freed; invariant 6: the extension knows the values after it, and
     // the block starts `head` bytes before the header (invariant 5). The usual instance
-    // (a payload with nothing to drop, inline attributes in the object's own memory, no
-    // `__slots__`) has only its attribute values to release, which `release_plain` does
+    // (a payload with nothing to drop, inline attributes in the object's own memory) has
+    // only its `__slots__` entries and attribute values to release, which `release_plain` does
     // without the drop glue's nested out-of-line calls; otherwise the extension is
     // dropped in full. The object is untracked first, as `free_with_values` does.
     unsafe {

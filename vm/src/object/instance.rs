@@ -7,8 +7,8 @@
 //! lists attributes in assignment order. An instance whose attributes do not fit (the keys
 //! are full) or whose `__dict__` is requested gets a real dict instead, for good.
 
-use std::cell::Cell;
-use std::mem::ManuallyDrop;
+use std::cell::{Cell, UnsafeCell};
+use std::ptr::NonNull;
 
 use super::core::{Py, PyCell};
 use super::value::Value;
@@ -257,20 +257,25 @@ impl Inline {
 /// The per-instance part of a heap-type instance.
 pub struct InstanceExt {
     attrs: PyCell<Attrs>,
-    /// `None` for classes without `__slots__` (most). Dropped by hand (`Drop` below): the
-    /// compiler's drop glue for the field stayed an out-of-line call even for `None` (~17
-    /// machine instructions per freed instance).
-    slots: ManuallyDrop<Option<Box<[PyCell<Value>]>>>,
-    /// How many values were allocated after the object for its inline attributes
-    /// (`object::core` invariant 6), whatever happened to them since.
+    /// The `__slots__` entries (`Null` when unset): `nslots` values in the object's own
+    /// memory, right before the inline attribute values (`object::core` invariant 6), so an
+    /// instance of a `__slots__` class costs no second allocation. A cell is only read by
+    /// cloning its value or replaced whole (no reference into it outlives the access, and
+    /// neither runs Python code), the discipline `PyCell` follows (`object::core`
+    /// invariant 4). Dangling when `nslots` is 0.
+    slots: NonNull<UnsafeCell<Value>>,
+    nslots: usize,
+    /// How many values were allocated after the object (the `__slots__` entries and the
+    /// inline attributes: `object::core` invariant 6), whatever happened to them since.
     trailing: usize,
 }
 
 impl Drop for InstanceExt {
     #[inline(always)]
     fn drop(&mut self) {
-        if let Some(slots) = self.slots.take() {
-            drop(slots);
+        for cell in self.slots_slice() {
+            // SAFETY: each entry is dropped once, here; its memory is the object's.
+            unsafe { std::ptr::drop_in_place(cell.get()) };
         }
     }
 }
@@ -284,16 +289,28 @@ pub enum AttrPlace {
 }
 
 impl InstanceExt {
-    /// Storage for an instance with `nslots` `__slots__` entries and, if `has_dict`, a
-    /// `__dict__` whose inline values are `values` (allocated with the object, as many as
-    /// the class has shared keys so far, so that the usual instance never regrows them).
+    /// Storage for an instance with the `nslots` `__slots__` entries at `slots` and, if
+    /// `has_dict`, a `__dict__` whose inline values are `values` (allocated with the
+    /// object, as many as the class has shared keys so far, so that the usual instance
+    /// never regrows them).
+    ///
+    /// # Safety
+    /// `slots` points at `nslots` initialized values in the memory of the object whose
+    /// extension this becomes, right before `values` when those are trailing too.
     #[inline]
-    pub fn new(nslots: usize, has_dict: bool, values: ValueArray) -> InstanceExt {
-        let trailing = values.trailing_len();
-        // The usual class (a `__dict__`, no `__slots__`) gets its extension as one literal:
-        // building the attributes' variant apart and moving it in made LLVM assemble the
-        // extension on the stack and copy it twice (~25 machine instructions per instance).
-        if has_dict && nslots == 0 {
+    pub unsafe fn new(
+        slots: NonNull<Value>,
+        nslots: usize,
+        has_dict: bool,
+        values: ValueArray,
+    ) -> InstanceExt {
+        let trailing = nslots + values.trailing_len();
+        // `UnsafeCell<Value>` has `Value`'s layout.
+        let slots = slots.cast::<UnsafeCell<Value>>();
+        // The usual class (a `__dict__`) gets its extension as one literal: building the
+        // attributes' variant apart and moving it in made LLVM assemble the extension on
+        // the stack and copy it twice (~25 machine instructions per instance).
+        if has_dict {
             return InstanceExt {
                 trailing,
                 attrs: PyCell::new(Attrs::Inline(Inline {
@@ -301,31 +318,21 @@ impl InstanceExt {
                     high: 0,
                     order: None,
                 })),
-                slots: ManuallyDrop::new(None),
+                slots,
+                nslots,
             };
         }
         InstanceExt {
             trailing,
-            attrs: PyCell::new(if has_dict {
-                Attrs::Inline(Inline {
-                    values,
-                    high: 0,
-                    order: None,
-                })
-            } else {
-                Attrs::NoDict
-            }),
-            slots: ManuallyDrop::new(if nslots == 0 {
-                None
-            } else {
-                Some((0..nslots).map(|_| PyCell::new(Value::Null)).collect())
-            }),
+            attrs: PyCell::new(Attrs::NoDict),
+            slots,
+            nslots,
         }
     }
 
-    /// Releases the attribute values of a dying instance that keeps them inline in its own
-    /// memory, in key order, with no explicit assignment order and no `__slots__`, and
-    /// says whether it did; then the extension owns nothing else (its values' memory is
+    /// Releases the `__slots__` entries and attribute values of a dying instance that keeps
+    /// the latter inline in its own memory with no explicit assignment order (or has no
+    /// attribute storage), and says whether it did; then the extension owns nothing else (its values' memory is
     /// the object's) and must be forgotten, not dropped. Only the values below `high` are
     /// dropped: every value above it is `Null`. Does nothing for any other extension.
     ///
@@ -337,21 +344,23 @@ impl InstanceExt {
     pub(crate) unsafe fn release_plain(this: *mut InstanceExt) -> bool {
         // SAFETY: by the caller's contract the extension is exclusively ours.
         let ext = unsafe { &mut *this };
-        if ext.slots.is_some() {
-            return false;
-        }
-        let Attrs::Inline(inline) = ext.attrs.get_mut() else {
-            return false;
+        let slots = ext.slots.as_ptr();
+        let nslots = ext.nslots;
+        let (items, high) = match ext.attrs.get_mut() {
+            Attrs::Inline(inline) if inline.order.is_none() && inline.values.is_trailing() => {
+                let values = inline.values.as_mut_slice();
+                (values.as_mut_ptr(), inline.high.min(values.len()))
+            }
+            Attrs::NoDict => (NonNull::dangling().as_ptr(), 0),
+            _ => return false,
         };
-        if inline.order.is_some() || !inline.values.is_trailing() {
-            return false;
+        for i in 0..nslots {
+            // SAFETY: `i < nslots`: an initialized entry, dropped once here and never again
+            // (the extension is forgotten after this), as `Drop` would first.
+            unsafe { std::ptr::drop_in_place((*slots.add(i)).get()) };
         }
-        let values = inline.values.as_mut_slice();
-        let high = inline.high.min(values.len());
-        let items = values.as_mut_ptr();
         for i in 0..high {
-            // SAFETY: `i < len`: an initialized value, dropped once here and never again
-            // (the extension is forgotten after this).
+            // SAFETY: `i < len`: an initialized value, dropped once here and never again.
             unsafe { std::ptr::drop_in_place(items.add(i)) };
         }
         true
@@ -365,8 +374,10 @@ impl InstanceExt {
 
     /// The `__slots__` entries.
     #[inline(always)]
-    fn slots_slice(&self) -> &[PyCell<Value>] {
-        self.slots.as_deref().unwrap_or_default()
+    fn slots_slice(&self) -> &[UnsafeCell<Value>] {
+        // SAFETY: `nslots` initialized entries at `slots` (dangling when 0), in the memory
+        // of the object that holds this extension.
+        unsafe { std::slice::from_raw_parts(self.slots.as_ptr(), self.nslots) }
     }
 
     /// The value of `__slots__` entry `index` (`Null` when unset).
@@ -374,7 +385,9 @@ impl InstanceExt {
     pub fn slot(&self, index: usize) -> Value {
         self.slots_slice()
             .get(index)
-            .map_or(Value::Null, PyCell::get)
+            // SAFETY: no reference into the entry is live (see `slots`); cloning only
+            // touches a reference count.
+            .map_or(Value::Null, |cell| unsafe { (*cell.get()).clone() })
     }
 
     /// Sets `__slots__` entry `index`, returning the old value (drop it after).
@@ -382,12 +395,15 @@ impl InstanceExt {
     pub fn set_slot(&self, index: usize, value: Value) -> Value {
         self.slots_slice()
             .get(index)
-            .map_or(Value::Null, |cell| cell.replace(value))
+            // SAFETY: as in `slot`; the replacement runs no code.
+            .map_or(Value::Null, |cell| unsafe {
+                std::ptr::replace(cell.get(), value)
+            })
     }
 
     /// Number of `__slots__` entries.
     pub fn slot_count(&self) -> usize {
-        self.slots_slice().len()
+        self.nslots
     }
 
     /// Reads an attribute from the inline values. `Err` says where to look instead.
@@ -566,7 +582,8 @@ impl InstanceExt {
     /// collector).
     pub fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
         for cell in self.slots_slice() {
-            cell.with(|v| visit.value(v));
+            // SAFETY: collections run at safe points, where no entry is being replaced.
+            visit.value(unsafe { &*cell.get() });
         }
         self.attrs.with(|a| match a {
             Attrs::Inline(inline) => visit.values(inline.values.as_slice()),
@@ -595,7 +612,8 @@ impl InstanceExt {
         drop(values);
         drop(dict);
         for cell in self.slots_slice() {
-            drop(cell.replace(Value::Null));
+            // SAFETY: as in `set_slot`; the old value is dropped after the replacement.
+            drop(unsafe { std::ptr::replace(cell.get(), Value::Null) });
         }
     }
 }

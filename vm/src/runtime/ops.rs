@@ -710,7 +710,8 @@ impl Vm {
             if obj.class(self).is_subtype(t) {
                 return Ok(true);
             }
-            if self.class_attr_is_type(obj) {
+            // An immediate's class (int, float, bool, None) keeps `object.__class__`.
+            if !matches!(obj, Value::Obj(_)) || self.class_attr_is_type(obj) {
                 return Ok(false);
             }
             if let Some(c) = self.getattr_opt(obj, &self.names.__class__)?

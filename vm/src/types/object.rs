@@ -27,8 +27,9 @@ impl Vm {
             let has_dict = cls.has_flag(type_flags::MANAGED_DICT);
             let inline = if has_dict { cls.shared_keys.len() } else { 0 };
             Ok(
-                crate::object::core::alloc_extended(cls, data, inline, |values| {
-                    InstanceExt::new(nslots, has_dict, values)
+                crate::object::core::alloc_extended(cls, data, nslots, inline, |slots, values| {
+                    // SAFETY: `slots` are the `nslots` entries allocated with the object.
+                    unsafe { InstanceExt::new(slots, nslots, has_dict, values) }
                 })
                 .into(),
             )

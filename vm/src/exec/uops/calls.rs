@@ -659,12 +659,9 @@ fn return_fast<const L: bool>(c: &mut Ctx<'_, L>) -> Option<Flow> {
         // The common return, on its own path: the result goes straight onto the caller's
         // stack (no dispatch on `return_to`, and it is not held across the release).
         let caller = f.previous.get()?;
-        let v = c.r.pop().ok()?;
-        let callee = c.r;
+        let mut callee = c.r;
         leave_frame(c, caller);
-        if c.r.push(v).is_err() {
-            return Some(Flow::Fault);
-        }
+        callee.move_top_to(&mut c.r);
         // SAFETY: a running frame that is not an entry frame nor a generator's is the
         // topmost data-stack frame; it has no frame object (checked) and is not used after
         // this.
