@@ -134,3 +134,46 @@ except ValueError as e:
         names.append(tb.tb_frame.f_code.co_name)
         tb = tb.tb_next
     print("ValueError", names)
+
+
+# Awaits nested past the recursion limit raise RecursionError at the await.
+async def deep(n):
+    return await deep(n + 1)
+
+
+try:
+    deep(0).send(None)
+except RecursionError as e:
+    print("RecursionError", type(e.__context__).__name__)
+
+
+# The awaiting frame's line while the awaited coroutine runs, and a yield through it.
+async def where():
+    f = sys._getframe(1)
+    return f.f_lineno - f.f_code.co_firstlineno
+
+
+async def caller():
+    x = 1
+    return (
+        await where()
+    ) + x
+
+
+try:
+    caller().send(None)
+except StopIteration as e:
+    print("line offset", e.value)
+
+
+async def yields_through():
+    r = await suspend()
+    return r
+
+
+yt = yields_through()
+print("yielded", yt.send(None))
+try:
+    yt.send("sent")
+except StopIteration as e:
+    print("returned", e.value)

@@ -202,6 +202,49 @@ fn descend(c: &mut Ctx<'_>) -> Flow {
     }
 }
 
+/// `GET_AWAITABLE` just pushed back a fresh coroutine (`await f()`): when the compiler's
+/// `LOAD_CONST None; SEND` follow, the coroutine starts here as that `SEND` would start
+/// it (the caller left at its `SEND`, which the coroutine's return or yield continues
+/// after), without running the two instructions. Otherwise (or when it must take the
+/// Rust path) the caller just goes on.
+#[inline(never)]
+pub(crate) fn await_fresh(c: &mut Ctx<'_>) -> Flow {
+    const LOAD_SIZE: usize = 1 + crate::instr::opcode::cache_size(Opcode::LOAD_CONST) as usize;
+    let (ip, next_ip) = (c.ip, c.next_ip);
+    let send_ip = next_ip + LOAD_SIZE;
+    let (Some(load), Some(send)) = (c.r.unit(next_ip), c.r.unit(send_ip)) else {
+        return Flow::Next;
+    };
+    if load.opcode != Opcode::LOAD_CONST as u8
+        || send.opcode != Opcode::SEND as u8
+        || !c
+            .code()
+            .consts
+            .get(usize::from(load.oparg))
+            .is_some_and(Value::is_none)
+    {
+        return Flow::Next;
+    }
+    let Some(g) = c.r.peek(1).ok().and_then(|v| v.downcast::<Generator>()) else {
+        return Flow::Next;
+    };
+    let g: *const Py<Generator> = g;
+    // SAFETY: `g` points into the coroutine's stack slot, which stays initialized and
+    // unchanged while `resume_inline` runs (it only saves registers and pushes above).
+    let g = unsafe { &*g };
+    c.ip = send_ip;
+    c.next_ip = send_ip + 1 + SEND_CACHE;
+    let returned_ip = c.next_ip + usize::from(send.oparg);
+    match resume_inline(c, g, Value::None, Resumer::Send { returned_ip }) {
+        Ok(flow) => flow,
+        Err(_) => {
+            c.ip = ip;
+            c.next_ip = next_ip;
+            Flow::Next
+        }
+    }
+}
+
 /// `SEND`'s cache units.
 const SEND_CACHE: usize = crate::instr::opcode::cache_size(Opcode::SEND) as usize;
 /// `YIELD_VALUE`'s size in code units.

@@ -354,7 +354,7 @@ pub(crate) fn _GET_AWAITABLE(c: &mut Ctx<'_>, _o: usize) -> Flow {
         && g.state() == crate::types::generator::GenState::Created
     {
         tri!(c.r.push(v));
-        return Flow::Next;
+        return crate::exec::genframe::await_fresh(c);
     }
     match crate::types::generator::get_awaitable_for_await(c.vm, &v) {
         Ok(a) => {
