@@ -494,8 +494,13 @@ fn next_returned(c: &mut Ctx<'_>, v: Value) -> Flow {
     c.error(c.vm.new_stop_iteration(v))
 }
 
+/// Loads `caller`'s registers and continuation into `c` (the caller becomes the frame `c`
+/// runs; making it current and the depth are the caller's business).
 #[inline(always)]
-fn switch_to_caller<const L: bool>(c: &mut Ctx<'_, L>, caller: std::ptr::NonNull<Frame>) {
+pub(crate) fn switch_to_caller<const L: bool>(
+    c: &mut Ctx<'_, L>,
+    caller: std::ptr::NonNull<Frame>,
+) {
     c.r = Regs::load(caller);
     let cf = frame_ref(caller);
     c.next_ip = cf.return_ip.get();

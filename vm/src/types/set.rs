@@ -229,12 +229,7 @@ impl Table {
         let mut mask = MIN_SIZE - 1;
         for fill in 1..=n {
             if fill * 5 >= mask * 3 {
-                let target = if fill > 50000 { fill * 2 } else { fill * 4 };
-                let mut size = MIN_SIZE;
-                while size <= target {
-                    size <<= 1;
-                }
-                mask = size - 1;
+                mask = table_size(growth_target(fill)) - 1;
             }
         }
         mask + 1
@@ -309,12 +304,11 @@ impl Table {
     /// else re-inserted in table order. Built directly at its final size: no empty
     /// `MIN_SIZE` table is allocated first and replaced.
     fn copy_as_merged(&self) -> Table {
-        let mut size = MIN_SIZE;
-        if self.used * 5 >= (MIN_SIZE - 1) * 3 {
-            while size <= self.used * 2 {
-                size <<= 1;
-            }
-        }
+        let size = if self.used * 5 >= (MIN_SIZE - 1) * 3 {
+            table_size(self.used * 2)
+        } else {
+            MIN_SIZE
+        };
         let entries = if size == self.entries.len() && self.fill == self.used {
             self.entries.clone()
         } else {
@@ -383,10 +377,7 @@ impl Table {
 
     /// Rebuilds with the smallest size above `minused` (CPython's `set_table_resize`).
     fn resize(&mut self, minused: usize) {
-        let mut newsize = MIN_SIZE;
-        while newsize <= minused {
-            newsize <<= 1;
-        }
+        let newsize = table_size(minused);
         if newsize == MIN_SIZE && self.entries.len() == MIN_SIZE && self.fill == self.used {
             return;
         }
@@ -401,12 +392,23 @@ impl Table {
     }
 
     fn growth_target(&self) -> usize {
-        if self.used > 50000 {
-            self.used * 2
-        } else {
-            self.used * 4
-        }
+        growth_target(self.used)
     }
+}
+
+/// `set_table_resize`'s table size for `minused`: the smallest power of two (at least
+/// `MIN_SIZE`) above it.
+fn table_size(minused: usize) -> usize {
+    let mut size = MIN_SIZE;
+    while size <= minused {
+        size <<= 1;
+    }
+    size
+}
+
+/// `set_add_entry`'s resize request once the table is 3/5 full with `used` live keys.
+fn growth_target(used: usize) -> usize {
+    if used > 50000 { used * 2 } else { used * 4 }
 }
 
 /// A Python `set` or `frozenset`.

@@ -240,14 +240,38 @@ fn set_richcompare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Val
     let (Some(x), Some(y)) = (a.downcast::<Set>(), b.downcast::<Set>()) else {
         return Ok(vm.not_implemented());
     };
-    Ok(Value::Bool(match op {
-        CompareOp::Eq => x.len() == y.len() && issubset(vm, a, b)?,
-        CompareOp::Ne => !(x.len() == y.len() && issubset(vm, a, b)?),
-        CompareOp::Le => issubset(vm, a, b)?,
-        CompareOp::Ge => issuperset(vm, a, b)?,
-        CompareOp::Lt => x.len() < y.len() && issubset(vm, a, b)?,
-        CompareOp::Gt => x.len() > y.len() && issuperset(vm, a, b)?,
-    }))
+    let subset = |reversed: bool| {
+        if reversed {
+            issuperset(vm, a, b)
+        } else {
+            issubset(vm, a, b)
+        }
+    };
+    Ok(Value::Bool(compare_by_subset(
+        op,
+        x.len(),
+        y.len(),
+        subset,
+    )?))
+}
+
+/// `x OP y` between sets from their sizes and a subset test (`subset(false)`: every element
+/// of `x` is in `y`; `subset(true)`: every element of `y` is in `x`), run only when the
+/// sizes allow the answer to be true (as `set_issubset`'s own size test would).
+fn compare_by_subset<E>(
+    op: CompareOp,
+    lx: usize,
+    ly: usize,
+    mut subset: impl FnMut(bool) -> Result<bool, E>,
+) -> Result<bool, E> {
+    Ok(match op {
+        CompareOp::Eq => lx == ly && subset(false)?,
+        CompareOp::Ne => !(lx == ly && subset(false)?),
+        CompareOp::Le => lx <= ly && subset(false)?,
+        CompareOp::Lt => lx < ly && subset(false)?,
+        CompareOp::Ge => lx >= ly && subset(true)?,
+        CompareOp::Gt => lx > ly && subset(true)?,
+    })
 }
 
 /// `v OP w` for two exact sets or frozensets whose element comparisons are all native
@@ -264,15 +288,11 @@ pub(crate) fn compare_exact_native(vm: &Vm, v: &Value, w: &Value, op: CompareOp)
         return None;
     }
     let (x, y) = (a.downcast::<Set>()?, b.downcast::<Set>()?);
-    let (lx, ly) = (x.len(), y.len());
-    match op {
-        CompareOp::Eq => Some(lx == ly && x.is_subset_native(y)?),
-        CompareOp::Ne => Some(!(lx == ly && x.is_subset_native(y)?)),
-        CompareOp::Le => Some(lx <= ly && x.is_subset_native(y)?),
-        CompareOp::Lt => Some(lx < ly && x.is_subset_native(y)?),
-        CompareOp::Ge => Some(lx >= ly && y.is_subset_native(x)?),
-        CompareOp::Gt => Some(lx > ly && y.is_subset_native(x)?),
-    }
+    let subset = |reversed: bool| {
+        let (p, q) = if reversed { (y, x) } else { (x, y) };
+        p.is_subset_native(q).ok_or(())
+    };
+    compare_by_subset(op, x.len(), y.len(), subset).ok()
 }
 
 fn frozenset_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
@@ -608,8 +628,11 @@ fn m_reduce(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn m_contains(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, rest) = vm.method_self::<Set>(args, "__contains__", "set")?;
     let this = &args.values()[0];
-    let frozen = this.class(vm).is_subtype(&vm.types.frozenset);
-    let owner = if frozen { "frozenset" } else { "set" };
+    let owner = if is_frozen(vm, this) {
+        "frozenset"
+    } else {
+        "set"
+    };
     let k = rest.one(vm, &format!("{owner}.__contains__"))?;
     Ok(Value::Bool(set_contains(vm, this, k)?))
 }

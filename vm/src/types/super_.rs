@@ -153,7 +153,13 @@ fn mro_lookup_after(
     name: &Py<Str>,
 ) -> Option<PyResult<Value>> {
     let v = mro_find_after(start, obj_type, name)?;
-    Some(match v.class(vm).slots.descr_get.get() {
+    Some(bind_found(vm, v, obj, obj_type))
+}
+
+/// A value found by [`mro_find_after`], bound as `super` binds it: to `obj`, or to nothing
+/// when `obj` is `obj_type` itself.
+fn bind_found(vm: &Vm, v: Value, obj: &Value, obj_type: &Py<Type>) -> PyResult<Value> {
+    match v.class(vm).slots.descr_get.get() {
         Some(get) => {
             let inst = if obj.as_obj().is_some_and(|o| o.is(obj_type.as_obj())) {
                 None
@@ -163,7 +169,7 @@ fn mro_lookup_after(
             get(vm, &v, inst, Some(&Value::from(obj_type)))
         }
         None => Ok(v),
-    })
+    }
 }
 
 /// `name` in the dicts of `obj_type`'s MRO after `start`, unbound.
@@ -218,10 +224,7 @@ pub(crate) fn load_super_method(
     if crate::exec::uops::is_method_like(&v) {
         return Some(Ok((v, true)));
     }
-    Some(match v.class(vm).slots.descr_get.get() {
-        Some(get) => get(vm, &v, Some(obj), Some(&Value::from(obj_type))).map(|b| (b, false)),
-        None => Ok((v, false)),
-    })
+    Some(bind_found(vm, v, obj, obj_type).map(|b| (b, false)))
 }
 
 /// `super(class, obj).name` as `LOAD_SUPER_ATTR` evaluates it, without allocating the

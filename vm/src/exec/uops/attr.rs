@@ -480,22 +480,32 @@ pub(crate) fn _LOAD_SUPER_ATTR(c: &mut Ctx<'_>, _o: usize) -> Flow {
             Err(e) => c.error(e),
         };
     }
-    let sup = if c.oparg & 2 != 0 {
-        vm.call_pos(&global_super, &[class, this])
-    } else {
-        vm.call_pos(&global_super, &[])
-    };
-    let sup = match sup {
-        Ok(s) => s,
-        Err(e) => return c.error(e),
-    };
-    match vm.getattr(&sup, name) {
+    match generic_super_attr(vm, c.oparg, &global_super, class, this, name) {
         Ok(v) => {
             tri!(c.r.push(v));
             Flow::Next
         }
         Err(e) => c.error(e),
     }
+}
+
+/// `LOAD_SUPER_ATTR`'s generic path: call `super` (with `(class, self)` when bit 1 of
+/// `oparg` says so) and get the attribute from the result; it also produces every error
+/// message.
+fn generic_super_attr(
+    vm: &Vm,
+    oparg: u32,
+    global_super: &Value,
+    class: Value,
+    this: Value,
+    name: &Py<Str>,
+) -> PyResult<Value> {
+    let sup = if oparg & 2 != 0 {
+        vm.call_pos(global_super, &[class, this])?
+    } else {
+        vm.call_pos(global_super, &[])?
+    };
+    vm.getattr(&sup, name)
 }
 
 /// The method form of [`_LOAD_SUPER_ATTR`], out of line: `(function, self)` for a method
@@ -518,14 +528,7 @@ fn super_method(
         }
         Some(Ok((attr, false))) => Ok(attr),
         Some(Err(e)) => Err(e),
-        None => {
-            let sup = if c.oparg & 2 != 0 {
-                vm.call_pos(&global_super, &[class, this])
-            } else {
-                vm.call_pos(&global_super, &[])
-            };
-            sup.and_then(|s| vm.getattr(&s, name))
-        }
+        None => generic_super_attr(vm, c.oparg, &global_super, class, this, name),
     };
     match attr {
         Ok(v) => {

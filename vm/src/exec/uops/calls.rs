@@ -681,10 +681,7 @@ fn leave_frame<const L: bool>(
     let vm = c.vm;
     vm.exec.current.set(Some(caller));
     vm.exec.depth.set(vm.exec.depth.get().saturating_sub(1));
-    c.r = Regs::load(caller);
-    let cf = frame_ref(caller);
-    c.next_ip = cf.return_ip.get();
-    c.ip = cf.ip.get();
+    crate::exec::genframe::switch_to_caller(c, caller);
 }
 
 /// [`return_fast`] of a frame with one of the `Frame::rare` conditions.
