@@ -235,3 +235,21 @@ pub(crate) fn init(vm: &Vm) {
         vm.add_getset(ty, "__doc__", none, None);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::slots::SLOT_DUNDERS;
+
+    // The doc rows and the slot table must agree: every dunder a slot wrapper can be made
+    // for has a row (`__new__` and `__getattr__` never get wrappers).
+    #[test]
+    fn every_slot_dunder_has_a_doc_row() {
+        for &(dunder, _) in SLOT_DUNDERS {
+            if dunder == "__new__" || dunder == "__getattr__" {
+                continue;
+            }
+            assert!(slot_doc(dunder).is_some(), "no doc row for {dunder}");
+        }
+    }
+}
