@@ -48,6 +48,7 @@ py_sources! {
     "re" => "re.py";
     "string" => "string.py";
     "types" => "types.py";
+    "textwrap" => "textwrap.py";
     "tracemalloc" => "tracemalloc.py";
     "typing" => "typing.py";
     "keyword" => "keyword.py";
