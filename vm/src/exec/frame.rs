@@ -324,7 +324,8 @@ impl Frame {
             }
             let values = f.values();
             let live = f.nlocalsplus + f.depth();
-            for i in 0..live {
+            // Last first, as CPython clears a frame's locals (the order `__del__` sees).
+            for i in (0..live).rev() {
                 std::ptr::drop_in_place(values.add(i));
             }
             Frame::drop_header(this);
@@ -857,7 +858,8 @@ impl DataStack {
         let frame = r.frame.as_ptr();
         // SAFETY: by the caller's contract: `[0, sp)` is initialized, then the header.
         unsafe {
-            for i in 0..r.used() {
+            // Last first, as CPython clears a frame's locals (the order `__del__` sees).
+            for i in (0..r.used()).rev() {
                 std::ptr::drop_in_place(r.base().add(i));
             }
             Frame::drop_header_plain(frame);

@@ -22,6 +22,9 @@ pub struct ValueArray {
     ptr: NonNull<Value>,
     len: usize,
     boxed: bool,
+    /// Drop the values last first (a tuple's, as CPython's tuple deallocation does: the
+    /// order `__del__` methods see); an instance's attributes drop first to last.
+    last_first: bool,
 }
 
 impl ValueArray {
@@ -33,7 +36,15 @@ impl ValueArray {
             ptr: unsafe { NonNull::new_unchecked(items.cast::<Value>()) },
             len: items.len(),
             boxed: true,
+            last_first: false,
         }
+    }
+
+    /// The same array, dropping its values last first (see the field).
+    #[inline(always)]
+    pub fn dropping_last_first(mut self) -> ValueArray {
+        self.last_first = true;
+        self
     }
 
     /// The array of `len` values placed after an object's payload.
@@ -46,6 +57,7 @@ impl ValueArray {
             ptr,
             len,
             boxed: false,
+            last_first: false,
         }
     }
 
@@ -102,7 +114,17 @@ impl Drop for ValueArray {
     #[inline(always)]
     fn drop(&mut self) {
         let items = std::ptr::slice_from_raw_parts_mut(self.ptr.as_ptr(), self.len);
-        if self.boxed {
+        if self.last_first {
+            for i in (0..self.len).rev() {
+                // SAFETY: initialized values this array owns, each dropped once.
+                unsafe { std::ptr::drop_in_place(self.ptr.as_ptr().add(i)) };
+            }
+            if self.boxed {
+                // SAFETY: the leaked box of `len` values, whose values were just dropped:
+                // only its memory is freed.
+                drop(unsafe { Box::from_raw(items as *mut [std::mem::MaybeUninit<Value>]) });
+            }
+        } else if self.boxed {
             // SAFETY: a box leaked by `boxed`, owned by this array.
             drop(unsafe { Box::from_raw(items) });
         } else {

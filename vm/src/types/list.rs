@@ -8,7 +8,7 @@
 use crate::object::{CompareOp, Py, PyCell, Type, Value};
 use crate::runtime::{Args, PyResult, Vm};
 
-use super::list_items::Items;
+use super::list_items::{Items, drop_last_first};
 use super::slice::Slice;
 
 /// A Python `list`.
@@ -162,12 +162,6 @@ impl Vm {
             drop(self.list_buf.replace(items));
         }
     }
-}
-
-/// Releases items removed by a slice assignment or deletion last first, as CPython's
-/// `list_ass_slice` does (the order `__del__` methods observe).
-fn release_reversed(items: Vec<Value>) {
-    items.into_iter().rev().for_each(drop);
 }
 
 /// The capacity a list built from a slice starts with when no vector is recycled.
@@ -382,7 +376,7 @@ fn list_set_slice(
             let stop = (idx.start.max(0) as usize + idx.len).min(keep.len());
             let gone: Vec<Value> = keep.drain(start.min(stop)..stop).collect();
             drop(l.replace(keep));
-            release_reversed(gone);
+            drop_last_first(gone);
             return Ok(());
         }
         // Deletion: keep items whose index is not selected. (The list may have shrunk
@@ -443,7 +437,7 @@ fn list_set_slice(
             vm.recycle_list(value);
             vm.recycle_items(removed);
         } else {
-            release_reversed(removed);
+            drop_last_first(removed);
         }
         return Ok(());
     }
@@ -603,7 +597,7 @@ fn list_imul(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
         return Ok(vm.not_implemented());
     };
     let items = vm.repeat_items(&l.to_vec(), count)?;
-    drop(l.replace(items));
+    drop_last_first(l.replace(items));
     Ok(a.clone())
 }
 
@@ -621,7 +615,7 @@ fn list_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
         Some(it) => vm.collect(it)?,
         None => Vec::new(),
     };
-    drop(l.replace(items));
+    drop_last_first(l.replace(items));
     Ok(())
 }
 
@@ -761,7 +755,7 @@ fn list_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn list_clear(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (l, rest) = vm.method_self::<List>(args, "clear", "list")?;
     rest.none(vm, "list.clear")?;
-    drop(l.replace(Vec::new()));
+    drop_last_first(l.replace(Vec::new()));
     Ok(Value::None)
 }
 

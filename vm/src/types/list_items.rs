@@ -106,7 +106,7 @@ impl Items {
     /// The items as a vector.
     pub fn into_vec(mut self) -> Vec<Value> {
         self.squeeze();
-        self.vec
+        std::mem::take(&mut self.vec)
     }
 
     /// Moves the items to the front of the vector.
@@ -177,5 +177,22 @@ mod tests {
         assert_eq!(ints(&items), [1, 2, 3, 4, 5, 6]);
         items.as_mut_slice().reverse();
         assert_eq!(ints(&items), [6, 5, 4, 3, 2, 1]);
+    }
+}
+
+impl Drop for Items {
+    /// A list releases its items last first, as CPython's list deallocation and `clear`
+    /// do (the order `__del__` methods see).
+    fn drop(&mut self) {
+        drop_last_first(std::mem::take(&mut self.vec));
+    }
+}
+
+/// Drops `items` last first: a list's items are released in this order when it is freed
+/// or cleared and when a slice assignment or deletion removes them (CPython's
+/// `list_ass_slice`), the order `__del__` methods observe.
+pub(crate) fn drop_last_first(mut items: Vec<Value>) {
+    while let Some(v) = items.pop() {
+        drop(v);
     }
 }

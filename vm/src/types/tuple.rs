@@ -34,7 +34,7 @@ impl Tuple {
     /// instance; exact tuples come from [`Vm::new_tuple`] and friends).
     pub fn new(items: Vec<Value>) -> Tuple {
         Tuple {
-            items: ValueArray::boxed(items),
+            items: ValueArray::boxed(items).dropping_last_first(),
         }
     }
 
@@ -90,7 +90,9 @@ impl Vm {
         if items.len() == 0 {
             return self.empty_tuple.clone();
         }
-        crate::object::core::alloc_with_values(&self.types.tuple, items, |items| Tuple { items })
+        crate::object::core::alloc_with_values(&self.types.tuple, items, |items| Tuple {
+            items: items.dropping_last_first(),
+        })
     }
 
     /// A new tuple holding copies of `items`.
