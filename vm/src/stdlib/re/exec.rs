@@ -27,11 +27,38 @@ impl Text for [u32] {
     }
 }
 
+/// A backtrack record. Instruction and slot indices are `u32` (programs are capped at
+/// `MAX_INSTS`), which keeps a frame at three words.
 enum Frame {
-    Alt { pc: usize, pos: usize },
-    Slot { idx: usize, old: usize },
-    Reg { idx: usize, old: usize },
+    Alt {
+        pc: u32,
+        pos: usize,
+    },
+    /// A greedy one-character repeat that ran up to `pos` and may give back characters
+    /// down to `min_pos`; its continuation is at `next`.
+    Greedy {
+        next: u32,
+        min_pos: usize,
+        pos: usize,
+    },
+    /// A lazy one-character repeat at `pos` that may take one more character (the item at
+    /// `item`) up to `max_pos`; its continuation is at `item + 1`.
+    Lazy {
+        item: u32,
+        pos: usize,
+        max_pos: usize,
+    },
+    Slot {
+        idx: u32,
+        old: usize,
+    },
+    Reg {
+        idx: u32,
+        old: usize,
+    },
 }
+
+const _: () = assert!(std::mem::size_of::<Frame>() == 24);
 
 /// How a match attempt must end.
 #[derive(Clone, Copy)]
@@ -94,6 +121,15 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
                 if p >= self.end {
                     return false;
                 }
+            } else if let Some(set) = &self.prog.first_set {
+                // No match is empty, so none starts at the end or before a character
+                // outside the set.
+                while p < self.end && !set.contains(self.text.at(p)) {
+                    p += 1;
+                }
+                if p >= self.end {
+                    return false;
+                }
             }
             if self.match_at(p) {
                 return true;
@@ -127,26 +163,153 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
 
     fn set_slot(&mut self, idx: usize, val: usize) {
         let old = self.slots[idx];
-        self.stack.push(Frame::Slot { idx, old });
+        self.stack.push(Frame::Slot {
+            idx: idx as u32,
+            old,
+        });
         self.slots[idx] = val;
     }
 
     fn set_reg(&mut self, idx: usize, val: usize) {
         let old = self.regs[idx];
-        self.stack.push(Frame::Reg { idx, old });
+        self.stack.push(Frame::Reg {
+            idx: idx as u32,
+            old,
+        });
         self.regs[idx] = val;
     }
 
     /// Pops frames down to `base`, undoing captures, until a choice point is found.
+    #[inline(always)]
     fn backtrack(&mut self, base: usize) -> Option<(usize, usize)> {
         while self.stack.len() > base {
             match self.stack.pop()? {
-                Frame::Alt { pc, pos } => return Some((pc, pos)),
-                Frame::Slot { idx, old } => self.slots[idx] = old,
-                Frame::Reg { idx, old } => self.regs[idx] = old,
+                Frame::Alt { pc, pos } => return Some((pc as usize, pos)),
+                Frame::Slot { idx, old } => self.slots[idx as usize] = old,
+                Frame::Reg { idx, old } => self.regs[idx as usize] = old,
+                Frame::Greedy { next, min_pos, pos } => {
+                    return Some(self.give_back(next as usize, min_pos, pos));
+                }
+                Frame::Lazy { item, pos, max_pos } => {
+                    if let Some(resume) = self.take_one_more(item as usize, pos, max_pos) {
+                        return Some(resume);
+                    }
+                }
             }
         }
         None
+    }
+
+    /// Backtracking into a greedy one-character repeat that ran up to `pos`: gives back one
+    /// character (when the continuation starts with a literal, up to the next place it
+    /// can match) and keeps the frame while more can be given back.
+    #[inline(never)]
+    fn give_back(&mut self, next: usize, min_pos: usize, pos: usize) -> (usize, usize) {
+        let mut p = pos - 1;
+        if let Inst::Char(c) = self.prog.insts[next] {
+            while p > min_pos && (p >= self.end || self.text.at(p) != c) {
+                p -= 1;
+            }
+        }
+        if p > min_pos {
+            self.stack.push(Frame::Greedy {
+                next: next as u32,
+                min_pos,
+                pos: p,
+            });
+        }
+        (next, p)
+    }
+
+    /// Backtracking into a lazy one-character repeat at `pos`: takes one more character
+    /// when the item matches it, keeping the frame while more may be taken.
+    #[inline(never)]
+    fn take_one_more(&mut self, item: usize, pos: usize, max_pos: usize) -> Option<(usize, usize)> {
+        if pos >= max_pos || !self.one_char(&self.prog.insts[item], pos) {
+            return None;
+        }
+        let p = pos + 1;
+        if p < max_pos {
+            self.stack.push(Frame::Lazy {
+                item: item as u32,
+                pos: p,
+                max_pos,
+            });
+        }
+        Some((item + 1, p))
+    }
+
+    /// Whether the one-character instruction `inst` matches the character at `pos`.
+    #[inline(always)]
+    fn one_char(&self, inst: &Inst, pos: usize) -> bool {
+        if pos >= self.end {
+            return false;
+        }
+        let t = self.text.at(pos);
+        match inst {
+            Inst::Char(c) => t == *c,
+            Inst::CharFold(c, ascii) => {
+                let l = if *ascii && t >= 0x80 {
+                    t
+                } else {
+                    uni::lower(t)
+                };
+                l == *c || (!*ascii && uni::lower(uni::upper(t)) == *c)
+            }
+            Inst::AnyButNewline => t != 10,
+            Inst::Any => true,
+            Inst::Class(idx, mode) => class_matches(&self.prog.classes[*idx], t, *mode),
+            _ => false,
+        }
+    }
+
+    /// Runs the one-character repeat at `pc` from `pos`: the position to continue at (the
+    /// continuation is at `pc + 2`), with a backtrack frame for the other choices, or None
+    /// when too few characters match.
+    fn repeat_one(
+        &mut self,
+        pc: usize,
+        pos: usize,
+        min: u32,
+        max: u32,
+        greedy: bool,
+    ) -> Option<usize> {
+        let item = &self.prog.insts[pc + 1];
+        let avail = self.end - pos.min(self.end);
+        let max_len = if max == u32::MAX {
+            avail
+        } else {
+            (max as usize).min(avail)
+        };
+        let min = min as usize;
+        if min > max_len {
+            return None;
+        }
+        let mut n = 0;
+        let want = if greedy { max_len } else { min };
+        while n < want && self.one_char(item, pos + n) {
+            n += 1;
+        }
+        if n < min {
+            return None;
+        }
+        let at = pos + n;
+        if greedy {
+            if n > min {
+                self.stack.push(Frame::Greedy {
+                    next: (pc + 2) as u32,
+                    min_pos: pos + min,
+                    pos: at,
+                });
+            }
+        } else if n < max_len {
+            self.stack.push(Frame::Lazy {
+                item: (pc + 1) as u32,
+                pos: at,
+                max_pos: pos + max_len,
+            });
+        }
+        Some(at)
     }
 
     /// Undoes everything above `base` (a sub-match whose effects must not stay).
@@ -160,7 +323,7 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
     fn commit(&mut self, base: usize) {
         let mut w = base;
         for r in base..self.stack.len() {
-            if !matches!(self.stack[r], Frame::Alt { .. }) {
+            if matches!(self.stack[r], Frame::Slot { .. } | Frame::Reg { .. }) {
                 self.stack.swap(w, r);
                 w += 1;
             }
@@ -248,7 +411,7 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
                     true
                 }
                 Inst::Split(a, b) => {
-                    self.stack.push(Frame::Alt { pc: *b, pos });
+                    self.stack.push(Frame::Alt { pc: *b as u32, pos });
                     pc = *a;
                     true
                 }
@@ -291,6 +454,16 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
                     }
                     None => false,
                 },
+                Inst::RepeatOne { min, max, greedy } => {
+                    match self.repeat_one(pc, pos, *min, *max, *greedy) {
+                        Some(p) => {
+                            pos = p;
+                            pc += 2;
+                            true
+                        }
+                        None => false,
+                    }
+                }
                 Inst::SubEnd => return Some(pos),
                 Inst::Match => {
                     let full_ok = !self.goal.full || pos == self.end;
@@ -413,6 +586,35 @@ mod tests {
         assert_eq!(e.msg, parse::TOO_DEEP);
         let looks = format!("{}a{}", "(?=".repeat(250), ")".repeat(250));
         assert_eq!(search(&looks, "a"), Some((0, 0)));
+    }
+
+    #[test]
+    fn one_character_repeats_backtrack_like_loops() {
+        // Greedy: gives back characters, skipping to where the next literal matches.
+        assert_eq!(search("a.*b", "xaabzzbq"), Some((1, 7)));
+        assert_eq!(search("[ab]{2,3}b", "aaab"), Some((0, 4)));
+        assert_eq!(search("x\\w*y", "x__y_"), Some((0, 4)));
+        // Lazy: takes one more character at a time, up to its maximum.
+        assert_eq!(search("a.*?b", "aXbYb"), Some((0, 3)));
+        assert_eq!(search("a.{1,2}?c", "abbbc"), None);
+        assert_eq!(search("a.{1,3}?c", "abbbc"), Some((0, 5)));
+        // Inside atomic groups and lookaheads the frames are dropped on commit.
+        assert_eq!(search("(?>a*)a", "aaa"), None);
+        assert_eq!(search("(?=a*)b", "b"), Some((0, 1)));
+        assert_eq!(search("a*+b", "aab"), Some((0, 3)));
+        // Long runs neither recurse nor keep a frame per character.
+        let text = "a".repeat(1_000_000);
+        assert_eq!(search("a*$", &text), Some((0, 1_000_000)));
+    }
+
+    #[test]
+    fn first_set_skips_only_impossible_starts() {
+        assert_eq!(search("[xy]z", "aaayz"), Some((3, 5)));
+        assert_eq!(search("(?i)K", "aa\u{212a}"), Some((2, 3)));
+        assert_eq!(search("(?:q|[0-9])+", "ab7q"), Some((2, 4)));
+        // A pattern that can match empty matches at the start (no skipping).
+        assert_eq!(search("x*", "abc"), Some((0, 0)));
+        assert_eq!(search("(?<=a)b|c", "zab"), Some((2, 3)));
     }
 
     #[test]

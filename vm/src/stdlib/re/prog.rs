@@ -39,6 +39,16 @@ pub enum Inst {
     },
     /// Continue if group `.0` matched, else jump to `.1`.
     IfGroup(usize, usize),
+    /// A repeat of the one-character instruction right after it (CPython's
+    /// `REPEAT_ONE`/`MIN_REPEAT_ONE`): every iteration consumes exactly one character, so
+    /// the matcher runs the iterations in a tight loop and keeps one backtrack frame for
+    /// the whole repeat instead of one per iteration; the continuation is at pc + 2.
+    RepeatOne {
+        min: u32,
+        /// `u32::MAX`: unbounded.
+        max: u32,
+        greedy: bool,
+    },
     /// End of the whole pattern.
     Match,
     /// End of a sub-program.
@@ -54,6 +64,133 @@ pub struct Program {
     pub first: Option<u32>,
     /// Whether every match must start at the beginning of the text.
     pub anchored: bool,
+    /// The characters a match can start with, when that is known and no match is empty:
+    /// the search skips positions whose character is not in it.
+    pub first_set: Option<FirstSet>,
+}
+
+/// A set of characters: an exact bitmap for ASCII, and for the rest only whether any
+/// non-ASCII character may be in it.
+#[derive(Clone, Debug, Default)]
+pub struct FirstSet {
+    ascii: [u64; 2],
+    non_ascii: bool,
+}
+
+impl FirstSet {
+    #[inline(always)]
+    pub fn contains(&self, c: u32) -> bool {
+        if c < 128 {
+            self.ascii[(c >> 6) as usize] & (1 << (c & 63)) != 0
+        } else {
+            self.non_ascii
+        }
+    }
+
+    fn add(&mut self, c: u32) {
+        if c < 128 {
+            self.ascii[(c >> 6) as usize] |= 1 << (c & 63);
+        } else {
+            self.non_ascii = true;
+        }
+    }
+
+    fn union(&mut self, other: &FirstSet) {
+        self.ascii[0] |= other.ascii[0];
+        self.ascii[1] |= other.ascii[1];
+        self.non_ascii |= other.non_ascii;
+    }
+}
+
+/// What a node can start with: `set` None when any character may start it (or it is not
+/// worth knowing), and whether it can match the empty string (conservatively true).
+struct Start {
+    set: Option<FirstSet>,
+    nullable: bool,
+}
+
+fn start_of(node: &Node) -> Start {
+    let one = |set: FirstSet| Start {
+        set: Some(set),
+        nullable: false,
+    };
+    let unknown = |nullable: bool| Start {
+        set: None,
+        nullable,
+    };
+    match node {
+        Node::Empty | Node::Assert(..) | Node::Look { .. } => Start {
+            set: Some(FirstSet::default()),
+            nullable: true,
+        },
+        Node::Char(c, m) => {
+            let mut set = FirstSet::default();
+            set.add(*c);
+            if m.icase {
+                // Case-insensitive: the ASCII cases, and any non-ASCII character (a
+                // Unicode fold may reach this one, as KELVIN SIGN reaches 'k').
+                for a in 0..128u32 {
+                    if uni::lower(a) == uni::lower(*c) || uni::upper(a) == uni::upper(*c) {
+                        set.add(a);
+                    }
+                }
+                set.non_ascii = true;
+            }
+            one(set)
+        }
+        Node::Class(cls, m) => {
+            let mut set = FirstSet::default();
+            for a in 0..128u32 {
+                if class_matches(cls, a, *m) {
+                    set.add(a);
+                }
+            }
+            set.non_ascii = true;
+            one(set)
+        }
+        Node::Any { .. } | Node::Backref(..) | Node::Cond { .. } => unknown(true),
+        Node::Group(_, n) | Node::Atomic(n) => start_of(n),
+        Node::Repeat { node, min, .. } => {
+            let inner = start_of(node);
+            Start {
+                set: inner.set,
+                nullable: *min == 0 || inner.nullable,
+            }
+        }
+        Node::Concat(items) => {
+            let mut set = FirstSet::default();
+            for it in items {
+                let s = start_of(it);
+                match s.set {
+                    Some(ref x) => set.union(x),
+                    None => return unknown(true),
+                }
+                if !s.nullable {
+                    return one(set);
+                }
+            }
+            Start {
+                set: Some(set),
+                nullable: true,
+            }
+        }
+        Node::Alt(branches) => {
+            let mut set = FirstSet::default();
+            let mut nullable = false;
+            for b in branches {
+                let s = start_of(b);
+                match s.set {
+                    Some(ref x) => set.union(x),
+                    None => return unknown(true),
+                }
+                nullable |= s.nullable;
+            }
+            Start {
+                set: Some(set),
+                nullable,
+            }
+        }
+    }
 }
 
 /// Programs longer than this are refused (counted repeats are expanded).
@@ -71,6 +208,8 @@ pub fn compile(node: &Node, groups: usize) -> Result<Program, String> {
     c.insts.push(Inst::Match);
     let first = first_char(node);
     let anchored = starts_anchored(node);
+    let start = start_of(node);
+    let first_set = if start.nullable { None } else { start.set };
     Ok(Program {
         insts: c.insts,
         classes: c.classes,
@@ -79,6 +218,7 @@ pub fn compile(node: &Node, groups: usize) -> Result<Program, String> {
         nregs: c.nregs,
         first,
         anchored,
+        first_set,
     })
 }
 
@@ -277,6 +417,17 @@ impl Compiler {
         max: Option<u32>,
         greedy: bool,
     ) -> Result<(), String> {
+        if is_one_char(node) && max.is_none_or(|m| m < u32::MAX) {
+            self.push(Inst::RepeatOne {
+                min,
+                max: max.unwrap_or(u32::MAX),
+                greedy,
+            })?;
+            let at = self.pc();
+            self.emit(node)?;
+            debug_assert_eq!(self.pc(), at + 1, "a one-character node is one instruction");
+            return Ok(());
+        }
         for _ in 0..min {
             self.emit(node)?;
         }
@@ -307,6 +458,16 @@ impl Compiler {
             }
         }
         Ok(())
+    }
+}
+
+/// Whether `node` always matches exactly one character and compiles to one instruction
+/// without captures (what [`Inst::RepeatOne`] can repeat).
+fn is_one_char(node: &Node) -> bool {
+    match node {
+        Node::Char(..) | Node::Any { .. } | Node::Class(..) => true,
+        Node::Group(None, n) => is_one_char(n),
+        _ => false,
     }
 }
 
