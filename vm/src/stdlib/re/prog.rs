@@ -484,7 +484,9 @@ pub fn class_matches(cls: &Class, c: u32, mode: Mode) -> bool {
     let mut found = hit(c);
     if !found && mode.icase && !(mode.ascii && c >= 0x80) {
         let (l, u) = (uni::lower(c), uni::upper(c));
-        found = (l != c && hit(l)) || (u != c && hit(u));
+        // Also the lowercase of the uppercase: 'ſ' and 'ı' fold to 's' and 'i' that way.
+        let lu = uni::lower(u);
+        found = (l != c && hit(l)) || (u != c && hit(u)) || (lu != c && lu != l && hit(lu));
     }
     found != cls.negated
 }

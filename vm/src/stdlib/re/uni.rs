@@ -25,10 +25,15 @@ pub fn is_word(c: u32, ascii: bool) -> bool {
     char::from_u32(c).is_some_and(char::is_alphanumeric)
 }
 
-/// The simple lowercase of `c` (itself when it has none or lowercases to several).
+/// The simple lowercase of `c` (Unicode's one-character mapping, which `re` folds with).
 pub fn lower(c: u32) -> u32 {
     if c < 0x80 {
         return (c as u8).to_ascii_lowercase() as u32;
+    }
+    // U+0130 (I WITH DOT ABOVE) is the one code point whose full lowercase is longer than
+    // one character ("i\u0307"); its simple lowercase is 'i'.
+    if c == 0x130 {
+        return 0x69;
     }
     let Some(ch) = char::from_u32(c) else {
         return c;
