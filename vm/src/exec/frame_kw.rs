@@ -94,50 +94,6 @@ fn in_order(func: &Py<Function>, kwnames: &[Value], total: usize) -> bool {
 }
 
 impl DataStack {
-    /// [`DataStack::push_call_kw`] of a call whose keywords bind positionally
-    /// ([`in_order`]): a positional call of `total` arguments (defaults filling the
-    /// parameters after them), then the names tuple is dropped. `None`, with nothing
-    /// changed, when a parameter left out has no default or a new chunk is needed.
-    ///
-    /// # Safety
-    /// `items` is `[sp - nargs - 3, sp)` of `caller`'s stack, `items[0]` holds `func`.
-    #[inline(always)]
-    unsafe fn push_kw_in_order(
-        &self,
-        caller: &mut Regs,
-        items: *mut Value,
-        func: &Py<Function>,
-        nargs: usize,
-        total: usize,
-    ) -> Option<Regs> {
-        let (code, defs) = positional_shape(func, total)?;
-        // Detached from the borrow of `func`, which moves into the header (see
-        // `push_call_kw`).
-        let (code, defs) = (code as *const Py<Code>, defs as *const [Value]);
-        // SAFETY: as above.
-        let base = self.reserve(unsafe { &*code })?;
-        // SAFETY: by the caller's contract, as in `push_call`; the names tuple's slot is
-        // dropped.
-        unsafe {
-            let (code, defs) = (&*code, &*defs);
-            let func = std::ptr::read(func);
-            let args = items.add(2 + nargs - total);
-            let frame = write_moved(
-                base,
-                caller.frame,
-                func,
-                code,
-                args,
-                total,
-                defs,
-                ReturnTo::Push,
-            );
-            drop(read_slot(items.add(nargs + 2)));
-            caller.sp = caller.sp.sub(nargs + 3);
-            Some(Regs::fresh(frame, code))
-        }
-    }
-
     /// Pushes the frame of a keyword call whose callable, self-or-NULL, `nargs` argument
     /// values (positional, then keyword) and keyword-names tuple are the top `nargs + 3`
     /// values of `caller`'s stack, and pops them: the callable becomes the frame's
@@ -160,9 +116,17 @@ impl DataStack {
         let has_self = !this.is_null();
         let total = nargs + usize::from(has_self);
         if in_order(func, kwnames, total) {
+            // A positional call of all the values, then the names tuple is dropped.
             // SAFETY: as above; `in_order` checked the keywords are the parameters after
             // the positional arguments, in order, so all the values bind positionally.
-            return unsafe { self.push_kw_in_order(caller, items, func, nargs, total) };
+            // The names tuple's slot is read after the others left the stack: nothing was
+            // written over it (the frame is elsewhere).
+            unsafe {
+                let callee = self.push_positional(caller, items, func, total, nargs)?;
+                drop(read_slot(items.add(nargs + 2)));
+                caller.sp = caller.sp.sub(1);
+                return Some(callee);
+            }
         }
         // Borrowed out of their cells (see `positional_shape`). SAFETY: no Python code runs
         // and nothing replaces `__code__` or `__defaults__` before the frame is written.

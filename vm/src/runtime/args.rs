@@ -155,15 +155,7 @@ impl<'a> Args<'a> {
         if n >= min && n <= max {
             return Ok(());
         }
-        let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
-        let msg = if min == max {
-            format!("{fname} expected {min} {}, got {n}", plural(min))
-        } else if n < min {
-            format!("{fname} expected at least {min} {}, got {n}", plural(min))
-        } else {
-            format!("{fname} expected at most {max} {}, got {n}", plural(max))
-        };
-        Err(vm.new_type_error(msg))
+        Err(range_error(vm, fname, min, max, n))
     }
 
     /// Binds arguments to named parameters (`names`, positional-or-keyword in order, the
@@ -242,7 +234,8 @@ fn one_error(vm: &Vm, fname: &str, n: usize) -> PyErr {
     vm.new_type_error(format!("{fname}() takes exactly one argument ({n} given)"))
 }
 
-/// [`Args::range`]'s error for `n` arguments (argument clinic's messages).
+/// [`Args::range`]'s and [`Args::check_positional`]'s error for `n` arguments (argument
+/// clinic's messages).
 #[cold]
 #[inline(never)]
 fn range_error(vm: &Vm, fname: &str, min: usize, max: usize, n: usize) -> PyErr {
