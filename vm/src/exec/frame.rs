@@ -712,6 +712,28 @@ impl DataStack {
         let func = callable.downcast::<Function>()?;
         let has_self = !this.is_null();
         let total = nargs + usize::from(has_self);
+        // SAFETY: as above.
+        unsafe { self.push_positional(caller, items, func, total, nargs) }
+    }
+
+    /// [`DataStack::push_call`] once the callable is known: `items` points at the call's
+    /// slots (callable, self-or-NULL, `nvalues` values) on top of `caller`'s stack, the
+    /// last `total` of the self and values slots are the arguments. `None`, with nothing
+    /// changed, when the shape does not fit or the frame needs a new chunk.
+    ///
+    /// # Safety
+    /// `items` is `[sp - nvalues - 2, sp)` of `caller`'s stack (initialized), `func` the
+    /// callable in `items[0]`, and `total` is `nvalues` plus one when `items[1]` is not
+    /// NULL.
+    #[inline(always)]
+    unsafe fn push_positional(
+        &self,
+        caller: &mut Regs,
+        items: *mut Value,
+        func: &Py<Function>,
+        total: usize,
+        nvalues: usize,
+    ) -> Option<Regs> {
         let (code, defs) = positional_shape(func, total)?;
         let base = self.reserve(code)?;
         // SAFETY: the callable's slot holds a reference to `func`, which moves into the
@@ -720,7 +742,7 @@ impl DataStack {
         // of a call without self holds nothing).
         unsafe {
             let func = std::ptr::read(func);
-            let args = items.add(2 - usize::from(has_self));
+            let args = items.add(2 + nvalues - total);
             let frame = write_moved(
                 base,
                 caller.frame,
@@ -731,7 +753,7 @@ impl DataStack {
                 defs,
                 ReturnTo::Push,
             );
-            caller.sp = caller.sp.sub(nargs + 2);
+            caller.sp = caller.sp.sub(nvalues + 2);
             Some(Regs::fresh(frame, code))
         }
     }

@@ -65,6 +65,34 @@ fn low_bits(n: usize) -> u64 {
     if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
 }
 
+/// Whether the keywords of a call with `total` arguments (self included) to `func` name
+/// the plain positional parameters right after the positional arguments, in order
+/// (`f(a, b=1)` for `def f(a, b)`, `o.find(update=True)`): then every value binds
+/// positionally, without [`plan`]'s bookkeeping. Names compare by identity (the compiler
+/// interns both); a positional-only parameter named by a keyword is left to the general
+/// binding (an error, or a `**kwargs` entry).
+#[inline(always)]
+fn in_order(func: &Py<Function>, kwnames: &[Value], total: usize) -> bool {
+    // SAFETY: as in `push_call_kw`: nothing replaces `__code__` while this borrow lives.
+    let code = unsafe { &*func.code.with(|c| c as *const Py<Code>) };
+    let Some(argcount) = code.positional_call.checked_sub(1) else {
+        return false;
+    };
+    let Some(npos) = total.checked_sub(kwnames.len()) else {
+        return false;
+    };
+    if total > argcount || npos < code.posonlyargcount() {
+        return false;
+    }
+    kwnames
+        .iter()
+        .zip(&code.localsplusnames[npos..total])
+        .all(|(k, n)| {
+            k.downcast::<crate::types::str::Str>()
+                .is_some_and(|k| k.is(n))
+        })
+}
+
 impl DataStack {
     /// Pushes the frame of a keyword call whose callable, self-or-NULL, `nargs` argument
     /// values (positional, then keyword) and keyword-names tuple are the top `nargs + 3`
@@ -87,6 +115,19 @@ impl DataStack {
         let kwnames = kwnames.as_slice();
         let has_self = !this.is_null();
         let total = nargs + usize::from(has_self);
+        if in_order(func, kwnames, total) {
+            // A positional call of all the values, then the names tuple is dropped.
+            // SAFETY: as above; `in_order` checked the keywords are the parameters after
+            // the positional arguments, in order, so all the values bind positionally.
+            // The names tuple's slot is read after the others left the stack: nothing was
+            // written over it (the frame is elsewhere).
+            unsafe {
+                let callee = self.push_positional(caller, items, func, total, nargs)?;
+                drop(read_slot(items.add(nargs + 2)));
+                caller.sp = caller.sp.sub(1);
+                return Some(callee);
+            }
+        }
         // Borrowed out of their cells (see `positional_shape`). SAFETY: no Python code runs
         // and nothing replaces `__code__` or `__defaults__` before the frame is written.
         let code = unsafe { &*func.code.with(|c| c as *const Py<Code>) };

@@ -6,7 +6,7 @@ use crate::object::{Py, Value};
 use crate::types::str::Str;
 use crate::types::tuple::Tuple;
 
-use super::{PyResult, Vm};
+use super::{PyErr, PyResult, Vm};
 
 /// Arguments of a call: `values[..npos]` positional, the rest named by `kwnames`.
 #[derive(Clone, Copy)]
@@ -102,10 +102,14 @@ impl<'a> Args<'a> {
         ))
     }
 
-    /// Fails with "f() takes no keyword arguments" if keywords were passed.
+    /// Fails with "f() takes no keyword arguments" if keywords were passed. Inline with
+    /// the messages out of line: every native function checks its arguments through this
+    /// and [`Args::one`]/[`Args::range`], and a call into an out-of-line checker cost a
+    /// builtin call (`len(x)`, `isinstance(x, C)`) ~20-30 machine instructions.
+    #[inline(always)]
     pub fn no_kwargs(&self, vm: &Vm, fname: &str) -> PyResult<()> {
         if self.has_kwargs() {
-            return Err(vm.new_type_error(format!("{fname}() takes no keyword arguments")));
+            return Err(no_kwargs_error(vm, fname));
         }
         Ok(())
     }
@@ -123,32 +127,23 @@ impl<'a> Args<'a> {
     }
 
     /// METH_O: exactly one positional ("f() takes exactly one argument (2 given)").
+    #[inline(always)]
     pub fn one(&self, vm: &Vm, fname: &str) -> PyResult<&'a Value> {
         self.no_kwargs(vm, fname)?;
-        if self.values.len() != 1 {
-            return Err(vm.new_type_error(format!(
-                "{fname}() takes exactly one argument ({} given)",
-                self.values.len()
-            )));
+        match self.values {
+            [v] => Ok(v),
+            _ => Err(one_error(vm, fname, self.values.len())),
         }
-        Ok(&self.values[0])
     }
 
     /// Positional-only arguments between `min` and `max` in count, with argument clinic's
     /// messages ("f expected at most 2 arguments, got 3", "f expected 1 argument, got 0").
+    #[inline(always)]
     pub fn range(&self, vm: &Vm, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
         self.no_kwargs(vm, fname)?;
         let n = self.values.len();
         if n < min || n > max {
-            let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
-            let msg = if min == max {
-                format!("{fname} expected {min} {}, got {n}", plural(min))
-            } else if n < min {
-                format!("{fname} expected at least {min} {}, got {n}", plural(min))
-            } else {
-                format!("{fname} expected at most {max} {}, got {n}", plural(max))
-            };
-            return Err(vm.new_type_error(msg));
+            return Err(range_error(vm, fname, min, max, n));
         }
         Ok(self.values)
     }
@@ -160,15 +155,7 @@ impl<'a> Args<'a> {
         if n >= min && n <= max {
             return Ok(());
         }
-        let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
-        let msg = if min == max {
-            format!("{fname} expected {min} {}, got {n}", plural(min))
-        } else if n < min {
-            format!("{fname} expected at least {min} {}, got {n}", plural(min))
-        } else {
-            format!("{fname} expected at most {max} {}, got {n}", plural(max))
-        };
-        Err(vm.new_type_error(msg))
+        Err(range_error(vm, fname, min, max, n))
     }
 
     /// Binds arguments to named parameters (`names`, positional-or-keyword in order, the
@@ -231,4 +218,34 @@ impl<'a> Args<'a> {
         }
         Ok(out)
     }
+}
+
+/// [`Args::no_kwargs`]'s error.
+#[cold]
+#[inline(never)]
+fn no_kwargs_error(vm: &Vm, fname: &str) -> PyErr {
+    vm.new_type_error(format!("{fname}() takes no keyword arguments"))
+}
+
+/// [`Args::one`]'s error for `n` arguments.
+#[cold]
+#[inline(never)]
+fn one_error(vm: &Vm, fname: &str, n: usize) -> PyErr {
+    vm.new_type_error(format!("{fname}() takes exactly one argument ({n} given)"))
+}
+
+/// [`Args::range`]'s and [`Args::check_positional`]'s error for `n` arguments (argument
+/// clinic's messages).
+#[cold]
+#[inline(never)]
+fn range_error(vm: &Vm, fname: &str, min: usize, max: usize, n: usize) -> PyErr {
+    let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
+    let msg = if min == max {
+        format!("{fname} expected {min} {}, got {n}", plural(min))
+    } else if n < min {
+        format!("{fname} expected at least {min} {}, got {n}", plural(min))
+    } else {
+        format!("{fname} expected at most {max} {}, got {n}", plural(max))
+    };
+    vm.new_type_error(msg)
 }

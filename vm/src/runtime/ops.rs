@@ -669,12 +669,21 @@ impl Vm {
     }
 
     /// `isinstance(obj, cls)`.
+    #[inline]
     pub fn isinstance(&self, obj: &Value, cls: &Value) -> PyResult<bool> {
+        // The exact-class hit inline (`isinstance(x, C)` in a loop): the general check
+        // below costs a call with a large prologue.
         if let Some(t) = cls.downcast::<Type>()
             && obj.class(self).is(t)
         {
             return Ok(true);
         }
+        self.isinstance_general(obj, cls)
+    }
+
+    /// [`Vm::isinstance`] past the exact-class hit.
+    #[inline(never)]
+    fn isinstance_general(&self, obj: &Value, cls: &Value) -> PyResult<bool> {
         if let Some(t) = cls.downcast::<Type>()
             && cls.class(self).is(&self.types.type_)
         {
