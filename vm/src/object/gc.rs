@@ -58,17 +58,32 @@ pub struct GcOps {
 /// exactly once, and nothing it does not own (`Unowned` links, pointers shared through an
 /// `Rc` whose count is above one). Leaving a reference out is safe (its target then counts
 /// as referenced from outside, so it is kept); reporting one too many is not.
+///
+/// The collector's own two passes are modes decided inline at each visit (no `dyn` call
+/// per reference: an instance's traversal cost ~92 machine instructions through closures);
+/// everything else (`gc.get_referents`, `gc.get_referrers`) passes closures.
 pub struct Visitor<'a> {
-    objs: &'a mut dyn FnMut(&ObjRef),
-    scalars: Option<&'a mut dyn FnMut(&Value)>,
+    mode: Mode<'a>,
+}
+
+enum Mode<'a> {
+    /// Reachability analysis, first pass: one less for each analysed object referenced.
+    Subtract(&'a mut [i64]),
+    /// Second pass: an analysed object referenced whose count is not above zero becomes
+    /// reachable (count 1) and is queued for traversal.
+    Mark(&'a mut [i64], &'a mut Vec<usize>),
+    /// Any other walk: `objs` on each heap object, `scalars` (when given) on immediates.
+    Calls(
+        &'a mut dyn FnMut(&ObjRef),
+        Option<&'a mut dyn FnMut(&Value)>,
+    ),
 }
 
 impl<'a> Visitor<'a> {
     /// A visitor calling `objs` on each referenced heap object.
     pub fn new(objs: &'a mut dyn FnMut(&ObjRef)) -> Visitor<'a> {
         Visitor {
-            objs,
-            scalars: None,
+            mode: Mode::Calls(objs, None),
         }
     }
 
@@ -78,50 +93,93 @@ impl<'a> Visitor<'a> {
         scalars: &'a mut dyn FnMut(&Value),
     ) -> Visitor<'a> {
         Visitor {
-            objs,
-            scalars: Some(scalars),
+            mode: Mode::Calls(objs, Some(scalars)),
         }
     }
 
     /// A referenced value (`Null` is skipped).
-    #[inline]
+    #[inline(always)]
     pub fn value(&mut self, v: &Value) {
         match v {
-            Value::Obj(o) => (self.objs)(o),
+            Value::Obj(o) => self.obj(o),
             Value::Null => {}
             other => {
-                if let Some(s) = self.scalars.as_mut() {
+                if let Mode::Calls(_, Some(s)) = &mut self.mode {
                     s(other)
                 }
             }
         }
     }
 
-    /// Referenced values.
+    /// Referenced values: the mode is decided once, so each pass runs its own loop (an
+    /// instance's `__slots__` and attribute values, a list's items).
+    #[inline]
     pub fn values<'v>(&mut self, vs: impl IntoIterator<Item = &'v Value>) {
-        for v in vs {
-            self.value(v);
+        match &mut self.mode {
+            Mode::Subtract(refs) => {
+                for v in vs {
+                    if let Value::Obj(o) = v {
+                        subtract(refs, o);
+                    }
+                }
+            }
+            Mode::Mark(refs, work) => {
+                for v in vs {
+                    if let Value::Obj(o) = v {
+                        mark(refs, work, o);
+                    }
+                }
+            }
+            Mode::Calls(..) => {
+                for v in vs {
+                    self.value(v);
+                }
+            }
         }
     }
 
     /// A referenced object.
-    #[inline]
+    #[inline(always)]
     pub fn obj(&mut self, o: &ObjRef) {
-        (self.objs)(o)
+        match &mut self.mode {
+            Mode::Subtract(refs) => subtract(refs, o),
+            Mode::Mark(refs, work) => mark(refs, work, o),
+            Mode::Calls(f, _) => f(o),
+        }
     }
 
     /// A referenced typed object.
-    #[inline]
+    #[inline(always)]
     pub fn py<T: PyPayload>(&mut self, p: &Py<T>) {
-        (self.objs)(p.as_obj())
+        self.obj(p.as_obj())
     }
 
     /// An optional referenced object.
-    #[inline]
+    #[inline(always)]
     pub fn opt<T: PyPayload>(&mut self, p: &Option<Py<T>>) {
         if let Some(p) = p {
-            (self.objs)(p.as_obj())
+            self.obj(p.as_obj())
         }
+    }
+}
+
+/// The subtract pass's visit: one reference less from outside for an analysed object.
+#[inline(always)]
+fn subtract(refs: &mut [i64], o: &ObjRef) {
+    if let Some(j) = analysed_index(o) {
+        refs[j] -= 1;
+    }
+}
+
+/// The mark pass's visit: an analysed object not yet known reachable becomes so (count 1)
+/// and is queued.
+#[inline(always)]
+fn mark(refs: &mut [i64], work: &mut Vec<usize>, o: &ObjRef) {
+    if let Some(j) = analysed_index(o)
+        && refs[j] <= 0
+    {
+        refs[j] = 1;
+        work.push(j);
     }
 }
 
@@ -456,6 +514,7 @@ pub fn freeze_count() -> usize {
 }
 
 /// Traverses `o` if it is a container.
+#[inline]
 pub fn traverse(o: &ObjRef, visit: &mut Visitor<'_>) {
     if let Some(ops) = o.ty().gc_ops() {
         (ops.traverse)(o, visit);
@@ -469,7 +528,7 @@ pub fn traverse(o: &ObjRef, visit: &mut Visitor<'_>) {
 const TAG: usize = 1;
 
 /// The index of `o` in the analysed set, if it is part of it.
-#[inline]
+#[inline(always)]
 fn analysed_index(o: &ObjRef) -> Option<usize> {
     if !o.is_gc() {
         return None;
@@ -493,32 +552,28 @@ fn partition(objs: &[NonNull<Header>], adjust: i64) -> Vec<bool> {
             .prev
             .set(((i << 1) | TAG) as *mut GcLinks);
     }
+    let mut visit = Visitor {
+        mode: Mode::Subtract(&mut refs),
+    };
     for &p in objs {
         // SAFETY: as above.
-        let o = unsafe { borrow_obj(&p) };
-        let mut sub = |c: &ObjRef| {
-            if let Some(j) = analysed_index(c) {
-                refs[j] -= 1;
-            }
-        };
-        traverse(o, &mut Visitor::new(&mut sub));
+        traverse(unsafe { borrow_obj(&p) }, &mut visit);
     }
-    let mut reachable: Vec<bool> = refs.iter().map(|&r| r > 0).collect();
-    let mut work: Vec<usize> = (0..objs.len()).filter(|&i| reachable[i]).collect();
-    while let Some(i) = work.pop() {
-        // SAFETY: as above.
-        let o = unsafe { borrow_obj(&objs[i]) };
-        let mut mark = |c: &ObjRef| {
-            if let Some(j) = analysed_index(c)
-                && !reachable[j]
-            {
-                reachable[j] = true;
-                work.push(j);
-            }
+    // What is still referenced from outside is reachable, with all it reaches: counts
+    // above zero from here on mean reachable.
+    let mut work: Vec<usize> = (0..objs.len()).filter(|&i| refs[i] > 0).collect();
+    let mut pending = Vec::new();
+    while !work.is_empty() {
+        let mut visit = Visitor {
+            mode: Mode::Mark(&mut refs, &mut pending),
         };
-        traverse(o, &mut Visitor::new(&mut mark));
+        for i in work.drain(..) {
+            // SAFETY: as above.
+            traverse(unsafe { borrow_obj(&objs[i]) }, &mut visit);
+        }
+        std::mem::swap(&mut work, &mut pending);
     }
-    reachable
+    refs.iter().map(|&r| r > 0).collect()
 }
 
 fn relink(head: &GcLinks, p: NonNull<Header>) {

@@ -581,10 +581,12 @@ impl InstanceExt {
     /// Visits the attribute values (or the dict) and the `__slots__` values (cycle
     /// collector).
     pub fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
-        for cell in self.slots_slice() {
-            // SAFETY: collections run at safe points, where no entry is being replaced.
-            visit.value(unsafe { &*cell.get() });
-        }
+        // SAFETY: collections run at safe points, where no entry is being replaced.
+        visit.values(
+            self.slots_slice()
+                .iter()
+                .map(|cell| unsafe { &*cell.get() }),
+        );
         self.attrs.with(|a| match a {
             Attrs::Inline(inline) => visit.values(inline.values.as_slice()),
             Attrs::Dict(d) => visit.py(d),

@@ -23,7 +23,7 @@ impl List {
     /// Cycle collector: the items, last first (CPython's order).
     fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
         self.items
-            .with(|items| items.as_slice().iter().rev().for_each(|v| visit.value(v)));
+            .with(|items| visit.values(items.as_slice().iter().rev()));
     }
 
     fn gc_clear(&self) {
@@ -110,10 +110,19 @@ impl Vm {
         crate::object::core::alloc(&self.types.list, List::new(items))
     }
 
-    /// A new list whose `len` items `fill` pushes (it must not run Python code), built from the
-    /// list object and item vector last recycled (see [`Vm::recycle_list`]) when there are.
+    /// A new list whose `len` items `fill` pushes (it must not run Python code): the list
+    /// last recycled (see [`Vm::recycle_list`]), filled in its own emptied vector, when
+    /// there is one, else a new list on the item vector last recycled.
     #[inline]
     pub fn new_list_with(&self, len: usize, fill: impl FnOnce(&mut Vec<Value>)) -> Py<List> {
+        if let Some(l) = self.list_cache.take() {
+            l.items.with_mut(|it| {
+                let v = it.vec_mut();
+                v.reserve(len);
+                fill(v);
+            });
+            return l;
+        }
         let mut items = self.list_buf.take();
         // A fresh vector gets room for the usual small temporary too, so that once recycled
         // it rarely regrows.
@@ -124,32 +133,37 @@ impl Vm {
         };
         items.reserve(want);
         fill(&mut items);
-        match self.list_cache.take() {
-            // The cached list is empty: nothing is dropped by the replacement.
-            Some(l) => {
-                drop(l.replace(items));
-                l
-            }
-            None => self.new_list(items),
-        }
+        self.new_list(items)
     }
 
     /// Takes a list value about to be released: when it is an exact list held by no one
-    /// else (the temporary of `a[:k] = a[k::-1]`), its object is kept for the next
-    /// [`Vm::new_list_with`] and its vector emptied and kept too, as CPython keeps a free
-    /// list of list objects (an allocation, a free and a GC unlink per temporary, ~250
-    /// machine instructions). Anything else is just dropped.
+    /// else (the temporary of `a[:k] = a[k::-1]`), it is emptied and kept, with its item
+    /// vector when small, for the next [`Vm::new_list_with`], as CPython keeps a free list
+    /// of list objects (an allocation, a free and a GC unlink per temporary, ~250 machine
+    /// instructions). Anything else is just dropped.
     pub fn recycle_list(&self, v: Value) {
         let Ok(mut l) = v.into_downcast::<List>() else {
             return;
         };
-        if !l.as_obj().ty().is(&self.types.list) || l.get_mut().is_none() {
+        if !l.as_obj().ty().is(&self.types.list) {
             return;
         }
-        let items = l.replace(Vec::new());
-        // Cached before the items are released: a release may run code that lists.
+        let Some(list) = l.get_mut() else {
+            return;
+        };
+        let mut items = std::mem::take(list.items.get_mut()).into_vec();
+        // Last first, as `release_reversed`, with the list empty (a release may run code).
+        while let Some(item) = items.pop() {
+            drop(item);
+        }
+        // That code may have found the list (`gc.get_objects()`): kept only if still ours.
+        let Some(list) = l.get_mut() else {
+            return;
+        };
+        let old = (items.capacity() <= LIST_BUF_MAX)
+            .then(|| std::mem::replace(list.items.get_mut(), Items::new(items)));
         drop(self.list_cache.replace(Some(l)));
-        self.recycle_items(items);
+        drop(old);
     }
 
     /// Releases `items` (last first, as [`release_reversed`]) and keeps their emptied
@@ -397,6 +411,33 @@ fn list_set_slice(
         return Ok(());
     };
     let mut temporary = false;
+    if idx.step == 1
+        && let Some(src) = value.downcast::<List>()
+        && value.class(vm).is(&vm.types.list)
+        && src.as_obj().refcount() == 1
+        && !src.as_obj().is(l.as_obj())
+    {
+        // A temporary of the slice's length (`a[:k+1] = a[k::-1]`): the items trade places
+        // in the two lists' storage, and the temporary, now holding the old items, is
+        // recycled whole (its vector stays with it for the next temporary).
+        let swapped = l.items.with_mut(|v| {
+            src.items.with_mut(|s| {
+                let v = v.as_mut_slice();
+                let n = v.len() as i64;
+                let start = idx.start.clamp(0, n) as usize;
+                let stop = (idx.stop.clamp(0, n) as usize).max(start);
+                let same = stop - start == s.len();
+                if same {
+                    v[start..stop].swap_with_slice(s.as_mut_slice());
+                }
+                same
+            })
+        });
+        if swapped {
+            vm.recycle_list(value);
+            return Ok(());
+        }
+    }
     let new_items = if value.as_obj().is_some_and(|o| o.is(l.as_obj())) {
         l.to_vec()
     } else if let Some(src) = value.downcast::<List>()

@@ -104,16 +104,28 @@ impl Items {
     }
 
     /// The items as a vector.
+    #[inline]
     pub fn into_vec(mut self) -> Vec<Value> {
         self.squeeze();
         std::mem::take(&mut self.vec)
     }
 
     /// Moves the items to the front of the vector.
+    #[inline]
     fn squeeze(&mut self) {
         if self.head > 0 {
             self.vec.drain(..self.head);
             self.head = 0;
+        }
+    }
+}
+
+impl Drop for Items {
+    /// A list releases its items last first (CPython's `list_dealloc`: the order `__del__`
+    /// methods observe).
+    fn drop(&mut self) {
+        while let Some(v) = self.vec.pop() {
+            drop(v);
         }
     }
 }

@@ -424,7 +424,7 @@ impl Set {
     /// Cycle collector: the elements.
     fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
         self.table
-            .with(|t| t.entries.iter().for_each(|e| visit.value(&e.key)));
+            .with(|t| visit.values(t.entries.iter().map(|e| &e.key)));
     }
 
     fn gc_clear(&self) {

@@ -18,7 +18,7 @@ impl Tuple {
     /// clearing leaves them alone: a cycle through a tuple also runs through something
     /// mutable, whose clearing breaks it.
     fn gc_traverse(&self, visit: &mut crate::object::gc::Visitor<'_>) {
-        self.as_slice().iter().rev().for_each(|v| visit.value(v));
+        visit.values(self.as_slice().iter().rev());
     }
 
     fn gc_clear(&self) {}
