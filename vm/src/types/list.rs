@@ -152,7 +152,7 @@ impl Vm {
             return;
         };
         let mut items = std::mem::take(list.items.get_mut()).into_vec();
-        // Last first, as `release_reversed`, with the list empty (a release may run code).
+        // Last first, with the list empty (a release may run code).
         while let Some(item) = items.pop() {
             drop(item);
         }
@@ -166,7 +166,7 @@ impl Vm {
         drop(old);
     }
 
-    /// Releases `items` (last first, as [`release_reversed`]) and keeps their emptied
+    /// Releases `items` (last first, as [`drop_last_first`]) and keeps their emptied
     /// vector (when small) for the next [`Vm::new_list_with`].
     pub fn recycle_items(&self, mut items: Vec<Value>) {
         while let Some(v) = items.pop() {

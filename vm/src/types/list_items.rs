@@ -120,16 +120,6 @@ impl Items {
     }
 }
 
-impl Drop for Items {
-    /// A list releases its items last first (CPython's `list_dealloc`: the order `__del__`
-    /// methods observe).
-    fn drop(&mut self) {
-        while let Some(v) = self.vec.pop() {
-            drop(v);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
