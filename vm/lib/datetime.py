@@ -10,7 +10,6 @@ CPython's C implementation.
 import time as _time
 import math as _math
 import operator as _operator
-import sys
 
 __all__ = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo",
            "MINYEAR", "MAXYEAR", "UTC")
@@ -1184,8 +1183,6 @@ class datetime(date, _TimeOfDay):
             # Detect the second of two equal local times (fold=1): the earlier time a day's
             # worth of seconds ago would map to a different offset.
             max_fold_seconds = 24 * 3600
-            if t < max_fold_seconds and sys.platform.startswith("win"):
-                return result
             y, m, d, hh, mm, ss = convert(t - max_fold_seconds)[:6]
             probe1 = cls(y, m, d, hh, mm, ss, us, tz)
             trans = result - probe1 - timedelta(0, max_fold_seconds)

@@ -9,6 +9,7 @@ import fnmatch
 import itertools
 import os
 import re
+import stat
 import sys
 
 __all__ = ["glob", "iglob", "escape", "translate"]
@@ -100,7 +101,7 @@ class _Root:
             st = os.stat(self._full(path))
         except (OSError, ValueError):
             return False
-        return st.st_mode & 0o170000 == 0o040000  # S_ISDIR (rpy has no stat module yet)
+        return stat.S_ISDIR(st.st_mode)
 
     def names(self, dirname, dironly):
         """The entry names of directory dirname (only subdirectories if dironly); none if

@@ -6,7 +6,7 @@ convenience functions built on it.
 """
 
 import sys
-from collections import deque
+from collections import deque as _deque
 from io import StringIO
 
 __all__ = ["shlex", "split", "quote", "join"]
@@ -45,11 +45,11 @@ class shlex:
         self.escape = "\\"
         self.escapedquotes = '"'
         self.state = _SPACE
-        self.pushback = deque()
+        self.pushback = _deque()
         self.lineno = 1
         self.debug = 0
         self.token = ""
-        self.filestack = deque()
+        self.filestack = _deque()
         self.source = None
         if not punctuation_chars:
             punctuation_chars = ""
@@ -58,7 +58,7 @@ class shlex:
         self._punctuation_chars = punctuation_chars
         if punctuation_chars:
             # Characters read ahead while ending a punctuation run, to be read again.
-            self._pushback_chars = deque()
+            self._pushback_chars = _deque()
             # Characters common in file names, options and wildcards join words; any of
             # them chosen as punctuation does not.
             self.wordchars += "~-./*?="

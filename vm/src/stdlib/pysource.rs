@@ -53,6 +53,7 @@ py_sources! {
     "random" => "random.py";
     "re" => "re.py";
     "shlex" => "shlex.py";
+    "stat" => "stat.py";
     "string" => "string.py";
     "types" => "types.py";
     "tracemalloc" => "tracemalloc.py";
