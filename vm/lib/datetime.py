@@ -86,6 +86,9 @@ def _int_arg(value):
 
 
 def _check_date_fields(year, month, day):
+    for pos, (name, value) in enumerate((("year", year), ("month", month), ("day", day))):
+        if value is _MISSING:
+            raise TypeError(f"function missing required argument '{name}' (pos {pos + 1})")
     year, month, day = _int_arg(year), _int_arg(month), _int_arg(day)
     if not MINYEAR <= year <= MAXYEAR:
         raise ValueError(f"year must be in {MINYEAR}..{MAXYEAR}, not {year}")
@@ -124,10 +127,6 @@ def _type_name(obj):
     if cls.__module__ == "datetime":
         return "datetime." + cls.__qualname__
     return cls.__qualname__
-
-
-def _missing_arg(name, pos):
-    return TypeError(f"function missing required argument '{name}' (pos {pos})")
 
 
 def _divide_near(a, b):
@@ -620,12 +619,6 @@ class date:
         if (month is _MISSING and isinstance(year, (bytes, str)) and len(year) == 4
                 and 1 <= ord(year[2:3]) <= 12):
             return cls._from_state(year)
-        if year is _MISSING:
-            raise _missing_arg("year", 1)
-        if month is _MISSING:
-            raise _missing_arg("month", 2)
-        if day is _MISSING:
-            raise _missing_arg("day", 3)
         year, month, day = _check_date_fields(year, month, day)
         return cls._new(year, month, day)
 
@@ -640,8 +633,7 @@ class date:
 
     @classmethod
     def _from_state(cls, state):
-        if isinstance(state, str):
-            state = state.encode("latin1")
+        state = _state_bytes(state, None)
         return cls._new(state[0] * 256 + state[1], state[2], state[3])
 
     # Other constructors.
@@ -820,6 +812,16 @@ def _make(cls, *args, **kwargs):
     return cls(*args, **kwargs)
 
 
+def _state_bytes(state, tz):
+    """A pickled state as bytes (str states come from Python 2 pickles, latin-1)."""
+    _check_tzinfo(tz)
+    return state.encode("latin1") if isinstance(state, str) else state
+
+
+def _us_from_bytes(b):
+    return (b[0] << 16) | (b[1] << 8) | b[2]
+
+
 def _timestamp_arg(t):
     if not isinstance(t, (int, float)):
         raise TypeError(f"argument must be int or float, not {type(t).__name__}")
@@ -913,8 +915,42 @@ class _TimeOfDay:
     tzinfo = property(lambda self: self._tzinfo)
     fold = property(lambda self: self._fold)
 
+    def _set_time(self, hour, minute, second, microsecond, tz, fold):
+        self._hour = hour
+        self._minute = minute
+        self._second = second
+        self._microsecond = microsecond
+        self._tzinfo = tz
+        self._fold = fold
+        self._hashcode = -1
+
     def _tz_arg(self):
         return self if isinstance(self, datetime) else None
+
+    def __hash__(self):
+        if self._hashcode == -1:
+            t = self.replace(fold=0) if self._fold else self
+            off = t.utcoffset()
+            if off is None:
+                self._hashcode = hash(t._getstate()[0])
+            else:
+                # Equal times in different zones hash alike: hash the UTC time.
+                self._hashcode = hash(timedelta._from_us(t._us() - off._to_us()))
+        return self._hashcode
+
+    def _repr_seconds(self):
+        """The ', second[, microsecond]' part of the repr (omitted when zero)."""
+        if self._microsecond:
+            return f", {self._second}, {self._microsecond}"
+        if self._second:
+            return f", {self._second}"
+        return ""
+
+    def _time_state(self, first):
+        """The state bytes after the date: first (hour, maybe with fold), minute, second
+        and the microseconds in three big-endian bytes."""
+        us = self._microsecond
+        return bytes([first, self._minute, self._second, us >> 16, (us >> 8) & 255, us & 255])
 
     def utcoffset(self):
         """Return the timezone offset as timedelta positive east of UTC (negative west of
@@ -973,23 +1009,14 @@ class time(_TimeOfDay):
     @classmethod
     def _new(cls, hour, minute, second, microsecond, tz, fold):
         self = object.__new__(cls)
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tz
-        self._fold = fold
-        self._hashcode = -1
+        self._set_time(hour, minute, second, microsecond, tz, fold)
         return self
 
     @classmethod
     def _from_state(cls, state, tz):
-        if isinstance(state, str):
-            state = state.encode("latin1")
-        _check_tzinfo(tz)
+        state = _state_bytes(state, tz)
         h = state[0]
-        return cls._new(h & 0x7F, state[1], state[2],
-                        (state[3] << 16) | (state[4] << 8) | state[5], tz, h >> 7)
+        return cls._new(h & 0x7F, state[1], state[2], _us_from_bytes(state[3:6]), tz, h >> 7)
 
     def _cmp(self, other, eq):
         if not isinstance(other, time):
@@ -1013,27 +1040,13 @@ class time(_TimeOfDay):
                 + self._microsecond)
 
     __eq__, __ne__, __lt__, __le__, __gt__, __ge__ = _comparisons(_cmp)
-
-    def __hash__(self):
-        if self._hashcode == -1:
-            t = self.replace(fold=0) if self._fold else self
-            off = t.utcoffset()
-            if off is None:
-                self._hashcode = hash(t._getstate()[0])
-            else:
-                # Equal times in different zones hash alike: hash the UTC time.
-                self._hashcode = hash(timedelta._from_us(t._us() - off._to_us()))
-        return self._hashcode
+    __hash__ = _TimeOfDay.__hash__  # defining __eq__ would otherwise make it None
 
     def _tzstr(self):
         return _format_offset(self.utcoffset())
 
     def __repr__(self):
-        s = f"{self._hour}, {self._minute}"
-        if self._microsecond:
-            s += f", {self._second}, {self._microsecond}"
-        elif self._second:
-            s += f", {self._second}"
+        s = f"{self._hour}, {self._minute}" + self._repr_seconds()
         if self._tzinfo is not None:
             s += f", tzinfo={self._tzinfo!r}"
         if self._fold:
@@ -1096,12 +1109,10 @@ class time(_TimeOfDay):
     __replace__ = replace
 
     def _getstate(self, protocol=3):
-        us2, us3 = divmod(self._microsecond, 256)
-        us1, us2 = divmod(us2, 256)
         h = self._hour
         if self._fold and protocol > 3:
             h += 128
-        state = bytes([h, self._minute, self._second, us1, us2, us3])
+        state = self._time_state(h)
         return (state,) if self._tzinfo is None else (state, self._tzinfo)
 
 
@@ -1124,12 +1135,6 @@ class datetime(date, _TimeOfDay):
         if (isinstance(year, (bytes, str)) and len(year) == 10
                 and 1 <= ord(year[2:3]) & 0x7F <= 12):
             return cls._from_state(year, None if month is _MISSING else month)
-        if year is _MISSING:
-            raise _missing_arg("year", 1)
-        if month is _MISSING:
-            raise _missing_arg("month", 2)
-        if day is _MISSING:
-            raise _missing_arg("day", 3)
         year, month, day = _check_date_fields(year, month, day)
         hour, minute, second, microsecond, fold = _check_time_fields(
             hour, minute, second, microsecond, fold)
@@ -1143,23 +1148,15 @@ class datetime(date, _TimeOfDay):
         self._year = year
         self._month = month
         self._day = day
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tz
-        self._fold = fold
-        self._hashcode = -1
+        self._set_time(hour, minute, second, microsecond, tz, fold)
         return self
 
     @classmethod
     def _from_state(cls, state, tz):
-        if isinstance(state, str):
-            state = state.encode("latin1")
-        _check_tzinfo(tz)
+        state = _state_bytes(state, tz)
         m = state[2]
         return cls._new(state[0] * 256 + state[1], m & 0x7F, state[3], state[4], state[5],
-                        state[6], (state[7] << 16) | (state[8] << 8) | state[9], tz, m >> 7)
+                        state[6], _us_from_bytes(state[7:10]), tz, m >> 7)
 
     @classmethod
     def _from_timestamp(cls, t, utc, tz):
@@ -1413,11 +1410,8 @@ class datetime(date, _TimeOfDay):
         return s + _format_offset(self.utcoffset())
 
     def __repr__(self):
-        s = f"{self._year}, {self._month}, {self._day}, {self._hour}, {self._minute}"
-        if self._microsecond:
-            s += f", {self._second}, {self._microsecond}"
-        elif self._second:
-            s += f", {self._second}"
+        s = (f"{self._year}, {self._month}, {self._day}, {self._hour}, {self._minute}"
+             + self._repr_seconds())
         # CPython's C repr puts fold before tzinfo for datetimes (after it for times).
         if self._fold:
             s += ", fold=1"
@@ -1500,25 +1494,14 @@ class datetime(date, _TimeOfDay):
                 delta += otoff._to_us() - myoff._to_us()
         return timedelta._from_us(delta)
 
-    def __hash__(self):
-        if self._hashcode == -1:
-            t = self.replace(fold=0) if self._fold else self
-            off = t.utcoffset()
-            if off is None:
-                self._hashcode = hash(t._getstate()[0])
-            else:
-                self._hashcode = hash(timedelta._from_us(t._us() - off._to_us()))
-        return self._hashcode
+    __hash__ = _TimeOfDay.__hash__  # defining __eq__ would otherwise make it None
 
     def _getstate(self, protocol=3):
         yhi, ylo = divmod(self._year, 256)
-        us2, us3 = divmod(self._microsecond, 256)
-        us1, us2 = divmod(us2, 256)
         m = self._month
         if self._fold and protocol > 3:
             m += 128
-        state = bytes([yhi, ylo, m, self._day, self._hour, self._minute, self._second,
-                       us1, us2, us3])
+        state = bytes([yhi, ylo, m, self._day]) + self._time_state(self._hour)
         return (state,) if self._tzinfo is None else (state, self._tzinfo)
 
 

@@ -1,16 +1,12 @@
 # date, time and datetime: field validation messages, reprs, str, ctime, strftime, calendars, ordinals, timestamps in UTC, arithmetic and comparisons, pickling state.
+import sys
 from datetime import *
 import datetime as D
 
+sys.path.insert(0, "helpers")
+from evalshow import show_all
 
-def t(s):
-    try:
-        print(s, "->", repr(eval(s)))
-    except Exception as e:
-        print(s, "!!", type(e).__name__, e)
-
-
-for s in [
+show_all([
     'date(0,1,1)',
     'date(10000,1,1)',
     'date(2024,13,1)',
@@ -108,5 +104,4 @@ for s in [
     'date(2021,1,1).isocalendar()',
     'date(2024,1,2).isocalendar().week',
     'datetime(2024,1,2).utcoffset()',
-]:
-    t(s)
+], globals())

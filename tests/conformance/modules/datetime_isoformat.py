@@ -1,16 +1,12 @@
 # datetime/date/time isoformat and fromisoformat: the ISO 8601 forms accepted (basic, extended, week dates, fractions, offsets, 24:00) and the rejections.
+import sys
 from datetime import *
 import datetime as D
 
+sys.path.insert(0, "helpers")
+from evalshow import show_all
 
-def t(s):
-    try:
-        print(s, "->", repr(eval(s)))
-    except Exception as e:
-        print(s, "!!", type(e).__name__, e)
-
-
-for s in [
+show_all([
     "date.fromisoformat('2024-01-02')",
     "date.fromisoformat('20240102')",
     "date.fromisoformat('2024-W01-1')",
@@ -49,5 +45,4 @@ for s in [
     "time.fromisoformat('030405Z')",
     "time(1,2,3).isoformat('milliseconds')",
     'time(1,2,3,456789).isoformat()',
-]:
-    t(s)
+], globals())

@@ -1,16 +1,12 @@
 # timedelta: construction from ints and floats (rounding half to even), normalization, range errors, repr/str, arithmetic with ints, floats and timedeltas, comparisons.
+import sys
 from datetime import *
 import datetime as D
 
+sys.path.insert(0, "helpers")
+from evalshow import show_all
 
-def t(s):
-    try:
-        print(s, "->", repr(eval(s)))
-    except Exception as e:
-        print(s, "!!", type(e).__name__, e)
-
-
-for s in [
+show_all([
     'timedelta(days=1e9)',
     'timedelta(days=1000000000)',
     'timedelta(1,2,3)',
@@ -54,5 +50,4 @@ for s in [
     'timedelta(days=0.1, seconds=0.1, microseconds=0.1)',
     'timedelta(weeks=1.1)',
     'timedelta(days=-0.1)',
-]:
-    t(s)
+], globals())

@@ -1,16 +1,12 @@
 # timezone and tzinfo: construction errors, utc singleton, names, reprs, offsets, fromutc, the abstract tzinfo methods.
+import sys
 from datetime import *
 import datetime as D
 
+sys.path.insert(0, "helpers")
+from evalshow import show_all
 
-def t(s):
-    try:
-        print(s, "->", repr(eval(s)))
-    except Exception as e:
-        print(s, "!!", type(e).__name__, e)
-
-
-for s in [
+show_all([
     'timezone(timedelta(hours=24))',
     'timezone(timedelta(hours=5, minutes=30))',
     'timezone(timedelta(0))',
@@ -39,5 +35,4 @@ for s in [
     'tzinfo().__reduce__()',
     'datetime(2024,1,2,3,4,5,tzinfo=timezone(timedelta(hours=2))) - datetime(2024,1,2,3,4,5,tzinfo=timezone.utc)',
     'datetime(2024,1,2,3,4,5,tzinfo=timezone(timedelta(hours=2))) == datetime(2024,1,2,1,4,5,tzinfo=timezone.utc)',
-]:
-    t(s)
+], globals())
