@@ -6,6 +6,7 @@ make the result inexact, as in CPython); hashes equal to those of equal ints and
 """
 
 import math
+import numbers
 import operator
 import re
 
@@ -542,3 +543,8 @@ def _format_fixed(value, spec):
     if align == "^":
         return fill * (pad // 2) + text + fill * (pad - pad // 2)
     return fill * pad + text
+
+
+# CPython's Fraction derives from numbers.Rational; registering gives the same isinstance answers
+# without making Fraction an ABCMeta class.
+numbers.Rational.register(Fraction)

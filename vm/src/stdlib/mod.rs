@@ -32,6 +32,7 @@ pub mod stdlib_names;
 pub mod structmod;
 pub mod structseq;
 pub mod sys;
+pub mod sys_audit;
 pub mod sys_hooks;
 pub mod time;
 pub mod typedef;

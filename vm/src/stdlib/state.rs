@@ -25,4 +25,6 @@ pub struct StdlibState {
     /// `sys.setswitchinterval` (seconds; None until set: the default 0.005). Kept for
     /// `getswitchinterval`: there is one thread, so nothing switches.
     pub(crate) switch_interval: Cell<Option<f64>>,
+    /// `sys.addaudithook` hooks, in the order they were added (they cannot be removed).
+    pub(crate) audit_hooks: PyCell<Vec<Value>>,
 }

@@ -447,6 +447,7 @@ pub(crate) fn init(vm: &Vm) {
         set("__breakpointhook__", hook);
     }
     super::sys_hooks::install(vm, m);
+    super::sys_audit::install(vm, m);
     let names = vm.new_frozenset_empty();
     for n in super::stdlib_names::STDLIB_MODULE_NAMES {
         // Adding a str to a fresh frozenset cannot fail (str hashing does not raise).

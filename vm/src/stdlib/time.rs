@@ -336,6 +336,17 @@ fn asctime_text(tm: &Tm) -> String {
     )
 }
 
+/// `time.strptime(string[, format])`: as in CPython, the Python-written `_strptime` module
+/// does the work, called with the arguments as given.
+fn t_strptime(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.has_kwargs() {
+        return Err(vm.new_type_error("strptime() takes no keyword arguments"));
+    }
+    let module = crate::exec::import::import_absolute(vm, "_strptime")?;
+    let func = vm.getattr(&module, &vm.intern("_strptime_time"))?;
+    vm.call_pos(&func, args.pos())
+}
+
 fn t_asctime(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let vals = args.range(vm, "asctime", 0, 1)?;
     let mut tm = match vals.first() {
@@ -456,6 +467,7 @@ fn init_module(vm: &Vm) -> PyResult<Py<crate::types::module::Module>> {
         ("localtime", t_localtime),
         ("mktime", t_mktime),
         ("strftime", t_strftime),
+        ("strptime", t_strptime),
         ("asctime", t_asctime),
         ("ctime", t_ctime),
         ("get_clock_info", t_get_clock_info),
