@@ -186,6 +186,16 @@ impl Regs {
         unsafe { &*self.code.add(i) }
     }
 
+    /// The `n` cache units from `i` of the running instruction (`ip + 1` and its cache
+    /// size): inside the code, as in `cache_cell`.
+    #[inline(always)]
+    pub fn cache_cells(&self, i: usize, n: usize) -> &[Cell<CodeUnit>] {
+        #[cfg(debug_assertions)]
+        debug_assert!(i + n <= self.code_len, "cache past the end of the code");
+        // SAFETY: as in `cache_cell`, for each of the `n` units.
+        unsafe { std::slice::from_raw_parts(self.code.add(i), n) }
+    }
+
     /// The code unit at `i`, or `None` past the end.
     #[inline]
     pub fn unit(&self, i: usize) -> Option<CodeUnit> {

@@ -359,6 +359,18 @@ pub(crate) unsafe fn new_ref(p: NonNull<Header>) -> ObjRef {
     unsafe { borrow_obj(&p) }.clone()
 }
 
+/// A new strong reference to the object at `addr` (an [`ObjRef::addr`]), for an inline
+/// cache that keeps an object's address while something else keeps the object alive;
+/// `None` for 0.
+///
+/// # Safety
+/// `addr` is 0 or the address of a live object.
+#[inline(always)]
+pub(crate) unsafe fn new_ref_at(addr: usize) -> Option<ObjRef> {
+    // SAFETY: live by the caller's contract.
+    NonNull::new(addr as *mut Header).map(|p| unsafe { new_ref(p) })
+}
+
 /// The cycle collector's operations for objects allocated as `Object<T>`, if `T` is a
 /// container.
 pub(crate) fn gc_ops<T: PyPayload>() -> Option<GcOps> {

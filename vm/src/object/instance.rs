@@ -454,6 +454,12 @@ impl InstanceExt {
             && self.has_inline_values()
     }
 
+    /// Whether the instance has no attribute storage (`__slots__` without `__dict__`).
+    #[inline(always)]
+    pub fn has_no_storage(&self) -> bool {
+        self.attrs.with(|a| matches!(a, Attrs::NoDict))
+    }
+
     /// Whether attributes are still inline values.
     #[inline(always)]
     pub fn has_inline_values(&self) -> bool {

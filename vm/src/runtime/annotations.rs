@@ -47,6 +47,8 @@ pub fn type_annotations(vm: &Vm, t: &Py<Type>) -> PyResult<Value> {
         _ => vm.new_dict().into(),
     };
     if t.is_heap() {
+        // The type's dict changes: caches keyed by its version must not see the old one.
+        t.modified();
         t.dict().set_str(&cache, value.clone());
     }
     Ok(value)

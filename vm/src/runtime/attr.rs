@@ -258,8 +258,21 @@ pub fn uses_generic_setattr(ty: &Py<Type>) -> bool {
 /// itself).
 #[inline(never)]
 pub(crate) fn getattr_general(vm: &Vm, obj: &Value, name: &Py<Str>) -> PyResult<Value> {
+    let (found, hint) = vm.type_lookup_hint(obj.class(vm), name);
+    getattr_found(vm, obj, name, found, hint)
+}
+
+/// [`getattr_general`] given what the lookup of `name` along the MRO of the type of `obj`
+/// found, with the method cache's `hint`.
+#[inline(always)]
+pub(crate) fn getattr_found(
+    vm: &Vm,
+    obj: &Value,
+    name: &Py<Str>,
+    found: Option<Value>,
+    hint: KeyHint,
+) -> PyResult<Value> {
     let ty = obj.class(vm);
-    let (found, hint) = vm.type_lookup_hint(ty, name);
     let found = match found {
         // A plain function the instance does not shadow (`f = p.m`, a stored callback):
         // bound here, without the descriptor machinery (~200 machine instructions).
@@ -299,10 +312,28 @@ fn unshadowed_function(obj: &Value, ty: &Py<Type>, descr: &Value, hint: KeyHint)
 /// `LOAD_ATTR_METHOD_WITH_VALUES` and `LOAD_ATTR_METHOD_NO_DICT`): the method-like
 /// attribute `name` of the type of `obj`, when the type uses the generic
 /// `__getattribute__` and the instance cannot shadow it: it has no attribute storage at all
-/// (`list.append`), or the method cache knows it kept no such attribute inline while the
-/// class's keys had their current length.
+/// (`list.append`, a `__slots__` class), or the method cache knows it kept no such attribute
+/// inline while the class's keys had their current length.
 #[inline(always)]
 pub fn cached_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> Option<Value> {
+    cached_method_guarded(vm, obj, name).map(|(f, _)| f)
+}
+
+/// Why an instance cannot shadow a method of its type ([`cached_method_guarded`]): what
+/// `LOAD_ATTR`'s own cache checks again, besides the type's version, to reuse the method.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Unshadowed {
+    /// Instances of the type have no attribute storage (a type-wide fact while its version
+    /// holds).
+    NoStorage,
+    /// The instance keeps its attributes inline and the class's shared keys, this long,
+    /// lack the name.
+    KeysLen(usize),
+}
+
+/// [`cached_method`], also saying why the instance cannot shadow the method.
+#[inline(always)]
+pub fn cached_method_guarded(vm: &Vm, obj: &Value, name: &Py<Str>) -> Option<(Value, Unshadowed)> {
     let Value::Obj(o) = obj else {
         return None;
     };
@@ -316,11 +347,41 @@ pub fn cached_method(vm: &Vm, obj: &Value, name: &Py<Str>) -> Option<Value> {
         return None;
     }
     let (f, hint) = vm.cached_method_like(ty, name)?;
-    let unshadowed = match o.ext() {
-        Some(ext) => ext.lacks_hinted(&ty.shared_keys, hint),
-        None => ty.slots.dictptr.get().is_none(),
-    };
-    unshadowed.then_some(f)
+    Some((f, unshadowed_guard(o, hint)?))
+}
+
+/// Why the instance `o` cannot have an attribute that the method cache's `hint` (for its
+/// type) says the shared keys lack, if it cannot.
+#[inline(always)]
+pub fn unshadowed_guard(o: &ObjRef, hint: KeyHint) -> Option<Unshadowed> {
+    let ty = o.ty();
+    match o.ext() {
+        Some(ext) if ext.has_no_storage() => Some(Unshadowed::NoStorage),
+        Some(ext) => ext
+            .lacks_hinted(&ty.shared_keys, hint)
+            .then_some(Unshadowed::KeysLen((hint.0 & !KeyHint::ABSENT) as usize)),
+        None => ty
+            .slots
+            .dictptr
+            .get()
+            .is_none()
+            .then_some(Unshadowed::NoStorage),
+    }
+}
+
+/// Whether the instance `o` still cannot shadow a method for the `guard` found for its
+/// type (at the same version).
+#[inline(always)]
+pub fn still_unshadowed(o: &ObjRef, guard: Unshadowed) -> bool {
+    match (o.ext(), guard) {
+        // Without an extension the type has no attribute storage: only `NoStorage` was
+        // recorded for it.
+        (None, guard) => guard == Unshadowed::NoStorage,
+        (Some(ext), Unshadowed::NoStorage) => ext.has_no_storage(),
+        (Some(ext), Unshadowed::KeysLen(len)) => {
+            ext.has_inline_values() && o.ty().shared_keys.len() == len
+        }
+    }
 }
 
 /// The generic lookup, `None` when nothing is found.

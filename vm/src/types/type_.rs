@@ -191,6 +191,9 @@ fn type_setattro(vm: &Vm, obj: &Value, name: &Py<Str>, value: Option<Value>) -> 
         return set(vm, &d, obj, value);
     }
     let name = vm.intern_str(name);
+    // Invalidated before the dict changes too: dropping the old value may run code, and
+    // `LOAD_ATTR`'s cache borrows the method it found while the version holds.
+    cls.modified();
     match value {
         Some(v) => cls.dict().set_item(vm, Value::from(&name), v)?,
         None => {
@@ -379,6 +382,7 @@ fn get_module(vm: &Vm, v: &Value) -> PyResult<Value> {
 fn set_module(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
     let cls = ty(vm, v)?;
     check_heap_set(vm, cls, "__module__")?;
+    cls.modified();
     cls.dict()
         .set_str(&vm.names.__module__, value.unwrap_or(Value::None));
     cls.modified();
@@ -438,6 +442,8 @@ fn set_bases(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
         b.add_subclass(cls);
     }
     let base = bases.first().cloned();
+    // Before the old bases and MRO can drop anything (see `type_setattro`).
+    cls.modified();
     cls.set_bases(Rc::from(bases), base);
     cls.set_mro(Rc::from(mro));
     cls.modified();
@@ -468,6 +474,7 @@ fn get_doc(vm: &Vm, v: &Value) -> PyResult<Value> {
 fn set_doc(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
     let cls = ty(vm, v)?;
     check_heap_set(vm, cls, "__doc__")?;
+    cls.modified();
     cls.dict()
         .set_str(&vm.names.__doc__, value.unwrap_or(Value::None));
     cls.modified();
@@ -490,6 +497,7 @@ fn set_abstractmethods(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()>
         Some(x) => vm.is_true(x)?,
         None => false,
     };
+    cls.modified();
     match value {
         Some(x) => cls.dict().set_str(&vm.names.__abstractmethods__, x),
         None => {
@@ -509,6 +517,7 @@ fn set_annotations(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
     let cls = ty(vm, v)?;
     check_heap_set(vm, cls, "__annotations__")?;
     let key = vm.intern("__annotations_cache__");
+    cls.modified();
     match value {
         Some(x) => cls.dict().set_str(&key, x),
         None => {
@@ -543,6 +552,7 @@ fn set_annotate(vm: &Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
     if !value.is_none() && value.class(vm).slots.call.get().is_none() {
         return Err(vm.new_type_error("__annotate__ must be callable or None"));
     }
+    cls.modified();
     if !value.is_none() {
         cls.dict().del_str(&vm.intern("__annotations_cache__"));
     }

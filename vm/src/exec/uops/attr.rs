@@ -163,24 +163,50 @@ pub(crate) fn _LOAD_ATTR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let owner = tri!(c.r.pop());
     let method = c.oparg & 1 != 0;
     if let Value::Obj(o) = &owner {
-        // The instance attribute this instruction read last time, if the type is the same.
-        let found = match cached_read(c, o) {
-            Some(v) => Some(v),
+        // What this instruction found last time, if the type is the same.
+        let version = c.cache_u32(LOAD_VERSION);
+        if version != 0 && o.ty().version() == version {
+            let place = c.cache_u16(LOAD_PLACE);
+            if place & PLACE_KIND == PLACE_TYPE_ATTR {
+                if let Some((kind, v)) = cached_type_attr(c, o, place) {
+                    if kind == KIND_METHOD {
+                        return push_method(c, v, owner, method);
+                    }
+                    drop(owner);
+                    tri!(c.r.push(v));
+                    if method {
+                        tri!(c.r.push(Value::NULL));
+                    }
+                    return Flow::Next;
+                }
+            } else if let Some(v) = read_at(o, place) {
+                drop(owner);
+                tri!(c.r.push(v));
+                if method {
+                    tri!(c.r.push(Value::NULL));
+                }
+                return Flow::Next;
+            }
+        }
+        let found = if o.ty().is(&c.vm.types.module) {
             // `module.name` (`math.sqrt`): straight from the module's dict.
-            None if o.ty().is(&c.vm.types.module) => {
-                let Some(name) = c.name(c.oparg >> 1) else {
-                    return Flow::Fault;
-                };
-                module_attribute(c.r.cache_cell(c.ip + 1 + MODULE_ENTRY), o, name)
-            }
+            let Some(name) = c.name(c.oparg >> 1) else {
+                return Flow::Fault;
+            };
+            let cells = [
+                c.r.cache_cell(c.ip + 1 + MODULE_ENTRY),
+                c.r.cache_cell(c.ip + 1 + LOAD_VERSION),
+                c.r.cache_cell(c.ip + 2 + LOAD_VERSION),
+            ];
+            module_attribute(cells, o, name)
+        } else if type_::uses_type_getattro(o.ty()) {
             // `Cls.attr`: `type_getattro`'s hit path without the slot call.
-            None if type_::uses_type_getattro(o.ty()) => {
-                let Some(name) = c.name(c.oparg >> 1) else {
-                    return Flow::Fault;
-                };
-                type_::cached_class_attr(c.vm, o, name)
-            }
-            None => None,
+            let Some(name) = c.name(c.oparg >> 1) else {
+                return Flow::Fault;
+            };
+            type_::cached_class_attr(c.vm, o, name)
+        } else {
+            None
         };
         if let Some(v) = found {
             drop(owner);
@@ -194,19 +220,29 @@ pub(crate) fn _LOAD_ATTR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
     let Some(name) = c.name(c.oparg >> 1) else {
         return Flow::Fault;
     };
-    if method {
-        // `get_method`'s hit path inline: no call.
-        if let Some(m) = attr::cached_method(c.vm, &owner, name) {
-            tri!(c.r.push(m));
-            tri!(c.r.push(owner));
-            return Flow::Next;
+    let cache =
+        c.r.cache_cells(c.ip + 1, usize::from(LoadAttrCache::LAYOUT.size()));
+    if method
+        && let Value::Obj(o) = &owner
+        && let Some((f, guard)) = attr::cached_method_guarded(c.vm, &owner, name)
+    {
+        // `get_method`'s hit path inline (a site that sees several types takes it every
+        // time), remembering the method in the instruction's cache.
+        if let Value::Obj(fo) = &f
+            && should_fill(cache)
+        {
+            remember_type_attr(cache, o, KIND_METHOD, fo.addr() as u64, guard);
         }
+        tri!(c.r.push(f));
+        tri!(c.r.push(owner));
+        return Flow::Next;
     }
     // The generic getattr's hit path inline (no slot call), remembering where the
-    // attribute was for the next time.
+    // attribute was for the next time: what sites that see several types (a base class's
+    // method reading `self.x`) take every time.
     if let Value::Obj(o) = &owner
         && attr::uses_generic_getattr(o.ty())
-        && let Some(v) = cached_get_remember(c, o, name)
+        && let Some(v) = cached_get_remember(c.vm, cache, o, name)
     {
         drop(owner);
         tri!(c.r.push(v));
@@ -215,37 +251,80 @@ pub(crate) fn _LOAD_ATTR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
         }
         return Flow::Next;
     }
-    if method {
-        return match get_method(c.vm, &owner, name) {
-            Ok((m, true)) => {
-                tri!(c.r.push(m));
-                tri!(c.r.push(owner));
-                Flow::Next
-            }
-            Ok((attr, false)) => {
-                drop(owner);
-                tri!(c.r.push(attr));
-                tri!(c.r.push(Value::NULL));
-                Flow::Next
-            }
-            Err(e) => c.error(e),
-        };
-    }
-    // The generic getattr's hit path ran above: its type goes straight to the rest.
-    let found = match &owner {
-        Value::Obj(o) if attr::uses_generic_getattr(o.ty()) => {
-            attr::getattr_general(c.vm, &owner, name)
-        }
-        _ => c.vm.getattr(&owner, name),
-    };
-    match found {
-        Ok(v) => {
-            drop(owner);
+    match load_attr_general(c.vm, cache, owner, name, method) {
+        Ok((v, this)) => {
             tri!(c.r.push(v));
+            if method {
+                tri!(c.r.push(this));
+            }
             Flow::Next
         }
         Err(e) => c.error(e),
     }
+}
+
+/// `LOAD_ATTR` past the hit paths (of its own cache, the generic getattr's), out of line:
+/// `(attribute, NULL)` or, for a method load, `(method, owner)`. It fills the
+/// instruction's `cache` for the next time with a method the instance cannot shadow.
+#[inline(never)]
+fn load_attr_general(
+    vm: &Vm,
+    cache: &[Cell<CodeUnit>],
+    owner: Value,
+    name: &Py<Str>,
+    method: bool,
+) -> PyResult<(Value, Value)> {
+    let Value::Obj(o) = &owner else {
+        return if method {
+            get_method_pair(vm, owner, name)
+        } else {
+            Ok((vm.getattr(&owner, name)?, Value::NULL))
+        };
+    };
+    if !method && attr::uses_generic_getattr(o.ty()) {
+        // The hit path ran in `LOAD_ATTR`: the rest of the generic getattr. `o.m`, a plain
+        // function that the instance cannot shadow, is remembered in the instruction's
+        // cache (to be bound there the next time).
+        let (found, hint) = vm.type_lookup_hint(o.ty(), name);
+        if let Some(Value::Obj(fo)) = &found
+            && fo.downcast::<Function>().is_some()
+            && let Some(guard) = attr::unshadowed_guard(o, hint)
+            && should_fill(cache)
+        {
+            remember_type_attr(cache, o, KIND_METHOD, fo.addr() as u64, guard);
+        }
+        return Ok((
+            attr::getattr_found(vm, &owner, name, found, hint)?,
+            Value::NULL,
+        ));
+    }
+    if method {
+        get_method_pair(vm, owner, name)
+    } else {
+        Ok((vm.getattr(&owner, name)?, Value::NULL))
+    }
+}
+
+/// [`get_method`] as `LOAD_ATTR`'s pair: `(method, owner)` or `(attribute, NULL)`.
+fn get_method_pair(vm: &Vm, owner: Value, name: &Py<Str>) -> PyResult<(Value, Value)> {
+    Ok(match get_method(vm, &owner, name)? {
+        (m, true) => (m, owner),
+        (attr, false) => (attr, Value::NULL),
+    })
+}
+
+/// Pushes what `LOAD_ATTR` gives for the method `f` of `owner` that the instance does not
+/// shadow: `(f, owner)` for a method load, else the bound method.
+#[inline(always)]
+fn push_method<const L: bool>(c: &mut Ctx<'_, L>, f: Value, owner: Value, method: bool) -> Flow {
+    if method {
+        tri!(c.r.push(f));
+        tri!(c.r.push(owner));
+    } else {
+        let bound = crate::types::function::new_method(c.vm, f, owner);
+        tri!(c.r.push(bound.into()));
+    }
+    Flow::Next
 }
 
 // The generic `LOAD_ATTR`'s and `STORE_ATTR`'s own inline caches (nothing specializes
@@ -264,6 +343,31 @@ const STORE_PLACE: usize = StoreAttrCache::index.offset as usize;
 const PLACE_INLINE: u16 = 0x4000;
 const PLACE_SLOT: u16 = 0x8000;
 const PLACE_INDEX: u16 = 0x3fff;
+// `LOAD_ATTR` only: `PLACE_TYPE_ATTR | guard`, an attribute of the type that the instance
+// cannot shadow: a method (CPython's `LOAD_ATTR_METHOD_WITH_VALUES` / `_NO_DICT`) or a
+// class attribute without `__get__` (`LOAD_ATTR_CLASS`-like, read through an instance).
+// The unit at `LOAD_KIND` says which (`KIND_*`) and the `descr` units hold the method's or
+// the object's address, or an immediate value's bits. `guard` is the class's shared-keys
+// length at which they lacked the name (the instance keeps its attributes inline), or
+// `NO_STORAGE` (instances have no attribute storage). An address is borrowed: while the
+// type has the version, the attribute is what the lookup along its MRO finds, which a
+// type's dict holds (a type changes its version before its dict or MRO can drop anything,
+// and versions are never reused).
+const PLACE_KIND: u16 = 0xc000;
+const PLACE_TYPE_ATTR: u16 = 0xc000;
+const NO_STORAGE: u16 = PLACE_INDEX;
+const LOAD_KIND: usize = LoadAttrCache::keys_version.offset as usize + 1;
+const LOAD_BITS: usize = LoadAttrCache::descr.offset as usize;
+/// A method: `o.m()` pushes it with the instance, `o.m` binds it.
+const KIND_METHOD: u16 = 0;
+/// An object, as is.
+const KIND_OBJ: u16 = 1;
+const KIND_INT: u16 = 2;
+const KIND_FLOAT: u16 = 3;
+const KIND_NONE: u16 = 4;
+const KIND_BOOL: u16 = 5;
+/// The kind's bits of the `LOAD_KIND` unit (the rest counts misses: `should_fill`).
+const KIND_MASK: u16 = 0xff;
 
 /// The cache unit for `place` (0: not cacheable).
 #[inline(always)]
@@ -275,15 +379,10 @@ fn place_unit(place: &CachedPlace) -> u16 {
     }
 }
 
-/// The attribute of `o` at the place `LOAD_ATTR`'s cache names, when the type is the one
-/// it was found for and the attribute is set.
+/// The attribute of `o` at the (inline or slot) place `LOAD_ATTR`'s cache names for its
+/// type, if it is set.
 #[inline(always)]
-fn cached_read<const L: bool>(c: &Ctx<'_, L>, o: &ObjRef) -> Option<Value> {
-    let version = c.cache_u32(LOAD_VERSION);
-    if version == 0 || o.ty().version() != version {
-        return None;
-    }
-    let place = c.cache_u16(LOAD_PLACE);
+fn read_at(o: &ObjRef, place: u16) -> Option<Value> {
     let ext = o.ext()?;
     let index = usize::from(place & PLACE_INDEX);
     if place & PLACE_INLINE != 0 {
@@ -295,17 +394,152 @@ fn cached_read<const L: bool>(c: &Ctx<'_, L>, o: &ObjRef) -> Option<Value> {
     }
 }
 
+/// The type attribute `LOAD_ATTR`'s cache names, with its kind (`place` is a
+/// `PLACE_TYPE_ATTR` unit for the type of `o`, whose version matched), when `o` still cannot
+/// shadow it.
+#[inline(always)]
+fn cached_type_attr<const L: bool>(c: &Ctx<'_, L>, o: &ObjRef, place: u16) -> Option<(u16, Value)> {
+    let guard = match place & PLACE_INDEX {
+        NO_STORAGE => attr::Unshadowed::NoStorage,
+        len => attr::Unshadowed::KeysLen(usize::from(len)),
+    };
+    if !attr::still_unshadowed(o, guard) {
+        return None;
+    }
+    let bits = (0..4).fold(0u64, |a, i| {
+        a | u64::from(c.cache_u16(LOAD_BITS + i)) << (16 * i)
+    });
+    let kind = c.cache_u16(LOAD_KIND) & KIND_MASK;
+    let v = match kind {
+        // SAFETY: the address was stored with the version, which the type still has, so the
+        // object is alive (see `PLACE_TYPE_ATTR`).
+        KIND_METHOD => Value::Obj(unsafe { crate::object::core::new_ref_at(bits as usize) }?),
+        KIND_OBJ => {
+            // SAFETY: as for a method.
+            let v = unsafe { crate::object::core::new_ref_at(bits as usize) }?;
+            // Its class may have gained a `__get__` since (without changing this type).
+            if v.ty().slots.descr_get.get().is_some() {
+                return None;
+            }
+            Value::Obj(v)
+        }
+        KIND_INT => Value::Int(bits as i64),
+        KIND_FLOAT => Value::Float(f64::from_bits(bits)),
+        KIND_NONE => Value::None,
+        KIND_BOOL => Value::from(bits != 0),
+        _ => return None,
+    };
+    Some((kind, v))
+}
+
+/// Whether a type attribute found past `LOAD_ATTR`'s own cache should replace what the
+/// cache holds: always when it holds nothing; else (a site that sees several types) every
+/// `REFILL_AFTER`th time, counted in the high byte of the `LOAD_KIND` unit (the
+/// specializer's counter unit is not ours), so that such a site does not rewrite its cache
+/// on every execution and still follows a site whose type changed for good.
+#[inline(always)]
+fn should_fill(cache: &[Cell<CodeUnit>]) -> bool {
+    const REFILL_AFTER: u16 = 8;
+    let unit = |i: usize| cache.get(i).map_or(0, |c| c.get().cache());
+    if unit(LOAD_VERSION) == 0 && unit(LOAD_VERSION + 1) == 0 {
+        return true;
+    }
+    let kind = unit(LOAD_KIND);
+    let misses = (kind >> 8) + 1;
+    let fill = misses >= REFILL_AFTER;
+    set_unit(
+        cache,
+        LOAD_KIND,
+        (kind & KIND_MASK) | if fill { 0 } else { misses << 8 },
+    );
+    fill
+}
+
+/// Records in `LOAD_ATTR`'s cache the type attribute of `kind` and `bits` found for the type
+/// of `o`, which the instance cannot shadow for `guard`.
+#[inline(never)]
+fn remember_type_attr(
+    cache: &[Cell<CodeUnit>],
+    o: &ObjRef,
+    kind: u16,
+    bits: u64,
+    guard: attr::Unshadowed,
+) {
+    let version = o.ty().version();
+    let unit = match guard {
+        attr::Unshadowed::NoStorage => PLACE_TYPE_ATTR | NO_STORAGE,
+        attr::Unshadowed::KeysLen(len) if len < usize::from(NO_STORAGE) => {
+            PLACE_TYPE_ATTR | len as u16
+        }
+        attr::Unshadowed::KeysLen(_) => return,
+    };
+    if version == 0 {
+        return;
+    }
+    for i in 0..4 {
+        set_unit(cache, LOAD_BITS + i, (bits >> (16 * i)) as u16);
+    }
+    set_unit(cache, LOAD_KIND, kind);
+    set_version(cache, LOAD_VERSION, version);
+    set_unit(cache, LOAD_PLACE, unit);
+}
+
+/// A class attribute without `__get__` as `LOAD_ATTR`'s cache keeps it: kind and bits.
+fn class_value_bits(v: &Value) -> Option<(u16, u64)> {
+    Some(match v {
+        Value::Obj(o) => (KIND_OBJ, o.addr() as u64),
+        Value::Int(i) => (KIND_INT, *i as u64),
+        Value::Float(f) => (KIND_FLOAT, f.to_bits()),
+        Value::None => (KIND_NONE, 0),
+        Value::Bool(b) => (KIND_BOOL, u64::from(*b)),
+        Value::Null => return None,
+    })
+}
+
 /// [`attr::cached_get`] that also records the place in `LOAD_ATTR`'s cache.
 #[inline(always)]
-fn cached_get_remember<const L: bool>(c: &Ctx<'_, L>, o: &ObjRef, name: &Py<Str>) -> Option<Value> {
+fn cached_get_remember(
+    vm: &Vm,
+    cache: &[Cell<CodeUnit>],
+    o: &ObjRef,
+    name: &Py<Str>,
+) -> Option<Value> {
     let ty = o.ty();
-    let place = c.vm.cached_place(ty, name)?;
+    let place = vm.cached_place(ty, name)?;
     let unit = place_unit(&place);
     if unit != 0 {
-        c.set_cache_u32(LOAD_VERSION, ty.version());
-        c.set_cache_u16(LOAD_PLACE, unit);
+        set_version(cache, LOAD_VERSION, ty.version());
+        set_unit(cache, LOAD_PLACE, unit);
     }
-    attr::read_place(o, place)
+    let guard = match &place {
+        CachedPlace::Class(_, hint) => Some(attr::Unshadowed::KeysLen(
+            (hint.0 & !KeyHint::ABSENT) as usize,
+        )),
+        _ => None,
+    };
+    let v = attr::read_place(o, place)?;
+    if let Some(guard) = guard
+        && let Some((kind, bits)) = class_value_bits(&v)
+    {
+        // Read, so the instance keeps its attributes inline and lacks the name.
+        remember_type_attr(cache, o, kind, bits, guard);
+    }
+    Some(v)
+}
+
+/// Writes cache unit `offset` of an instruction's `cache`.
+#[inline(always)]
+fn set_unit(cache: &[Cell<CodeUnit>], offset: usize, v: u16) {
+    if let Some(cell) = cache.get(offset) {
+        cell.set(CodeUnit::from_cache(v));
+    }
+}
+
+/// Writes a type version into the two cache units at `offset` (as `Ctx::set_cache_u32`).
+#[inline(always)]
+fn set_version(cache: &[Cell<CodeUnit>], offset: usize, version: u32) {
+    set_unit(cache, offset, version as u16);
+    set_unit(cache, offset + 1, (version >> 16) as u16);
 }
 
 /// The cache unit where `LOAD_ATTR` keeps, for a module attribute, one more than the
@@ -318,31 +552,39 @@ const MODULE_ENTRY: usize = LoadAttrCache::descr.offset as usize;
 /// with `__`, so for other names the generic lookup would return the dict's value as is.
 /// The cached entry index is checked by key identity (a dict holds one entry per key), so
 /// it is right for any module and whatever the cache unit holds; misses (and `__getattr__`,
-/// errors) take the generic path.
+/// errors) take the generic path. `cells` are the entry's unit and the type version's two.
 #[inline(always)]
 fn module_attribute(
-    cache: &Cell<CodeUnit>,
+    cells: [&Cell<CodeUnit>; 3],
     o: &crate::object::ObjRef,
     name: &Py<Str>,
 ) -> Option<Value> {
     let dict = o.downcast::<Module>()?.dict();
-    let cached = usize::from(cache.get().cache());
+    let cached = usize::from(cells[0].get().cache());
     if cached != 0
         && let Some(v) = dict.value_if_key_at(cached - 1, name)
     {
         return Some(v);
     }
-    module_attribute_miss(cache, dict, name)
+    module_attribute_miss(cells, dict, name)
 }
 
 #[inline(never)]
-fn module_attribute_miss(cache: &Cell<CodeUnit>, dict: &Py<Dict>, name: &Py<Str>) -> Option<Value> {
+fn module_attribute_miss(
+    cells: [&Cell<CodeUnit>; 3],
+    dict: &Py<Dict>,
+    name: &Py<Str>,
+) -> Option<Value> {
     if name.as_bytes().starts_with(b"__") {
         return None;
     }
     let (ix, v) = dict.get_str_indexed(name)?;
     if let Ok(unit) = u16::try_from(ix + 1) {
-        cache.set(CodeUnit::from_cache(unit));
+        cells[0].set(CodeUnit::from_cache(unit));
+        // The unit is also the first of a type attribute's bits (`PLACE_TYPE_ATTR`):
+        // forget them.
+        cells[1].set(CodeUnit::from_cache(0));
+        cells[2].set(CodeUnit::from_cache(0));
     }
     Some(v)
 }
