@@ -537,7 +537,8 @@ impl Set {
 
     /// [`Set::add`] of a key for which `native_key` holds (hashing and comparing it run no
     /// Python code): an int is hashed here and the table probed in one pass, without the
-    /// general path's layers (`set(genexpr)` of 8 ints: 7,099 -> 6,783 instructions per call with `unused_entries`).
+    /// general path's layers (`set(genexpr)` of 8 ints, with `unused_entries`: 7,099 ->
+    /// 6,783 instructions per call).
     #[inline]
     fn add_native_key(&self, vm: &Vm, key: Value) -> PyResult<()> {
         let hash = match key {
