@@ -163,7 +163,7 @@ fn release_entry(c: &mut Ctx<'_>) {
 /// Freezes a frame object's view of a frame that is going away.
 pub(crate) fn snapshot_frame_object(vm: &Vm, f: &Frame) {
     if let Some(fo) = f.frame_obj() {
-        fo.detach(vm, f);
+        crate::types::traceback::FrameObj::freeze(&fo, vm, f);
     }
 }
 

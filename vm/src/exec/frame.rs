@@ -319,7 +319,9 @@ impl Frame {
             // A frame object outliving the frame (`gi_frame`, traceback entries) must stop
             // pointing at it: freeze its view first.
             if let Some(fo) = f.frame_obj() {
-                crate::runtime::vm::with_current_vm(|vm| fo.detach(vm, f));
+                crate::runtime::vm::with_current_vm(|vm| {
+                    crate::types::traceback::FrameObj::freeze(&fo, vm, f);
+                });
                 fo.detach_bare(f);
             }
             let values = f.values();

@@ -533,6 +533,33 @@ impl Sink {
     }
 }
 
+/// The consumer took the value the frame yielded: the frame goes on as if resumed with
+/// None. When the `yield`'s result is unused (the compiler's `RESUME 1; POP_TOP` follow it,
+/// as in every generator expression), the None is not pushed and both instructions are
+/// skipped: `RESUME` after a `yield` only runs the periodic check, done here (its
+/// quickening to `RESUME_CHECK` changes nothing else). ~30 instructions per item of
+/// `sum`/`set`/`list`/... over a generator.
+#[inline(always)]
+pub(crate) fn resume_taken<const L: bool>(c: &mut Ctx<'_, L>) -> Flow {
+    const RESUME_SIZE: usize = 1 + crate::instr::opcode::cache_size(Opcode::RESUME) as usize;
+    const POP_SIZE: usize = 1 + crate::instr::opcode::cache_size(Opcode::POP_TOP) as usize;
+    let at = c.next_ip;
+    if let (Some(resume), Some(pop)) = (c.r.unit(at), c.r.unit(at + RESUME_SIZE))
+        && (resume.opcode == Opcode::RESUME as u8 || resume.opcode == Opcode::RESUME_CHECK as u8)
+        && resume.oparg & 3 == 1
+        && pop.opcode == Opcode::POP_TOP as u8
+    {
+        if crate::object::gc::pending() {
+            c.r.save(at);
+            c.vm.gc_collect_pending();
+        }
+        c.next_ip = at + RESUME_SIZE + POP_SIZE;
+        return Flow::Next;
+    }
+    crate::tri!(c.r.push(Value::None));
+    Flow::Next
+}
+
 /// Offers `v` to the consumer driving the yielding frame.
 #[inline(never)]
 pub(crate) fn offer(sink: Sink, v: Value) -> Result<(), Value> {

@@ -30,9 +30,8 @@ pub fn add_traceback(vm: &Vm, err: &PyErr, frame: &Frame, ip: usize) {
         return add_detached(vm, err, frame, ip);
     };
     let fo = vm.frame_object(fptr);
-    let lineno = frame.code.line_for(ip as u32).unwrap_or(-1);
     let exc = err.exc();
-    let tb = vm.new_traceback(exc.traceback(), fo, ip as u32, lineno);
+    let tb = vm.new_traceback(exc.traceback(), fo, ip as u32);
     exc.set_traceback(tb.into());
 }
 
@@ -41,9 +40,8 @@ fn add_detached(vm: &Vm, err: &PyErr, frame: &Frame, ip: usize) {
         return;
     };
     let fo = vm.frame_object(p);
-    let lineno = frame.code.line_for(ip as u32).unwrap_or(-1);
     let exc = err.exc();
-    let tb = vm.new_traceback(exc.traceback(), fo, ip as u32, lineno);
+    let tb = vm.new_traceback(exc.traceback(), fo, ip as u32);
     exc.set_traceback(tb.into());
 }
 
@@ -107,7 +105,7 @@ fn entries_of(vm: &Vm, exc: &crate::object::Py<BaseException>) -> Vec<Entry> {
         let loc = linetable::location_for(&code.meta.linetable, code.meta.firstlineno, t.lasti);
         out.push(Entry {
             filename: code.filename.to_lossy().into_owned(),
-            lineno: t.lineno,
+            lineno: t.lineno(),
             name: code.name.to_lossy().into_owned(),
             loc,
         });

@@ -216,6 +216,29 @@ fn unreachable_exception(vm: &Vm) -> Py<BaseException> {
 /// Fills the structured fields from the constructor arguments.
 fn init_fields(vm: &Vm, exc: &Py<BaseException>, args: &[Value]) {
     let ty = exc.as_obj().ty().clone();
+    // Most exceptions (StopAsyncIteration, KeyError, ValueError, ...) have no structured
+    // fields: one pass over the MRO rules them out before the chain of subtype tests
+    // below, each a scan of the MRO (~290 -> ~100 instructions per exception).
+    let e = &vm.exc;
+    let with_fields = [
+        &e.stop_iteration,
+        &e.system_exit,
+        &e.os_error,
+        &e.import_error,
+        &e.syntax_error,
+        &e.unicode_decode_error,
+        &e.unicode_encode_error,
+        &e.attribute_error,
+        &e.name_error,
+        &e.base_exception_group,
+    ];
+    let mro = ty.mro();
+    if !std::iter::once(&ty)
+        .chain(mro.iter())
+        .any(|t| with_fields.iter().any(|f| t.is(f)))
+    {
+        return;
+    }
     let is = |t: &Py<Type>| ty.is_subtype(t);
     let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::None);
     if is(&vm.exc.stop_iteration) {

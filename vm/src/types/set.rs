@@ -53,10 +53,25 @@ struct Table {
     layout: u64,
 }
 
+/// `n` unused entries, as one zero-filled block: an unused entry (hash 0, `Null` key, whose
+/// tag is 0) is all zero bits. `vec![Entry::default(); n]` cloned entry by entry (~10
+/// instructions per slot; a set growing to 32 slots paid ~370 per table).
+fn unused_entries(n: usize) -> Vec<Entry> {
+    let mut v = Vec::<Entry>::with_capacity(n);
+    // SAFETY: the capacity holds `n` entries, and the all-zero bit pattern is a valid
+    // `Entry` (`Value` is `repr(C, u64)` with `Null` its first variant, tag 0, no payload).
+    unsafe {
+        std::ptr::write_bytes(v.as_mut_ptr(), 0, n);
+        v.set_len(n);
+    }
+    debug_assert!(v.iter().all(Entry::is_unused));
+    v
+}
+
 impl Default for Table {
     fn default() -> Table {
         Table {
-            entries: vec![Entry::default(); MIN_SIZE],
+            entries: unused_entries(MIN_SIZE),
             fill: 0,
             used: 0,
             finger: 0,
@@ -244,7 +259,7 @@ impl Table {
         let size = Self::size_after_adds(keys.len());
         let mask = size - 1;
         if size != self.entries.len() {
-            self.entries = vec![Entry::default(); size];
+            self.entries = unused_entries(size);
         }
         for j in 0..keys.len() {
             let home = (keys[j].0 as u64 as usize) & mask;
@@ -256,7 +271,7 @@ impl Table {
                 }
                 // The general way grows from the empty table's size.
                 if size != MIN_SIZE {
-                    self.entries = vec![Entry::default(); MIN_SIZE];
+                    self.entries = unused_entries(MIN_SIZE);
                 }
                 return false;
             }
@@ -312,7 +327,7 @@ impl Table {
         let entries = if size == self.entries.len() && self.fill == self.used {
             self.entries.clone()
         } else {
-            let mut entries = vec![Entry::default(); size];
+            let mut entries = unused_entries(size);
             for e in self.live() {
                 Self::insert_clean(&mut entries, e.key.clone(), e.hash);
             }
@@ -331,7 +346,7 @@ impl Table {
     /// set would ([`Table::extend_absent`]), allocated at its final size when no key probes.
     fn from_absent(mut keys: Vec<(i64, Value)>) -> Table {
         let mut t = Table {
-            entries: vec![Entry::default(); Self::size_after_adds(keys.len())],
+            entries: unused_entries(Self::size_after_adds(keys.len())),
             fill: 0,
             used: 0,
             finger: 0,
@@ -381,7 +396,7 @@ impl Table {
         if newsize == MIN_SIZE && self.entries.len() == MIN_SIZE && self.fill == self.used {
             return;
         }
-        let old = std::mem::replace(&mut self.entries, vec![Entry::default(); newsize]);
+        let old = std::mem::replace(&mut self.entries, unused_entries(newsize));
         for e in old {
             if !e.key.is_null() {
                 Self::insert_clean(&mut self.entries, e.key, e.hash);
@@ -518,6 +533,25 @@ impl Set {
             }
         });
         Ok(())
+    }
+
+    /// [`Set::add`] of a key for which `native_key` holds (hashing and comparing it run no
+    /// Python code): an int is hashed here and the table probed in one pass, without the
+    /// general path's layers (`set(genexpr)` of 8 ints, with `unused_entries`: 7,099 ->
+    /// 6,783 instructions per call).
+    #[inline]
+    fn add_native_key(&self, vm: &Vm, key: Value) -> PyResult<()> {
+        let hash = match key {
+            Value::Int(i) => crate::runtime::hash::hash_i64(i),
+            _ => vm.hash_set_elem(&key)?,
+        };
+        match self.table.with_mut(|t| t.add_native(key, hash)) {
+            Ok(dup) => {
+                drop(dup);
+                Ok(())
+            }
+            Err(key) => self.add_hashed(vm, key, hash),
+        }
     }
 
     /// Removes `key` (known hash); returns whether it was present.
@@ -834,7 +868,7 @@ impl Set {
                 if !(native && native_key(vm, &x)) {
                     return Err(x);
                 }
-                if let Err(e) = self.add(vm, x) {
+                if let Err(e) = self.add_native_key(vm, x) {
                     // Not expected for such keys; reported once the generator yields.
                     native = false;
                     failed.get_or_insert(e);

@@ -19,8 +19,6 @@ pub struct Traceback {
     pub frame: Py<FrameObj>,
     /// `tb_lasti` (code-unit index).
     pub lasti: u32,
-    /// `tb_lineno`.
-    pub lineno: i32,
 }
 
 crate::payload!(Traceback, gc);
@@ -35,7 +33,18 @@ impl Traceback {
     fn gc_clear(&self) {
         drop(self.next.replace(Value::None));
     }
+
+    /// `tb_lineno`: the line of `lasti` in the frame's code (-1 when it has none),
+    /// computed when asked. Most traceback entries are never read (an exception that
+    /// ends a loop, a StopIteration caught at once): decoding the line table for each one
+    /// made ~3% of async_generators.
+    pub fn lineno(&self) -> i32 {
+        self.frame.code.line_for(self.lasti).unwrap_or(-1)
+    }
 }
+
+/// [`FrameObj`]'s line before it is computed.
+const UNKNOWN_LINE: i32 = i32::MIN;
 
 /// A frame object.
 pub struct FrameObj {
@@ -45,8 +54,14 @@ pub struct FrameObj {
     pub globals: Py<Dict>,
     /// `f_builtins`.
     pub builtins: Py<Dict>,
+    /// The line of `lasti` once the frame is detached and the line was asked for
+    /// (`UNKNOWN_LINE` until then): made and detached with every traceback entry, a frame
+    /// object's line is rarely read, so it is not decoded eagerly.
     lineno: Cell<i32>,
     lasti: Cell<u32>,
+    /// The instruction the frame was at when this object was made: its line (or 0) stands
+    /// in when the current or last instruction has none.
+    origin: u32,
     back: PyCell<Value>,
     locals: PyCell<Value>,
     live: Cell<Option<NonNull<Frame>>>,
@@ -75,16 +90,29 @@ impl FrameObj {
 }
 
 impl FrameObj {
-    /// Freezes the view when the frame finishes: locals snapshot, last line.
+    /// Freezes the view when the frame finishes: locals snapshot, last instruction.
     pub fn detach(&self, vm: &Vm, f: &Frame) {
         if self.live.get().is_none() {
             return;
         }
-        self.lineno.set(f.lineno().unwrap_or(self.lineno.get()));
         self.lasti.set(f.ip.get() as u32);
         let snap = snapshot_locals(vm, f);
         drop(self.locals.replace(snap));
         self.live.set(None);
+    }
+
+    /// Freezes the view of `fo`, the frame object of `f`, which is going away. The
+    /// locals snapshot ([`FrameObj::detach`]) is taken only when something besides the
+    /// frame and the caller's reference holds `fo`: otherwise nothing can read it (frames
+    /// take no weak references) and `fo` goes with the frame. An exception caught where it
+    /// is raised leaves a frame object nobody keeps (its traceback entry's); building the
+    /// snapshot dict for each was ~2% of async_generators.
+    pub fn freeze(fo: &Py<FrameObj>, vm: &Vm, f: &Frame) {
+        if fo.as_obj().refcount() > 2 {
+            fo.detach(vm, f);
+        } else {
+            fo.detach_bare(f);
+        }
     }
 
     /// Freezes the view without a VM (locals become empty): for frames dropped where no
@@ -93,17 +121,32 @@ impl FrameObj {
         if self.live.get().is_none() {
             return;
         }
-        self.lineno.set(f.lineno().unwrap_or(self.lineno.get()));
         self.lasti.set(f.ip.get() as u32);
         self.live.set(None);
     }
 
-    /// The current line.
+    /// The current line (of the last instruction once detached).
     pub fn lineno(&self) -> i32 {
         match self.live.get() {
-            Some(p) => frame_ref(p).lineno().unwrap_or(self.lineno.get()),
-            None => self.lineno.get(),
+            Some(p) => frame_ref(p).lineno().unwrap_or_else(|| self.origin_line()),
+            None => {
+                let known = self.lineno.get();
+                if known != UNKNOWN_LINE {
+                    return known;
+                }
+                let line = self
+                    .code
+                    .line_for(self.lasti.get())
+                    .unwrap_or_else(|| self.origin_line());
+                self.lineno.set(line);
+                line
+            }
         }
+    }
+
+    /// The line of the instruction the frame was at when this object was made, or 0.
+    fn origin_line(&self) -> i32 {
+        self.code.line_for(self.origin).unwrap_or(0)
     }
 }
 
@@ -154,8 +197,9 @@ impl Vm {
                 code: fr.code.clone(),
                 globals: fr.globals().clone(),
                 builtins: fr.builtins().clone(),
-                lineno: Cell::new(fr.lineno().unwrap_or(0)),
+                lineno: Cell::new(UNKNOWN_LINE),
                 lasti: Cell::new(fr.ip.get() as u32),
+                origin: fr.ip.get() as u32,
                 back: PyCell::new(Value::Null),
                 locals: PyCell::new(Value::Null),
                 live: Cell::new(Some(f)),
@@ -166,20 +210,13 @@ impl Vm {
     }
 
     /// A new traceback entry.
-    pub fn new_traceback(
-        &self,
-        next: Value,
-        frame: Py<FrameObj>,
-        lasti: u32,
-        lineno: i32,
-    ) -> Py<Traceback> {
+    pub fn new_traceback(&self, next: Value, frame: Py<FrameObj>, lasti: u32) -> Py<Traceback> {
         crate::object::core::alloc(
             &self.types.traceback,
             Traceback {
                 next: PyCell::new(next),
                 frame,
                 lasti,
-                lineno,
             },
         )
     }
@@ -245,7 +282,7 @@ pub(crate) fn init(vm: &Vm) {
     vm.add_getset(
         t,
         "tb_lineno",
-        |vm, v| Ok(Value::Int(i64::from(tb(vm, v)?.lineno))),
+        |vm, v| Ok(Value::Int(i64::from(tb(vm, v)?.lineno()))),
         None,
     );
     vm.add_getset(

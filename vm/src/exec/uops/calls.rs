@@ -765,10 +765,7 @@ pub(crate) fn _YIELD_VALUE<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow
             && sink.frame == c.r.frame
         {
             match crate::exec::genframe::offer(sink, v) {
-                Ok(()) => {
-                    tri!(c.r.push(Value::None));
-                    return Flow::Next;
-                }
+                Ok(()) => return crate::exec::genframe::resume_taken(c),
                 Err(back) => v = back,
             }
         }

@@ -405,6 +405,15 @@ pub(crate) fn _GET_ANEXT(c: &mut Ctx<'_>, _o: usize) -> Flow {
         Ok(n) => n,
         Err(e) => return c.error(e),
     };
+    // An async generator's `__anext__` gives its `asend` awaitable, its own awaitable
+    // iterator: pushed as is, as CPython's `_PyEval_GetANext` does (no `__await__` call).
+    if aiter
+        .downcast::<Generator>()
+        .is_some_and(|g| g.kind == GenKind::AsyncGenerator)
+    {
+        tri!(c.r.push(next));
+        return Flow::Next;
+    }
     match crate::types::generator::get_awaitable(vm, &next) {
         Ok(a) => {
             tri!(c.r.push(a));
