@@ -75,8 +75,8 @@ def _split_words(text):
             while e < n and _is_space(text[e]):
                 e += 1
         elif p > 0 and c == '-' and _is_word_punct(text[p - 1]) and (
-                _dash_run_then_word(text, p) >= 0):
-            e = _dash_run_then_word(text, p)
+                (dashes_end := _dash_run_then_word(text, p)) >= 0):
+            e = dashes_end
         else:
             # The shortest run of non-space characters that ends a word: before a break
             # after a compound hyphen, before whitespace or the end, or before an em-dash.

@@ -153,9 +153,7 @@ impl Vm {
         };
         let mut items = std::mem::take(list.items.get_mut()).into_vec();
         // Last first, with the list empty (a release may run code).
-        while let Some(item) = items.pop() {
-            drop(item);
-        }
+        drop_last_first(&mut items);
         // That code may have found the list (`gc.get_objects()`): kept only if still ours.
         let Some(list) = l.get_mut() else {
             return;
@@ -169,9 +167,7 @@ impl Vm {
     /// Releases `items` (last first, as [`drop_last_first`]) and keeps their emptied
     /// vector (when small) for the next [`Vm::new_list_with`].
     pub fn recycle_items(&self, mut items: Vec<Value>) {
-        while let Some(v) = items.pop() {
-            drop(v);
-        }
+        drop_last_first(&mut items);
         if items.capacity() <= LIST_BUF_MAX && items.capacity() > 0 {
             drop(self.list_buf.replace(items));
         }
@@ -388,9 +384,9 @@ fn list_set_slice(
             let mut keep = l.replace(Vec::new());
             let start = (idx.start.max(0) as usize).min(keep.len());
             let stop = (idx.start.max(0) as usize + idx.len).min(keep.len());
-            let gone: Vec<Value> = keep.drain(start.min(stop)..stop).collect();
+            let mut gone: Vec<Value> = keep.drain(start.min(stop)..stop).collect();
             drop(l.replace(keep));
-            drop_last_first(gone);
+            drop_last_first(&mut gone);
             return Ok(());
         }
         // Deletion: keep items whose index is not selected. (The list may have shrunk
@@ -459,7 +455,7 @@ fn list_set_slice(
     };
     if idx.step == 1 {
         // `collect` may have run Python code that resized the list: clamp again.
-        let removed: Vec<Value> = l.items.with_mut(|v| {
+        let mut removed: Vec<Value> = l.items.with_mut(|v| {
             let v = v.vec_mut();
             let n = v.len() as i64;
             let start = idx.start.clamp(0, n) as usize;
@@ -478,7 +474,7 @@ fn list_set_slice(
             vm.recycle_list(value);
             vm.recycle_items(removed);
         } else {
-            drop_last_first(removed);
+            drop_last_first(&mut removed);
         }
         return Ok(());
     }
@@ -638,7 +634,7 @@ fn list_imul(vm: &Vm, a: &Value, n: &Value) -> PyResult<Value> {
         return Ok(vm.not_implemented());
     };
     let items = vm.repeat_items(&l.to_vec(), count)?;
-    drop_last_first(l.replace(items));
+    drop_last_first(&mut l.replace(items));
     Ok(a.clone())
 }
 
@@ -656,7 +652,7 @@ fn list_init(vm: &Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
         Some(it) => vm.collect(it)?,
         None => Vec::new(),
     };
-    drop_last_first(l.replace(items));
+    drop_last_first(&mut l.replace(items));
     Ok(())
 }
 
@@ -796,7 +792,7 @@ fn list_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn list_clear(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (l, rest) = vm.method_self::<List>(args, "clear", "list")?;
     rest.none(vm, "list.clear")?;
-    drop_last_first(l.replace(Vec::new()));
+    drop_last_first(&mut l.replace(Vec::new()));
     Ok(Value::None)
 }
 

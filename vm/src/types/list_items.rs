@@ -186,14 +186,15 @@ impl Drop for Items {
     /// A list releases its items last first, as CPython's list deallocation and `clear`
     /// do (the order `__del__` methods see).
     fn drop(&mut self) {
-        drop_last_first(std::mem::take(&mut self.vec));
+        drop_last_first(&mut self.vec);
     }
 }
 
-/// Drops `items` last first: a list's items are released in this order when it is freed
-/// or cleared and when a slice assignment or deletion removes them (CPython's
-/// `list_ass_slice`), the order `__del__` methods observe.
-pub(crate) fn drop_last_first(mut items: Vec<Value>) {
+/// Drops the values of `items` last first, leaving it empty (its capacity kept for reuse):
+/// a list's items are released in this order when it is freed or cleared and when a
+/// slice assignment or deletion removes them (CPython's `list_ass_slice`), the order
+/// `__del__` methods observe.
+pub(crate) fn drop_last_first(items: &mut Vec<Value>) {
     while let Some(v) = items.pop() {
         drop(v);
     }

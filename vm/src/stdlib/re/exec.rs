@@ -337,56 +337,12 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
         let prog = self.prog;
         loop {
             let ok = match &prog.insts[pc] {
-                Inst::Char(c) => {
-                    if pos < self.end && self.text.at(pos) == *c {
-                        pos += 1;
-                        pc += 1;
-                        true
-                    } else {
-                        false
-                    }
-                }
-                Inst::CharFold(c, ascii) => {
-                    if pos < self.end {
-                        let t = self.text.at(pos);
-                        let l = if *ascii && t >= 0x80 {
-                            t
-                        } else {
-                            uni::lower(t)
-                        };
-                        if l == *c || (!*ascii && uni::lower(uni::upper(t)) == *c) {
-                            pos += 1;
-                            pc += 1;
-                            true
-                        } else {
-                            false
-                        }
-                    } else {
-                        false
-                    }
-                }
-                Inst::AnyButNewline => {
-                    if pos < self.end && self.text.at(pos) != 10 {
-                        pos += 1;
-                        pc += 1;
-                        true
-                    } else {
-                        false
-                    }
-                }
-                Inst::Any => {
-                    if pos < self.end {
-                        pos += 1;
-                        pc += 1;
-                        true
-                    } else {
-                        false
-                    }
-                }
-                Inst::Class(idx, mode) => {
-                    if pos < self.end
-                        && class_matches(&prog.classes[*idx], self.text.at(pos), *mode)
-                    {
+                inst @ (Inst::Char(_)
+                | Inst::CharFold(..)
+                | Inst::AnyButNewline
+                | Inst::Any
+                | Inst::Class(..)) => {
+                    if self.one_char(inst, pos) {
                         pos += 1;
                         pc += 1;
                         true

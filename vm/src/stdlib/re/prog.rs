@@ -60,7 +60,8 @@ pub struct Program {
     pub classes: Vec<Class>,
     pub nslots: usize,
     pub nregs: usize,
-    /// The character every match starts with, when it is a fixed case-sensitive one.
+    /// The character every match starts with, when the first-character set is one ASCII
+    /// character (the search then scans for it alone).
     pub first: Option<u32>,
     /// Whether every match must start at the beginning of the text.
     pub anchored: bool,
@@ -85,6 +86,19 @@ impl FirstSet {
         } else {
             self.non_ascii
         }
+    }
+
+    /// The set's only character, when it holds exactly one ASCII character.
+    fn only(&self) -> Option<u32> {
+        let ones = self.ascii[0].count_ones() + self.ascii[1].count_ones();
+        if self.non_ascii || ones != 1 {
+            return None;
+        }
+        Some(if self.ascii[0] != 0 {
+            self.ascii[0].trailing_zeros()
+        } else {
+            64 + self.ascii[1].trailing_zeros()
+        })
     }
 
     fn add(&mut self, c: u32) {
@@ -206,10 +220,10 @@ pub fn compile(node: &Node, groups: usize) -> Result<Program, String> {
     c.emit(node)?;
     c.insts.push(Inst::Save(1));
     c.insts.push(Inst::Match);
-    let first = first_char(node);
     let anchored = starts_anchored(node);
     let start = start_of(node);
     let first_set = if start.nullable { None } else { start.set };
+    let first = first_set.as_ref().and_then(FirstSet::only);
     Ok(Program {
         insts: c.insts,
         classes: c.classes,
@@ -220,25 +234,6 @@ pub fn compile(node: &Node, groups: usize) -> Result<Program, String> {
         anchored,
         first_set,
     })
-}
-
-fn first_char(node: &Node) -> Option<u32> {
-    match node {
-        Node::Char(c, m) if !m.icase => Some(*c),
-        Node::Group(_, n) | Node::Atomic(n) => first_char(n),
-        Node::Concat(items) => {
-            for it in items {
-                match it {
-                    Node::Empty => continue,
-                    Node::Group(None, n) if matches!(**n, Node::Empty) => continue,
-                    _ => return first_char(it),
-                }
-            }
-            None
-        }
-        Node::Repeat { node, min, .. } if *min > 0 => first_char(node),
-        _ => None,
-    }
 }
 
 fn starts_anchored(node: &Node) -> bool {
