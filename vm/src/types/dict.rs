@@ -13,6 +13,7 @@ use crate::object::{PyCell, Value};
 use crate::runtime::{PyResult, Vm};
 
 use super::str::Str;
+use super::tuple::Tuple;
 
 const EMPTY: i32 = -1;
 const DUMMY: i32 = -2;
@@ -116,9 +117,39 @@ impl Probe {
 }
 
 /// Equality of two keys when it can be decided without running Python code: identity,
-/// exact strs, and the immediate numbers. `None` means "call `__eq__`".
+/// exact strs, the immediate numbers, and builtin tuples of those compared item by item
+/// (`d[(x, y)]` with a new tuple; one level, so nesting never recurses). `None` means
+/// "call `__eq__`".
 #[inline]
 pub(crate) fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b)
+        && let (Some(s), Some(t)) = (x.downcast::<Tuple>(), y.downcast::<Tuple>())
+        && !x.is(y)
+        && !x.ty().is_heap()
+        && !y.ty().is_heap()
+    {
+        return tuple_items_eq(s.as_slice(), t.as_slice());
+    }
+    flat_key_eq(a, b)
+}
+
+/// Tuple equality as CPython's `tuple_richcompare` decides it (the first pair of items
+/// that differ decides), when no item pair up to that one needs `__eq__`.
+fn tuple_items_eq(a: &[Value], b: &[Value]) -> Option<bool> {
+    if a.len() != b.len() {
+        return Some(false);
+    }
+    for (x, y) in a.iter().zip(b) {
+        if !flat_key_eq(x, y)? {
+            return Some(false);
+        }
+    }
+    Some(true)
+}
+
+/// [`fast_key_eq`] without the tuple case.
+#[inline]
+fn flat_key_eq(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Obj(x), Value::Obj(y)) => {
             if x.is(y) {
@@ -233,6 +264,16 @@ impl Table {
                     return Some(ix as usize);
                 }
             }
+        }
+    }
+
+    /// Probing that gives up (`None`) at a key needing Python comparison; `None` too
+    /// when `key` is missing.
+    fn find_decided(&self, key: &Value, hash: i64) -> Option<usize> {
+        let mut probe = Probe::new(hash);
+        match self.step(&mut probe, key, hash) {
+            Step::Found(i) => Some(i),
+            Step::Missing | Step::Compare(..) => None,
         }
     }
 
@@ -697,4 +738,57 @@ impl Dict {
         self.table.with_mut(|t| t.insert_new(hash, key, value));
         self.bump();
     }
+}
+
+/// The hash of `key` when computing it runs no Python code: immediates, exact strs, and
+/// exact tuples of those (one level). `None` for anything else.
+pub(crate) fn native_hash(vm: &Vm, key: &Value) -> Option<i64> {
+    let Value::Obj(o) = key else {
+        return flat_native_hash(vm, key);
+    };
+    let Some(t) = o.downcast::<Tuple>().filter(|_| o.ty().is(&vm.types.tuple)) else {
+        return flat_native_hash(vm, key);
+    };
+    let mut h = crate::runtime::hash::TupleHasher::default();
+    for item in t.as_slice() {
+        h.add(flat_native_hash(vm, item)?);
+    }
+    Some(h.finish())
+}
+
+/// [`native_hash`] of an immediate or an exact str.
+#[inline]
+pub(crate) fn flat_native_hash(vm: &Vm, key: &Value) -> Option<i64> {
+    match key {
+        Value::Obj(o) => {
+            let s = o.downcast::<Str>()?;
+            (!o.ty().is_heap()).then(|| s.hash())
+        }
+        Value::Int(i) => Some(crate::runtime::hash::hash_i64(*i)),
+        Value::Null => None,
+        // The other immediates hash natively and never fail.
+        _ => vm.hash(key).ok(),
+    }
+}
+
+/// `d[key]` for an exact dict that something besides the caller's stack slot references,
+/// with a key whose hash and comparisons run no Python code ([`native_hash`],
+/// [`fast_key_eq`]): read in place, so the eval loop runs it on its register copy
+/// (CPython's BINARY_OP_SUBSCR_DICT). Dropping such a key runs no code either. `None`
+/// (nothing done) for anything else, including a missing key: the general path then
+/// raises the KeyError.
+#[inline(never)]
+pub fn item_in_place(vm: &Vm, d: &Value, key: &Value) -> Option<Value> {
+    let Value::Obj(o) = d else {
+        return None;
+    };
+    let d = o.downcast::<Dict>()?;
+    if !o.ty().is(&vm.types.dict) || o.refcount() < 2 {
+        return None;
+    }
+    let hash = native_hash(vm, key)?;
+    d.table.with(|t| {
+        let ix = t.find_decided(key, hash)?;
+        t.entries.get(ix).map(|e| e.value.clone())
+    })
 }

@@ -98,7 +98,9 @@ impl List {
         self.items.with_mut(|v| v.extend(items));
     }
 
-    /// Runs `f` over the items without running Python code.
+    /// Runs `f` over the items without running Python code. Always inlined: the eval
+    /// loop's uops call it with closures over their registers.
+    #[inline(always)]
     pub fn with_items<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
         self.items.with(|v| f(v.as_slice()))
     }

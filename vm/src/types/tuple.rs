@@ -139,7 +139,11 @@ fn tuple_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
     };
     let mut h = TupleHasher::default();
     for item in t.as_slice() {
-        h.add(vm.hash(item)?);
+        // Immediates and exact strs without the protocol's dispatch.
+        h.add(match super::dict::flat_native_hash(vm, item) {
+            Some(x) => x,
+            None => vm.hash(item)?,
+        });
     }
     Ok(h.finish())
 }

@@ -37,6 +37,16 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
         drop(tri!(c.r.replace(1, v)));
         return Flow::Next;
     }
+    // `dict[key]` with a key needing no Python code (CPython's BINARY_OP_SUBSCR_DICT),
+    // read in place for the same reason; out of line (see `dict::item_in_place`).
+    if c.oparg == NB_SUBSCR
+        && let (Ok(key), Ok(d)) = (c.r.peek(1), c.r.peek(2))
+        && let Some(v) = crate::types::dict::item_in_place(c.vm, d, key)
+    {
+        drop(tri!(c.r.pop()));
+        drop(tri!(c.r.replace(1, v)));
+        return Flow::Next;
+    }
     // On the register copy, a builtin left operand (no Python dunder frame to push: see
     // `binary_dunder_frame`) goes through the number protocol directly, which needs only
     // the VM (a right operand's reflected Python dunder runs nested, as from the memory
