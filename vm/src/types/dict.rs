@@ -267,13 +267,14 @@ impl Table {
         }
     }
 
-    /// Probing that gives up (`None`) at a key needing Python comparison; `None` too
-    /// when `key` is missing.
-    fn find_decided(&self, key: &Value, hash: i64) -> Option<usize> {
+    /// Probing that gives up (`None`) at a key needing Python comparison; else the
+    /// entry index of `key` if present.
+    fn find_native(&self, key: &Value, hash: i64) -> Option<Option<usize>> {
         let mut probe = Probe::new(hash);
         match self.step(&mut probe, key, hash) {
-            Step::Found(i) => Some(i),
-            Step::Missing | Step::Compare(..) => None,
+            Step::Found(i) => Some(Some(i)),
+            Step::Missing => Some(None),
+            Step::Compare(..) => None,
         }
     }
 
@@ -788,7 +789,42 @@ pub fn item_in_place(vm: &Vm, d: &Value, key: &Value) -> Option<Value> {
     }
     let hash = native_hash(vm, key)?;
     d.table.with(|t| {
-        let ix = t.find_decided(key, hash)?;
+        let ix = t.find_native(key, hash)??;
         t.entries.get(ix).map(|e| e.value.clone())
     })
+}
+
+/// `key in d` for a dict when hashing `key` and every comparison on the way run no Python
+/// code; `None` otherwise (and for a value that is no dict).
+pub(crate) fn contains_native(vm: &Vm, d: &Value, key: &Value) -> Option<bool> {
+    let d = d.downcast::<Dict>()?;
+    let hash = native_hash(vm, key)?;
+    d.table
+        .with(|t| t.find_native(key, hash))
+        .map(|ix| ix.is_some())
+}
+
+impl Dict {
+    /// `d[key] = value` when hashing `key` and every comparison on the way run no Python
+    /// code; the value back otherwise. The replaced value is dropped after the table's
+    /// borrow ends (its release may run code).
+    pub(crate) fn set_item_native(&self, vm: &Vm, key: &Value, value: Value) -> Result<(), Value> {
+        let Some(hash) = native_hash(vm, key) else {
+            return Err(value);
+        };
+        let old = self.table.with_mut(|t| match t.find_native(key, hash) {
+            Some(Some(ix)) => Ok(t
+                .entries
+                .get_mut(ix)
+                .map(|e| std::mem::replace(&mut e.value, value))),
+            Some(None) => {
+                t.insert_new(hash, key.clone(), value);
+                Ok(None)
+            }
+            None => Err(value),
+        })?;
+        self.bump();
+        drop(old);
+        Ok(())
+    }
 }

@@ -528,6 +528,31 @@ fn find_native(items: &[Value], item: &Value, from: usize) -> Result<Option<usiz
     Ok(None)
 }
 
+/// `item in seq` for a list or tuple when every comparison on the way is decided without
+/// Python code ([`find_native`]); `None` otherwise (and for other values).
+pub(crate) fn contains_native(seq: &Value, item: &Value) -> Option<bool> {
+    let found = match seq.downcast::<List>() {
+        Some(l) => l.with_items(|items| find_native(items, item, 0)),
+        None => find_native(seq.downcast::<super::tuple::Tuple>()?.as_slice(), item, 0),
+    };
+    found.ok().map(|i| i.is_some())
+}
+
+/// `seq[i] = value` for a list and an in-range immediate int index (negative counts from
+/// the end); the value back otherwise. The old item is dropped after the items' borrow.
+pub(crate) fn set_item_native(seq: &Value, i: &Value, value: Value) -> Result<(), Value> {
+    let (Some(l), Value::Int(i)) = (seq.downcast::<List>(), i) else {
+        return Err(value);
+    };
+    let n = l.len() as i64;
+    let j = if *i < 0 { *i + n } else { *i };
+    if j < 0 || j >= n {
+        return Err(value);
+    }
+    drop(l.set(j as usize, value));
+    Ok(())
+}
+
 fn list_contains(vm: &Vm, v: &Value, item: &Value) -> PyResult<bool> {
     let l = this(vm, v)?;
     let mut i = match l.with_items(|items| find_native(items, item, 0)) {

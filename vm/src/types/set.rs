@@ -928,3 +928,11 @@ fn native_key(vm: &Vm, x: &Value) -> bool {
         _ => true,
     }
 }
+
+/// `key in s` for a set or frozenset when hashing `key` and every comparison on the way
+/// run no Python code; `None` otherwise (and for a value that is no set).
+pub(crate) fn contains_native(vm: &Vm, s: &Value, key: &Value) -> Option<bool> {
+    let s = s.downcast::<Set>()?;
+    let hash = super::dict::native_hash(vm, key)?;
+    s.table.with(|t| t.find_native(key, hash))
+}

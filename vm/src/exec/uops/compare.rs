@@ -336,12 +336,50 @@ pub(crate) fn _CONTAINS_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow
     let right = tri!(c.r.pop());
     let left = tri!(c.r.pop());
     c.save_ip();
-    match c.vm.contains(&right, &left) {
+    let found = match contains_native(c.vm, &right, &left) {
+        Some(b) => Ok(b),
+        None => c.vm.contains(&right, &left),
+    };
+    match found {
         Ok(b) => {
             tri!(c.r.push(Value::from(b != (c.oparg == 1))));
             Flow::Next
         }
         Err(e) => c.error(e),
+    }
+}
+
+/// `item in container` for the builtin sets, dicts, lists and tuples (not Python
+/// subclasses, which may define `__contains__`) when no Python code has to run: no
+/// protocol dispatch (CPython's CONTAINS_OP_SET/_DICT). `None` sends the caller the
+/// general way.
+#[inline(never)]
+fn contains_native(vm: &Vm, container: &Value, item: &Value) -> Option<bool> {
+    let Value::Obj(o) = container else {
+        return None;
+    };
+    if o.ty().is_heap() {
+        return None;
+    }
+    crate::types::set::contains_native(vm, container, item)
+        .or_else(|| crate::types::dict::contains_native(vm, container, item))
+        .or_else(|| crate::types::list::contains_native(container, item))
+}
+
+/// `container[sub] = v` for an exact list with an in-range int index or an exact dict
+/// with a key needing no Python code (CPython's STORE_SUBSCR_LIST_INT/_DICT), without the
+/// protocol's dispatch; the value back otherwise.
+#[inline(never)]
+fn set_item_native(vm: &Vm, container: &Value, sub: &Value, v: Value) -> Result<(), Value> {
+    let Value::Obj(o) = container else {
+        return Err(v);
+    };
+    if o.ty().is(&vm.types.list) {
+        return crate::types::list::set_item_native(container, sub, v);
+    }
+    match container.downcast::<crate::types::dict::Dict>() {
+        Some(d) if o.ty().is(&vm.types.dict) => d.set_item_native(vm, sub, v),
+        _ => Err(v),
     }
 }
 
@@ -408,6 +446,10 @@ pub(crate) fn _STORE_SUBSCR<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flo
     let container = tri!(c.r.pop());
     let v = tri!(c.r.pop());
     c.save_ip();
+    let v = match set_item_native(c.vm, &container, &sub, v) {
+        Ok(()) => return Flow::Next,
+        Err(v) => v,
+    };
     match c.vm.setitem(&container, &sub, v) {
         Ok(()) => Flow::Next,
         Err(e) => c.error(e),
