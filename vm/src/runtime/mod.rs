@@ -23,6 +23,7 @@ pub mod protocol;
 pub mod registry;
 pub mod scalar_ops;
 pub mod slot_dispatch;
+pub mod super_cache;
 pub mod vm;
 pub mod warn;
 

@@ -394,6 +394,13 @@ impl Vm {
 
     /// `abs(v)`.
     pub fn abs(&self, v: &Value) -> PyResult<Value> {
+        // Immediate ints (but `i64::MIN`, whose absolute value needs a big int) and floats
+        // (never NaN, so neither is the result) without the slot's calls.
+        match *v {
+            Value::Int(i) if i != i64::MIN => return Ok(Value::Int(i.abs())),
+            Value::Float(f) => return Ok(Value::Float(f.abs())),
+            _ => {}
+        }
         self.unary(v, v.class(self).slots.abs.get(), "abs()")
     }
 

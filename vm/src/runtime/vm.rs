@@ -110,6 +110,7 @@ pub struct Vm {
     pub modules: Py<Dict>,
     pub(crate) type_versions: Cell<u32>,
     pub(crate) method_cache: MethodCache,
+    pub(crate) super_cache: super::super_cache::SuperCache,
     pub(crate) recursion_limit: Cell<u32>,
     /// The eval loop's state (data stack, frames, handled exceptions).
     pub(crate) exec: ExecState,
@@ -172,6 +173,7 @@ impl Vm {
             list_cache: Cell::new(None),
             list_buf: Cell::new(Vec::new()),
             method_cache: MethodCache::default(),
+            super_cache: Default::default(),
             recursion_limit: Cell::new(1000),
             exec: ExecState::default(),
             config,

@@ -284,6 +284,20 @@ fn b_abs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn min_max(vm: &Vm, args: Args<'_>, name: &str, want: crate::object::CompareOp) -> PyResult<Value> {
+    // Two immediate ints or floats and no keywords (the clamps `max(0, min(255, x))`):
+    // compared inline, before the keyword scan. The first of equal items wins, as below.
+    if args.kwnames().is_none() {
+        match args.values() {
+            [Value::Int(a), Value::Int(b)] => {
+                return Ok(Value::Int(if want.test(b.cmp(a)) { *b } else { *a }));
+            }
+            [a @ Value::Float(x), b @ Value::Float(y)] => {
+                let second = y.partial_cmp(x).is_some_and(|o| want.test(o));
+                return Ok(if second { b.clone() } else { a.clone() });
+            }
+            _ => {}
+        }
+    }
     let [key, default] = {
         let mut key = None;
         let mut default = None;

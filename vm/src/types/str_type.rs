@@ -509,7 +509,29 @@ fn bounds(vm: &Vm, vals: &[Value], n: usize) -> PyResult<(usize, usize)> {
 
 fn affix_common(vm: &Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
     let (s, rest) = with_self(vm, &args, name)?;
+    // Argument clinic names the method with its type in this message only.
+    rest.no_kwargs(
+        vm,
+        if suffix {
+            "str.endswith"
+        } else {
+            "str.startswith"
+        },
+    )?;
     let vals = rest.range(vm, name, 1, 3)?;
+    // Without bounds (the usual call) the test is on the whole string's bytes: no
+    // code-point offsets. A byte-wise affix is a code-point affix (a valid encoding of the
+    // affix starts and ends on character boundaries of the string it matches in).
+    if let [p] = vals
+        && let Some(p) = p.downcast::<Str>()
+    {
+        let (b, p) = (s.as_bytes(), p.as_bytes());
+        return Ok(Value::Bool(if suffix {
+            b.ends_with(p)
+        } else {
+            b.starts_with(p)
+        }));
+    }
     let n = s.char_len();
     let (start, end) = bounds(vm, &vals[1..], n)?;
     let check = |p: &Py<Str>| -> bool {

@@ -152,11 +152,11 @@ fn mro_lookup_after(
     obj_type: &Py<Type>,
     name: &Py<Str>,
 ) -> Option<PyResult<Value>> {
-    let v = mro_find_after(start, obj_type, name)?;
+    let v = vm.super_lookup(start, obj_type, name)?;
     Some(bind_found(vm, v, obj, obj_type))
 }
 
-/// A value found by [`mro_find_after`], bound as `super` binds it: to `obj`, or to nothing
+/// A value found by [`Vm::super_lookup`], bound as `super` binds it: to `obj`, or to nothing
 /// when `obj` is `obj_type` itself.
 fn bind_found(vm: &Vm, v: Value, obj: &Value, obj_type: &Py<Type>) -> PyResult<Value> {
     match v.class(vm).slots.descr_get.get() {
@@ -170,13 +170,6 @@ fn bind_found(vm: &Vm, v: Value, obj: &Value, obj_type: &Py<Type>) -> PyResult<V
         }
         None => Ok(v),
     }
-}
-
-/// `name` in the dicts of `obj_type`'s MRO after `start`, unbound.
-fn mro_find_after(start: &Py<Type>, obj_type: &Py<Type>, name: &Py<Str>) -> Option<Value> {
-    let mro = obj_type.mro();
-    let pos = mro.iter().position(|t| t.is(start))?;
-    mro[pos + 1..].iter().find_map(|t| t.dict().get_str(name))
 }
 
 /// The instance `obj`'s type when `super(class, obj).name` can be looked up without a
@@ -220,7 +213,7 @@ pub(crate) fn load_super_method(
     name: &Py<Str>,
 ) -> Option<PyResult<(Value, bool)>> {
     let (start, obj_type) = direct_super(vm, global_super, class, obj, name)?;
-    let v = mro_find_after(start, obj_type, name)?;
+    let v = vm.super_lookup(start, obj_type, name)?;
     if crate::exec::uops::is_method_like(&v) {
         return Some(Ok((v, true)));
     }

@@ -67,9 +67,13 @@ fn call_python_fast<const L: bool>(c: &mut Ctx<'_, L>, nargs: usize) -> Option<F
     // first; a generator expression's free variables may be copied before it): its
     // generator is made here as that instruction would make it, without
     // switching to the frame and back (gens: small edit in calls' path).
+    // A closure's code starts with `COPY_FREE_VARS` too; only a generator's is followed by
+    // `RETURN_GENERATOR` (the verifier rules out a fall-through past the end, so unit 1
+    // exists), which keeps methods using `super()` off the out-of-line call.
+    use crate::instr::Opcode::{COPY_FREE_VARS, RETURN_GENERATOR};
     let first = callee.fetch(0).opcode;
-    if (first == crate::instr::Opcode::RETURN_GENERATOR as u8
-        || first == crate::instr::Opcode::COPY_FREE_VARS as u8)
+    if (first == RETURN_GENERATOR as u8
+        || (first == COPY_FREE_VARS as u8 && callee.fetch(1).opcode == RETURN_GENERATOR as u8))
         && let Some(g) = crate::exec::genframe::start_generator_frame(vm, callee.frame)
     {
         if c.r.push(g).is_err() {
