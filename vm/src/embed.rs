@@ -9,9 +9,11 @@
 use std::path::Path;
 
 use crate::exec::import_spec::{Origin, make_loader};
+use crate::object::Py;
 use crate::object::Value;
 use crate::runtime::{Config, PyErr, Vm};
 use crate::types::exception::BaseException;
+use crate::types::module::Module;
 use crate::types::str::Str;
 
 /// What a program run by [`run_file`] ended with.
@@ -101,23 +103,27 @@ pub fn start(vm: &Vm) -> Result<(), PyErr> {
     crate::stdlib::sitebuiltins::install(vm)
 }
 
-/// What the interpreter does at exit: `atexit` handlers, then flushing files still held by
-/// module globals and the standard streams.
+/// What the interpreter does at exit: `atexit` handlers, flushing files still held by
+/// module globals, then finalizing the modules (`__main__` first, see [`finalize_modules`])
+/// and flushing the standard streams.
 pub fn shutdown(vm: &Vm) {
     vm.run_atexit();
     vm.flush_module_files();
+    vm.stdlib.finalizing_modules.set(true);
     clear_main_globals(vm);
+    finalize_modules(vm);
     vm.flush_std_streams();
 }
 
-/// Finalization drops `__main__`'s globals (in insertion order) and collects the cycles
-/// they leave, so the `__del__` of objects a script keeps in globals runs at exit as under
-/// CPython. Files were flushed first: a global file object is closed here.
+/// Finalization drops `__main__`'s globals first (in insertion order), so the `__del__` of
+/// objects a script keeps in globals runs at exit as under CPython; the cycles they leave
+/// are collected with the modules' ([`finalize_modules`]). Files were flushed first: a
+/// global file object is closed here.
 fn clear_main_globals(vm: &Vm) {
     let Some(main) = vm.modules.get_rust_str("__main__") else {
         return;
     };
-    let Some(module) = main.downcast::<crate::types::module::Module>() else {
+    let Some(module) = main.downcast::<Module>() else {
         return;
     };
     let dict = module.dict();
@@ -130,7 +136,86 @@ fn clear_main_globals(vm: &Vm) {
         }
         dict.set_str(name, Value::None);
     }
+}
+
+/// CPython's `finalize_modules`: every `sys.modules` value becomes None (in import order,
+/// which is the dict's: an import moves its module to the end when it completes) and the
+/// dict is emptied, so modules nothing else holds are freed with their globals; garbage is
+/// collected; then the globals of the modules still alive are wiped, modules imported later
+/// first ([`wipe_module_dict`]), except `sys` and `builtins`, which stay usable for the
+/// `__del__` methods that run meanwhile.
+fn finalize_modules(vm: &Vm) {
+    let mut alive = Vec::new();
+    for (name, module) in vm.modules.items() {
+        if module.downcast::<Module>().is_none() {
+            continue;
+        }
+        // A module that cannot be weakly referenced is simply not wiped later.
+        if let Ok(weak) = crate::stdlib::weakref::new_ref(vm, &module) {
+            alive.push(weak);
+        }
+        if let Err(e) = vm.modules.set_item(vm, name, Value::None) {
+            vm.report_unraisable(&e, "Exception ignored while removing modules");
+        }
+        drop(module);
+    }
+    vm.modules.clear();
+    restore_builtins(vm);
     vm.gc_collect(2);
+    let mut wiped = false;
+    for weak in alive.iter().rev() {
+        let Some(module) = crate::stdlib::weakref::ref_target(weak) else {
+            continue;
+        };
+        let Some(m) = module.downcast::<Module>() else {
+            continue;
+        };
+        if m.is(&vm.builtins) || m.is(&vm.sys) {
+            continue;
+        }
+        wipe_module_dict(m);
+        wiped = true;
+    }
+    // What the wiped globals held in cycles; nothing to find when every module was freed.
+    if wiped {
+        vm.gc_collect(2);
+    }
+}
+
+/// Puts `builtins` back as it was at startup (what a program added or rebound there is
+/// dropped once the startup values are back).
+fn restore_builtins(vm: &Vm) {
+    let dict = vm.builtins.dict();
+    let current = dict.items();
+    dict.clear();
+    for (key, value) in vm.stdlib.builtins_copy.with(Clone::clone) {
+        if let Err(e) = dict.set_item(vm, key, value) {
+            vm.report_unraisable(&e, "Exception ignored while restoring builtins");
+        }
+    }
+    drop(current);
+}
+
+/// CPython's `_PyModule_ClearDict`: globals named with one leading underscore become None
+/// first, then every other name but `__builtins__`.
+fn wipe_module_dict(module: &Py<Module>) {
+    let dict = module.dict();
+    let private = |name: &Py<Str>| {
+        let b = name.as_bytes();
+        b.first() == Some(&b'_') && b.get(1) != Some(&b'_')
+    };
+    for pass in [true, false] {
+        for (key, value) in dict.items() {
+            let Some(name) = key.downcast::<Str>() else {
+                continue;
+            };
+            if value.is_none() || (pass && !private(name)) || name.as_bytes() == b"__builtins__" {
+                continue;
+            }
+            drop(value);
+            dict.set_str(name, Value::None);
+        }
+    }
 }
 
 /// `sys.path[0]` for running the script `filename`: its directory, symlinks resolved.

@@ -365,6 +365,9 @@ fn format_entry_plain(vm: &Vm, e: &Entry, out: &mut String) {
         "  File \"{}\", line {}, in {}\n",
         e.filename, e.lineno, e.name
     ));
+    if vm.stdlib.finalizing_modules.get() {
+        return;
+    }
     let line = vm.line_cache.lines(&e.filename).and_then(|f| {
         usize::try_from(e.lineno - 1)
             .ok()

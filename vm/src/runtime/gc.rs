@@ -23,6 +23,9 @@ impl Vm {
             return 0;
         }
         self.gc_run_callbacks("start", generation, 0, 0);
+        if generation == gc::GENERATIONS - 1 {
+            self.clear_method_cache();
+        }
         let Some(mut col) = Collection::start(generation) else {
             return 0;
         };
@@ -30,11 +33,18 @@ impl Vm {
             eprintln!("gc: collecting generation {generation}...");
         }
         crate::stdlib::weakref::clear_weakrefs_of_garbage(self, &col.garbage);
+        let mut finalized = false;
         for o in &col.garbage {
             if o.ty().has_finalizer() && !o.is_finalized() {
                 o.mark_finalized();
                 crate::runtime::slot_dispatch::run_finalizer(self, o);
+                finalized = true;
             }
+        }
+        // The finalizers' look-ups may have cached (owned) references to garbage, which
+        // would count as resurrecting it.
+        if finalized && generation == gc::GENERATIONS - 1 {
+            self.clear_method_cache();
         }
         col.drop_resurrected();
         col.release_freed();

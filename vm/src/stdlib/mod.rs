@@ -58,6 +58,10 @@ pub(crate) fn init_core(vm: &Vm) {
     vm.modules.set_str(&vm.intern("sys"), vm.sys.clone().into());
     register_library_modules(vm);
     register_numeric(vm);
+    // What finalization restores `builtins` to (CPython's `interp->builtins_copy`).
+    vm.stdlib
+        .builtins_copy
+        .with_mut(|c| *c = vm.builtins.dict().items());
 }
 
 /// The native halves of the library modules (`abc`, `functools`, `collections`, ...).

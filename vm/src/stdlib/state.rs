@@ -27,4 +27,11 @@ pub struct StdlibState {
     pub(crate) switch_interval: Cell<Option<f64>>,
     /// `sys.addaudithook` hooks, in the order they were added (they cannot be removed).
     pub(crate) audit_hooks: PyCell<Vec<Value>>,
+    /// The `builtins` namespace as it was at startup, which finalization restores so
+    /// that values a program stored there are freed with the modules.
+    pub(crate) builtins_copy: PyCell<Vec<(Value, Value)>>,
+    /// Set once finalization starts dropping modules: from then on the plain tracebacks
+    /// of unraisable exceptions show no source lines (CPython's reader imports `io`,
+    /// which `sys.modules` no longer has).
+    pub finalizing_modules: Cell<bool>,
 }

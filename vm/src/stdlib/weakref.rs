@@ -321,6 +321,16 @@ fn make(vm: &Vm, cls: &Py<Type>, kind: Kind, target: &Value, callback: Value) ->
     Ok(v)
 }
 
+/// A plain `weakref.ref(target)` made from native code (interpreter finalization).
+pub fn new_ref(vm: &Vm, target: &Value) -> PyResult<Value> {
+    make(vm, &types(vm)?.reference, Kind::Ref, target, Value::None)
+}
+
+/// The referent of the weak reference `weak`, if it is one and the referent is alive.
+pub fn ref_target(weak: &Value) -> Option<Value> {
+    weak.downcast::<WeakRef>().and_then(|w| w.get())
+}
+
 fn ref_new(vm: &Vm, cls: &Py<Type>, args: Args<'_>) -> PyResult<Value> {
     let vals = args.pos();
     if vals.is_empty() || vals.len() > 2 {
