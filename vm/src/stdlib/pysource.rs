@@ -60,6 +60,8 @@ py_sources! {
     "tracemalloc" => "tracemalloc.py";
     "typing" => "typing.py";
     "keyword" => "keyword.py";
+    "linecache" => "linecache.py";
+    "traceback" => "traceback.py";
     "warnings" => "warnings.py";
     "weakref" => "weakref.py";
 }
