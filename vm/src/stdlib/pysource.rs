@@ -27,6 +27,7 @@ macro_rules! py_sources {
 py_sources! {
     "__future__" => "__future__.py";
     "abc" => "abc.py";
+    "argparse" => "argparse.py";
     "_frozen_importlib" => "_frozen_importlib.py";
     "_sitebuiltins" => "_sitebuiltins.py";
     "_strptime" => "_strptime.py";
