@@ -88,12 +88,16 @@ impl LineCache {
     }
 }
 
-/// One traceback entry, resolved.
-struct Entry {
-    filename: String,
-    lineno: i32,
-    name: String,
-    loc: Option<linetable::Location>,
+/// One traceback entry, resolved (a `FrameSummary`).
+pub struct Entry {
+    /// `co_filename`.
+    pub filename: String,
+    /// The line the traceback records.
+    pub lineno: i32,
+    /// `co_name`.
+    pub name: String,
+    /// The failing instruction's source span.
+    pub loc: Option<linetable::Location>,
 }
 
 fn entries_of(vm: &Vm, exc: &crate::object::Py<BaseException>) -> Vec<Entry> {
@@ -129,8 +133,23 @@ fn char_slice(s: &str, start: usize, stop: i64) -> String {
     s.chars().skip(start).take(stop - start).collect()
 }
 
-/// `FrameSummary` formatting (`StackSummary.format_frame_summary`).
+/// `FrameSummary` formatting (`StackSummary.format_frame_summary`), source lines from
+/// the interpreter's line cache.
 fn format_entry(vm: &Vm, e: &Entry, out: &mut String) {
+    let file_lines = vm.line_cache.lines(&e.filename);
+    let line_at = |l: i32| {
+        file_lines
+            .as_ref()
+            .and_then(|f| usize::try_from(l - 1).ok().and_then(|i| f.get(i)))
+            .map_or(String::new(), |s| s.clone())
+    };
+    format_entry_with(e, &line_at, out);
+}
+
+/// `FrameSummary` formatting with source line `n` given by `line_at` (empty when
+/// unknown); the `traceback` module calls this with its `linecache` lines, so both
+/// printers draw the same carets.
+pub fn format_entry_with(e: &Entry, line_at: &dyn Fn(i32) -> String, out: &mut String) {
     use super::caret::{anchors, byte_to_char, display_width, should_show_carets};
     use crate::parse::keyword_typos::{dedent, py_splitlines};
     let loc = e.loc.unwrap_or_default();
@@ -142,14 +161,12 @@ fn format_entry(vm: &Vm, e: &Entry, out: &mut String) {
     let Some(end_lineno) = loc.end_line else {
         return;
     };
-    let file_lines = vm.line_cache.lines(&e.filename);
     let mut lines = Vec::new();
     for l in lineno..=end_lineno.max(lineno - 1) {
-        let text = file_lines
-            .as_ref()
-            .and_then(|f| usize::try_from(l - 1).ok().and_then(|i| f.get(i)))
-            .map_or("", |s| s.as_str());
-        lines.push(text.trim_end_matches(py_space).to_string());
+        lines.push(line_at(l).trim_end_matches(py_space).to_string());
+        if lines.len() > 100_000 {
+            break;
+        }
     }
     let original = lines.join("\n") + "\n";
     let dedented = dedent(&original);
@@ -297,7 +314,7 @@ impl RenderCtx<'_> {
 
 /// The exception's type name as the final line shows it (`module.Qualname` unless the
 /// module is `__main__` or `builtins`).
-fn type_display(vm: &Vm, exc: &Value) -> String {
+pub fn type_display(vm: &Vm, exc: &Value) -> String {
     let ty = exc.class(vm);
     let q = ty.qualname();
     match vm.type_module_name(ty).as_deref() {
@@ -451,53 +468,123 @@ fn exception_only(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
     out
 }
 
-/// The `File ..., line N` block and final line of a SyntaxError.
-fn format_syntax_error(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
-    let mut out = String::new();
-    let filename = exc
-        .field("filename")
-        .and_then(|f| f.downcast::<Str>().map(|s| s.to_lossy().into_owned()));
-    let lineno = exc.field("lineno").and_then(|l| match l {
-        Value::Int(i) => Some(i),
+/// The SyntaxError attributes `TracebackException` captures, as its formatter reads them.
+#[derive(Default)]
+pub struct SyntaxFields {
+    /// `str(filename)`, when not None.
+    pub filename: Option<String>,
+    /// `str(lineno)`, when not None.
+    pub lineno: Option<String>,
+    /// `str(end_lineno)`, when not None.
+    pub end_lineno: Option<String>,
+    /// `text`, when a str.
+    pub text: Option<String>,
+    /// `offset`, when an int.
+    pub offset: Option<i64>,
+    /// Whether `offset` was None (an offset of another type prints no source line).
+    pub offset_none: bool,
+    /// `end_offset`, when an int.
+    pub end_offset: Option<i64>,
+    /// `str(msg)` (`<no detail available>` for a false one).
+    pub msg: String,
+}
+
+fn int_field(exc: &crate::object::Py<BaseException>, name: &str) -> Option<i64> {
+    match exc.field(name) {
+        Some(Value::Int(i)) => Some(i),
+        Some(Value::Bool(b)) => Some(i64::from(b)),
         _ => None,
-    });
-    if let (Some(f), Some(l)) = (&filename, lineno) {
-        out.push_str(&format!("  File \"{f}\", line {l}\n"));
     }
-    if let Some(text) = exc
-        .field("text")
-        .and_then(|t| t.downcast::<Str>().map(|s| s.to_lossy().into_owned()))
-    {
-        let line = text.trim_end_matches(['\n', '\r']);
-        let stripped = line.trim_start();
-        let lead = line.chars().count() - stripped.chars().count();
-        out.push_str(&format!("    {stripped}\n"));
-        let offset = exc.field("offset").and_then(|o| match o {
-            Value::Int(i) => Some(i),
-            _ => None,
-        });
-        let end_offset = exc.field("end_offset").and_then(|o| match o {
-            Value::Int(i) => Some(i),
-            _ => None,
-        });
-        if let Some(off) = offset {
-            let start = (off as usize).saturating_sub(1).saturating_sub(lead);
-            let end = match end_offset {
-                Some(e) if e > off => (e as usize).saturating_sub(1).saturating_sub(lead),
-                _ => start + 1,
+}
+
+/// The fields of a SyntaxError instance.
+fn syntax_fields(vm: &Vm, exc: &crate::object::Py<BaseException>) -> SyntaxFields {
+    let text_of = |name: &str| {
+        exc.field(name)
+            .filter(|v| !v.is_none())
+            .and_then(|v| vm.str(&v).ok())
+            .map(|s| s.to_lossy().into_owned())
+    };
+    let msg = exc.field("msg").unwrap_or(Value::None);
+    let msg = if vm.is_true(&msg).unwrap_or(true) {
+        vm.str(&msg)
+            .map(|s| s.to_lossy().into_owned())
+            .unwrap_or_default()
+    } else {
+        "<no detail available>".to_string()
+    };
+    SyntaxFields {
+        filename: text_of("filename"),
+        lineno: text_of("lineno"),
+        end_lineno: text_of("end_lineno"),
+        text: exc
+            .field("text")
+            .and_then(|t| t.downcast::<Str>().map(|s| s.to_lossy().into_owned())),
+        offset: int_field(exc, "offset"),
+        offset_none: exc.field("offset").is_none_or(|v| v.is_none()),
+        end_offset: int_field(exc, "end_offset"),
+        msg,
+    }
+}
+
+/// The `File ..., line N` block, source line, carets and final line of a SyntaxError
+/// (`TracebackException._format_syntax_error`).
+pub fn syntax_error_text(stype: &str, f: &SyntaxFields) -> String {
+    let mut out = String::new();
+    let mut filename_suffix = String::new();
+    if let Some(l) = &f.lineno {
+        let name = f.filename.as_deref().filter(|n| !n.is_empty());
+        out.push_str(&format!(
+            "  File \"{}\", line {l}\n",
+            name.unwrap_or("<string>")
+        ));
+    } else if let Some(name) = &f.filename {
+        filename_suffix = format!(" ({name})");
+    }
+    if let Some(text) = &f.text {
+        let rtext = text.trim_end_matches('\n');
+        let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+        let len = |s: &str| s.chars().count() as i64;
+        let spaces = len(rtext) - len(ltext);
+        if f.offset_none {
+            out.push_str(&format!("    {ltext}\n"));
+        } else if let Some(mut offset) = f.offset {
+            let mut end_offset = if f.lineno == f.end_lineno {
+                f.end_offset.filter(|&e| e != 0).unwrap_or(offset)
+            } else {
+                len(rtext) + 1
             };
-            let width = end.saturating_sub(start).max(1);
-            out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
+            if !text.is_empty() && offset > len(text) {
+                offset = len(rtext) + 1;
+            }
+            if !text.is_empty() && end_offset > len(text) {
+                end_offset = len(rtext) + 1;
+            }
+            if offset >= end_offset || end_offset < 0 {
+                end_offset = offset + 1;
+            }
+            let colno = offset - 1 - spaces;
+            let end_colno = end_offset - 1 - spaces;
+            out.push_str(&format!("    {ltext}\n"));
+            if colno >= 0 {
+                let lead: String = ltext
+                    .chars()
+                    .take(colno as usize)
+                    .map(|c| if py_space(c) { c } else { ' ' })
+                    .collect();
+                let width = usize::try_from(end_colno - colno).unwrap_or(0);
+                out.push_str(&format!("    {lead}{}\n", "^".repeat(width)));
+            }
         }
     }
-    let msg = exc
-        .field("msg")
-        .and_then(|m| vm.str(&m).ok())
-        .map(|s| s.to_lossy().into_owned())
-        .unwrap_or_default();
-    let v = Value::from(exc);
-    out.push_str(&format!("{}: {msg}\n", type_display(vm, &v)));
+    out.push_str(&format!("{stype}: {}{filename_suffix}\n", f.msg));
     out
+}
+
+/// The `File ..., line N` block and final line of a SyntaxError.
+fn format_syntax_error(vm: &Vm, exc: &crate::object::Py<BaseException>) -> String {
+    let v = Value::from(exc);
+    syntax_error_text(&type_display(vm, &v), &syntax_fields(vm, exc))
 }
 
 /// A `TracebackException` node: the exception and what it chains to.

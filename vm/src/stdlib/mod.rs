@@ -34,6 +34,7 @@ pub mod structseq;
 pub mod sys;
 pub mod sys_audit;
 pub mod sys_hooks;
+pub mod tbformat;
 pub mod time;
 pub mod typedef;
 pub mod warnings;
@@ -69,6 +70,7 @@ fn register_library_modules(vm: &Vm) {
     vm.register_native_module("_abc", abc::init);
     vm.register_native_module("_collections", collections::init);
     vm.register_native_module("_functools", functools::init);
+    vm.register_native_module("_rpytraceback", tbformat::init);
 }
 
 /// The numeric and algorithmic modules (math, random, itertools, operator, ...).

@@ -27,6 +27,7 @@ macro_rules! py_sources {
 py_sources! {
     "__future__" => "__future__.py";
     "abc" => "abc.py";
+    "argparse" => "argparse.py";
     "_frozen_importlib" => "_frozen_importlib.py";
     "_sitebuiltins" => "_sitebuiltins.py";
     "_strptime" => "_strptime.py";
@@ -60,6 +61,8 @@ py_sources! {
     "tracemalloc" => "tracemalloc.py";
     "typing" => "typing.py";
     "keyword" => "keyword.py";
+    "linecache" => "linecache.py";
+    "traceback" => "traceback.py";
     "warnings" => "warnings.py";
     "weakref" => "weakref.py";
 }
