@@ -828,6 +828,30 @@ fn tp_new_wrapper(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     new(vm, cls, Args::new(&vals[2..], args.kwnames()))
 }
 
+/// CPython's `hackcheck`: `object.__setattr__(cls, ...)` must not bypass the native
+/// `__setattr__` of the class's metatype (`type`'s, which keeps the type's caches right);
+/// Python-level overrides in metaclasses are looked through.
+fn hackcheck(
+    vm: &Vm,
+    cls: &Value,
+    setattro: crate::object::slots::SetAttrFn,
+    dunder: &str,
+) -> PyResult<()> {
+    let meta = cls.class(vm);
+    let native = meta
+        .mro()
+        .iter()
+        .find(|t| !t.is_heap())
+        .and_then(|t| t.slots.setattro.get());
+    if native.is_some_and(|f| !std::ptr::fn_addr_eq(f, setattro)) {
+        return Err(vm.new_type_error(format!(
+            "can't apply this {dunder} to {} object",
+            meta.name()
+        )));
+    }
+    Ok(())
+}
+
 /// Calls the native slot `id` of `owner` on `this` as the dunder `dunder` would.
 pub fn call_slot_wrapper(
     vm: &Vm,
@@ -937,7 +961,11 @@ pub fn call_slot_wrapper(
                 )));
             };
             let value = (!deleting).then(|| vals[1].clone());
-            (s.setattro.get().ok_or_else(missing)?)(vm, this, n, value)?;
+            let setattro = s.setattro.get().ok_or_else(missing)?;
+            if this.downcast::<Type>().is_some() {
+                hackcheck(vm, this, setattro, dunder)?;
+            }
+            setattro(vm, this, n, value)?;
             Ok(Value::None)
         }
         SlotId::richcompare => {

@@ -43,6 +43,7 @@ pub mod super_;
 pub mod traceback;
 pub mod tuple;
 pub mod type_;
+mod type_layout;
 pub mod union;
 
 use crate::object::{Py, Type, Value};

@@ -602,4 +602,5 @@ pub(crate) fn init(vm: &Vm) {
     );
     vm.add_getset(t, "__annotations__", get_annotations, Some(set_annotations));
     vm.add_getset(t, "__annotate__", get_annotate, Some(set_annotate));
+    super::type_layout::install(vm, t);
 }

@@ -298,7 +298,6 @@ pub(crate) fn init(vm: &Vm) {
         &vm.types.tuple,
         &vm.types.set,
         &vm.types.frozenset,
-        &vm.types.type_,
     ] {
         vm.add_classmethod(g, "__class_getitem__", class_getitem);
     }
