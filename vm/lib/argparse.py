@@ -1031,15 +1031,21 @@ class _MutuallyExclusiveGroup(_ArgumentGroup):
 
 
 def _prog_name():
-    main = _sys.modules.get('__main__')
-    spec = getattr(main, '__spec__', None)
-    argv0 = _sys.argv[0] if _sys.argv else ''
-    if spec is not None and getattr(spec, 'name', None):
-        name = spec.name
-        if name.endswith('.__main__'):
-            name = name[:-len('.__main__')]
-        return f'{_os.path.basename(_sys.executable)} -m {name}'
-    return _os.path.basename(argv0)
+    """The default `prog`: the script's base name, `PY -m pkg` under `-m`, `PY dir`
+    for a directory or zip run as a program."""
+    argv0 = _sys.argv[0]
+    try:
+        spec = _sys.modules['__main__'].__spec__
+    except (KeyError, AttributeError):
+        spec = None
+    if spec is None:
+        return _os.path.basename(argv0)
+    if spec.name != '__main__' and argv0 != spec.origin:
+        return _os.path.basename(argv0)
+    py = _os.path.basename(_sys.executable)
+    if spec.name != '__main__':
+        return f"{py} -m {spec.name.removesuffix('.__main__')}"
+    return f'{py} {argv0}'
 
 
 class ArgumentParser(_AttributeHolder, _ActionsContainer):

@@ -62,6 +62,7 @@ py_sources! {
     "typing" => "typing.py";
     "keyword" => "keyword.py";
     "linecache" => "linecache.py";
+    "logging" => "logging/__init__.py", package;
     "traceback" => "traceback.py";
     "warnings" => "warnings.py";
     "weakref" => "weakref.py";
