@@ -255,13 +255,21 @@ impl Vm {
 }
 
 impl Vm {
-    /// Empties the method cache. Its entries own their values, which the cycle collector
-    /// does not see; CPython's type cache borrows them instead. A full collection empties
-    /// it first, so that a stale entry (of a type that died or changed) does not keep a
-    /// function, and through its globals a whole module's cycle, alive. The values are
-    /// dropped after the table is released: freeing them can run Python code.
+    /// Empties the method cache and the `super()` cache. Their entries own their values,
+    /// which the cycle collector does not see; CPython's type cache borrows them instead. A
+    /// full collection empties them first, so that a stale entry (of a type that died or
+    /// changed) does not keep a function, and through its globals a whole module's cycle,
+    /// alive.
     #[cold]
-    pub(crate) fn clear_method_cache(&self) {
+    pub(crate) fn clear_owned_caches(&self) {
+        self.clear_method_cache();
+        self.clear_super_cache();
+    }
+
+    /// The method cache part of `clear_owned_caches`. The values are dropped after the
+    /// table is released: freeing them can run Python code.
+    #[cold]
+    fn clear_method_cache(&self) {
         let old: Vec<Value> = self.method_cache.sets.with_mut(|sets| {
             let mut old = Vec::new();
             for e in sets.iter_mut().flatten() {

@@ -24,7 +24,7 @@ impl Vm {
         }
         self.gc_run_callbacks("start", generation, 0, 0);
         if generation == gc::GENERATIONS - 1 {
-            self.clear_method_cache();
+            self.clear_owned_caches();
         }
         let Some(mut col) = Collection::start(generation) else {
             return 0;
@@ -44,7 +44,7 @@ impl Vm {
         // The finalizers' look-ups may have cached (owned) references to garbage, which
         // would count as resurrecting it.
         if finalized && generation == gc::GENERATIONS - 1 {
-            self.clear_method_cache();
+            self.clear_owned_caches();
         }
         col.drop_resurrected();
         col.release_freed();

@@ -104,6 +104,24 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// Empties the `super()` cache. Like the method cache, its entries own their values
+    /// where the collector cannot see them, so a full collection empties it (see
+    /// `clear_method_cache`). The values are dropped after the table is released: freeing
+    /// them can run Python code.
+    #[cold]
+    pub(crate) fn clear_super_cache(&self) {
+        let old: Vec<Value> = self.super_cache.entries.with_mut(|entries| {
+            entries
+                .iter_mut()
+                .filter(|e| e.version != 0)
+                .map(|e| std::mem::take(e).value)
+                .collect()
+        });
+        drop(old);
+    }
+}
+
 /// `name` in the dicts of `obj_type`'s MRO after `start`, unbound.
 fn mro_find_after(start: &Py<Type>, obj_type: &Py<Type>, name: &Py<Str>) -> Option<Value> {
     let mro = obj_type.mro();
