@@ -37,16 +37,6 @@ pub(crate) fn _BINARY_OP<const L: bool>(c: &mut Ctx<'_, L>, _o: usize) -> Flow {
         drop(tri!(c.r.replace(1, v)));
         return Flow::Next;
     }
-    // `dict[key]` with a key needing no Python code (CPython's BINARY_OP_SUBSCR_DICT),
-    // read in place for the same reason; out of line (see `dict::item_in_place`).
-    if c.oparg == NB_SUBSCR
-        && let (Ok(key), Ok(d)) = (c.r.peek(1), c.r.peek(2))
-        && let Some(v) = crate::types::dict::item_in_place(c.vm, d, key)
-    {
-        drop(tri!(c.r.pop()));
-        drop(tri!(c.r.replace(1, v)));
-        return Flow::Next;
-    }
     // On the register copy, a builtin left operand (no Python dunder frame to push: see
     // `binary_dunder_frame`) goes through the number protocol directly, which needs only
     // the VM (a right operand's reflected Python dunder runs nested, as from the memory
@@ -100,8 +90,11 @@ fn binary_op_value(vm: &Vm, lhs: &Value, rhs: &Value, oparg: u32) -> Option<PyRe
     Some(match BinOp::from_oparg(oparg) {
         Some((op, false)) => vm.binary_op(lhs, rhs, op),
         Some((op, true)) => vm.inplace_op(lhs, rhs, op),
-        // An exact list sliced with immediate bounds skips the mapping-protocol dispatch.
-        None if oparg == NB_SUBSCR => match crate::types::list::get_extended_slice(vm, lhs, rhs) {
+        // An exact list sliced with immediate bounds, and `dict[key]` with a key needing no
+        // Python code (CPython's BINARY_OP_SUBSCR_DICT), skip the protocol's dispatch.
+        None if oparg == NB_SUBSCR => match crate::types::list::get_extended_slice(vm, lhs, rhs)
+            .or_else(|| crate::types::dict::item_native(vm, lhs, rhs))
+        {
             Some(v) => Ok(v),
             None => vm.getitem(lhs, rhs),
         },
